@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Everything installs into .venv.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check lint bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/policylens analyze corpus/003_31bd11473371562c.txt --format table
+	$(BIN)/policylens analyze corpus/ --format table
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+eval: $(STAMP)
+	$(BIN)/policylens eval ../shared/devset/policies
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

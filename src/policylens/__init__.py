@@ -1,0 +1,3 @@
+"""policylens: offline privacy-policy analyzer."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from policylens.cli import main
+
+main()

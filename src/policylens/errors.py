@@ -1,0 +1,58 @@
+"""Exit codes and the error types that carry a location, so the CLI can print one clear line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Exit codes, documented in --help and the README.
+EXIT_OK = 0  #: done, nothing at the gate
+EXIT_GATE = 1  #: the gate tripped: a regression, --fail-on hit, a rule example failed
+EXIT_INPUT = 2  #: usage, input or configuration error (including some inputs failing)
+EXIT_INTERNAL = 3  #: a bug in policylens; traceback shown with --debug
+
+
+@dataclass
+class Location:
+    """Where a problem is: a path, and for text files a 1-based line and column."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class PolicylensError(Exception):
+    """An expected failure with a user-facing message; never shown as a traceback."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, message: str, location: Location | None = None, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputError(PolicylensError):
+    """A policy file that cannot be read as a policy (missing, binary, empty, too large...)."""
+
+
+class RuleError(PolicylensError):
+    """A rule file that is not valid: YAML syntax, unknown key, bad pattern..."""
+
+
+class UsageError(PolicylensError):
+    """Options that do not fit together."""

@@ -1,0 +1,167 @@
+"""The data that flows one way through policylens: Document -> sections -> findings -> Report."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+POLARITIES = ("affirmed", "negated", "hedged", "conditional")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is known about where a policy came from."""
+
+    site: str | None = None
+    archived: str | None = None  # ISO date of the Wayback snapshot
+    snapshot_url: str | None = None
+    policy_date: str | None = None  # ISO date the policy says it was updated / effective
+    title: str | None = None
+    source_format: str = "text"  # text | markdown | html
+    encoding: str = "utf-8"
+    repaired: bool = False  # mojibake was repaired
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "site": self.site,
+            "archived": self.archived,
+            "snapshot_url": self.snapshot_url,
+            "policy_date": self.policy_date,
+            "title": self.title,
+            "source_format": self.source_format,
+            "encoding": self.encoding,
+            "repaired": self.repaired,
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    """Clean text of one policy plus a line index, so any offset maps back to a line."""
+
+    path: str
+    text: str
+    metadata: Metadata
+    line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    body_start: int = 0  # where the policy starts, after an archive header line
+
+    @classmethod
+    def build(cls, path: str, text: str, metadata: Metadata, body_start: int = 0) -> Document:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", text))
+        return cls(path=path, text=text, metadata=metadata, line_starts=tuple(starts),
+                   body_start=body_start)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        """1-based column of a character offset."""
+        return offset - self.line_starts[self.line_of(offset) - 1] + 1
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text it governs, up to the next heading of the same or higher level."""
+
+    index: int
+    title: str
+    level: int
+    kind: str  # markdown | numbered | bold-lead | bold-line | caps | html | document
+    start: int  # character span of the whole section in Document.text
+    end: int
+    line: int
+    parent: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "title": self.title,
+            "level": self.level,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "parent": self.parent,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule matching one sentence: the trigger, its polarity and the value it implies."""
+
+    rule_id: str
+    practice: str
+    value: str | None  # practice value this finding supports; None when polarity maps to nothing
+    polarity: str
+    sentence: str
+    start: int  # sentence span in Document.text
+    end: int
+    line: int
+    section: str
+    trigger: str
+    cue: str | None = None  # the polarity cue word(s), if any
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    def sort_key(self) -> tuple[int, str]:
+        return (self.start, self.rule_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule_id,
+            "value": self.value,
+            "polarity": self.polarity,
+            "sentence": self.sentence,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+            "trigger": self.trigger,
+            "cue": self.cue,
+            "attributes": dict(self.attributes),
+        }
+
+
+@dataclass(frozen=True)
+class PracticeVerdict:
+    """The policy-level value of one practice and the findings that decided it."""
+
+    practice: str
+    value: str
+    evidence: tuple[Finding, ...] = ()
+    reason: str = ""
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self, all_findings: bool = False) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "reason": self.reason,
+            "attributes": dict(self.attributes),
+            "evidence": [f.to_dict() for f in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything policylens says about one policy; compare and diff read only this."""
+
+    path: str
+    metadata: Metadata
+    sections: tuple[Section, ...]
+    practices: dict[str, PracticeVerdict]
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
+    sha256: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "metadata": self.metadata.to_dict(),
+            "sections": [s.to_dict() for s in self.sections],
+            "practices": {k: self.practices[k].to_dict() for k in sorted(self.practices)},
+            "findings": [f.to_dict() for f in self.findings],
+            "notes": list(self.notes),
+        }

@@ -1,0 +1,95 @@
+"""Polarity of a trigger in its sentence: affirmed, negated, hedged or conditional.
+
+ConText-style: cue phrases come from data/cues.yaml; a cue reaches a trigger only inside the same
+clause (terminators such as "but", "however", ";" end a clause) and within `window` tokens before
+it. Pseudo cues ("not limited to") are no cues, and a negation whose subject is the reader
+("if you do not accept cookies") is the reader's choice, not the company's practice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+CUE_KINDS = ("negation", "hedge", "conditional", "pseudo", "terminators", "user_subjects")
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    start: int  # token indices in the block Doc
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, object]:
+    text = resources.files("policylens.data").joinpath("cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    unknown = set(data) - set(CUE_KINDS) - {"window"}
+    if unknown:
+        raise ValueError(f"cues.yaml: unknown sections {sorted(unknown)}")
+    return dict(data)
+
+
+class PolarityDetector:
+    """Finds cues once per block and decides the polarity of each trigger span."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        cues = load_cues()
+        self.window = int(cues.get("window", 8))  # type: ignore[call-overload]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for kind in CUE_KINDS:
+            phrases = [str(p) for p in cues.get(kind, [])]  # type: ignore[attr-defined]
+            self.matcher.add(kind, list(nlp.tokenizer.pipe(phrases)))
+        self.strings = nlp.vocab.strings
+
+    def cues(self, doc: Doc) -> list[Cue]:
+        found = [
+            Cue(self.strings[key], start, end, doc[start:end].text)
+            for key, start, end in self.matcher(doc)
+        ]
+        pseudo = [c for c in found if c.kind == "pseudo"]
+        return [
+            c for c in found
+            if c.kind == "pseudo"
+            or not any(p.start <= c.start < p.end or c.start <= p.start < c.end for p in pseudo)
+        ]
+
+    def classify(
+        self, cues: list[Cue], sent_start: int, trig_start: int, trig_end: int, sent_end: int
+    ) -> tuple[str, str | None]:
+        """Polarity of the trigger doc[trig_start:trig_end] and the cue that set it."""
+        in_sentence = [c for c in cues if sent_start <= c.start and c.end <= sent_end]
+        clause_start = sent_start
+        for c in in_sentence:
+            if c.kind == "terminators" and c.end <= trig_start:
+                clause_start = max(clause_start, c.end)
+        reach = [c for c in in_sentence
+                 if c.start >= clause_start and c.start < trig_end
+                 and trig_start - c.end <= self.window]
+        users = [c for c in in_sentence if c.kind == "user_subjects"]
+        for c in reach:
+            if c.kind != "negation":
+                continue
+            if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
+                   for u in users):
+                continue  # "you do not", "if you choose not to": the reader's choice
+            return "negated", c.text
+        for c in in_sentence:
+            if c.kind == "conditional":
+                return "conditional", c.text
+        for c in reach:
+            if c.kind == "hedge":
+                return "hedged", c.text
+        return "affirmed", None

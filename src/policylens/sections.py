@@ -1,0 +1,105 @@
+"""Headings of every style found in archived policies -> a flat list of nested Sections with spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policylens.models import Document, Section
+
+# Each heading style, tried in this order on every line.
+_MARKDOWN = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]*(?P<title>.*?)[ \t#]*$")
+_NUMBERED_MARKDOWN = re.compile(r"^\s*\d+(?:\\?\.\d+)*\\?[.)]\s+(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*$")
+_BOLD_LEAD = re.compile(r"^\s*(?:[*+-]\s+)?\*\*(?P<title>[^*\n]{2,80}?)\*\*(?P<rest>[ \t]*[:.]?[ \t]*\S.*)$")
+_BOLD_LINE = re.compile(r"^\s*\*\*(?P<title>[^*\n]{2,100}?)\*\*\s*$")
+_CAPS = re.compile(r"^\s*(?P<title>[A-Z0-9][A-Z0-9 &,'’/()\-]{2,70}[A-Z)]):?\s*$")
+_NUMBERED_PLAIN = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)*)[.)]?\s+(?P<title>[A-Z][^.!?\n]{2,70})\s*$")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass
+class _Heading:
+    title: str
+    level: int
+    kind: str
+    start: int
+    line: int
+
+
+def clean_title(raw: str) -> str:
+    """Heading text without markdown marks, escapes, links and trailing colons."""
+    title = _LINK.sub(r"\1", raw)
+    title = re.sub(r"\\([^\w\s])", r"\1", title)
+    title = title.replace("**", "").replace("__", "").strip(" *_:\t")
+    return re.sub(r"\s+", " ", title)
+
+
+def _blank(lines: list[str], i: int) -> bool:
+    return i < 0 or i >= len(lines) or not lines[i].strip()
+
+
+def _find_headings(doc: Document) -> list[_Heading]:
+    lines = doc.text.split("\n")
+    html = doc.metadata.source_format == "html"
+    headings: list[_Heading] = []
+    offset = 0
+    base = 1  # level of the last explicit (#) heading; pseudo-headings nest below it
+    for i, line in enumerate(lines):
+        start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        kind = level = None
+        title = ""
+        m = _NUMBERED_MARKDOWN.match(line) if len(line) < 400 else None
+        if m:
+            kind, level, title = "numbered", len(m["hashes"]), m["title"]
+        elif len(line) < 400 and (m := _MARKDOWN.match(line)) and m["title"].strip():
+            kind, level, title = ("html" if html else "markdown"), len(m["hashes"]), m["title"]
+        if kind is not None and level is not None:
+            base = level
+        elif (m := _BOLD_LINE.match(line)) and not m["title"].rstrip().endswith((".", ",")):
+            kind, level, title = "bold-line", base + 1, m["title"]
+        elif m := _BOLD_LEAD.match(line):
+            kind, level, title = "bold-lead", base + 2, m["title"]
+        elif (m := _CAPS.match(line)) and sum(c.isalpha() for c in m["title"]) >= 4 \
+                and _blank(lines, i - 1):
+            kind, level, title = "caps", base + 1, m["title"]
+        elif (m := _NUMBERED_PLAIN.match(line)) and _blank(lines, i - 1) and _blank(lines, i + 1):
+            kind, level, title = "numbered", base + 1, f"{m['num']}. {m['title']}"
+        if kind is None or level is None:
+            continue
+        cleaned = clean_title(title)
+        if cleaned:
+            headings.append(_Heading(cleaned, min(level, 9), kind, start, i + 1))
+    return headings
+
+
+def parse_sections(doc: Document) -> tuple[Section, ...]:
+    """Sections in document order; each spans to the next heading of the same or higher level."""
+    headings = _find_headings(doc)
+    end_of_text = len(doc.text)
+    sections: list[Section] = []
+    open_stack: list[int] = []  # indices of sections whose end is not yet known
+    ends = [end_of_text] * len(headings)
+    parents: list[int | None] = [None] * len(headings)
+    for idx, h in enumerate(headings):
+        while open_stack and headings[open_stack[-1]].level >= h.level:
+            ends[open_stack.pop()] = h.start
+        parents[idx] = open_stack[-1] if open_stack else None
+        open_stack.append(idx)
+    for idx, h in enumerate(headings):
+        sections.append(Section(idx, h.title, h.level, h.kind, h.start, ends[idx], h.line,
+                                parents[idx]))
+    return tuple(sections)
+
+
+def section_at(sections: tuple[Section, ...], offset: int) -> Section | None:
+    """The innermost section containing a character offset (the latest one that started)."""
+    found = None
+    for section in sections:
+        if section.start > offset:
+            break
+        if section.end > offset:
+            found = section
+    return found
