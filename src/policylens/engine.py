@@ -150,12 +150,3 @@ class Analyzer:
             notes.append("no practices found: this text may not be a privacy policy")
         return Report(document.path, document.metadata, sections, verdicts,
                       tuple(findings), tuple(notes), sha256)
-
-    def analyze_sentence_text(self, text: str) -> list[Finding]:
-        """Findings of a short text with no document around it (rule examples)."""
-        from policylens.text import strip_markup
-
-        block = strip_markup(text, 0)
-        if not block.text:
-            return []
-        return self.findings_in_block(block, self.nlp(block.text), None)
