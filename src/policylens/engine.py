@@ -44,7 +44,7 @@ class _PatternIndex:
             if token_patterns:
                 self.matcher.add(rule.id, token_patterns)
             if phrase_texts:
-                self.phrases.add(rule.id, list(nlp.tokenizer.pipe(phrase_texts)))  # type: ignore[attr-defined]
+                self.phrases.add(rule.id, [nlp.make_doc(t) for t in phrase_texts])  # type: ignore[attr-defined]
             for p in patterns:
                 if p.kind == "regex":
                     self.regexes.append((rule.id, re.compile(p.value, re.I)))
@@ -141,7 +141,7 @@ class Analyzer:
         sections = parse_sections(document)
         blocks = [b for b in iter_blocks(document.text) if b.offsets[0] >= document.body_start]
         findings: list[Finding] = []
-        for block, doc in zip(blocks, self.nlp.pipe(b.text for b in blocks)):
+        for block, doc in zip(blocks, self.nlp.pipe(b.text for b in blocks), strict=True):
             findings.extend(self.findings_in_block(block, doc, document, sections))
         findings.sort(key=Finding.sort_key)
         verdicts = decide_all(findings, self.ruleset.practices)

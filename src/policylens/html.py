@@ -33,8 +33,8 @@ def html_to_text(html: str) -> str:
             out.append("\n\n" if item in _BLOCKS and item not in {"br", "td", "th"} else
                        ("\n" if item == "br" else " "))
             continue
+        assert isinstance(item, Node)
         node = item
-        assert isinstance(node, Node)
         tag = node.tag
         if tag == "-text":
             out.append(node.text_content or "")

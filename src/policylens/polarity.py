@@ -51,7 +51,7 @@ class PolarityDetector:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in CUE_KINDS:
             phrases = [str(p) for p in cues.get(kind, [])]  # type: ignore[attr-defined]
-            self.matcher.add(kind, list(nlp.tokenizer.pipe(phrases)))
+            self.matcher.add(kind, [nlp.make_doc(p) for p in phrases])
         self.strings = nlp.vocab.strings
 
     def cues(self, doc: Doc) -> list[Cue]:

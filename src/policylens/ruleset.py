@@ -20,8 +20,8 @@ from policylens.practices import Practice, load_practices
 from policylens.yamlmarks import Marked, Problem, load_marked
 
 try:  # Python 3.11+ keeps the regex parser private; older versions expose it.
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
 except ImportError:  # pragma: no cover
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
@@ -260,7 +260,7 @@ class _Checker:
                 if v:
                     values[pol] = v
         if practice:
-            for pol, v in values.items():
+            for v in values.values():
                 if v not in practice.values:
                     self.problem(f.get("values", f.get("value", node)).location,
                                  f"unknown value {v!r} for practice {practice.id!r}",
@@ -323,8 +323,9 @@ def _bool_words(node: Marked) -> Any:
 
 def token_pattern_problem(tokens: list[dict[str, Any]]) -> str | None:
     """spaCy's own validation of a Matcher pattern; the message without its table frame."""
-    from policylens.nlp import get_nlp
     from spacy.matcher import Matcher
+
+    from policylens.nlp import get_nlp
 
     matcher = Matcher(get_nlp().vocab, validate=True)
     try:

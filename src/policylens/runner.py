@@ -8,8 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policylens.errors import InputError, Location, PolicylensError
-from policylens.ingest import DEFAULT_MAX_BYTES, POLICY_SUFFIXES, content_hash, load_document, \
-    read_policy_bytes
+from policylens.ingest import (
+    DEFAULT_MAX_BYTES,
+    POLICY_SUFFIXES,
+    content_hash,
+    load_document,
+    read_policy_bytes,
+)
 from policylens.models import Report
 
 
@@ -32,7 +37,7 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[Failure]]:
             continue
         p = Path(raw)
         if p.is_dir():
-            found = []
+            found: list[str] = []
             seen_dirs: set[tuple[int, int]] = set()
             for root, dirs, names in os.walk(p, followlinks=True):
                 st = os.stat(root)

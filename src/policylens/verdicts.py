@@ -33,7 +33,7 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
     if not relevant:
         return PracticeVerdict(practice.id, NOT_MENTIONED, (),
                                "no sentence speaks to this practice")
-    supported = {f.value for f in relevant}
+    supported = {f.value for f in relevant if f.value is not None}
     order = list(practice.precedence) + [v for v in practice.values if v not in practice.precedence]
     value = next(v for v in order if v in supported)
     evidence = tuple(f for f in relevant if f.value == value)[:MAX_EVIDENCE]

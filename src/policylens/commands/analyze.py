@@ -1,0 +1,48 @@
+"""`policylens analyze`: one report per policy."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from policylens.commands.common import analysis_options, analyzer_factory, err, pick_format
+from policylens.errors import EXIT_INPUT, EXIT_OK
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]),
+              help="Output format. Default: table on a terminal, json when piped.")
+@analysis_options
+def analyze(paths: tuple[str, ...], fmt: str | None, rule_dirs: tuple[str, ...], model: str,
+            max_bytes: int) -> None:
+    """Analyze policy files (.txt, .md, .html), folders of them, or - for stdin.
+
+    Prints where each policy came from, its outline of sections, and for each practice its
+    value with the deciding sentence, section and line.
+
+    \b
+    Examples:
+      policylens analyze corpus/
+      policylens analyze site@2019-01-01.md --format json > report.json
+      curl -s https://example.com/privacy | policylens analyze -
+    """
+    from policylens.render import analyze_renderers
+    from policylens.runner import Failure, analyze_paths, expand_paths
+
+    factory = analyzer_factory(rule_dirs, model)
+    files, failures = expand_paths(list(paths))
+    reports = []
+    for item in analyze_paths(files, factory, max_bytes):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            reports.append(item)
+    for failure in failures:
+        err(f"error: {failure.path}: {failure.message}")
+    if reports or pick_format(fmt) == "json":
+        analyze_renderers()[pick_format(fmt)](reports, failures, sys.stdout)
+    sys.exit(EXIT_INPUT if failures else EXIT_OK)
+
+
