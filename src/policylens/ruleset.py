@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import warnings
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,12 +20,10 @@ from policylens.models import POLARITIES
 from policylens.practices import Practice, load_practices
 from policylens.yamlmarks import Marked, Problem, load_marked
 
-try:  # Python 3.11+ keeps the regex parser private; older versions expose it.
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+with warnings.catch_warnings():  # the regex parser is deprecated as a public module, still the way
+    warnings.simplefilter("ignore", DeprecationWarning)  # to inspect a pattern's structure
+    import sre_constants
+    import sre_parse
 
 RULE_KEYS = ("id", "practice", "message", "patterns", "requires", "exclude", "values", "value",
              "attributes", "examples", "disabled")
