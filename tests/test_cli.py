@@ -114,3 +114,22 @@ def test_version_and_help_do_not_import_spacy() -> None:
 def test_help_has_examples(args: list[str]) -> None:
     out = run(*args).stdout
     assert "Example" in out
+
+
+def test_unknown_model_is_a_clear_error() -> None:
+    result = run("analyze", "--model", "xx_no_such_model", str(FIXTURES / "plain.txt"))
+    assert result.exit_code == 2
+    assert "xx_no_such_model" in result.stderr and "not installed" in result.stderr
+
+
+def test_installed_pipeline_is_used_when_asked(tmp_path: Path) -> None:
+    """A saved pipeline directory stands in for a user's installed model."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(tmp_path / "my_pipeline")
+    result = run("analyze", "--model", str(tmp_path / "my_pipeline"), "-f", "json", "-",
+                 input="We do not sell your personal information.\n")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["policies"][0]["practices"]["data-sale"]["value"] == "no"
