@@ -79,6 +79,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 COMMANDS = [
     "policylens.commands.analyze:analyze",
     "policylens.commands.evaluate:evaluate",
+    "policylens.commands.compare:compare",
+    "policylens.commands.diff:diff",
+    "policylens.commands.timeline:timeline",
 ]
 
 
