@@ -80,8 +80,9 @@ def read_at(side: Side, path: str, max_bytes: int) -> bytes | None:
     if kind.returncode != 0:
         return None
     if kind.stdout.strip() != b"blob":
-        raise InputError(f"is a {kind.stdout.decode().strip()} in {side.label}, expected a policy file",
-                         Location(path))
+        found = kind.stdout.decode().strip()
+        what = {"tree": "a directory", "commit": "a submodule"}.get(found, f"a git {found}")
+        raise InputError(f"is {what} in {side.label}, expected a policy file", Location(path))
     size = _git("cat-file", "-s", spec)
     if size.returncode == 0 and int(size.stdout.strip() or 0) > max_bytes:
         raise InputError(f"is over the limit of {max_bytes} bytes in {side.label}", Location(path),

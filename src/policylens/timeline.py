@@ -21,7 +21,7 @@ def policy_key(report: Report) -> str:
     if report.metadata.site:
         return report.metadata.site.lower()
     name = Path(report.path).name
-    return name.split("@", 1)[0].rsplit(".", 1)[0].lower() if "@" in name else Path(name).stem.lower()
+    return name.split("@", 1)[0].lower() if "@" in name else Path(name).stem.lower()
 
 
 def timeline(reports: Iterable[Report], practices: tuple[Practice, ...], title: str) -> Grid:

@@ -49,16 +49,16 @@ def _absent(label: str, why: str) -> Any:
                                          for pid in load_practices()}, (), (why,))
 
 
-def _reports_from_git(spec: str, path: str, factory: Any, max_bytes: int) -> tuple[Any, Any]:
+def _reports_from_git(sides: Any, path: str, factory: Any, max_bytes: int) -> tuple[Any, Any]:
     """The two revisions' reports; a revision without the file says nothing about any practice
     (a policy added or deleted is still diffed), but the file must be in one of them."""
     from dataclasses import replace
 
     from policylens.errors import PolicylensError
-    from policylens.gitrev import parse_range, read_at
+    from policylens.gitrev import read_at
     from policylens.ingest import content_hash, load_document, read_policy_bytes
 
-    old_side, new_side = parse_range(spec)
+    old_side, new_side = sides
     analyzer = None
     reports = []
     for side in (old_side, new_side):
@@ -82,10 +82,11 @@ def _reports_from_git(spec: str, path: str, factory: Any, max_bytes: int) -> tup
 
 
 @click.command(epilog=EPILOG)
-@click.argument("paths", nargs=-1, metavar="OLD NEW | --git REV[..REV] PATH")
+@click.argument("paths", nargs=-1, metavar="OLD NEW | --git REV[..REV] PATH...")
 @click.option("--git", "git_range", metavar="REV[..REV]",
               help="Read PATH from git: A..B compares revision A with B, A...B their merge base "
-                   "with B, a lone A compares A with the working tree.")
+                   "with B, a lone A compares A with the working tree. Several PATHs: one diff "
+                   "each (text, markdown and github formats).")
 @click.option("--format", "-f", "fmt", type=click.Choice(DIFF_FORMATS),
               help="Output format. Default: text on a terminal; when piped, github under GitHub "
                    "Actions, json elsewhere.")
@@ -114,21 +115,35 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
     from policylens.render import diff_renderers
 
     if git_range is not None:
-        if len(paths) != 1:
-            raise UsageError("--git takes one PATH: policylens diff --git REV[..REV] PATH")
+        if not paths:
+            raise UsageError("--git needs a PATH: policylens diff --git REV[..REV] PATH")
     elif len(paths) != 2:
         raise UsageError("diff takes two files, OLD and NEW (or --git REV[..REV] PATH)")
     gate = [p.id for p in select_practices(fail_on)] if fail_on else []
     piped = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "json"
     chosen = choose_format(fmt, output, DIFF_FORMATS, "text", piped)
+    if len(paths) > 1 and git_range is not None and chosen in ("json", "sarif"):
+        raise UsageError(f"--format {chosen} describes one file; give one PATH, or use text, "
+                         "markdown or github for several")
     factory = analyzer_factory(rule_dirs, model)
+    results = []
     if git_range is not None:
-        old, new = _reports_from_git(git_range, paths[0], factory, max_bytes)
-        location = os.path.relpath(paths[0]).replace(os.sep, "/")
+        from policylens.gitrev import parse_range
+
+        sides = parse_range(git_range)
+        for path in paths:
+            old, new = _reports_from_git(sides, path, factory, max_bytes)
+            location = os.path.relpath(path).replace(os.sep, "/")
+            results.append(diff_reports(old, new, fail_on=gate, location=location))
     else:
         first, second = paths[0], paths[-1]
         old, new = _reports_from_files(first, second, factory, max_bytes)
         location = "" if second == "-" else second
-    result = diff_reports(old, new, fail_on=gate, location=location)
-    write_output(output, lambda out: diff_renderers()[chosen](result, out))
-    sys.exit(EXIT_GATE if result.regression and not no_fail else EXIT_OK)
+        results.append(diff_reports(old, new, fail_on=gate, location=location))
+
+    def render(out: Any) -> None:
+        for result in results:
+            diff_renderers()[chosen](result, out)
+
+    write_output(output, render)
+    sys.exit(EXIT_GATE if any(r.regression for r in results) and not no_fail else EXIT_OK)

@@ -46,7 +46,8 @@ td.changed{box-shadow:inset 0 0 0 2px var(--ink);font-weight:700}
 .evidence{display:none}
 .evidence:target{display:block;position:fixed;top:6vh;left:50%;transform:translateX(-50%);
 width:min(56rem,92vw);max-height:88vh;overflow:auto;background:#fff;border:1px solid var(--line);
-border-radius:8px;box-shadow:0 12px 48px rgba(0,0,0,.25);padding:1.25rem 1.5rem;z-index:10}
+border-radius:8px;box-shadow:0 0 0 100vmax rgba(0,0,0,.28),0 12px 48px rgba(0,0,0,.25);
+padding:1.25rem 1.5rem;z-index:10}
 .evidence .close{float:right;color:var(--muted);text-decoration:none;font-size:1.1rem}
 .evidence h3{margin:.1rem 0 .5rem;font-size:1.05rem}
 .evidence .value{padding:.1rem .45rem;border-radius:3px}
@@ -128,7 +129,8 @@ def _grid(g: int, grid: Grid, kind: str) -> tuple[str, list[str]]:
                    for p in grid.practices)
     body = []
     for r, row in enumerate(grid.rows):
-        who = _e(row.site or row.name) + (f"<small>{_e(row.name)}</small>" if row.site else "")
+        who = (_e(row.site) + f"<small>{_e(row.name)}</small>" if row.site and kind == "compare"
+               else _e(row.name))
         when = _e(row.date or "—") + (f"<small>{_e(row.date_source)}</small>" if row.date_source else "")
         search = _e(f"{row.site} {row.report.path}".lower())
         cells = []
@@ -160,7 +162,8 @@ def _grid(g: int, grid: Grid, kind: str) -> tuple[str, list[str]]:
                    else '<p class="sub">No practice changed across these revisions.</p>')
     table = (f'{title}<div class="scroll"><table class="heatmap"><thead><tr><th scope="col">policy</th>'
              f'<th scope="col">date</th>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
-             f'<tfoot><tr><th scope="row">summary</th><td>{len(grid.rows)}</td>{foot}</tr></tfoot>'
+             + (f'<tfoot><tr><th scope="row">summary</th><td>{len(grid.rows)}</td>{foot}</tr></tfoot>'
+                if kind == "compare" else "") +
              f"</table></div>{changes}")
     return table, panels
 

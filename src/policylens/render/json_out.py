@@ -68,7 +68,7 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
                                  summary=grid.summary())))
         return
     out.write(dumps(envelope(**head, timelines=[
-        {"policy": g.title, "changes": g.changes(), "summary": g.summary(),
+        {"policy": g.title, "changes": g.changes(),
          "revisions": [row_dict(r, g.practices) for r in g.rows]} for g in grids.grids])))
 
 

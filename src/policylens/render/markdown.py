@@ -42,13 +42,15 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
         head = ["policy", "date", *[p.id for p in grid.practices]]
         rows = []
         for row in grid.rows:
-            who = cell_text(row.name) + (f"<br>{cell_text(row.site)}" if row.site else "")
+            who = cell_text(row.name) + (f"<br>{cell_text(row.site)}"
+                                         if row.site and grids.kind == "compare" else "")
             when = cell_text(row.date or "—") + (f" ({row.date_source})" if row.date_source else "")
             rows.append([who, when, *[_cell(p, row.cells[p.id]) for p in grid.practices]])
         summary = grid.summary()
-        rows.append(["**summary**", f"{len(grid.rows)} policies",
-                     *["<br>".join(f"{style.label(p, v)}: {n}" for v, n in summary[p.id].items() if n)
-                       or "—" for p in grid.practices]])
+        if grids.kind == "compare":
+            rows.append(["**summary**", f"{len(grid.rows)} policies",
+                         *["<br>".join(f"{style.label(p, v)}: {n}" for v, n in summary[p.id].items()
+                                       if n) or "—" for p in grid.practices]])
         lines += _table(head, rows) + [""]
     lines += [f"<sub>{style.LEGEND}</sub>", ""]
     out.write("\n".join(lines))

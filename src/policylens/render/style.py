@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from policylens.practices import NOT_MENTIONED, Practice
 
-SYMBOLS = {"safe": "✓", "caution": "!", "risk": "✗", "silent": "·", "neutral": "•"}
+SYMBOLS = {"safe": "✓", "caution": "!", "risk": "✗", "silent": "–", "neutral": "•"}
 RICH = {"safe": "bold green", "caution": "bold yellow", "risk": "bold red", "silent": "dim",
         "neutral": "bold cyan"}
 # Direction of a change: worse / better by the risk order, or changed when the order has no say.
 ARROWS = {"worse": "▲", "better": "▼", "changed": "◆"}
-LEGEND = ("✓ safer than silence · ! worse than silence · ✗ worst value · · not mentioned · "
-          "• not ranked;  ▲ worse than before · ▼ better · ◆ changed")
+LEGEND = ("✓ safer than silence   ! worse than silence   ✗ worst value   – not mentioned   "
+          "• not ranked   |   ▲ worse than before   ▼ better   ◆ changed")
 
 
 def tone(practice: Practice, value: str) -> str:

@@ -87,7 +87,7 @@ def _grid_cell(practice: Practice, cell: Cell) -> Text:
 
 
 def _summary_cell(practice: Practice, counts: dict[str, int]) -> Text:
-    lines = [Text(f"{style.symbol(practice, v)} {n}", style=style.RICH[style.tone(practice, v)])
+    lines = [Text(f"{style.label(practice, v)} {n}", style=style.RICH[style.tone(practice, v)])
              for v, n in counts.items() if n]
     return Text("\n").join(lines)
 
@@ -97,7 +97,8 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
     console = console_for(out)
     for grid in grids.grids:
         title = grid.title if grids.kind == "timeline" else f"{len(grid.rows)} {grid.title}"
-        table = Table(title=title, title_justify="left", show_lines=False, show_footer=True,
+        timeline = grids.kind == "timeline"  # the title names the site; no summary of revisions
+        table = Table(title=title, title_justify="left", show_lines=False, show_footer=not timeline,
                       caption=style.LEGEND, caption_justify="left")
         table.add_column("policy", footer="summary", overflow="fold")
         table.add_column("date", no_wrap=True)
@@ -106,8 +107,8 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
             table.add_column(practice.id.replace("-", "-\n"), overflow="fold",
                              footer=_summary_cell(practice, summary[practice.id]))
         for row in grid.rows:
-            who = Text(row.site, style="bold") + Text(f"\n{row.name}", style="dim") if row.site \
-                else Text(row.name)
+            who = Text(row.site, style="bold") + Text(f"\n{row.name}", style="dim") \
+                if row.site and not timeline else Text(row.name)
             when = Text(row.date or "—") + Text(f"\n{row.date_source}" if row.date_source else "",
                                                 style="dim")
             table.add_row(who, when, *[_grid_cell(p, row.cells[p.id]) for p in grid.practices])
