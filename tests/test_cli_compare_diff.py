@@ -221,6 +221,8 @@ def test_git_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_compare_json_has_a_row_per_policy_and_the_summary() -> None:
     result = run("compare", str(REVISIONS), "-f", "json")
     assert result.exit_code == 0
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    assert result.stdout == run("compare", str(REVISIONS), "-f", "json").stdout  # deterministic
     data = json.loads(result.stdout)
     assert data["kind"] == "compare"
     assert [Path(p["path"]).name for p in data["policies"]] == [Path(OLD).name, Path(NEW).name]

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any
 
 from policylens.models import Finding, PracticeVerdict, Report
@@ -190,6 +191,10 @@ class _Part:
     practices: tuple[str, ...]
     parent: int | None = None  # index (in the list of parts) of the enclosing section
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.body.split())
+
 
 def _lines(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
@@ -242,8 +247,11 @@ def _score(a: _Part, b: _Part) -> float | None:
         content = fuzz.ratio(a.body, b.body)
         if content >= SAME_SECTION or (title >= SAME_TITLE and content >= SAME_SECTION_SAME_TITLE):
             return content + title / 100
-        short, long = sorted((a.body, b.body), key=len)
-        if len(short) >= 200 and fuzz.partial_ratio(short, long) >= 90:  # grew around the same text
+        (short, short_words), (long, long_words) = sorted(((a.body, a.words), (b.body, b.words)),
+                                                          key=lambda item: len(item[0]))
+        # Grew around the same text: nearly all its words are in the other, and then its text.
+        if len(short) >= 200 and len(short_words & long_words) >= 0.8 * len(short_words) \
+                and fuzz.partial_ratio(short, long) >= 90:
             return max(content, SAME_SECTION) + title / 100
         return None
     if title >= SAME_TITLE:  # a heading with no text of its own: its title is all there is
