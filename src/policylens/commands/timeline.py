@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import sys
+from typing import Any
 
 import click
 
-from policylens.commands.common import (
-    analysis_options,
-    analyzer_factory,
-    choose_format,
-    collect_reports,
-    err,
-    output_option,
-    write_output,
-)
-from policylens.commands.compare import practice_option
-from policylens.errors import EXIT_INPUT, EXIT_OK
-from policylens.render import GRID_FORMATS
+from policylens.commands.common import analysis_options, err
+from policylens.commands.compare import grid_options, run_grid
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="DIR|FILE...")
-@click.option("--format", "-f", "fmt", type=click.Choice(GRID_FORMATS),
-              help="Output format. Default: table on a terminal, json when piped, or what the "
-                   "--output suffix says.")
-@output_option
-@practice_option
+@grid_options
 @analysis_options
 def timeline(paths: tuple[str, ...], fmt: str | None, output: str | None,
              practice_ids: tuple[str, ...], rule_dirs: tuple[str, ...], model: str,
@@ -42,19 +28,15 @@ def timeline(paths: tuple[str, ...], fmt: str | None, output: str | None,
       policylens timeline old.md new.md newer.md --format markdown
       policylens timeline revisions/ -o timeline.html
     """
-    from policylens.compare import GridSet, report_date, select_practices
-    from policylens.render import grid_renderers
+    from policylens.compare import report_date, select_practices
     from policylens.timeline import timelines
 
     practices = select_practices(practice_ids)
-    chosen = choose_format(fmt, output, GRID_FORMATS, "table", "json")
-    factory = analyzer_factory(rule_dirs, model)
-    reports, failures = collect_reports(list(paths), factory, max_bytes)
-    for failure in failures:
-        err(f"error: {failure.path}: {failure.message}")
-    for path in [r.path for r in reports if report_date(r)[0] is None]:
-        err(f"warning: {path}: no date found (archive header, policy date or name@YYYY-MM-DD); "
-            "placed last")
-    result = GridSet("timeline", timelines(reports, practices), tuple(failures))
-    write_output(output, lambda out: grid_renderers()[chosen](result, out))
-    sys.exit(EXIT_INPUT if failures else EXIT_OK)
+
+    def build(reports: list[Any]) -> tuple:
+        for path in [r.path for r in reports if report_date(r)[0] is None]:
+            err(f"warning: {path}: no date found (archive header, policy date or name@YYYY-MM-DD); "
+                "placed last")
+        return timelines(reports, practices)
+
+    run_grid("timeline", paths, fmt, output, (rule_dirs, model, max_bytes), build)
