@@ -25,7 +25,8 @@ A change is a regression when the new value is worse in the practice's risk orde
 Exit codes:
   0  no regression (or --no-fail)
   1  a regression in a gated practice (all practices, or those named by --fail-on)
-  2  usage or input error: a missing file, a directory, an unknown git revision"""
+  2  usage or input error: a missing file, a directory, an unknown git revision
+  3  internal error (rerun with --debug for the traceback)"""
 
 
 def _reports_from_files(old: str, new: str, factory: Any, max_bytes: int) -> tuple[Any, Any]:
