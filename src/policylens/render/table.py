@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from policylens.compare import Cell, GridSet
+from policylens.compare import Cell, Grid, GridSet
 from policylens.diff import Diff
 from policylens.models import PracticeVerdict, Report
 from policylens.practices import Practice
@@ -76,44 +77,63 @@ def render_reports(reports: list[Report], failures: list, out: TextIO) -> None:
 # --- compare and timeline -------------------------------------------------------------------
 
 
-def _grid_cell(practice: Practice, cell: Cell) -> Text:
-    tone = style.tone(practice, cell.value)
-    text = Text(style.SYMBOLS[tone] if tone == "silent" else style.label(practice, cell.value),
-                style=style.RICH[tone])
+def _shown(practice: Practice, value: str, compact: bool) -> str:
+    """`✗ yes`, or the symbol alone when compact and for not-mentioned (the legend tells it)."""
+    tone = style.tone(practice, value)
+    return style.SYMBOLS[tone] if compact or tone == "silent" else style.label(practice, value)
+
+
+def _grid_cell(practice: Practice, cell: Cell, compact: bool) -> Text:
+    text = Text(_shown(practice, cell.value, compact),
+                style=style.RICH[style.tone(practice, cell.value)])
     if cell.changed:
         text = Text(style.ARROWS[cell.direction] + " ", style="bold") + text
         text.stylize("underline")
     return text
 
 
-def _summary_cell(practice: Practice, counts: dict[str, int]) -> Text:
-    lines = [Text(f"{style.label(practice, v)} {n}", style=style.RICH[style.tone(practice, v)])
+def _summary_cell(practice: Practice, counts: dict[str, int], compact: bool) -> Text:
+    lines = [Text(f"{_shown(practice, v, compact)} {n}", style=style.RICH[style.tone(practice, v)])
              for v, n in counts.items() if n]
     return Text("\n").join(lines)
 
 
+def _needed_width(grid: Grid, who: list[str]) -> int:
+    """How wide the table is with the values spelled out: each column's widest cell + padding."""
+    width = max((len(w) for w in who), default=6) + len("2000-01-01") + 2 * 3
+    for p in grid.practices:
+        header = max(len(part) for part in p.id.split("-"))
+        values = max((len(_shown(p, r.cells[p.id].value, False)) + 2 for r in grid.rows), default=1)
+        width += max(header, values) + 3
+    return width
+
+
 def render_grids(grids: GridSet, out: TextIO) -> None:
-    """Policies by practices: a symbol and colour per value, a summary row, changes marked."""
+    """Policies by practices: a symbol and colour per value, a summary row, changes marked. When
+    the values do not fit the terminal, cells show the symbol alone (the legend tells it)."""
     console = console_for(out)
+    timeline = grids.kind == "timeline"  # the title names the site; no summary of revisions
     for grid in grids.grids:
-        title = grid.title if grids.kind == "timeline" else f"{len(grid.rows)} {grid.title}"
-        timeline = grids.kind == "timeline"  # the title names the site; no summary of revisions
-        table = Table(title=title, title_justify="left", show_lines=False, show_footer=not timeline,
-                      caption=style.LEGEND, caption_justify="left")
-        table.add_column("policy", footer="summary", overflow="fold")
+        who = [row.name if timeline or not row.site else row.site for row in grid.rows]
+        compact = _needed_width(grid, who) > console.width
+        caption = style.LEGEND + ("\nsymbols only, to fit the terminal: --format html, markdown or "
+                                  "csv for the values" if compact else "")
+        title = grid.title if timeline else f"{len(grid.rows)} {grid.title}"
+        table = Table(title=title, title_justify="left", show_footer=not timeline,
+                      caption=caption, caption_justify="left", box=box.SIMPLE_HEAD,
+                      pad_edge=False, collapse_padding=True)
+        table.add_column("policy", footer="summary", overflow="ellipsis",
+                         min_width=min(max((len(w) for w in who), default=6), 10))
         table.add_column("date", no_wrap=True)
         summary = grid.summary()
-        for practice in grid.practices:
-            table.add_column(practice.id.replace("-", "-\n"), overflow="fold",
-                             footer=_summary_cell(practice, summary[practice.id]))
-        for row in grid.rows:
-            who = Text(row.site, style="bold") + Text(f"\n{row.name}", style="dim") \
-                if row.site and not timeline else Text(row.name)
-            when = Text(row.date or "—") + Text(f"\n{row.date_source}" if row.date_source else "",
-                                                style="dim")
-            table.add_row(who, when, *[_grid_cell(p, row.cells[p.id]) for p in grid.practices])
+        for practice in grid.practices:  # one word of the id a line keeps the columns narrow
+            table.add_column(practice.id.replace("-", "\n"), overflow="fold",
+                             footer=_summary_cell(practice, summary[practice.id], compact))
+        for name, row in zip(who, grid.rows, strict=True):
+            table.add_row(Text(name, style="bold"), Text(row.date or "—"),
+                          *[_grid_cell(p, row.cells[p.id], compact) for p in grid.practices])
         console.print(table)
-        if grids.kind == "timeline":
+        if timeline:
             for row in grid.rows:
                 for practice in grid.practices:
                     cell = row.cells[practice.id]
