@@ -72,3 +72,44 @@ def test_every_format_shows_the_extra_practice() -> None:
     assert rows[0][-1] == "data-retention" and rows[1][-1] == "indefinite"
     assert "✗ indefinite" in _render("markdown")  # the worst of its own risk order
     assert "indefinite" in _render("table")
+
+
+def test_table_falls_back_to_symbols_when_values_do_not_fit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    values = {"data-sale": "yes", "third-party-sharing": "no", "cookies": "yes",
+              "children": "parental-consent", "third-party-ads": "yes", "merger-transfer": "no"}
+    reports = [Report(f"site{i}.md", Metadata(site=f"site{i}.example"), (),
+                      {p: PracticeVerdict(p, v) for p, v in values.items()}, ()) for i in range(2)]
+    grids = GridSet("compare", (compare(reports, select_practices(list(values))),))
+    for columns, compact in (("200", False), ("80", True)):
+        monkeypatch.setenv("COLUMNS", columns)
+        out = io.StringIO()
+        grid_renderers()["table"](grids, out)
+        text = out.getvalue()
+        assert ("symbols only" in text) is compact
+        assert ("parental-consent" in text) is not compact
+        row = next(line for line in text.splitlines() if "site0.example" in line)
+        assert row.count("✗") == 3 and row.count("✓") == 2 and row.count("!") == 1  # no column lost
+
+
+def test_html_tags_are_balanced() -> None:
+    from html.parser import HTMLParser
+
+    class Checker(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.open: list[str] = []
+            self.problems: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:  # type: ignore[type-arg]
+            if tag not in ("meta", "br", "input"):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            if self.open and self.open[-1] == tag:
+                self.open.pop()
+            else:
+                self.problems.append(f"</{tag}> closes {self.open[-1:]}")
+
+    checker = Checker()
+    checker.feed(_render("html"))
+    assert checker.problems == [] and checker.open == []

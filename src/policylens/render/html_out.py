@@ -184,6 +184,10 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
         ("risk", style.SYMBOLS["risk"], "worst value"),
         ("silent", style.SYMBOLS["silent"], "not mentioned"),
         ("neutral", style.SYMBOLS["neutral"], "not ranked")))
+    if grids.kind == "timeline":
+        legend += "".join(f"<span>{_e(style.ARROWS[d])} {_e(name)}</span>" for d, name in (
+            ("worse", "worse than the revision before"), ("better", "better"),
+            ("changed", "changed (not ranked)")))
     errors = "".join(f"<li>{_e(f.path)}: {_e(f.message)}</li>"
                      for f in sorted(grids.failures, key=lambda f: f.path))
     page = f"""<!doctype html>
