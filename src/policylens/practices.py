@@ -22,6 +22,11 @@ class Practice:
     polarity_values: dict[str, str]
     decide: str
     precedence: tuple[str, ...]
+    risk: tuple[str, ...] = ()  # safest to worst; see data/practices.yaml and diff.py
+
+    def risk_rank(self, value: str) -> int | None:
+        """Position of a value in the risk order, or None when the order does not place it."""
+        return self.risk.index(value) if value in self.risk else None
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +38,8 @@ def load_practices() -> dict[str, Practice]:
         values = tuple(spec["values"])
         pv = dict(spec.get("polarity_values") or {})
         assert set(pv) <= set(POLARITIES), pid
+        risk = tuple(spec.get("risk") or ())
+        assert set(risk) <= set(values) and len(set(risk)) == len(risk), f"{pid}: bad risk order"
         result[pid] = Practice(pid, spec["title"], spec["question"], values, pv,
-                               spec["decide"], tuple(spec.get("precedence", ())))
+                               spec["decide"], tuple(spec.get("precedence", ())), risk)
     return result
