@@ -18,3 +18,18 @@ def test_spelled_out_age_is_compared_with_digits() -> None:
                                 _finding("parental-consent", "18")])
     assert verdict.value == "not-directed"
     assert dict(verdict.attributes) == {"age": "13"}
+
+
+def test_prohibition_outranks_parental_path_for_the_same_group() -> None:
+    # "Not intended for persons under 13 ... not without a parent's consent" (LABELS.md)
+    children = load_practices()["children"]
+    verdict = decide(children, [_finding("parental-consent", "13"),
+                                _finding("not-directed", "13")])
+    assert verdict.value == "not-directed"
+
+
+def test_parental_rule_for_the_youngest_group_wins_over_older_prohibition() -> None:
+    children = load_practices()["children"]
+    verdict = decide(children, [_finding("parental-consent", "13"),
+                                _finding("not-directed", "18")])
+    assert verdict.value == "parental-consent"
