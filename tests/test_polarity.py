@@ -54,3 +54,15 @@ def test_cue_lexicon_is_data() -> None:
     cues = load_cues()
     assert "not" in cues["negation"] and "may" in cues["hedge"]
     assert "not limited to" in cues["pseudo"]
+
+
+def test_readers_choices_are_not_a_denial() -> None:
+    """"your choices about not having it used to target ads" is the reader's option."""
+    from policylens.nlp import get_nlp
+    from policylens.polarity import PolarityDetector
+
+    nlp = get_nlp()
+    doc = nlp("Learn about your choices about not having this information used to target ads.")
+    ads = next(t.i for t in doc if t.text == "ads")
+    detector = PolarityDetector(nlp)
+    assert detector.classify(detector.cues(doc), 0, ads, ads + 1, len(doc))[0] == "affirmed"

@@ -13,11 +13,21 @@ from policylens.practices import NOT_MENTIONED, Practice
 
 MAX_EVIDENCE = 5
 
+# Ages are often spelled out ("under the age of thirteen"); they must compare with "under 18".
+_AGE_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twenty-one": 21,
+}
+
 
 def _age(finding: Finding) -> int | None:
     for key, value in finding.attributes:
-        if key == "age" and value.isdigit():
-            return int(value)
+        if key == "age":
+            if value.isdigit():
+                return int(value)
+            if value in _AGE_WORDS:
+                return _AGE_WORDS[value]
     return None
 
 
