@@ -13,6 +13,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).parent.parent / "corpus"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Every command the tests run caches into a fresh temporary folder, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POLICYLENS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.delenv("POLICYLENS_NO_CACHE", raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def ruleset() -> RuleSet:
     return load_ruleset()

@@ -399,13 +399,20 @@ class RuleSet:
     practices: dict[str, Practice]
 
     def fingerprint(self) -> str:
+        """A hash of everything in the rule set that can change a result: each rule's patterns,
+        values and attributes, the practices' definitions (data/practices.yaml) and the polarity
+        cue lexicon (data/cues.yaml)."""
         import hashlib
 
         digest = hashlib.sha256()
         for rule in self.rules:
             digest.update(repr((rule.id, rule.practice, rule.patterns, rule.requires, rule.exclude,
                                 sorted(rule.values.items()),
-                                sorted((k, v.pattern) for k, v in rule.attributes.items()))).encode())
+                                sorted(rule.attributes.items(), key=lambda kv: kv[0]))).encode())
+        digest.update(repr(sorted(self.practices.items())).encode())
+        data = resources.files("policylens.data")
+        for name in ("cues.yaml", "practices.yaml"):
+            digest.update(data.joinpath(name).read_bytes())
         return digest.hexdigest()[:16]
 
 
@@ -433,12 +440,23 @@ def check_sources(sources: list[tuple[str, str]]) -> tuple[list[Rule], list[Prob
 
 def load_ruleset(extra: list[str] | None = None, shipped: bool = True) -> RuleSet:
     """The shipped rules plus users' rule packs; any problem raises RuleError (exit 2)."""
+    return ruleset_from_sources(rule_sources(extra, shipped))
+
+
+def rule_sources(extra: list[str] | None = None, shipped: bool = True) -> list[tuple[str, str]]:
+    """(path, text) of the shipped rule files and of users' rule packs, read but not parsed
+    (the result cache keys on these texts without loading spaCy)."""
     sources = shipped_rule_texts() if shipped else []
     for file in rule_files(extra or []):
         try:
             sources.append((str(file), file.read_text("utf-8")))
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(f"cannot read rule file: {exc}", Location(str(file))) from None
+    return sources
+
+
+def ruleset_from_sources(sources: list[tuple[str, str]]) -> RuleSet:
+    """Parse and validate rule texts; any problem raises RuleError (exit 2)."""
     rules, problems, disabled = check_sources(sources)
     if problems:
         first = problems[0]

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from policylens.commands.common import analysis_options, analyzer_factory, err, pick_format
+from policylens.commands.common import analyses, analysis_options, err, jobs_options, pick_format
 from policylens.errors import EXIT_INPUT, EXIT_OK
 
 
@@ -15,6 +15,7 @@ from policylens.errors import EXIT_INPUT, EXIT_OK
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]),
               help="Output format. Default: table on a terminal, json when piped.")
 @analysis_options
+@jobs_options
 def analyze(paths: tuple[str, ...], fmt: str | None, rule_dirs: tuple[str, ...], model: str,
             max_bytes: int) -> None:
     """Analyze policy files (.txt, .md, .html), folders of them, or - for stdin.
@@ -29,12 +30,11 @@ def analyze(paths: tuple[str, ...], fmt: str | None, rule_dirs: tuple[str, ...],
       curl -s https://example.com/privacy | policylens analyze -
     """
     from policylens.render import analyze_renderers
-    from policylens.runner import Failure, analyze_paths, expand_paths
+    from policylens.runner import Failure
 
-    factory = analyzer_factory(rule_dirs, model)
-    files, failures = expand_paths(list(paths))
+    items, failures, _ = analyses(list(paths), rule_dirs, model, max_bytes)
     reports = []
-    for item in analyze_paths(files, factory, max_bytes):
+    for item in items:
         if isinstance(item, Failure):
             failures.append(item)
         else:

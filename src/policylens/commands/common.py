@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -18,6 +18,7 @@ def err(message: str) -> None:
 
 
 def analysis_options(func: F) -> F:
+    func = cache_options(func)
     func = click.option("--model", default="blank:en", show_default=True, metavar="NAME",
                         help="spaCy pipeline for sentences: blank:en, or an installed model name.")(func)
     func = click.option("--rules", "rule_dirs", multiple=True, metavar="PATH",
@@ -38,6 +39,72 @@ def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Callable[[], Any
         return Analyzer(ruleset, model)
 
     return build
+
+
+# --- execution: cache, worker processes, Dask ------------------------------------------------
+# These options are read back through the click context (`execution_settings`), so commands
+# need no parameters for them: a command opts in with one decorator.
+
+_SETTINGS = "policylens.execution"
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta.setdefault(_SETTINGS, {})[param.name] = value
+    return value
+
+
+def cache_options(func: F) -> F:
+    """--cache-dir and --no-cache (part of analysis_options)."""
+    func = click.option("--no-cache", is_flag=True, expose_value=False, callback=_remember,
+                        envvar="POLICYLENS_NO_CACHE",
+                        help="Neither read nor write the result cache.")(func)
+    return click.option("--cache-dir", metavar="DIR", expose_value=False, callback=_remember,
+                        envvar="POLICYLENS_CACHE_DIR",
+                        help="Result cache folder (default: the user cache folder, e.g. "
+                             "~/.cache/policylens). Reports are keyed by the policy's content, "
+                             "the rules and the policylens version.")(func)
+
+
+def jobs_options(func: F) -> F:
+    """--jobs and --scheduler, for the commands that read many policies."""
+    func = click.option("--scheduler", metavar="ADDRESS", expose_value=False, callback=_remember,
+                        help="Run on a Dask cluster: tcp://HOST:PORT of its scheduler, or local "
+                             "for a cluster on this machine (pip install 'policylens[dask]').")(func)
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                        expose_value=False, callback=_remember,
+                        help="Worker processes (default: all cores).")(func)
+
+
+def analysis_setup(rule_dirs: tuple[str, ...], model: str, max_bytes: int,
+                   slim: bool = False) -> tuple[Any, Any]:
+    """The AnalysisSpec and Execution the command's options ask for. Rule files are read here
+    (and, without a usable cache, validated, so rule errors come before any file is read)."""
+    from policylens.cache import ResultCache, default_cache_dir
+    from policylens.execute import AnalysisSpec, Execution, available_cores
+
+    ctx = click.get_current_context(silent=True)
+    settings = dict(ctx.meta.get(_SETTINGS, {})) if ctx else {}
+    spec = AnalysisSpec.create(rule_dirs, model, max_bytes)
+    execution = Execution(jobs=settings.get("jobs") or available_cores(),
+                          scheduler=settings.get("scheduler"), slim=slim, warn=err)
+    if not settings.get("no_cache"):
+        cache = ResultCache(settings.get("cache_dir") or default_cache_dir(), spec.key, warn=err)
+        execution.cache = cache if cache.usable() else None
+    if execution.cache is None:
+        spec.ruleset()
+    return spec, execution
+
+
+def analyses(paths: list[str], rule_dirs: tuple[str, ...], model: str, max_bytes: int,
+             slim: bool = False) -> tuple[Iterator[Any], list[Any], int]:
+    """(a Report or Failure per file, in order; failures found while expanding the paths;
+    how many files), run on the cache, worker processes or Dask as the options ask."""
+    from policylens.execute import run
+    from policylens.runner import expand_paths
+
+    files, failures = expand_paths(paths)
+    spec, execution = analysis_setup(rule_dirs, model, max_bytes, slim)
+    return run(files, spec, execution), failures, len(files)
 
 
 def pick_format(fmt: str | None) -> str:
@@ -102,13 +169,14 @@ def write_output(output: str | None, render: Callable[[Any], None]) -> None:
         raise
 
 
-def collect_reports(paths: list[str], factory: Callable[[], Any], max_bytes: int,
+def collect_reports(paths: list[str], analysis: tuple[tuple[str, ...], str, int],
                     label: str = "analyzing") -> tuple[list[Any], list[Any]]:
-    """Reports and failures for files and folders, with a progress bar on stderr when stderr is a
-    terminal (never in pipes or CI logs)."""
-    from policylens.runner import Failure, analyze_paths, expand_paths
+    """Reports (slim: what grids need) and failures for files and folders, with a progress bar
+    on stderr when stderr is a terminal (never in pipes or CI logs)."""
+    from policylens.runner import Failure
 
-    files, failures = expand_paths(paths)
+    rule_dirs, model, max_bytes = analysis
+    items, failures, count = analyses(paths, rule_dirs, model, max_bytes, slim=True)
     reports: list[Any] = []
 
     def take(item: Any) -> None:
@@ -117,13 +185,12 @@ def collect_reports(paths: list[str], factory: Callable[[], Any], max_bytes: int
         else:
             reports.append(item)
 
-    items = analyze_paths(files, factory, max_bytes)
-    if sys.stderr.isatty() and len(files) > 1:
+    if sys.stderr.isatty() and count > 1:
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task(label, total=len(files))
+            task = progress.add_task(label, total=count)
             for item in items:
                 take(item)
                 progress.advance(task)

@@ -11,10 +11,10 @@ import click
 from policylens.commands.common import (
     F,
     analysis_options,
-    analyzer_factory,
     choose_format,
     collect_reports,
     err,
+    jobs_options,
     output_option,
     write_output,
 )
@@ -39,9 +39,8 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     from policylens.compare import GridSet
     from policylens.render import grid_renderers
 
-    rule_dirs, model, max_bytes = analysis
     chosen = choose_format(fmt, output, GRID_FORMATS, "table", "json")
-    reports, failures = collect_reports(list(paths), analyzer_factory(rule_dirs, model), max_bytes)
+    reports, failures = collect_reports(list(paths), analysis)
     for failure in failures:
         err(f"error: {failure.path}: {failure.message}")
     result = GridSet(kind, build(reports), tuple(failures))
@@ -59,6 +58,7 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
               help="path, site, date, or a practice id (worst value first).")
 @click.option("--reverse", is_flag=True, help="Reverse the order.")
 @analysis_options
+@jobs_options
 def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
             practice_ids: tuple[str, ...], where: tuple[str, ...], sort_key: str, reverse: bool,
             rule_dirs: tuple[str, ...], model: str, max_bytes: int) -> None:

@@ -10,7 +10,7 @@ import click
 
 from policylens.commands.common import (
     analysis_options,
-    analyzer_factory,
+    analysis_setup,
     choose_format,
     output_option,
     write_output,
@@ -29,12 +29,15 @@ Exit codes:
   3  internal error (rerun with --debug for the traceback)"""
 
 
-def _reports_from_files(old: str, new: str, factory: Any, max_bytes: int) -> tuple[Any, Any]:
-    from policylens.runner import Failure, analyze_paths, failure_error
+def _reports_from_files(old: str, new: str, setup: Any) -> tuple[Any, Any]:
+    from policylens.execute import run
+    from policylens.runner import Failure, failure_error
 
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (stdin)")
-    results = list(analyze_paths([old, new], factory, max_bytes))
+    spec, execution = setup
+    execution.jobs = 1  # two policies: not worth a pool
+    results = list(run([old, new], spec, execution))
     for item in results:
         if isinstance(item, Failure):
             raise failure_error(item)
@@ -50,17 +53,19 @@ def _absent(label: str, why: str) -> Any:
                                          for pid in load_practices()}, (), (why,))
 
 
-def _reports_from_git(sides: Any, path: str, factory: Any, max_bytes: int) -> tuple[Any, Any]:
+def _reports_from_git(sides: Any, path: str, setup: Any) -> tuple[Any, Any]:
     """The two revisions' reports; a revision without the file says nothing about any practice
     (a policy added or deleted is still diffed), but the file must be in one of them."""
     from dataclasses import replace
 
-    from policylens.errors import PolicylensError
+    from policylens.execute import analyze_cached
     from policylens.gitrev import read_at
-    from policylens.ingest import content_hash, load_document, read_policy_bytes
+    from policylens.ingest import read_policy_bytes
+    from policylens.runner import Failure
 
     old_side, new_side = sides
-    analyzer = None
+    spec, execution = setup
+    max_bytes = spec.max_bytes
     reports = []
     for side in (old_side, new_side):
         label = path if side.rev is None else f"{side.label}:{path}"
@@ -71,12 +76,10 @@ def _reports_from_git(sides: Any, path: str, factory: Any, max_bytes: int) -> tu
         if data is None:
             reports.append(_absent(label, f"the file does not exist in {side.label}"))
             continue
-        try:
-            document = load_document(path, data, max_bytes)
-        except PolicylensError as exc:
-            raise InputError(f"in {side.label}: {exc.message}", Location(path)) from None
-        analyzer = analyzer or factory()
-        reports.append(replace(analyzer.analyze(document, sha256=content_hash(data)), path=label))
+        result = analyze_cached(spec, execution, path, data)
+        if isinstance(result, Failure):
+            raise InputError(f"in {side.label}: {result.message}", Location(path))
+        reports.append(replace(result, path=label))
     if all(not r.sha256 for r in reports):
         raise InputError(f"no such file in {old_side.label} nor in {new_side.label}", Location(path))
     return reports[0], reports[1]
@@ -126,19 +129,19 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
     if len(paths) > 1 and git_range is not None and chosen in ("json", "sarif"):
         raise UsageError(f"--format {chosen} describes one file; give one PATH, or use text, "
                          "markdown or github for several")
-    factory = analyzer_factory(rule_dirs, model)
+    setup = analysis_setup(rule_dirs, model, max_bytes)
     results = []
     if git_range is not None:
         from policylens.gitrev import parse_range
 
         sides = parse_range(git_range)
         for path in paths:
-            old, new = _reports_from_git(sides, path, factory, max_bytes)
+            old, new = _reports_from_git(sides, path, setup)
             location = os.path.relpath(path).replace(os.sep, "/")
             results.append(diff_reports(old, new, fail_on=gate, location=location))
     else:
         first, second = paths[0], paths[-1]
-        old, new = _reports_from_files(first, second, factory, max_bytes)
+        old, new = _reports_from_files(first, second, setup)
         location = "" if second == "-" else second
         results.append(diff_reports(old, new, fail_on=gate, location=location))
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from policylens.commands.common import analysis_options, analyzer_factory, err
+from policylens.commands.common import analysis_options, analysis_setup, err, jobs_options
 from policylens.errors import EXIT_GATE, EXIT_OK
 
 
@@ -17,6 +17,7 @@ from policylens.errors import EXIT_GATE, EXIT_OK
 @click.option("--min-accuracy", type=float, default=None, metavar="X",
               help="Exit 1 when any practice scores below X (0-1).")
 @analysis_options
+@jobs_options
 def evaluate(directory: str, fmt: str, min_accuracy: float | None, rule_dirs: tuple[str, ...],
              model: str, max_bytes: int) -> None:
     """Measure accuracy against DIR/labels.yaml (file -> practice -> value).
@@ -29,14 +30,15 @@ def evaluate(directory: str, fmt: str, min_accuracy: float | None, rule_dirs: tu
     from pathlib import Path
 
     from policylens.evaluate import load_labels, score
+    from policylens.execute import run
     from policylens.render import eval_out
-    from policylens.runner import Failure, analyze_paths
+    from policylens.runner import Failure
 
     labels = load_labels(directory)
-    factory = analyzer_factory(rule_dirs, model)
+    spec, execution = analysis_setup(rule_dirs, model, max_bytes, slim=True)
     files = [str(Path(directory) / name) for name in sorted(labels)]
     reports = {}
-    for item in analyze_paths(files, factory, max_bytes):
+    for item in run(files, spec, execution):
         if isinstance(item, Failure):
             err(f"error: {item.path}: {item.message}")
         else:

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from policylens.commands.common import analysis_options, err
+from policylens.commands.common import analysis_options, err, jobs_options
 from policylens.commands.compare import grid_options, run_grid
 
 
@@ -14,6 +14,7 @@ from policylens.commands.compare import grid_options, run_grid
 @click.argument("paths", nargs=-1, required=True, metavar="DIR|FILE...")
 @grid_options
 @analysis_options
+@jobs_options
 def timeline(paths: tuple[str, ...], fmt: str | None, output: str | None,
              practice_ids: tuple[str, ...], rule_dirs: tuple[str, ...], model: str,
              max_bytes: int) -> None:

@@ -1,0 +1,432 @@
+"""Where the analysis runs: in this process, in a pool of worker processes (--jobs), or on a Dask
+cluster (--scheduler); with the result cache in front of all three.
+
+The analysis of one policy is a stateless function of its bytes and an `AnalysisSpec` (the rule
+files' text, the model, the byte limit), both picklable, so it runs the same anywhere; each
+process builds its pipeline once (`AnalysisSpec.analyzer`) and reuses it for every policy.
+`run` yields a Report or a Failure per file, in input order, whatever finishes first, so every
+backend, cached or not, prints the same bytes.
+
+This process reads each file and looks it up in the cache; only the misses are analysed. The
+rule set is loaded and validated (which imports spaCy) at the first miss: a run served entirely
+from the cache never imports spaCy.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from policylens.errors import PolicylensError
+from policylens.models import Report
+
+if TYPE_CHECKING:
+    from policylens.cache import ResultCache
+    from policylens.ruleset import RuleSet
+    from policylens.runner import Failure
+
+Result = Any  # Report | Failure (runner imports spaCy-free, but keep this module import-light)
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the default for --jobs)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class AnalysisSpec:
+    """What decides a policy's report besides its bytes: picklable, so workers and Dask tasks
+    receive it whole. `key` hashes all of it (and policylens' own code) for the cache."""
+
+    rule_sources: tuple[tuple[str, str], ...]
+    model: str
+    max_bytes: int
+    key: str = ""
+
+    @classmethod
+    def create(cls, rule_dirs: Iterable[str], model: str, max_bytes: int) -> AnalysisSpec:
+        """Read (not parse) the shipped and extra rule files: cheap, no spaCy."""
+        from policylens.cache import analysis_key
+        from policylens.ruleset import rule_sources
+
+        sources = tuple(rule_sources(list(rule_dirs)))
+        return cls(sources, model, max_bytes, analysis_key(sources, model))
+
+    def ruleset(self) -> RuleSet:
+        """The validated rules (RuleError when they are not); once per process."""
+        return _ruleset(self)
+
+    def analyzer(self) -> Any:
+        """The pipeline and compiled rules: built once per process (worker), then reused."""
+        analyzer = _ANALYZERS.get(self._memo_key())
+        if analyzer is None:
+            from policylens.engine import Analyzer
+
+            analyzer = Analyzer(self.ruleset(), self.model)
+            _ANALYZERS[self._memo_key()] = analyzer
+        return analyzer
+
+    def _memo_key(self) -> tuple[Any, ...]:
+        return (self.key, self.rule_sources, self.model)
+
+
+_ANALYZERS: dict[tuple[Any, ...], Any] = {}
+_RULESETS: dict[tuple[Any, ...], RuleSet] = {}
+
+
+def _ruleset(spec: AnalysisSpec) -> RuleSet:
+    memo = (spec.rule_sources,)
+    if memo not in _RULESETS:
+        from policylens.ruleset import ruleset_from_sources
+
+        _RULESETS[memo] = ruleset_from_sources(list(spec.rule_sources))
+    return _RULESETS[memo]
+
+
+def shown_path(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def cache_name(path: str) -> str:
+    """The part of a path a report depends on besides the bytes: the file name (site and date
+    are read from it, the suffix says HTML)."""
+    return os.path.basename(shown_path(path))
+
+
+def read_input(path: str, max_bytes: int) -> bytes | Failure:
+    """A file's bytes, or the Failure that says why they cannot be had."""
+    from policylens.ingest import read_policy_bytes
+    from policylens.runner import Failure
+
+    try:
+        return read_policy_bytes(path, max_bytes)
+    except PolicylensError as exc:
+        return Failure(shown_path(path), exc.message if exc.location else str(exc))
+
+
+def analyze_data(spec: AnalysisSpec, path: str, data: bytes) -> Result:
+    """One policy's bytes -> its Report, or a Failure; never raises for a bad input. This is the
+    function every backend runs (stateless: the pipeline comes from the per-process memo)."""
+    from policylens.ingest import content_hash, load_document
+    from policylens.runner import Failure
+
+    try:
+        document = load_document(path, data, spec.max_bytes)
+    except PolicylensError as exc:
+        return Failure(shown_path(path), exc.message if exc.location else str(exc))
+    return spec.analyzer().analyze(document, sha256=content_hash(data))
+
+
+def analyze_safely(spec: AnalysisSpec, path: str, data: bytes) -> Result:
+    """`analyze_data`, with a bug in policylens reported as this file's Failure (the run goes on,
+    and ends with exit 3), the same on every backend."""
+    try:
+        return analyze_data(spec, path, data)
+    except Exception as exc:
+        from policylens.runner import Failure
+
+        return Failure(shown_path(path), f"internal error: {type(exc).__name__}: {exc}")
+
+
+def analyze_batch(spec: AnalysisSpec, batch: list[tuple[str, bytes]]) -> list[Result]:
+    """A partition of policies (Dask maps this over partitions)."""
+    return [analyze_safely(spec, path, data) for path, data in batch]
+
+
+@dataclass
+class Execution:
+    """How to run: worker processes, Dask scheduler, cache, and what to keep of each report."""
+
+    jobs: int = 1
+    scheduler: str | None = None
+    cache: ResultCache | None = None
+    slim: bool = False  # drop text, outline and findings (compare and timeline need none)
+    timeout: float = 0.0  # seconds per policy in a worker process; 0: none
+    warn: Callable[[str], None] | None = None
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def analyze_cached(spec: AnalysisSpec, execution: Execution, path: str, data: bytes) -> Result:
+    """One policy's bytes (from a file, stdin or git) through the cache and this process."""
+    from policylens.ingest import content_hash
+
+    if execution.cache is not None:
+        cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path))
+        if cached is not None:
+            return cached
+    result = analyze_safely(spec, path, data)
+    return _finish(result, cache_name(path), execution) if isinstance(result, Report) else result
+
+
+def _finish(report: Report, name: str, execution: Execution) -> Report:
+    """A fresh report: store it, then keep what the caller needs."""
+    if execution.cache is not None:
+        execution.cache.put(report, name)
+    if execution.slim:
+        from policylens.serialize import slim
+
+        return slim(report)
+    return report
+
+
+@dataclass
+class _Item:
+    """One input file on its way through `run`."""
+
+    index: int
+    path: str
+    data: bytes | None = None
+    result: Result = None
+
+
+def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
+    """Read each file and try the cache; an item with a result needs no analysis."""
+    from policylens.ingest import content_hash
+    from policylens.serialize import slim
+
+    for index, path in enumerate(files):
+        item = _Item(index, path)
+        data = read_input(path, spec.max_bytes)
+        if not isinstance(data, bytes):
+            item.result = data
+        elif execution.cache is not None:
+            cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path))
+            if cached is not None:
+                item.result = slim(cached) if execution.slim else cached
+            else:
+                item.data = data
+        else:
+            item.data = data
+        yield item
+
+
+def run(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[Result]:
+    """A Report or a Failure for each file, in input order, on the chosen backend."""
+    items = _prepare(files, spec, execution)
+    counts = execution.stats
+    counts.setdefault("analysed", 0)
+    counts.setdefault("cached", 0)
+    if execution.scheduler:
+        from policylens.dask_backend import run_on_dask
+
+        source: Iterator[_Item] = run_on_dask(items, spec, execution)
+    elif execution.jobs > 1:
+        source = _run_local(items, spec, execution)
+    else:
+        source = _run_here(items, spec, execution)
+    for item in source:
+        if item.data is None and isinstance(item.result, Report):
+            counts["cached"] += 1
+        yield item.result
+    if not counts["analysed"] and not counts["cached"]:
+        spec.ruleset()  # nothing was analysed: still say if the rules are broken
+
+
+def _run_here(items: Iterable[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
+    for item in items:
+        if item.data is not None:
+            result = analyze_safely(spec, item.path, item.data)
+            execution.stats["analysed"] += 1
+            item.result = _finish(result, cache_name(item.path), execution) \
+                if isinstance(result, Report) else result
+            item.data = b""  # analysed (not None: `run` counts cache hits by data is None)
+        yield item
+
+
+def _run_local(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
+    """Worker processes for the misses, when there are at least two; else this process."""
+    ahead: deque[_Item] = deque()
+    misses = 0
+    for item in items:  # look ahead to the second miss: one policy is not worth a pool
+        ahead.append(item)
+        misses += item.data is not None
+        if misses >= 2:
+            break
+    if misses < 2:
+        yield from _run_here(list(ahead) + list(items), spec, execution)
+        return
+    spec.analyzer()  # built before the fork: workers share it, and rule errors surface here
+    pool = _Pool(execution.jobs, spec, execution)
+    try:
+        yield from pool.ordered(_chain(ahead, items))
+    finally:
+        pool.close()
+
+
+def _chain(first: Iterable[_Item], rest: Iterator[_Item]) -> Iterator[_Item]:
+    yield from first
+    yield from rest
+
+
+# --- worker processes ---------------------------------------------------------------------------
+
+
+def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None, slim_reports: bool) -> None:
+    """A worker: (index, path, data) in, (index, result) out, until None or the pipe closes."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    quiet = Execution(cache=cache, slim=slim_reports)
+    if cache is not None:
+        cache.warn = None  # the parent checked the folder; a full disk is not worth a message each
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, path, data = message
+        result = analyze_safely(spec, path, data)
+        if isinstance(result, Report):
+            result = _finish(result, cache_name(path), quiet)
+        try:
+            conn.send((index, result))
+        except (BrokenPipeError, OSError):
+            return
+
+
+class _Worker:
+    def __init__(self, ctx: Any, spec: AnalysisSpec, execution: Execution) -> None:
+        self.conn, child = ctx.Pipe()
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
+            try:
+                if stream is not None:
+                    stream.flush()
+            except (OSError, ValueError):
+                pass
+        self.process = ctx.Process(target=_serve, args=(child, spec, execution.cache, execution.slim),
+                                   daemon=True, name="policylens-worker")
+        self.process.start()
+        child.close()
+        self.item: _Item | None = None
+        self.started = 0.0
+
+    def send(self, item: _Item) -> None:
+        self.item = item
+        self.started = time.monotonic()
+        self.conn.send((item.index, item.path, item.data))
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def close(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(2)
+        if self.process.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+
+
+class _Pool:
+    """N forked workers, one policy each at a time; results re-ordered to input order. A worker
+    that dies or runs past the time budget is replaced and its policy reported as a Failure."""
+
+    def __init__(self, jobs: int, spec: AnalysisSpec, execution: Execution) -> None:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.spec = spec
+        self.execution = execution
+        self.jobs = jobs
+        self.workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.ctx, self.spec, self.execution)
+        self.workers.append(worker)
+        return worker
+
+    def ordered(self, items: Iterator[_Item]) -> Iterator[_Item]:
+        from multiprocessing.connection import wait
+
+        from policylens.runner import Failure
+
+        window = max(64, 8 * self.jobs)  # items read ahead or waiting for their turn: bounded memory
+        pending: dict[int, _Item] = {}  # by index, done or not
+        queue: deque[_Item] = deque()  # misses not yet sent
+        idle: list[_Worker] = []
+        busy: dict[Any, _Worker] = {}
+        next_index = 0
+        exhausted = False
+        timeout = self.execution.timeout
+        while True:
+            while not exhausted and len(pending) < window:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                    break
+                pending[item.index] = item
+                if item.data is not None:
+                    queue.append(item)
+            while queue and (idle or len(self.workers) < self.jobs):
+                worker = idle.pop() if idle else self._spawn()
+                worker.send(queue.popleft())
+                busy[worker.conn] = worker
+            while next_index in pending and (pending[next_index].data is None
+                                             or pending[next_index].result is not None):
+                yield pending.pop(next_index)
+                next_index += 1
+            if exhausted and not pending:
+                return
+            if not busy:
+                continue
+            wait_for = None
+            if timeout > 0:
+                now = time.monotonic()
+                wait_for = max(0.0, min(w.started + timeout for w in busy.values()) - now)
+            ready = wait(list(busy), timeout=wait_for)
+            for conn in ready:
+                worker = busy.pop(conn)
+                item = worker.item
+                assert item is not None
+                try:
+                    index, result = worker.conn.recv()
+                    assert index == item.index
+                    item.result = result
+                    item.data = b""
+                    idle.append(worker)
+                except (EOFError, OSError):
+                    self._drop(worker)
+                    code = worker.process.exitcode
+                    how = f"killed by signal {-code}" if code is not None and code < 0 \
+                        else f"exit {code}"
+                    item.result = Failure(shown_path(item.path), f"the analysis process died "
+                                          f"({how}), likely out of memory (lower --max-bytes)")
+                self.execution.stats["analysed"] += 1
+            if timeout > 0:
+                now = time.monotonic()
+                for conn, worker in list(busy.items()):
+                    if now - worker.started >= timeout:
+                        busy.pop(conn)
+                        self._drop(worker)
+                        item = worker.item
+                        assert item is not None
+                        item.result = Failure(shown_path(item.path),
+                                              f"gave up after {timeout:g} s, the time budget per "
+                                              "file (raise it with --timeout; 0 means no budget)")
+                        self.execution.stats["analysed"] += 1
+
+    def _drop(self, worker: _Worker) -> None:
+        worker.kill()
+        self.workers.remove(worker)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.close()
+        self.workers = []
