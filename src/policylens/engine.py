@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from policylens.models import Document, Finding, Report, Section
+from policylens.models import Attributes, AttrValue, Document, Finding, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
@@ -118,24 +118,41 @@ class Analyzer:
             return None
         # The earliest, then shortest, trigger speaks for the sentence.
         hit = min(candidates, key=lambda h: (h.start, h.end - h.start))
-        polarity, cue = self.polarity.classify(cues, sent.start, hit.start, hit.end, sent.end)
+        polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
         value = rule.value_for(polarity)
         sent_text = sent.text
         start, end = block.span(sent.start_char, sent.end_char)
-        attributes = []
-        for name, rx in sorted(rule.attributes.items()):
-            m = rx.search(sent_text[:MAX_SENTENCE_CHARS])
-            if m:
-                attributes.append((name, (m.group(1) if m.groups() else m.group(0)).lower()))
         if document is not None:
             line = document.line_of(start)
             sec = section_at(sections, start)
             section = sec.title if sec else ""
         else:
             line, section = 1, ""
-        trigger = sent.doc[hit.start:hit.end].text
+        doc = sent.doc
+        trigger = doc[hit.start:hit.end]
+        trigger_span = (trigger.start_char - sent.start_char, trigger.end_char - sent.start_char)
+        cue_span = None
+        if cue is not None:
+            cue_tokens = doc[cue.start:cue.end]
+            cue_span = (cue_tokens.start_char - sent.start_char, cue_tokens.end_char - sent.start_char)
         return Finding(rule.id, rule.practice, value, polarity, sent_text, start, end, line,
-                       section, trigger, cue, tuple(attributes))
+                       section, trigger.text, cue.text if cue else None,
+                       self._attributes(rule, sent_text[:MAX_SENTENCE_CHARS]), trigger_span, cue_span)
+
+    def _attributes(self, rule: Rule, sentence: str) -> Attributes:
+        """What the rule reads from the sentence, shaped as its practice declares: one value, or a
+        sorted tuple for `many` attributes."""
+        if not rule.attributes:
+            return ()
+        practice = self.ruleset.practices.get(rule.practice)
+        out: list[tuple[str, AttrValue]] = []
+        for name, spec in sorted(rule.attributes.items()):
+            found = spec.read(sentence)
+            if not found:
+                continue
+            decl = practice.attributes.get(name) if practice else None
+            out.append((name, tuple(sorted(set(found))) if decl and decl.many else found[0]))
+        return tuple(out)
 
     def analyze(self, document: Document, sha256: str = "") -> Report:
         sections = parse_sections(document)

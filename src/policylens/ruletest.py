@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policylens.engine import Analyzer
-from policylens.models import Document, Finding, Metadata
+from policylens.models import AttrValue, Document, Finding, Metadata
 from policylens.ruleset import Example, Rule
 
 
@@ -30,6 +30,20 @@ def findings_for(analyzer: Analyzer, rule: Rule, text: str) -> list[Finding]:
     return [f for f in report.findings if f.rule_id == rule.id and f.value is not None]
 
 
+def attributes_agree(got: dict[str, AttrValue], want: dict[str, AttrValue]) -> bool:
+    """Every attribute the example names came out: the same single value, or (for `many`
+    attributes) every listed value among those found."""
+    for name, expected in want.items():
+        found = got.get(name)
+        if found is None:
+            return False
+        found_set = set(found) if isinstance(found, tuple) else {found}
+        wanted = set(expected) if isinstance(expected, tuple) else {expected}
+        if not wanted <= found_set:
+            return False
+    return True
+
+
 def _describe(findings: list[Finding]) -> str:
     if not findings:
         return "no finding"
@@ -44,7 +58,7 @@ def check_match(analyzer: Analyzer, rule: Rule, example: Example) -> tuple[bool,
             continue
         if example.polarity and f.polarity != example.polarity:
             continue
-        if any(dict(f.attributes).get(k) != v for k, v in example.attributes.items()):
+        if not attributes_agree(dict(f.attributes), example.attributes):
             continue
         return True, _describe([f])
     want = ", ".join(f"{k}={v}" for k, v in (("value", example.value),

@@ -27,9 +27,11 @@ class Problem:
     location: Location
     message: str
     hint: str = ""
+    severity: str = "error"  # error | warning (a warning does not stop rules from loading)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}" + (f" ({self.hint})" if self.hint else "")
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{self.location}: {label}{self.message}" + (f" ({self.hint})" if self.hint else "")
 
 
 @dataclass

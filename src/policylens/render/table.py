@@ -8,11 +8,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from policylens.models import Report
+from policylens.models import PracticeVerdict, Report
+from policylens.practices import NOT_MENTIONED, load_practices
 
 VALUE_STYLES = {
     "yes": "bold red", "no": "bold green", "not-mentioned": "dim",
     "not-directed": "green", "parental-consent": "yellow", "directed": "red",
+    "honors": "bold green", "does-not-honor": "bold red", "indefinite": "bold red",
+    "limited": "green", "not-retained": "bold green", "precise": "bold red", "coarse": "yellow",
+    "collected": "yellow", "consent": "green", "direct-notice": "green", "posted-only": "yellow",
+    "unspecified": "yellow",
 }
 
 
@@ -22,6 +27,26 @@ def console_for(out: TextIO) -> Console:
 
 def value_text(value: str) -> Text:
     return Text(value, style=VALUE_STYLES.get(value, "bold"))
+
+
+def is_core(pid: str) -> bool:
+    practice = load_practices().get(pid)
+    return bool(practice and practice.core)
+
+
+def practice_order(report: Report) -> list[str]:
+    """The report's practices in the order of data/practices.yaml: the core six first."""
+    known = [pid for pid in load_practices() if pid in report.practices]
+    return known + sorted(pid for pid in report.practices if pid not in known)
+
+
+def value_cell(verdict: PracticeVerdict) -> Text:
+    """The value, and under it the verdict's attributes (technologies: cookies, pixels)."""
+    text = value_text(verdict.value)
+    for name, value in verdict.attributes:
+        shown = ", ".join(value) if isinstance(value, tuple) else value
+        text.append(f"\n{name}: {shown}", style="dim")
+    return text
 
 
 def render_reports(reports: list[Report], failures: list, out: TextIO) -> None:
@@ -54,16 +79,24 @@ def render_reports(reports: list[Report], failures: list, out: TextIO) -> None:
         table.add_column("value", no_wrap=True)
         table.add_column("deciding sentence")
         table.add_column("where", no_wrap=True)
-        for pid, verdict in sorted(report.practices.items()):
+        silent = []
+        for pid in practice_order(report):
+            verdict = report.practices[pid]
+            if verdict.value == NOT_MENTIONED and not is_core(pid):
+                silent.append(pid)
+                continue
             if verdict.evidence:
                 f = verdict.evidence[0]
                 sentence = Text(f.sentence if len(f.sentence) < 400 else f.sentence[:400] + "…")
-                sentence.highlight_words([f.trigger], style="underline", case_sensitive=False)
+                sentence.stylize("underline", *f.trigger_span)
                 where = Text(f"line {f.line}" + (f"\n{f.section[:30]}" if f.section else ""),
                              style="dim")
             else:
                 sentence, where = Text("—", style="dim"), Text("")
-            table.add_row(pid, value_text(verdict.value), sentence, where)
+            table.add_row(pid, value_cell(verdict), sentence, where)
+        if silent:
+            table.add_row(Text("others", style="dim"), value_text(NOT_MENTIONED),
+                          Text(", ".join(silent), style="dim"), Text(""))
         console.print(table)
         for note in report.notes:
             console.print(Text(f"note: {note}", style="yellow"))
