@@ -79,6 +79,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 COMMANDS = [
     "policylens.commands.analyze:analyze",
     "policylens.commands.evaluate:evaluate",
+    "policylens.commands.rules:rules",
+    "policylens.commands.explain:explain",
 ]
 
 

@@ -315,11 +315,37 @@ class _Checker:
             self.problem(body.location, "tokens must be a non-empty list of token mappings",
                          'e.g. [{LOWER: {IN: [sell, rent]}}, {OP: "{0,6}"}, {LOWER: data}]')
             return None
+        if self.token_keys(body):
+            return None
         error = token_pattern_problem(tokens)
         if error:
             self.problem(body.location, f"invalid spaCy token pattern: {error}")
             return None
         return Pattern(kind, tokens, body.location)
+
+    def token_keys(self, body: Marked) -> bool:
+        """The usual slips in a token pattern, each at its own key: an unknown token attribute
+        (LOWR), an unknown predicate (INN), an operator spaCy does not know. True if any."""
+        found = False
+        for token in body.value:
+            for key, loc in token.key_locations.items():
+                if key not in TOKEN_ATTRS:
+                    self.problem(loc, f"unknown token attribute {key!r}", _suggest(key, TOKEN_ATTRS))
+                    found = True
+                    continue
+                item = token.value[key]
+                if key == "OP":
+                    if not (isinstance(item.value, str) and _OP.match(item.value)):
+                        self.problem(item.location, f"unknown operator {item.raw!r}",
+                                     'use +, *, ?, ! or a range such as "{0,6}" (quoted)')
+                        found = True
+                elif isinstance(item.value, dict):
+                    for pred, ploc in item.key_locations.items():
+                        if pred not in TOKEN_PREDICATES:
+                            self.problem(ploc, f"unknown predicate {pred!r} for {key}",
+                                         _suggest(pred, TOKEN_PREDICATES))
+                            found = True
+        return found
 
     def example(self, node: Marked, rule_practice: Practice | None) -> Example | None:
         if isinstance(node.value, str):
@@ -562,9 +588,25 @@ def token_pattern_problem(tokens: list[dict[str, Any]]) -> str | None:
     try:
         matcher.add("check", [tokens])
     except Exception as exc:  # spaCy raises ValueError or MatchPatternError
-        lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip() and "Invalid token" not in ln]
-        return "; ".join(lines[-3:])[:300]
+        lines = [ln.strip() for ln in str(exc).splitlines()
+                 if ln.strip() and "Invalid token" not in ln and not ln.startswith("Pattern ")]
+        readable = [_POINTER.sub(lambda m: f"token {int(m.group(1)) + 1}" + (
+            f", {m.group(2)}" if m.group(2) else "") + ": ", ln) for ln in lines]
+        return "; ".join(readable[:3])[:300]
     return None
+
+
+_POINTER = re.compile(r"^- \[pattern -> (\d+)(?: -> ([^\]]*?))?\] ")
+_OP = re.compile(r"^(?:[+*?!]|\{\d+\}|\{\d+,\d*\}|\{\d*,\d+\})$")
+TOKEN_PREDICATES = ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "REGEX", "FUZZY",
+                    "FUZZY1", "FUZZY2", "FUZZY3", "FUZZY4", "FUZZY5", "FUZZY6", "FUZZY7", "FUZZY8",
+                    "FUZZY9", "==", "!=", ">=", "<=", ">", "<")
+TOKEN_ATTRS = ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "MORPH", "DEP", "SHAPE",
+               "PREFIX", "SUFFIX", "LENGTH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID", "SPACY",
+               "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
+               "IS_SPACE", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT",
+               "IS_CURRENCY", "IS_STOP", "IS_SENT_START", "SENT_START", "LIKE_NUM", "LIKE_URL",
+               "LIKE_EMAIL", "OP", "_")
 
 
 def check_rule_text(text: str, path: str,
@@ -709,3 +751,51 @@ def load_ruleset(extra: list[str] | None = None, shipped: bool = True) -> RuleSe
         raise RuleError(first.message + more, first.location, first.hint)
     off = set(disabled)
     return RuleSet(tuple(r for r in rules if r.id not in off), load_practices())
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What `rules validate` found: how many files and rules it read, and every problem."""
+
+    files: int
+    rules: int
+    problems: list[Problem]
+
+
+def validate_paths(paths: list[str]) -> Validation:
+    """Every problem in the rule files under `paths` (checked together with the shipped rules, so
+    duplicate ids and `disable:` entries resolve), or in the shipped rules when `paths` is empty.
+    Never raises for a bad file: a path that cannot be read is a problem too."""
+    shipped = shipped_rule_texts()
+    if not paths:
+        rules, problems, _ = check_sources(shipped)
+        return Validation(len(shipped), len(rules), problems)
+    own: list[tuple[str, str]] = []
+    unreadable: list[Problem] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            unreadable.append(Problem(Location(raw), "no such rule file or directory"))
+            continue
+        files = rule_files([raw])
+        if p.is_dir() and not files:
+            unreadable.append(Problem(Location(raw), "no rule files (.yaml, .yml) in this folder"))
+        for file in files:
+            try:
+                own.append((str(file), file.read_text("utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                unreadable.append(Problem(Location(str(file)), f"cannot read rule file: {exc}"))
+    names = {path for path, _ in own}
+    rules, problems, _ = check_sources(shipped + own)
+    mine = [p for p in problems if p.location.path in names]
+    return Validation(len(own), len([r for r in rules if r.source in names]), unreadable + mine)
+
+
+def catalogue(extra: list[str]) -> list[tuple[Rule, bool]]:
+    """Every rule of the shipped rules and `extra`, each with whether it is switched off."""
+    rules, problems, disabled = check_sources(rule_sources(extra))
+    errors = errors_of(problems)
+    if errors:
+        raise RuleError(errors[0].message, errors[0].location, errors[0].hint)
+    off = set(disabled)
+    return [(r, r.id in off) for r in rules]

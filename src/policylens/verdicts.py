@@ -77,3 +77,13 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
 
 def decide_all(findings: list[Finding], practices: dict[str, Practice]) -> dict[str, PracticeVerdict]:
     return {pid: decide(practices[pid], findings) for pid in sorted(practices)}
+
+
+def decision_rule(practice: Practice) -> str:
+    """The practice's decision rule in words, for `explain`."""
+    order = " > ".join(v for v in practice.order() if v != NOT_MENTIONED)
+    text = f"the first of {order} that a finding supports wins; no finding: {NOT_MENTIONED}"
+    if practice.decide == "youngest-age":
+        text = ("only findings about the youngest age group stated count (all count when no age "
+                "is stated); then " + text)
+    return text

@@ -100,7 +100,11 @@ def load_marked(text: str, path: str) -> tuple[Marked | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        problems.append(Problem(loc, f"invalid YAML: {exc.problem or exc}"))
+        hint = ""
+        if exc.context and exc.context_mark and exc.problem_mark:
+            ctx = exc.context_mark
+            hint = f"{exc.context} at line {ctx.line + 1}, column {ctx.column + 1}"
+        problems.append(Problem(loc, f"invalid YAML: {exc.problem or exc}", hint))
         return None, problems
     except yaml.YAMLError as exc:
         problems.append(Problem(Location(path), f"invalid YAML: {exc}"))

@@ -21,8 +21,10 @@ VALUE_STYLES = {
 }
 
 
-def console_for(out: TextIO) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=False)
+def console_for(out: TextIO, soft_wrap: bool = False) -> Console:
+    """A console for policy text: no markup highlighting; `soft_wrap` leaves long lines whole
+    (for line-oriented output such as `explain` and `rules test`)."""
+    return Console(file=out, highlight=False, soft_wrap=soft_wrap)
 
 
 def value_text(value: str) -> Text:
