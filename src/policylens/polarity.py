@@ -37,6 +37,10 @@ def load_cues() -> dict[str, object]:
     unknown = set(data) - set(CUE_KINDS) - {"window"}
     if unknown:
         raise ValueError(f"cues.yaml: unknown sections {sorted(unknown)}")
+    for kind in CUE_KINDS:  # a bare `no` in YAML is False, which would never match a word
+        odd = [c for c in data.get(kind) or [] if not isinstance(c, str)]
+        if odd:
+            raise ValueError(f"cues.yaml: {kind} entries must be strings (quote them): {odd}")
     return dict(data)
 
 
