@@ -62,9 +62,14 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, rev
 
 def normalize_capture(text: str) -> str:
     """A value read from the text: lowercase, spaces folded, number words as digits
-    ("Thirteen" -> "13", "two  years" -> "2 years"), so equal statements compare equal."""
+    ("Thirteen" -> "13", "two  years" -> "2 years", "thirty (30) days" -> "30 days"), so equal
+    statements compare equal."""
     folded = " ".join(text.lower().split())
-    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0)], folded)
+    digits = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0)], folded)
+    return _SPELLED_TWICE.sub(r"\1", digits)  # "thirty (30) days" -> "30 days"
+
+
+_SPELLED_TWICE = re.compile(r"\b(\d+) \(\1\)")
 
 
 @dataclass(frozen=True)
@@ -567,15 +572,23 @@ class _Checker:
 
 
 def _bool_words(node: Marked) -> Any:
-    """YAML 1.1 booleans (no, yes, on, off) hidden inside a token pattern."""
+    """YAML 1.1 booleans (no, yes, on, off) hidden inside a token pattern where a word is meant;
+    flag attributes (IS_ALPHA, LIKE_NUM, SENT_START...) take true/false on purpose."""
     if node.is_bool_word():
         yield node
     elif isinstance(node.value, dict):
-        for child in node.value.values():
-            yield from _bool_words(child)
+        for key, child in node.value.items():
+            if key not in _FLAG_ATTRS:
+                yield from _bool_words(child)
     elif isinstance(node.value, list):
         for child in node.value:
             yield from _bool_words(child)
+
+
+_FLAG_ATTRS = frozenset({"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
+                         "IS_PUNCT", "IS_SPACE", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT",
+                         "IS_RIGHT_PUNCT", "IS_CURRENCY", "IS_STOP", "IS_SENT_START", "SENT_START",
+                         "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "SPACY"})
 
 
 def token_pattern_problem(tokens: list[dict[str, Any]]) -> str | None:
@@ -666,14 +679,40 @@ def rule_files(paths: list[str]) -> list[Path]:
 
 def rule_sources(extra: list[str], shipped: bool = True) -> list[tuple[str, str]]:
     """(display path, text) of the shipped rules (unless `shipped` is false) and of the rule files
-    under `extra`, in load order."""
+    under `extra`, in load order. A shipped file named again in `extra` (`rules test rules/x.yaml`
+    in a checkout) is read once, under its shipped name."""
     sources = shipped_rule_texts() if shipped else []
+    already = _shipped_files() if shipped else {}
     for file in rule_files(extra):
+        if _resolved(file) in already:
+            continue
         try:
             sources.append((str(file), file.read_text("utf-8")))
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(f"cannot read rule file: {exc}", Location(str(file))) from None
     return sources
+
+
+def display_names(paths: list[str]) -> set[str]:
+    """The names rules under `paths` carry as `Rule.source` (shipped files keep `rules/<name>`)."""
+    shipped = _shipped_files()
+    return {shipped.get(_resolved(f), str(f)) for f in rule_files(paths)}
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
+
+
+def _shipped_files() -> dict[Path, str]:
+    """Resolved path -> display name of shipped rule files that live on disk."""
+    root = resources.files("policylens.rules")
+    if not isinstance(root, Path):
+        return {}
+    return {_resolved(Path(str(e))): f"rules/{e.name}" for e in root.iterdir()
+            if e.name.endswith((".yaml", ".yml"))}
 
 
 def shipped_rule_texts() -> list[tuple[str, str]]:
@@ -770,25 +809,29 @@ def validate_paths(paths: list[str]) -> Validation:
     if not paths:
         rules, problems, _ = check_sources(shipped)
         return Validation(len(shipped), len(rules), problems)
-    own: list[tuple[str, str]] = []
     unreadable: list[Problem] = []
+    readable: list[str] = []
     for raw in paths:
         p = Path(raw)
         if not p.exists():
             unreadable.append(Problem(Location(raw), "no such rule file or directory"))
-            continue
-        files = rule_files([raw])
-        if p.is_dir() and not files:
+        elif p.is_dir() and not rule_files([raw]):
             unreadable.append(Problem(Location(raw), "no rule files (.yaml, .yml) in this folder"))
-        for file in files:
-            try:
-                own.append((str(file), file.read_text("utf-8")))
-            except (OSError, UnicodeDecodeError) as exc:
-                unreadable.append(Problem(Location(str(file)), f"cannot read rule file: {exc}"))
-    names = {path for path, _ in own}
+        else:
+            readable.append(raw)
+    already = _shipped_files()
+    own: list[tuple[str, str]] = []
+    for file in rule_files(readable):
+        if _resolved(file) in already:
+            continue
+        try:
+            own.append((str(file), file.read_text("utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            unreadable.append(Problem(Location(str(file)), f"cannot read rule file: {exc}"))
+    names = display_names(readable)
     rules, problems, _ = check_sources(shipped + own)
     mine = [p for p in problems if p.location.path in names]
-    return Validation(len(own), len([r for r in rules if r.source in names]), unreadable + mine)
+    return Validation(len(names), len([r for r in rules if r.source in names]), unreadable + mine)
 
 
 def catalogue(extra: list[str]) -> list[tuple[Rule, bool]]:

@@ -106,13 +106,13 @@ def test(paths: tuple[str, ...], rule_ids: tuple[str, ...], practices: tuple[str
     from policylens.engine import Analyzer
     from policylens.errors import UsageError
     from policylens.render import rules_out
-    from policylens.ruleset import load_ruleset, rule_files
+    from policylens.ruleset import display_names, load_ruleset
     from policylens.ruletest import run_rule_examples
 
     ruleset = load_ruleset(list(paths))
     chosen = list(ruleset.rules)
     if paths:
-        files = {str(f) for f in rule_files(list(paths))}
+        files = display_names(list(paths))
         chosen = [r for r in chosen if r.source in files]
     if rule_ids:
         known = {r.id for r in ruleset.rules}
