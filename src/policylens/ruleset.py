@@ -785,9 +785,10 @@ def load_ruleset(extra: list[str] | None = None, shipped: bool = True) -> RuleSe
     errors = errors_of(problems)
     if errors:
         first = errors[0]
-        more = f"; {len(errors) - 1} more problem(s), see 'policylens rules validate'" \
+        hint = f" ({first.hint})" if first.hint else ""
+        more = f"; {len(errors) - 1} more problem(s): see 'policylens rules validate'" \
             if len(errors) > 1 else ""
-        raise RuleError(first.message + more, first.location, first.hint)
+        raise RuleError(first.message + hint + more, first.location)
     off = set(disabled)
     return RuleSet(tuple(r for r in rules if r.id not in off), load_practices())
 

@@ -78,9 +78,9 @@ def render_reports(reports: list[Report], failures: list, out: TextIO) -> None:
                 console.print(Text(f"  … {len(report.sections) - 60} more sections", style="dim"))
         table = Table(show_lines=True, expand=False)
         table.add_column("practice", no_wrap=True)
-        table.add_column("value", no_wrap=True)
-        table.add_column("deciding sentence")
-        table.add_column("where", no_wrap=True)
+        table.add_column("value", max_width=22)  # attributes wrap; the sentence keeps its room
+        table.add_column("deciding sentence", ratio=1)
+        table.add_column("where", max_width=20)
         silent = []
         for pid in practice_order(report):
             verdict = report.practices[pid]
