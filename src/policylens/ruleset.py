@@ -468,12 +468,13 @@ class _Checker:
         for required in ("id", "practice", "message", "patterns"):
             if required not in f:
                 self.problem(node.location, f"rule is missing {required!r}")
-        if any(k not in f for k in ("id", "practice", "patterns")):
-            return None
-        rule_id = self.string(f["id"], "id")
+        incomplete = any(k not in f for k in ("id", "practice", "patterns"))
+        # a rule missing a key is still checked through, so one run reports every problem
+        rule_id = self.string(f["id"], "id") if "id" in f else None
         if rule_id and not _ID.match(rule_id):
             self.problem(f["id"].location, f"rule id {rule_id!r} must be lowercase words joined by '-'")
-        practice_id = self.string(f["practice"], "practice")
+        label = repr(rule_id) if rule_id else "(no id)"
+        practice_id = self.string(f["practice"], "practice") if "practice" in f else None
         practice = self.practices.get(practice_id or "")
         if practice_id and practice is None:
             self.problem(f["practice"].location, f"unknown practice {practice_id!r}",
@@ -506,7 +507,7 @@ class _Checker:
                                  f"unknown value {v!r} for practice {practice.id!r}",
                                  _suggest(v, practice.values))
             if not values and "value" not in f:
-                self.problem(node.location, f"rule {rule_id!r} gives no value for any polarity",
+                self.problem(node.location, f"rule {label} gives no value for any polarity",
                              f"practice {practice.id!r} has no default values: add `value:` or "
                              "`values: {affirmed: ..., negated: ...}`")
         attributes: dict[str, AttributeSpec] = {}
@@ -537,30 +538,34 @@ class _Checker:
             for ex in examples["match"] + examples["todo"]:
                 if ex.value and ex.value in practice.values and ex.value not in produced:
                     self.problem(ex.location or node.location,
-                                 f"example expects value {ex.value!r}, which rule {rule_id!r} "
+                                 f"example expects value {ex.value!r}, which rule {label} "
                                  "never gives", "values it gives: " + (", ".join(sorted(produced))
                                                                       or "none"))
         if "examples" not in f or not examples["match"] or not examples["no_match"]:
             lacking = [k for k in ("match", "no_match") if not examples[k]]
             self.problems.append(Problem(
                 f["examples"].location if "examples" in f else node.location,
-                f"rule {rule_id!r} has no {' and no '.join(lacking)} examples",
+                f"rule {label} has no {' and no '.join(lacking)} examples",
                 "every rule should show sentences it must and must not match", "warning"))
         if "disabled" in f:
             if not isinstance(f["disabled"].value, bool):
                 self.problem(f["disabled"].location, "disabled must be true or false")
             elif f["disabled"].value:
                 return None
-        patterns = self.pattern_list(f["patterns"], "patterns")
-        if not patterns and f["patterns"].value == []:
+        patterns = self.pattern_list(f.get("patterns"), "patterns")
+        if "patterns" in f and not patterns and f["patterns"].value == []:
             self.problem(f["patterns"].location, "patterns is empty")
+        requires = self.pattern_list(f.get("requires"), "requires")
+        exclude = self.pattern_list(f.get("exclude"), "exclude")
+        if incomplete:
+            return None
         return Rule(
             id=rule_id or "",
             practice=practice_id or "",
             message=message or "",
             patterns=patterns,
-            requires=self.pattern_list(f.get("requires"), "requires"),
-            exclude=self.pattern_list(f.get("exclude"), "exclude"),
+            requires=requires,
+            exclude=exclude,
             values=values,
             attributes=attributes,
             match_examples=tuple(examples["match"]),
