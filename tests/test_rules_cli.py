@@ -89,3 +89,23 @@ def test_a_broken_pack_on_analyze_is_one_error_line() -> None:
                              "in a rule (did you mean 'patterns'?); 1 more problem(s): see 'policylens "
                              "rules validate'\n")
     assert "Traceback" not in result.output
+
+
+def test_the_guide_worked_example_still_holds(tmp_path: Path) -> None:
+    """docs/writing-rules.md: the first draft fails validation as shown; the final rule passes."""
+    import re
+
+    guide = (Path(__file__).parent.parent / "docs" / "writing-rules.md").read_text("utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", guide, re.S) if b.startswith("rules:")]
+    draft, final = blocks[0], blocks[-1]
+    (tmp_path / "location.yaml").write_text(draft)
+    result = run("rules", "validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'location.yaml'}:9:53: 'on' in a token pattern" in result.stdout
+    (tmp_path / "location.yaml").write_text(final)
+    result = run("rules", "test", str(tmp_path))
+    assert result.exit_code == 0, result.stdout
+    assert "4 examples, 3 passed, 0 failed, 1 known miss(es) (todo)" in result.stdout
+    policy = "# Store finder\n\nWe use your ZIP code to show you stores near you.\n"
+    out = CliRunner().invoke(cli, ["explain", "-", "-p", "location", "--rules", str(tmp_path)], input=policy)
+    assert "We use your [[ZIP code]] to show you stores near you." in out.stdout
