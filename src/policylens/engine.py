@@ -238,4 +238,5 @@ class Analyzer:
         if not findings:
             notes.append("no practices found: this text may not be a privacy policy")
         return Report(document.path, document.metadata, sections, verdicts,
-                      tuple(findings), tuple(notes), sha256)
+                      tuple(findings), tuple(notes), sha256, text=document.text,
+                      body_start=document.body_start)

@@ -168,6 +168,10 @@ class Report:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = ()
     sha256: str = ""
+    # The clean text that section and finding offsets index into, and where the policy starts
+    # after an archive header: diff reads section contents from here instead of re-reading files.
+    text: str = field(default="", repr=False, compare=False)
+    body_start: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -34,12 +34,17 @@ class Practice:
     polarity_values: dict[str, str]
     decide: str
     precedence: tuple[str, ...]
+    risk: tuple[str, ...] = ()  # safest to worst; see data/practices.yaml and diff.py
     core: bool = False  # one of the six practices labelled in the development set; shown first
     attributes: dict[str, AttributeDecl] = field(default_factory=dict)
 
     def order(self) -> list[str]:
         """Values in the order the decision rule tries them."""
         return list(self.precedence) + [v for v in self.values if v not in self.precedence]
+
+    def risk_rank(self, value: str) -> int | None:
+        """Position of a value in the risk order, or None when the order does not place it."""
+        return self.risk.index(value) if value in self.risk else None
 
 
 DECISION_MODES = ("precedence", "youngest-age")
@@ -61,7 +66,9 @@ def load_practices() -> dict[str, Practice]:
             name: AttributeDecl(name, bool(a.get("many", False)), tuple(a.get("values") or ()))
             for name, a in (spec.get("attributes") or {}).items()
         }
+        risk = tuple(spec.get("risk") or ())
+        assert set(risk) <= set(values) and len(set(risk)) == len(risk), f"{pid}: bad risk order"
         result[pid] = Practice(pid, spec["title"], spec["question"], values, pv,
-                               spec["decide"], tuple(spec.get("precedence", ())),
-                               bool(spec.get("core", False)), attributes)
+                               spec["decide"], tuple(spec.get("precedence", ())), risk,
+                               core=bool(spec.get("core", False)), attributes=attributes)
     return result

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from policylens.engine import Analyzer
 from policylens.models import AttrValue, Document, Finding, Metadata
-from policylens.ruleset import Example, Rule
+from policylens.ruleset import Example, Rule, normalize_capture
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ def attributes_agree(got: dict[str, AttrValue], want: dict[str, AttrValue]) -> b
         if found is None:
             return False
         found_set = set(found) if isinstance(found, tuple) else {found}
-        wanted = set(expected) if isinstance(expected, tuple) else {expected}
+        # "thirteen" in an example means what the capture "13" means
+        wanted = set(expected) if isinstance(expected, tuple) else {normalize_capture(expected)}
         if not wanted <= found_set:
             return False
     return True

@@ -17,11 +17,21 @@ from policylens.practices import NOT_MENTIONED, Practice
 
 MAX_EVIDENCE = 5
 
+# Ages are often spelled out ("under the age of thirteen"); they must compare with "under 18".
+_AGE_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twenty-one": 21,
+}
+
 
 def _age(finding: Finding) -> int | None:
     for key, value in finding.attributes:
-        if key == "age" and isinstance(value, str) and value.isdigit():
-            return int(value)
+        if key == "age" and isinstance(value, str):
+            if value.isdigit():
+                return int(value)
+            if value in _AGE_WORDS:  # captures are normalized to digits; kept for other sources
+                return _AGE_WORDS[value]
     return None
 
 
@@ -71,8 +81,13 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
     if others:
         reason += f"; {value!r} outranks {', '.join(repr(o) for o in others)}"
     reason += scope_note
-    return PracticeVerdict(practice.id, value, evidence, reason,
-                           verdict_attributes(practice, supporting))
+    attributes = verdict_attributes(practice, supporting)
+    if practice.decide == "youngest-age":  # the age the decision kept, in digits
+        ages = [a for a in (_age(f) for f in supporting) if a is not None]
+        attributes = tuple((k, v) for k, v in attributes if k != "age")
+        if ages:
+            attributes = tuple(sorted(attributes + (("age", str(min(ages))),)))
+    return PracticeVerdict(practice.id, value, evidence, reason, attributes)
 
 
 def decide_all(findings: list[Finding], practices: dict[str, Practice]) -> dict[str, PracticeVerdict]:
