@@ -132,3 +132,11 @@ def test_practice_selector_limits_table_and_json() -> None:
     bad = CliRunner().invoke(cli, ["analyze", "-p", "do-not-trak", "-"], input=POLICY)
     assert bad.exit_code == 2
     assert "did you mean 'do-not-track'?" in bad.stderr
+
+
+def test_compare_takes_core_as_a_practice_selector() -> None:
+    from policylens.compare import select_practices
+
+    assert [p.id for p in select_practices(["core"])] == list(PRACTICES)[:6]
+    assert [p.id for p in select_practices(["do-not-track,core"])][:2] == ["do-not-track", "data-sale"]
+    assert len(select_practices(["all"])) == len(PRACTICES)
