@@ -114,13 +114,23 @@ class _PatternIndex:
         found: dict[str, list[_Hit]] = {}
         if self.matchers:
             present = words if words is not None else {t.lower_ for t in doc}
+            sentences: list[tuple[Span, set[str]]] | None = None
             for rule_id, anchors, matcher in self.matchers:
                 if only is not None and rule_id not in only:
                     continue
-                if anchors is not None and anchors.isdisjoint(present):
+                if anchors is None:
+                    for _key, start, end in matcher(doc):
+                        found.setdefault(rule_id, []).append(_Hit(start, end))
                     continue
-                for _key, start, end in matcher(doc):
-                    found.setdefault(rule_id, []).append(_Hit(start, end))
+                if anchors.isdisjoint(present):
+                    continue
+                if sentences is None:  # a finding lives in one sentence: match only where it can
+                    sentences = [(s, {t.lower_ for t in s}) for s in doc.sents]
+                for sent, sent_words in sentences:
+                    if anchors.isdisjoint(sent_words):
+                        continue
+                    for _key, start, end in matcher(sent):
+                        found.setdefault(rule_id, []).append(_Hit(sent.start + start, sent.start + end))
         for key, start, end in self.phrases(doc):
             rule_id = self.strings[key]
             if only is None or rule_id in only:
