@@ -294,11 +294,7 @@ class _Checker:
         body: Marked = node.value[kind]
         if kind == "regex":
             source = self.string(body, "regex")
-            if source is None:
-                return None
-            why = regex_problem(source)
-            if why:
-                self.problem(body.location, why)
+            if self.regex(body, source) is None:
                 return None
             return Pattern(kind, source, body.location)
         if kind == "phrase":
@@ -686,16 +682,27 @@ def rule_sources(extra: list[str], shipped: bool = True) -> list[tuple[str, str]
     """(display path, text) of the shipped rules (unless `shipped` is false) and of the rule files
     under `extra`, in load order. A shipped file named again in `extra` (`rules test rules/x.yaml`
     in a checkout) is read once, under its shipped name."""
-    sources = shipped_rule_texts() if shipped else []
-    already = _shipped_files() if shipped else {}
-    for file in rule_files(extra):
+    own, unreadable = _read_rule_files(extra, skip_shipped=shipped)
+    if unreadable:
+        raise RuleError(unreadable[0].message, unreadable[0].location)
+    return (shipped_rule_texts() if shipped else []) + own
+
+
+def _read_rule_files(paths: list[str], skip_shipped: bool = True,
+                     ) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(path, text) of the rule files under `paths` (the shipped ones left out when they are
+    loaded anyway), and a problem for each file that cannot be read."""
+    already = _shipped_files() if skip_shipped else {}
+    own: list[tuple[str, str]] = []
+    unreadable: list[Problem] = []
+    for file in rule_files(paths):
         if _resolved(file) in already:
             continue
         try:
-            sources.append((str(file), file.read_text("utf-8")))
+            own.append((str(file), file.read_text("utf-8")))
         except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(f"cannot read rule file: {exc}", Location(str(file))) from None
-    return sources
+            unreadable.append(Problem(Location(str(file)), f"cannot read rule file: {exc}"))
+    return own, unreadable
 
 
 def display_names(paths: list[str]) -> set[str]:
@@ -825,15 +832,8 @@ def validate_paths(paths: list[str]) -> Validation:
             unreadable.append(Problem(Location(raw), "no rule files (.yaml, .yml) in this folder"))
         else:
             readable.append(raw)
-    already = _shipped_files()
-    own: list[tuple[str, str]] = []
-    for file in rule_files(readable):
-        if _resolved(file) in already:
-            continue
-        try:
-            own.append((str(file), file.read_text("utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            unreadable.append(Problem(Location(str(file)), f"cannot read rule file: {exc}"))
+    own, unreadable_files = _read_rule_files(readable)
+    unreadable.extend(unreadable_files)
     names = display_names(readable)
     rules, problems, _ = check_sources(shipped + own)
     mine = [p for p in problems if p.location.path in names]
