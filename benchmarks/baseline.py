@@ -26,18 +26,26 @@ CONDITION = r"(?:if|unless|when|where|provided|only)"
 
 
 def practice_words() -> dict[str, set[str]]:
-    """The words each practice's trigger patterns list (token sets and phrases), from the rules."""
-    from policylens.ruleset import load_ruleset
+    """The words each practice's trigger patterns list (token sets and phrases), read from the
+    shipped rule files with plain PyYAML (no validation, no spaCy: a quick script's start-up)."""
+    from importlib import resources
 
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     words: dict[str, set[str]] = {}
-    for rule in load_ruleset().rules:
-        bucket = words.setdefault(rule.practice, set())
-        for pattern in rule.patterns:
-            if pattern.kind == "phrase":
-                bucket.update(t.lower() for t in pattern.value)
-            elif pattern.kind == "tokens":
-                for token in pattern.value:
-                    spec = token.get("LOWER")
+    for entry in sorted(resources.files("policylens.rules").iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith((".yaml", ".yml")):
+            continue
+        for rule in (yaml.load(entry.read_text("utf-8"), Loader=loader) or {}).get("rules") or []:
+            bucket = words.setdefault(str(rule.get("practice")), set())
+            for pattern in rule.get("patterns") or []:
+                if "phrase" in pattern:
+                    phrases = pattern["phrase"]
+                    bucket.update(str(t).lower() for t in
+                                  (phrases if isinstance(phrases, list) else [phrases]))
+                for token in pattern.get("tokens") or []:
+                    spec = token.get("LOWER") if isinstance(token, dict) else None
                     if isinstance(spec, str):
                         bucket.add(spec.lower())
                     elif isinstance(spec, dict) and isinstance(spec.get("IN"), list):
@@ -95,14 +103,16 @@ def run(files: list[str], regexes: dict[str, list[re.Pattern[str]]]) -> dict[str
 
 
 def main() -> None:
+    start = time.perf_counter()
     regexes = compile_baseline(practice_words())
     files = files_of(sys.argv[1:])
-    start = time.perf_counter()
     counts = run(files, regexes)
     elapsed = time.perf_counter() - start
     for key in sorted(counts):
         print(f"{key}\t{counts[key]}")
-    print(f"{len(files)} files in {elapsed:.2f} s", file=sys.stderr)
+    patterns = sum(len(v) for v in regexes.values())
+    print(f"{len(files)} files, {len(regexes)} practices, {patterns} expressions, {elapsed:.2f} s",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

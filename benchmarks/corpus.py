@@ -6,7 +6,7 @@ concatenated, and a policy made of sections drawn from several policies. Each fi
 archive header (a distinct site name), so no two files share their bytes. The random generator
 is seeded: the same command writes the same files on every machine.
 
-    python benchmarks/corpus.py OUT_DIR --count 2000 [--seed 1]
+    python benchmarks/corpus.py OUT_DIR --count 2000 [--seed 1] [--parts 2]
 """
 
 from __future__ import annotations
@@ -60,17 +60,20 @@ def variant(index: int, seeds: list[list[str]], rng: random.Random) -> str:
     return header(index, rng) + "\n\n".join(parts) + "\n"
 
 
-def generate(out: Path, count: int, seed: int = 1) -> tuple[int, int]:
-    """Write `count` variants into `out` (replacing it); returns (files, bytes)."""
+def generate(out: Path, count: int, seed: int = 1, parts: int = 1) -> tuple[int, int]:
+    """Write `count` variants into `out` (replacing it), in `parts` sub-folders part1, part2...
+    of equal size when parts > 1; returns (files, bytes)."""
     rng = random.Random(seed)
     seeds = [sections(p.read_text("utf-8")) for p in SEEDS]
     if out.exists():
         shutil.rmtree(out)
-    out.mkdir(parents=True)
+    folders = [out / f"part{k + 1}" for k in range(parts)] if parts > 1 else [out]
+    for folder in folders:
+        folder.mkdir(parents=True)
     total = 0
     for i in range(count):
         data = variant(i, seeds, rng).encode("utf-8")
-        (out / f"v{i:06d}.md").write_bytes(data)
+        (folders[i * parts // count] / f"v{i:06d}.md").write_bytes(data)
         total += len(data)
     return count, total
 
@@ -80,8 +83,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--parts", type=int, default=1, help="split into this many sub-folders")
     args = parser.parse_args()
-    files, size = generate(args.out, args.count, args.seed)
+    files, size = generate(args.out, args.count, args.seed, args.parts)
     print(f"{files} policies, {size / 1e6:.1f} MB in {args.out}")
 
 

@@ -86,6 +86,8 @@ COMMANDS = [
     "policylens.commands.compare:compare",
     "policylens.commands.diff:diff",
     "policylens.commands.timeline:timeline",
+    "policylens.commands.rules:rules",
+    "policylens.commands.explain:explain",
 ]
 
 

@@ -95,11 +95,15 @@ def select_practices(ids: Iterable[str] = (),
                      practices: dict[str, Practice] | None = None) -> tuple[Practice, ...]:
     """The practices to show, in the order given; all of them (file order) when none is given.
 
-    Each id may also be a comma-separated list, as `--practice data-sale,cookies` gives it."""
+    Each id may also be a comma-separated list, as `--practice data-sale,cookies` gives it;
+    `core` stands for the six core practices and `all` for every one, as in `analyze`."""
     practices = practices if practices is not None else load_practices()
     wanted = [p.strip() for raw in ids for p in raw.split(",") if p.strip()]
     if not wanted:
         return tuple(practices.values())
+    core = [pid for pid, p in practices.items() if p.core]
+    wanted = [x for pid in wanted for x in (core if pid == "core" else
+                                           list(practices) if pid == "all" else [pid])]
     for pid in wanted:
         if pid not in practices:
             raise _unknown("practice", pid, practices)

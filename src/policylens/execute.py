@@ -128,6 +128,7 @@ def analyze_data(spec: AnalysisSpec, path: str, data: bytes) -> Result:
 def analyze_safely(spec: AnalysisSpec, path: str, data: bytes) -> Result:
     """`analyze_data`, with a bug in policylens reported as this file's Failure (the run goes on,
     and ends with exit 3), the same on every backend."""
+    spec.analyzer()  # rule and model errors are the run's, not this file's: they propagate
     try:
         return analyze_data(spec, path, data)
     except Exception as exc:

@@ -47,9 +47,12 @@ def encode(value: Any, tp: Any) -> Any:
         if value is None and type(None) in options:
             return None
         concrete = [t for t in options if t is not type(None)]
-        if len(concrete) != 1:
-            raise SerializeError(f"unsupported union {tp}")
-        return encode(value, concrete[0])
+        if len(concrete) == 1:
+            return encode(value, concrete[0])
+        for index, option in enumerate(concrete):  # a true union: say which member it is
+            if _fits(value, option):
+                return {"union": index, "value": encode(value, option)}
+        raise SerializeError(f"{type(value).__name__} is none of {tp}")
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(value, tp):
             raise SerializeError(f"expected {tp.__name__}, got {type(value).__name__}")
@@ -74,6 +77,20 @@ def encode(value: Any, tp: Any) -> Any:
     raise SerializeError(f"unsupported type {tp}")
 
 
+def _fits(value: Any, tp: Any) -> bool:
+    """Whether `value` is an instance of `tp`, looking one level into containers' types."""
+    origin = typing.get_origin(tp) or tp
+    if _is_union(tp):
+        return any(_fits(value, t) for t in typing.get_args(tp))
+    if tp is type(None):
+        return value is None
+    if tp is Any:
+        return True
+    if not isinstance(value, origin):
+        return False
+    return not (tp is int and isinstance(value, bool))
+
+
 def decode(data: Any, tp: Any) -> Any:
     """The inverse of `encode`; raises SerializeError when `data` does not fit `tp`."""
     if tp is Any:
@@ -85,9 +102,12 @@ def decode(data: Any, tp: Any) -> Any:
                 return None
             raise SerializeError(f"null for {tp}")
         concrete = [t for t in options if t is not type(None)]
-        if len(concrete) != 1:
-            raise SerializeError(f"unsupported union {tp}")
-        return decode(data, concrete[0])
+        if len(concrete) == 1:
+            return decode(data, concrete[0])
+        if not isinstance(data, dict) or set(data) != {"union", "value"} \
+                or not isinstance(data["union"], int) or not 0 <= data["union"] < len(concrete):
+            raise SerializeError(f"expected a member of {tp}")
+        return decode(data["value"], concrete[data["union"]])
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(data, dict):
             raise SerializeError(f"expected an object for {tp.__name__}")

@@ -25,7 +25,8 @@ from policylens.render import GRID_FORMATS
 def grid_options(func: F) -> F:
     """--format, --output and --practice, shared by compare and timeline."""
     func = click.option("--practice", "-p", "practice_ids", multiple=True, metavar="ID[,ID...]",
-                        help="Show only these practices, in this order (repeatable).")(func)
+                        help="Show only these practices, in this order (repeatable; 'core' for the "
+                             "core six).")(func)
     func = output_option(func)
     return click.option("--format", "-f", "fmt", type=click.Choice(GRID_FORMATS),
                         help="Output format. Default: table on a terminal, json when piped, or "
