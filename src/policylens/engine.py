@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from policylens.literals import WordIndex, required_words
 from policylens.models import Attributes, AttrValue, Document, Finding, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
@@ -45,42 +47,102 @@ def _as_words(tokens: list[dict], nlp: object) -> tuple[list[str], list[dict] | 
     return whole, ([{"LOWER": {"IN": rest}}] if rest else None)
 
 
-def _anchor(tokens: list[dict]) -> frozenset[str] | None:
-    """Words one of which must be in a block for the pattern to match there: those of its most
-    selective mandatory token that lists lowercase words; None when no token promises that."""
-    best: frozenset[str] | None = None
-    for token in tokens:
-        op = str(token.get("OP", ""))
-        if op not in ("", "+", "{1}") and not re.fullmatch(r"\{[1-9]\d*(?:,\d*)?\}", op):
-            continue
-        spec = token.get("LOWER")
-        words: list[str] | None = None
-        if isinstance(spec, str):
-            words = [spec]
-        elif isinstance(spec, dict) and isinstance(spec.get("IN"), list) and set(spec) == {"IN"}:
-            words = [str(w) for w in spec["IN"]]
-        if words is not None and (best is None or len(words) < len(best)):
-            best = frozenset(words)
-    return best
+def _words_of(token: dict, strings: object) -> frozenset[int] | None:
+    """Hashes of the words a token must be one of, if it must be there (no `?`, `*` or `{0,n}`)
+    and lists lowercase words; None when it promises no word (NOT_IN, REGEX, other attributes
+    alone, optional), so no test built on it can rule out a sentence that could match."""
+    op = str(token.get("OP", ""))
+    if op not in ("", "+", "{1}") and not re.fullmatch(r"\{[1-9]\d*(?:,\d*)?\}", op):
+        return None
+    spec = token.get("LOWER")
+    if isinstance(spec, str):
+        return frozenset([strings.add(spec)])  # type: ignore[attr-defined]
+    if isinstance(spec, dict) and isinstance(spec.get("IN"), list) and set(spec) == {"IN"}:
+        return frozenset(strings.add(str(w)) for w in spec["IN"])  # type: ignore[attr-defined]
+    return None
+
+
+def _requirements(tokens: list[dict], strings: object) -> tuple[frozenset[int], ...]:
+    """For each token a pattern cannot match without, the words it must be one of: a sentence
+    can hold a match only if it holds a word of every set."""
+    return tuple(w for w in (_words_of(t, strings) for t in tokens) if w is not None)
+
+
+def _ends(patterns: list[list[dict]], strings: object, index: int) -> frozenset[int] | None:
+    """The words every match of these patterns starts (index 0) or ends (-1) with, or None."""
+    sets = [_words_of(p[index], strings) for p in patterns]
+    if any(s is None for s in sets):
+        return None
+    return frozenset().union(*sets)  # type: ignore[arg-type]
+
+
+class _Sentences:
+    """A block's sentences, with the lowercase word hashes of each, worked out once per block."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import LOWER
+
+        self.doc = doc
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+        lows = doc.to_array(LOWER).tolist() if len(doc) else []
+        self.lows: list[int] = lows
+        self.words = [set(lows[s.start:s.end]) for s in self.spans]
+
+    def containing(self, hit: _Hit) -> int | None:
+        """The sentence a hit lies wholly inside, if any (a finding never spans two)."""
+        i = bisect.bisect_right(self.starts, hit.start) - 1
+        return i if i >= 0 and hit.end <= self.spans[i].end else None
+
+
+class _Needs:
+    """The word sets the patterns of an index need, numbered, with the sets each word is in, so
+    that which patterns a sentence can hold comes down to set look-ups and subset tests."""
+
+    def __init__(self) -> None:
+        self.ids: dict[frozenset[int], int] = {}
+        self.by_word: dict[int, set[int]] = {}
+
+    def pattern(self, needs: tuple[frozenset[int], ...]) -> frozenset[int]:
+        """The ids of a pattern's word sets (all must be met)."""
+        out = []
+        for words in needs:
+            if words not in self.ids:
+                self.ids[words] = len(self.ids)
+                for word in words:
+                    self.by_word.setdefault(word, set()).add(self.ids[words])
+            out.append(self.ids[words])
+        return frozenset(out)
+
+    def met(self, words: set[int]) -> set[int]:
+        """The ids of the word sets these words meet."""
+        out: set[int] = set()
+        for word in words.intersection(self.by_word):
+            out |= self.by_word[word]
+        return out
 
 
 class _PatternIndex:
     """Token, phrase and regex patterns of one role (trigger, requires, exclude), keyed by rule.
 
     The spaCy Matcher tries every pattern at every token, so its cost grows with the number of
-    patterns. So one-token word lists go to one PhraseMatcher (a hash lookup), and each rule's
-    other token patterns get a Matcher of their own that runs only on blocks holding one of the
-    words the rule cannot match without (its anchors), and, for requires and exclude, only for
-    the rules whose triggers fired.
+    patterns and tokens. So one-token word lists go to one PhraseMatcher (a hash lookup), and each
+    rule's other token patterns get a Matcher of their own that runs only on the sentences that
+    hold a word of every token set one of its patterns needs (consecutive ones in one call), and,
+    for requires and exclude, only on the sentences where the rule's triggers fired. Only matches
+    inside one sentence ever count, so none that counts is missed.
     """
 
-    def __init__(self, nlp: object, role: str, rules: Iterable[Rule]) -> None:
+    def __init__(self, nlp: object, role: str, rules: Iterable[Rule], prefilter: bool = True) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.nlp = nlp
+        self.prefilter = prefilter  # off: every matcher and expression on every sentence (tests)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")  # type: ignore[attr-defined]
-        self.matchers: list[tuple[str, frozenset[str] | None, Matcher]] = []
-        self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        self.needs = _Needs()
+        self.matchers: list[tuple[str, tuple[frozenset[int], ...], Matcher,
+                                  frozenset[int] | None, frozenset[int] | None]] = []
+        self.regexes: list[tuple[str, re.Pattern[str], frozenset[str] | None]] = []
         for rule in rules:
             patterns: tuple[Pattern, ...] = getattr(rule, role)
             token_patterns = []
@@ -96,50 +158,80 @@ class _PatternIndex:
                 # validated when the rules were loaded (ruleset.token_pattern_problem)
                 matcher = Matcher(nlp.vocab, validate=False)  # type: ignore[attr-defined]
                 matcher.add(rule.id, token_patterns)
-                anchors = [_anchor(t) for t in token_patterns]
-                union = None if any(a is None for a in anchors) else \
-                    frozenset().union(*[a for a in anchors if a is not None])
-                self.matchers.append((rule.id, union, matcher))
+                strings = nlp.vocab.strings  # type: ignore[attr-defined]
+                needs = tuple(self.needs.pattern(_requirements(t, strings)) for t in token_patterns)
+                self.matchers.append((rule.id, needs, matcher, _ends(token_patterns, strings, 0),
+                                      _ends(token_patterns, strings, -1)))
             if phrase_texts:
                 self.phrases.add(rule.id, [nlp.make_doc(t) for t in phrase_texts])  # type: ignore[attr-defined]
             for p in patterns:
-                if p.kind == "regex":
-                    self.regexes.append((rule.id, re.compile(p.value, re.I)))
+                if p.kind == "regex":  # with the words it cannot match without, if any
+                    self.regexes.append((rule.id, re.compile(p.value, re.I),
+                                         required_words(p.value)))
+        self.words = WordIndex(frozenset().union(*[w for _, _, w in self.regexes if w]))
         self.strings = nlp.vocab.strings  # type: ignore[attr-defined]
 
-    def hits(self, doc: Doc, only: set[str] | None = None,
-             words: set[str] | None = None) -> dict[str, list[_Hit]]:
-        """Matches of each rule (of the rules in `only`, if given); `words` are the block's
-        lowercase words, if already known."""
+    def hits(self, sents: _Sentences, only: dict[str, set[int]] | None = None,
+             ) -> dict[str, list[_Hit]]:
+        """Matches of each rule that can count; with `only`, of those rules in those sentences."""
+        doc = sents.doc
         found: dict[str, list[_Hit]] = {}
-        if self.matchers:
-            present = words if words is not None else {t.lower_ for t in doc}
-            sentences: list[tuple[Span, set[str]]] | None = None
-            for rule_id, anchors, matcher in self.matchers:
+        lows = sents.lows
+        met: list[set[int]] | None = None
+        met_block: set[int] = set()
+        if only is None and self.matchers and self.prefilter:
+            met = [self.needs.met(words) for words in sents.words]
+            met_block = set().union(*met)
+        for rule_id, needs, matcher, firsts, lasts in self.matchers:
+            if not self.prefilter:
                 if only is not None and rule_id not in only:
                     continue
-                if anchors is None:
-                    for _key, start, end in matcher(doc):
-                        found.setdefault(rule_id, []).append(_Hit(start, end))
+                chosen = list(range(len(sents.spans)))
+                firsts = lasts = None
+            elif only is not None:
+                if rule_id not in only:
                     continue
-                if anchors.isdisjoint(present):
-                    continue
-                if sentences is None:  # a finding lives in one sentence: match only where it can
-                    sentences = [(s, {t.lower_ for t in s}) for s in doc.sents]
-                for sent, sent_words in sentences:
-                    if anchors.isdisjoint(sent_words):
-                        continue
-                    for _key, start, end in matcher(sent):
-                        found.setdefault(rule_id, []).append(_Hit(sent.start + start, sent.start + end))
+                chosen = sorted(only[rule_id])
+            elif not any(pattern <= met_block for pattern in needs):
+                continue
+            else:
+                assert met is not None
+                chosen = [i for i, ids in enumerate(met) if any(p <= ids for p in needs)]
+            k = 0
+            while k < len(chosen):  # a run of consecutive sentences: one call
+                j = k
+                while j + 1 < len(chosen) and chosen[j + 1] == chosen[j] + 1:
+                    j += 1
+                first, last = sents.spans[chosen[k]].start, sents.spans[chosen[j]].end
+                if firsts is not None:  # from the first word a match can start with
+                    while first < last and lows[first] not in firsts:
+                        first += 1
+                if lasts is not None:  # to the last word one can end with
+                    while last > first and lows[last - 1] not in lasts:
+                        last -= 1
+                if first < last:
+                    for _key, start, end in matcher(doc[first:last]):
+                        found.setdefault(rule_id, []).append(_Hit(first + start, first + end))
+                k = j + 1
         for key, start, end in self.phrases(doc):
             rule_id = self.strings[key]
             if only is None or rule_id in only:
                 found.setdefault(rule_id, []).append(_Hit(start, end))
-        regexes = [(r, rx) for r, rx in self.regexes if only is None or r in only]
+        regexes = [(r, rx, w) for r, rx, w in self.regexes if only is None or r in only]
+        if not self.prefilter:
+            regexes = [(r, rx, None) for r, rx, _ in regexes]
+        elif regexes and only is None and all(w is not None for _, _, w in regexes):
+            in_block = self.words.present(doc.text)  # skip expressions that cannot match here
+            regexes = [(r, rx, w) for r, rx, w in regexes if w is not None and w & in_block]
         if regexes:
-            for sent in doc.sents:
+            for i, sent in enumerate(sents.spans):
                 text = sent.text[:MAX_SENTENCE_CHARS]
-                for rule_id, rx in regexes:
+                present = self.words.present(text) if self.words.words and self.prefilter else set()
+                for rule_id, rx, needed in regexes:
+                    if only is not None and self.prefilter and i not in only[rule_id]:
+                        continue
+                    if needed is not None and needed.isdisjoint(present):
+                        continue
                     for m in rx.finditer(text):
                         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
                                              alignment_mode="expand")
@@ -151,33 +243,39 @@ class _PatternIndex:
 class Analyzer:
     """Holds the pipeline and compiled rules; `analyze` is called once per document."""
 
-    def __init__(self, ruleset: RuleSet, model: str = BLANK) -> None:
+    def __init__(self, ruleset: RuleSet, model: str = BLANK, prefilter: bool = True) -> None:
         self.ruleset = ruleset
         self.model = model
         self.nlp = get_nlp(model)
         self.rules = {r.id: r for r in ruleset.rules}
-        self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules)
-        self.requires = _PatternIndex(self.nlp, "requires", [r for r in ruleset.rules if r.requires])
-        self.excludes = _PatternIndex(self.nlp, "exclude", [r for r in ruleset.rules if r.exclude])
+        self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules, prefilter)
+        self.requires = _PatternIndex(self.nlp, "requires",
+                                      [r for r in ruleset.rules if r.requires], prefilter)
+        self.excludes = _PatternIndex(self.nlp, "exclude",
+                                      [r for r in ruleset.rules if r.exclude], prefilter)
         self.polarity = PolarityDetector(self.nlp)
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = ()) -> list[Finding]:
-        words = {t.lower_ for t in doc}
-        hits = self.triggers.hits(doc, words=words)
-        if not hits:
+        sents = _Sentences(doc)
+        hits = self.triggers.hits(sents)
+        fired: dict[str, set[int]] = {}  # rule -> the sentences holding one of its triggers
+        for rule_id, rule_hits in hits.items():
+            for hit in rule_hits:
+                i = sents.containing(hit)
+                if i is not None:
+                    fired.setdefault(rule_id, set()).add(i)
+        if not fired:
             return []
-        fired = set(hits)
-        required = self.requires.hits(doc, fired, words)
-        excluded = self.excludes.hits(doc, fired, words)
+        required = self.requires.hits(sents, fired)
+        excluded = self.excludes.hits(sents, fired)
         cues = self.polarity.cues(doc)
-        sentences = list(doc.sents)
         findings: list[Finding] = []
-        for rule_id in sorted(hits):
+        for rule_id in sorted(fired):
             rule = self.rules[rule_id]
-            for sent in sentences:
-                finding = self._finding(rule, sent, hits[rule_id], required, excluded, cues,
-                                        block, document, sections)
+            for i in sorted(fired[rule_id]):
+                finding = self._finding(rule, sents.spans[i], hits[rule_id], required, excluded,
+                                        cues, block, document, sections)
                 if finding:
                     findings.append(finding)
         return findings

@@ -1,0 +1,144 @@
+"""The prefilter (matchers only on sentences that hold the words a pattern needs, trimmed to where
+a match can start and end; expressions only where their required words occur) changes no
+finding: reports with it and without it are equal, on real policies and on generated ones."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policylens.engine import Analyzer
+from policylens.ingest import content_hash, load_document
+from policylens.literals import WordIndex, normalize, required_words
+from policylens.models import Document, Metadata, Report
+from policylens.ruleset import RuleSet
+
+ROOT = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+POLICIES = sorted((ROOT / "corpus").glob("*.txt")) + sorted(FIXTURES.glob("*.md")) + \
+    sorted(FIXTURES.glob("*.html")) + sorted(FIXTURES.glob("*.txt")) + \
+    sorted((FIXTURES / "revisions").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def exhaustive(ruleset: RuleSet) -> Analyzer:
+    """Every matcher and expression on every sentence: the reference the prefilter must equal."""
+    return Analyzer(ruleset, prefilter=False)
+
+
+def _same(a: Report, b: Report) -> None:
+    assert a.to_dict() == b.to_dict()
+    assert a.findings == b.findings
+
+
+@pytest.mark.parametrize("path", POLICIES, ids=[p.name for p in POLICIES])
+def test_policies_get_the_same_report_with_and_without_the_prefilter(
+        analyzer: Analyzer, exhaustive: Analyzer, path: Path) -> None:
+    data = path.read_bytes()
+    document = load_document(str(path), data)
+    _same(analyzer.analyze(document, content_hash(data)),
+          exhaustive.analyze(document, content_hash(data)))
+
+
+def test_generated_variants_get_the_same_reports(analyzer: Analyzer, exhaustive: Analyzer,
+                                                 tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from corpus import generate
+    finally:
+        sys.path.pop(0)
+    generate(tmp_path / "variants", 12, seed=7)
+    for path in sorted((tmp_path / "variants").iterdir()):
+        document = load_document(str(path))
+        _same(analyzer.analyze(document), exhaustive.analyze(document))
+
+
+def _example_sentences(ruleset: RuleSet) -> list[str]:
+    return sorted({ex.text for r in ruleset.rules
+                   for ex in (*r.match_examples, *r.no_match_examples, *r.todo_examples)})
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_policies_of_rule_examples_get_the_same_report(
+        analyzer: Analyzer, exhaustive: Analyzer, ruleset: RuleSet, data: st.DataObject) -> None:
+    """Rule examples (sentences made to trigger, and not to trigger, every rule) glued together
+    in random order with random joints, casing and headings."""
+    pool = _example_sentences(ruleset)
+    picked = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=25))
+    joints = data.draw(st.lists(st.sampled_from([" ", "\n\n", "; ", "\n\n## Section\n\n", ", and ",
+                                                 " - ", "\n* ", " But "]),
+                                min_size=len(picked), max_size=len(picked)))
+    upper = data.draw(st.booleans())
+    text = "".join(s + j for s, j in zip(picked, joints, strict=True))
+    if upper:
+        text = text.upper()
+    document = Document.build("<random>", text, Metadata())
+    _same(analyzer.analyze(document), exhaustive.analyze(document))
+
+
+# --- words an expression cannot match without ----------------------------------------------------
+
+
+def _shipped_regexes(ruleset: RuleSet) -> list[str]:
+    return sorted({p.value for r in ruleset.rules for role in (r.patterns, r.requires, r.exclude)
+                   for p in role if p.kind == "regex"})
+
+
+def test_the_case_folding_table_is_every_letter_ignorecase_reads_as_ascii() -> None:
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for char in set(re.findall("[a-z]", everything, re.I)):
+        folded = normalize(char)
+        assert len(folded) == 1 and "a" <= folded <= "z", hex(ord(char))
+
+
+@pytest.mark.parametrize("source, words", [
+    (r"\b(?:sell|rent)s?\b", {"sell", "rent"}),
+    (r"\b(?:many|most)\s+(?:other\s+)?sites", {"sites"}),
+    (r"\b(?:many|most)\s+\w+", {"many", "most"}),
+    (r"(?:we|you)?\s*data", {"data"}),
+    (r"a?b*", None),
+    (r"[0-9]+ years", {"years"}),
+])
+def test_required_words(source: str, words: set[str] | None) -> None:
+    found = required_words(source)
+    assert (set(found) if found is not None else None) == words
+
+
+def test_every_match_of_a_shipped_expression_holds_one_of_its_words(ruleset: RuleSet) -> None:
+    rng = random.Random(3)
+    regexes = [src for src in _shipped_regexes(ruleset) if required_words(src)]
+    assert regexes
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def check(data: st.DataObject) -> None:
+        source = data.draw(st.sampled_from(regexes))
+        words = required_words(source)
+        assert words is not None
+        match = data.draw(st.from_regex(re.compile(source, re.I)))
+        found = re.search(source, match, re.I)
+        if found is None:
+            return
+        assert words & WordIndex(words).present(found.group(0)), (source, found.group(0))
+
+    check()
+    for source in regexes:  # and the words stay found inside longer words, in any case
+        words = required_words(source)
+        assert words is not None
+        for word in words:
+            inside = "x" + "".join(c.upper() if rng.random() < .5 else c for c in word) + "ing"
+            assert word in WordIndex(words).present(inside)
+
+
+def test_a_word_is_found_as_ignorecase_finds_it() -> None:
+    index = WordIndex(frozenset({"sell", "kids", "child"}))
+    assert index.present("We reSELLing ſell \u212aIDS and ch\u0130ld") == {"sell", "kids", "child"}
+    assert index.present("We do not sel data") == set()
