@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from policylens.literals import WordIndex, required_words
+from policylens.literals import Needs, WordIndex, holds, required_words
 from policylens.models import Attributes, AttrValue, Document, Finding, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
@@ -79,15 +79,21 @@ def _ends(patterns: list[list[dict]], strings: object, index: int) -> frozenset[
 class _Sentences:
     """A block's sentences, with the lowercase word hashes of each, worked out once per block."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         from spacy.attrs import LOWER
 
         self.doc = doc
+        self.doc_text = doc.text if text is None else text  # Doc.text walks every token
         self.spans = list(doc.sents)
         self.starts = [s.start for s in self.spans]
         lows = doc.to_array(LOWER).tolist() if len(doc) else []
         self.lows: list[int] = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
+
+    def text(self, i: int) -> str:
+        """Sentence i's text (what Span.text gives, without walking its tokens)."""
+        span = self.spans[i]
+        return self.doc_text[span.start_char:span.end_char]
 
     def containing(self, hit: _Hit) -> int | None:
         """The sentence a hit lies wholly inside, if any (a finding never spans two)."""
@@ -102,6 +108,7 @@ class _Needs:
     def __init__(self) -> None:
         self.ids: dict[frozenset[int], int] = {}
         self.by_word: dict[int, set[int]] = {}
+        self.keys: frozenset[int] = frozenset()
 
     def pattern(self, needs: tuple[frozenset[int], ...]) -> frozenset[int]:
         """The ids of a pattern's word sets (all must be met)."""
@@ -117,7 +124,9 @@ class _Needs:
     def met(self, words: set[int]) -> set[int]:
         """The ids of the word sets these words meet."""
         out: set[int] = set()
-        for word in words.intersection(self.by_word):
+        if len(self.keys) != len(self.by_word):
+            self.keys = frozenset(self.by_word)
+        for word in words & self.keys:  # set & set walks the smaller one
             out |= self.by_word[word]
         return out
 
@@ -142,7 +151,7 @@ class _PatternIndex:
         self.needs = _Needs()
         self.matchers: list[tuple[str, tuple[frozenset[int], ...], Matcher,
                                   frozenset[int] | None, frozenset[int] | None]] = []
-        self.regexes: list[tuple[str, re.Pattern[str], frozenset[str] | None]] = []
+        self.regexes: list[tuple[str, re.Pattern[str], Needs | None]] = []
         for rule in rules:
             patterns: tuple[Pattern, ...] = getattr(rule, role)
             token_patterns = []
@@ -168,7 +177,8 @@ class _PatternIndex:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
                                          required_words(p.value)))
-        self.words = WordIndex(frozenset().union(*[w for _, _, w in self.regexes if w]))
+        self.words = WordIndex(frozenset(word for _, _, needs in self.regexes for clause in needs or ()
+                                         for word in clause))
         self.strings = nlp.vocab.strings  # type: ignore[attr-defined]
 
     def hits(self, sents: _Sentences, only: dict[str, set[int]] | None = None,
@@ -221,17 +231,20 @@ class _PatternIndex:
         if not self.prefilter:
             regexes = [(r, rx, None) for r, rx, _ in regexes]
         elif regexes and only is None and all(w is not None for _, _, w in regexes):
-            in_block = self.words.present(doc.text)  # skip expressions that cannot match here
-            regexes = [(r, rx, w) for r, rx, w in regexes if w is not None and w & in_block]
+            in_block = self.words.present(sents.doc_text)  # skip expressions that cannot match here
+            regexes = [(r, rx, w) for r, rx, w in regexes if w is not None and holds(w, in_block)]
         if regexes:
             for i, sent in enumerate(sents.spans):
-                text = sent.text[:MAX_SENTENCE_CHARS]
-                present = self.words.present(text) if self.words.words and self.prefilter else set()
+                text = sents.text(i)[:MAX_SENTENCE_CHARS]
+                present: set[str] | None = None
                 for rule_id, rx, needed in regexes:
                     if only is not None and self.prefilter and i not in only[rule_id]:
                         continue
-                    if needed is not None and needed.isdisjoint(present):
-                        continue
+                    if needed is not None:
+                        if present is None:
+                            present = self.words.present(text)
+                        if any(clause.isdisjoint(present) for clause in needed):
+                            continue
                     for m in rx.finditer(text):
                         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
                                              alignment_mode="expand")
@@ -257,7 +270,7 @@ class Analyzer:
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = ()) -> list[Finding]:
-        sents = _Sentences(doc)
+        sents = _Sentences(doc, block.text)
         hits = self.triggers.hits(sents)
         fired: dict[str, set[int]] = {}  # rule -> the sentences holding one of its triggers
         for rule_id, rule_hits in hits.items():
@@ -275,14 +288,15 @@ class Analyzer:
             rule = self.rules[rule_id]
             for i in sorted(fired[rule_id]):
                 finding = self._finding(rule, sents.spans[i], hits[rule_id], required, excluded,
-                                        cues, block, document, sections)
+                                        cues, block, document, sections, sents.text(i))
                 if finding:
                     findings.append(finding)
         return findings
 
     def _finding(self, rule: Rule, sent: Span, hits: list[_Hit], required: dict[str, list[_Hit]],
                  excluded: dict[str, list[_Hit]], cues: list[Cue], block: Block,
-                 document: Document | None, sections: tuple[Section, ...]) -> Finding | None:
+                 document: Document | None, sections: tuple[Section, ...],
+                 sent_text: str | None = None) -> Finding | None:
         def inside(h: _Hit) -> bool:
             return sent.start <= h.start and h.end <= sent.end
 
@@ -300,7 +314,7 @@ class Analyzer:
         hit = min(candidates, key=lambda h: (h.start, h.end - h.start))
         polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
         value = rule.value_for(polarity)
-        sent_text = sent.text
+        sent_text = sent.text if sent_text is None else sent_text
         start, end = block.span(sent.start_char, sent.end_char)
         if document is not None:
             line = document.line_of(start)

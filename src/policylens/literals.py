@@ -1,14 +1,15 @@
 """Words a regular expression cannot match without, so the engine can skip the sentences that
 hold none of them without running the expression at all.
 
-`required_words(source)` reads the expression's syntax tree and returns a set of lowercase
-letter strings one of which occurs in every match (``\\b(?:sell|rent)s?\\b`` -> {sell, rent}),
-or None when it cannot promise one (then the expression always runs). `WordIndex` tells which of
-those words occur in a text. The test is a necessary condition, never a sufficient one: a
-sentence it keeps may still not match; a sentence it skips cannot match. Two details keep it
-sound: under IGNORECASE Python matches four non-ASCII letters to ASCII ones (U+0130 and U+0131
-to i, U+017F to s, the Kelvin sign to k), which `normalize` maps the same way; and a word is
-looked for inside runs of letters, so "sell" is found in "reselling".
+`required_words(source)` reads the expression's syntax tree and returns clauses of lowercase
+words, a word of each occurring in every match (``(?:sell|rent)s?\\s+data`` gives {sell, rent}
+and {data}), or None when it cannot promise one (then the expression always runs). `WordIndex`
+tells which of those words occur in a text. The test is a necessary condition, never a
+sufficient one: a sentence it keeps may still not match; a sentence it skips cannot match. Two
+details keep it sound: under IGNORECASE Python matches four non-ASCII letters to ASCII ones
+(U+0130 and U+0131 to i, U+017F to s, the Kelvin sign to k), which `normalize` maps the same
+way; and a word is looked for inside runs of letters and digits, so "sell" is found in
+"reselling".
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ with warnings.catch_warnings():  # deprecated as a public module, still the way 
     import sre_constants as _c
     import sre_parse
 
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # What IGNORECASE matches to an ASCII letter besides its two cases (checked by a test against
 # every code point); lower() then maps the Kelvin sign to k.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-_RUN = re.compile(r"[a-z]+")
+_RUN = re.compile(r"[a-z0-9]+")
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
                  if hasattr(_c, name))
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
@@ -38,74 +39,82 @@ def normalize(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The more selective of two requirements: longer shortest word, then fewer words."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+Clause = frozenset[str]  # one of these words is in every match
+Needs = tuple[Clause, ...]  # and so is one of each clause's
+
+
+def _best(clauses: list[Clause]) -> Clause | None:
+    """The most selective clause (longest shortest word, then fewest words)."""
+    return max(clauses, key=lambda c: (min(map(len, c)), -len(c)), default=None)
 
 
 def _spelled(items: Any) -> str | None:
-    """The letters a sequence spells, if it is nothing but lowercase-able ASCII letters."""
+    """The text a sequence spells, if it is nothing but letters and digits."""
     out = []
     for op, arg in items:
-        if not (op is _c.LITERAL and chr(arg).isascii() and chr(arg).lower() in _LETTERS):
+        if not (op is _c.LITERAL and chr(arg).isascii() and chr(arg).lower() in _CHARS):
             return None
         out.append(chr(arg).lower())
     return "".join(out)
 
 
-def _sequence(items: Any) -> frozenset[str] | None:
-    best: frozenset[str] | None = None
+def _sequence(items: Any) -> list[Clause]:
+    """Every clause the items in a row require (all of them hold in any match)."""
+    clauses: list[Clause] = []
     run: list[str] = []
     items = list(items)
 
     def flush() -> None:
-        nonlocal best
         if run:
-            best = _better(best, frozenset(["".join(run)]))
+            clauses.append(frozenset(["".join(run)]))
             run.clear()
 
     for op, arg in items:
-        if op is _c.LITERAL and chr(arg).lower() in _LETTERS and chr(arg).isascii():
+        if op is _c.LITERAL and chr(arg).isascii() and chr(arg).lower() in _CHARS:
             run.append(chr(arg).lower())
             continue
         prefix = "".join(run)
         flush()
-        found: frozenset[str] | None = None
         if op is _c.SUBPATTERN:
-            found = _sequence(arg[-1])
+            clauses.extend(_sequence(arg[-1]))
         elif _ATOMIC is not None and op is _ATOMIC:
-            found = _sequence(arg)
+            clauses.extend(_sequence(arg))
         elif op is _c.BRANCH:
-            branches = [_sequence(b) for b in arg[1]]
-            if branches and all(b is not None for b in branches):
-                found = frozenset().union(*branches)  # type: ignore[arg-type]
+            # one clause per alternative, joined: some alternative's words are in the match
+            picked = [_best(_sequence(b)) for b in arg[1]]
+            if picked and all(c is not None for c in picked):
+                clauses.append(frozenset().union(*picked))  # type: ignore[arg-type]
             words = [_spelled(b) for b in arg[1]]
             if prefix and all(w for w in words):  # the parser's m(?:any|ost) for many|most
-                found = _better(found, frozenset(prefix + w for w in words if w))
+                clauses.append(frozenset(prefix + w for w in words if w))
         elif op in _REPEATS:
             low, _high, sub = arg
             if low >= 1:
-                found = _sequence(sub)
+                clauses.extend(_sequence(sub))
         # anything else (classes, any, assertions, back references) promises no word
-        best = _better(best, found)
     flush()
-    return best
+    return clauses
 
 
-def required_words(source: str) -> frozenset[str] | None:
-    """Lowercase words, one of which is in every match of `source`; None if none is certain."""
+def required_words(source: str) -> Needs | None:
+    """Clauses of lowercase words (letters and digits) such that every match of `source` holds
+    a word of each clause; None when no word is certain."""
     try:
-        return _sequence(sre_parse.parse(source))
+        clauses = _sequence(sre_parse.parse(source))
     except (re.error, RecursionError, ValueError, TypeError):
         return None
+    unique = tuple(sorted(set(clauses), key=lambda c: (-min(map(len, c)), sorted(c))))
+    return unique or None
+
+
+def holds(needs: Needs, present: set[str]) -> bool:
+    """Whether text with these words can match."""
+    return all(not clause.isdisjoint(present) for clause in needs)
 
 
 class WordIndex:
-    """Which of a fixed set of words occur in a text, as substrings of its runs of letters.
+    """Which of a fixed set of words occur in a text, as substrings of its runs of letters and
+    digits.
 
     What each run holds is remembered, so the cost per text is a regular-expression scan and a
     dictionary look-up per distinct run (policies repeat their vocabulary)."""
