@@ -1,0 +1,17 @@
+"""Cue lexicon behaviour that rules rely on, checked through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "We don't sell your personal information.",
+    "We don’t sell your personal information.",  # curly apostrophe, as pasted from web pages
+    "We won’t sell your personal information.",
+])
+def test_contractions_negate_with_either_apostrophe(analyze_text, text: str) -> None:
+    report = analyze_text(text)
+    sale = [f for f in report.findings if f.practice == "data-sale"]
+    assert sale and all(f.polarity == "negated" for f in sale), sale
+    assert report.practices["data-sale"].value == "no"
