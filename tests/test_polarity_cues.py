@@ -15,3 +15,9 @@ def test_contractions_negate_with_either_apostrophe(analyze_text, text: str) -> 
     sale = [f for f in report.findings if f.practice == "data-sale"]
     assert sale and all(f.polarity == "negated" for f in sale), sale
     assert report.practices["data-sale"].value == "no"
+
+
+def test_no_negates(analyze_text) -> None:
+    report = analyze_text("At this site, no cookies are used.")
+    cookies = [f for f in report.findings if f.practice == "cookies"]
+    assert cookies and cookies[0].polarity == "negated" and cookies[0].cue.lower() == "no"
