@@ -21,3 +21,10 @@ def test_no_negates(analyze_text) -> None:
     report = analyze_text("At this site, no cookies are used.")
     cookies = [f for f in report.findings if f.practice == "cookies"]
     assert cookies and cookies[0].polarity == "negated" and cookies[0].cue.lower() == "no"
+
+
+def test_a_new_clause_ends_the_negation(analyze_text) -> None:
+    """'and we' starts a clause of its own: the denial before it does not reach its verb."""
+    report = analyze_text("We do not sell your data, and we share it with our marketing partners.")
+    assert report.practices["data-sale"].value == "no"
+    assert report.practices["third-party-sharing"].value == "yes"
