@@ -28,3 +28,10 @@ def test_a_new_clause_ends_the_negation(analyze_text) -> None:
     report = analyze_text("We do not sell your data, and we share it with our marketing partners.")
     assert report.practices["data-sale"].value == "no"
     assert report.practices["third-party-sharing"].value == "yes"
+
+
+def test_the_readers_request_is_no_denial(analyze_text) -> None:
+    """'if you prefer that we not share ...' is an opt-out offer: the company does share."""
+    report = analyze_text("If you prefer that we not share your name and address with other "
+                          "companies, please let us know.")
+    assert report.practices["third-party-sharing"].value == "yes"
