@@ -35,3 +35,11 @@ def test_the_readers_request_is_no_denial(analyze_text) -> None:
     report = analyze_text("If you prefer that we not share your name and address with other "
                           "companies, please let us know.")
     assert report.practices["third-party-sharing"].value == "yes"
+
+
+def test_unless_otherwise_is_no_gate(analyze_text) -> None:
+    """'unless otherwise stated' qualifies the text; it is not a consent or law gate."""
+    report = analyze_text("Unless otherwise stated, we may sell your personal information to our partners.")
+    sale = [f for f in report.findings if f.practice == "data-sale"]
+    assert sale and sale[0].polarity == "hedged"
+    assert report.practices["data-sale"].value == "yes"
