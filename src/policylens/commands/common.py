@@ -201,29 +201,13 @@ def collect_reports(paths: list[str], analysis: tuple[tuple[str, ...], str, int]
 
 
 def practice_ids(requested: tuple[str, ...] | list[str]) -> list[str]:
-    """Practice ids as given on the command line, in catalogue order; `core` stands for the core
-    six. An unknown id is a usage error that names the closest one."""
-    import difflib
-
-    from policylens.errors import UsageError
+    """Practice ids as given on the command line (comma lists, `core`, `all`), in catalogue order.
+    An unknown id is a usage error that names the closest one."""
+    from policylens.compare import select_practices
     from policylens.practices import load_practices
 
-    catalogue = load_practices()
-    chosen: set[str] = set()
-    for raw in requested:
-        for pid in (p.strip() for p in raw.split(",") if p.strip()):
-            if pid == "core":
-                chosen.update(p for p, spec in catalogue.items() if spec.core)
-            elif pid == "all":
-                chosen.update(catalogue)
-            elif pid in catalogue:
-                chosen.add(pid)
-            else:
-                close = difflib.get_close_matches(pid, list(catalogue), n=1)
-                raise UsageError(f"unknown practice {pid!r}",
-                                 hint=f"did you mean {close[0]!r}?" if close else
-                                 "see 'policylens rules list' for the practices")
-    return [pid for pid in catalogue if pid in chosen]
+    chosen = {p.id for p in select_practices(requested)}
+    return [pid for pid in load_practices() if pid in chosen]
 
 
 def only_practices(report: Any, wanted: list[str]) -> Any:

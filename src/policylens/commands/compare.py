@@ -25,8 +25,8 @@ from policylens.render import GRID_FORMATS
 def grid_options(func: F) -> F:
     """--format, --output and --practice, shared by compare and timeline."""
     func = click.option("--practice", "-p", "practice_ids", multiple=True, metavar="ID[,ID...]",
-                        help="Show only these practices, in this order (repeatable; 'core' for the "
-                             "core six).")(func)
+                        help="Practices to show, in this order (repeatable; 'core' for the core six, "
+                             "'all' for every practice). Default: core.")(func)
     func = output_option(func)
     return click.option("--format", "-f", "fmt", type=click.Choice(GRID_FORMATS),
                         help="Output format. Default: table on a terminal, json when piped, or "
@@ -75,7 +75,7 @@ def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
     from policylens.compare import compare as build
     from policylens.compare import parse_where, select_practices, sort_rows
 
-    practices = select_practices(practice_ids)
+    practices = select_practices(practice_ids or ("core",))
     filters = parse_where(where)
     sort_rows([], sort_key)  # an unknown sort key fails before any file is read
     run_grid("compare", paths, fmt, output, (rule_dirs, model, max_bytes),

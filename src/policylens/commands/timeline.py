@@ -32,7 +32,7 @@ def timeline(paths: tuple[str, ...], fmt: str | None, output: str | None,
     from policylens.compare import report_date, select_practices
     from policylens.timeline import timelines
 
-    practices = select_practices(practice_ids)
+    practices = select_practices(practice_ids or ("core",))
 
     def build(reports: list[Any]) -> tuple:
         for path in [r.path for r in reports if report_date(r)[0] is None]:
