@@ -145,3 +145,25 @@ def test_a_word_is_found_as_ignorecase_finds_it() -> None:
     index = WordIndex(frozenset({"sell", "kids", "child"}))
     assert index.present("We reSELLing ſell \u212aIDS and ch\u0130ld") == {"sell", "kids", "child"}
     assert index.present("We do not sel data") == set()
+
+
+# --- whitespace folding -------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\xa0\u2003ab_*#>-1.)[]()\\", max_size=120))
+def test_blocks_are_as_if_every_whitespace_run_were_folded(text: str) -> None:
+    """A lone space is left in place instead of being replaced by itself: same blocks, same
+    offsets as folding every run of whitespace."""
+    import policylens.text as text_module
+
+    fast = [(b.text, tuple(b.offsets)) for b in text_module.iter_blocks(text)]
+    every_run = re.compile(text_module._MARKUP.pattern.replace(r"|[^\S ]\s*| \s+", r"|\s+"), re.M)
+    assert every_run.pattern != text_module._MARKUP.pattern
+    original = text_module._MARKUP
+    try:
+        text_module._MARKUP = every_run
+        reference = [(b.text, tuple(b.offsets)) for b in text_module.iter_blocks(text)]
+    finally:
+        text_module._MARKUP = original
+    assert fast == reference

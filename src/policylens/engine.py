@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from policylens.literals import Needs, WordIndex, holds, required_words
 from policylens.models import Attributes, AttrValue, Document, Finding, Report, Section
@@ -68,14 +68,6 @@ def _requirements(tokens: list[dict], strings: object) -> tuple[frozenset[int], 
     return tuple(w for w in (_words_of(t, strings) for t in tokens) if w is not None)
 
 
-def _ends(patterns: list[list[dict]], strings: object, index: int) -> frozenset[int] | None:
-    """The words every match of these patterns starts (index 0) or ends (-1) with, or None."""
-    sets = [_words_of(p[index], strings) for p in patterns]
-    if any(s is None for s in sets):
-        return None
-    return frozenset().union(*sets)  # type: ignore[arg-type]
-
-
 class _Sentences:
     """A block's sentences, with the lowercase word hashes of each, worked out once per block."""
 
@@ -131,26 +123,73 @@ class _Needs:
         return out
 
 
+class _RuleMatcher:
+    """One rule's token patterns, with what each needs, and a Matcher for each subset of them
+    that some stretch of text can hold (built when first needed, then kept): a sentence where
+    only two of a rule's thirty patterns are possible runs those two, not thirty."""
+
+    CACHE = 256  # subsets kept per rule
+
+    def __init__(self, nlp: Any, rule_id: str, patterns: list[list[dict]], needs: _Needs) -> None:
+        strings = nlp.vocab.strings
+        self.vocab = nlp.vocab
+        self.rule_id = rule_id
+        self.patterns = patterns
+        self.needs = tuple(needs.pattern(_requirements(t, strings)) for t in patterns)
+        self.firsts = tuple(_words_of(t[0], strings) for t in patterns)
+        self.lasts = tuple(_words_of(t[-1], strings) for t in patterns)
+        self.everything = frozenset(range(len(patterns)))
+        self.subsets: dict[frozenset[int], tuple[Any, frozenset[int] | None,
+                                                  frozenset[int] | None]] = {}
+        self.full = self.subset(self.everything)
+
+    def possible(self, met: set[int]) -> frozenset[int]:
+        """The patterns whose every word set is met."""
+        return frozenset(i for i, need in enumerate(self.needs) if need <= met)
+
+    def subset(self, chosen: frozenset[int]) -> tuple[Any, frozenset[int] | None,
+                                                     frozenset[int] | None]:
+        """(a Matcher of just these patterns, the words their matches can start with, the words
+        they can end with; None: any word)."""
+        found = self.subsets.get(chosen)
+        if found is None:
+            from spacy.matcher import Matcher
+
+            # validated when the rules were loaded (ruleset.token_pattern_problem)
+            matcher = Matcher(self.vocab, validate=False)
+            matcher.add(self.rule_id, [self.patterns[i] for i in sorted(chosen)])
+            firsts = [self.firsts[i] for i in chosen]
+            lasts = [self.lasts[i] for i in chosen]
+            found = (matcher,
+                     None if any(f is None for f in firsts) else frozenset().union(*firsts),  # type: ignore[arg-type]
+                     None if any(x is None for x in lasts) else frozenset().union(*lasts))  # type: ignore[arg-type]
+            if len(self.subsets) >= self.CACHE:
+                self.subsets.clear()
+                self.subsets[self.everything] = self.full
+            self.subsets[chosen] = found
+        return found
+
+
 class _PatternIndex:
     """Token, phrase and regex patterns of one role (trigger, requires, exclude), keyed by rule.
 
     The spaCy Matcher tries every pattern at every token, so its cost grows with the number of
     patterns and tokens. So one-token word lists go to one PhraseMatcher (a hash lookup), and each
-    rule's other token patterns get a Matcher of their own that runs only on the sentences that
-    hold a word of every token set one of its patterns needs (consecutive ones in one call), and,
-    for requires and exclude, only on the sentences where the rule's triggers fired. Only matches
-    inside one sentence ever count, so none that counts is missed.
+    rule's other token patterns run only on the sentences that hold a word of every token set
+    they need (consecutive sentences in one call, from the first word a match can start with to
+    the last it can end with), only the patterns that can match there, and, for requires and
+    exclude, only on the sentences where the rule's triggers fired. Only matches inside one
+    sentence ever count, so none that counts is missed.
     """
 
     def __init__(self, nlp: object, role: str, rules: Iterable[Rule], prefilter: bool = True) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
         self.prefilter = prefilter  # off: every matcher and expression on every sentence (tests)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")  # type: ignore[attr-defined]
         self.needs = _Needs()
-        self.matchers: list[tuple[str, tuple[frozenset[int], ...], Matcher,
-                                  frozenset[int] | None, frozenset[int] | None]] = []
+        self.matchers: list[_RuleMatcher] = []
         self.regexes: list[tuple[str, re.Pattern[str], Needs | None]] = []
         for rule in rules:
             patterns: tuple[Pattern, ...] = getattr(rule, role)
@@ -164,13 +203,7 @@ class _PatternIndex:
                 if rest:
                     token_patterns.append(rest)
             if token_patterns:
-                # validated when the rules were loaded (ruleset.token_pattern_problem)
-                matcher = Matcher(nlp.vocab, validate=False)  # type: ignore[attr-defined]
-                matcher.add(rule.id, token_patterns)
-                strings = nlp.vocab.strings  # type: ignore[attr-defined]
-                needs = tuple(self.needs.pattern(_requirements(t, strings)) for t in token_patterns)
-                self.matchers.append((rule.id, needs, matcher, _ends(token_patterns, strings, 0),
-                                      _ends(token_patterns, strings, -1)))
+                self.matchers.append(_RuleMatcher(nlp, rule.id, token_patterns, self.needs))
             if phrase_texts:
                 self.phrases.add(rule.id, [nlp.make_doc(t) for t in phrase_texts])  # type: ignore[attr-defined]
             for p in patterns:
@@ -187,32 +220,45 @@ class _PatternIndex:
         doc = sents.doc
         found: dict[str, list[_Hit]] = {}
         lows = sents.lows
-        met: list[set[int]] | None = None
-        met_block: set[int] = set()
-        if only is None and self.matchers and self.prefilter:
-            met = [self.needs.met(words) for words in sents.words]
-            met_block = set().union(*met)
-        for rule_id, needs, matcher, firsts, lasts in self.matchers:
-            if not self.prefilter:
-                if only is not None and rule_id not in only:
-                    continue
-                chosen = list(range(len(sents.spans)))
-                firsts = lasts = None
-            elif only is not None:
-                if rule_id not in only:
-                    continue
-                chosen = sorted(only[rule_id])
-            elif not any(pattern <= met_block for pattern in needs):
+        met: list[set[int] | None] = [None] * len(sents.spans)
+
+        def met_in(i: int) -> set[int]:
+            got = met[i]
+            if got is None:
+                got = met[i] = self.needs.met(sents.words[i])
+            return got
+
+        met_block: set[int] | None = None
+        for rule in self.matchers:
+            if only is not None and rule.rule_id not in only:
                 continue
+            if not self.prefilter:
+                whole = (0, len(sents.spans) - 1, rule.everything)
+                runs = [whole] if sents.spans else []
             else:
-                assert met is not None
-                chosen = [i for i, ids in enumerate(met) if any(p <= ids for p in needs)]
-            k = 0
-            while k < len(chosen):  # a run of consecutive sentences: one call
-                j = k
-                while j + 1 < len(chosen) and chosen[j + 1] == chosen[j] + 1:
-                    j += 1
-                first, last = sents.spans[chosen[k]].start, sents.spans[chosen[j]].end
+                if only is None:
+                    if met_block is None:
+                        met_block = set().union(*[met_in(i) for i in range(len(met))])
+                    if not rule.possible(met_block):
+                        continue
+                    candidates: Iterable[int] = range(len(sents.spans))
+                else:
+                    candidates = sorted(only[rule.rule_id])
+                runs = []  # (first sentence, last sentence, patterns possible in them)
+                single = len(sents.spans) == 1 and met_block is not None
+                for i in candidates:
+                    patterns = rule.possible(met_block if single else met_in(i))  # type: ignore[arg-type]
+                    if not patterns:
+                        continue
+                    if runs and runs[-1][1] == i - 1:
+                        runs[-1] = (runs[-1][0], i, runs[-1][2] | patterns)
+                    else:
+                        runs.append((i, i, patterns))
+            for first_sent, last_sent, patterns in runs:
+                matcher, firsts, lasts = rule.subset(patterns)
+                if not self.prefilter:
+                    firsts = lasts = None
+                first, last = sents.spans[first_sent].start, sents.spans[last_sent].end
                 if firsts is not None:  # from the first word a match can start with
                     while first < last and lows[first] not in firsts:
                         first += 1
@@ -221,8 +267,7 @@ class _PatternIndex:
                         last -= 1
                 if first < last:
                     for _key, start, end in matcher(doc[first:last]):
-                        found.setdefault(rule_id, []).append(_Hit(first + start, first + end))
-                k = j + 1
+                        found.setdefault(rule.rule_id, []).append(_Hit(first + start, first + end))
         for key, start, end in self.phrases(doc):
             rule_id = self.strings[key]
             if only is None or rule_id in only:

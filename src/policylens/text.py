@@ -16,7 +16,9 @@ _MARKUP = re.compile(
     r"|^[ \t]{0,3}(?:\d+\\?[.)][ \t]+)?#{1,6}[ \t]*"
     r"|^[ \t]*(?:[*+-]|\d+\\?[.)])[ \t]+"
     r"|\*+|\\(?=[^\w\s])|(?<!\w)_{1,2}|_{1,2}(?!\w)"
-    r"|\s+",
+    # whitespace to fold: a run that is more than one plain space (a lone space is left in place,
+    # which folds it to itself without a match per word)
+    r"|[^\S ]\s*| \s+",
     re.M,
 )
 
