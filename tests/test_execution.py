@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -107,9 +109,10 @@ def test_a_corrupt_entry_is_a_miss_and_is_rewritten(policies: Path, tmp_path: Pa
     first = cli_run(*args)
     entries = [p for p in cache_dir.rglob("*") if p.is_file()]
     assert len(entries) == len(INPUTS)  # the unreadable file is not cached
+    wrong = zlib.compress(b'{"format": 1, "report": {"path": 3}}')
     for i, entry in enumerate(entries):  # garbage, truncation, valid JSON of the wrong shape
         entry.write_bytes([b"", b"\x00garbage", entry.read_bytes()[:20],
-                           __import__("zlib").compress(b'{"format": 1}')][i % 4])
+                           b"PLC1" + struct.pack(">I", len(wrong)) + wrong + wrong][i % 4])
     again = cli_run(*args)
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
     assert again.stderr == first.stderr

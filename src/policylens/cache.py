@@ -6,7 +6,8 @@ and the model. The key covers all of them (`analysis_key` hashes the text of eve
 every source file of the package, so even an edited checkout without a version bump never reads
 an old report), so a hit is the report a fresh run would make, byte for byte.
 
-Entries are JSON (see serialize.py), zlib-compressed, one file each under
+Entries are JSON (see serialize.py) in two zlib-compressed parts (what compare reads first, so
+it never inflates the text and findings), one file each under
 ``<cache dir>/v1/<analysis key>/<2 hex>/<entry key>``, written to a temporary file and renamed
 into place, so readers never see half an entry and parallel writers of the same entry are
 harmless. A corrupt, truncated or foreign entry reads as a miss and is rewritten; a cache folder
@@ -23,6 +24,7 @@ import contextlib
 import hashlib
 import json
 import os
+import struct
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -31,9 +33,11 @@ from pathlib import Path
 
 from policylens import __version__
 from policylens.models import Report
-from policylens.serialize import FORMAT, SerializeError, report_from_data, report_to_data
+from policylens.serialize import FORMAT, HEAVY, SerializeError, report_from_data, report_to_data
 
 LAYOUT = "v1"
+MAGIC = b"PLC1"  # then the length of the first part; two zlib'd JSON parts: what compare
+# reads (path, metadata, verdicts with evidence), then the text, outline and findings
 ENV_DIR = "POLICYLENS_CACHE_DIR"
 
 
@@ -128,8 +132,10 @@ class ResultCache:
         key = entry_key(sha256, name)
         return self.root / key[:2] / key
 
-    def get(self, sha256: str, name: str, path: str | None = None) -> Report | None:
-        """The cached report of these bytes under this name (its path set to `path`), or None."""
+    def get(self, sha256: str, name: str, path: str | None = None,
+            slim: bool = False) -> Report | None:
+        """The cached report of these bytes under this name (its path set to `path`; only what
+        compare reads, if `slim`), or None."""
         from dataclasses import replace
 
         entry = self._path(sha256, name)
@@ -139,10 +145,17 @@ class ResultCache:
             self.misses += 1
             return None
         try:
-            report = report_from_data(json.loads(zlib.decompress(raw)))
+            if raw[:4] != MAGIC:
+                raise SerializeError("not a policylens cache entry")
+            (size,) = struct.unpack(">I", raw[4:8])
+            data = json.loads(zlib.decompress(raw[8:8 + size]))
+            if not slim:
+                data.update(json.loads(zlib.decompress(raw[8 + size:])))
+            report = report_from_data(data, slim_only=slim)
             if report.sha256 != sha256:
                 raise SerializeError("entry belongs to other content")
-        except (ValueError, zlib.error, SerializeError, RecursionError):
+        except (ValueError, zlib.error, struct.error, SerializeError, RecursionError,
+                AttributeError):
             with contextlib.suppress(OSError):  # corrupt: drop it; the fresh report replaces it
                 entry.unlink()
             self.misses += 1
@@ -155,8 +168,11 @@ class ResultCache:
         if not report.sha256:
             return
         try:
-            payload = zlib.compress(json.dumps(report_to_data(report), ensure_ascii=False,
-                                               separators=(",", ":")).encode("utf-8"), 1)
+            data = report_to_data(report)
+            heavy = {name: data.pop(name) for name in HEAVY}
+            head, rest = (zlib.compress(json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+                                        .encode("utf-8"), 1) for part in (data, heavy))
+            payload = MAGIC + struct.pack(">I", len(head)) + head + rest
         except (SerializeError, ValueError, TypeError, RecursionError) as exc:
             self._warn(f"warning: cannot cache the report of {report.path}: {exc}")
             return

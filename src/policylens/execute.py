@@ -191,7 +191,6 @@ class _Item:
 def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
     """Read each file and try the cache; an item with a result needs no analysis."""
     from policylens.ingest import content_hash
-    from policylens.serialize import slim
 
     for index, path in enumerate(files):
         item = _Item(index, path)
@@ -199,9 +198,10 @@ def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iter
         if not isinstance(data, bytes):
             item.result = data
         elif execution.cache is not None:
-            cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path))
+            cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path),
+                                         slim=execution.slim)
             if cached is not None:
-                item.result = slim(cached) if execution.slim else cached
+                item.result = cached
             else:
                 item.data = data
         else:
