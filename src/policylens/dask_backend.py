@@ -50,8 +50,7 @@ def connect(scheduler: str, jobs: int) -> tuple[Any, Any]:
 
 def run_on_dask(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
     """Items in input order, the misses analysed on the cluster."""
-    from policylens.execute import analyze_batch, cache_name
-    from policylens.serialize import slim
+    from policylens.execute import analyze_batch, cache_name, keep
 
     client = cluster = None
     shared_spec: Any = None
@@ -79,7 +78,7 @@ def run_on_dask(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution
             if isinstance(result, Report):
                 if execution.cache is not None:
                     execution.cache.put(result, cache_name(item.path))
-                result = slim(result) if execution.slim else result
+                result = keep(result, execution)
             item.result = result
             item.data = b""
 

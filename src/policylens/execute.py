@@ -150,6 +150,7 @@ class Execution:
     scheduler: str | None = None
     cache: ResultCache | None = None
     slim: bool = False  # drop text, outline and findings (compare and timeline need none)
+    evidence_for: frozenset[str] | None = None  # when slim: keep only these practices' evidence
     timeout: float = 0.0  # seconds per policy in a worker process; 0: none
     warn: Callable[[str], None] | None = None
     stats: dict[str, int] = field(default_factory=dict)
@@ -171,10 +172,15 @@ def _finish(report: Report, name: str, execution: Execution) -> Report:
     """A fresh report: store it, then keep what the caller needs."""
     if execution.cache is not None:
         execution.cache.put(report, name)
+    return keep(report, execution)
+
+
+def keep(report: Report, execution: Execution) -> Report:
+    """What the caller asked to keep of a report."""
     if execution.slim:
         from policylens.serialize import slim
 
-        return slim(report)
+        return slim(report, execution.evidence_for)
     return report
 
 
@@ -201,7 +207,7 @@ def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iter
             cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path),
                                          slim=execution.slim)
             if cached is not None:
-                item.result = cached
+                item.result = keep(cached, execution)
             else:
                 item.data = data
         else:
@@ -270,12 +276,13 @@ def _chain(first: Iterable[_Item], rest: Iterator[_Item]) -> Iterator[_Item]:
 # --- worker processes ---------------------------------------------------------------------------
 
 
-def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None, slim_reports: bool) -> None:
+def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None,
+           kept: tuple[bool, frozenset[str] | None]) -> None:
     """A worker: (index, path, data) in, (index, result) out, until None or the pipe closes."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    quiet = Execution(cache=cache, slim=slim_reports)
+    quiet = Execution(cache=cache, slim=kept[0], evidence_for=kept[1])
     if cache is not None:
         cache.warn = None  # the parent checked the folder; a full disk is not worth a message each
     while True:
@@ -304,7 +311,8 @@ class _Worker:
                     stream.flush()
             except (OSError, ValueError):
                 pass
-        self.process = ctx.Process(target=_serve, args=(child, spec, execution.cache, execution.slim),
+        kept = (execution.slim, execution.evidence_for)
+        self.process = ctx.Process(target=_serve, args=(child, spec, execution.cache, kept),
                                    daemon=True, name="policylens-worker")
         self.process.start()
         child.close()

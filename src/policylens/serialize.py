@@ -225,8 +225,14 @@ def report_from_data(data: Any, slim_only: bool = False) -> Report:
     return report
 
 
-def slim(report: Report) -> Report:
+def slim(report: Report, evidence_for: frozenset[str] | None = None) -> Report:
     """What compare and timeline read of a report (path, metadata, verdicts with their evidence,
-    notes): the clean text, the outline and the findings that decided nothing are dropped, so a
-    run over a million policies keeps a few hundred bytes per policy, not the whole text."""
-    return dataclasses.replace(report, text="", sections=(), findings=())
+    notes): the clean text, the outline and the findings are dropped, and with `evidence_for`
+    the evidence of every other practice too (its value stays, for filters and sorting), so a
+    run over many policies keeps a few kilobytes per policy, not its text."""
+    practices = report.practices
+    if evidence_for is not None:
+        practices = {pid: v if pid in evidence_for or not v.evidence
+                     else dataclasses.replace(v, evidence=())
+                     for pid, v in practices.items()}
+    return dataclasses.replace(report, text="", sections=(), findings=(), practices=practices)

@@ -76,7 +76,8 @@ def jobs_options(func: F) -> F:
 
 
 def analysis_setup(rule_dirs: tuple[str, ...], model: str, max_bytes: int,
-                   slim: bool = False) -> tuple[Any, Any]:
+                   slim: bool = False, evidence_for: frozenset[str] | None = None,
+                   ) -> tuple[Any, Any]:
     """The AnalysisSpec and Execution the command's options ask for. Rule files are read here
     (and, without a usable cache, validated, so rule errors come before any file is read)."""
     from policylens.cache import ResultCache, default_cache_dir
@@ -86,7 +87,8 @@ def analysis_setup(rule_dirs: tuple[str, ...], model: str, max_bytes: int,
     settings = dict(ctx.meta.get(_SETTINGS, {})) if ctx else {}
     spec = AnalysisSpec.create(rule_dirs, model, max_bytes)
     execution = Execution(jobs=settings.get("jobs") or available_cores(),
-                          scheduler=settings.get("scheduler"), slim=slim, warn=err)
+                          scheduler=settings.get("scheduler"), slim=slim,
+                          evidence_for=evidence_for, warn=err)
     if not settings.get("no_cache"):
         cache = ResultCache(settings.get("cache_dir") or default_cache_dir(), spec.key, warn=err)
         execution.cache = cache if cache.usable() else None
@@ -96,14 +98,15 @@ def analysis_setup(rule_dirs: tuple[str, ...], model: str, max_bytes: int,
 
 
 def analyses(paths: list[str], rule_dirs: tuple[str, ...], model: str, max_bytes: int,
-             slim: bool = False) -> tuple[Iterator[Any], list[Any], int]:
+             slim: bool = False, evidence_for: frozenset[str] | None = None,
+             ) -> tuple[Iterator[Any], list[Any], int]:
     """(a Report or Failure per file, in order; failures found while expanding the paths;
     how many files), run on the cache, worker processes or Dask as the options ask."""
     from policylens.execute import run
     from policylens.runner import expand_paths
 
     files, failures = expand_paths(paths)
-    spec, execution = analysis_setup(rule_dirs, model, max_bytes, slim)
+    spec, execution = analysis_setup(rule_dirs, model, max_bytes, slim, evidence_for)
     return run(files, spec, execution), failures, len(files)
 
 
@@ -170,13 +173,16 @@ def write_output(output: str | None, render: Callable[[Any], None]) -> None:
 
 
 def collect_reports(paths: list[str], analysis: tuple[tuple[str, ...], str, int],
-                    label: str = "analyzing") -> tuple[list[Any], list[Any]]:
-    """Reports (slim: what grids need) and failures for files and folders, with a progress bar
-    on stderr when stderr is a terminal (never in pipes or CI logs)."""
+                    label: str = "analyzing", shown: tuple[str, ...] | None = None,
+                    ) -> tuple[list[Any], list[Any]]:
+    """Reports (slim: what grids need, with evidence only for the `shown` practices, if given)
+    and failures for files and folders, with a progress bar on stderr when stderr is a terminal
+    (never in pipes or CI logs)."""
     from policylens.runner import Failure
 
     rule_dirs, model, max_bytes = analysis
-    items, failures, count = analyses(paths, rule_dirs, model, max_bytes, slim=True)
+    items, failures, count = analyses(paths, rule_dirs, model, max_bytes, slim=True,
+                                      evidence_for=frozenset(shown) if shown is not None else None)
     reports: list[Any] = []
 
     def take(item: Any) -> None:

@@ -34,14 +34,15 @@ def grid_options(func: F) -> F:
 
 
 def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | None,
-             analysis: tuple[tuple[str, ...], str, int], build: Callable[[list[Any]], tuple]) -> None:
+             analysis: tuple[tuple[str, ...], str, int], build: Callable[[list[Any]], tuple],
+             shown: tuple[str, ...] | None = None) -> None:
     """Analyze the inputs (progress on a terminal), build the grids, render, exit 2 if any input
     could not be read (the others are still shown)."""
     from policylens.compare import GridSet
     from policylens.render import grid_renderers
 
     chosen = choose_format(fmt, output, GRID_FORMATS, "table", "json")
-    reports, failures = collect_reports(list(paths), analysis)
+    reports, failures = collect_reports(list(paths), analysis, shown=shown)
     for failure in failures:
         err(f"error: {failure.path}: {failure.message}")
     result = GridSet(kind, build(reports), tuple(failures))
@@ -79,4 +80,5 @@ def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
     filters = parse_where(where)
     sort_rows([], sort_key)  # an unknown sort key fails before any file is read
     run_grid("compare", paths, fmt, output, (rule_dirs, model, max_bytes),
-             lambda reports: (build(reports, practices, filters, sort_key, reverse),))
+             lambda reports: (build(reports, practices, filters, sort_key, reverse),),
+             shown=tuple(p.id for p in practices))

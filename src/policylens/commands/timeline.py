@@ -40,4 +40,5 @@ def timeline(paths: tuple[str, ...], fmt: str | None, output: str | None,
                 "placed last")
         return timelines(reports, practices)
 
-    run_grid("timeline", paths, fmt, output, (rule_dirs, model, max_bytes), build)
+    run_grid("timeline", paths, fmt, output, (rule_dirs, model, max_bytes), build,
+             shown=tuple(p.id for p in practices))

@@ -17,6 +17,13 @@ def dumps(payload: dict[str, Any]) -> str:
     return json.dumps(payload, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
+def dump(payload: dict[str, Any], out: TextIO) -> None:
+    """`dumps` written piece by piece: the same bytes, without the whole text (and its millions
+    of pieces) in memory at once, for the grids of large corpora."""
+    json.dump(payload, out, sort_keys=True, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
 def envelope(**fields: Any) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "tool": {"name": "policylens", "version": __version__},
             **fields}
@@ -64,12 +71,12 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
     head = {"kind": grids.kind, "practices": [practice_dict(p) for p in practices], "errors": errors}
     if grids.kind == "compare":
         grid = grids.grids[0]
-        out.write(dumps(envelope(**head, policies=[row_dict(r, grid.practices) for r in grid.rows],
-                                 summary=grid.summary())))
+        dump(envelope(**head, policies=[row_dict(r, grid.practices) for r in grid.rows],
+                      summary=grid.summary()), out)
         return
-    out.write(dumps(envelope(**head, timelines=[
+    dump(envelope(**head, timelines=[
         {"policy": g.title, "changes": g.changes(),
-         "revisions": [row_dict(r, g.practices) for r in g.rows]} for g in grids.grids])))
+         "revisions": [row_dict(r, g.practices) for r in g.rows]} for g in grids.grids]), out)
 
 
 def render_diff(diff: Diff, out: TextIO) -> None:
