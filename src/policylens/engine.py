@@ -139,6 +139,9 @@ class _RuleMatcher:
         self.firsts = tuple(_words_of(t[0], strings) for t in patterns)
         self.lasts = tuple(_words_of(t[-1], strings) for t in patterns)
         self.everything = frozenset(range(len(patterns)))
+        # one word set from each pattern: text that meets none of them holds no pattern
+        self.screen = None if any(not need for need in self.needs) \
+            else frozenset(min(need) for need in self.needs)
         self.subsets: dict[frozenset[int], tuple[Any, frozenset[int] | None,
                                                   frozenset[int] | None]] = {}
         self.full = self.subset(self.everything)
@@ -239,7 +242,8 @@ class _PatternIndex:
                 if only is None:
                     if met_block is None:
                         met_block = set().union(*[met_in(i) for i in range(len(met))])
-                    if not rule.possible(met_block):
+                    if rule.screen is not None and rule.screen.isdisjoint(met_block) \
+                            or not rule.possible(met_block):
                         continue
                     candidates: Iterable[int] = range(len(sents.spans))
                 else:
@@ -312,6 +316,7 @@ class Analyzer:
         self.excludes = _PatternIndex(self.nlp, "exclude",
                                       [r for r in ruleset.rules if r.exclude], prefilter)
         self.polarity = PolarityDetector(self.nlp)
+        self.prefilter = prefilter
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = ()) -> list[Finding]:
@@ -325,8 +330,14 @@ class Analyzer:
                     fired.setdefault(rule_id, set()).add(i)
         if not fired:
             return []
-        required = self.requires.hits(sents, fired)
-        excluded = self.excludes.hits(sents, fired)
+        required = self.requires.hits(sents, {r: fired[r] for r in fired if self.rules[r].requires})
+        for rule_id in [r for r in fired if self.rules[r].requires and self.prefilter]:
+            # a rule whose requirement is missing from a sentence finds nothing there
+            kept = {i for i in (sents.containing(h) for h in required.get(rule_id, ())) if i is not None}
+            fired[rule_id] &= kept
+            if not fired[rule_id]:
+                del fired[rule_id]
+        excluded = self.excludes.hits(sents, {r: fired[r] for r in fired if self.rules[r].exclude})
         cues = self.polarity.cues(doc)
         findings: list[Finding] = []
         for rule_id in sorted(fired):
