@@ -81,6 +81,7 @@ class _Sentences:
         lows = doc.to_array(LOWER).tolist() if len(doc) else []
         self.lows: list[int] = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
+        self.regex_words: dict[int, set[str]] = {}  # per index: which of its words occur here
 
     def text(self, i: int) -> str:
         """Sentence i's text (what Span.text gives, without walking its tokens)."""
@@ -276,24 +277,19 @@ class _PatternIndex:
             rule_id = self.strings[key]
             if only is None or rule_id in only:
                 found.setdefault(rule_id, []).append(_Hit(start, end))
-        regexes = [(r, rx, w) for r, rx, w in self.regexes if only is None or r in only]
-        if not self.prefilter:
-            regexes = [(r, rx, None) for r, rx, _ in regexes]
-        elif regexes and only is None and all(w is not None for _, _, w in regexes):
-            in_block = self.words.present(sents.doc_text)  # skip expressions that cannot match here
-            regexes = [(r, rx, w) for r, rx, w in regexes if w is not None and holds(w, in_block)]
+        regexes = [(r, rx) for r, rx, w in self.regexes if only is None or r in only]
+        if self.prefilter and regexes:  # skip the expressions that cannot match in this block
+            present = sents.regex_words.get(id(self))
+            if present is None:
+                present = sents.regex_words[id(self)] = self.words.present(sents.doc_text)
+            regexes = [(r, rx) for r, rx, w in self.regexes if (only is None or r in only)
+                       and (w is None or holds(w, present))]
         if regexes:
             for i, sent in enumerate(sents.spans):
                 text = sents.text(i)[:MAX_SENTENCE_CHARS]
-                present: set[str] | None = None
-                for rule_id, rx, needed in regexes:
+                for rule_id, rx in regexes:
                     if only is not None and self.prefilter and i not in only[rule_id]:
                         continue
-                    if needed is not None:
-                        if present is None:
-                            present = self.words.present(text)
-                        if any(clause.isdisjoint(present) for clause in needed):
-                            continue
                     for m in rx.finditer(text):
                         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
                                              alignment_mode="expand")
