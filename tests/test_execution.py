@@ -272,3 +272,20 @@ def test_failures_are_the_same_on_every_backend(tmp_path: Path) -> None:
     missing = str(tmp_path / "missing.txt")
     results = list(run([missing, INPUTS[0]], _spec(), Execution(jobs=1)))
     assert isinstance(results[0], Failure) and results[0].path == missing
+
+
+def test_a_worker_with_another_install_refuses_rather_than_report_differently(monkeypatch) -> None:
+    from dataclasses import replace
+
+    from policylens.errors import UsageError
+
+    monkeypatch.setattr(execute, "_ANALYZERS", {})
+    foreign = replace(_spec(), key="0" * 32)  # as made by another version of policylens
+    with pytest.raises(UsageError, match="not the same install"):
+        list(run([INPUTS[0]], foreign, Execution(jobs=1)))
+    distributed = pytest.importorskip("distributed", reason="the Dask extra is not installed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        with pytest.raises(UsageError, match="not the same install"):
+            list(run([INPUTS[0], INPUTS[1]], foreign,
+                     Execution(scheduler=cluster.scheduler_address)))

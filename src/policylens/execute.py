@@ -65,11 +65,22 @@ class AnalysisSpec:
         return _ruleset(self)
 
     def analyzer(self) -> Any:
-        """The pipeline and compiled rules: built once per process (worker), then reused."""
+        """The pipeline and compiled rules: built once per process (worker), then reused. A
+        process whose policylens, spaCy or model differs from the one that made the spec (a Dask
+        worker with another install) refuses: its reports could differ."""
         analyzer = _ANALYZERS.get(self._memo_key())
         if analyzer is None:
+            from policylens.cache import analysis_key
             from policylens.engine import Analyzer
 
+            if self.key and analysis_key(self.rule_sources, self.model) != self.key:
+                from policylens import __version__
+                from policylens.errors import UsageError
+
+                raise UsageError(
+                    f"policylens {__version__} on this worker is not the same install as the one "
+                    "that started the run (code, spaCy or model differ), so its reports could differ",
+                    hint="install the same policylens version and extras on every worker")
             analyzer = Analyzer(self.ruleset(), self.model)
             _ANALYZERS[self._memo_key()] = analyzer
         return analyzer
