@@ -139,9 +139,11 @@ class Analyzer:
 
     def analyze(self, document: Document, sha256: str = "") -> Report:
         sections = parse_sections(document)
-        blocks = [b for b in iter_blocks(document.text) if b.offsets[0] >= document.body_start]
+        # Blocks stream through the pipeline (never all in memory at once: a 50 MB policy).
+        blocks = ((b.text, b) for b in iter_blocks(document.text)
+                  if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
-        for block, doc in zip(blocks, self.nlp.pipe(b.text for b in blocks), strict=True):
+        for doc, block in self.nlp.pipe(blocks, as_tuples=True):
             findings.extend(self.findings_in_block(block, doc, document, sections))
         findings.sort(key=Finding.sort_key)
         verdicts = decide_all(findings, self.ruleset.practices)
