@@ -9,6 +9,18 @@ EXIT_OK = 0  #: done, nothing at the gate
 EXIT_GATE = 1  #: the gate tripped: a regression, --fail-on hit, a rule example failed
 EXIT_INPUT = 2  #: usage, input or configuration error (including some inputs failing)
 EXIT_INTERNAL = 3  #: a bug in policylens; traceback shown with --debug
+EXIT_INTERRUPTED = 130  #: stopped by Ctrl-C (128 + SIGINT, as shells report it)
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def printable(path: str) -> str:
+    """A path as it can be shown on one line: control characters escaped, and bytes that are not
+    UTF-8 (kept by Python as surrogates) shown as U+FFFD, so printing it can never fail."""
+    if path.isprintable():
+        return path
+    safe = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return safe.translate(_CONTROL)
 
 
 @dataclass
@@ -20,7 +32,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.path]
+        parts = [printable(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -48,6 +60,10 @@ class PolicylensError(Exception):
 
 class InputError(PolicylensError):
     """A policy file that cannot be read as a policy (missing, binary, empty, too large...)."""
+
+
+class LimitError(InputError):
+    """An input over a protective limit (size, time budget); the limit can be raised."""
 
 
 class RuleError(PolicylensError):
