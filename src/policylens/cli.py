@@ -8,14 +8,21 @@ from typing import Any
 import click
 
 from policylens import __version__
-from policylens.errors import EXIT_INTERNAL, EXIT_OK, PolicylensError
+from policylens.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, PolicylensError
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  done; nothing at the gate
   1  the gate tripped (a regression, --fail-on hit, a rule example failed)
   2  usage, input or configuration error (also: some input files could not be read)
-  3  internal error (rerun with --debug for the traceback)"""
+  3  internal error (rerun with --debug for the traceback)
+  130  interrupted (Ctrl-C); no output file is left behind
+
+\b
+Commands that read many files try every file (a bad one never stops the run),
+report each failure on stderr as 'policylens: error: FILE: what went wrong',
+and exit 2 if any failed (3 if policylens itself failed on one);
+--fail-fast stops at the first. Guards per file: --max-bytes, --timeout."""
 
 
 def _err(message: str) -> None:
@@ -35,7 +42,7 @@ class _Group(click.Group):
             raise
         except KeyboardInterrupt:
             _err("interrupted")
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             _quiet_broken_pipe()
             ctx.exit(EXIT_OK)
@@ -99,3 +106,6 @@ def main() -> None:
     except BrokenPipeError:
         _quiet_broken_pipe()
         sys.exit(EXIT_OK)
+    except KeyboardInterrupt:  # outside a command (while parsing options): still no traceback
+        _err("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
