@@ -37,7 +37,8 @@ from policylens.ingest import (
     load_document,
     read_policy_bytes,
 )
-from policylens.models import Report
+from policylens.models import Document, Report
+from policylens.screen import not_a_policy
 
 DEFAULT_TIMEOUT = 60.0  #: seconds per file; a real policy takes well under one
 
@@ -135,6 +136,9 @@ def analyze_one(path: str, analyzer: Any, max_bytes: int, data: bytes | None = N
         if data is None:
             data = read_policy_bytes(path, max_bytes)
         document = load_document(path, data, max_bytes)
+        why = not_a_policy(document.text)
+        if why:
+            return unassessed(document, analyzer.ruleset.practices, content_hash(data), why)
         return analyzer.analyze(document, sha256=content_hash(data))
     except PolicylensError as exc:
         return _failure(shown, exc)
@@ -145,6 +149,16 @@ def analyze_one(path: str, analyzer: Any, max_bytes: int, data: bytes | None = N
     except Exception as exc:  # a bug in policylens: report it, go on with the next file
         return Failure(shown, f"internal error: {type(exc).__name__}: {exc}", INTERNAL,
                        traceback.format_exc())
+
+
+def unassessed(document: Document, practices: dict[str, Any], sha256: str, note: str) -> Report:
+    """The report of a text that is not a policy: its outline, every practice not-mentioned,
+    no findings, and the note saying why."""
+    from policylens.sections import parse_sections
+    from policylens.verdicts import decide_all
+
+    return Report(document.path, document.metadata, parse_sections(document),
+                  decide_all([], practices), (), (note,), sha256)
 
 
 def _failure(shown: str, exc: PolicylensError) -> Failure:
