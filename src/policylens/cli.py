@@ -36,7 +36,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PolicylensError as exc:
-            _err(f"error: {exc}")
+            for line in exc.lines():
+                _err(f"error: {line}")
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise

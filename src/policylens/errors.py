@@ -57,6 +57,10 @@ class PolicylensError(Exception):
             text += f" ({self.hint})"
         return text
 
+    def lines(self) -> list[str]:
+        """What to print, one problem per line (several for a rule set with many problems)."""
+        return [str(self)]
+
 
 class InputError(PolicylensError):
     """A policy file that cannot be read as a policy (missing, binary, empty, too large...)."""
@@ -67,7 +71,18 @@ class LimitError(InputError):
 
 
 class RuleError(PolicylensError):
-    """A rule file that is not valid: YAML syntax, unknown key, bad pattern..."""
+    """A rule file that is not valid: YAML syntax, unknown key, bad pattern...
+
+    `problems` holds every problem found (each with its own location), so all are printed at
+    once, one per line, instead of one per run."""
+
+    def __init__(self, message: str, location: Location | None = None, hint: str = "",
+                 problems: list[PolicylensError] | None = None) -> None:
+        super().__init__(message, location, hint)
+        self.problems = problems or []
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems] or [str(self)]
 
 
 class UsageError(PolicylensError):

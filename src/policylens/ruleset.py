@@ -383,6 +383,25 @@ def rule_files(paths: list[str]) -> list[Path]:
     return files
 
 
+def read_rule_file(file: Path) -> str:
+    """A rule file's text; not UTF-8, unreadable or not a file -> RuleError at the spot."""
+    try:
+        if file.exists() and not file.is_file() and not file.is_dir():
+            raise RuleError("is not a regular file (a FIFO, device or socket)", Location(str(file)))
+        data = file.read_bytes()
+    except IsADirectoryError:
+        raise RuleError("is a directory, expected a rule file", Location(str(file))) from None
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror or exc}", Location(str(file))) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RuleError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+                        Location(str(file), line, column), "save the rule file as UTF-8") from None
+
+
 def shipped_rule_texts() -> list[tuple[str, str]]:
     """(display path, text) of the rules that ship inside the package."""
     root = resources.files("policylens.rules")
@@ -435,15 +454,12 @@ def load_ruleset(extra: list[str] | None = None, shipped: bool = True) -> RuleSe
     """The shipped rules plus users' rule packs; any problem raises RuleError (exit 2)."""
     sources = shipped_rule_texts() if shipped else []
     for file in rule_files(extra or []):
-        try:
-            sources.append((str(file), file.read_text("utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(f"cannot read rule file: {exc}", Location(str(file))) from None
+        sources.append((str(file), read_rule_file(file)))
     rules, problems, disabled = check_sources(sources)
     if problems:
         first = problems[0]
-        more = f"; {len(problems) - 1} more problem(s), see 'policylens rules validate'" \
-            if len(problems) > 1 else ""
-        raise RuleError(first.message + more, first.location, first.hint)
+        more = f"; {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+        raise RuleError(first.message + more, first.location, first.hint,
+                        [RuleError(p.message, p.location, p.hint) for p in problems])
     off = set(disabled)
     return RuleSet(tuple(r for r in rules if r.id not in off), load_practices())
