@@ -39,3 +39,39 @@ def analyze_file(analyzer: Analyzer):
         return analyzer.analyze(load_document(str(path)))
 
     return run
+
+
+class Run:
+    """The outcome of one CLI invocation: exit code, stdout, stderr lines."""
+
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.code = code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    @property
+    def errors(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.strip()]
+
+    def json(self) -> dict:
+        import json
+
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli():
+    """Run `policylens ARGS...` in-process (click's CliRunner), stderr kept apart."""
+    from click.testing import CliRunner
+
+    from policylens.cli import cli as group
+
+    def run(*args: str, stdin: bytes | str | None = None) -> Run:
+        try:
+            runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # click < 8.2
+        except TypeError:
+            runner = CliRunner()
+        result = runner.invoke(group, [str(a) for a in args], input=stdin, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run

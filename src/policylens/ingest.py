@@ -132,7 +132,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if _high_bytes(data) <= 0.1 * len(data):
+    if _high_bytes(data) <= 0.3 * len(data):  # Western text: accents are a few letters in ten
         return _western(data)
     from charset_normalizer import from_bytes
 
