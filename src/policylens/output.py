@@ -85,6 +85,8 @@ def _remove(path: str) -> None:
 def open_output(path: str | None) -> Iterator[TextIO]:
     """stdout when `path` is None or "-", otherwise an atomic file (see `atomic_output`)."""
     if path is None or path == "-":
+        if sys.stdout is None:  # started with stdout closed (`policylens ... >&-`)
+            raise InputError("standard output is closed", hint="write to a file with -o FILE")
         yield sys.stdout
         return
     with atomic_output(path) as stream:

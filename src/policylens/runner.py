@@ -244,7 +244,8 @@ class _Worker:
         self.conn, child = ctx.Pipe()
         for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
             try:
-                stream.flush()
+                if stream is not None:
+                    stream.flush()
             except (OSError, ValueError):
                 pass
         self.process = ctx.Process(target=_serve, args=(child, analyzer, max_bytes), daemon=True,

@@ -16,8 +16,16 @@ VALUE_STYLES = {
 }
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """rich exits 1 when the reader goes away (`| head`); policylens treats a closed pipe
+        the same for every format: the CLI stops quietly with exit 0."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console_for(out: TextIO) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=False)
+    return _Console(file=out, highlight=False, soft_wrap=False)
 
 
 def value_text(value: str) -> Text:
