@@ -21,7 +21,7 @@ from policylens.errors import InputError
 from policylens.ingest import load_document
 from policylens.models import Document, Metadata
 from policylens.sections import parse_sections, section_at
-from policylens.text import iter_blocks, strip_markup
+from policylens.text import _LONG_WORD, iter_blocks, strip_markup
 from tests.strategies import file_bytes, html_text, markdown_text, plain_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -128,14 +128,15 @@ def test_clean_blocks_map_every_character_back(text: str, base: int):
 
 
 @FAST
-@given(st.text(st.sampled_from("ab. \n"), min_size=1, max_size=300), st.integers(5, 60))
+@given(st.text(st.sampled_from("ab. \n[_"), min_size=1, max_size=600), st.integers(5, 60))
 def test_long_blocks_are_split_without_losing_characters(text: str, limit: int):
     from policylens.text import split_block
 
     block = strip_markup(text, 0)
     pieces = list(split_block(block, limit)) if block.text else []
     assert all(len(p.text) <= limit for p in pieces)
-    assert "".join(p.text for p in pieces).replace(" ", "") == block.text.replace(" ", "")
+    kept = _LONG_WORD.sub("", block.text)  # long "words" are left out
+    assert "".join(p.text for p in pieces).replace(" ", "") == kept.replace(" ", "")
     for piece in pieces:
         for i, ch in enumerate(piece.text):
             assert text[piece.offsets[i]] == ch or (ch == " " and text[piece.offsets[i]].isspace())

@@ -10,12 +10,16 @@ from dataclasses import dataclass
 from typing import overload
 
 MAX_BLOCK_CHARS = 20_000  # longer paragraphs are analysed in pieces (spaCy's limit is 1,000,000)
+MAX_WORD_CHARS = 100  # longer runs of non-space characters are not words: left out of analysis
+MAX_PUNCT_RUN = 20  # nor are longer runs of punctuation ("=====", "[[[[", "\ufffd\ufffd\ufffd")
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}|(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
 
 _BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|[*+-]\s+|\d+\\?[.)]\s+|>)")
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:\d+\\?[.)]\s+)?#{1,6}\s")
-# Markup to drop; a link keeps its text (group "label").
+# Markup to drop; a link keeps its text (group "label"). Neither part may hold its own opening
+# bracket, so "[[[[" or "[](" repeated a million times is scanned in linear time.
 _MARKUP = re.compile(
-    r"\[(?P<label>[^\]\n]{0,500})\]\([^)\n]{0,2000}\)"
+    r"\[(?P<label>[^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)"
     r"|^[ \t]*>[ \t]?"
     r"|^[ \t]{0,3}(?:\d+\\?[.)][ \t]+)?#{1,6}[ \t]*"
     r"|^[ \t]*(?:[*+-]|\d+\\?[.)])[ \t]+"
@@ -145,15 +149,44 @@ def strip_markup(raw: str, base: int) -> Block:
     return Block(stripped, full.sub(lead, lead + len(stripped)))
 
 
+def _piece(block: Block, start: int, end: int) -> Block | None:
+    """The part start..end of a block, whitespace trimmed; None when nothing is left."""
+    piece = block.text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    lead = len(piece) - len(piece.lstrip())
+    offsets = block.offsets
+    assert isinstance(offsets, OffsetMap)
+    return Block(stripped, offsets.sub(start + lead, start + lead + len(stripped)))
+
+
 def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
-    """A block cut into pieces of at most `limit` characters, at a sentence end or a space where
-    there is one, so one enormous paragraph (a 5 MB line) is analysed piece by piece."""
+    """A block made safe for the tokenizer: runs of more than MAX_WORD_CHARS non-space characters,
+    or of more than MAX_PUNCT_RUN punctuation characters, are left out (no rule matches a
+    5,000-character "word", and spaCy's tokenizer takes quadratic time on runs of punctuation:
+    20,000 '[' took 25 s, 5 MB of 100-'[' words 53 s), and what remains is cut into pieces
+    of at most `limit` characters at a sentence end or a space where there is one, so one
+    enormous paragraph (a 5 MB line) is analysed piece by piece."""
+    if len(block.text) <= MAX_WORD_CHARS or not _LONG_WORD.search(block.text):
+        yield from _by_length(block, limit)
+        return
+    pos = 0
+    for match in _LONG_WORD.finditer(block.text):
+        part = _piece(block, pos, match.start())
+        if part:
+            yield from _by_length(part, limit)
+        pos = match.end()
+    part = _piece(block, pos, len(block.text))
+    if part:
+        yield from _by_length(part, limit)
+
+
+def _by_length(block: Block, limit: int) -> Iterator[Block]:
     text = block.text
     if len(text) <= limit:
         yield block
         return
-    offsets = block.offsets
-    assert isinstance(offsets, OffsetMap)
     start = 0
     while start < len(text):
         end = min(start + limit, len(text))
@@ -164,11 +197,9 @@ def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
                 cut = window.rfind(" ")
             if cut >= 0:
                 end = start + limit // 2 + cut + 1
-        piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
-        trail = len(piece.rstrip())
-        if piece.strip():
-            yield Block(piece[lead:trail], offsets.sub(start + lead, start + trail))
+        part = _piece(block, start, end)
+        if part:
+            yield part
         start = end
 
 
