@@ -146,7 +146,7 @@ def _check_findings(doc: Document, report) -> None:
     assert [f.sort_key() for f in report.findings] == sorted(f.sort_key() for f in report.findings)
     for f in report.findings:
         span = doc.text[f.start : f.end]
-        assert span and f.sentence
+        assert span and f.sentence and f.sentence == f.sentence.strip()
         assert span[0] == f.sentence[0] and span[-1] == f.sentence[-1]
         assert _subsequence(f.sentence.replace(" ", ""), span)
         assert f.line == doc.line_of(f.start)

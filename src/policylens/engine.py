@@ -120,8 +120,12 @@ class Analyzer:
         hit = min(candidates, key=lambda h: (h.start, h.end - h.start))
         polarity, cue = self.polarity.classify(cues, sent.start, hit.start, hit.end, sent.end)
         value = rule.value_for(polarity)
+        # Removed marks can leave two spaces, which spaCy keeps as a whitespace token that may
+        # open or close a sentence: the evidence is the sentence without it.
         sent_text = sent.text
-        start, end = block.span(sent.start_char, sent.end_char)
+        lead = len(sent_text) - len(sent_text.lstrip())
+        sent_text = sent_text.strip()
+        start, end = block.span(sent.start_char + lead, sent.start_char + lead + len(sent_text))
         attributes = []
         for name, rx in sorted(rule.attributes.items()):
             m = rx.search(sent_text[:MAX_SENTENCE_CHARS])
