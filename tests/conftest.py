@@ -1,13 +1,21 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from policylens.engine import Analyzer
 from policylens.ingest import load_document
 from policylens.models import Document, Metadata, Report
 from policylens.ruleset import RuleSet, load_ruleset
+
+# Property tests: in CI the examples are derived from each test (reproducible runs, no flakes);
+# locally they are random, so every run explores new inputs.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).parent.parent / "corpus"

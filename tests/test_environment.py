@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policylens.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
+from policylens.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, InputError
 from policylens.output import atomic_output
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -257,3 +257,35 @@ def test_ctrl_c_with_a_worker_kills_it(tmp_path: Path):
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)  # nothing of the group is left running
 
+
+
+def test_disk_full_while_writing_keeps_the_old_report(tmp_path: Path):
+    import errno
+
+    target = tmp_path / "report.json"
+    target.write_text("old report\n")
+    with pytest.raises(InputError) as info, atomic_output(str(target)) as out:
+        out.write("partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    assert str(info.value) == (f"{target}: cannot write the output file: No space left on device "
+                               "(choose a writable folder with -o)")
+    assert target.read_text() == "old report\n" and _tmp_files(tmp_path) == []
+
+
+def test_unreadable_subdirectory_is_reported_and_the_rest_analysed(cli, tmp_path: Path, monkeypatch):
+    (tmp_path / "a.md").write_text(POLICY)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.md").write_text(POLICY)
+    real = os.scandir
+
+    def scandir(path="."):  # root reads any directory, so refuse at the call
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    run = cli("analyze", "-f", "json", tmp_path)
+    assert run.code == EXIT_INPUT
+    assert run.errors == [f"policylens: error: {locked}: cannot read directory: Permission denied"]
+    assert [p["path"] for p in run.json()["policies"]] == [str(tmp_path / "a.md")]
