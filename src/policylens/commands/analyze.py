@@ -8,13 +8,12 @@ import click
 
 from policylens.commands.common import (
     analysis_options,
+    analyze_files,
     analyzer_factory,
-    keep_output,
     limits,
     output_option,
     pick_format,
     report_failure,
-    run_files,
 )
 
 
@@ -43,7 +42,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, output: str | None, rule_di
     """
     from policylens.output import open_output
     from policylens.render import analyze_renderers
-    from policylens.runner import Failure, exit_code_for, expand_paths
+    from policylens.runner import exit_code_for, expand_paths
 
     factory = analyzer_factory(rule_dirs, model)
     files, failures = expand_paths(list(paths))
@@ -51,18 +50,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, output: str | None, rule_di
         report_failure(failure)
     fmt = pick_format(fmt, output)
     with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
-        if failures and fail_fast:
-            sys.exit(exit_code_for(failures))  # inside: the half-made output file is removed
-        reports = []
-        for item in run_files(files, factory, limits(max_bytes, timeout), fail_fast):
-            if isinstance(item, Failure):
-                failures.append(item)
-                if fail_fast:
-                    sys.exit(exit_code_for(failures))
-            else:
-                reports.append(item)
-        if not reports:
-            keep_output(output, failures)
+        reports = analyze_files(files, factory, limits(max_bytes, timeout), failures, fail_fast, output)
         if reports or fmt == "json":
             analyze_renderers()[fmt](reports, failures, out)
     sys.exit(exit_code_for(failures))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -83,20 +83,31 @@ def report_failure(failure: Failure) -> None:
         click.echo(failure.detail.rstrip(), err=True)
 
 
-def run_files(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
-              fail_fast: bool = False) -> Iterator[Report | Failure]:
-    """analyze_paths, reporting each failure on stderr as it happens; with fail_fast, stops
-    after the first failure (the caller sees it and decides the exit code)."""
-    from policylens.runner import Failure, analyze_paths
+def analyze_files(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
+                  failures: list[Failure], fail_fast: bool = False,
+                  output: str | None = None) -> list[Report]:
+    """The reports of `files`, in order, for a command writing inside `open_output(output)`.
 
+    Each failure is reported on stderr as it happens and appended to `failures` (which may already
+    hold the failures of expanding the paths). With fail_fast, exits at the first failure; when
+    nothing could be analysed, exits leaving an -o file as it was. Either exit happens inside
+    `open_output`, so its temporary file is removed."""
+    from policylens.runner import Failure, analyze_paths, exit_code_for
+
+    if failures and fail_fast:
+        sys.exit(exit_code_for(failures))
+    reports: list[Report] = []
     for item in analyze_paths(list(files), factory, guard):
         if isinstance(item, Failure):
             report_failure(item)
-            yield item
+            failures.append(item)
             if fail_fast:
-                return
+                sys.exit(exit_code_for(failures))
         else:
-            yield item
+            reports.append(item)
+    if not reports:
+        keep_output(output, failures)
+    return reports
 
 
 def _debug() -> bool:

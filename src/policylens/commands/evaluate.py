@@ -8,11 +8,10 @@ import click
 
 from policylens.commands.common import (
     analysis_options,
+    analyze_files,
     analyzer_factory,
-    keep_output,
     limits,
     output_option,
-    run_files,
 )
 from policylens.errors import EXIT_GATE, EXIT_OK
 
@@ -48,18 +47,10 @@ def evaluate(directory: str, fmt: str, min_accuracy: float | None, output: str |
     labels = load_labels(directory)
     factory = analyzer_factory(rule_dirs, model)
     files = [str(Path(directory) / name) for name in sorted(labels)]
-    reports = {}
     failures: list[Failure] = []
     with open_output(output) as out:
-        for item in run_files(files, factory, limits(max_bytes, timeout), fail_fast):
-            if isinstance(item, Failure):
-                failures.append(item)
-                if fail_fast:
-                    sys.exit(exit_code_for(failures))
-            else:
-                reports[Path(item.path).name] = item
-        if not reports:
-            keep_output(output, failures)
+        found = analyze_files(files, factory, limits(max_bytes, timeout), failures, fail_fast, output)
+        reports = {Path(report.path).name: report for report in found}
         scores = score(labels, reports)
         eval_out.render(scores, fmt, out)
     gate = EXIT_GATE if min_accuracy is not None and any(
