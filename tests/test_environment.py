@@ -289,3 +289,30 @@ def test_unreadable_subdirectory_is_reported_and_the_rest_analysed(cli, tmp_path
     assert run.code == EXIT_INPUT
     assert run.errors == [f"policylens: error: {locked}: cannot read directory: Permission denied"]
     assert [p["path"] for p in run.json()["policies"]] == [str(tmp_path / "a.md")]
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b'a.md: {data-sale: "no"}\na.md: {data-sale: "yes"}\n',
+     ["2:1: duplicate key 'a.md' (first defined at line 1; YAML keeps only the last)"]),
+    (b"a.md: {data-sale: caf\xe9}\n", ["1:22: not UTF-8 (save labels.yaml as UTF-8)"]),
+    (b"a.md: {data-sale: no, cookie: yes, children: maybe}\n",
+     ["1:23: unknown practice 'cookie' (allowed: children, cookies, data-sale, merger-transfer, "
+      "third-party-ads, third-party-sharing)",
+      "1:46: unknown value 'maybe' for 'children' (allowed: not-directed, parental-consent, "
+      "directed, not-mentioned)"]),
+    (b"- a.md\n", ["1:1: labels.yaml must map file names to practice values"]),
+], ids=["duplicate", "not-utf8", "unknown", "not-a-mapping"])
+def test_broken_labels_file_is_refused_with_locations(cli, tmp_path: Path, content: bytes, expected):
+    (tmp_path / "a.md").write_text(POLICY)
+    (tmp_path / "labels.yaml").write_bytes(content)
+    run = cli("eval", tmp_path)
+    assert run.code == EXIT_INPUT
+    assert run.errors == [f"policylens: error: {tmp_path / 'labels.yaml'}:{line}" for line in expected]
+
+
+def test_labels_with_an_unquoted_yaml_boolean_read_as_labels_md_spells_them(cli, tmp_path: Path):
+    (tmp_path / "a.md").write_text(POLICY)
+    (tmp_path / "labels.yaml").write_text("a.md: {data-sale: no}\n")
+    run = cli("eval", tmp_path, "-f", "json")
+    assert run.code == EXIT_OK
+    assert run.json()["overall"] == {"accuracy": 1.0, "correct": 1, "total": 1}

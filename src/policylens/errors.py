@@ -45,11 +45,13 @@ class PolicylensError(Exception):
 
     exit_code = EXIT_INPUT
 
-    def __init__(self, message: str, location: Location | None = None, hint: str = "") -> None:
+    def __init__(self, message: str, location: Location | None = None, hint: str = "",
+                 problems: list[PolicylensError] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location
         self.hint = hint
+        self.problems = problems or []  # every problem of a file, each with its own location
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}" if self.location else self.message
@@ -58,8 +60,8 @@ class PolicylensError(Exception):
         return text
 
     def lines(self) -> list[str]:
-        """What to print, one problem per line (several for a rule set with many problems)."""
-        return [str(self)]
+        """What to print, one problem per line (several for a file with many problems)."""
+        return [str(p) for p in self.problems] or [str(self)]
 
 
 class InputError(PolicylensError):
@@ -71,18 +73,8 @@ class LimitError(InputError):
 
 
 class RuleError(PolicylensError):
-    """A rule file that is not valid: YAML syntax, unknown key, bad pattern...
-
-    `problems` holds every problem found (each with its own location), so all are printed at
-    once, one per line, instead of one per run."""
-
-    def __init__(self, message: str, location: Location | None = None, hint: str = "",
-                 problems: list[PolicylensError] | None = None) -> None:
-        super().__init__(message, location, hint)
-        self.problems = problems or []
-
-    def lines(self) -> list[str]:
-        return [str(p) for p in self.problems] or [str(self)]
+    """A rule file that is not valid: YAML syntax, unknown key, bad pattern... `problems` holds
+    every problem found, so all are printed at once, one per line."""
 
 
 class UsageError(PolicylensError):
