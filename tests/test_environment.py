@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from policylens.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, InputError
+from policylens.errors import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    InputError,
+)
 from policylens.output import atomic_output
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -75,6 +82,16 @@ def test_read_only_output_folder_for_real(cli, tmp_path: Path):
     folder.chmod(0o555)
     run = cli("analyze", CORPUS, "-o", folder / "r.json")
     assert run.code == EXIT_INPUT and "cannot write the output file" in run.stderr
+
+
+def test_output_through_a_symlink_replaces_the_file_it_points_to(cli, tmp_path: Path):
+    real = tmp_path / "shared" / "report.json"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    assert cli("analyze", CORPUS, "-o", link).code == EXIT_OK
+    assert link.is_symlink() and '"policies"' in real.read_text()
 
 
 def test_output_dash_and_directory(cli, tmp_path: Path):
@@ -238,6 +255,23 @@ def test_ctrl_c_exits_cleanly_and_leaves_no_output_file(tmp_path: Path):
     assert err.decode() == "policylens: interrupted\n"
     assert target.read_text() == "previous report\n"
     assert _tmp_files(tmp_path) == []
+
+
+def test_sigterm_exits_143_and_leaves_no_output_file(tmp_path: Path):
+    big = tmp_path / "big.md"
+    big.write_text((CORPUS / "003_31bd11473371562c.txt").read_text() * 300)
+    target = tmp_path / "report.json"
+    target.write_text("previous report\n")
+    proc = _policylens("analyze", str(big), "-o", str(target))
+    deadline = time.monotonic() + 30
+    while not _tmp_files(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.terminate()  # a cancelled CI job, or `timeout`
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == EXIT_TERMINATED
+    assert err.decode() == "policylens: terminated\n"
+    assert target.read_text() == "previous report\n" and _tmp_files(tmp_path) == []
 
 
 def test_ctrl_c_with_a_worker_kills_it(tmp_path: Path):

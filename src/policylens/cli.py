@@ -8,7 +8,14 @@ from typing import Any
 import click
 
 from policylens import __version__
-from policylens.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, PolicylensError
+from policylens.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    PolicylensError,
+    Terminated,
+)
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -16,7 +23,7 @@ Exit codes:
   1  the gate tripped (a regression, --fail-on hit, a rule example failed)
   2  usage, input or configuration error (also: some input files could not be read)
   3  internal error (rerun with --debug for the traceback)
-  130  interrupted (Ctrl-C); no output file is left behind
+  130  interrupted (Ctrl-C), 143 terminated (SIGTERM); no output file is left
 
 \b
 Commands that read many files try every file (a bad one never stops the run),
@@ -41,6 +48,9 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except Terminated:
+            _err("terminated")
+            ctx.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
             _err("interrupted")
             ctx.exit(EXIT_INTERRUPTED)
@@ -101,12 +111,22 @@ def _register() -> None:
 _register()
 
 
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         cli(prog_name="policylens")
     except BrokenPipeError:
         _quiet_broken_pipe()
         sys.exit(EXIT_OK)
+    except Terminated:
+        _err("terminated")
+        sys.exit(EXIT_TERMINATED)
     except KeyboardInterrupt:  # outside a command (while parsing options): still no traceback
         _err("interrupted")
         sys.exit(EXIT_INTERRUPTED)

@@ -10,6 +10,12 @@ EXIT_GATE = 1  #: the gate tripped: a regression, --fail-on hit, a rule example 
 EXIT_INPUT = 2  #: usage, input or configuration error (including some inputs failing)
 EXIT_INTERNAL = 3  #: a bug in policylens; traceback shown with --debug
 EXIT_INTERRUPTED = 130  #: stopped by Ctrl-C (128 + SIGINT, as shells report it)
+EXIT_TERMINATED = 143  #: stopped by SIGTERM (a CI job cancelled, `timeout`), 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the same cleanup runs: the worker is killed and no
+    temporary output file is left behind."""
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 

@@ -41,7 +41,7 @@ def atomic_output(path: str, encoding: str = "utf-8") -> Iterator[TextIO]:
     The temporary file is created up front (so an unwritable folder fails before any long run),
     flushed and fsynced before the rename, and keeps the mode of the file it replaces.
     """
-    target = os.path.abspath(path)
+    target = os.path.realpath(path)  # through a symlink: the file it points to is replaced
     folder = os.path.dirname(target)
     if os.path.isdir(target):
         raise InputError("is a directory; -o needs a file name", Location(path))

@@ -219,6 +219,7 @@ def _serve(conn: Any, analyzer: Any, max_bytes: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's cleanup handler is not ours
     while True:
         try:
             message = conn.recv()
