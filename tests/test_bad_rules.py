@@ -29,6 +29,8 @@ EXPECTED = {
     "bad-spacy.yaml": ["6:17: invalid spaCy token pattern: Pattern 0:; - [pattern -> 0 -> LOWR] "
                        "Extra inputs are not permitted"],
     "catastrophic-regex.yaml": ["6:16: nested quantifiers can backtrack catastrophically"],
+    "polynomial-regex.yaml": ["6:16: unbounded quantifiers in a row over the same characters can "
+                              "backtrack polynomially (bound the gaps, e.g. .{0,60})"],
     "invalid-regex.yaml": ["6:16: invalid regular expression: missing ), unterminated subpattern "
                            "at position 0"],
     "python-tag.yaml": ["4:14: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
@@ -52,7 +54,7 @@ def test_bad_rule_file_is_refused_with_every_problem_located(name: str):
     path = BAD / name
     with pytest.raises(RuleError) as info:
         load_ruleset([str(path)])
-    expected = [f"{path}:{line.format(path=path)}" for line in EXPECTED[name]]
+    expected = [f"{path}:{line.replace('{path}', str(path))}" for line in EXPECTED[name]]
     assert info.value.lines() == expected
     assert info.value.exit_code == EXIT_INPUT
 
@@ -112,20 +114,37 @@ def test_fifo_as_rule_file_is_refused(tmp_path: Path):
 
 
 def test_slow_regex_that_loads_is_bounded_by_the_time_budget(cli, tmp_path: Path):
-    """A regex with no nested quantifier still backtracks polynomially (\\w*\\w*\\w*...): it loads,
-    and the per-file time budget stops it."""
+    """No static check sees every slow regex ((?:\\w|\\w\\w)* is exponential, and loads):
+    the per-file time budget stops it, and the run reports it."""
     rules = tmp_path / "slow.yaml"
     rules.write_text(
         "rules:\n"
         "  - id: slow-regex\n"
         "    practice: data-sale\n"
-        "    message: polynomial backtracking\n"
+        "    message: exponential backtracking the load-time checks do not see\n"
         "    patterns:\n"
-        "      - regex: '\\w*\\w*\\w*\\w*\\w*\\w*!'\n"
+        "      - regex: '(?:\\w|\\w\\w)*!'\n"
     )
     policy = tmp_path / "p.txt"
-    policy.write_text(" ".join(["a" * 100] * 20) + "\n")  # words of 100 letters: 100**6 steps each
+    policy.write_text("We sell data, order " + "a" * 60 + "\n")
     run = cli("analyze", "-f", "json", "--timeout", "1", "--rules", rules, policy)
     assert run.code == EXIT_INPUT
     assert run.errors == [f"policylens: error: {policy}: gave up after 1 s, the time budget per file "
                           "(raise it with --timeout; 0 means no budget)"]
+
+
+@pytest.mark.parametrize("regex, refused", [
+    (r"\w*\w*\w*\w*!", True),  # four runs inside a word
+    (r".*a.*b.*c", True),  # three runs across words
+    (r"we.*not.*sell.*data", True),
+    (r"[\w\s]*sell[\w\s]*data[\w\s]*x", True),
+    (r"sell.*data", False),  # two runs: n**2 on 3,000 characters is fine
+    (r"we.{0,60}not.{0,60}sell.{0,60}data", False),
+    (r"\S+@\S+\.\S+", False),  # three runs, but inside words of at most 100 characters
+    (r"[a-z]+\s+[a-z]+\s+[a-z]+", False),  # the runs cannot pass characters to each other
+    (r"(?:under|below)\s+(?:the\s+)?(?:age\s+of\s+)?(?:[a-z]+\s+)?\(?(\d{1,2})\b", False),
+])
+def test_polynomial_regexes_are_refused_and_ordinary_ones_kept(regex: str, refused: bool):
+    from policylens.ruleset import regex_problem
+
+    assert (regex_problem(regex) is not None) == refused

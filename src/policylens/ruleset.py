@@ -106,7 +106,9 @@ def regex_problem(source: str) -> str | None:
                         return found
         return None
 
-    return walk(parsed, False)
+    from policylens.regexcheck import polynomial_problem
+
+    return walk(parsed, False) or polynomial_problem(parsed)
 
 
 class _Checker:
