@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow fuzz ci check lint bench eval clean
+.PHONY: demo test test-slow fuzz ci check lint bench eval eval-diff clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/policylens analyze corpus/003_31bd11473371562c.txt --format table
-	$(BIN)/policylens analyze corpus/ --format table
+	$(BIN)/policylens compare corpus/ --format table
 
 # The everyday suite (seconds): everything but the tests marked slow.
 test: $(STAMP)
@@ -37,6 +37,10 @@ check: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/policylens eval ../shared/devset/policies
+
+# Does `policylens diff` agree with the difference of the labels of each pair of revisions?
+eval-diff: $(STAMP)
+	$(BIN)/python scripts/diff_agreement.py ../shared/devset/revisions
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -14,20 +14,23 @@ BAD = Path(__file__).parent / "fixtures" / "bad_rules"
 
 # file -> every problem expected, as "line:col: message" (the path is prefixed below)
 EXPECTED = {
-    "malformed.yaml": ["4:4: invalid YAML: expected <block end>, but found '<block mapping start>'"],
-    "unclosed.yaml": ["7:1: invalid YAML: expected ',' or ']', but got '<stream end>'"],
+    "malformed.yaml": ["4:4: invalid YAML: did not find expected '-' indicator (while parsing a "
+                       "block collection at line 2, column 3)"],
+    "unclosed.yaml": ["7:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow "
+                      "sequence at line 6, column 17)"],
     "yaml11-bool-value.yaml": ["5:12: value is the YAML boolean 'no', not a string (quote it: \"no\")"],
     "yaml11-bool-token.yaml": ["6:26: 'no' in a token pattern is read by YAML as a boolean "
                                "(quote it: \"no\")"],
     "duplicate-key.yaml": ["7:5: duplicate key 'patterns' (first defined at line 5; "
                            "YAML keeps only the last)"],
-    "duplicate-id.yaml": ["7:5: duplicate rule id 'same-id' (first defined at {path}:2:5)"],
+    "duplicate-id.yaml": ["7:5: duplicate rule id 'same-id' (first defined at 2:5)"],
     "shipped-id.yaml": ["2:5: duplicate rule id 'cookies-use' (first defined at rules/cookies.yaml:3:5)"],
     "unknown-practice.yaml": ["3:15: unknown practice 'data-sales' (did you mean 'data-sale'?)"],
     "unknown-key.yaml": ["5:5: unknown key 'pattern' in a rule (did you mean 'patterns'?)",
                          "2:5: rule is missing 'patterns'"],
-    "bad-spacy.yaml": ["6:17: invalid spaCy token pattern: Pattern 0:; - [pattern -> 0 -> LOWR] "
-                       "Extra inputs are not permitted"],
+    "bad-spacy.yaml": ["6:19: unknown token attribute 'LOWR' (did you mean 'LOWER'?)"],
+    "bad-spacy-op.yaml": ["6:38: unknown operator 'many' (use +, *, ?, ! or a range such as \"{0,6}\" "
+                          "(quoted))"],
     "catastrophic-regex.yaml": ["6:16: nested quantifiers can backtrack catastrophically"],
     "polynomial-regex.yaml": ["6:16: unbounded quantifiers in a row over the same characters can "
                               "backtrack polynomially (bound the gaps, e.g. .{0,60})"],
@@ -46,7 +49,7 @@ EXPECTED = {
 
 
 def test_every_fixture_has_an_expectation():
-    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted([*EXPECTED, "bad-spacy-op.yaml"])
+    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -70,14 +73,6 @@ def test_cli_prints_one_line_per_problem_and_exits_2(cli, name: str, tmp_path: P
     assert "Traceback" not in run.stderr
 
 
-def test_bad_spacy_operator_names_the_allowed_ones():
-    with pytest.raises(RuleError) as info:
-        load_ruleset([str(BAD / "bad-spacy-op.yaml")])
-    (line,) = info.value.lines()
-    assert line.startswith(f"{BAD / 'bad-spacy-op.yaml'}:6:17: invalid spaCy token pattern:")
-    assert "'+', '*', '?' or '!'" in line
-
-
 def test_python_tags_are_never_constructed(tmp_path: Path):
     marker = tmp_path / "constructed"
     path = tmp_path / "evil.yaml"
@@ -98,7 +93,7 @@ def test_missing_rule_path_and_directory_of_rules(tmp_path: Path):
     with pytest.raises(RuleError) as info:
         load_ruleset([str(pack)])
     assert info.value.lines() == [
-        f"{pack / 'a.yaml'}:7:5: duplicate rule id 'same-id' (first defined at {pack / 'a.yaml'}:2:5)",
+        f"{pack / 'a.yaml'}:7:5: duplicate rule id 'same-id' (first defined at 2:5)",
         f"{pack / 'b.yaml'}:3:15: unknown practice 'data-sales' (did you mean 'data-sale'?)",
     ]
 

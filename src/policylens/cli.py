@@ -87,6 +87,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
       policylens analyze corpus/                     # every policy in a folder
       policylens analyze policy.html --format json   # machine output
       echo "We do not sell your data." | policylens analyze -
+      policylens compare corpus/ -o report.html      # heatmap of policies by practices
+      policylens diff old.md new.md                  # exit 1 when a practice got worse
+      policylens diff --git origin/main..HEAD privacy.md --format github
+      policylens timeline revisions/                 # site@YYYY-MM-DD.md, oldest first
       policylens eval labelled/                       # accuracy against labelled/labels.yaml
     """
     ctx.ensure_object(dict)
@@ -97,6 +101,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
 COMMANDS = [
     "policylens.commands.analyze:analyze",
     "policylens.commands.evaluate:evaluate",
+    "policylens.commands.compare:compare",
+    "policylens.commands.diff:diff",
+    "policylens.commands.timeline:timeline",
+    "policylens.commands.rules:rules",
+    "policylens.commands.explain:explain",
 ]
 
 

@@ -7,8 +7,9 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-# Page furniture that is never the policy's text.
-_DROP = "script, style, noscript, template, nav, header, footer, form, iframe, svg, select, button, head"
+# Page furniture that is never the policy's text. Not <form>: ASP.NET pages and old sites wrap
+# the whole body in one, so dropping it dropped the policy (inputs carry no text anyway).
+_DROP = "script, style, noscript, template, nav, header, footer, iframe, svg, select, button, textarea, head"
 _BLOCKS = {
     "p", "div", "section", "article", "main", "aside", "table", "tr", "ul", "ol", "dl", "dt", "dd",
     "blockquote", "pre", "address", "figure", "center", "body", "html", "hr", "br", "li", "td", "th",

@@ -9,6 +9,16 @@ from typing import Any
 
 POLARITIES = ("affirmed", "negated", "hedged", "conditional")
 
+# An attribute of a finding or verdict: a single value ("age": "13") or, for attributes a practice
+# declares `many`, a sorted tuple of values ("technologies": ("cookies", "pixels")).
+AttrValue = str | tuple[str, ...]
+Attributes = tuple[tuple[str, AttrValue], ...]
+
+
+def attributes_dict(attributes: Attributes) -> dict[str, Any]:
+    """JSON shape of attributes: name -> string, or name -> list of strings for `many` ones."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in attributes}
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -103,7 +113,9 @@ class Finding:
     section: str
     trigger: str
     cue: str | None = None  # the polarity cue word(s), if any
-    attributes: tuple[tuple[str, str], ...] = ()
+    attributes: Attributes = ()
+    trigger_span: tuple[int, int] = (0, 0)  # character span of the trigger inside `sentence`
+    cue_span: tuple[int, int] | None = None  # character span of the cue inside `sentence`
 
     def sort_key(self) -> tuple[int, str]:
         return (self.start, self.rule_id)
@@ -120,7 +132,9 @@ class Finding:
             "section": self.section,
             "trigger": self.trigger,
             "cue": self.cue,
-            "attributes": dict(self.attributes),
+            "trigger_span": list(self.trigger_span),
+            "cue_span": list(self.cue_span) if self.cue_span else None,
+            "attributes": attributes_dict(self.attributes),
         }
 
 
@@ -132,13 +146,13 @@ class PracticeVerdict:
     value: str
     evidence: tuple[Finding, ...] = ()
     reason: str = ""
-    attributes: tuple[tuple[str, str], ...] = ()
+    attributes: Attributes = ()
 
     def to_dict(self, all_findings: bool = False) -> dict[str, Any]:
         return {
             "value": self.value,
             "reason": self.reason,
-            "attributes": dict(self.attributes),
+            "attributes": attributes_dict(self.attributes),
             "evidence": [f.to_dict() for f in self.evidence],
         }
 
@@ -154,6 +168,10 @@ class Report:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = ()
     sha256: str = ""
+    # The clean text that section and finding offsets index into, and where the policy starts
+    # after an archive header: diff reads section contents from here instead of re-reading files.
+    text: str = field(default="", repr=False, compare=False)
+    body_start: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -37,6 +37,10 @@ def load_cues() -> dict[str, object]:
     unknown = set(data) - set(CUE_KINDS) - {"window"}
     if unknown:
         raise ValueError(f"cues.yaml: unknown sections {sorted(unknown)}")
+    for kind in CUE_KINDS:  # a bare `no` in YAML is False, which would never match a word
+        odd = [c for c in data.get(kind) or [] if not isinstance(c, str)]
+        if odd:
+            raise ValueError(f"cues.yaml: {kind} entries must be strings (quote them): {odd}")
     return dict(data)
 
 
@@ -71,7 +75,15 @@ class PolarityDetector:
     def classify(
         self, cues: list[Cue], sent_start: int, trig_start: int, trig_end: int, sent_end: int
     ) -> tuple[str, str | None]:
-        """Polarity of the trigger doc[trig_start:trig_end] and the cue that set it."""
+        """Polarity of the trigger doc[trig_start:trig_end] and the text of the cue that set it."""
+        polarity, cue = self.classify_cue(cues, sent_start, trig_start, trig_end, sent_end)
+        return polarity, cue.text if cue else None
+
+    def classify_cue(
+        self, cues: list[Cue], sent_start: int, trig_start: int, trig_end: int, sent_end: int
+    ) -> tuple[str, Cue | None]:
+        """Polarity of the trigger doc[trig_start:trig_end] and the cue that set it (its span is
+        what `explain` marks)."""
         in_sentence = [c for c in cues if sent_start <= c.start and c.end <= sent_end]
         clause_start = sent_start
         for c in in_sentence:
@@ -87,11 +99,11 @@ class PolarityDetector:
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
                    for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice
-            return "negated", c.text
+            return "negated", c
         for c in in_sentence:
             if c.kind == "conditional":
-                return "conditional", c.text
+                return "conditional", c
         for c in reach:
             if c.kind == "hedge":
-                return "hedged", c.text
+                return "hedged", c
         return "affirmed", None

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policylens.engine import Analyzer
-from policylens.models import Document, Finding, Metadata
-from policylens.ruleset import Example, Rule
+from policylens.models import AttrValue, Document, Finding, Metadata
+from policylens.ruleset import Example, Rule, normalize_capture
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,9 @@ class ExampleResult:
     example: Example
     passed: bool
     detail: str
+    expected: str = ""  # what the example asks for, in words
+    got: str = ""  # what came out, in words
+    findings: tuple[Finding, ...] = ()  # the rule's findings on the example (with a value)
 
     @property
     def where(self) -> str:
@@ -25,44 +28,85 @@ class ExampleResult:
 
 
 def findings_for(analyzer: Analyzer, rule: Rule, text: str) -> list[Finding]:
+    """The rule's findings (that support a value) when the text is analyzed as a whole policy."""
     document = Document.build("<example>", text, Metadata())
     report = analyzer.analyze(document)
     return [f for f in report.findings if f.rule_id == rule.id and f.value is not None]
 
 
-def _describe(findings: list[Finding]) -> str:
+def attributes_agree(got: dict[str, AttrValue], want: dict[str, AttrValue]) -> bool:
+    """Every attribute the example names came out: the same single value, or (for `many`
+    attributes) every listed value among those found."""
+    for name, expected in want.items():
+        found = got.get(name)
+        if found is None:
+            return False
+        found_set = set(found) if isinstance(found, tuple) else {found}
+        # "thirteen" in an example means what the capture "13" means
+        wanted = set(expected) if isinstance(expected, tuple) else {normalize_capture(expected)}
+        if not wanted <= found_set:
+            return False
+    return True
+
+
+def describe(findings: list[Finding]) -> str:
     if not findings:
         return "no finding"
-    return "; ".join(f"value={f.value} polarity={f.polarity} cue={f.cue!r} "
-                     f"attributes={dict(f.attributes)}" for f in findings)
+    return "; ".join(f"value={f.value} polarity={f.polarity} trigger={f.trigger!r} cue={f.cue!r}"
+                     + (f" attributes={_attrs(dict(f.attributes))}" if f.attributes else "")
+                     for f in findings)
 
 
-def check_match(analyzer: Analyzer, rule: Rule, example: Example) -> tuple[bool, str]:
-    found = findings_for(analyzer, rule, example.text)
+def _attrs(attributes: dict[str, AttrValue]) -> str:
+    return "{" + ", ".join(f"{k}: {list(v) if isinstance(v, tuple) else v}"
+                           for k, v in sorted(attributes.items())) + "}"
+
+
+def wanted(example: Example) -> str:
+    want = ", ".join(f"{k}={v}" for k, v in (("value", example.value),
+                                             ("polarity", example.polarity)) if v)
+    if example.attributes:
+        want += (" " if want else "") + f"attributes={_attrs(example.attributes)}"
+    return f"a finding{(' with ' + want) if want else ''}"
+
+
+def _match(found: list[Finding], example: Example) -> Finding | None:
     for f in found:
         if example.value and f.value != example.value:
             continue
         if example.polarity and f.polarity != example.polarity:
             continue
-        if any(dict(f.attributes).get(k) != v for k, v in example.attributes.items()):
+        if not attributes_agree(dict(f.attributes), example.attributes):
             continue
-        return True, _describe([f])
-    want = ", ".join(f"{k}={v}" for k, v in (("value", example.value),
-                     ("polarity", example.polarity)) if v)
-    if example.attributes:
-        want += f" attributes={example.attributes}"
-    return False, f"expected a finding{(' with ' + want) if want else ''}; got {_describe(found)}"
+        return f
+    return None
+
+
+def check_match(analyzer: Analyzer, rule: Rule, example: Example) -> tuple[bool, str]:
+    found = findings_for(analyzer, rule, example.text)
+    hit = _match(found, example)
+    if hit:
+        return True, describe([hit])
+    return False, f"expected {wanted(example)}; got {describe(found)}"
+
+
+def run_example(analyzer: Analyzer, rule: Rule, kind: str, example: Example) -> ExampleResult:
+    found = findings_for(analyzer, rule, example.text)
+    if kind == "no_match":
+        ok = not found
+        return ExampleResult(rule, kind, example, ok,
+                             "no finding" if ok else f"expected no finding; got {describe(found)}",
+                             "no finding", describe(found), tuple(found))
+    hit = _match(found, example)
+    detail = describe([hit]) if hit else f"expected {wanted(example)}; got {describe(found)}"
+    shown = [hit] if hit else found
+    return ExampleResult(rule, kind, example, hit is not None, detail, wanted(example),
+                         describe(shown), tuple(shown))
 
 
 def run_rule_examples(analyzer: Analyzer, rules: list[Rule]) -> Iterator[ExampleResult]:
     for rule in rules:
-        for ex in rule.match_examples:
-            ok, detail = check_match(analyzer, rule, ex)
-            yield ExampleResult(rule, "match", ex, ok, detail)
-        for ex in rule.no_match_examples:
-            found = findings_for(analyzer, rule, ex.text)
-            yield ExampleResult(rule, "no_match", ex, not found,
-                                "no finding" if not found else f"expected no finding; got {_describe(found)}")
-        for ex in rule.todo_examples:
-            ok, detail = check_match(analyzer, rule, ex)
-            yield ExampleResult(rule, "todo", ex, ok, detail)
+        for kind, examples in (("match", rule.match_examples), ("no_match", rule.no_match_examples),
+                               ("todo", rule.todo_examples)):
+            for ex in examples:
+                yield run_example(analyzer, rule, kind, ex)

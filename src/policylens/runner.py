@@ -203,7 +203,11 @@ def analyze_paths(files: list[str], analyzer_factory: Callable[[], Any],
 
 
 def failure_error(failure: Failure) -> InputError:
-    return InputError(failure.message, Location(failure.path))
+    """A Failure as an error to raise (one-file commands: diff, explain), with the exit code of
+    its kind: 3 for an internal error, else 2."""
+    error = InputError(failure.message, Location(failure.path))
+    error.exit_code = failure.exit_code
+    return error
 
 
 # --- the worker process ---------------------------------------------------------------------

@@ -4,49 +4,101 @@
 (for data-sale: any "we may sell" beats "we do not sell"; silence is `not-mentioned`).
 `youngest-age`: for children, only findings about the youngest age group stated count, because
 the rule for the youngest group governs; then precedence.
+
+Attributes the practice declares come from the findings that support the chosen value: a `many`
+attribute is the union of theirs (tracking-technologies: every technology named as used), a single
+one is the first stated (children: the youngest age).
 """
 
 from __future__ import annotations
 
-from policylens.models import Finding, PracticeVerdict
+from policylens.models import Attributes, AttrValue, Finding, PracticeVerdict
 from policylens.practices import NOT_MENTIONED, Practice
 
 MAX_EVIDENCE = 5
 
+# Ages are often spelled out ("under the age of thirteen"); they must compare with "under 18".
+_AGE_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twenty-one": 21,
+}
+
 
 def _age(finding: Finding) -> int | None:
     for key, value in finding.attributes:
-        if key == "age" and value.isdigit():
-            return int(value)
+        if key == "age" and isinstance(value, str):
+            if value.isdigit():
+                return int(value)
+            if value in _AGE_WORDS:  # captures are normalized to digits; kept for other sources
+                return _AGE_WORDS[value]
     return None
 
 
-def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
+def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
+    """The findings that take part in the decision, and a note on why others do not."""
     relevant = [f for f in findings if f.practice == practice.id and f.value is not None]
-    scope_note = ""
     if practice.decide == "youngest-age":
         ages = [a for a in (_age(f) for f in relevant) if a is not None]
         if ages:
             youngest = min(ages)
-            relevant = [f for f in relevant if _age(f) == youngest]
-            scope_note = f" (statements about the youngest group stated, under {youngest})"
+            return ([f for f in relevant if _age(f) == youngest],
+                    f" (statements about the youngest group stated, under {youngest})")
+    return relevant, ""
+
+
+def verdict_attributes(practice: Practice, supporting: list[Finding]) -> Attributes:
+    out: list[tuple[str, AttrValue]] = []
+    for name in sorted(practice.attributes):
+        decl = practice.attributes[name]
+        if decl.many:
+            union: set[str] = set()
+            for f in supporting:
+                for key, value in f.attributes:
+                    if key == name:
+                        union.update(value if isinstance(value, tuple) else (value,))
+            if union:
+                out.append((name, tuple(sorted(union))))
+        else:
+            first = next((v for f in supporting for k, v in f.attributes if k == name), None)
+            if first is not None:
+                out.append((name, first if isinstance(first, str) else first[0]))
+    return tuple(out)
+
+
+def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
+    relevant, scope_note = scope(practice, findings)
     if not relevant:
         return PracticeVerdict(practice.id, NOT_MENTIONED, (),
                                "no sentence speaks to this practice")
     supported = {f.value for f in relevant if f.value is not None}
-    order = list(practice.precedence) + [v for v in practice.values if v not in practice.precedence]
+    order = practice.order()
     value = next(v for v in order if v in supported)
-    evidence = tuple(f for f in relevant if f.value == value)[:MAX_EVIDENCE]
+    supporting = [f for f in relevant if f.value == value]
+    evidence = tuple(supporting)[:MAX_EVIDENCE]
     others = sorted(supported - {value}, key=order.index)
-    reason = f"{len([f for f in relevant if f.value == value])} finding(s) support {value!r}"
+    reason = f"{len(supporting)} finding(s) support {value!r}"
     if others:
         reason += f"; {value!r} outranks {', '.join(repr(o) for o in others)}"
     reason += scope_note
-    attributes: tuple[tuple[str, str], ...] = ()
-    if practice.decide == "youngest-age" and _age(evidence[0]) is not None:
-        attributes = (("age", str(_age(evidence[0]))),)
+    attributes = verdict_attributes(practice, supporting)
+    if practice.decide == "youngest-age":  # the age the decision kept, in digits
+        ages = [a for a in (_age(f) for f in supporting) if a is not None]
+        attributes = tuple((k, v) for k, v in attributes if k != "age")
+        if ages:
+            attributes = tuple(sorted(attributes + (("age", str(min(ages))),)))
     return PracticeVerdict(practice.id, value, evidence, reason, attributes)
 
 
 def decide_all(findings: list[Finding], practices: dict[str, Practice]) -> dict[str, PracticeVerdict]:
     return {pid: decide(practices[pid], findings) for pid in sorted(practices)}
+
+
+def decision_rule(practice: Practice) -> str:
+    """The practice's decision rule in words, for `explain`."""
+    order = " > ".join(v for v in practice.order() if v != NOT_MENTIONED)
+    text = f"the first of {order} that a finding supports wins; no finding: {NOT_MENTIONED}"
+    if practice.decide == "youngest-age":
+        text = ("only findings about the youngest age group stated count (all count when no age "
+                "is stated); then " + text)
+    return text

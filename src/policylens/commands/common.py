@@ -21,7 +21,7 @@ def err(message: str) -> None:
 
 
 def analysis_options(func: F) -> F:
-    """--model, --rules and the per-file guards (--max-bytes, --timeout, --fail-fast)."""
+    """--model, --rules and the per-file guards --max-bytes and --timeout."""
     func = click.option("--model", default="blank:en", show_default=True, metavar="NAME",
                         help="spaCy pipeline for sentences: blank:en, or an installed model name.")(func)
     func = click.option("--rules", "rule_dirs", multiple=True, metavar="PATH",
@@ -33,16 +33,48 @@ def analysis_options(func: F) -> F:
                         metavar="SECONDS",
                         help="Time budget per file; a file that takes longer is reported and "
                              "skipped. 0: no budget.")(func)
-    func = click.option("--fail-fast", is_flag=True,
+    return func
+
+
+def fail_fast_option(func: F) -> F:
+    """--fail-fast, for the commands that read many files."""
+    return click.option("--fail-fast", is_flag=True,
                         help="Stop at the first file that cannot be analysed. By default every "
                              "file is tried (keep going) and the exit code says if any failed.")(func)
-    return func
 
 
 def output_option(func: F) -> F:
     return click.option("--output", "-o", "output", metavar="FILE", default=None,
-                        help="Write the result to FILE (atomically: a failed run leaves any "
-                             "existing FILE untouched) instead of stdout.")(func)
+                        help="Write the result to FILE instead of stdout, atomically: a failed run "
+                             "leaves an existing FILE untouched. For compare, timeline and diff its "
+                             "suffix picks the format when --format is not given: .html .json .csv "
+                             ".md .sarif.")(func)
+
+
+def choose_format(fmt: str | None, output: str | None, allowed: tuple[str, ...], terminal: str,
+                  piped: str) -> str:
+    """--format if given; else the output file's suffix; else `terminal` on a terminal, `piped`."""
+    if fmt:
+        return fmt
+    if output:
+        from pathlib import Path
+
+        from policylens.render import SUFFIX_FORMATS
+
+        by_suffix = SUFFIX_FORMATS.get(Path(output).suffix.lower())
+        if by_suffix in allowed:
+            return by_suffix
+        return piped
+    return terminal if sys.stdout.isatty() else piped
+
+
+def write_output(output: str | None, render: Callable[[Any], None]) -> None:
+    """Render to stdout, or to FILE atomically (`output.open_output`): a failed run never leaves
+    half a report behind."""
+    from policylens.output import open_output
+
+    with open_output(output) as out:
+        render(out)
 
 
 def keep_output(output: str | None, failures: list[Failure]) -> None:
@@ -76,38 +108,74 @@ def limits(max_bytes: int, timeout: float) -> Limits:
     return Limits(max_bytes=max_bytes, timeout=timeout)
 
 
-def report_failure(failure: Failure) -> None:
+def report_failure(failure: Failure, echo: Callable[[str], None] | None = None) -> None:
     """One line per failed file on stderr; an internal error's traceback only under --debug."""
-    err(f"error: {failure.path}: {failure.message}")
+    line = f"policylens: error: {failure.path}: {failure.message}"
+    if echo is not None:
+        echo(line)
+    else:
+        click.echo(line, err=True)
     if failure.detail and _debug():
         click.echo(failure.detail.rstrip(), err=True)
 
 
 def analyze_files(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
-                  failures: list[Failure], fail_fast: bool = False,
-                  output: str | None = None) -> list[Report]:
+                  failures: list[Failure], fail_fast: bool = False, output: str | None = None,
+                  label: str = "analyzing") -> list[Report]:
     """The reports of `files`, in order, for a command writing inside `open_output(output)`.
 
     Each failure is reported on stderr as it happens and appended to `failures` (which may already
     hold the failures of expanding the paths). With fail_fast, exits at the first failure; when
     nothing could be analysed, exits leaving an -o file as it was. Either exit happens inside
-    `open_output`, so its temporary file is removed."""
+    `open_output`, so its temporary file is removed. A progress bar shows on stderr when stderr is
+    a terminal (never in pipes or CI logs)."""
     from policylens.runner import Failure, analyze_paths, exit_code_for
 
     if failures and fail_fast:
         sys.exit(exit_code_for(failures))
+    files = list(files)
     reports: list[Report] = []
-    for item in analyze_paths(list(files), factory, guard):
+
+    def take(item: Report | Failure, echo: Callable[[str], None] | None = None) -> None:
         if isinstance(item, Failure):
-            report_failure(item)
+            report_failure(item, echo)
             failures.append(item)
             if fail_fast:
                 sys.exit(exit_code_for(failures))
         else:
             reports.append(item)
+
+    items = analyze_paths(files, factory, guard)
+    if sys.stderr is not None and sys.stderr.isatty() and len(files) > 1:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        console = Console(stderr=True, highlight=False, markup=False)
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task(label, total=len(files))
+            for item in items:
+                take(item, lambda line: console.print(line, soft_wrap=True))
+                progress.advance(task)
+    else:
+        for item in items:
+            take(item)
     if not reports:
         keep_output(output, failures)
     return reports
+
+
+def collect_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
+                    failures: list[Failure], fail_fast: bool = False, output: str | None = None,
+                    label: str = "analyzing") -> list[Report]:
+    """Files named or found under folders, analysed (see `analyze_files`); failures of either
+    step are reported and collected in `failures`."""
+    from policylens.runner import expand_paths
+
+    files, problems = expand_paths(paths)
+    for failure in problems:
+        report_failure(failure)
+    failures.extend(problems)
+    return analyze_files(files, factory, guard, failures, fail_fast, output, label)
 
 
 def _debug() -> bool:
@@ -121,3 +189,21 @@ def pick_format(fmt: str | None, output: str | None = None) -> str:
     if output and output != "-":
         return "json"
     return "table" if sys.stdout.isatty() else "json"
+
+
+def practice_ids(requested: tuple[str, ...] | list[str]) -> list[str]:
+    """Practice ids as given on the command line (comma lists, `core`, `all`), in catalogue order.
+    An unknown id is a usage error that names the closest one."""
+    from policylens.compare import select_practices
+    from policylens.practices import load_practices
+
+    chosen = {p.id for p in select_practices(requested)}
+    return [pid for pid in load_practices() if pid in chosen]
+
+
+def only_practices(report: Any, wanted: list[str]) -> Any:
+    """The report with only the chosen practices' verdicts and findings."""
+    from dataclasses import replace
+
+    return replace(report, practices={k: v for k, v in report.practices.items() if k in wanted},
+                   findings=tuple(f for f in report.findings if f.practice in wanted))

@@ -10,6 +10,7 @@ from policylens.commands.common import (
     analysis_options,
     analyze_files,
     analyzer_factory,
+    fail_fast_option,
     limits,
     output_option,
 )
@@ -24,6 +25,7 @@ from policylens.errors import EXIT_GATE, EXIT_OK
               help="Exit 1 when any practice scores below X (0-1).")
 @output_option
 @analysis_options
+@fail_fast_option
 def evaluate(directory: str, fmt: str, min_accuracy: float | None, output: str | None,
              rule_dirs: tuple[str, ...], model: str, max_bytes: int, timeout: float,
              fail_fast: bool) -> None:

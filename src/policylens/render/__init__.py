@@ -1,18 +1,48 @@
-"""Renderers: one function per format, all with the same signature (reports, failures, out)."""
+"""Renderers: one module per format, one signature per kind of result.
+
+analyze: (reports, failures, out); compare and timeline: (GridSet, out); diff: (Diff, out).
+A new format is a new module and one line in a registry below; it touches no pipeline code.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from policylens.models import Report
+
+if TYPE_CHECKING:
+    from policylens.compare import GridSet
+    from policylens.diff import Diff
 
 SCHEMA_VERSION = 1
 
 Renderer = Callable[[list[Report], list, TextIO], None]
+GridRenderer = Callable[["GridSet", TextIO], None]
+DiffRenderer = Callable[["Diff", TextIO], None]
+
+GRID_FORMATS = ("table", "json", "csv", "markdown", "html")
+DIFF_FORMATS = ("text", "json", "markdown", "github", "sarif")
+# The format an output file asks for by its suffix, when --format is not given.
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
+                  ".html": "html", ".htm": "html", ".sarif": "sarif", ".txt": "text"}
 
 
 def analyze_renderers() -> dict[str, Renderer]:
     from policylens.render import json_out, table
 
     return {"table": table.render_reports, "json": json_out.render_reports}
+
+
+def grid_renderers() -> dict[str, GridRenderer]:
+    from policylens.render import csv_out, html_out, json_out, markdown, table
+
+    return {"table": table.render_grids, "json": json_out.render_grids, "csv": csv_out.render_grids,
+            "markdown": markdown.render_grids, "html": html_out.render_grids}
+
+
+def diff_renderers() -> dict[str, DiffRenderer]:
+    from policylens.render import github, json_out, markdown, sarif, table
+
+    return {"text": table.render_diff, "json": json_out.render_diff, "markdown": markdown.render_diff,
+            "github": github.render_diff, "sarif": sarif.render_diff}

@@ -6,7 +6,10 @@ import json
 from typing import Any, TextIO
 
 from policylens import __version__
+from policylens.compare import GridSet, Row
+from policylens.diff import Diff
 from policylens.models import Report
+from policylens.practices import Practice
 from policylens.render import SCHEMA_VERSION
 
 
@@ -25,3 +28,49 @@ def render_reports(reports: list[Report], failures: list, out: TextIO) -> None:
         errors=[f.to_dict() for f in sorted(failures, key=lambda f: f.path)],
     )
     out.write(dumps(payload))
+
+
+def practice_dict(practice: Practice) -> dict[str, Any]:
+    return {"id": practice.id, "title": practice.title, "values": list(practice.values),
+            "risk": list(practice.risk)}
+
+
+def row_dict(row: Row, practices: tuple[Practice, ...]) -> dict[str, Any]:
+    """A policy as analyze describes it (path, sha256, metadata, practices), without its outline
+    and findings; in a timeline, also what changed since the revision before."""
+    r = row.report
+    entry: dict[str, Any] = {
+        "path": r.path,
+        "sha256": r.sha256,
+        "metadata": r.metadata.to_dict(),
+        "date": row.date,
+        "date_source": row.date_source,
+        "practices": {p.id: (r.practices[p.id].to_dict() if p.id in r.practices
+                             else {"value": row.cells[p.id].value, "reason": "", "attributes": {},
+                                   "evidence": []})
+                      for p in practices},
+    }
+    changes = [{"practice": p.id, "old": row.cells[p.id].previous, "new": row.cells[p.id].value,
+                "direction": row.cells[p.id].direction}
+               for p in practices if row.cells[p.id].changed]
+    if changes:
+        entry["changes"] = changes
+    return entry
+
+
+def render_grids(grids: GridSet, out: TextIO) -> None:
+    practices = grids.grids[0].practices if grids.grids else ()
+    errors = [f.to_dict() for f in sorted(grids.failures, key=lambda f: f.path)]
+    head = {"kind": grids.kind, "practices": [practice_dict(p) for p in practices], "errors": errors}
+    if grids.kind == "compare":
+        grid = grids.grids[0]
+        out.write(dumps(envelope(**head, policies=[row_dict(r, grid.practices) for r in grid.rows],
+                                 summary=grid.summary())))
+        return
+    out.write(dumps(envelope(**head, timelines=[
+        {"policy": g.title, "changes": g.changes(),
+         "revisions": [row_dict(r, g.practices) for r in g.rows]} for g in grids.grids])))
+
+
+def render_diff(diff: Diff, out: TextIO) -> None:
+    out.write(dumps(envelope(kind="diff", **diff.to_dict())))

@@ -1,0 +1,89 @@
+"""`policylens compare`: many policies side by side, one column per practice."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from policylens.commands.common import (
+    F,
+    analysis_options,
+    analyzer_factory,
+    choose_format,
+    collect_reports,
+    fail_fast_option,
+    limits,
+    output_option,
+)
+from policylens.render import GRID_FORMATS
+
+
+def grid_options(func: F) -> F:
+    """--format, --output and --practice, shared by compare and timeline."""
+    func = click.option("--practice", "-p", "practice_ids", multiple=True, metavar="ID[,ID...]",
+                        help="Practices to show, in this order (repeatable; 'core' for the core six, "
+                             "'all' for every practice). Default: core.")(func)
+    func = output_option(func)
+    return click.option("--format", "-f", "fmt", type=click.Choice(GRID_FORMATS),
+                        help="Output format. Default: table on a terminal, json when piped, or "
+                             "what the --output suffix says.")(func)
+
+
+def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | None,
+             analysis: tuple[tuple[str, ...], str, int, float, bool],
+             build: Callable[[list[Any]], tuple]) -> None:
+    """Analyze the inputs under the per-file guards (progress on a terminal), build the grids,
+    render; exit 2 if any input could not be read (3 if policylens failed on one): the others
+    are still shown."""
+    from policylens.compare import GridSet
+    from policylens.output import open_output
+    from policylens.render import grid_renderers
+    from policylens.runner import Failure, exit_code_for
+
+    rule_dirs, model, max_bytes, timeout, fail_fast = analysis
+    chosen = choose_format(fmt, output, GRID_FORMATS, "table", "json")
+    factory = analyzer_factory(rule_dirs, model)
+    failures: list[Failure] = []
+    with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
+        reports = collect_reports(list(paths), factory, limits(max_bytes, timeout), failures,
+                                  fail_fast, output)
+        result = GridSet(kind, build(reports), tuple(failures))
+        grid_renderers()[chosen](result, out)
+    sys.exit(exit_code_for(failures))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="DIR|FILE...")
+@grid_options
+@click.option("--where", "-w", multiple=True, metavar="PRACTICE=VALUE[,VALUE...]",
+              help="Only policies with one of these values, e.g. data-sale=yes (repeatable; "
+                   "every filter must hold).")
+@click.option("--sort", "sort_key", default="path", show_default=True, metavar="KEY",
+              help="path, site, date, or a practice id (worst value first).")
+@click.option("--reverse", is_flag=True, help="Reverse the order.")
+@analysis_options
+@fail_fast_option
+def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
+            practice_ids: tuple[str, ...], where: tuple[str, ...], sort_key: str, reverse: bool,
+            rule_dirs: tuple[str, ...], model: str, max_bytes: int, timeout: float,
+            fail_fast: bool) -> None:
+    """Compare policies: one row per policy, one column per practice, a count of each value.
+
+    \b
+    Examples:
+      policylens compare corpus/
+      policylens compare corpus/ --where data-sale=yes --sort date
+      policylens compare corpus/ -p data-sale,third-party-sharing --format markdown
+      policylens compare corpus/ -o report.html      # heatmap; click a cell for its evidence
+    """
+    from policylens.compare import compare as build
+    from policylens.compare import parse_where, select_practices, sort_rows
+
+    practices = select_practices(practice_ids or ("core",))
+    filters = parse_where(where)
+    sort_rows([], sort_key)  # an unknown sort key fails before any file is read
+    run_grid("compare", paths, fmt, output, (rule_dirs, model, max_bytes, timeout, fail_fast),
+             lambda reports: (build(reports, practices, filters, sort_key, reverse),))

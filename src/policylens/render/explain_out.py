@@ -1,0 +1,56 @@
+"""Output of `policylens explain`: per practice, the verdict, the decision rule and every finding
+with its trigger and cue marked."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.text import Text
+
+from policylens.explain import Explanation
+from policylens.models import Report
+from policylens.render.json_out import dumps, envelope
+from policylens.render.marks import LEGEND, marked
+from policylens.render.table import console_for, value_text
+
+ROLE_STYLES = {"decides": "bold green", "outranked": "yellow", "no-value": "dim",
+               "out-of-scope": "dim"}
+
+
+def render(report: Report, explanations: list[Explanation], fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        out.write(dumps(envelope(path=report.path,
+                                 practices={e.practice.id: e.to_dict() for e in explanations})))
+        return
+    console = console_for(out, soft_wrap=True)
+    console.print(Text(report.path, style="bold"), Text(f"  ({LEGEND})", style="dim"))
+    for e in explanations:
+        console.print()
+        console.print(Text(e.practice.id, style="bold") + Text(f"  {e.practice.title}", style="dim"))
+        console.print(Text(f"  {e.practice.question}", style="dim"))
+        line = Text("  value: ") + value_text(e.verdict.value)
+        for name, value in e.verdict.attributes:
+            line.append(f"   {name}: {', '.join(value) if isinstance(value, tuple) else value}")
+        console.print(line)
+        console.print(Text(f"  decision rule: {e.rule}"))
+        console.print(Text(f"  why: {e.verdict.reason}"))
+        if not e.findings:
+            console.print(Text("  no finding: no rule of this practice matched any sentence",
+                               style="dim"))
+            continue
+        console.print(Text(f"  findings ({len(e.findings)}):"))
+        for item in e.findings:
+            f = item.finding
+            head = Text("  ") + Text(f"{item.role:<12}", style=ROLE_STYLES[item.role])
+            head.append(f" line {f.line}")
+            if f.section:
+                head.append(f" · {f.section[:50]}", style="dim")
+            head.append(f" · {f.rule_id} · {f.polarity}")
+            head.append(f" → {f.value}" if f.value else " → no value")
+            if f.cue:
+                head.append(f" (cue: {f.cue})", style="dim")
+            for name, value in f.attributes:
+                head.append(f" · {name}: {', '.join(value) if isinstance(value, tuple) else value}",
+                            style="dim")
+            console.print(head)
+            console.print(Text("      ") + marked(f.sentence, f.trigger_span, f.cue_span))

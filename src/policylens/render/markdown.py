@@ -1,0 +1,117 @@
+"""Markdown (GitHub flavoured): tables that render on GitHub and in most viewers; the diff is
+written to be pasted as a pull-request comment."""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from policylens.compare import Cell, GridSet
+from policylens.diff import Diff
+from policylens.models import Finding, PracticeVerdict
+from policylens.practices import Practice
+from policylens.render import style
+
+
+def cell_text(text: str) -> str:
+    """Text safe inside a table cell: no pipe, no line break, no stray markup."""
+    text = " ".join(text.split())
+    for ch in "\\|*_`[]<>":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _cell(practice: Practice, cell: Cell) -> str:
+    text = style.label(practice, cell.value)
+    if cell.changed:
+        return f"**{style.ARROWS[cell.direction]} {text}** (was {cell.previous})"
+    return text
+
+
+def render_grids(grids: GridSet, out: TextIO) -> None:
+    lines: list[str] = []
+    for grid in grids.grids:
+        if grids.kind == "timeline":
+            lines += [f"### {cell_text(grid.title)}", ""]
+        head = ["policy", "date", *[p.id for p in grid.practices]]
+        rows = []
+        for row in grid.rows:
+            who = cell_text(row.name) + (f"<br>{cell_text(row.site)}"
+                                         if row.site and grids.kind == "compare" else "")
+            when = cell_text(row.date or "—") + (f" ({row.date_source})" if row.date_source else "")
+            rows.append([who, when, *[_cell(p, row.cells[p.id]) for p in grid.practices]])
+        summary = grid.summary()
+        if grids.kind == "compare":
+            rows.append(["**summary**", f"{len(grid.rows)} policies",
+                         *["<br>".join(f"{style.label(p, v)}: {n}" for v, n in summary[p.id].items()
+                                       if n) or "—" for p in grid.practices]])
+        lines += _table(head, rows) + [""]
+    lines += [f"<sub>{style.LEGEND}</sub>", ""]
+    out.write("\n".join(lines))
+
+
+def _quote(verdict: PracticeVerdict) -> str:
+    if not verdict.evidence:
+        return f"_{cell_text(verdict.reason or 'no evidence')}_"
+    f: Finding = verdict.evidence[0]
+    where = f"line {f.line}" + (f", {cell_text(f.section)}" if f.section else "")
+    return f"“{cell_text(f.sentence[:300])}” ({where})"
+
+
+def render_diff(diff: Diff, out: TextIO) -> None:
+    verdict = ("**Regression**: " + ", ".join(f"`{c.practice.id}` {c.old.value} → {c.new.value}"
+                                              for c in diff.regressions)
+               if diff.regression else "No regression.")
+    lines = [f"### policylens: `{cell_text(diff.old.path)}` → `{cell_text(diff.new.path)}`", "",
+             verdict, ""]
+    if diff.changes:
+        rows = [[f"`{c.practice.id}`", style.label(c.practice, c.old.value),
+                 style.label(c.practice, c.new.value),
+                 f"{style.ARROWS[c.direction]} " + ("**regression**" if c.regression else c.direction),
+                 _quote(c.old), _quote(c.new)] for c in diff.changes]
+        lines += _table(["practice", "old", "new", "change", "old evidence", "new evidence"], rows)
+    else:
+        lines.append("No practice changed.")
+    counts = diff.section_counts()
+    lines += ["", f"**Sections**: {counts['added']} added, {counts['removed']} removed, "
+              f"{counts['reworded']} reworded, {counts['moved']} moved, {counts['retitled']} retitled, "
+              f"{counts['unchanged']} unchanged.", ""]
+    notable = [s for s in diff.sections if s.notable]
+    if notable:
+        rows = []
+        for s in notable:
+            ref = s.new or s.old
+            assert ref is not None
+            title = cell_text(ref.title)
+            if s.retitled and s.old and s.new:
+                title += f" (was {cell_text(s.old.title)})"
+            status = s.kind + (", moved" if s.moved else "")
+            alike = f"{s.similarity:.0f}%" if s.kind == "reworded" else ""
+            rows.append([title, status, alike, ", ".join(s.practices)])
+        lines += ["<details><summary>Changed sections</summary>", ""]
+        lines += _table(["section", "status", "alike", "evidence for"], rows)
+        lines += ["", "</details>", ""]
+    with_sentences = [s for s in diff.sections if s.sentences]
+    if with_sentences:
+        lines += ["<details><summary>Changed sentences in sections with evidence</summary>", ""]
+        longest = max((len(run) for s in with_sentences for sc in s.sentences
+                       for run in re.findall("`+", f"{sc.old} {sc.new}")), default=0)
+        fence = "`" * max(3, longest + 1)  # a fence no sentence can close
+        for s in with_sentences:
+            ref = s.new or s.old
+            assert ref is not None
+            lines += [f"**{cell_text(ref.title)}**", "", f"{fence}diff"]
+            for sc in s.sentences:
+                if sc.old is not None:
+                    lines.append(f"- {' '.join(sc.old.split())}")
+                if sc.new is not None:
+                    lines.append(f"+ {' '.join(sc.new.split())}")
+            lines += [fence, ""]
+        lines += ["</details>", ""]
+    out.write("\n".join(lines))

@@ -1,0 +1,68 @@
+"""Polarity of a trigger: the cue lexicon and its scope, tested through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _sale(report):
+    return [f for f in report.findings if f.practice == "data-sale"]
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("We sell your personal information to data brokers.", "affirmed"),
+    ("We do not sell your personal information.", "negated"),
+    ("We don't sell your personal information.", "negated"),
+    ("We never sell your personal information.", "negated"),
+    ("Your personal information will never be sold.", "negated"),
+    ("We may sell your personal information to partners.", "hedged"),
+    ("We will sell your personal information only with your consent.", "conditional"),
+    ("We will not sell your personal information without your consent.", "negated"),
+])
+def test_polarity_of_a_sale_statement(analyze_text, text: str, polarity: str) -> None:
+    findings = _sale(analyze_text(text))
+    assert findings, text
+    assert findings[0].polarity == polarity
+
+
+def test_terminator_ends_negation_scope(analyze_text) -> None:
+    text = "We do not collect your name, but we may sell your personal information to partners."
+    findings = _sale(analyze_text(text))
+    assert findings and findings[0].polarity == "hedged"
+
+
+def test_pseudo_cue_is_not_a_negation(analyze_text) -> None:
+    text = "We may use cookies, including but not limited to session cookies."
+    report = analyze_text(text)
+    assert report.practices["cookies"].value == "yes"
+
+
+def test_readers_own_negation_is_not_a_denial(analyze_text) -> None:
+    report = analyze_text("If you do not accept cookies, some parts of the site may not work.")
+    assert report.practices["cookies"].value == "yes"
+
+
+def test_negation_far_before_trigger_does_not_reach(analyze_text) -> None:
+    text = ("We do not ask for your address when you visit the pages of this site or read the "
+            "articles we publish and we use cookies.")
+    assert analyze_text(text).practices["cookies"].value == "yes"
+
+
+def test_cue_lexicon_is_data() -> None:
+    from policylens.polarity import load_cues
+
+    cues = load_cues()
+    assert "not" in cues["negation"] and "may" in cues["hedge"]
+    assert "not limited to" in cues["pseudo"]
+
+
+def test_readers_choices_are_not_a_denial() -> None:
+    """"your choices about not having it used to target ads" is the reader's option."""
+    from policylens.nlp import get_nlp
+    from policylens.polarity import PolarityDetector
+
+    nlp = get_nlp()
+    doc = nlp("Learn about your choices about not having this information used to target ads.")
+    ads = next(t.i for t in doc if t.text == "ads")
+    detector = PolarityDetector(nlp)
+    assert detector.classify(detector.cues(doc), 0, ads, ads + 1, len(doc))[0] == "affirmed"

@@ -1,0 +1,35 @@
+"""The children decision rule: only the youngest stated age group counts, however the age is spelled."""
+
+from __future__ import annotations
+
+from policylens.models import Finding
+from policylens.practices import load_practices
+from policylens.verdicts import decide
+
+
+def _finding(value: str, age: str) -> Finding:
+    return Finding("r", "children", value, "affirmed", "s", 0, 1, 1, "", "t",
+                   attributes=(("age", age),))
+
+
+def test_spelled_out_age_is_compared_with_digits() -> None:
+    children = load_practices()["children"]
+    verdict = decide(children, [_finding("not-directed", "thirteen"),
+                                _finding("parental-consent", "18")])
+    assert verdict.value == "not-directed"
+    assert dict(verdict.attributes) == {"age": "13"}
+
+
+def test_prohibition_outranks_parental_path_for_the_same_group() -> None:
+    # "Not intended for persons under 13 ... not without a parent's consent" (LABELS.md)
+    children = load_practices()["children"]
+    verdict = decide(children, [_finding("parental-consent", "13"),
+                                _finding("not-directed", "13")])
+    assert verdict.value == "not-directed"
+
+
+def test_parental_rule_for_the_youngest_group_wins_over_older_prohibition() -> None:
+    children = load_practices()["children"]
+    verdict = decide(children, [_finding("parental-consent", "13"),
+                                _finding("not-directed", "18")])
+    assert verdict.value == "parental-consent"
