@@ -1,4 +1,4 @@
-"""Verdicts on short excerpts of privacy policies, for children, ads, mergers and cookies."""
+"""Verdicts on short excerpts of privacy policies (children, ads, mergers, cookies, sale, sharing)."""
 
 from __future__ import annotations
 

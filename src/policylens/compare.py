@@ -87,7 +87,7 @@ class GridSet:
 def _unknown(kind: str, word: str, allowed: Iterable[str]) -> UsageError:
     allowed = list(allowed)
     close = difflib.get_close_matches(word, allowed, n=1)
-    hint = (f"did you mean {close[0]!r}? " if close else "") + "allowed: " + ", ".join(allowed)
+    hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
     return UsageError(f"unknown {kind} {word!r}", hint=hint)
 
 

@@ -197,6 +197,8 @@ def practice_ids(requested: tuple[str, ...] | list[str]) -> list[str]:
     from policylens.compare import select_practices
     from policylens.practices import load_practices
 
+    if not requested:
+        return []
     chosen = {p.id for p in select_practices(requested)}
     return [pid for pid in load_practices() if pid in chosen]
 
