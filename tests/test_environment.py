@@ -354,3 +354,59 @@ def test_labels_with_an_unquoted_yaml_boolean_read_as_labels_md_spells_them(cli,
     run = cli("eval", tmp_path, "-f", "json")
     assert run.code == EXIT_OK
     assert run.json()["overall"] == {"accuracy": 1.0, "correct": 1, "total": 1}
+
+
+# --- the same guards in compare, timeline, diff and explain -----------------------------------
+
+def _buggy_analyze(monkeypatch, name: str) -> None:
+    from policylens.engine import Analyzer
+
+    real = Analyzer.analyze
+
+    def buggy(self, document, sha256=""):
+        if document.path.endswith(name):
+            raise ZeroDivisionError("division by zero")
+        return real(self, document, sha256)
+
+    monkeypatch.setattr(Analyzer, "analyze", buggy)
+
+
+@pytest.mark.parametrize("command", ["compare", "timeline"])
+def test_grid_commands_keep_going_and_say_which_failed(cli, tmp_path: Path, monkeypatch, command: str):
+    (tmp_path / "a@2020-01-01.md").write_text(POLICY)
+    (tmp_path / "b@2021-01-01.md").write_bytes(b"\x00binary")
+    (tmp_path / "c@2022-01-01.md").write_text(POLICY)
+    _buggy_analyze(monkeypatch, "c@2022-01-01.md")
+    run = cli(command, tmp_path, "-f", "json")
+    assert run.code == EXIT_INTERNAL  # a bug outranks a bad input
+    assert run.errors == [
+        f"policylens: error: {tmp_path / 'b@2021-01-01.md'}: binary file (contains NUL bytes), not a "
+        "policy text",
+        f"policylens: error: {tmp_path / 'c@2022-01-01.md'}: internal error: ZeroDivisionError: "
+        "division by zero",
+    ]
+    assert [e["kind"] for e in run.json()["errors"]] == ["input", "internal"]
+
+
+def test_compare_fail_fast_leaves_the_old_output(cli, tmp_path: Path):
+    target = tmp_path / "grid.html"
+    target.write_text("old grid\n")
+    (tmp_path / "a.txt").write_bytes(b"\x00")
+    run = cli("compare", "--fail-fast", tmp_path / "a.txt", CORPUS, "-o", target)
+    assert run.code == EXIT_INPUT
+    assert target.read_text() == "old grid\n" and _tmp_files(tmp_path) == []
+
+
+def test_diff_and_explain_report_a_bad_file_with_its_exit_code(cli, tmp_path: Path, monkeypatch):
+    good = tmp_path / "old.md"
+    good.write_text(POLICY)
+    bad = tmp_path / "new.md"
+    bad.write_bytes(b"\x00binary")
+    run = cli("diff", good, bad)
+    assert (run.code, run.errors) == (EXIT_INPUT, [
+        f"policylens: error: {bad}: binary file (contains NUL bytes), not a policy text"])
+    _buggy_analyze(monkeypatch, "old.md")
+    assert cli("diff", good, good).code == EXIT_INTERNAL
+    run = cli("explain", good)
+    assert (run.code, run.errors) == (EXIT_INTERNAL, [
+        f"policylens: error: {good}: internal error: ZeroDivisionError: division by zero"])
