@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from policylens.models import Report
+    from policylens.runner import Failure, Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -18,40 +21,34 @@ def err(message: str) -> None:
 
 
 def analysis_options(func: F) -> F:
+    """--model, --rules and the per-file guards --max-bytes and --timeout."""
     func = click.option("--model", default="blank:en", show_default=True, metavar="NAME",
                         help="spaCy pipeline for sentences: blank:en, or an installed model name.")(func)
     func = click.option("--rules", "rule_dirs", multiple=True, metavar="PATH",
                         help="Extra rule file or folder, on top of the shipped rules (repeatable).")(func)
-    func = click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True, type=int,
-                        help="Refuse policy files larger than this.")(func)
+    func = click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True,
+                        type=click.IntRange(min=1), metavar="N",
+                        help="Refuse policy files larger than N bytes.")(func)
+    func = click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0),
+                        metavar="SECONDS",
+                        help="Time budget per file; a file that takes longer is reported and "
+                             "skipped. 0: no budget.")(func)
     return func
 
 
-def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Callable[[], Any]:
-    from policylens.ruleset import load_ruleset
-
-    ruleset = load_ruleset(list(rule_dirs))  # rule errors surface before any file is read
-
-    def build() -> Any:
-        from policylens.engine import Analyzer
-
-        return Analyzer(ruleset, model)
-
-    return build
-
-
-def pick_format(fmt: str | None) -> str:
-    if fmt:
-        return fmt
-    return "table" if sys.stdout.isatty() else "json"
-
-
+def fail_fast_option(func: F) -> F:
+    """--fail-fast, for the commands that read many files."""
+    return click.option("--fail-fast", is_flag=True,
+                        help="Stop at the first file that cannot be analysed. By default every "
+                             "file is tried (keep going) and the exit code says if any failed.")(func)
 
 
 def output_option(func: F) -> F:
-    return click.option("--output", "-o", metavar="FILE",
-                        help="Write the result to FILE (its suffix picks the format when --format "
-                             "is not given: .html .json .csv .md .sarif).")(func)
+    return click.option("--output", "-o", "output", metavar="FILE", default=None,
+                        help="Write the result to FILE instead of stdout, atomically: a failed run "
+                             "leaves an existing FILE untouched. For compare, timeline and diff its "
+                             "suffix picks the format when --format is not given: .html .json .csv "
+                             ".md .sarif.")(func)
 
 
 def choose_format(fmt: str | None, output: str | None, allowed: tuple[str, ...], terminal: str,
@@ -72,65 +69,126 @@ def choose_format(fmt: str | None, output: str | None, allowed: tuple[str, ...],
 
 
 def write_output(output: str | None, render: Callable[[Any], None]) -> None:
-    """Render to stdout, or to FILE through a temporary file renamed into place, so a failed run
-    never leaves half a report behind."""
-    if not output or output == "-":
-        render(sys.stdout)
+    """Render to stdout, or to FILE atomically (`output.open_output`): a failed run never leaves
+    half a report behind."""
+    from policylens.output import open_output
+
+    with open_output(output) as out:
+        render(out)
+
+
+def keep_output(output: str | None, failures: list[Failure]) -> None:
+    """Nothing could be analysed: leave an -o file as it was (call inside `open_output`, whose
+    temporary file the exit removes) and exit with the failures' code. No-op for stdout."""
+    from policylens.errors import EXIT_INPUT
+    from policylens.runner import exit_code_for
+
+    if output is None or output == "-":
         return
-    import os
-    import tempfile
-
-    from policylens.errors import InputError, Location
-
-    target = os.path.abspath(output)
-    if os.path.isdir(target):
-        raise InputError("is a directory; give a file name for --output", Location(output))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".policylens-", dir=os.path.dirname(target))
-    except OSError as exc:
-        raise InputError(f"cannot write here: {exc.strerror or exc}", Location(output)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            render(handle)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    err(f"nothing was analysed; {output} is left as it was")
+    sys.exit(exit_code_for(failures) or EXIT_INPUT)
 
 
-def collect_reports(paths: list[str], factory: Callable[[], Any], max_bytes: int,
-                    label: str = "analyzing") -> tuple[list[Any], list[Any]]:
-    """Reports and failures for files and folders, with a progress bar on stderr when stderr is a
-    terminal (never in pipes or CI logs)."""
-    from policylens.runner import Failure, analyze_paths, expand_paths
+def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Callable[[], Any]:
+    from policylens.ruleset import load_ruleset
 
-    files, failures = expand_paths(paths)
-    reports: list[Any] = []
+    ruleset = load_ruleset(list(rule_dirs))  # rule errors surface before any file is read
 
-    def take(item: Any) -> None:
+    def build() -> Any:
+        from policylens.engine import Analyzer
+
+        return Analyzer(ruleset, model)
+
+    return build
+
+
+def limits(max_bytes: int, timeout: float) -> Limits:
+    from policylens.runner import Limits
+
+    return Limits(max_bytes=max_bytes, timeout=timeout)
+
+
+def report_failure(failure: Failure, echo: Callable[[str], None] | None = None) -> None:
+    """One line per failed file on stderr; an internal error's traceback only under --debug."""
+    line = f"policylens: error: {failure.path}: {failure.message}"
+    if echo is not None:
+        echo(line)
+    else:
+        click.echo(line, err=True)
+    if failure.detail and _debug():
+        click.echo(failure.detail.rstrip(), err=True)
+
+
+def analyze_files(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
+                  failures: list[Failure], fail_fast: bool = False, output: str | None = None,
+                  label: str = "analyzing") -> list[Report]:
+    """The reports of `files`, in order, for a command writing inside `open_output(output)`.
+
+    Each failure is reported on stderr as it happens and appended to `failures` (which may already
+    hold the failures of expanding the paths). With fail_fast, exits at the first failure; when
+    nothing could be analysed, exits leaving an -o file as it was. Either exit happens inside
+    `open_output`, so its temporary file is removed. A progress bar shows on stderr when stderr is
+    a terminal (never in pipes or CI logs)."""
+    from policylens.runner import Failure, analyze_paths, exit_code_for
+
+    if failures and fail_fast:
+        sys.exit(exit_code_for(failures))
+    files = list(files)
+    reports: list[Report] = []
+
+    def take(item: Report | Failure, echo: Callable[[str], None] | None = None) -> None:
         if isinstance(item, Failure):
+            report_failure(item, echo)
             failures.append(item)
+            if fail_fast:
+                sys.exit(exit_code_for(failures))
         else:
             reports.append(item)
 
-    items = analyze_paths(files, factory, max_bytes)
-    if sys.stderr.isatty() and len(files) > 1:
+    items = analyze_paths(files, factory, guard)
+    if sys.stderr is not None and sys.stderr.isatty() and len(files) > 1:
         from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(console=Console(stderr=True), transient=True) as progress:
+        console = Console(stderr=True, highlight=False, markup=False)
+        with Progress(console=console, transient=True) as progress:
             task = progress.add_task(label, total=len(files))
             for item in items:
-                take(item)
+                take(item, lambda line: console.print(line, soft_wrap=True))
                 progress.advance(task)
     else:
         for item in items:
             take(item)
-    return reports, failures
+    if not reports:
+        keep_output(output, failures)
+    return reports
+
+
+def collect_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
+                    failures: list[Failure], fail_fast: bool = False, output: str | None = None,
+                    label: str = "analyzing") -> list[Report]:
+    """Files named or found under folders, analysed (see `analyze_files`); failures of either
+    step are reported and collected in `failures`."""
+    from policylens.runner import expand_paths
+
+    files, problems = expand_paths(paths)
+    for failure in problems:
+        report_failure(failure)
+    failures.extend(problems)
+    return analyze_files(files, factory, guard, failures, fail_fast, output, label)
+
+
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
+
+
+def pick_format(fmt: str | None, output: str | None = None) -> str:
+    if fmt:
+        return fmt
+    if output and output != "-":
+        return "json"
+    return "table" if sys.stdout.isatty() else "json"
 
 
 def practice_ids(requested: tuple[str, ...] | list[str]) -> list[str]:

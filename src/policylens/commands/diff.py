@@ -29,12 +29,12 @@ Exit codes:
   3  internal error (rerun with --debug for the traceback)"""
 
 
-def _reports_from_files(old: str, new: str, factory: Any, max_bytes: int) -> tuple[Any, Any]:
+def _reports_from_files(old: str, new: str, factory: Any, guard: Any) -> tuple[Any, Any]:
     from policylens.runner import Failure, analyze_paths, failure_error
 
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (stdin)")
-    results = list(analyze_paths([old, new], factory, max_bytes))
+    results = list(analyze_paths([old, new], factory, guard))
     for item in results:
         if isinstance(item, Failure):
             raise failure_error(item)
@@ -98,7 +98,7 @@ def _reports_from_git(sides: Any, path: str, factory: Any, max_bytes: int) -> tu
 @analysis_options
 def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output: str | None,
          fail_on: tuple[str, ...], no_fail: bool, rule_dirs: tuple[str, ...], model: str,
-         max_bytes: int) -> None:
+         max_bytes: int, timeout: float) -> None:
     """Compare two revisions of a policy: changed practice values with the old and new evidence
     side by side, sections added, removed or reworded (matched by content), and the changed
     sentences of sections that carry evidence. OLD or NEW may be - for stdin.
@@ -138,7 +138,9 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
             results.append(diff_reports(old, new, fail_on=gate, location=location))
     else:
         first, second = paths[0], paths[-1]
-        old, new = _reports_from_files(first, second, factory, max_bytes)
+        from policylens.runner import Limits
+
+        old, new = _reports_from_files(first, second, factory, Limits(max_bytes, timeout))
         location = "" if second == "-" else second
         results.append(diff_reports(old, new, fail_on=gate, location=location))
 

@@ -17,6 +17,13 @@ def dumps(payload: dict[str, Any]) -> str:
     return json.dumps(payload, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
+def dump(payload: dict[str, Any], out: TextIO) -> None:
+    """What `dumps` returns, written piece by piece: a 50 MB policy's report never exists as one
+    string (nor as the encoder's list of millions of pieces)."""
+    json.dump(payload, out, sort_keys=True, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
 def envelope(**fields: Any) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "tool": {"name": "policylens", "version": __version__},
             **fields}
@@ -27,7 +34,7 @@ def render_reports(reports: list[Report], failures: list, out: TextIO) -> None:
         policies=[r.to_dict() for r in sorted(reports, key=lambda r: r.path)],
         errors=[f.to_dict() for f in sorted(failures, key=lambda f: f.path)],
     )
-    out.write(dumps(payload))
+    dump(payload, out)
 
 
 def practice_dict(practice: Practice) -> dict[str, Any]:
