@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint bench eval eval-diff clean
+.PHONY: demo test test-slow fuzz ci check lint bench eval eval-diff clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,20 @@ demo: $(STAMP)
 	$(BIN)/policylens analyze corpus/003_31bd11473371562c.txt --format table
 	$(BIN)/policylens compare corpus/ --format table
 
+# The everyday suite (seconds): everything but the tests marked slow.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow"
+
+# Big inputs (50 MB policy, 5 MB line): a few minutes on 2 cores.
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -m slow -s
+
+# 10,000 generated inputs through the whole read-and-analyse path, fixed seed: zero crashes.
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run_fuzz.py
+
+# What CI runs.
+ci: test test-slow fuzz
 
 check: $(STAMP)
 	$(BIN)/ruff check src tests

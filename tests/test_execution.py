@@ -35,7 +35,9 @@ INPUTS = sorted(str(p) for p in CORPUS.glob("*.txt")) + [
 
 
 def cli_run(*args: str, stdin: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
+    """The CLI with the result cache on (the test session turns it off by default)."""
+    return CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False,
+                              env={"POLICYLENS_NO_CACHE": None})
 
 
 @pytest.fixture
@@ -182,8 +184,9 @@ def _cli_in_subprocess(args: list[str], env: dict[str, str]) -> subprocess.Compl
             "from policylens.cli import main\n"
             "sys.argv = ['policylens'] + sys.argv[1:]\n"
             "main()\n")
+    environment = {k: v for k, v in {**os.environ, **env}.items() if k != "POLICYLENS_NO_CACHE"}
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=120)
+                          env=environment, timeout=120)
 
 
 @pytest.mark.parametrize("args", [["analyze", INPUTS[0], "-f", "json"],

@@ -82,12 +82,13 @@ def test_a_pack_adds_rules_and_switches_shipped_ones_off() -> None:
     assert packed["practices"]["user-choice"]["evidence"][0]["rule"] == "pack-preference-centre"
 
 
-def test_a_broken_pack_on_analyze_is_one_error_line() -> None:
+def test_a_broken_pack_on_analyze_is_one_error_line_per_problem() -> None:
     result = run("analyze", "--rules", str(BROKEN / "unknown-key.yaml"), "-", stdin="We sell data.")
     assert result.exit_code == 2
     assert result.stderr == (f"policylens: error: {BROKEN / 'unknown-key.yaml'}:6:5: unknown key 'pattern' "
-                             "in a rule (did you mean 'patterns'?); 1 more problem(s): see 'policylens "
-                             "rules validate'\n")
+                             "in a rule (did you mean 'patterns'?)\n"
+                             f"policylens: error: {BROKEN / 'unknown-key.yaml'}:4:5: rule is missing "
+                             "'patterns'\n")
     assert "Traceback" not in result.output
 
 

@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import struct
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -100,6 +99,12 @@ def _folder_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def _new_file(folder: Path) -> tuple[int, str]:
+    """A new, uniquely named temporary file in `folder` (then renamed into place)."""
+    path = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), path
+
+
 def entry_key(sha256: str, name: str) -> str:
     """A policy's entry: its content hash and its file name (which metadata is read from)."""
     return hashlib.sha256(f"{sha256}\0{name}".encode()).hexdigest()
@@ -119,7 +124,7 @@ class ResultCache:
         """Whether the folder can be written; if not, say so once (the run goes on uncached)."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            fd, probe = tempfile.mkstemp(prefix=".probe-", dir=self.root)
+            fd, probe = _new_file(self.root)
             os.close(fd)
             os.unlink(probe)
         except OSError as exc:
@@ -179,7 +184,7 @@ class ResultCache:
         entry = self._path(report.sha256, name)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
+            fd, tmp = _new_file(entry.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(payload)

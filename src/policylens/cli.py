@@ -8,14 +8,28 @@ from typing import Any
 import click
 
 from policylens import __version__
-from policylens.errors import EXIT_INTERNAL, EXIT_OK, PolicylensError
+from policylens.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    PolicylensError,
+    Terminated,
+)
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  done; nothing at the gate
   1  the gate tripped (a regression, --fail-on hit, a rule example failed)
   2  usage, input or configuration error (also: some input files could not be read)
-  3  internal error (rerun with --debug for the traceback)"""
+  3  internal error (rerun with --debug for the traceback)
+  130  interrupted (Ctrl-C), 143 terminated (SIGTERM); no output file is left
+
+\b
+Commands that read many files try every file (a bad one never stops the run),
+report each failure on stderr as 'policylens: error: FILE: what went wrong',
+and exit 2 if any failed (3 if policylens itself failed on one);
+--fail-fast stops at the first. Guards per file: --max-bytes, --timeout."""
 
 
 def _err(message: str) -> None:
@@ -29,13 +43,17 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PolicylensError as exc:
-            _err(f"error: {exc}")
+            for line in exc.lines():
+                _err(f"error: {line}")
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except Terminated:
+            _err("terminated")
+            ctx.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
             _err("interrupted")
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             _quiet_broken_pipe()
             ctx.exit(EXIT_OK)
@@ -102,9 +120,22 @@ def _register() -> None:
 _register()
 
 
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         cli(prog_name="policylens")
     except BrokenPipeError:
         _quiet_broken_pipe()
         sys.exit(EXIT_OK)
+    except Terminated:
+        _err("terminated")
+        sys.exit(EXIT_TERMINATED)
+    except KeyboardInterrupt:  # outside a command (while parsing options): still no traceback
+        _err("interrupted")
+        sys.exit(EXIT_INTERRUPTED)

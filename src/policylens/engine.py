@@ -366,8 +366,13 @@ class Analyzer:
         hit = min(candidates, key=lambda h: (h.start, h.end - h.start))
         polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
         value = rule.value_for(polarity)
+        # Removed marks can leave two spaces, which spaCy keeps as a whitespace token that may
+        # open or close a sentence: the evidence is the sentence without it.
         sent_text = sent.text if sent_text is None else sent_text
-        start, end = block.span(sent.start_char, sent.end_char)
+        lead = len(sent_text) - len(sent_text.lstrip())
+        sent_text = sent_text.strip()
+        base = sent.start_char + lead  # spans within the sentence count from its first character
+        start, end = block.span(base, base + len(sent_text))
         if document is not None:
             line = document.line_of(start)
             sec = section_at(sections, start)
@@ -376,11 +381,11 @@ class Analyzer:
             line, section = 1, ""
         doc = sent.doc
         trigger = doc[hit.start:hit.end]
-        trigger_span = (trigger.start_char - sent.start_char, trigger.end_char - sent.start_char)
+        trigger_span = (trigger.start_char - base, trigger.end_char - base)
         cue_span = None
         if cue is not None:
             cue_tokens = doc[cue.start:cue.end]
-            cue_span = (cue_tokens.start_char - sent.start_char, cue_tokens.end_char - sent.start_char)
+            cue_span = (cue_tokens.start_char - base, cue_tokens.end_char - base)
         return Finding(rule.id, rule.practice, value, polarity, sent_text, start, end, line,
                        section, trigger.text, cue.text if cue else None,
                        self._attributes(rule, sent_text[:MAX_SENTENCE_CHARS]), trigger_span, cue_span)
@@ -402,9 +407,11 @@ class Analyzer:
 
     def analyze(self, document: Document, sha256: str = "") -> Report:
         sections = parse_sections(document)
-        blocks = [b for b in iter_blocks(document.text) if b.offsets[0] >= document.body_start]
+        # Blocks stream through the pipeline (never all in memory at once: a 50 MB policy).
+        blocks = ((b.text, b) for b in iter_blocks(document.text)
+                  if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
-        for block, doc in zip(blocks, self.nlp.pipe(b.text for b in blocks), strict=True):
+        for doc, block in self.nlp.pipe(blocks, as_tuples=True):
             findings.extend(self.findings_in_block(block, doc, document, sections))
         findings.sort(key=Finding.sort_key)
         verdicts = decide_all(findings, self.ruleset.practices)

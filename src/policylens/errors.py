@@ -9,6 +9,24 @@ EXIT_OK = 0  #: done, nothing at the gate
 EXIT_GATE = 1  #: the gate tripped: a regression, --fail-on hit, a rule example failed
 EXIT_INPUT = 2  #: usage, input or configuration error (including some inputs failing)
 EXIT_INTERNAL = 3  #: a bug in policylens; traceback shown with --debug
+EXIT_INTERRUPTED = 130  #: stopped by Ctrl-C (128 + SIGINT, as shells report it)
+EXIT_TERMINATED = 143  #: stopped by SIGTERM (a CI job cancelled, `timeout`), 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the same cleanup runs: the worker is killed and no
+    temporary output file is left behind."""
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def printable(path: str) -> str:
+    """A path as it can be shown on one line: control characters escaped, and bytes that are not
+    UTF-8 (kept by Python as surrogates) shown as U+FFFD, so printing it can never fail."""
+    if path.isprintable():
+        return path
+    safe = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return safe.translate(_CONTROL)
 
 
 @dataclass
@@ -20,7 +38,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.path]
+        parts = [printable(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -33,11 +51,13 @@ class PolicylensError(Exception):
 
     exit_code = EXIT_INPUT
 
-    def __init__(self, message: str, location: Location | None = None, hint: str = "") -> None:
+    def __init__(self, message: str, location: Location | None = None, hint: str = "",
+                 problems: list[PolicylensError] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location
         self.hint = hint
+        self.problems = problems or []  # every problem of a file, each with its own location
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}" if self.location else self.message
@@ -45,13 +65,22 @@ class PolicylensError(Exception):
             text += f" ({self.hint})"
         return text
 
+    def lines(self) -> list[str]:
+        """What to print, one problem per line (several for a file with many problems)."""
+        return [str(p) for p in self.problems] or [str(self)]
+
 
 class InputError(PolicylensError):
     """A policy file that cannot be read as a policy (missing, binary, empty, too large...)."""
 
 
+class LimitError(InputError):
+    """An input over a protective limit (size, time budget); the limit can be raised."""
+
+
 class RuleError(PolicylensError):
-    """A rule file that is not valid: YAML syntax, unknown key, bad pattern..."""
+    """A rule file that is not valid: YAML syntax, unknown key, bad pattern... `problems` holds
+    every problem found, so all are printed at once, one per line."""
 
 
 class UsageError(PolicylensError):

@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from policylens.errors import InputError, Location
+from policylens.errors import InputError, Location, PolicylensError
 from policylens.models import Report
 
 
@@ -37,24 +35,56 @@ class PracticeScore:
 
 
 def load_labels(directory: str) -> dict[str, dict[str, str]]:
+    """DIR/labels.yaml as file -> practice -> value; every problem (YAML syntax, duplicate keys,
+    unknown practices or values, not UTF-8) is reported with its line and column, exit 2."""
+    from policylens.practices import load_practices
+    from policylens.yamlmarks import load_marked
+
     path = Path(directory) / "labels.yaml"
+    shown = str(path)
     if not Path(directory).is_dir():
         raise InputError("not a directory (eval reads DIR/labels.yaml)", Location(directory))
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("no labels.yaml in this directory", Location(str(path))) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        loc = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
-        raise InputError(f"invalid YAML: {getattr(exc, 'problem', exc)}", loc) from None
-    if not isinstance(data, dict):
-        raise InputError("labels.yaml must map file names to practice values", Location(str(path)))
+        raise InputError("no labels.yaml in this directory", Location(shown)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected the labels file", Location(shown)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read labels: {exc.strerror or exc}", Location(shown)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError("not UTF-8", Location(shown, line, column), "save labels.yaml as UTF-8") from None
+    marked, problems = load_marked(text, shown)
+    errors: list[PolicylensError] = [InputError(p.message, p.location, p.hint) for p in problems]
     labels: dict[str, dict[str, str]] = {}
-    for name, practices in data.items():
-        if not isinstance(practices, dict):
-            raise InputError(f"labels for {name!r} must be a mapping", Location(str(path)))
-        labels[str(name)] = {str(k): _label(v) for k, v in practices.items()}
+    practices = load_practices()
+    if marked is None or not isinstance(marked.value, dict):
+        if not errors:
+            errors.append(InputError("labels.yaml must map file names to practice values",
+                                     marked.location if marked else Location(shown, 1, 1)))
+    else:
+        for name, entry in marked.value.items():
+            if not isinstance(entry.value, dict):
+                errors.append(InputError(f"labels for {name!r} must be a mapping", entry.location))
+                continue
+            labels[name] = {}
+            for practice, node in entry.value.items():
+                value = _label(node.raw if node.raw is not None else node.value)
+                if practice not in practices:
+                    errors.append(InputError(f"unknown practice {practice!r}",
+                                             entry.key_locations[practice],
+                                             "allowed: " + ", ".join(sorted(practices))))
+                elif value not in practices[practice].values:
+                    errors.append(InputError(f"unknown value {value!r} for {practice!r}", node.location,
+                                             "allowed: " + ", ".join(practices[practice].values)))
+                else:
+                    labels[name][practice] = value
+    if errors:
+        raise InputError(errors[0].message, errors[0].location, errors[0].hint, problems=errors)
     return labels
 
 

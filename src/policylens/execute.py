@@ -103,7 +103,9 @@ def _ruleset(spec: AnalysisSpec) -> RuleSet:
 
 
 def shown_path(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+    from policylens.errors import printable
+
+    return "<stdin>" if path == "-" else printable(path)
 
 
 def cache_name(path: str) -> str:
@@ -115,37 +117,22 @@ def cache_name(path: str) -> str:
 def read_input(path: str, max_bytes: int) -> bytes | Failure:
     """A file's bytes, or the Failure that says why they cannot be had."""
     from policylens.ingest import read_policy_bytes
-    from policylens.runner import Failure
+    from policylens.runner import _failure
 
     try:
         return read_policy_bytes(path, max_bytes)
     except PolicylensError as exc:
-        return Failure(shown_path(path), exc.message if exc.location else str(exc))
-
-
-def analyze_data(spec: AnalysisSpec, path: str, data: bytes) -> Result:
-    """One policy's bytes -> its Report, or a Failure; never raises for a bad input. This is the
-    function every backend runs (stateless: the pipeline comes from the per-process memo)."""
-    from policylens.ingest import content_hash, load_document
-    from policylens.runner import Failure
-
-    try:
-        document = load_document(path, data, spec.max_bytes)
-    except PolicylensError as exc:
-        return Failure(shown_path(path), exc.message if exc.location else str(exc))
-    return spec.analyzer().analyze(document, sha256=content_hash(data))
+        return _failure(shown_path(path), exc)
 
 
 def analyze_safely(spec: AnalysisSpec, path: str, data: bytes) -> Result:
-    """`analyze_data`, with a bug in policylens reported as this file's Failure (the run goes on,
-    and ends with exit 3), the same on every backend."""
-    spec.analyzer()  # rule and model errors are the run's, not this file's: they propagate
-    try:
-        return analyze_data(spec, path, data)
-    except Exception as exc:
-        from policylens.runner import Failure
+    """One policy's bytes -> its Report, or a Failure (runner.analyze_one: a bad input or a bug
+    is that file's Failure, the run goes on). This is the function every backend runs
+    (stateless: the pipeline comes from the per-process memo). Rule and model errors are the
+    run's, not a file's: they propagate."""
+    from policylens.runner import analyze_one
 
-        return Failure(shown_path(path), f"internal error: {type(exc).__name__}: {exc}")
+    return analyze_one(path, spec.analyzer(), spec.max_bytes, data)
 
 
 def analyze_batch(spec: AnalysisSpec, batch: list[tuple[str, bytes]]) -> list[Result]:
@@ -177,6 +164,33 @@ def analyze_cached(spec: AnalysisSpec, execution: Execution, path: str, data: by
             return cached
     result = analyze_safely(spec, path, data)
     return _finish(result, cache_name(path), execution) if isinstance(result, Report) else result
+
+
+class Analysis:
+    """What `commands.common.analyzer_factory` hands the runner: called, it builds the analyzer
+    as the plain factory did; `run` analyses files through the cache and the chosen backend
+    (runner.analyze_paths prefers it), `one` a single policy's bytes."""
+
+    def __init__(self, spec: AnalysisSpec, execution: Execution) -> None:
+        self.spec = spec
+        self.execution = execution
+
+    def __call__(self) -> Any:
+        return self.spec.analyzer()
+
+    def keep(self, slim: bool, evidence_for: frozenset[str] | None = None) -> None:
+        """Keep only what grids read of each report (see serialize.slim)."""
+        self.execution.slim = slim
+        self.execution.evidence_for = evidence_for
+
+    def run(self, files: list[str], limits: Any) -> Iterator[Result]:
+        from dataclasses import replace
+
+        self.execution.timeout = limits.timeout
+        return run(files, replace(self.spec, max_bytes=limits.max_bytes), self.execution)
+
+    def one(self, path: str, data: bytes) -> Result:
+        return analyze_cached(self.spec, self.execution, path, data)
 
 
 def _finish(report: Report, name: str, execution: Execution) -> Report:
@@ -236,7 +250,7 @@ def run(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[
         from policylens.dask_backend import run_on_dask
 
         source: Iterator[_Item] = run_on_dask(items, spec, execution)
-    elif execution.jobs > 1:
+    elif execution.jobs > 1 or _budgeted(execution):
         source = _run_local(items, spec, execution)
     else:
         source = _run_here(items, spec, execution)
@@ -259,24 +273,35 @@ def _run_here(items: Iterable[_Item], spec: AnalysisSpec, execution: Execution) 
         yield item
 
 
+def _budgeted(execution: Execution) -> bool:
+    """Whether each policy runs under a time budget: in a forked worker, which can be killed
+    whatever it is stuck in. Where processes cannot fork, one process analyses without one."""
+    import multiprocessing
+
+    return execution.timeout > 0 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def _run_local(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
-    """Worker processes for the misses, when there are at least two; else this process."""
+    """Worker processes for the misses (as many as --jobs, forked as work comes); without a time
+    budget, a single miss is analysed in this process (not worth a worker)."""
     ahead: deque[_Item] = deque()
     misses = 0
-    for item in items:  # look ahead to the second miss: one policy is not worth a pool
+    for item in items:  # look ahead to the second miss
         ahead.append(item)
         misses += item.data is not None
         if misses >= 2:
             break
-    if misses < 2:
-        yield from _run_here(list(ahead) + list(items), spec, execution)
+    if misses == 0 or (misses < 2 and not _budgeted(execution)):
+        yield from _run_here(_chain(ahead, items), spec, execution)
         return
     spec.analyzer()  # built before the fork: workers share it, and rule errors surface here
     pool = _Pool(execution.jobs, spec, execution)
+    finished = False
     try:
         yield from pool.ordered(_chain(ahead, items))
+        finished = True
     finally:
-        pool.close()
+        pool.close(kill=not finished)  # stopped early (--fail-fast, Ctrl-C): no waiting
 
 
 def _chain(first: Iterable[_Item], rest: Iterator[_Item]) -> Iterator[_Item]:
@@ -293,6 +318,7 @@ def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None,
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's cleanup handler is not ours
     quiet = Execution(cache=cache, slim=kept[0], evidence_for=kept[1])
     if cache is not None:
         cache.warn = None  # the parent checked the folder; a full disk is not worth a message each
@@ -375,7 +401,7 @@ class _Pool:
     def ordered(self, items: Iterator[_Item]) -> Iterator[_Item]:
         from multiprocessing.connection import wait
 
-        from policylens.runner import Failure
+        from policylens.runner import LIMIT, Failure
 
         window = max(64, 8 * self.jobs)  # items read ahead or waiting for their turn: bounded memory
         pending: dict[int, _Item] = {}  # by index, done or not
@@ -427,7 +453,8 @@ class _Pool:
                     how = f"killed by signal {-code}" if code is not None and code < 0 \
                         else f"exit {code}"
                     item.result = Failure(shown_path(item.path), f"the analysis process died "
-                                          f"({how}), likely out of memory (lower --max-bytes)")
+                                          f"({how}), likely out of memory (lower --max-bytes)",
+                                          LIMIT)
                 self.execution.stats["analysed"] += 1
             if timeout > 0:
                 now = time.monotonic()
@@ -439,14 +466,18 @@ class _Pool:
                         assert item is not None
                         item.result = Failure(shown_path(item.path),
                                               f"gave up after {timeout:g} s, the time budget per "
-                                              "file (raise it with --timeout; 0 means no budget)")
+                                              "file (raise it with --timeout; 0 means no budget)",
+                                              LIMIT)
                         self.execution.stats["analysed"] += 1
 
     def _drop(self, worker: _Worker) -> None:
         worker.kill()
         self.workers.remove(worker)
 
-    def close(self) -> None:
+    def close(self, kill: bool = False) -> None:
         for worker in self.workers:
-            worker.close()
+            if kill:
+                worker.kill()
+            else:
+                worker.close()
         self.workers = []

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
-from pathlib import Path
+import stat
 
-from policylens.errors import InputError, Location
+from policylens.errors import InputError, LimitError, Location, printable
 from policylens.metadata import archive_header_end, extract_metadata
 from policylens.models import Document
 
@@ -27,31 +28,41 @@ _BINARY_MAGIC = {
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2000-\u20ff]"
 )
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+# C0 controls except tab and newline, DEL, and C1 controls.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def read_policy_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a policy file, or raise InputError with a message a user can act on."""
+    """Read a policy file, or raise InputError with a message a user can act on.
+
+    Only regular files are opened (a FIFO or a device would block or never end), and never more
+    than `max_bytes` + 1 bytes are read, even from a file that grows while it is read.
+    """
     if path == "-":
         import sys
 
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"input is larger than the limit of {max_bytes} bytes",
+            raise LimitError(f"input is larger than the limit of {max_bytes} bytes",
                              Location("<stdin>"), "raise it with --max-bytes")
         return data
-    p = Path(path)
     loc = Location(path)
     try:
-        if p.is_dir():
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
             raise InputError("is a directory, expected a policy file", loc)
-        if p.exists() and not p.is_file():
+        if not stat.S_ISREG(st.st_mode):
             raise InputError("is not a regular file (a FIFO, device or socket)", loc)
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file is {size} bytes, over the limit of {max_bytes}", loc,
+        if st.st_size > max_bytes:
+            raise LimitError(f"file is {st.st_size} bytes, over the limit of {max_bytes}", loc,
                              "raise it with --max-bytes")
-        return p.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise LimitError(f"file is over the limit of {max_bytes} bytes", loc,
+                             "raise it with --max-bytes")
+        return data
     except FileNotFoundError:
         raise InputError("no such file", loc) from None
     except PermissionError:
@@ -62,25 +73,67 @@ def read_policy_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(f"cannot read file: {exc.strerror or exc}", loc) from None
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark, else None:
+    in ASCII-range text every other byte is NUL."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) > 0.8 * half and even.count(0) < 0.05 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.8 * half and odd.count(0) < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _western(data: bytes) -> tuple[str, str]:
+    """Mostly-ASCII text that is not valid UTF-8: each line as UTF-8 if it is, else as cp1252
+    (a file pasted together from both is common). Bytes cp1252 leaves undefined become U+FFFD."""
+    lines = data.split(b"\n")
+    out = []
+    legacy = utf8 = False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            text = line.decode("cp1252", errors="replace")
+            legacy = True
+        out.append(text)
+    return "\n".join(out), ("utf-8+cp1252" if utf8 and legacy else "cp1252")
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode bytes to text; returns (text, encoding). Binary content raises InputError."""
+    """Decode bytes to text; returns (text, encoding). Binary content raises InputError.
+
+    In order: a byte-order mark (UTF-32, UTF-8, UTF-16); UTF-16 without one; UTF-8; mostly-ASCII
+    text as cp1252 (line by line, so mixed UTF-8/cp1252 files read right); anything else by
+    charset-normalizer's best guess. Undecodable bytes become U+FFFD; nothing raises.
+    """
     loc = Location(path)
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"binary file ({what}), not a policy text", loc)
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32")):
+    for bom, enc, name in ((codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
+                           (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
+                           (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+                           (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+                           (codecs.BOM_UTF16_BE, "utf-16", "utf-16")):
         if data.startswith(bom):
-            try:
-                return data.decode(enc), enc.replace("-sig", "")
-            except UnicodeDecodeError:
-                break
+            return data.decode(enc, errors="replace"), name
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     if b"\x00" in data[:65536]:
         raise InputError("binary file (contains NUL bytes), not a policy text", loc)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _high_bytes(data) <= 0.3 * len(data):  # Western text: accents are a few letters in ten
+        return _western(data)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -89,6 +142,11 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return data.decode(encoding, errors="replace"), encoding
     except LookupError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _high_bytes(data: bytes) -> int:
+    """How many bytes are outside ASCII (fast: ASCII bytes are removed by translate)."""
+    return len(data.translate(None, bytes(range(128))))
 
 
 def repair_mojibake(text: str) -> tuple[str, bool]:
@@ -112,27 +170,49 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     return fixed, fixed != text
 
 
-def looks_like_html(path: str, data: bytes) -> bool:
+def looks_like_html(path: str, text: str) -> bool:
     if path.lower().endswith((".html", ".htm")):
         return True
-    return bool(_HTML_START.match(data[:4096]))
+    head = text[:4096].lstrip()
+    while head.startswith("<!--"):  # comments before the first tag (no regex: no backtracking)
+        end = head.find("-->")
+        if end < 0:
+            return False
+        head = head[end + 3:].lstrip()
+    return bool(_HTML_TAG.match(head))
+
+
+def clean_controls(text: str) -> str:
+    """Control characters (other than tab and newline) become spaces, one for one, so offsets
+    stay put and no escape sequence from a hostile file reaches a terminal."""
+    return _CONTROLS.sub(" ", text)
 
 
 def load_document(path: str, data: bytes | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and clean one policy; raise InputError for anything that is not policy text."""
+    """Read and clean one policy; raise InputError for anything that is not policy text.
+
+    Document.text is the decoded file with newlines normalised to \\n, mojibake repaired and
+    control characters replaced by spaces; for HTML, the text extracted from the page.
+    """
     if data is None:
         data = read_policy_bytes(path, max_bytes)
-    shown = "<stdin>" if path == "-" else path
+    shown = "<stdin>" if path == "-" else printable(path)
+    if not data.strip():
+        raise InputError("empty file: no text to analyse", Location(shown))
     text, encoding = decode(data, shown)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_controls(text)
     text, repaired = repair_mojibake(text)
     fmt = "text"
     header_source = text
-    if looks_like_html(path, data):
+    if looks_like_html(path, text):
         from policylens.html import html_to_text
 
         fmt = "html"
         text = html_to_text(text)
+        if not text.strip():
+            raise InputError("no text in this HTML page (only markup, scripts or styles)",
+                             Location(shown))
     elif re.search(r"^\s{0,3}#{1,6}\s|\*\*\S", text[:20000], re.M):
         fmt = "markdown"
     if not text.strip():

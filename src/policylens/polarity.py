@@ -55,6 +55,8 @@ class PolarityDetector:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in CUE_KINDS:
             phrases = [str(p) for p in cues.get(kind, [])]  # type: ignore[attr-defined]
+            # Typeset text writes "don’t" with a curly apostrophe; the lexicon spells it "n't".
+            phrases = list(dict.fromkeys(phrases + [p.replace("'", "\u2019") for p in phrases]))
             self.matcher.add(kind, [nlp.make_doc(p) for p in phrases])
         self.strings = nlp.vocab.strings
 

@@ -218,7 +218,9 @@ def regex_problem(source: str) -> str | None:
             # POSSESSIVE_REPEAT and ATOMIC_GROUP (Python 3.11+) never backtrack into themselves
         return None
 
-    found = walk(parsed, False)
+    from policylens.regexcheck import polynomial_problem
+
+    found = walk(parsed, False) or polynomial_problem(parsed)
     if found:
         return found
     if compiled.search("") is not None:
@@ -684,7 +686,7 @@ def rule_sources(extra: list[str], shipped: bool = True) -> list[tuple[str, str]
     in a checkout) is read once, under its shipped name."""
     own, unreadable = _read_rule_files(extra, skip_shipped=shipped)
     if unreadable:
-        raise RuleError(unreadable[0].message, unreadable[0].location)
+        raise RuleError(unreadable[0].message, unreadable[0].location, unreadable[0].hint)
     return (shipped_rule_texts() if shipped else []) + own
 
 
@@ -699,10 +701,29 @@ def _read_rule_files(paths: list[str], skip_shipped: bool = True,
         if _resolved(file) in already:
             continue
         try:
-            own.append((str(file), file.read_text("utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            unreadable.append(Problem(Location(str(file)), f"cannot read rule file: {exc}"))
+            own.append((str(file), read_rule_file(file)))
+        except RuleError as exc:
+            unreadable.append(Problem(exc.location or Location(str(file)), exc.message, exc.hint))
     return own, unreadable
+
+
+def read_rule_file(file: Path) -> str:
+    """A rule file's text; not UTF-8, unreadable or not a file -> RuleError at the spot."""
+    try:
+        if file.exists() and not file.is_file() and not file.is_dir():
+            raise RuleError("is not a regular file (a FIFO, device or socket)", Location(str(file)))
+        data = file.read_bytes()
+    except IsADirectoryError:
+        raise RuleError("is a directory, expected a rule file", Location(str(file))) from None
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror or exc}", Location(str(file))) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RuleError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+                        Location(str(file), line, column), "save the rule file as UTF-8") from None
 
 
 def display_names(paths: list[str]) -> set[str]:
@@ -799,7 +820,8 @@ def errors_of(problems: list[Problem]) -> list[Problem]:
 
 
 def load_ruleset(extra: list[str] | None = None, shipped: bool = True) -> RuleSet:
-    """The shipped rules plus users' rule packs; any error raises RuleError (exit 2)."""
+    """The shipped rules plus users' rule packs; any error raises RuleError (exit 2), carrying
+    every error so the CLI prints each on its own line."""
     return ruleset_from_sources(rule_sources(extra or [], shipped))
 
 
@@ -810,10 +832,9 @@ def ruleset_from_sources(sources: list[tuple[str, str]]) -> RuleSet:
     errors = errors_of(problems)
     if errors:
         first = errors[0]
-        hint = f" ({first.hint})" if first.hint else ""
-        more = f"; {len(errors) - 1} more problem(s): see 'policylens rules validate'" \
-            if len(errors) > 1 else ""
-        raise RuleError(first.message + hint + more, first.location)
+        more = f"; {len(errors) - 1} more problem(s)" if len(errors) > 1 else ""
+        raise RuleError(first.message + more, first.location, first.hint,
+                        [RuleError(e.message, e.location, e.hint) for e in errors])
     off = set(disabled)
     return RuleSet(tuple(r for r in rules if r.id not in off), load_practices())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -95,11 +96,16 @@ def parse_sections(doc: Document) -> tuple[Section, ...]:
 
 
 def section_at(sections: tuple[Section, ...], offset: int) -> Section | None:
-    """The innermost section containing a character offset (the latest one that started)."""
-    found = None
-    for section in sections:
-        if section.start > offset:
-            break
+    """The innermost section containing a character offset (the latest one that started).
+
+    Sections nest (a section ends at or before its parent's end), so the answer is the last
+    section starting at or before `offset`, or the nearest of its ancestors still open there:
+    a binary search, not a scan, since a long policy has thousands of sections and findings.
+    """
+    i: int | None = bisect.bisect_right(sections, offset, key=lambda s: s.start) - 1
+    while i is not None and i >= 0:
+        section = sections[i]
         if section.end > offset:
-            found = section
-    return found
+            return section
+        i = section.parent
+    return None

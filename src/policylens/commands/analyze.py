@@ -7,55 +7,62 @@ import sys
 import click
 
 from policylens.commands.common import (
-    analyses,
     analysis_options,
-    err,
+    analyzer_factory,
+    collect_reports,
+    fail_fast_option,
     jobs_options,
+    limits,
     only_practices,
+    output_option,
     pick_format,
     practice_ids,
 )
-from policylens.errors import EXIT_INPUT, EXIT_OK
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]),
-              help="Output format. Default: table on a terminal, json when piped.")
+              help="Output format. Default: table on a terminal, json when piped or with -o.")
 @click.option("--practice", "-p", "practices", multiple=True, metavar="ID",
               help="Report only these practices (repeatable; 'core' for the core six). "
                    "Default: all; the table folds extra practices that are not mentioned.")
+@output_option
 @analysis_options
+@fail_fast_option
 @jobs_options
-def analyze(paths: tuple[str, ...], fmt: str | None, practices: tuple[str, ...],
-            rule_dirs: tuple[str, ...], model: str, max_bytes: int) -> None:
+def analyze(paths: tuple[str, ...], fmt: str | None, practices: tuple[str, ...], output: str | None,
+            rule_dirs: tuple[str, ...], model: str, max_bytes: int, timeout: float,
+            fail_fast: bool) -> None:
     """Analyze policy files (.txt, .md, .html), folders of them, or - for stdin.
 
     Prints where each policy came from, its outline of sections, and for each practice its
     value with the deciding sentence, section and line.
 
+    Files that cannot be analysed (missing, binary, too large, over the time budget) are
+    reported on stderr, one line each, and the others are still analysed; the exit code is
+    then 2 (3 if policylens itself failed on one).
+
     \b
     Examples:
       policylens analyze corpus/
-      policylens analyze site@2019-01-01.md --format json > report.json
+      policylens analyze site@2019-01-01.md --format json -o report.json
       policylens analyze corpus/ -p core -p do-not-track
       curl -s https://example.com/privacy | policylens analyze -
     """
+    from policylens.output import open_output
     from policylens.render import analyze_renderers
-    from policylens.runner import Failure
+    from policylens.runner import Failure, exit_code_for
 
     wanted = practice_ids(practices) if practices else None
-    items, failures, _ = analyses(list(paths), rule_dirs, model, max_bytes)
-    reports = []
-    for item in items:
-        if isinstance(item, Failure):
-            failures.append(item)
-        else:
-            reports.append(item if wanted is None else only_practices(item, wanted))
-    for failure in failures:
-        err(f"error: {failure.path}: {failure.message}")
-    if reports or pick_format(fmt) == "json":
-        analyze_renderers()[pick_format(fmt)](reports, failures, sys.stdout)
-    sys.exit(EXIT_INPUT if failures else EXIT_OK)
-
-
+    factory = analyzer_factory(rule_dirs, model)
+    fmt = pick_format(fmt, output)
+    failures: list[Failure] = []
+    with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
+        reports = collect_reports(list(paths), factory, limits(max_bytes, timeout), failures,
+                                  fail_fast, output)
+        if wanted is not None:
+            reports = [only_practices(report, wanted) for report in reports]
+        if reports or fmt == "json":
+            analyze_renderers()[fmt](reports, failures, out)
+    sys.exit(exit_code_for(failures))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from policylens.models import Report
+    from policylens.runner import Failure, Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -18,110 +21,35 @@ def err(message: str) -> None:
 
 
 def analysis_options(func: F) -> F:
+    """--model, --rules, the per-file guards --max-bytes and --timeout, and the cache options."""
     func = cache_options(func)
     func = click.option("--model", default="blank:en", show_default=True, metavar="NAME",
                         help="spaCy pipeline for sentences: blank:en, or an installed model name.")(func)
     func = click.option("--rules", "rule_dirs", multiple=True, metavar="PATH",
                         help="Extra rule file or folder, on top of the shipped rules (repeatable).")(func)
-    func = click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True, type=int,
-                        help="Refuse policy files larger than this.")(func)
+    func = click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True,
+                        type=click.IntRange(min=1), metavar="N",
+                        help="Refuse policy files larger than N bytes.")(func)
+    func = click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0),
+                        metavar="SECONDS",
+                        help="Time budget per file; a file that takes longer is reported and "
+                             "skipped. 0: no budget.")(func)
     return func
 
 
-def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Callable[[], Any]:
-    from policylens.ruleset import load_ruleset
-
-    ruleset = load_ruleset(list(rule_dirs))  # rule errors surface before any file is read
-
-    def build() -> Any:
-        from policylens.engine import Analyzer
-
-        return Analyzer(ruleset, model)
-
-    return build
-
-
-# --- execution: cache, worker processes, Dask ------------------------------------------------
-# These options are read back through the click context (`execution_settings`), so commands
-# need no parameters for them: a command opts in with one decorator.
-
-_SETTINGS = "policylens.execution"
-
-
-def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    ctx.meta.setdefault(_SETTINGS, {})[param.name] = value
-    return value
-
-
-def cache_options(func: F) -> F:
-    """--cache-dir and --no-cache (part of analysis_options)."""
-    func = click.option("--no-cache", is_flag=True, expose_value=False, callback=_remember,
-                        envvar="POLICYLENS_NO_CACHE",
-                        help="Neither read nor write the result cache.")(func)
-    return click.option("--cache-dir", metavar="DIR", expose_value=False, callback=_remember,
-                        envvar="POLICYLENS_CACHE_DIR",
-                        help="Result cache folder (default: the user cache folder, e.g. "
-                             "~/.cache/policylens). Reports are keyed by the policy's content, "
-                             "the rules and the policylens version.")(func)
-
-
-def jobs_options(func: F) -> F:
-    """--jobs and --scheduler, for the commands that read many policies."""
-    func = click.option("--scheduler", metavar="ADDRESS", expose_value=False, callback=_remember,
-                        help="Run on a Dask cluster: tcp://HOST:PORT of its scheduler, or local "
-                             "for a cluster on this machine (pip install 'policylens[dask]').")(func)
-    return click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-                        expose_value=False, callback=_remember,
-                        help="Worker processes (default: all cores).")(func)
-
-
-def analysis_setup(rule_dirs: tuple[str, ...], model: str, max_bytes: int,
-                   slim: bool = False, evidence_for: frozenset[str] | None = None,
-                   ) -> tuple[Any, Any]:
-    """The AnalysisSpec and Execution the command's options ask for. Rule files are read here
-    (and, without a usable cache, validated, so rule errors come before any file is read)."""
-    from policylens.cache import ResultCache, default_cache_dir
-    from policylens.execute import AnalysisSpec, Execution, available_cores
-
-    ctx = click.get_current_context(silent=True)
-    settings = dict(ctx.meta.get(_SETTINGS, {})) if ctx else {}
-    spec = AnalysisSpec.create(rule_dirs, model, max_bytes)
-    execution = Execution(jobs=settings.get("jobs") or available_cores(),
-                          scheduler=settings.get("scheduler"), slim=slim,
-                          evidence_for=evidence_for, warn=err)
-    if not settings.get("no_cache"):
-        cache = ResultCache(settings.get("cache_dir") or default_cache_dir(), spec.key, warn=err)
-        execution.cache = cache if cache.usable() else None
-    if execution.cache is None:
-        spec.ruleset()
-    return spec, execution
-
-
-def analyses(paths: list[str], rule_dirs: tuple[str, ...], model: str, max_bytes: int,
-             slim: bool = False, evidence_for: frozenset[str] | None = None,
-             ) -> tuple[Iterator[Any], list[Any], int]:
-    """(a Report or Failure per file, in order; failures found while expanding the paths;
-    how many files), run on the cache, worker processes or Dask as the options ask."""
-    from policylens.execute import run
-    from policylens.runner import expand_paths
-
-    files, failures = expand_paths(paths)
-    spec, execution = analysis_setup(rule_dirs, model, max_bytes, slim, evidence_for)
-    return run(files, spec, execution), failures, len(files)
-
-
-def pick_format(fmt: str | None) -> str:
-    if fmt:
-        return fmt
-    return "table" if sys.stdout.isatty() else "json"
-
-
+def fail_fast_option(func: F) -> F:
+    """--fail-fast, for the commands that read many files."""
+    return click.option("--fail-fast", is_flag=True,
+                        help="Stop at the first file that cannot be analysed. By default every "
+                             "file is tried (keep going) and the exit code says if any failed.")(func)
 
 
 def output_option(func: F) -> F:
-    return click.option("--output", "-o", metavar="FILE",
-                        help="Write the result to FILE (its suffix picks the format when --format "
-                             "is not given: .html .json .csv .md .sarif).")(func)
+    return click.option("--output", "-o", "output", metavar="FILE", default=None,
+                        help="Write the result to FILE instead of stdout, atomically: a failed run "
+                             "leaves an existing FILE untouched. For compare, timeline and diff its "
+                             "suffix picks the format when --format is not given: .html .json .csv "
+                             ".md .sarif.")(func)
 
 
 def choose_format(fmt: str | None, output: str | None, allowed: tuple[str, ...], terminal: str,
@@ -142,68 +70,175 @@ def choose_format(fmt: str | None, output: str | None, allowed: tuple[str, ...],
 
 
 def write_output(output: str | None, render: Callable[[Any], None]) -> None:
-    """Render to stdout, or to FILE through a temporary file renamed into place, so a failed run
-    never leaves half a report behind."""
-    if not output or output == "-":
-        render(sys.stdout)
+    """Render to stdout, or to FILE atomically (`output.open_output`): a failed run never leaves
+    half a report behind."""
+    from policylens.output import open_output
+
+    with open_output(output) as out:
+        render(out)
+
+
+def keep_output(output: str | None, failures: list[Failure]) -> None:
+    """Nothing could be analysed: leave an -o file as it was (call inside `open_output`, whose
+    temporary file the exit removes) and exit with the failures' code. No-op for stdout."""
+    from policylens.errors import EXIT_INPUT
+    from policylens.runner import exit_code_for
+
+    if output is None or output == "-":
         return
-    import os
-    import tempfile
-
-    from policylens.errors import InputError, Location
-
-    target = os.path.abspath(output)
-    if os.path.isdir(target):
-        raise InputError("is a directory; give a file name for --output", Location(output))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".policylens-", dir=os.path.dirname(target))
-    except OSError as exc:
-        raise InputError(f"cannot write here: {exc.strerror or exc}", Location(output)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            render(handle)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    err(f"nothing was analysed; {output} is left as it was")
+    sys.exit(exit_code_for(failures) or EXIT_INPUT)
 
 
-def collect_reports(paths: list[str], analysis: tuple[tuple[str, ...], str, int],
-                    label: str = "analyzing", shown: tuple[str, ...] | None = None,
-                    ) -> tuple[list[Any], list[Any]]:
-    """Reports (slim: what grids need, with evidence only for the `shown` practices, if given)
-    and failures for files and folders, with a progress bar on stderr when stderr is a terminal
-    (never in pipes or CI logs)."""
-    from policylens.runner import Failure
+# --- execution: the result cache, worker processes, Dask -------------------------------------
+# These options are read back through the click context (by `analyzer_factory`), so commands need
+# no parameters for them: a command opts in with one decorator.
 
-    rule_dirs, model, max_bytes = analysis
-    items, failures, count = analyses(paths, rule_dirs, model, max_bytes, slim=True,
-                                      evidence_for=frozenset(shown) if shown is not None else None)
-    reports: list[Any] = []
+_SETTINGS = "policylens.execution"
 
-    def take(item: Any) -> None:
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta.setdefault(_SETTINGS, {})[param.name] = value
+    return value
+
+
+def cache_options(func: F) -> F:
+    """--cache-dir and --no-cache (part of analysis_options)."""
+    func = click.option("--no-cache", is_flag=True, expose_value=False, callback=_remember,
+                        envvar="POLICYLENS_NO_CACHE",
+                        help="Neither read nor write the result cache.")(func)
+    return click.option("--cache-dir", metavar="DIR", expose_value=False, callback=_remember,
+                        envvar="POLICYLENS_CACHE_DIR",
+                        help="Result cache folder (default: the user cache folder, e.g. "
+                             "~/.cache/policylens). Reports are kept by the policy's content, "
+                             "the rules and the policylens version.")(func)
+
+
+def jobs_options(func: F) -> F:
+    """--jobs and --scheduler, for the commands that read many policies."""
+    func = click.option("--scheduler", metavar="ADDRESS", expose_value=False, callback=_remember,
+                        help="Run on a Dask cluster: tcp://HOST:PORT of its scheduler, or local "
+                             "for a cluster on this machine (pip install 'policylens[dask]').")(func)
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                        expose_value=False, callback=_remember,
+                        help="Worker processes (default: all cores).")(func)
+
+
+def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Any:
+    """What the runner analyses with (execute.Analysis): the rule files read now (a missing one
+    is an error before any file is read), the result cache, worker processes and Dask as the
+    options ask. The rules are validated now when there is no cache; with one, at the first
+    policy not in it, so a run served from the cache never loads spaCy (an entry exists only
+    for rule files that were valid)."""
+    from policylens.cache import ResultCache, default_cache_dir
+    from policylens.execute import Analysis, AnalysisSpec, Execution, available_cores
+    from policylens.ingest import DEFAULT_MAX_BYTES
+
+    ctx = click.get_current_context(silent=True)
+    settings = dict(ctx.meta.get(_SETTINGS, {})) if ctx else {}
+    spec = AnalysisSpec.create(rule_dirs, model, DEFAULT_MAX_BYTES)
+    execution = Execution(jobs=settings.get("jobs") or available_cores(),
+                          scheduler=settings.get("scheduler"), warn=err)
+    if not settings.get("no_cache"):
+        cache = ResultCache(settings.get("cache_dir") or default_cache_dir(), spec.key, warn=err)
+        execution.cache = cache if cache.usable() else None
+    if execution.cache is None:
+        spec.ruleset()
+    return Analysis(spec, execution)
+
+
+def limits(max_bytes: int, timeout: float) -> Limits:
+    from policylens.runner import Limits
+
+    return Limits(max_bytes=max_bytes, timeout=timeout)
+
+
+def report_failure(failure: Failure, echo: Callable[[str], None] | None = None) -> None:
+    """One line per failed file on stderr; an internal error's traceback only under --debug."""
+    line = f"policylens: error: {failure.path}: {failure.message}"
+    if echo is not None:
+        echo(line)
+    else:
+        click.echo(line, err=True)
+    if failure.detail and _debug():
+        click.echo(failure.detail.rstrip(), err=True)
+
+
+def analyze_files(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
+                  failures: list[Failure], fail_fast: bool = False, output: str | None = None,
+                  label: str = "analyzing") -> list[Report]:
+    """The reports of `files`, in order, for a command writing inside `open_output(output)`.
+
+    Each failure is reported on stderr as it happens and appended to `failures` (which may already
+    hold the failures of expanding the paths). With fail_fast, exits at the first failure; when
+    nothing could be analysed, exits leaving an -o file as it was. Either exit happens inside
+    `open_output`, so its temporary file is removed. A progress bar shows on stderr when stderr is
+    a terminal (never in pipes or CI logs)."""
+    from policylens.runner import Failure, analyze_paths, exit_code_for
+
+    if failures and fail_fast:
+        sys.exit(exit_code_for(failures))
+    files = list(files)
+    reports: list[Report] = []
+
+    def take(item: Report | Failure, echo: Callable[[str], None] | None = None) -> None:
         if isinstance(item, Failure):
+            report_failure(item, echo)
             failures.append(item)
+            if fail_fast:
+                sys.exit(exit_code_for(failures))
         else:
             reports.append(item)
 
-    if sys.stderr.isatty() and count > 1:
+    items = analyze_paths(files, factory, guard)
+    if sys.stderr is not None and sys.stderr.isatty() and len(files) > 1:
         from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task(label, total=count)
+        console = Console(stderr=True, highlight=False, markup=False)
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task(label, total=len(files))
             for item in items:
-                take(item)
+                take(item, lambda line: console.print(line, soft_wrap=True))
                 progress.advance(task)
     else:
         for item in items:
             take(item)
-    return reports, failures
+    if not reports:
+        keep_output(output, failures)
+    return reports
+
+
+def collect_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
+                    failures: list[Failure], fail_fast: bool = False, output: str | None = None,
+                    label: str = "analyzing", shown: tuple[str, ...] | None = None,
+                    ) -> list[Report]:
+    """Files named or found under folders, analysed (see `analyze_files`); failures of either
+    step are reported and collected in `failures`. With `shown` (the practices a grid shows),
+    each report keeps only what grids read: verdicts, with evidence for those practices."""
+    from policylens.runner import expand_paths
+
+    if shown is not None and hasattr(factory, "keep"):
+        factory.keep(slim=True, evidence_for=frozenset(shown))
+
+    files, problems = expand_paths(paths)
+    for failure in problems:
+        report_failure(failure)
+    failures.extend(problems)
+    return analyze_files(files, factory, guard, failures, fail_fast, output, label)
+
+
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
+
+
+def pick_format(fmt: str | None, output: str | None = None) -> str:
+    if fmt:
+        return fmt
+    if output and output != "-":
+        return "json"
+    return "table" if sys.stdout.isatty() else "json"
 
 
 def practice_ids(requested: tuple[str, ...] | list[str]) -> list[str]:

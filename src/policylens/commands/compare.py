@@ -11,14 +11,14 @@ import click
 from policylens.commands.common import (
     F,
     analysis_options,
+    analyzer_factory,
     choose_format,
     collect_reports,
-    err,
+    fail_fast_option,
     jobs_options,
+    limits,
     output_option,
-    write_output,
 )
-from policylens.errors import EXIT_INPUT, EXIT_OK
 from policylens.render import GRID_FORMATS
 
 
@@ -34,20 +34,26 @@ def grid_options(func: F) -> F:
 
 
 def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | None,
-             analysis: tuple[tuple[str, ...], str, int], build: Callable[[list[Any]], tuple],
-             shown: tuple[str, ...] | None = None) -> None:
-    """Analyze the inputs (progress on a terminal), build the grids, render, exit 2 if any input
-    could not be read (the others are still shown)."""
+             analysis: tuple[tuple[str, ...], str, int, float, bool],
+             build: Callable[[list[Any]], tuple], shown: tuple[str, ...] | None = None) -> None:
+    """Analyze the inputs under the per-file guards (progress on a terminal), build the grids,
+    render; exit 2 if any input could not be read (3 if policylens failed on one): the others
+    are still shown."""
     from policylens.compare import GridSet
+    from policylens.output import open_output
     from policylens.render import grid_renderers
+    from policylens.runner import Failure, exit_code_for
 
+    rule_dirs, model, max_bytes, timeout, fail_fast = analysis
     chosen = choose_format(fmt, output, GRID_FORMATS, "table", "json")
-    reports, failures = collect_reports(list(paths), analysis, shown=shown)
-    for failure in failures:
-        err(f"error: {failure.path}: {failure.message}")
-    result = GridSet(kind, build(reports), tuple(failures))
-    write_output(output, lambda out: grid_renderers()[chosen](result, out))
-    sys.exit(EXIT_INPUT if failures else EXIT_OK)
+    factory = analyzer_factory(rule_dirs, model)
+    failures: list[Failure] = []
+    with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
+        reports = collect_reports(list(paths), factory, limits(max_bytes, timeout), failures,
+                                  fail_fast, output, shown=shown)
+        result = GridSet(kind, build(reports), tuple(failures))
+        grid_renderers()[chosen](result, out)
+    sys.exit(exit_code_for(failures))
 
 
 @click.command()
@@ -60,10 +66,12 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
               help="path, site, date, or a practice id (worst value first).")
 @click.option("--reverse", is_flag=True, help="Reverse the order.")
 @analysis_options
+@fail_fast_option
 @jobs_options
 def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
             practice_ids: tuple[str, ...], where: tuple[str, ...], sort_key: str, reverse: bool,
-            rule_dirs: tuple[str, ...], model: str, max_bytes: int) -> None:
+            rule_dirs: tuple[str, ...], model: str, max_bytes: int, timeout: float,
+            fail_fast: bool) -> None:
     """Compare policies: one row per policy, one column per practice, a count of each value.
 
     \b
@@ -79,6 +87,6 @@ def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
     practices = select_practices(practice_ids or ("core",))
     filters = parse_where(where)
     sort_rows([], sort_key)  # an unknown sort key fails before any file is read
-    run_grid("compare", paths, fmt, output, (rule_dirs, model, max_bytes),
+    run_grid("compare", paths, fmt, output, (rule_dirs, model, max_bytes, timeout, fail_fast),
              lambda reports: (build(reports, practices, filters, sort_key, reverse),),
              shown=tuple(p.id for p in practices))

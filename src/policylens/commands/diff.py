@@ -10,7 +10,7 @@ import click
 
 from policylens.commands.common import (
     analysis_options,
-    analysis_setup,
+    analyzer_factory,
     choose_format,
     output_option,
     write_output,
@@ -29,15 +29,12 @@ Exit codes:
   3  internal error (rerun with --debug for the traceback)"""
 
 
-def _reports_from_files(old: str, new: str, setup: Any) -> tuple[Any, Any]:
-    from policylens.execute import run
-    from policylens.runner import Failure, failure_error
+def _reports_from_files(old: str, new: str, factory: Any, guard: Any) -> tuple[Any, Any]:
+    from policylens.runner import Failure, analyze_paths, failure_error
 
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (stdin)")
-    spec, execution = setup
-    execution.jobs = 1  # two policies: not worth a pool
-    results = list(run([old, new], spec, execution))
+    results = list(analyze_paths([old, new], factory, guard))
     for item in results:
         if isinstance(item, Failure):
             raise failure_error(item)
@@ -53,19 +50,16 @@ def _absent(label: str, why: str) -> Any:
                                          for pid in load_practices()}, (), (why,))
 
 
-def _reports_from_git(sides: Any, path: str, setup: Any) -> tuple[Any, Any]:
+def _reports_from_git(sides: Any, path: str, factory: Any, max_bytes: int) -> tuple[Any, Any]:
     """The two revisions' reports; a revision without the file says nothing about any practice
     (a policy added or deleted is still diffed), but the file must be in one of them."""
     from dataclasses import replace
 
-    from policylens.execute import analyze_cached
     from policylens.gitrev import read_at
     from policylens.ingest import read_policy_bytes
     from policylens.runner import Failure
 
     old_side, new_side = sides
-    spec, execution = setup
-    max_bytes = spec.max_bytes
     reports = []
     for side in (old_side, new_side):
         label = path if side.rev is None else f"{side.label}:{path}"
@@ -76,7 +70,7 @@ def _reports_from_git(sides: Any, path: str, setup: Any) -> tuple[Any, Any]:
         if data is None:
             reports.append(_absent(label, f"the file does not exist in {side.label}"))
             continue
-        result = analyze_cached(spec, execution, path, data)
+        result = factory.one(path, data)  # through the result cache
         if isinstance(result, Failure):
             raise InputError(f"in {side.label}: {result.message}", Location(path))
         reports.append(replace(result, path=label))
@@ -101,7 +95,7 @@ def _reports_from_git(sides: Any, path: str, setup: Any) -> tuple[Any, Any]:
 @analysis_options
 def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output: str | None,
          fail_on: tuple[str, ...], no_fail: bool, rule_dirs: tuple[str, ...], model: str,
-         max_bytes: int) -> None:
+         max_bytes: int, timeout: float) -> None:
     """Compare two revisions of a policy: changed practice values with the old and new evidence
     side by side, sections added, removed or reworded (matched by content), and the changed
     sentences of sections that carry evidence. OLD or NEW may be - for stdin.
@@ -129,19 +123,21 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
     if len(paths) > 1 and git_range is not None and chosen in ("json", "sarif"):
         raise UsageError(f"--format {chosen} describes one file; give one PATH, or use text, "
                          "markdown or github for several")
-    setup = analysis_setup(rule_dirs, model, max_bytes)
+    factory = analyzer_factory(rule_dirs, model)
     results = []
     if git_range is not None:
         from policylens.gitrev import parse_range
 
         sides = parse_range(git_range)
         for path in paths:
-            old, new = _reports_from_git(sides, path, setup)
+            old, new = _reports_from_git(sides, path, factory, max_bytes)
             location = os.path.relpath(path).replace(os.sep, "/")
             results.append(diff_reports(old, new, fail_on=gate, location=location))
     else:
         first, second = paths[0], paths[-1]
-        old, new = _reports_from_files(first, second, setup)
+        from policylens.runner import Limits
+
+        old, new = _reports_from_files(first, second, factory, Limits(max_bytes, timeout))
         location = "" if second == "-" else second
         results.append(diff_reports(old, new, fail_on=gate, location=location))
 

@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from policylens.commands.common import analysis_options, analysis_setup, err, jobs_options
+from policylens.commands.common import (
+    analysis_options,
+    analyze_files,
+    analyzer_factory,
+    fail_fast_option,
+    jobs_options,
+    limits,
+    output_option,
+)
 from policylens.errors import EXIT_GATE, EXIT_OK
 
 
@@ -16,11 +24,17 @@ from policylens.errors import EXIT_GATE, EXIT_OK
               show_default=True)
 @click.option("--min-accuracy", type=float, default=None, metavar="X",
               help="Exit 1 when any practice scores below X (0-1).")
+@output_option
 @analysis_options
+@fail_fast_option
 @jobs_options
-def evaluate(directory: str, fmt: str, min_accuracy: float | None, rule_dirs: tuple[str, ...],
-             model: str, max_bytes: int) -> None:
+def evaluate(directory: str, fmt: str, min_accuracy: float | None, output: str | None,
+             rule_dirs: tuple[str, ...], model: str, max_bytes: int, timeout: float,
+             fail_fast: bool) -> None:
     """Measure accuracy against DIR/labels.yaml (file -> practice -> value).
+
+    A labelled file that cannot be analysed counts as a miss ("(error)"), is reported on stderr,
+    and makes the exit code 2 (3 for an internal error), above the --min-accuracy gate's 1.
 
     \b
     Examples:
@@ -30,23 +44,19 @@ def evaluate(directory: str, fmt: str, min_accuracy: float | None, rule_dirs: tu
     from pathlib import Path
 
     from policylens.evaluate import load_labels, score
-    from policylens.execute import run
+    from policylens.output import open_output
     from policylens.render import eval_out
-    from policylens.runner import Failure
+    from policylens.runner import Failure, exit_code_for
 
     labels = load_labels(directory)
-    spec, execution = analysis_setup(rule_dirs, model, max_bytes, slim=True)
+    factory = analyzer_factory(rule_dirs, model)
     files = [str(Path(directory) / name) for name in sorted(labels)]
-    reports = {}
-    for item in run(files, spec, execution):
-        if isinstance(item, Failure):
-            err(f"error: {item.path}: {item.message}")
-        else:
-            reports[Path(item.path).name] = item
-    scores = score(labels, reports)
-    eval_out.render(scores, fmt, sys.stdout)
-    if min_accuracy is not None and any(s.accuracy < min_accuracy for s in scores.values()):
-        sys.exit(EXIT_GATE)
-    sys.exit(EXIT_OK)
-
-
+    failures: list[Failure] = []
+    with open_output(output) as out:
+        found = analyze_files(files, factory, limits(max_bytes, timeout), failures, fail_fast, output)
+        reports = {Path(report.path).name: report for report in found}
+        scores = score(labels, reports)
+        eval_out.render(scores, fmt, out)
+    gate = EXIT_GATE if min_accuracy is not None and any(
+        s.accuracy < min_accuracy for s in scores.values()) else EXIT_OK
+    sys.exit(max(exit_code_for(failures), gate))

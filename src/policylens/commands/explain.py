@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from policylens.commands.common import analysis_options, analysis_setup, practice_ids
-from policylens.errors import EXIT_OK, InputError, Location
+from policylens.commands.common import analysis_options, analyzer_factory, practice_ids
+from policylens.errors import EXIT_OK
 
 
 @click.command()
@@ -18,7 +18,7 @@ from policylens.errors import EXIT_OK, InputError, Location
               show_default=True)
 @analysis_options
 def explain(path: str, practices: tuple[str, ...], fmt: str, rule_dirs: tuple[str, ...], model: str,
-            max_bytes: int) -> None:
+            max_bytes: int, timeout: float) -> None:
     """Show every finding for a practice in FILE (or - for stdin): the sentence with its trigger
     [[marked]] and its polarity cue {{marked}}, the value each finding supports, and why the
     verdict came out as it did.
@@ -29,18 +29,16 @@ def explain(path: str, practices: tuple[str, ...], fmt: str, rule_dirs: tuple[st
       policylens explain policy.md -p children -p cookies --rules my-rules/
       policylens explain policy.md --format json
     """
-    from policylens.execute import run
     from policylens.explain import explain as build
     from policylens.practices import load_practices
     from policylens.render import explain_out
-    from policylens.runner import Failure
+    from policylens.runner import Failure, Limits, analyze_paths, failure_error
 
     wanted = practice_ids(practices)
-    spec, execution = analysis_setup(rule_dirs, model, max_bytes)
-    execution.jobs = 1
-    result = next(run([path], spec, execution))
+    factory = analyzer_factory(rule_dirs, model)
+    result = next(analyze_paths([path], factory, Limits(max_bytes, timeout)))
     if isinstance(result, Failure):
-        raise InputError(result.message, Location(result.path))
+        raise failure_error(result)
     catalogue = load_practices()
     if not wanted:
         with_findings = {f.practice for f in result.findings}

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from policylens.commands.common import analysis_options, err, jobs_options
+from policylens.commands.common import analysis_options, err, fail_fast_option, jobs_options
 from policylens.commands.compare import grid_options, run_grid
 
 
@@ -14,10 +14,11 @@ from policylens.commands.compare import grid_options, run_grid
 @click.argument("paths", nargs=-1, required=True, metavar="DIR|FILE...")
 @grid_options
 @analysis_options
+@fail_fast_option
 @jobs_options
 def timeline(paths: tuple[str, ...], fmt: str | None, output: str | None,
              practice_ids: tuple[str, ...], rule_dirs: tuple[str, ...], model: str,
-             max_bytes: int) -> None:
+             max_bytes: int, timeout: float, fail_fast: bool) -> None:
     """Revisions of a policy over time: each practice per revision, the changes marked.
 
     Revisions are ordered by the archive date, else the date the policy states, else a date in
@@ -40,5 +41,5 @@ def timeline(paths: tuple[str, ...], fmt: str | None, output: str | None,
                 "placed last")
         return timelines(reports, practices)
 
-    run_grid("timeline", paths, fmt, output, (rule_dirs, model, max_bytes), build,
+    run_grid("timeline", paths, fmt, output, (rule_dirs, model, max_bytes, timeout, fail_fast), build,
              shown=tuple(p.id for p in practices))

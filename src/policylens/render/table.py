@@ -25,10 +25,18 @@ VALUE_STYLES = {
 }
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """rich exits 1 when the reader goes away (`| head`); policylens treats a closed pipe
+        the same for every format: the CLI stops quietly with exit 0."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console_for(out: TextIO, soft_wrap: bool = False) -> Console:
     """A console for policy text: no markup highlighting; `soft_wrap` leaves long lines whole
     (for line-oriented output such as `explain` and `rules test`)."""
-    return Console(file=out, highlight=False, soft_wrap=soft_wrap)
+    return _Console(file=out, highlight=False, soft_wrap=soft_wrap)
 
 
 def value_text(value: str) -> Text:

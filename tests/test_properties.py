@@ -1,0 +1,180 @@
+"""Properties over arbitrary input (hypothesis): reading, sections and the pipeline never raise,
+sections tile the text in order, and every finding's span maps back to its sentence.
+
+"Maps back" is defined on Document.text, the text policylens analyses: the file decoded, newlines
+normalised to \\n, mojibake repaired, control characters replaced by spaces one for one (for HTML:
+the text extracted from the page). A finding's (start, end) index that text; its sentence is the
+span with markdown marks removed and runs of whitespace folded to one space. For text without
+markup the span equals the sentence modulo whitespace; always, the span starts with the sentence's
+first character, ends with its last, and holds all its other characters in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policylens.errors import InputError
+from policylens.ingest import load_document
+from policylens.models import Document, Metadata
+from policylens.sections import parse_sections, section_at
+from policylens.text import _LONG_WORD, iter_blocks, strip_markup
+from tests.strategies import file_bytes, html_text, markdown_text, plain_text
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _doc(text: str) -> Document:
+    return Document.build("<prop>", text, Metadata())
+
+
+def _subsequence(needle: str, haystack: str) -> bool:
+    it = iter(haystack)
+    return all(ch in it for ch in needle)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+@FAST
+@given(file_bytes(), st.sampled_from(["p.txt", "p.md", "p.html"]))
+def test_reading_any_bytes_gives_a_document_or_an_input_error(data: bytes, name: str):
+    try:
+        doc = load_document(name, data)
+    except InputError as exc:
+        assert exc.location is not None and exc.location.path == name
+        return
+    assert doc.text.strip()
+    assert "\r" not in doc.text
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", doc.text)
+    assert doc.line_of(len(doc.text)) == doc.text.count("\n") + 1
+
+
+@FAST
+@given(st.one_of(markdown_text, html_text, st.text()))
+def test_sections_tile_the_text_in_order(text: str):
+    doc = _doc(text)
+    sections = parse_sections(doc)
+    assert [s.index for s in sections] == list(range(len(sections)))
+    assert [s.start for s in sections] == sorted(s.start for s in sections)
+    for s in sections:
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.title and s.title == s.title.strip()
+        assert doc.line_of(s.start) == s.line
+        assert s.start == 0 or text[s.start - 1] == "\n"  # a heading starts a line
+        if s.parent is not None:
+            parent = sections[s.parent]
+            assert parent.start < s.start and s.end <= parent.end and parent.level < s.level
+    # Top-level sections, and the children of each section, follow one another without gaps.
+    for parent_index in [None, *range(len(sections))]:
+        kids = [s for s in sections if s.parent == parent_index]
+        for a, b in zip(kids, kids[1:], strict=False):
+            assert a.end == b.start
+        if kids:
+            end = len(text) if parent_index is None else sections[parent_index].end
+            assert kids[-1].end == end
+    for offset in range(0, len(text), max(1, len(text) // 20)):
+        found = section_at(sections, offset)
+        containing = [s for s in sections if s.start <= offset < s.end]
+        assert found == (max(containing, key=lambda s: s.start) if containing else None)
+
+
+def _reference_strip(raw: str, base: int) -> tuple[str, list[int]]:
+    """The original one-int-per-character implementation of strip_markup, as an oracle."""
+    from policylens.text import _MARKUP
+
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for match in _MARKUP.finditer(raw):
+        out.append(raw[pos : match.start()])
+        offsets.extend(range(base + pos, base + match.start()))
+        if match.group("label") is not None:
+            out.append(match.group("label"))
+            offsets.extend(range(base + match.start("label"), base + match.end("label")))
+        elif match.group(0).isspace():
+            out.append(" ")
+            offsets.append(base + match.start())
+        pos = match.end()
+    out.append(raw[pos:])
+    offsets.extend(range(base + pos, base + len(raw)))
+    text = "".join(out)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    offsets = offsets[lead : lead + len(stripped)]
+    offsets.append(offsets[-1] + 1 if offsets else base)
+    return stripped, offsets
+
+
+@FAST
+@given(st.one_of(markdown_text, st.text()), st.integers(0, 1000))
+def test_clean_blocks_map_every_character_back(text: str, base: int):
+    expected_text, expected_offsets = _reference_strip(text, base)
+    block = strip_markup(text, base)
+    assert block.text == expected_text
+    if block.text:
+        assert list(block.offsets) == expected_offsets
+    for block in iter_blocks(text):
+        offsets = list(block.offsets)
+        assert len(offsets) == len(block.text) + 1
+        assert offsets == sorted(set(offsets))  # strictly increasing
+        for i, ch in enumerate(block.text):
+            original = text[offsets[i]]
+            assert ch == original or (ch == " " and original.isspace())
+
+
+@FAST
+@given(st.text(st.sampled_from("ab. \n[_"), min_size=1, max_size=600), st.integers(5, 60))
+def test_long_blocks_are_split_without_losing_characters(text: str, limit: int):
+    from policylens.text import split_block
+
+    block = strip_markup(text, 0)
+    pieces = list(split_block(block, limit)) if block.text else []
+    assert all(len(p.text) <= limit for p in pieces)
+    kept = _LONG_WORD.sub("", block.text)  # long "words" are left out
+    assert "".join(p.text for p in pieces).replace(" ", "") == kept.replace(" ", "")
+    for piece in pieces:
+        for i, ch in enumerate(piece.text):
+            assert text[piece.offsets[i]] == ch or (ch == " " and text[piece.offsets[i]].isspace())
+
+
+def _check_findings(doc: Document, report) -> None:
+    assert [f.sort_key() for f in report.findings] == sorted(f.sort_key() for f in report.findings)
+    for f in report.findings:
+        span = doc.text[f.start : f.end]
+        assert span and f.sentence and f.sentence == f.sentence.strip()
+        assert span[0] == f.sentence[0] and span[-1] == f.sentence[-1]
+        assert _subsequence(f.sentence.replace(" ", ""), span)
+        assert f.line == doc.line_of(f.start)
+    assert report.to_dict() == report.to_dict()
+
+
+@pytest.fixture(scope="module")
+def pipeline(ruleset):
+    from policylens.engine import Analyzer
+
+    return Analyzer(ruleset)
+
+
+@FAST
+@given(plain_text)
+def test_plain_text_spans_equal_their_sentence(pipeline, text: str):
+    doc = _doc(text)
+    report = pipeline.analyze(doc)
+    _check_findings(doc, report)
+    for f in report.findings:
+        assert _fold(doc.text[f.start : f.end]) == _fold(f.sentence)
+
+
+@settings(FAST, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.one_of(markdown_text, html_text), st.sampled_from(["p.md", "p.html"]))
+def test_pipeline_never_raises_and_spans_map_back(pipeline, text: str, name: str):
+    try:
+        doc = load_document(name, text.encode("utf-8", "replace"))
+    except InputError:
+        return
+    _check_findings(doc, pipeline.analyze(doc))
