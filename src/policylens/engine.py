@@ -68,6 +68,21 @@ def _requirements(tokens: list[dict], strings: object) -> tuple[frozenset[int], 
     return tuple(w for w in (_words_of(t, strings) for t in tokens) if w is not None)
 
 
+def _longest(tokens: list[dict]) -> int | None:
+    """The most tokens a match of the pattern can span; None when unbounded (`*`, `+`, `{n,}`)."""
+    total = 0
+    for token in tokens:
+        op = str(token.get("OP", ""))
+        if op in ("", "!", "?"):
+            total += 1
+            continue
+        m = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
+        if m is None or (m.group(2) and not m.group(3)):
+            return None
+        total += int(m.group(3) or m.group(1) or 0)
+    return total
+
+
 class _Sentences:
     """A block's sentences, with the lowercase word hashes of each, worked out once per block."""
 
@@ -124,6 +139,9 @@ class _Needs:
         return out
 
 
+_Subset = tuple[Any, "frozenset[int] | None", "frozenset[int] | None", "int | None"]
+
+
 class _RuleMatcher:
     """One rule's token patterns, with what each needs, and a Matcher for each subset of them
     that some stretch of text can hold (built when first needed, then kept): a sentence where
@@ -139,22 +157,21 @@ class _RuleMatcher:
         self.needs = tuple(needs.pattern(_requirements(t, strings)) for t in patterns)
         self.firsts = tuple(_words_of(t[0], strings) for t in patterns)
         self.lasts = tuple(_words_of(t[-1], strings) for t in patterns)
+        self.longest = tuple(_longest(t) for t in patterns)
         self.everything = frozenset(range(len(patterns)))
         # one word set from each pattern: text that meets none of them holds no pattern
         self.screen = None if any(not need for need in self.needs) \
             else frozenset(min(need) for need in self.needs)
-        self.subsets: dict[frozenset[int], tuple[Any, frozenset[int] | None,
-                                                  frozenset[int] | None]] = {}
+        self.subsets: dict[frozenset[int], _Subset] = {}
         self.full = self.subset(self.everything)
 
     def possible(self, met: set[int]) -> frozenset[int]:
         """The patterns whose every word set is met."""
         return frozenset(i for i, need in enumerate(self.needs) if need <= met)
 
-    def subset(self, chosen: frozenset[int]) -> tuple[Any, frozenset[int] | None,
-                                                     frozenset[int] | None]:
+    def subset(self, chosen: frozenset[int]) -> _Subset:
         """(a Matcher of just these patterns, the words their matches can start with, the words
-        they can end with; None: any word)."""
+        they can end with (None: any word), the most tokens a match can span (None: no bound))."""
         found = self.subsets.get(chosen)
         if found is None:
             from spacy.matcher import Matcher
@@ -164,14 +181,43 @@ class _RuleMatcher:
             matcher.add(self.rule_id, [self.patterns[i] for i in sorted(chosen)])
             firsts = [self.firsts[i] for i in chosen]
             lasts = [self.lasts[i] for i in chosen]
+            longest = [self.longest[i] for i in chosen]
             found = (matcher,
                      None if any(f is None for f in firsts) else frozenset().union(*firsts),  # type: ignore[arg-type]
-                     None if any(x is None for x in lasts) else frozenset().union(*lasts))  # type: ignore[arg-type]
+                     None if any(x is None for x in lasts) else frozenset().union(*lasts),  # type: ignore[arg-type]
+                     None if any(n is None for n in longest) else max(longest))  # type: ignore[type-var]
             if len(self.subsets) >= self.CACHE:
                 self.subsets.clear()
                 self.subsets[self.everything] = self.full
             self.subsets[chosen] = found
         return found
+
+
+def _windows(lows: list[int], first: int, last: int, firsts: frozenset[int] | None,
+             lasts: frozenset[int] | None, longest: int | None) -> list[tuple[int, int]]:
+    """The stretches of tokens first..last where a match can lie: from the first word a match
+    can start with to the last it can end with; and, when matches have a bounded length, only
+    within that length of a word they can start with (separate stretches, one Matcher call each,
+    when that leaves out a good part)."""
+    if firsts is not None:
+        while first < last and lows[first] not in firsts:
+            first += 1
+    if lasts is not None:
+        while last > first and lows[last - 1] not in lasts:
+            last -= 1
+    if first >= last:
+        return []
+    if firsts is None or longest is None or last - first <= 2 * longest:
+        return [(first, last)]
+    windows: list[tuple[int, int]] = []
+    for i in range(first, last):
+        if lows[i] in firsts:
+            end = min(i + longest, last)
+            if windows and i <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((i, end))
+    return windows
 
 
 class _PatternIndex:
@@ -260,19 +306,15 @@ class _PatternIndex:
                     else:
                         runs.append((i, i, patterns))
             for first_sent, last_sent, patterns in runs:
-                matcher, firsts, lasts = rule.subset(patterns)
-                if not self.prefilter:
-                    firsts = lasts = None
+                matcher, firsts, lasts, longest = rule.subset(patterns)
                 first, last = sents.spans[first_sent].start, sents.spans[last_sent].end
-                if firsts is not None:  # from the first word a match can start with
-                    while first < last and lows[first] not in firsts:
-                        first += 1
-                if lasts is not None:  # to the last word one can end with
-                    while last > first and lows[last - 1] not in lasts:
-                        last -= 1
-                if first < last:
-                    for _key, start, end in matcher(doc[first:last]):
-                        found.setdefault(rule.rule_id, []).append(_Hit(first + start, first + end))
+                if not self.prefilter:
+                    windows = [(first, last)]
+                else:
+                    windows = _windows(lows, first, last, firsts, lasts, longest)
+                for a, b in windows:
+                    for _key, start, end in matcher(doc[a:b]):
+                        found.setdefault(rule.rule_id, []).append(_Hit(a + start, a + end))
         for key, start, end in self.phrases(doc):
             rule_id = self.strings[key]
             if only is None or rule_id in only:
