@@ -137,10 +137,10 @@ class ResultCache:
         key = entry_key(sha256, name)
         return self.root / key[:2] / key
 
-    def get(self, sha256: str, name: str, path: str | None = None,
-            slim: bool = False) -> Report | None:
+    def get(self, sha256: str, name: str, path: str | None = None, slim: bool = False,
+            evidence_for: frozenset[str] | None = None) -> Report | None:
         """The cached report of these bytes under this name (its path set to `path`; only what
-        compare reads, if `slim`), or None."""
+        compare reads, if `slim`, with the evidence of `evidence_for` if given), or None."""
         from dataclasses import replace
 
         entry = self._path(sha256, name)
@@ -156,7 +156,7 @@ class ResultCache:
             data = json.loads(zlib.decompress(raw[8:8 + size]))
             if not slim:
                 data.update(json.loads(zlib.decompress(raw[8 + size:])))
-            report = report_from_data(data, slim_only=slim)
+            report = report_from_data(data, slim_only=slim, evidence_for=evidence_for)
             if report.sha256 != sha256:
                 raise SerializeError("entry belongs to other content")
         except (ValueError, zlib.error, struct.error, SerializeError, RecursionError,

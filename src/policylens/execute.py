@@ -230,7 +230,7 @@ def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iter
             item.result = data
         elif execution.cache is not None:
             cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path),
-                                         slim=execution.slim)
+                                         slim=execution.slim, evidence_for=execution.evidence_for)
             if cached is not None:
                 item.result = keep(cached, execution)
             else:

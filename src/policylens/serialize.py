@@ -208,14 +208,21 @@ def report_to_data(report: Report) -> dict[str, Any]:
             **{name: encode(getattr(report, name), types_[name]) for name in HEAVY}}
 
 
-def report_from_data(data: Any, slim_only: bool = False) -> Report:
-    """The Report `report_to_data` made (`slim` of it, if slim_only); SerializeError for
-    anything else."""
+def report_from_data(data: Any, slim_only: bool = False,
+                     evidence_for: frozenset[str] | None = None) -> Report:
+    """The Report `report_to_data` made (`slim(report, evidence_for)` of it, if slim_only: the
+    evidence of other practices is not even decoded); SerializeError for anything else."""
     if not isinstance(data, dict) or data.get("format") != FORMAT or "report" not in data \
             or (not slim_only and any(name not in data for name in HEAVY)):
         raise SerializeError("not a policylens report entry")
     try:
-        report: Report = decode(data["report"], Report)
+        body = data["report"]
+        if slim_only and evidence_for is not None and isinstance(body, dict) \
+                and isinstance(body.get("practices"), dict):
+            body = {**body, "practices": {
+                pid: v if pid in evidence_for or not isinstance(v, dict) else {**v, "evidence": []}
+                for pid, v in body["practices"].items()}}
+        report: Report = decode(body, Report)
         if not slim_only:
             types_ = dict(_hints(Report))
             report = dataclasses.replace(report, **{name: decode(data[name], types_[name])

@@ -19,9 +19,17 @@ def dumps(payload: dict[str, Any]) -> str:
 
 def dump(payload: dict[str, Any], out: TextIO) -> None:
     """What `dumps` returns, written piece by piece: a 50 MB policy's report never exists as one
-    string (nor as the encoder's list of millions of pieces)."""
-    json.dump(payload, out, sort_keys=True, indent=2, ensure_ascii=False)
-    out.write("\n")
+    string (nor as the encoder's list of millions of pieces). The encoder's pieces are a few
+    characters each, so they are joined a few thousand at a time before each write."""
+    encoder = json.JSONEncoder(sort_keys=True, indent=2, ensure_ascii=False)
+    pieces: list[str] = []
+    for piece in encoder.iterencode(payload):
+        pieces.append(piece)
+        if len(pieces) >= 8192:
+            out.write("".join(pieces))
+            pieces.clear()
+    pieces.append("\n")
+    out.write("".join(pieces))
 
 
 def envelope(**fields: Any) -> dict[str, Any]:
