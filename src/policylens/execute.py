@@ -340,6 +340,10 @@ def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None,
 
 
 class _Worker:
+    """One forked process and the policies sent to it, oldest first: the first is being
+    analysed (since `started`), the next waits in the pipe so the worker never idles while this
+    process reads its result."""
+
     def __init__(self, ctx: Any, spec: AnalysisSpec, execution: Execution) -> None:
         self.conn, child = ctx.Pipe()
         for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
@@ -353,13 +357,20 @@ class _Worker:
                                    daemon=True, name="policylens-worker")
         self.process.start()
         child.close()
-        self.item: _Item | None = None
+        self.inflight: deque[_Item] = deque()
         self.started = 0.0
 
     def send(self, item: _Item) -> None:
-        self.item = item
-        self.started = time.monotonic()
+        if not self.inflight:
+            self.started = time.monotonic()
+        self.inflight.append(item)
         self.conn.send((item.index, item.path, item.data))
+
+    def received(self) -> _Item:
+        """The oldest policy is done; the next one (if any) started now."""
+        item = self.inflight.popleft()
+        self.started = time.monotonic()
+        return item
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -380,8 +391,11 @@ class _Worker:
 
 
 class _Pool:
-    """N forked workers, one policy each at a time; results re-ordered to input order. A worker
-    that dies or runs past the time budget is replaced and its policy reported as a Failure."""
+    """N forked workers, two policies each in flight; results re-ordered to input order. A
+    worker that dies or runs past the time budget is replaced: the policy it was on is reported
+    as a Failure, the one waiting behind it goes to another worker."""
+
+    DEPTH = 2  # policies in flight per worker
 
     def __init__(self, jobs: int, spec: AnalysisSpec, execution: Execution) -> None:
         import multiprocessing
@@ -398,6 +412,14 @@ class _Pool:
         self.workers.append(worker)
         return worker
 
+    def _free(self) -> _Worker | None:
+        """The worker with the fewest policies in flight, if one has room (a new one if the
+        pool is not full and all have work)."""
+        best = min(self.workers, key=lambda w: len(w.inflight), default=None)
+        if (best is None or best.inflight) and len(self.workers) < self.jobs:
+            return self._spawn()
+        return best if best is not None and len(best.inflight) < self.DEPTH else None
+
     def ordered(self, items: Iterator[_Item]) -> Iterator[_Item]:
         from multiprocessing.connection import wait
 
@@ -406,11 +428,19 @@ class _Pool:
         window = max(64, 8 * self.jobs)  # items read ahead or waiting for their turn: bounded memory
         pending: dict[int, _Item] = {}  # by index, done or not
         queue: deque[_Item] = deque()  # misses not yet sent
-        idle: list[_Worker] = []
-        busy: dict[Any, _Worker] = {}
         next_index = 0
         exhausted = False
         timeout = self.execution.timeout
+
+        def lost(worker: _Worker, message: str) -> None:
+            """The worker is gone: its current policy failed, the ones behind it go back."""
+            self._drop(worker)
+            item = worker.inflight.popleft()
+            item.result = Failure(shown_path(item.path), message, LIMIT)
+            self.execution.stats["analysed"] += 1
+            queue.extendleft(reversed(worker.inflight))
+            worker.inflight.clear()
+
         while True:
             while not exhausted and len(pending) < window:
                 item = next(items, None)
@@ -420,55 +450,46 @@ class _Pool:
                 pending[item.index] = item
                 if item.data is not None:
                     queue.append(item)
-            while queue and (idle or len(self.workers) < self.jobs):
-                worker = idle.pop() if idle else self._spawn()
+            while queue:
+                worker = self._free()
+                if worker is None:
+                    break
                 worker.send(queue.popleft())
-                busy[worker.conn] = worker
             while next_index in pending and (pending[next_index].data is None
                                              or pending[next_index].result is not None):
                 yield pending.pop(next_index)
                 next_index += 1
             if exhausted and not pending:
                 return
+            busy = {w.conn: w for w in self.workers if w.inflight}
             if not busy:
                 continue
             wait_for = None
             if timeout > 0:
                 now = time.monotonic()
                 wait_for = max(0.0, min(w.started + timeout for w in busy.values()) - now)
-            ready = wait(list(busy), timeout=wait_for)
-            for conn in ready:
-                worker = busy.pop(conn)
-                item = worker.item
-                assert item is not None
+            for conn in wait(list(busy), timeout=wait_for):
+                worker = busy[conn]
                 try:
                     index, result = worker.conn.recv()
-                    assert index == item.index
-                    item.result = result
-                    item.data = b""
-                    idle.append(worker)
                 except (EOFError, OSError):
-                    self._drop(worker)
                     code = worker.process.exitcode
                     how = f"killed by signal {-code}" if code is not None and code < 0 \
                         else f"exit {code}"
-                    item.result = Failure(shown_path(item.path), f"the analysis process died "
-                                          f"({how}), likely out of memory (lower --max-bytes)",
-                                          LIMIT)
+                    lost(worker, f"the analysis process died ({how}), likely out of memory "
+                                 "(lower --max-bytes)")
+                    continue
+                item = worker.received()
+                assert index == item.index
+                item.result = result
+                item.data = b""
                 self.execution.stats["analysed"] += 1
             if timeout > 0:
                 now = time.monotonic()
-                for conn, worker in list(busy.items()):
+                for worker in [w for w in self.workers if w.inflight]:
                     if now - worker.started >= timeout:
-                        busy.pop(conn)
-                        self._drop(worker)
-                        item = worker.item
-                        assert item is not None
-                        item.result = Failure(shown_path(item.path),
-                                              f"gave up after {timeout:g} s, the time budget per "
-                                              "file (raise it with --timeout; 0 means no budget)",
-                                              LIMIT)
-                        self.execution.stats["analysed"] += 1
+                        lost(worker, f"gave up after {timeout:g} s, the time budget per file "
+                                     "(raise it with --timeout; 0 means no budget)")
 
     def _drop(self, worker: _Worker) -> None:
         worker.kill()
