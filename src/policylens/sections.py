@@ -32,7 +32,7 @@ def clean_title(raw: str) -> str:
     title = _LINK.sub(r"\1", raw)
     title = re.sub(r"\\([^\w\s])", r"\1", title)
     title = title.replace("**", "").replace("__", "").strip(" *_:\t")
-    return re.sub(r"\s+", " ", title)
+    return re.sub(r"\s+", " ", title).strip()  # other whitespace (\r, NBSP) must not end it
 
 
 def _blank(lines: list[str], i: int) -> bool:
