@@ -18,7 +18,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -150,7 +150,6 @@ class Execution:
     slim: bool = False  # drop text, outline and findings (compare and timeline need none)
     evidence_for: frozenset[str] | None = None  # when slim: keep only these practices' evidence
     timeout: float = 0.0  # seconds per policy in a worker process; 0: none
-    warn: Callable[[str], None] | None = None
     stats: dict[str, int] = field(default_factory=dict)
 
 

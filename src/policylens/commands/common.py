@@ -138,7 +138,7 @@ def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Any:
     settings = dict(ctx.meta.get(_SETTINGS, {})) if ctx else {}
     spec = AnalysisSpec.create(rule_dirs, model, DEFAULT_MAX_BYTES)
     execution = Execution(jobs=settings.get("jobs") or available_cores(),
-                          scheduler=settings.get("scheduler"), warn=err)
+                          scheduler=settings.get("scheduler"))
     if not settings.get("no_cache"):
         cache = ResultCache(settings.get("cache_dir") or default_cache_dir(), spec.key, warn=err)
         execution.cache = cache if cache.usable() else None
