@@ -146,12 +146,32 @@ def decoder(tp: Any) -> Codec:
                 return cls(**{name: code(d[name]) for name, code in fields})
             return record
 
+        # Plain fields (str, int, bool, float, or one of them or None) are checked in line; the
+        # others go through their decoder.
+        steps: list[tuple[str, Codec | None, type | None, bool]] = []
+        for name, ftp in _hints(tp):
+            members = _members(ftp)
+            inner, nullable = (members[1][0], members[0]) if members and len(members[1]) == 1 \
+                else (ftp, False)
+            if inner in (str, int, bool, float):
+                steps.append((name, None, inner, nullable))
+            else:
+                steps.append((name, decoder(ftp), None, False))
+
         def fast(d: Any) -> Any:
             # as pickle rebuilds a dataclass: no frozen __init__ (a setattr per field)
             if type(d) is not dict or d.keys() != names:
                 _fail(f"fields of {cls.__name__} do not match")
+            values = {}
+            for name, code, plain, nullable in steps:
+                x = d[name]
+                if code is not None:
+                    x = code(x)
+                elif type(x) is not plain and not (nullable and x is None):
+                    _fail(f"{cls.__name__}.{name}: expected {plain}")
+                values[name] = x
             obj = new(cls)
-            obj.__dict__.update({name: code(d[name]) for name, code in fields})
+            obj.__dict__.update(values)
             return obj
         return fast
     origin, args = typing.get_origin(tp), typing.get_args(tp)
