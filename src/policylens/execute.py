@@ -15,7 +15,6 @@ from the cache never imports spaCy.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from policylens.errors import PolicylensError
 from policylens.models import Report
+from policylens.runner import _Worker as _SingleWorker
 
 if TYPE_CHECKING:
     from policylens.cache import ResultCache
@@ -313,49 +313,41 @@ def _chain(first: Iterable[_Item], rest: Iterator[_Item]) -> Iterator[_Item]:
 
 def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None,
            kept: tuple[bool, frozenset[str] | None]) -> None:
-    """A worker: (index, path, data) in, (index, result) out, until None or the pipe closes."""
-    import signal
+    """A worker: (index, path, data) in, (index, result) out (stored in the cache, and slimmed
+    as the caller asked), until None or the pipe closes."""
+    from functools import partial
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's cleanup handler is not ours
-    quiet = Execution(cache=cache, slim=kept[0], evidence_for=kept[1])
+    from policylens.runner import serve
+
     if cache is not None:
         cache.warn = None  # the parent checked the folder; a full disk is not worth a message each
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        index, path, data = message
-        result = analyze_safely(spec, path, data)
-        if isinstance(result, Report):
-            result = _finish(result, cache_name(path), quiet)
-        try:
-            conn.send((index, result))
-        except (BrokenPipeError, OSError):
-            return
+    serve(conn, partial(_answer, spec, Execution(cache=cache, slim=kept[0], evidence_for=kept[1])))
 
 
-class _Worker:
-    """One forked process and the policies sent to it, oldest first: the first is being
-    analysed (since `started`), the next waits in the pipe so the worker never idles while this
-    process reads its result."""
+def _answer(spec: AnalysisSpec, execution: Execution, message: tuple[int, str, bytes]) -> Any:
+    index, path, data = message
+    result = analyze_safely(spec, path, data)
+    if isinstance(result, Report):
+        result = _finish(result, cache_name(path), execution)
+    return index, result
+
+
+class _Worker(_SingleWorker):
+    """One worker process (killed and closed as runner's single worker is) and the policies sent
+    to it, oldest first: the first is being analysed (since `started`), the next waits in the
+    pipe so the worker never idles while this process reads its result."""
 
     def __init__(self, ctx: Any, spec: AnalysisSpec, execution: Execution) -> None:
+        from policylens.runner import flush_streams
+
         self.conn, child = ctx.Pipe()
-        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
-            try:
-                if stream is not None:
-                    stream.flush()
-            except (OSError, ValueError):
-                pass
+        flush_streams()
         kept = (execution.slim, execution.evidence_for)
         self.process = ctx.Process(target=_serve, args=(child, spec, execution.cache, kept),
                                    daemon=True, name="policylens-worker")
         self.process.start()
         child.close()
+        self.dead = False
         self.inflight: deque[_Item] = deque()
         self.started = 0.0
 
@@ -370,23 +362,6 @@ class _Worker:
         item = self.inflight.popleft()
         self.started = time.monotonic()
         return item
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-    def close(self) -> None:
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
-        self.process.join(2)
-        if self.process.is_alive():
-            self.kill()
-        else:
-            self.conn.close()
 
 
 class _Pool:
@@ -460,7 +435,7 @@ class _Pool:
                 next_index += 1
             if exhausted and not pending:
                 return
-            busy = {w.conn: w for w in self.workers if w.inflight}
+            busy: dict[Any, _Worker] = {w.conn: w for w in self.workers if w.inflight}
             if not busy:
                 continue
             wait_for = None

@@ -222,8 +222,9 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _serve(conn: Any, analyzer: Any, max_bytes: int) -> None:
-    """Worker loop: (path, data) in, Report or Failure out, until the pipe closes."""
+def serve(conn: Any, handle: Callable[[Any], Any]) -> None:
+    """A worker process's loop (this one's and execute.py's pool's): a request in, `handle`'s
+    answer out, until None or the pipe closes."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -235,12 +236,26 @@ def _serve(conn: Any, analyzer: Any, max_bytes: int) -> None:
             return
         if message is None:
             return
-        path, data = message
-        result = analyze_one(path, analyzer, max_bytes, data)
+        result = handle(message)
         try:
             conn.send(result)
         except (BrokenPipeError, OSError):
             return
+
+
+def flush_streams() -> None:
+    """Before a fork: nothing buffered may be written twice."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def _serve(conn: Any, analyzer: Any, max_bytes: int) -> None:
+    """Worker loop: (path, data) in, Report or Failure out, until the pipe closes."""
+    serve(conn, lambda message: analyze_one(message[0], analyzer, max_bytes, message[1]))
 
 
 class _Worker:
@@ -251,12 +266,7 @@ class _Worker:
 
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
-        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
-            try:
-                if stream is not None:
-                    stream.flush()
-            except (OSError, ValueError):
-                pass
+        flush_streams()
         self.process = ctx.Process(target=_serve, args=(child, analyzer, max_bytes), daemon=True,
                                    name="policylens-worker")
         self.process.start()
