@@ -233,10 +233,10 @@ def test_a_worker_past_its_time_budget_or_dead_is_replaced(monkeypatch, tmp_path
         (tmp_path / name).write_text("We do not sell your personal information.\n")
         files.append(str(tmp_path / name))
     started = time.monotonic()
-    results = list(run(files, _spec(), Execution(jobs=2, timeout=1.0)))
+    results = list(run(files, _spec(), Execution(jobs=2, timeout=3.0)))  # slack for a loaded machine
     assert time.monotonic() - started < 20
     assert [type(r).__name__ for r in results] == ["Report", "Failure", "Report", "Failure", "Report"]
-    assert "gave up after 1 s" in results[1].message
+    assert "gave up after 3 s" in results[1].message
     assert "process died (exit 7)" in results[3].message
     assert all(r.practices["data-sale"].value == "no" for r in results if isinstance(r, Report))
 

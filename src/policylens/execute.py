@@ -447,6 +447,7 @@ class _Pool:
                 try:
                     index, result = worker.conn.recv()
                 except (EOFError, OSError):
+                    worker.process.join(2)  # the pipe can close before the process is reaped
                     code = worker.process.exitcode
                     how = f"killed by signal {-code}" if code is not None and code < 0 \
                         else f"exit {code}"
