@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from policylens.errors import PolicylensError
 from policylens.models import Report
-from policylens.runner import _Worker as _SingleWorker
 
 if TYPE_CHECKING:
     from policylens.cache import ResultCache
@@ -332,8 +331,8 @@ def _answer(spec: AnalysisSpec, execution: Execution, message: tuple[int, str, b
     return index, result
 
 
-class _Worker(_SingleWorker):
-    """One worker process (killed and closed as runner's single worker is) and the policies sent
+class _Worker:
+    """One forked worker process, which can be killed at any moment, and the policies sent
     to it, oldest first: the first is being analysed (since `started`), the next waits in the
     pipe so the worker never idles while this process reads its result."""
 
@@ -362,6 +361,25 @@ class _Worker(_SingleWorker):
         item = self.inflight.popleft()
         self.started = time.monotonic()
         return item
+
+    def kill(self) -> None:
+        self.dead = True
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def close(self) -> None:
+        if self.dead:
+            return
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(2)
 
 
 class _Pool:

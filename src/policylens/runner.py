@@ -166,44 +166,12 @@ def _failure(shown: str, exc: PolicylensError) -> Failure:
     return Failure(shown, message, LIMIT if isinstance(exc, LimitError) else INPUT)
 
 
-def analyze_paths(files: list[str], analyzer_factory: Callable[[], Any],
-                  limits: Limits | int = Limits()) -> Iterator[Report | Failure]:
-    """A Report or a Failure for each file, in input order; bad files never stop the run."""
-    if isinstance(limits, int):  # the old signature: a byte limit
-        limits = Limits(max_bytes=limits)
-    run = getattr(analyzer_factory, "run", None)
-    if run is not None:  # execute.Analysis: the result cache, worker processes (--jobs), Dask
-        yield from run(files, limits)
-        return
-    if not files:
-        return
-    analyzer = analyzer_factory()
-    worker: _Worker | None = None
-    use_worker = limits.timeout > 0 and _can_fork()
-    try:
-        for path in files:
-            data = None
-            if path == "-":  # the parent owns stdin; a worker's stdin is /dev/null
-                try:
-                    data = read_policy_bytes("-", limits.max_bytes)
-                except PolicylensError as exc:
-                    yield _failure("<stdin>", exc)
-                    continue
-            if not use_worker:
-                yield analyze_one(path, analyzer, limits.max_bytes, data)
-                continue
-            if worker is None:
-                worker = _Worker(analyzer, limits.max_bytes)
-            result = worker.run(path, data, limits.timeout)
-            if worker.dead:
-                worker = None
-            yield result
-        if worker is not None:
-            worker.close()
-            worker = None
-    finally:
-        if worker is not None:  # interrupted (Ctrl-C, or the caller stopped early): no waiting
-            worker.kill()
+def analyze_paths(files: list[str], analysis: Any, limits: Limits = Limits()
+                  ) -> Iterator[Report | Failure]:
+    """A Report or a Failure for each file, in input order; bad files never stop the run.
+    `analysis` is an execute.Analysis: the result cache, worker processes with the time budget
+    (--jobs, --timeout) or Dask."""
+    yield from analysis.run(files, limits)
 
 
 def failure_error(failure: Failure) -> InputError:
@@ -215,12 +183,6 @@ def failure_error(failure: Failure) -> InputError:
 
 
 # --- the worker process ---------------------------------------------------------------------
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
 
 def serve(conn: Any, handle: Callable[[Any], Any]) -> None:
     """A worker process's loop (this one's and execute.py's pool's): a request in, `handle`'s
@@ -251,62 +213,3 @@ def flush_streams() -> None:
                 stream.flush()
         except (OSError, ValueError):
             pass
-
-
-def _serve(conn: Any, analyzer: Any, max_bytes: int) -> None:
-    """Worker loop: (path, data) in, Report or Failure out, until the pipe closes."""
-    serve(conn, lambda message: analyze_one(message[0], analyzer, max_bytes, message[1]))
-
-
-class _Worker:
-    """One forked process that analyses files on request and can be killed at any moment."""
-
-    def __init__(self, analyzer: Any, max_bytes: int) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-        self.conn, child = ctx.Pipe()
-        flush_streams()
-        self.process = ctx.Process(target=_serve, args=(child, analyzer, max_bytes), daemon=True,
-                                   name="policylens-worker")
-        self.process.start()
-        child.close()
-        self.dead = False
-
-    def run(self, path: str, data: bytes | None, timeout: float) -> Report | Failure:
-        shown = "<stdin>" if path == "-" else printable(path)
-        try:
-            self.conn.send((path, data))
-            if not self.conn.poll(timeout):
-                self.kill()
-                return Failure(shown, f"gave up after {timeout:g} s, the time budget per file "
-                                      "(raise it with --timeout; 0 means no budget)", LIMIT)
-            result: Report | Failure = self.conn.recv()
-            return result
-        except (EOFError, OSError):
-            self.kill()
-            code = self.process.exitcode
-            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
-            return Failure(shown, f"the analysis process died ({how}), likely out of memory "
-                                  "(lower --max-bytes)", LIMIT)
-
-    def kill(self) -> None:
-        self.dead = True
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-    def close(self) -> None:
-        if self.dead:
-            return
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
-        self.process.join(2)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(2)
-        self.conn.close()
-        self.dead = True

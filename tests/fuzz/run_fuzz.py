@@ -128,13 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", default=str(ROOT / "bench-results" / "fuzz"))
     args = parser.parse_args(argv)
 
-    from policylens.commands.common import analyzer_factory
+    from policylens.execute import Analysis, AnalysisSpec, Execution
     from policylens.runner import INTERNAL, LIMIT, Failure, Limits, analyze_paths
 
     gen = Generator(args.seed)
-    factory = analyzer_factory((), "blank:en")
-    analyzer = factory()
     limits = Limits(max_bytes=2_000_000, timeout=args.timeout)
+    # One worker process under the time budget, no result cache: every input really analysed.
+    analysis = Analysis(AnalysisSpec.create((), "blank:en", limits.max_bytes), Execution(jobs=1))
     counts = {"report": 0, "input error": 0, "crash": 0, "hang": 0, "bad span": 0}
     problems: list[tuple[str, bytes, str]] = []
     slowest = (0.0, "")
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
                 path.write_bytes(data)
                 paths.append(path)
             ticks = time.monotonic()
-            for path, item in zip(paths, analyze_paths([str(p) for p in paths], lambda: analyzer, limits),
+            for path, item in zip(paths, analyze_paths([str(p) for p in paths], analysis, limits),
                                   strict=True):
                 now = time.monotonic()
                 if now - ticks > slowest[0]:
