@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from policylens.gaps import Split, join, split
 from policylens.literals import Needs, WordIndex, holds, required_words
 from policylens.models import Attributes, AttrValue, Document, Finding, Report, Section
 from policylens.nlp import BLANK, get_nlp
@@ -139,7 +140,59 @@ class _Needs:
         return out
 
 
-_Subset = tuple[Any, "frozenset[int] | None", "frozenset[int] | None", "int | None"]
+class _Subset:
+    """A Matcher of some of a rule's patterns (those split at their gaps run as their parts,
+    joined here), with the words their matches can start with and end with (None: any word) and
+    the most tokens a match can span (None: no bound)."""
+
+    def __init__(self, vocab: Any, rule_id: str, patterns: list[list[dict]],
+                 splits: list[Split | None], firsts: list[frozenset[int] | None],
+                 lasts: list[frozenset[int] | None], longest: list[int | None]) -> None:
+        from spacy.matcher import Matcher
+
+        # validated when the rules were loaded (ruleset.token_pattern_problem)
+        self.matcher = Matcher(vocab, validate=False)
+        self.whole = vocab.strings.add(rule_id)
+        self.parts: dict[int, tuple[int, int]] = {}  # part's key -> (which split, which part)
+        # a part that is one word of a list needs no Matcher (whose IN test is a Python call per
+        # token and list): word -> the parts it is
+        self.word_parts: dict[int, list[tuple[int, int]]] = {}
+        self.splits = [s for s in splits if s is not None]
+        whole = [p for p, s in zip(patterns, splits, strict=True) if s is None]
+        if whole:
+            self.matcher.add(rule_id, whole)
+        for n, plan in enumerate(self.splits):
+            for k, part in enumerate(plan.parts):
+                words = _words_of(part[0], vocab.strings) if len(part) == 1 \
+                    and set(part[0]) == {"LOWER"} else None
+                if words is not None:
+                    for word in words:
+                        self.word_parts.setdefault(word, []).append((n, k))
+                    continue
+                key = f"{rule_id}\x00{n}.{k}"
+                self.matcher.add(key, [part])
+                self.parts[vocab.strings.add(key)] = (n, k)
+        self.firsts = None if any(f is None for f in firsts) else frozenset().union(*firsts)  # type: ignore[arg-type]
+        self.lasts = None if any(x is None for x in lasts) else frozenset().union(*lasts)  # type: ignore[arg-type]
+        self.longest = None if any(n is None for n in longest) else max(longest)  # type: ignore[type-var]
+
+    def spans(self, doc: Doc, a: int, b: int, lows: list[int]) -> list[tuple[int, int]]:
+        """The (start, end) of every match inside tokens a..b of the doc."""
+        out: list[tuple[int, int]] = []
+        found: list[list[set[tuple[int, int]]]] = [[set() for _ in p.parts] for p in self.splits]
+        if self.word_parts:
+            for i in range(a, b):
+                for n, k in self.word_parts.get(lows[i], ()):
+                    found[n][k].add((i, i + 1))
+        for key, start, end in self.matcher(doc[a:b]) if len(self.matcher) else ():
+            if key == self.whole:
+                out.append((a + start, a + end))
+            else:
+                n, k = self.parts[key]
+                found[n][k].add((a + start, a + end))
+        for plan, parts in zip(self.splits, found, strict=True):
+            out.extend(join(plan, parts, lows, a))
+        return out
 
 
 class _RuleMatcher:
@@ -149,7 +202,8 @@ class _RuleMatcher:
 
     CACHE = 256  # subsets kept per rule
 
-    def __init__(self, nlp: Any, rule_id: str, patterns: list[list[dict]], needs: _Needs) -> None:
+    def __init__(self, nlp: Any, rule_id: str, patterns: list[list[dict]], needs: _Needs,
+                 split_gaps: bool = True) -> None:
         strings = nlp.vocab.strings
         self.vocab = nlp.vocab
         self.rule_id = rule_id
@@ -158,6 +212,7 @@ class _RuleMatcher:
         self.firsts = tuple(_words_of(t[0], strings) for t in patterns)
         self.lasts = tuple(_words_of(t[-1], strings) for t in patterns)
         self.longest = tuple(_longest(t) for t in patterns)
+        self.splits = tuple(split(t, strings) if split_gaps else None for t in patterns)
         self.everything = frozenset(range(len(patterns)))
         # one word set from each pattern: text that meets none of them holds no pattern
         self.screen = None if any(not need for need in self.needs) \
@@ -170,22 +225,13 @@ class _RuleMatcher:
         return frozenset(i for i, need in enumerate(self.needs) if need <= met)
 
     def subset(self, chosen: frozenset[int]) -> _Subset:
-        """(a Matcher of just these patterns, the words their matches can start with, the words
-        they can end with (None: any word), the most tokens a match can span (None: no bound))."""
+        """A Matcher of just these patterns (built on first use, then kept)."""
         found = self.subsets.get(chosen)
         if found is None:
-            from spacy.matcher import Matcher
-
-            # validated when the rules were loaded (ruleset.token_pattern_problem)
-            matcher = Matcher(self.vocab, validate=False)
-            matcher.add(self.rule_id, [self.patterns[i] for i in sorted(chosen)])
-            firsts = [self.firsts[i] for i in chosen]
-            lasts = [self.lasts[i] for i in chosen]
-            longest = [self.longest[i] for i in chosen]
-            found = (matcher,
-                     None if any(f is None for f in firsts) else frozenset().union(*firsts),  # type: ignore[arg-type]
-                     None if any(x is None for x in lasts) else frozenset().union(*lasts),  # type: ignore[arg-type]
-                     None if any(n is None for n in longest) else max(longest))  # type: ignore[type-var]
+            picked = sorted(chosen)
+            found = _Subset(self.vocab, self.rule_id, [self.patterns[i] for i in picked],
+                            [self.splits[i] for i in picked], [self.firsts[i] for i in picked],
+                            [self.lasts[i] for i in picked], [self.longest[i] for i in picked])
             if len(self.subsets) >= self.CACHE:
                 self.subsets.clear()
                 self.subsets[self.everything] = self.full
@@ -232,11 +278,11 @@ class _PatternIndex:
     sentence ever count, so none that counts is missed.
     """
 
-    def __init__(self, nlp: object, role: str, rules: Iterable[Rule], prefilter: bool = True) -> None:
+    def __init__(self, nlp: object, role: str, rules: Iterable[Rule], shortcuts: bool = True) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
-        self.prefilter = prefilter  # off: every matcher and expression on every sentence (tests)
+        self.shortcuts = shortcuts  # off: every whole pattern on every sentence (tests)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")  # type: ignore[attr-defined]
         self.needs = _Needs()
         self.matchers: list[_RuleMatcher] = []
@@ -253,7 +299,8 @@ class _PatternIndex:
                 if rest:
                     token_patterns.append(rest)
             if token_patterns:
-                self.matchers.append(_RuleMatcher(nlp, rule.id, token_patterns, self.needs))
+                self.matchers.append(_RuleMatcher(nlp, rule.id, token_patterns, self.needs,
+                                                  split_gaps=shortcuts))
             if phrase_texts:
                 self.phrases.add(rule.id, [nlp.make_doc(t) for t in phrase_texts])  # type: ignore[attr-defined]
             for p in patterns:
@@ -282,7 +329,7 @@ class _PatternIndex:
         for rule in self.matchers:
             if only is not None and rule.rule_id not in only:
                 continue
-            if not self.prefilter:
+            if not self.shortcuts:
                 whole = (0, len(sents.spans) - 1, rule.everything)
                 runs = [whole] if sents.spans else []
             else:
@@ -306,21 +353,22 @@ class _PatternIndex:
                     else:
                         runs.append((i, i, patterns))
             for first_sent, last_sent, patterns in runs:
-                matcher, firsts, lasts, longest = rule.subset(patterns)
+                subset = rule.subset(patterns)
                 first, last = sents.spans[first_sent].start, sents.spans[last_sent].end
-                if not self.prefilter:
+                if not self.shortcuts:
                     windows = [(first, last)]
                 else:
-                    windows = _windows(lows, first, last, firsts, lasts, longest)
+                    windows = _windows(lows, first, last, subset.firsts, subset.lasts,
+                                       subset.longest)
                 for a, b in windows:
-                    for _key, start, end in matcher(doc[a:b]):
-                        found.setdefault(rule.rule_id, []).append(_Hit(a + start, a + end))
+                    for start, end in subset.spans(doc, a, b, lows):
+                        found.setdefault(rule.rule_id, []).append(_Hit(start, end))
         for key, start, end in self.phrases(doc):
             rule_id = self.strings[key]
             if only is None or rule_id in only:
                 found.setdefault(rule_id, []).append(_Hit(start, end))
         regexes = [(r, rx) for r, rx, w in self.regexes if only is None or r in only]
-        if self.prefilter and regexes:  # skip the expressions that cannot match in this block
+        if self.shortcuts and regexes:  # skip the expressions that cannot match in this block
             present = sents.regex_words.get(id(self))
             if present is None:
                 present = sents.regex_words[id(self)] = self.words.present(sents.doc_text)
@@ -330,7 +378,7 @@ class _PatternIndex:
             for i, sent in enumerate(sents.spans):
                 text = sents.text(i)[:MAX_SENTENCE_CHARS]
                 for rule_id, rx in regexes:
-                    if only is not None and self.prefilter and i not in only[rule_id]:
+                    if only is not None and self.shortcuts and i not in only[rule_id]:
                         continue
                     for m in rx.finditer(text):
                         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
@@ -343,18 +391,18 @@ class _PatternIndex:
 class Analyzer:
     """Holds the pipeline and compiled rules; `analyze` is called once per document."""
 
-    def __init__(self, ruleset: RuleSet, model: str = BLANK, prefilter: bool = True) -> None:
+    def __init__(self, ruleset: RuleSet, model: str = BLANK, shortcuts: bool = True) -> None:
         self.ruleset = ruleset
         self.model = model
         self.nlp = get_nlp(model)
         self.rules = {r.id: r for r in ruleset.rules}
-        self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules, prefilter)
+        self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules, shortcuts)
         self.requires = _PatternIndex(self.nlp, "requires",
-                                      [r for r in ruleset.rules if r.requires], prefilter)
+                                      [r for r in ruleset.rules if r.requires], shortcuts)
         self.excludes = _PatternIndex(self.nlp, "exclude",
-                                      [r for r in ruleset.rules if r.exclude], prefilter)
+                                      [r for r in ruleset.rules if r.exclude], shortcuts)
         self.polarity = PolarityDetector(self.nlp)
-        self.prefilter = prefilter
+        self.shortcuts = shortcuts
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = ()) -> list[Finding]:
@@ -369,7 +417,7 @@ class Analyzer:
         if not fired:
             return []
         required = self.requires.hits(sents, {r: fired[r] for r in fired if self.rules[r].requires})
-        for rule_id in [r for r in fired if self.rules[r].requires and self.prefilter]:
+        for rule_id in [r for r in fired if self.rules[r].requires and self.shortcuts]:
             # a rule whose requirement is missing from a sentence finds nothing there
             kept = {i for i in (sents.containing(h) for h in required.get(rule_id, ())) if i is not None}
             fired[rule_id] &= kept

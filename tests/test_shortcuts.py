@@ -29,7 +29,7 @@ POLICIES = sorted((ROOT / "corpus").glob("*.txt")) + sorted(FIXTURES.glob("*.md"
 @pytest.fixture(scope="module")
 def exhaustive(ruleset: RuleSet) -> Analyzer:
     """Every matcher and expression on every sentence: the reference the prefilter must equal."""
-    return Analyzer(ruleset, prefilter=False)
+    return Analyzer(ruleset, shortcuts=False)
 
 
 def _same(a: Report, b: Report) -> None:
