@@ -88,8 +88,12 @@ def test_random_policies_of_rule_examples_get_the_same_report(
 
 
 def _shipped_regexes(ruleset: RuleSet) -> list[str]:
-    return sorted({p.value for r in ruleset.rules for role in (r.patterns, r.requires, r.exclude)
-                   for p in role if p.kind == "regex"})
+    """Every expression of the shipped rules: patterns, and those that read attributes."""
+    patterns = {p.value for r in ruleset.rules for role in (r.patterns, r.requires, r.exclude)
+                for p in role if p.kind == "regex"}
+    attributes = {rx.pattern for r in ruleset.rules for spec in r.attributes.values()
+                  for rx in ([spec.regex] if spec.regex else []) + [rx for _, rx in spec.values]}
+    return sorted(patterns | attributes)
 
 
 def test_the_case_folding_table_is_every_letter_ignorecase_reads_as_ascii() -> None:

@@ -107,6 +107,12 @@ def required_words(source: str) -> Needs | None:
     return unique or None
 
 
+def may_hold(needs: Needs | None, folded: str) -> bool:
+    """Whether a text (as `normalize` gives it) holds a word of every clause, anywhere in it:
+    if not, the expression cannot match it."""
+    return needs is None or all(any(word in folded for word in clause) for clause in needs)
+
+
 def holds(needs: Needs, present: set[str]) -> bool:
     """Whether text with these words can match."""
     return all(not clause.isdisjoint(present) for clause in needs)

@@ -11,11 +11,13 @@ import difflib
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from policylens.errors import Location, RuleError
+from policylens.literals import Needs, may_hold, normalize, required_words
 from policylens.models import POLARITIES
 from policylens.practices import Practice, load_practices
 from policylens.yamlmarks import Marked, Problem, load_marked
@@ -86,12 +88,20 @@ class AttributeSpec:
     def read(self, sentence: str) -> list[str]:
         if self.value is not None:
             return [self.value]
+        folded = normalize(sentence)  # an expression runs only where its words are (literals.py)
         if self.regex is not None:
-            m = self.regex.search(sentence)
+            m = self.regex.search(sentence) if may_hold(self._needs[0], folded) else None
             if not m:
                 return []
             return [normalize_capture(m.group(1) if m.groups() and m.group(1) else m.group(0))]
-        return [v for v, rx in self.values if rx.search(sentence)]
+        return [v for (v, rx), needs in zip(self.values, self._needs, strict=True)
+                if may_hold(needs, folded) and rx.search(sentence)]
+
+    @cached_property
+    def _needs(self) -> tuple[Needs | None, ...]:
+        """The words each expression cannot match without."""
+        expressions = [self.regex] if self.regex is not None else [rx for _, rx in self.values]
+        return tuple(required_words(rx.pattern) for rx in expressions)
 
     def signature(self) -> tuple[object, ...]:
         return (self.name, self.regex.pattern if self.regex else None, self.value,
