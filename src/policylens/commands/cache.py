@@ -49,7 +49,7 @@ def cache() -> None:
     """
 
 
-@cache.command()
+@cache.command(short_help="What the cache holds: current and stale reports.")
 @cache_dir_option
 @rules_model_options
 @_format_option
@@ -70,7 +70,7 @@ def info(rule_dirs: tuple[str, ...], model: str, fmt: str) -> None:
     sys.exit(EXIT_OK)
 
 
-@cache.command()
+@cache.command(short_help="Remove stale reports (with --older-than, unused ones too).")
 @cache_dir_option
 @rules_model_options
 @click.option("--older-than", type=click.FloatRange(min=0), metavar="DAYS",
@@ -100,7 +100,7 @@ def prune(rule_dirs: tuple[str, ...], model: str, older_than: float | None, dry_
     sys.exit(EXIT_OK)
 
 
-@cache.command()
+@cache.command(short_help="Remove every cached report.")
 @cache_dir_option
 @_dry_run_option
 @_format_option
