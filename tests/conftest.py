@@ -32,6 +32,24 @@ def private_cache_dir(tmp_path_factory: pytest.TempPathFactory):
         yield
 
 
+@pytest.fixture
+def refuse(monkeypatch: pytest.MonkeyPatch):
+    """Make one call refuse one path, as the file's mode would for a normal user (the tests run
+    as root, which reads and writes whatever the mode): `refuse(os, "scandir", path)`."""
+
+    def install(owner: object, name: str, path: str | os.PathLike[str]) -> None:
+        real = getattr(owner, name)
+
+        def refused(target: str | os.PathLike[str] = ".", *args: object, **kwargs: object):
+            if os.fspath(target) == os.fspath(path):
+                raise PermissionError(13, "Permission denied", os.fspath(target))
+            return real(target, *args, **kwargs)
+
+        monkeypatch.setattr(owner, name, refused)
+
+    return install
+
+
 @pytest.fixture(scope="session")
 def ruleset() -> RuleSet:
     return load_ruleset()

@@ -306,19 +306,12 @@ def test_disk_full_while_writing_keeps_the_old_report(tmp_path: Path):
     assert target.read_text() == "old report\n" and _tmp_files(tmp_path) == []
 
 
-def test_unreadable_subdirectory_is_reported_and_the_rest_analysed(cli, tmp_path: Path, monkeypatch):
+def test_unreadable_subdirectory_is_reported_and_the_rest_analysed(cli, tmp_path: Path, refuse):
     (tmp_path / "a.md").write_text(POLICY)
     locked = tmp_path / "locked"
     locked.mkdir()
     (locked / "b.md").write_text(POLICY)
-    real = os.scandir
-
-    def scandir(path="."):  # root reads any directory, so refuse at the call
-        if os.fspath(path) == str(locked):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    refuse(os, "scandir", locked)
     run = cli("analyze", "-f", "json", tmp_path)
     assert run.code == EXIT_INPUT
     assert run.errors == [f"policylens: error: {locked}: cannot read directory: Permission denied"]

@@ -13,6 +13,13 @@ into place, so readers never see half an entry and parallel writers of the same 
 harmless. A corrupt, truncated or foreign entry reads as a miss and is rewritten; a cache folder
 that cannot be written costs one warning, never the run.
 
+Every edit of the code or the rules starts a new analysis-key folder and the old ones are never
+read again, so `sweep` (behind `policylens cache info|prune|clear`) walks the layout, counts it and
+deletes what is stale. It touches only names of the layout (32-hex key folders, 2-hex buckets,
+64-hex entries, `.tmp-` files), never follows a link, and only removes folders it emptied, so a
+cache folder pointed at $HOME loses nothing else. A hit refreshes its entry's mtime (at most once
+an hour), so `prune --older-than` removes what was not used, not what was written long ago.
+
 Reading the cache needs no spaCy: `analysis_key` reads rule files as text, without parsing or
 validating them. That is safe because an entry is only ever written by a run that loaded and
 validated exactly those rule files.
@@ -24,13 +31,18 @@ import contextlib
 import hashlib
 import json
 import os
+import re
+import stat
 import struct
+import time
 import zlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from policylens import __version__
+from policylens.errors import CacheError, Location
 from policylens.models import Report
 from policylens.serialize import FORMAT, HEAVY, SerializeError, report_from_data, report_to_data
 
@@ -38,6 +50,10 @@ LAYOUT = "v1"
 MAGIC = b"PLC1"  # then the length of the first part; two zlib'd JSON parts: what compare
 # reads (path, metadata, verdicts with evidence), then the text, outline and findings
 ENV_DIR = "POLICYLENS_CACHE_DIR"
+TEMP_PREFIX = ".tmp-"  # an entry being written; renamed into place when whole
+TOUCH_AFTER = 3600.0  # a hit refreshes its entry's mtime when it is older than this (seconds)
+ORPHAN_AGE = 3600.0  # a temporary file this old is no write in progress but a killed run's
+DAY = 86400.0
 
 
 def default_cache_dir() -> str:
@@ -101,7 +117,7 @@ def _folder_hash(folder: Path) -> str:
 
 def _new_file(folder: Path) -> tuple[int, str]:
     """A new, uniquely named temporary file in `folder` (then renamed into place)."""
-    path = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
+    path = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}")
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), path
 
 
@@ -145,7 +161,9 @@ class ResultCache:
 
         entry = self._path(sha256, name)
         try:
-            raw = entry.read_bytes()
+            with open(entry, "rb") as handle:
+                raw = handle.read()
+                modified = os.fstat(handle.fileno()).st_mtime
         except OSError:
             self.misses += 1
             return None
@@ -166,6 +184,9 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
+        if time.time() - modified > TOUCH_AFTER:
+            with contextlib.suppress(OSError):  # used now: `prune --older-than` keeps it
+                os.utime(entry)
         return replace(report, path=path) if path is not None and path != report.path else report
 
     def put(self, report: Report, name: str) -> None:
@@ -203,3 +224,173 @@ class ResultCache:
         if not self._warned and self.warn is not None:
             self.warn(message)
         self._warned = True
+
+
+# --- the folder as a whole: `policylens cache info|prune|clear` ---------------------------------
+
+_KEY_NAME = re.compile(r"[0-9a-f]{32}\Z")
+_BUCKET_NAME = re.compile(r"[0-9a-f]{2}\Z")
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\Z")
+_HINT = "check its permissions, or choose another folder with --cache-dir DIR"
+
+
+@dataclass
+class KeyUsage:
+    """One analysis key's folder: what stays, and what was (or, in a dry run, would be) removed.
+    Bytes count every file policylens wrote (entries and unfinished temporary files)."""
+
+    key: str
+    current: bool
+    entries: int = 0
+    bytes: int = 0
+    removed_entries: int = 0
+    removed_bytes: int = 0
+
+
+@dataclass
+class Sweep:
+    """The cache folder after a walk: per analysis key, what is there and what went."""
+
+    folder: str
+    current_key: str
+    dry_run: bool = False
+    exists: bool = False
+    keys: list[KeyUsage] = field(default_factory=list)
+
+    def current(self) -> KeyUsage:
+        found = [k for k in self.keys if k.current]
+        return found[0] if found else KeyUsage(self.current_key, True)
+
+    def stale(self) -> list[KeyUsage]:
+        return [k for k in self.keys if not k.current]
+
+    def total(self, what: str) -> int:
+        """The sum of one KeyUsage count (entries, bytes, removed_entries, removed_bytes)."""
+        return sum(getattr(k, what) for k in self.keys)
+
+
+# (the key's usage, whether the file is an entry (else a temporary file), its stat) -> remove it?
+Decide = Callable[[KeyUsage, bool, os.stat_result], bool]
+
+
+def sweep(folder: str | os.PathLike[str], current_key: str, remove: Decide | None = None,
+          dry_run: bool = False, tidy: bool = False) -> Sweep:
+    """Walk the cache layout under `folder`, count it per analysis key, and delete each file that
+    `remove` picks (unless `dry_run`), then the folders that emptied (with `tidy`, the layout
+    folder too). A missing folder is an empty cache. Files that vanish meanwhile (another run
+    replacing or pruning them) are skipped; a folder that cannot be read or changed is a
+    CacheError naming it."""
+    root = Path(folder)
+    result = Sweep(str(root), current_key, dry_run)
+    try:
+        if not stat.S_ISDIR(os.stat(root).st_mode):
+            raise CacheError("not a folder", Location(str(root)),
+                             hint="choose the cache folder with --cache-dir DIR")
+    except FileNotFoundError:
+        return result
+    except OSError as exc:
+        raise _problem(root, "read", exc) from None
+    result.exists = True
+    deleting = remove is not None and not dry_run
+    layout = root / LAYOUT
+    for key_dir in _folders(layout, _KEY_NAME):
+        usage = KeyUsage(key_dir.name, key_dir.name == current_key)
+        result.keys.append(usage)
+        for bucket in _folders(key_dir, _BUCKET_NAME):
+            for item in _scan(bucket):
+                _visit(item, bucket, usage, remove, dry_run)
+            if deleting:
+                _rmdir(bucket)
+        if deleting:
+            _rmdir(key_dir)
+    if deleting and tidy:
+        _rmdir(layout)
+    result.keys.sort(key=lambda k: k.key)
+    return result
+
+
+def _visit(item: os.DirEntry[str], bucket: Path, usage: KeyUsage, remove: Decide | None,
+           dry_run: bool) -> None:
+    """Count one file of a bucket as kept or removed (removing it unless a dry run)."""
+    is_entry = bool(_ENTRY_NAME.match(item.name)) and item.name.startswith(bucket.name)
+    if not is_entry and not item.name.startswith(TEMP_PREFIX):
+        return  # not ours
+    try:
+        info = item.stat(follow_symlinks=False)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        return
+    if remove is not None and remove(usage, is_entry, info):
+        if not dry_run:
+            try:
+                os.unlink(item.path)
+            except FileNotFoundError:
+                return  # gone meanwhile: someone else's to count
+            except OSError as exc:
+                raise _problem(bucket, "delete from", exc) from None
+        usage.removed_entries += is_entry
+        usage.removed_bytes += info.st_size
+    else:
+        usage.entries += is_entry
+        usage.bytes += info.st_size
+
+
+def _scan(folder: Path) -> list[os.DirEntry[str]]:
+    """The items of a folder of the layout; none if it is gone (or was never made)."""
+    try:
+        with os.scandir(folder) as items:
+            return list(items)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise _problem(folder, "read", exc) from None
+
+
+def _folders(folder: Path, name: re.Pattern[str]) -> list[Path]:
+    """The real subfolders (never a link) of `folder` whose names fit the layout, sorted."""
+    found = []
+    for item in _scan(folder):
+        with contextlib.suppress(FileNotFoundError):
+            if name.match(item.name) and item.is_dir(follow_symlinks=False):
+                found.append(Path(item.path))
+    return sorted(found)
+
+
+def _rmdir(folder: Path) -> None:
+    """Remove a folder if it is empty; one still in use (a new entry, a file that is not ours)
+    stays, and that is no error."""
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+
+
+def _problem(folder: Path, verb: str, exc: OSError) -> CacheError:
+    return CacheError(f"cannot {verb} the cache folder: {exc.strerror or exc}",
+                      Location(str(folder)), hint=_HINT)
+
+
+def survey(folder: str | os.PathLike[str], current_key: str) -> Sweep:
+    """What the cache holds, per analysis key; deletes nothing."""
+    return sweep(folder, current_key)
+
+
+def prune(folder: str | os.PathLike[str], current_key: str, older_than_days: float | None = None,
+          dry_run: bool = False, now: float | None = None) -> Sweep:
+    """Delete every analysis key but `current_key` (reports no run of this install and these
+    rules can read) and, with `older_than_days`, the current key's entries not used for that
+    long. Temporary files younger than ORPHAN_AGE are writes in progress and stay."""
+    now = time.time() if now is None else now
+    cutoff = None if older_than_days is None else now - older_than_days * DAY
+
+    def remove(key: KeyUsage, is_entry: bool, info: os.stat_result) -> bool:
+        if not is_entry:
+            return info.st_mtime < now - ORPHAN_AGE
+        return not key.current or (cutoff is not None and info.st_mtime < cutoff)
+
+    return sweep(folder, current_key, remove, dry_run)
+
+
+def clear(folder: str | os.PathLike[str], current_key: str, dry_run: bool = False) -> Sweep:
+    """Delete everything policylens wrote under `folder` (and the layout folder once empty);
+    files and folders that are not part of the layout stay."""
+    return sweep(folder, current_key, lambda *_: True, dry_run, tidy=True)

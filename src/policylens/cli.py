@@ -92,6 +92,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       policylens diff --git origin/main..HEAD privacy.md --format github
       policylens timeline revisions/                 # site@YYYY-MM-DD.md, oldest first
       policylens eval labelled/                       # accuracy against labelled/labels.yaml
+      policylens cache info                          # what the result cache holds; prune, clear
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -106,6 +107,7 @@ COMMANDS = [
     "policylens.commands.timeline:timeline",
     "policylens.commands.rules:rules",
     "policylens.commands.explain:explain",
+    "policylens.commands.cache:cache",
 ]
 
 

@@ -85,3 +85,8 @@ class RuleError(PolicylensError):
 
 class UsageError(PolicylensError):
     """Options that do not fit together."""
+
+
+class CacheError(PolicylensError):
+    """A result cache folder that the `cache` commands cannot read or change (an analysis run
+    only warns and goes on without the cache)."""

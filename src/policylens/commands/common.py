@@ -23,10 +23,7 @@ def err(message: str) -> None:
 def analysis_options(func: F) -> F:
     """--model, --rules, the per-file guards --max-bytes and --timeout, and the cache options."""
     func = cache_options(func)
-    func = click.option("--model", default="blank:en", show_default=True, metavar="NAME",
-                        help="spaCy pipeline for sentences: blank:en, or an installed model name.")(func)
-    func = click.option("--rules", "rule_dirs", multiple=True, metavar="PATH",
-                        help="Extra rule file or folder, on top of the shipped rules (repeatable).")(func)
+    func = rules_model_options(func)
     func = click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True,
                         type=click.IntRange(min=1), metavar="N",
                         help="Refuse policy files larger than N bytes.")(func)
@@ -35,6 +32,14 @@ def analysis_options(func: F) -> F:
                         help="Time budget per file; a file that takes longer is reported and "
                              "skipped. 0: no budget.")(func)
     return func
+
+
+def rules_model_options(func: F) -> F:
+    """--model and --rules: what, besides a policy, decides its report (and the cache key)."""
+    func = click.option("--model", default="blank:en", show_default=True, metavar="NAME",
+                        help="spaCy pipeline for sentences: blank:en, or an installed model name.")(func)
+    return click.option("--rules", "rule_dirs", multiple=True, metavar="PATH",
+                        help="Extra rule file or folder, on top of the shipped rules (repeatable).")(func)
 
 
 def fail_fast_option(func: F) -> F:
@@ -107,11 +112,26 @@ def cache_options(func: F) -> F:
     func = click.option("--no-cache", is_flag=True, expose_value=False, callback=_remember,
                         envvar="POLICYLENS_NO_CACHE",
                         help="Neither read nor write the result cache.")(func)
+    return cache_dir_option(func)
+
+
+def cache_dir_option(func: F) -> F:
+    """--cache-dir (or $POLICYLENS_CACHE_DIR), read back with `cache_folder()`."""
     return click.option("--cache-dir", metavar="DIR", expose_value=False, callback=_remember,
                         envvar="POLICYLENS_CACHE_DIR",
                         help="Result cache folder (default: the user cache folder, e.g. "
                              "~/.cache/policylens). Reports are kept by the policy's content, "
                              "the rules and the policylens version.")(func)
+
+
+def cache_folder() -> str:
+    """The result cache folder this command uses: --cache-dir, else $POLICYLENS_CACHE_DIR, else
+    the platform's user cache folder."""
+    from policylens.cache import default_cache_dir
+
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get(_SETTINGS, {}).get("cache_dir") if ctx else None
+    return chosen or default_cache_dir()
 
 
 def jobs_options(func: F) -> F:
@@ -130,7 +150,7 @@ def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Any:
     options ask. The rules are validated now when there is no cache; with one, at the first
     policy not in it, so a run served from the cache never loads spaCy (an entry exists only
     for rule files that were valid)."""
-    from policylens.cache import ResultCache, default_cache_dir
+    from policylens.cache import ResultCache
     from policylens.execute import Analysis, AnalysisSpec, Execution, available_cores
     from policylens.ingest import DEFAULT_MAX_BYTES
 
@@ -140,7 +160,7 @@ def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Any:
     execution = Execution(jobs=settings.get("jobs") or available_cores(),
                           scheduler=settings.get("scheduler"))
     if not settings.get("no_cache"):
-        cache = ResultCache(settings.get("cache_dir") or default_cache_dir(), spec.key, warn=err)
+        cache = ResultCache(cache_folder(), spec.key, warn=err)
         execution.cache = cache if cache.usable() else None
     if execution.cache is None:
         spec.ruleset()
