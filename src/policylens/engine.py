@@ -116,6 +116,7 @@ class _Needs:
 
     def __init__(self) -> None:
         self.ids: dict[frozenset[int], int] = {}
+        self.sizes: list[int] = []  # by id: how many words meet the set
         self.by_word: dict[int, set[int]] = {}
         self.keys: frozenset[int] = frozenset()
 
@@ -125,6 +126,7 @@ class _Needs:
         for words in needs:
             if words not in self.ids:
                 self.ids[words] = len(self.ids)
+                self.sizes.append(len(words))
                 for word in words:
                     self.by_word.setdefault(word, set()).add(self.ids[words])
             out.append(self.ids[words])
@@ -214,15 +216,13 @@ class _RuleMatcher:
         self.longest = tuple(_longest(t) for t in patterns)
         self.splits = tuple(split(t, strings) if split_gaps else None for t in patterns)
         self.everything = frozenset(range(len(patterns)))
-        # one word set from each pattern: text that meets none of them holds no pattern
-        self.screen = None if any(not need for need in self.needs) \
-            else frozenset(min(need) for need in self.needs)
         self.subsets: dict[frozenset[int], _Subset] = {}
         self.full = self.subset(self.everything)
 
-    def possible(self, met: set[int]) -> frozenset[int]:
-        """The patterns whose every word set is met."""
-        return frozenset(i for i, need in enumerate(self.needs) if need <= met)
+    def possible(self, met: set[int], among: Iterable[int] | None = None) -> frozenset[int]:
+        """The patterns (of `among`, or all) whose every word set is met."""
+        return frozenset(i for i in (range(len(self.needs)) if among is None else among)
+                         if self.needs[i] <= met)
 
     def subset(self, chosen: frozenset[int]) -> _Subset:
         """A Matcher of just these patterns (built on first use, then kept)."""
@@ -264,6 +264,23 @@ def _windows(lows: list[int], first: int, last: int, firsts: frozenset[int] | No
             else:
                 windows.append((i, end))
     return windows
+
+
+_Run = tuple[int, int, frozenset[int]]  # first sentence, last sentence, patterns possible there
+
+
+def _runs(sentences: Iterable[int], possible: Any) -> list[_Run]:
+    """Consecutive sentences where some pattern is possible, merged (one Matcher call each)."""
+    runs: list[_Run] = []
+    for i in sentences:
+        patterns = possible(i)
+        if not patterns:
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i, runs[-1][2] | patterns)
+        else:
+            runs.append((i, i, patterns))
+    return runs
 
 
 class _PatternIndex:
@@ -309,7 +326,30 @@ class _PatternIndex:
                                          required_words(p.value)))
         self.words = WordIndex(frozenset(word for _, _, needs in self.regexes for clause in needs or ()
                                          for word in clause))
+        # Each pattern filed under one of its word sets (the one fewest words meet), so the
+        # patterns a block can hold are found from the sets it meets, not by testing them all.
+        self.filed: dict[int, list[tuple[int, int]]] = {}  # word set -> (matcher, pattern)
+        self.unfiled: list[tuple[int, int]] = []  # patterns that need no word
+        for m, matcher in enumerate(self.matchers):
+            for k, need in enumerate(matcher.needs):
+                if need:
+                    key = min(need, key=lambda n: (self.needs.sizes[n], n))
+                    self.filed.setdefault(key, []).append((m, k))
+                else:
+                    self.unfiled.append((m, k))
+        self.filed_keys = frozenset(self.filed)
         self.strings = nlp.vocab.strings  # type: ignore[attr-defined]
+
+    def possible(self, met: set[int]) -> dict[int, set[int]]:
+        """Matcher position -> its patterns whose every word set is in `met`."""
+        out: dict[int, set[int]] = {}
+        for m, p in self.unfiled:
+            out.setdefault(m, set()).add(p)
+        for key in met & self.filed_keys:
+            for m, p in self.filed[key]:
+                if self.matchers[m].needs[p] <= met:
+                    out.setdefault(m, set()).add(p)
+        return out
 
     def hits(self, sents: _Sentences, only: dict[str, set[int]] | None = None,
              ) -> dict[str, list[_Hit]]:
@@ -325,33 +365,25 @@ class _PatternIndex:
                 got = met[i] = self.needs.met(sents.words[i])
             return got
 
-        met_block: set[int] | None = None
-        for rule in self.matchers:
-            if only is not None and rule.rule_id not in only:
-                continue
-            if not self.shortcuts:
-                whole = (0, len(sents.spans) - 1, rule.everything)
-                runs = [whole] if sents.spans else []
-            else:
-                if only is None:
-                    if met_block is None:
-                        met_block = set().union(*[met_in(i) for i in range(len(met))])
-                    if rule.screen is not None and rule.screen.isdisjoint(met_block) \
-                            or not rule.possible(met_block):
-                        continue
-                    candidates: Iterable[int] = range(len(sents.spans))
-                else:
-                    candidates = sorted(only[rule.rule_id])
-                runs = []  # (first sentence, last sentence, patterns possible in them)
-                single = len(sents.spans) == 1 and met_block is not None
-                for i in candidates:
-                    patterns = rule.possible(met_block if single else met_in(i))  # type: ignore[arg-type]
-                    if not patterns:
-                        continue
-                    if runs and runs[-1][1] == i - 1:
-                        runs[-1] = (runs[-1][0], i, runs[-1][2] | patterns)
-                    else:
-                        runs.append((i, i, patterns))
+        def runs_of(rule: _RuleMatcher, sentences: Iterable[int],
+                    among: Iterable[int] | None = None) -> list[_Run]:
+            return _runs(sentences, lambda i: rule.possible(met_in(i), among))
+
+        work: list[tuple[_RuleMatcher, list[_Run]]]
+        if not self.shortcuts:
+            last = len(sents.spans) - 1
+            work = [(rule, [(0, last, rule.everything)] if sents.spans else [])
+                    for rule in self.matchers if only is None or rule.rule_id in only]
+        elif only is None:  # the rules some pattern of which the block can hold, then where
+            met_block = set().union(*[met_in(i) for i in range(len(met))])
+            single = len(sents.spans) == 1
+            work = [(self.matchers[m], [(0, 0, frozenset(among))] if single
+                     else runs_of(self.matchers[m], range(len(sents.spans)), among))
+                    for m, among in self.possible(met_block).items()]
+        else:
+            work = [(rule, runs_of(rule, sorted(only[rule.rule_id])))
+                    for rule in self.matchers if rule.rule_id in only]
+        for rule, runs in work:
             for first_sent, last_sent, patterns in runs:
                 subset = rule.subset(patterns)
                 first, last = sents.spans[first_sent].start, sents.spans[last_sent].end
