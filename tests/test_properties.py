@@ -110,8 +110,14 @@ def _reference_strip(raw: str, base: int) -> tuple[str, list[int]]:
     return stripped, offsets
 
 
+# paragraphs with no mark at all, between whitespace: strip_markup's fast path
+bare_paragraph = st.tuples(
+    st.sampled_from(["", " ", "\n", "  \t", "\n\n ", "- ", " 2) ", "10. "]), plain_text,
+    st.sampled_from(["", "\n", " \n", "\u00a0"])).map("".join)
+
+
 @FAST
-@given(st.one_of(markdown_text, st.text()), st.integers(0, 1000))
+@given(st.one_of(markdown_text, bare_paragraph, st.text()), st.integers(0, 1000))
 def test_clean_blocks_map_every_character_back(text: str, base: int):
     expected_text, expected_offsets = _reference_strip(text, base)
     block = strip_markup(text, base)

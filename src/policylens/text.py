@@ -122,8 +122,29 @@ class Block:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# What a block must hold for _MARKUP to match anywhere but in whitespace at its ends: a mark, two
+# spaces, a line break or another space character (not printable), or a list item's opening.
+_MARK_CHARS = re.compile(r"[\[>#*\\_]|  ")
+_LIST_OPENING = re.compile(r"[ \t]*(?:[*+-]|\d+\\?[.)])[ \t]")
+
+
 def strip_markup(raw: str, base: int) -> Block:
     """Clean text of one block; whitespace folded to single spaces, marks removed."""
+    return _plain(raw, base) or _stripped(raw, base)
+
+
+def _plain(raw: str, base: int) -> Block | None:
+    """A block without marks (most paragraphs): its text trimmed, without scanning it with
+    _MARKUP, whose only matches would be whitespace at its ends, which trimming drops anyway."""
+    text = raw.strip()
+    if not text or not text.isprintable() or _MARK_CHARS.search(text) \
+            or _LIST_OPENING.match(raw.lstrip()):  # the space after "-" may be trimmed off
+        return None
+    lead = len(raw) - len(raw.lstrip())
+    return Block(text, OffsetMap([0], [base + lead], len(text), base + lead + len(text)))
+
+
+def _stripped(raw: str, base: int) -> Block:
     out: list[str] = []
     runs = _MapBuilder()
     pos = 0
@@ -170,7 +191,9 @@ def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
     20,000 '[' took 25 s, 5 MB of 100-'[' words 53 s), and what remains is cut into pieces
     of at most `limit` characters at a sentence end or a space where there is one, so one
     enormous paragraph (a 5 MB line) is analysed piece by piece."""
-    if len(block.text) <= MAX_WORD_CHARS or not _LONG_WORD.search(block.text):
+    # both kinds of run are runs of non-space characters longer than MAX_PUNCT_RUN
+    if len(block.text) <= MAX_WORD_CHARS or max(map(len, block.text.split())) <= MAX_PUNCT_RUN \
+            or not _LONG_WORD.search(block.text):
         yield from _by_length(block, limit)
         return
     pos = 0
