@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policylens.gaps import Split, join, split
-from policylens.literals import Needs, WordIndex, holds, required_words
+from policylens.literals import Needs, WordIndex, holds, normalize, required_words
 from policylens.models import Attributes, AttrValue, Document, Finding, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
@@ -88,14 +88,20 @@ class _Sentences:
     """A block's sentences, with the lowercase word hashes of each, worked out once per block."""
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
-        from spacy.attrs import LOWER
+        from spacy.attrs import IDX, LENGTH, LOWER
 
         self.doc = doc
         self.doc_text = doc.text if text is None else text  # Doc.text walks every token
         self.spans = list(doc.sents)
         self.starts = [s.start for s in self.spans]
-        lows = doc.to_array(LOWER).tolist() if len(doc) else []
-        self.lows: list[int] = lows
+        lows: list[int] = []
+        self.char_starts: list[int] = []  # of each token in doc_text
+        self.char_ends: list[int] = []
+        if len(doc):
+            table = doc.to_array([LOWER, IDX, LENGTH])
+            lows, self.char_starts = table[:, 0].tolist(), table[:, 1].tolist()
+            self.char_ends = (table[:, 1] + table[:, 2]).tolist()
+        self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
         self.regex_words: dict[int, set[str]] = {}  # per index: which of its words occur here
 
@@ -103,6 +109,10 @@ class _Sentences:
         """Sentence i's text (what Span.text gives, without walking its tokens)."""
         span = self.spans[i]
         return self.doc_text[span.start_char:span.end_char]
+
+    def tokens_text(self, start: int, end: int) -> str:
+        """The text of tokens start..end (what Span.text gives, without making the Span)."""
+        return self.doc_text[self.char_starts[start]:self.char_ends[end - 1]] if end > start else ""
 
     def containing(self, hit: _Hit) -> int | None:
         """The sentence a hit lies wholly inside, if any (a finding never spans two)."""
@@ -456,7 +466,7 @@ class Analyzer:
             if not fired[rule_id]:
                 del fired[rule_id]
         excluded = self.excludes.hits(sents, {r: fired[r] for r in fired if self.rules[r].exclude})
-        cues = self.polarity.cues(doc)
+        cues = self.polarity.cues(doc, sents.tokens_text)
         findings: list[Finding] = []
         for rule_id in sorted(fired):
             rule = self.rules[rule_id]
@@ -519,8 +529,9 @@ class Analyzer:
             return ()
         practice = self.ruleset.practices.get(rule.practice)
         out: list[tuple[str, AttrValue]] = []
+        folded = normalize(sentence)
         for name, spec in sorted(rule.attributes.items()):
-            found = spec.read(sentence)
+            found = spec.read(sentence, folded)
             if not found:
                 continue
             decl = practice.attributes.get(name) if practice else None

@@ -8,6 +8,7 @@ it. Pseudo cues ("not limited to") are no cues, and a negation whose subject is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -60,11 +61,12 @@ class PolarityDetector:
             self.matcher.add(kind, [nlp.make_doc(p) for p in phrases])
         self.strings = nlp.vocab.strings
 
-    def cues(self, doc: Doc) -> list[Cue]:
-        found = [
-            Cue(self.strings[key], start, end, doc[start:end].text)
-            for key, start, end in self.matcher(doc)
-        ]
+    def cues(self, doc: Doc, text_of: Callable[[int, int], str] | None = None) -> list[Cue]:
+        """Every cue in the doc; `text_of(start, end)` gives the text of tokens start..end."""
+        if text_of is None:
+            text_of = lambda start, end: doc[start:end].text  # noqa: E731
+        found = [Cue(self.strings[key], start, end, text_of(start, end))
+                 for key, start, end in self.matcher(doc)]
         pseudo = [c for c in found if c.kind == "pseudo"]
         return [
             c for c in found

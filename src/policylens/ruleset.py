@@ -85,10 +85,12 @@ class AttributeSpec:
     value: str | None = None
     values: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
-    def read(self, sentence: str) -> list[str]:
+    def read(self, sentence: str, folded: str | None = None) -> list[str]:
+        """The values in a sentence; `folded` is `literals.normalize(sentence)`, if at hand."""
         if self.value is not None:
             return [self.value]
-        folded = normalize(sentence)  # an expression runs only where its words are (literals.py)
+        if folded is None:  # an expression runs only where its words are (literals.py)
+            folded = normalize(sentence)
         if self.regex is not None:
             m = self.regex.search(sentence) if may_hold(self._needs[0], folded) else None
             if not m:
