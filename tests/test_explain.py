@@ -84,3 +84,65 @@ def test_unreadable_file_is_one_line() -> None:
     result = CliRunner().invoke(cli, ["explain", "no/such/file.md"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+NEAR_MISS_RULES = """rules:
+  - id: test-auction
+    practice: data-sale
+    message: Personal data is auctioned
+    patterns:
+      - tokens: [{LOWER: {IN: [auction, auctions, auctioned]}}]
+    requires:
+      - tokens: [{LOWER: {IN: [data, information]}}]
+    exclude:
+      - phrase: [charity auction]
+    examples:
+      match:
+        - {text: "We auction your data to the highest bidder.", value: "yes"}
+      no_match:
+        - "Our staff auction old laptops."
+        - "We run a charity auction for your information each year."
+"""
+
+
+def test_near_misses_say_which_rule_stayed_silent_and_why(tmp_path) -> None:
+    (tmp_path / "auction.yaml").write_text(NEAR_MISS_RULES)
+    text = ("We auction your data.\n\n"  # a finding
+            "Our staff auction old laptops.\n\n"  # requires: no data word
+            "We run a charity auction for your information.\n")  # exclude over the trigger
+    result = explain("-p", "data-sale", "-f", "json", "--rules", str(tmp_path), text=text)
+    assert result.exit_code == 0, result.output
+    sale = json.loads(result.stdout)["practices"]["data-sale"]
+    assert [(f["rule"], f["line"]) for f in sale["findings"]] == [("test-auction", 1)]
+    misses = [(m["rule"], m["line"], m["why"], m["trigger"], m["blocker"])
+              for m in sale["near_misses"]]
+    assert misses == [("test-auction", 3, "requires", "auction", None),
+                      ("test-auction", 5, "exclude", "auction", "charity auction")]
+    for m in sale["near_misses"]:
+        assert m["sentence"][slice(*m["trigger_span"])] == m["trigger"]
+
+    shown = explain("-p", "data-sale", "--rules", str(tmp_path), text=text).stdout
+    assert "near misses (2)" in shown
+    assert "no pattern of the rule's `requires` matched in the sentence" in shown
+    assert "Our staff [[auction]] old laptops." in shown
+    assert "an `exclude` pattern matched over the trigger ('charity auction')" in shown
+
+
+def test_a_practice_with_only_near_misses_is_explained_by_default() -> None:
+    text = "Chocolate cookies are baked daily.\n"  # the baked kind: excluded
+    payload = json.loads(explain("-f", "json", text=text).stdout)
+    cookies = payload["practices"]["cookies"]
+    assert cookies["value"] == "not-mentioned" and cookies["findings"] == []
+    assert {m["why"] for m in cookies["near_misses"]} == {"exclude"}
+
+
+def test_near_misses_change_no_report(analyzer) -> None:
+    """Collecting near misses is an observer: the report is the same with and without it."""
+    from policylens.ingest import load_document
+    from policylens.models import NearMiss
+
+    document = load_document("p.md", POLICY.encode() + b"\nChocolate cookies are baked daily.\n")
+    misses: list[NearMiss] = []
+    assert analyzer.analyze(document, misses=misses).to_dict() == \
+        analyzer.analyze(document).to_dict()
+    assert misses

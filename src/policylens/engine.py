@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from policylens.gaps import Split, join, split
 from policylens.literals import Needs, WordIndex, holds, normalize, required_words
-from policylens.models import Attributes, AttrValue, Document, Finding, Report, Section
+from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
@@ -19,7 +19,7 @@ from policylens.text import Block, iter_blocks
 from policylens.verdicts import decide_all
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
 
@@ -430,6 +430,57 @@ class _PatternIndex:
         return found
 
 
+def _earliest(hits: list[_Hit]) -> _Hit:
+    """The earliest, then shortest, of some hits."""
+    return min(hits, key=lambda h: (h.start, h.end - h.start))
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a sentence lies: its text (trimmed), its span and line in the document, its
+    section, and the offset its character spans count from."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    section: str
+    base: int  # the sentence's first character, in the block's text
+    sents: _Sentences
+
+    def span(self, hit: _Hit) -> tuple[int, int]:
+        """A token span's characters inside the sentence text."""
+        return (self.sents.char_starts[hit.start] - self.base,
+                self.sents.char_ends[hit.end - 1] - self.base)
+
+
+class _Placer:
+    """Places a block's sentences in the document."""
+
+    def __init__(self, sents: _Sentences, block: Block, document: Document | None,
+                 sections: tuple[Section, ...]) -> None:
+        self.sents = sents
+        self.block = block
+        self.document = document
+        self.sections = sections
+
+    def __call__(self, i: int) -> _Place:
+        # Removed marks can leave two spaces, which spaCy keeps as a whitespace token that may
+        # open or close a sentence: the evidence is the sentence without it.
+        raw = self.sents.text(i)
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        base = self.sents.spans[i].start_char + lead
+        start, end = self.block.span(base, base + len(text))
+        if self.document is not None:
+            line = self.document.line_of(start)
+            sec = section_at(self.sections, start)
+            section = sec.title if sec else ""
+        else:
+            line, section = 1, ""
+        return _Place(text, start, end, line, section, base, self.sents)
+
+
 class Analyzer:
     """Holds the pipeline and compiled rules; `analyze` is called once per document."""
 
@@ -447,8 +498,11 @@ class Analyzer:
         self.shortcuts = shortcuts
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
-                          sections: tuple[Section, ...] = ()) -> list[Finding]:
+                          sections: tuple[Section, ...] = (),
+                          misses: list[NearMiss] | None = None) -> list[Finding]:
+        """The findings of one block; with `misses`, the triggers that made none are added to it."""
         sents = _Sentences(doc, block.text)
+        place = _Placer(sents, block, document, sections)
         hits = self.triggers.hits(sents)
         fired: dict[str, set[int]] = {}  # rule -> the sentences holding one of its triggers
         for rule_id, rule_hits in hits.items():
@@ -462,6 +516,10 @@ class Analyzer:
         for rule_id in [r for r in fired if self.rules[r].requires and self.shortcuts]:
             # a rule whose requirement is missing from a sentence finds nothing there
             kept = {i for i in (sents.containing(h) for h in required.get(rule_id, ())) if i is not None}
+            if misses is not None:
+                for i in sorted(fired[rule_id] - kept):
+                    misses.append(self._near_miss(self.rules[rule_id], i, hits[rule_id], place,
+                                                  "requires"))
             fired[rule_id] &= kept
             if not fired[rule_id]:
                 del fired[rule_id]
@@ -471,16 +529,17 @@ class Analyzer:
         for rule_id in sorted(fired):
             rule = self.rules[rule_id]
             for i in sorted(fired[rule_id]):
-                finding = self._finding(rule, sents.spans[i], hits[rule_id], required, excluded,
-                                        cues, block, document, sections, sents.text(i))
+                finding = self._finding(rule, i, hits[rule_id], required, excluded, cues, place,
+                                        misses)
                 if finding:
                     findings.append(finding)
         return findings
 
-    def _finding(self, rule: Rule, sent: Span, hits: list[_Hit], required: dict[str, list[_Hit]],
-                 excluded: dict[str, list[_Hit]], cues: list[Cue], block: Block,
-                 document: Document | None, sections: tuple[Section, ...],
-                 sent_text: str | None = None) -> Finding | None:
+    def _finding(self, rule: Rule, i: int, hits: list[_Hit], required: dict[str, list[_Hit]],
+                 excluded: dict[str, list[_Hit]], cues: list[Cue], place: _Placer,
+                 misses: list[NearMiss] | None = None) -> Finding | None:
+        sent = place.sents.spans[i]
+
         def inside(h: _Hit) -> bool:
             return sent.start <= h.start and h.end <= sent.end
 
@@ -488,39 +547,41 @@ class Analyzer:
         if not candidates:
             return None
         if rule.requires and not any(inside(h) for h in required.get(rule.id, [])):
+            if misses is not None:
+                misses.append(self._near_miss(rule, i, hits, place, "requires"))
             return None
         blocked = [h for h in excluded.get(rule.id, []) if inside(h)]
         candidates = [h for h in candidates
                       if not any(b.start < h.end and h.start < b.end for b in blocked)]
         if not candidates:
+            if misses is not None:
+                misses.append(self._near_miss(rule, i, hits, place, "exclude", blocked))
             return None
         # The earliest, then shortest, trigger speaks for the sentence.
-        hit = min(candidates, key=lambda h: (h.start, h.end - h.start))
+        hit = _earliest(candidates)
         polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
         value = rule.value_for(polarity)
-        # Removed marks can leave two spaces, which spaCy keeps as a whitespace token that may
-        # open or close a sentence: the evidence is the sentence without it.
-        sent_text = sent.text if sent_text is None else sent_text
-        lead = len(sent_text) - len(sent_text.lstrip())
-        sent_text = sent_text.strip()
-        base = sent.start_char + lead  # spans within the sentence count from its first character
-        start, end = block.span(base, base + len(sent_text))
-        if document is not None:
-            line = document.line_of(start)
-            sec = section_at(sections, start)
-            section = sec.title if sec else ""
-        else:
-            line, section = 1, ""
-        doc = sent.doc
-        trigger = doc[hit.start:hit.end]
-        trigger_span = (trigger.start_char - base, trigger.end_char - base)
-        cue_span = None
-        if cue is not None:
-            cue_tokens = doc[cue.start:cue.end]
-            cue_span = (cue_tokens.start_char - base, cue_tokens.end_char - base)
-        return Finding(rule.id, rule.practice, value, polarity, sent_text, start, end, line,
-                       section, trigger.text, cue.text if cue else None,
-                       self._attributes(rule, sent_text[:MAX_SENTENCE_CHARS]), trigger_span, cue_span)
+        where = place(i)
+        trigger_span = where.span(hit)
+        cue_span = where.span(_Hit(cue.start, cue.end)) if cue is not None else None
+        return Finding(rule.id, rule.practice, value, polarity, where.text, where.start, where.end,
+                       where.line, where.section, place.sents.tokens_text(hit.start, hit.end),
+                       cue.text if cue else None,
+                       self._attributes(rule, where.text[:MAX_SENTENCE_CHARS]), trigger_span, cue_span)
+
+    def _near_miss(self, rule: Rule, i: int, hits: list[_Hit], place: _Placer, why: str,
+                   blocked: list[_Hit] | None = None) -> NearMiss:
+        """The trigger of sentence i that made no finding, and why."""
+        sent = place.sents.spans[i]
+        hit = _earliest([h for h in hits if sent.start <= h.start and h.end <= sent.end])
+        where = place(i)
+        blocker = None
+        if blocked:
+            first = _earliest([b for b in blocked if b.start < hit.end and hit.start < b.end])
+            blocker = place.sents.tokens_text(first.start, first.end)
+        return NearMiss(rule.id, rule.practice, where.text, where.start, where.line,
+                        where.section, place.sents.tokens_text(hit.start, hit.end),
+                        where.span(hit), why, blocker)
 
     def _attributes(self, rule: Rule, sentence: str) -> Attributes:
         """What the rule reads from the sentence, shaped as its practice declares: one value, or a
@@ -538,15 +599,20 @@ class Analyzer:
             out.append((name, tuple(sorted(set(found))) if decl and decl.many else found[0]))
         return tuple(out)
 
-    def analyze(self, document: Document, sha256: str = "") -> Report:
+    def analyze(self, document: Document, sha256: str = "",
+                misses: list[NearMiss] | None = None) -> Report:
+        """The report of one document; with `misses`, the triggers that made no finding (for
+        `explain`) are added to it, in document order."""
         sections = parse_sections(document)
         # Blocks stream through the pipeline (never all in memory at once: a 50 MB policy).
         blocks = ((b.text, b) for b in iter_blocks(document.text)
                   if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
         for doc, block in self.nlp.pipe(blocks, as_tuples=True):
-            findings.extend(self.findings_in_block(block, doc, document, sections))
+            findings.extend(self.findings_in_block(block, doc, document, sections, misses))
         findings.sort(key=Finding.sort_key)
+        if misses is not None:
+            misses.sort(key=lambda m: (m.start, m.rule_id))
         verdicts = decide_all(findings, self.ruleset.practices)
         notes = []
         if not findings:

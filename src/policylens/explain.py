@@ -1,15 +1,18 @@
-"""Why a practice came out as it did: every finding of the practice with the part it played.
+"""Why a practice came out as it did: every finding of the practice with the part it played, and
+the near misses: triggers that matched but made no finding (a `requires` unmet, an `exclude`
+over them).
 
-Built from a Report alone (like compare and diff, it never re-reads the text), so it shows exactly
-what `analyze` decided.
+The findings come from the Report (so they are exactly what `analyze` decided); the near misses
+from `Analyzer.analyze(..., misses=)` over the report's own text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from policylens.models import Finding, PracticeVerdict, Report, attributes_dict
+from policylens.models import Finding, NearMiss, PracticeVerdict, Report, attributes_dict
 from policylens.practices import Practice
 from policylens.verdicts import decision_rule, scope
 
@@ -37,6 +40,7 @@ class Explanation:
     verdict: PracticeVerdict
     rule: str  # the decision rule in words
     findings: tuple[ExplainedFinding, ...]
+    near_misses: tuple[NearMiss, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,11 +52,20 @@ class Explanation:
             "reason": self.verdict.reason,
             "decision_rule": self.rule,
             "findings": [f.to_dict() for f in self.findings],
+            "near_misses": [m.to_dict() for m in self.near_misses],
         }
 
 
-def explain(report: Report, practice: Practice) -> Explanation:
-    """Every finding of the practice in document order, each with its role in the verdict."""
+# Why a near miss made no finding.
+MISSES = {
+    "requires": "no pattern of the rule's `requires` matched in the sentence",
+    "exclude": "an `exclude` pattern matched over the trigger",
+}
+
+
+def explain(report: Report, practice: Practice, misses: Iterable[NearMiss] = ()) -> Explanation:
+    """Every finding of the practice in document order, each with its role in the verdict, and
+    the practice's near misses."""
     verdict = report.practices[practice.id]
     mine = [f for f in report.findings if f.practice == practice.id]
     in_scope = {id(f) for f in scope(practice, mine)[0]}
@@ -67,4 +80,17 @@ def explain(report: Report, practice: Practice) -> Explanation:
         else:
             role = "outranked"
         explained.append(ExplainedFinding(f, role))
-    return Explanation(practice, verdict, decision_rule(practice), tuple(explained))
+    return Explanation(practice, verdict, decision_rule(practice), tuple(explained),
+                       tuple(m for m in misses if m.practice == practice.id))
+
+
+def near_misses(report: Report, analyzer: Any) -> list[NearMiss]:
+    """The near misses in a report's text (none for a text that was not analysed)."""
+    from policylens.models import Document
+
+    if not report.text:
+        return []
+    misses: list[NearMiss] = []
+    document = Document.build(report.path, report.text, report.metadata, report.body_start)
+    analyzer.analyze(document, misses=misses)
+    return misses

@@ -139,6 +139,36 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class NearMiss:
+    """A trigger that matched a sentence but made no finding, and why: what `explain` shows a
+    rule author wondering why a rule stayed silent."""
+
+    rule_id: str
+    practice: str
+    sentence: str
+    start: int  # sentence span in Document.text
+    line: int
+    section: str
+    trigger: str
+    trigger_span: tuple[int, int]  # inside `sentence`
+    why: str  # requires | exclude
+    blocker: str | None = None  # for exclude: the text the exclude pattern matched
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule_id,
+            "sentence": self.sentence,
+            "line": self.line,
+            "start": self.start,
+            "section": self.section,
+            "trigger": self.trigger,
+            "trigger_span": list(self.trigger_span),
+            "why": self.why,
+            "blocker": self.blocker,
+        }
+
+
+@dataclass(frozen=True)
 class PracticeVerdict:
     """The policy-level value of one practice and the findings that decided it."""
 

@@ -21,7 +21,8 @@ def explain(path: str, practices: tuple[str, ...], fmt: str, rule_dirs: tuple[st
             max_bytes: int, timeout: float) -> None:
     """Show every finding for a practice in FILE (or - for stdin): the sentence with its trigger
     [[marked]] and its polarity cue {{marked}}, the value each finding supports, and why the
-    verdict came out as it did.
+    verdict came out as it did; then the near misses: triggers that matched but made no finding
+    because the rule's `requires` found nothing in the sentence or an `exclude` matched over them.
 
     \b
     Examples:
@@ -30,6 +31,7 @@ def explain(path: str, practices: tuple[str, ...], fmt: str, rule_dirs: tuple[st
       policylens explain policy.md --format json
     """
     from policylens.explain import explain as build
+    from policylens.explain import near_misses
     from policylens.practices import load_practices
     from policylens.render import explain_out
     from policylens.runner import Failure, Limits, analyze_paths, failure_error
@@ -43,6 +45,11 @@ def explain(path: str, practices: tuple[str, ...], fmt: str, rule_dirs: tuple[st
     if not wanted:
         with_findings = {f.practice for f in result.findings}
         wanted = [pid for pid in catalogue if pid in with_findings]
-    explanations = [build(result, catalogue[pid]) for pid in wanted if pid in result.practices]
+    misses = near_misses(result, factory())
+    if not practices:
+        wanted += [pid for pid in catalogue if pid not in wanted
+                   and any(m.practice == pid for m in misses)]
+    explanations = [build(result, catalogue[pid], misses) for pid in wanted
+                    if pid in result.practices]
     explain_out.render(result, explanations, fmt, sys.stdout)
     sys.exit(EXIT_OK)

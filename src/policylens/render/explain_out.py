@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from rich.console import Console
 from rich.text import Text
 
-from policylens.explain import Explanation
+from policylens.explain import MISSES, Explanation
 from policylens.models import Report
 from policylens.render.json_out import dumps, envelope
 from policylens.render.marks import LEGEND, marked
@@ -37,20 +38,43 @@ def render(report: Report, explanations: list[Explanation], fmt: str, out: TextI
         if not e.findings:
             console.print(Text("  no finding: no rule of this practice matched any sentence",
                                style="dim"))
-            continue
-        console.print(Text(f"  findings ({len(e.findings)}):"))
-        for item in e.findings:
-            f = item.finding
-            head = Text("  ") + Text(f"{item.role:<12}", style=ROLE_STYLES[item.role])
-            head.append(f" line {f.line}")
-            if f.section:
-                head.append(f" · {f.section[:50]}", style="dim")
-            head.append(f" · {f.rule_id} · {f.polarity}")
-            head.append(f" → {f.value}" if f.value else " → no value")
-            if f.cue:
-                head.append(f" (cue: {f.cue})", style="dim")
-            for name, value in f.attributes:
-                head.append(f" · {name}: {', '.join(value) if isinstance(value, tuple) else value}",
-                            style="dim")
-            console.print(head)
-            console.print(Text("      ") + marked(f.sentence, f.trigger_span, f.cue_span))
+        else:
+            console.print(Text(f"  findings ({len(e.findings)}):"))
+        _findings(console, e)
+        _near_misses(console, e)
+
+
+def _findings(console: Console, e: Explanation) -> None:
+    """Each finding: its role, where it is, the rule, polarity and value; the sentence marked."""
+    for item in e.findings:
+        f = item.finding
+        head = Text("  ") + Text(f"{item.role:<12}", style=ROLE_STYLES[item.role])
+        head.append(f" line {f.line}")
+        if f.section:
+            head.append(f" · {f.section[:50]}", style="dim")
+        head.append(f" · {f.rule_id} · {f.polarity}")
+        head.append(f" → {f.value}" if f.value else " → no value")
+        if f.cue:
+            head.append(f" (cue: {f.cue})", style="dim")
+        for name, value in f.attributes:
+            head.append(f" · {name}: {', '.join(value) if isinstance(value, tuple) else value}",
+                        style="dim")
+        console.print(head)
+        console.print(Text("      ") + marked(f.sentence, f.trigger_span, f.cue_span))
+
+
+def _near_misses(console: Console, e: Explanation) -> None:
+    """Triggers that made no finding: where, which rule, why; the sentence with the trigger marked."""
+    if not e.near_misses:
+        return
+    console.print(Text(f"  near misses ({len(e.near_misses)}): triggers that made no finding"))
+    for m in e.near_misses:
+        head = Text("  ") + Text(f"{'near miss':<12}", style="dim")
+        head.append(f" line {m.line}")
+        if m.section:
+            head.append(f" · {m.section[:50]}", style="dim")
+        head.append(f" · {m.rule_id} · {MISSES[m.why]}")
+        if m.blocker:
+            head.append(f" ({m.blocker!r})", style="dim")
+        console.print(head)
+        console.print(Text("      ") + marked(m.sentence, m.trigger_span, None))
