@@ -48,7 +48,7 @@ def main(directory: str) -> int:
         labelled = sorted(set(labels[old]) & set(labels[new]) & set(practices))
         diff = diff_reports(reports[old], reports[new], fail_on=labelled)
         got = {c.practice.id: (c.old.value, c.new.value) for c in diff.changes
-               if c.practice.id in labelled}
+               if c.practice.id in labelled and c.value_changed}
         want = {p: (labels[old][p], labels[new][p]) for p in labelled
                 if labels[old][p] != labels[new][p]}
         want_regression = any(direction(practices[p], a, b) == "worse" for p, (a, b) in want.items())
@@ -83,7 +83,8 @@ def main(directory: str) -> int:
                 for n in (old, new))
         diff = diff_reports(a, b, practices={p: practices[p] for p in labelled})
         want = {p: (labels[old][p], labels[new][p]) for p in labelled if labels[old][p] != labels[new][p]}
-        oracle += {c.practice.id: (c.old.value, c.new.value) for c in diff.changes} == want
+        oracle += {c.practice.id: (c.old.value, c.new.value) for c in diff.changes
+                   if c.value_changed} == want
         oracle_exit += diff.regression == any(direction(practices[p], x, y) == "worse"
                                               for p, (x, y) in want.items())
     print(f"with the labels as verdicts: {oracle}/{len(pairs)} pairs agree, "

@@ -120,3 +120,38 @@ def test_partial_risk_order_only_ranks_what_it_lists() -> None:
     partial = replace(load_practices()["data-sale"], risk=("no", "yes"))
     assert direction(partial, "no", "yes") == "worse"
     assert direction(partial, "no", "not-mentioned") == "changed"
+
+
+def test_an_attribute_change_is_a_change_but_never_a_regression(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    old = analyze_text("We use cookies to remember your preferences.\n\n"
+                       "We do not knowingly collect information from children under 13.\n")
+    new = analyze_text("We use cookies and web beacons to remember your preferences.\n\n"
+                       "We do not knowingly collect information from children under 16.\n")
+    d = diff_reports(old, new)
+    changed = {c.practice.id: c for c in d.changes}
+    assert set(changed) == {"tracking-technologies", "children"}
+    tracking = changed["tracking-technologies"]
+    assert (tracking.old.value, tracking.new.value, tracking.direction) == ("yes", "yes", "changed")
+    assert not tracking.value_changed and not tracking.regression
+    assert tracking.describe_attributes() == "technologies: +web-beacons"
+    assert changed["children"].describe_attributes() == "age: 13 → 16"
+    assert [a["name"] for a in tracking.to_dict()["attributes"]] == ["technologies"]
+    assert not d.regression
+
+
+def test_attribute_changes_show_in_every_diff_format(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from policylens.render import github, markdown, sarif, table
+
+    old = analyze_text("We use cookies.\n")
+    new = analyze_text("We use cookies and pixel tags.\n")
+    d = diff_reports(old, new)
+    for render in (markdown.render_diff, github.render_diff, sarif.render_diff, table.render_diff):
+        out = io.StringIO()
+        render(d, out)
+        shown = out.getvalue()
+        if render is table.render_diff:  # a narrow table wraps the cell over two lines
+            assert "technologies:" in shown and "+pixels" in shown
+        else:
+            assert "technologies: +pixels" in shown, render.__module__

@@ -6,7 +6,8 @@ Sections are matched by content, not position: identical text first, then the mo
 
 A practice change is a regression when the new value stands later than the old one in the
 practice's `risk` order (data/practices.yaml, safest to worst); a value the order does not place
-can change, but never trips the gate.
+can change, but never trips the gate. A practice whose value stays but whose attributes change
+(a newly named tracking technology, another age) is a change too, never a regression.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any
 
-from policylens.models import Finding, PracticeVerdict, Report
+from policylens.models import AttrValue, Finding, PracticeVerdict, Report
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 from policylens.text import iter_blocks
 
@@ -49,16 +50,54 @@ def direction(practice: Practice, old: str, new: str) -> str:
 
 
 @dataclass(frozen=True)
+class AttributeChange:
+    """One attribute of a practice's verdict, before and after (None: not stated)."""
+
+    name: str
+    old: AttrValue | None
+    new: AttrValue | None
+
+    def describe(self) -> str:
+        """'technologies: +pixels, -flash-cookies' for lists, 'age: 13 → 16' for one value."""
+        if isinstance(self.old, tuple) or isinstance(self.new, tuple):  # a `many` attribute
+            before, after = set(self.old or ()), set(self.new or ())
+            parts = [f"+{v}" for v in sorted(after - before)] + [f"-{v}" for v in sorted(before - after)]
+            return f"{self.name}: {', '.join(parts)}"
+        return f"{self.name}: {self.old or 'none'} → {self.new or 'none'}"
+
+    def to_dict(self) -> dict[str, Any]:
+        def shape(v: AttrValue | None) -> Any:
+            return list(v) if isinstance(v, tuple) else v
+
+        return {"name": self.name, "old": shape(self.old), "new": shape(self.new)}
+
+
+def attribute_changes(old: PracticeVerdict, new: PracticeVerdict) -> tuple[AttributeChange, ...]:
+    before, after = dict(old.attributes), dict(new.attributes)
+    return tuple(AttributeChange(name, before.get(name), after.get(name))
+                 for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name))
+
+
+@dataclass(frozen=True)
 class PracticeChange:
     practice: Practice
     old: PracticeVerdict
     new: PracticeVerdict
     direction: str  # worse | better | changed
     gated: bool  # the practice is one the gate watches (--fail-on)
+    attributes: tuple[AttributeChange, ...] = ()
 
     @property
     def regression(self) -> bool:
         return self.gated and self.direction == WORSE
+
+    @property
+    def value_changed(self) -> bool:
+        """False when only attributes changed."""
+        return self.old.value != self.new.value
+
+    def describe_attributes(self) -> str:
+        return "; ".join(a.describe() for a in self.attributes)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +112,7 @@ class PracticeChange:
             "new_reason": self.new.reason,
             "old_evidence": [f.to_dict() for f in self.old.evidence],
             "new_evidence": [f.to_dict() for f in self.new.evidence],
+            "attributes": [a.to_dict() for a in self.attributes],
         }
 
 
@@ -436,7 +476,9 @@ def diff_reports(old: Report, new: Report, practices: dict[str, Practice] | None
     for pid, practice in practices.items():
         before = old.practices.get(pid) or PracticeVerdict(pid, NOT_MENTIONED)
         after = new.practices.get(pid) or PracticeVerdict(pid, NOT_MENTIONED)
-        if before.value != after.value:
+        attributes = attribute_changes(before, after)
+        if before.value != after.value or attributes:
             changes.append(PracticeChange(practice, before, after,
-                                          direction(practice, before.value, after.value), pid in gate))
+                                          direction(practice, before.value, after.value) or CHANGED,
+                                          pid in gate, attributes))
     return Diff(old, new, tuple(changes), tuple(_section_changes(old, new)), gate, location)

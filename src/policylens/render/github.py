@@ -30,6 +30,8 @@ def line_of(change: PracticeChange) -> int:
 def message(change: PracticeChange) -> str:
     what = "regression" if change.regression else change.direction
     text = f"{change.practice.title}: {change.old.value} -> {change.new.value} ({what})."
+    if change.attributes:
+        text += f" {change.describe_attributes()}."
     if change.new.evidence:
         text += f' Now: "{change.new.evidence[0].sentence}"'
     if change.old.evidence:

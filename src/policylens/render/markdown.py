@@ -73,7 +73,8 @@ def render_diff(diff: Diff, out: TextIO) -> None:
     if diff.changes:
         rows = [[f"`{c.practice.id}`", style.label(c.practice, c.old.value),
                  style.label(c.practice, c.new.value),
-                 f"{style.ARROWS[c.direction]} " + ("**regression**" if c.regression else c.direction),
+                 f"{style.ARROWS[c.direction]} " + ("**regression**" if c.regression else c.direction)
+                 + (f" ({cell_text(c.describe_attributes())})" if c.attributes else ""),
                  _quote(c.old), _quote(c.new)] for c in diff.changes]
         lines += _table(["practice", "old", "new", "change", "old evidence", "new evidence"], rows)
     else:

@@ -30,8 +30,10 @@ def sarif_log(diff: Diff) -> dict[str, Any]:
     results = []
     for change in diff.changes:
         pid = change.practice.id
-        fingerprint = hashlib.sha256(f"{diff.file}|{pid}|{change.old.value}|{change.new.value}"
-                                     .encode()).hexdigest()
+        what = f"{diff.file}|{pid}|{change.old.value}|{change.new.value}"
+        if change.attributes:  # (an attribute change of an equal value must not collide)
+            what += f"|{change.describe_attributes()}"
+        fingerprint = hashlib.sha256(what.encode()).hexdigest()
         results.append({
             "ruleId": pid,
             "ruleIndex": index.get(pid, -1),
@@ -43,7 +45,8 @@ def sarif_log(diff: Diff) -> dict[str, Any]:
             }}],
             "partialFingerprints": {"policylensChange/v1": fingerprint},
             "properties": {"old": change.old.value, "new": change.new.value,
-                           "direction": change.direction, "regression": change.regression},
+                           "direction": change.direction, "regression": change.regression,
+                           "attributes": [a.to_dict() for a in change.attributes]},
         })
     return {
         "$schema": SARIF_SCHEMA,

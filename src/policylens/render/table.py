@@ -223,6 +223,8 @@ def render_diff(diff: Diff, out: TextIO) -> None:
             mark = "regression" if c.regression else c.direction
             change += Text(f"\n{style.ARROWS[c.direction]} {mark}",
                            style="bold red" if c.regression else "dim")
+            for a in c.attributes:
+                change += Text(f"\n{a.describe()}", style="dim")
             table.add_row(c.practice.id, change, _evidence(c.old), _evidence(c.new))
         console.print(table)
     else:
