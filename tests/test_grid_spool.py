@@ -182,3 +182,22 @@ def test_fail_fast_on_stdout_writes_nothing(cli, tmp_path: Path) -> None:  # typ
     (tmp_path / "c.md").write_bytes(b"\x00binary")
     run = cli("compare", tmp_path, "--fail-fast", "-f", "json", "-j", "1")
     assert (run.code, run.stdout) == (2, "")
+
+
+def test_a_full_disk_under_the_spool_is_one_error_line(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import tempfile
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(spool, "BUDGET", 1)
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    target = tmp_path / "grid.csv"
+    run = cli("compare", CORPUS, "-o", target, "-j", "1")
+    assert run.code == 2
+    assert run.errors == [f"policylens: error: {tmp_path.resolve()}: cannot write a temporary file: No space "
+                          "left on device (free some space there, or write the report elsewhere "
+                          "(-o) or set TMPDIR to another folder)"]
+    assert not target.exists()

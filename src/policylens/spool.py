@@ -56,14 +56,23 @@ class SortedSpool(Generic[T]):
 
     def _spill(self) -> None:
         """Write the batch, sorted, as one run at the end of the file."""
-        if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="policylens-", suffix=".spool",
-                                                dir=self._folder)
         self._batch.sort(reverse=self._reverse)  # (key, seq) is unique: blobs are never compared
-        self._file.seek(self._end)
-        for key, seq, blob in self._batch:
-            head = pickle.dumps((key, seq), pickle.HIGHEST_PROTOCOL)
-            self._file.write(_HEAD.pack(len(head), len(blob)) + head + blob)
+        try:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile(prefix="policylens-", suffix=".spool",
+                                                    dir=self._folder)
+            self._file.seek(self._end)
+            for key, seq, blob in self._batch:
+                head = pickle.dumps((key, seq), pickle.HIGHEST_PROTOCOL)
+                self._file.write(_HEAD.pack(len(head), len(blob)) + head + blob)
+            self._file.flush()
+        except OSError as exc:
+            from policylens.errors import InputError, Location
+
+            folder = self._folder or tempfile.gettempdir()
+            raise InputError(f"cannot write a temporary file: {exc.strerror or exc}",
+                             Location(folder), "free some space there, or write the report "
+                             "elsewhere (-o) or set TMPDIR to another folder") from None
         self._runs.append((self._end, len(self._batch)))
         self._end = self._file.tell()
         self._batch = []
