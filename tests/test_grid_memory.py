@@ -1,7 +1,6 @@
-"""compare's memory does not grow with the number of policies (issue 5), and the rows it keeps
-on disk come back in the order, and as the bytes, the grid had in memory.
+"""compare's memory does not grow with the number of policies (issue 5).
 
-The memory test runs the command in this process on N and then 4N small generated policies,
+The test runs the command in this process on N and then 4N small generated policies,
 served from a warm result cache (so no spaCy runs while memory is traced), and compares the
 peak of the memory Python allocated during each run: before the rows were spooled, the main
 process kept every policy's report until the end (30 to 70 KB a policy, by format, even for
