@@ -159,6 +159,16 @@ def test_output_is_identical_with_one_or_two_jobs_and_from_the_cache(
             (serial.exit_code, serial.stdout, serial.stderr), args
 
 
+def test_cached_policies_ahead_of_the_misses_keep_their_place(tmp_path: Path) -> None:
+    """The cached policies at the head of a run are passed on at once (a cached run holds no
+    reports while it looks for work); the workers then start on the rest: the same bytes."""
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    assert cli_run("compare", *INPUTS[:4], "-f", "json", *cache, "--jobs", "1").exit_code == 0
+    serial = cli_run("compare", *INPUTS, "-f", "json", "--no-cache", "--jobs", "1")
+    mixed = cli_run("compare", *INPUTS, "-f", "json", *cache, "--jobs", "2")
+    assert (mixed.exit_code, mixed.stdout) == (0, serial.stdout)
+
+
 def test_a_cached_diff_is_the_same_diff(tmp_path: Path) -> None:
     old, new = INPUTS[-2], INPUTS[-1]
     cache = ("--cache-dir", str(tmp_path / "cache"))

@@ -2,15 +2,20 @@
 
 Pure functions over `Report`s: `compare` and `timeline` both build `Grid`s, and every grid format
 (table, json, csv, markdown, html) renders a `GridSet` without knowing which command made it.
+
+A compare grid takes the reports as they come and keeps its rows sorted on disk (`spool`), with
+the summary counted on the way, so its memory does not grow with the number of policies; a
+renderer reads the rows in order, once or twice, and never holds them all.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from policylens.errors import UsageError
 from policylens.models import PracticeVerdict, Report
@@ -52,23 +57,43 @@ class Row:
         return Path(self.report.path).name
 
 
+class Rows(Protocol):
+    """A grid's rows in order: a tuple, or a `SortedSpool` (read from disk on each pass)."""
+
+    def __iter__(self) -> Iterator[Row]: ...
+
+    def __len__(self) -> int: ...
+
+
+def no_counts(practices: tuple[Practice, ...]) -> dict[str, dict[str, int]]:
+    """A summary before any row: every value of every practice, at zero."""
+    return {p.id: {v: 0 for v in p.values} for p in practices}
+
+
+def count_row(counts: dict[str, dict[str, int]], row: Row) -> None:
+    """Add one row's values to a summary."""
+    for pid, per_value in counts.items():
+        value = row.cells[pid].value
+        per_value[value] = per_value.get(value, 0) + 1
+
+
 @dataclass(frozen=True)
 class Grid:
-    """Policies (rows) by practices (columns)."""
+    """Policies (rows) by practices (columns). `counts`, when given, is the summary counted as
+    the rows were added (so a spooled grid is not read once more for it)."""
 
     title: str
     practices: tuple[Practice, ...]
-    rows: tuple[Row, ...]
+    rows: Rows
+    counts: dict[str, dict[str, int]] | None = None
 
     def summary(self) -> dict[str, dict[str, int]]:
         """How many policies have each value, per practice (every value listed, zeros too)."""
-        counts: dict[str, dict[str, int]] = {}
-        for practice in self.practices:
-            per_value = {v: 0 for v in practice.values}
-            for row in self.rows:
-                value = row.cells[practice.id].value
-                per_value[value] = per_value.get(value, 0) + 1
-            counts[practice.id] = per_value
+        if self.counts is not None:
+            return self.counts
+        counts = no_counts(self.practices)
+        for row in self.rows:
+            count_row(counts, row)
         return counts
 
     def changes(self) -> int:
@@ -82,6 +107,13 @@ class GridSet:
     kind: str  # compare | timeline
     grids: tuple[Grid, ...]
     failures: tuple = ()
+
+    def close(self) -> None:
+        """Remove the temporary files of spooled grids."""
+        for grid in self.grids:
+            close = getattr(grid.rows, "close", None)
+            if close is not None:
+                close()
 
 
 def _unknown(kind: str, word: str, allowed: Iterable[str]) -> UsageError:
@@ -165,34 +197,47 @@ def keep(report: Report, where: dict[str, frozenset[str]]) -> bool:
     return all(value_of(report, pid) in values for pid, values in where.items())
 
 
-def sort_rows(rows: list[Row], key: str, practices: dict[str, Practice] | None = None,
-              reverse: bool = False) -> list[Row]:
-    """Sort by path, site, date (undated last) or a practice (worst value first, by its risk)."""
+def row_order(key: str, practices: dict[str, Practice] | None = None) -> Callable[[Row], Any]:
+    """The sort key of a row for `--sort`: by path, site, date (undated last) or a practice
+    (worst value first, by its risk); ties by path. A UsageError for an unknown key."""
     practices = practices if practices is not None else load_practices()
-    by_path = sorted(rows, key=lambda r: r.report.path)
     if key == "path":
-        ordered = by_path
-    elif key == "site":
-        ordered = sorted(by_path, key=lambda r: (r.site == "", r.site))
-    elif key == "date":
-        ordered = sorted(by_path, key=lambda r: (r.date is None, r.date or ""))
-    elif key in practices:
+        return lambda r: r.report.path
+    if key == "site":
+        return lambda r: (r.site == "", r.site, r.report.path)
+    if key == "date":
+        return lambda r: (r.date is None, r.date or "", r.report.path)
+    if key in practices:
         practice = practices[key]
         order = list(practice.risk) + [v for v in practice.values if v not in practice.risk]
 
-        def worst_first(row: Row) -> int:
+        def worst_first(row: Row) -> tuple[int, str]:
             value = value_of(row.report, key)
-            return -order.index(value) if value in order else 1
+            return (-order.index(value) if value in order else 1), row.report.path
 
-        ordered = sorted(by_path, key=worst_first)
-    else:
-        raise _unknown("sort key", key, [*SORT_KEYS, *practices])
-    return ordered[::-1] if reverse else ordered
+        return worst_first
+    raise _unknown("sort key", key, [*SORT_KEYS, *practices])
 
 
 def compare(reports: Iterable[Report], practices: tuple[Practice, ...],
             where: dict[str, frozenset[str]] | None = None, sort: str = "path",
-            reverse: bool = False, title: str = "policies") -> Grid:
-    """One grid: a row per policy that passes the filters, sorted, a column per practice."""
-    rows = [row_of(r, practices) for r in reports if keep(r, where or {})]
-    return Grid(title, practices, tuple(sort_rows(rows, sort, reverse=reverse)))
+            reverse: bool = False, title: str = "policies", folder: str | None = None) -> Grid:
+    """One grid: a row per policy that passes the filters, sorted, a column per practice.
+
+    The reports are read once, as they come; the rows are kept sorted in a `SortedSpool` (on
+    disk past a few megabytes, in `folder` or the system's temporary folder) and counted for the
+    summary, so no more than a batch of rows is ever in memory. `GridSet.close` removes the file."""
+    from policylens.spool import SortedSpool
+
+    rows: SortedSpool[Row] = SortedSpool(row_order(sort), reverse=reverse, folder=folder)
+    counts = no_counts(practices)
+    try:
+        for report in reports:
+            if keep(report, where or {}):
+                row = row_of(report, practices)
+                rows.add(row)
+                count_row(counts, row)
+    except BaseException:  # --fail-fast, Ctrl-C: no temporary file left behind
+        rows.close()
+        raise
+    return Grid(title, practices, rows.finish(), counts)

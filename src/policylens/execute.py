@@ -279,19 +279,26 @@ def _budgeted(execution: Execution) -> bool:
     return execution.timeout > 0 and "fork" in multiprocessing.get_all_start_methods()
 
 
+_LOOK_AHEAD = 64  # items read past a cache miss while deciding whether to start workers
+
+
 def _run_local(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
     """Worker processes for the misses (as many as --jobs, forked as work comes); without a time
     budget, a single miss is analysed in this process (not worth a worker)."""
     ahead: deque[_Item] = deque()
     misses = 0
-    for item in items:  # look ahead to the second miss
+    for item in items:  # look ahead for a second miss, not far: a cached run holds no reports
+        if item.data is None and not ahead:  # a hit with no miss before it is ready now
+            yield item
+            continue
         ahead.append(item)
         misses += item.data is not None
-        if misses >= 2:
+        if misses >= 2 or len(ahead) >= _LOOK_AHEAD:
             break
-    if misses == 0 or (misses < 2 and not _budgeted(execution)):
-        yield from _run_here(_chain(ahead, items), spec, execution)
-        return
+    else:  # the input ended before a second miss
+        if not misses or not _budgeted(execution):
+            yield from _run_here(ahead, spec, execution)
+            return
     spec.analyzer()  # built before the fork: workers share it, and rule errors surface here
     pool = _Pool(execution.jobs, spec, execution)
     finished = False
@@ -420,7 +427,7 @@ class _Pool:
         window = max(64, 8 * self.jobs)  # items read ahead or waiting for their turn: bounded memory
         pending: dict[int, _Item] = {}  # by index, done or not
         queue: deque[_Item] = deque()  # misses not yet sent
-        next_index = 0
+        next_index = -1  # the first item's (the hits before it may have been yielded already)
         exhausted = False
         timeout = self.execution.timeout
 
@@ -440,6 +447,8 @@ class _Pool:
                     exhausted = True
                     break
                 pending[item.index] = item
+                if next_index < 0:
+                    next_index = item.index
                 if item.data is not None:
                     queue.append(item)
             while queue:

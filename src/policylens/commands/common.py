@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -187,28 +187,34 @@ def report_failure(failure: Failure, echo: Callable[[str], None] | None = None) 
 def analyze_files(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
                   failures: list[Failure], fail_fast: bool = False, output: str | None = None,
                   label: str = "analyzing") -> list[Report]:
-    """The reports of `files`, in order, for a command writing inside `open_output(output)`.
+    """The reports of `files`, in order, for a command writing inside `open_output(output)`
+    (see `each_report`)."""
+    return list(each_report(files, factory, guard, failures, fail_fast, output, label))
+
+
+def each_report(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
+                failures: list[Failure], fail_fast: bool = False, output: str | None = None,
+                label: str = "analyzing") -> Iterator[Report]:
+    """The reports of `files`, in order, one at a time as they are ready (a caller that does not
+    keep them runs in memory that does not grow with the number of files).
 
     Each failure is reported on stderr as it happens and appended to `failures` (which may already
     hold the failures of expanding the paths). With fail_fast, exits at the first failure; when
-    nothing could be analysed, exits leaving an -o file as it was. Either exit happens inside
-    `open_output`, so its temporary file is removed. A progress bar shows on stderr when stderr is
-    a terminal (never in pipes or CI logs)."""
+    nothing could be analysed, exits at the end leaving an -o file as it was. Either exit happens
+    inside `open_output`, so its temporary file is removed. A progress bar shows on stderr when
+    stderr is a terminal (never in pipes or CI logs)."""
     from policylens.runner import Failure, analyze_paths, exit_code_for
 
     if failures and fail_fast:
         sys.exit(exit_code_for(failures))
     files = list(files)
-    reports: list[Report] = []
+    analysed = 0
 
-    def take(item: Report | Failure, echo: Callable[[str], None] | None = None) -> None:
-        if isinstance(item, Failure):
-            report_failure(item, echo)
-            failures.append(item)
-            if fail_fast:
-                sys.exit(exit_code_for(failures))
-        else:
-            reports.append(item)
+    def fail(item: Failure, echo: Callable[[str], None] | None = None) -> None:
+        report_failure(item, echo)
+        failures.append(item)
+        if fail_fast:
+            sys.exit(exit_code_for(failures))
 
     items = analyze_paths(files, factory, guard)
     if sys.stderr is not None and sys.stderr.isatty() and len(files) > 1:
@@ -219,23 +225,39 @@ def analyze_files(files: Iterable[str], factory: Callable[[], Any], guard: Limit
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task(label, total=len(files))
             for item in items:
-                take(item, lambda line: console.print(line, soft_wrap=True))
+                if isinstance(item, Failure):
+                    fail(item, lambda line: console.print(line, soft_wrap=True))
+                else:
+                    analysed += 1
+                    yield item
                 progress.advance(task)
     else:
         for item in items:
-            take(item)
-    if not reports:
+            if isinstance(item, Failure):
+                fail(item)
+            else:
+                analysed += 1
+                yield item
+    if not analysed:
         keep_output(output, failures)
-    return reports
 
 
 def collect_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
                     failures: list[Failure], fail_fast: bool = False, output: str | None = None,
                     label: str = "analyzing", shown: tuple[str, ...] | None = None,
                     ) -> list[Report]:
-    """Files named or found under folders, analysed (see `analyze_files`); failures of either
-    step are reported and collected in `failures`. With `shown` (the practices a grid shows),
-    each report keeps only what grids read: verdicts, with evidence for those practices."""
+    """Files named or found under folders, analysed (see `each_report`); failures of either
+    step are reported and collected in `failures`. With `shown` (the practices whose evidence
+    a grid shows), each report keeps only what grids read: verdicts, with evidence for those
+    practices only."""
+    return list(stream_reports(paths, factory, guard, failures, fail_fast, output, label, shown))
+
+
+def stream_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
+                   failures: list[Failure], fail_fast: bool = False, output: str | None = None,
+                   label: str = "analyzing", shown: tuple[str, ...] | None = None,
+                   ) -> Iterator[Report]:
+    """`collect_reports`, one report at a time (the paths are expanded at once)."""
     from policylens.runner import expand_paths
 
     if shown is not None and hasattr(factory, "keep"):
@@ -245,7 +267,7 @@ def collect_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
     for failure in problems:
         report_failure(failure)
     failures.extend(problems)
-    return analyze_files(files, factory, guard, failures, fail_fast, output, label)
+    return each_report(files, factory, guard, failures, fail_fast, output, label)
 
 
 def _debug() -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -13,11 +13,11 @@ from policylens.commands.common import (
     analysis_options,
     analyzer_factory,
     choose_format,
-    collect_reports,
     fail_fast_option,
     jobs_options,
     limits,
     output_option,
+    stream_reports,
 )
 from policylens.render import GRID_FORMATS
 
@@ -35,24 +35,37 @@ def grid_options(func: F) -> F:
 
 def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | None,
              analysis: tuple[tuple[str, ...], str, int, float, bool],
-             build: Callable[[list[Any]], tuple], shown: tuple[str, ...] | None = None) -> None:
+             build: Callable[[Iterator[Any], str | None], tuple],
+             shown: tuple[str, ...] = ()) -> None:
     """Analyze the inputs under the per-file guards (progress on a terminal), build the grids,
     render; exit 2 if any input could not be read (3 if policylens failed on one): the others
-    are still shown."""
+    are still shown.
+
+    `build` receives the reports one at a time, and a folder for temporary files (the output's,
+    so a big spool lands where the report will); each report keeps only what the chosen format
+    reads: the evidence of the `shown` practices for the formats that print evidence, none for
+    the others."""
+    import os
+
     from policylens.compare import GridSet
     from policylens.output import open_output
-    from policylens.render import grid_renderers
+    from policylens.render import GRID_EVIDENCE, grid_renderers
     from policylens.runner import Failure, exit_code_for
 
     rule_dirs, model, max_bytes, timeout, fail_fast = analysis
     chosen = choose_format(fmt, output, GRID_FORMATS, "table", "json")
     factory = analyzer_factory(rule_dirs, model)
     failures: list[Failure] = []
+    evidence = shown if chosen in GRID_EVIDENCE else ()
+    folder = os.path.dirname(os.path.realpath(output)) if output and output != "-" else None
     with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
-        reports = collect_reports(list(paths), factory, limits(max_bytes, timeout), failures,
-                                  fail_fast, output, shown=shown)
-        result = GridSet(kind, build(reports), tuple(failures))
-        grid_renderers()[chosen](result, out)
+        reports = stream_reports(list(paths), factory, limits(max_bytes, timeout), failures,
+                                 fail_fast, output, shown=evidence)
+        result = GridSet(kind, build(reports, folder), tuple(failures))
+        try:
+            grid_renderers()[chosen](result, out)
+        finally:
+            result.close()
     sys.exit(exit_code_for(failures))
 
 
@@ -82,11 +95,12 @@ def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
       policylens compare corpus/ -o report.html      # heatmap; click a cell for its evidence
     """
     from policylens.compare import compare as build
-    from policylens.compare import parse_where, select_practices, sort_rows
+    from policylens.compare import parse_where, row_order, select_practices
 
     practices = select_practices(practice_ids or ("core",))
     filters = parse_where(where)
-    sort_rows([], sort_key)  # an unknown sort key fails before any file is read
+    row_order(sort_key)  # an unknown sort key fails before any file is read
     run_grid("compare", paths, fmt, output, (rule_dirs, model, max_bytes, timeout, fail_fast),
-             lambda reports: (build(reports, practices, filters, sort_key, reverse),),
+             lambda reports, folder: (build(reports, practices, filters, sort_key, reverse,
+                                            folder=folder),),
              shown=tuple(p.id for p in practices))

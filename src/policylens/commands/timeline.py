@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -35,7 +36,8 @@ def timeline(paths: tuple[str, ...], fmt: str | None, output: str | None,
 
     practices = select_practices(practice_ids or ("core",))
 
-    def build(reports: list[Any]) -> tuple:
+    def build(each: Iterator[Any], folder: str | None) -> tuple:
+        reports = list(each)  # a timeline is laid out in memory: revisions of a few policies
         for path in [r.path for r in reports if report_date(r)[0] is None]:
             err(f"warning: {path}: no date found (archive header, policy date or name@YYYY-MM-DD); "
                 "placed last")

@@ -22,6 +22,7 @@ GridRenderer = Callable[["GridSet", TextIO], None]
 DiffRenderer = Callable[["Diff", TextIO], None]
 
 GRID_FORMATS = ("table", "json", "csv", "markdown", "html")
+GRID_EVIDENCE = ("json", "html")  # the grid formats that print each cell's evidence
 DIFF_FORMATS = ("text", "json", "markdown", "github", "sarif")
 # The format an output file asks for by its suffix, when --format is not given.
 SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",

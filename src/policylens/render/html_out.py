@@ -8,6 +8,7 @@ blocks scripts still shows everything. The script only adds a row filter and Esc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html import escape
 from typing import TextIO
 
@@ -122,12 +123,18 @@ def _evidence(anchor: str, row: Row, practice: Practice, cell: Cell) -> str:
     return "\n".join(parts)
 
 
-def _grid(g: int, grid: Grid, kind: str) -> tuple[str, list[str]]:
-    """The heatmap table of one grid, and the evidence panels its cells open."""
-    panels: list[str] = []
+def _anchor(g: int, r: int, practice: Practice) -> str:
+    return f"e{g}-{r}-{_slug(practice.id)}"
+
+
+def _table(g: int, grid: Grid, kind: str) -> Iterator[str]:
+    """The heatmap table of one grid, a row at a time; each cell links to its evidence panel."""
     head = "".join(f'<th class="practice" scope="col" title="{_e(p.question)}">{_e(p.id)}</th>'
                    for p in grid.practices)
-    body = []
+    if kind == "timeline":
+        yield f"<h2>{_e(grid.title)}</h2>"
+    yield (f'<div class="scroll"><table class="heatmap"><thead><tr><th scope="col">policy</th>'
+           f'<th scope="col">date</th>{head}</tr></thead><tbody>')
     for r, row in enumerate(grid.rows):
         who = (_e(row.site) + f"<small>{_e(row.name)}</small>" if row.site and kind == "compare"
                else _e(row.name))
@@ -136,44 +143,42 @@ def _grid(g: int, grid: Grid, kind: str) -> tuple[str, list[str]]:
         cells = []
         for p in grid.practices:
             cell = row.cells[p.id]
-            anchor = f"e{g}-{r}-{_slug(p.id)}"
             tone = style.tone(p, cell.value)
             shown = style.SYMBOLS[tone] if tone == "silent" else style.label(p, cell.value)
             if cell.changed:
                 shown = f"{style.ARROWS[cell.direction]} {shown}"
             hint = f"{p.id}: {cell.value}" + (f" (was {cell.previous})" if cell.changed else "")
             classes = f"v t-{tone}" + (" changed" if cell.changed else "")
-            cells.append(f'<td class="{classes}"><a href="#{anchor}" title="{_e(hint)}">'
+            cells.append(f'<td class="{classes}"><a href="#{_anchor(g, r, p)}" title="{_e(hint)}">'
                          f"{_e(shown)}</a></td>")
-            panels.append(_evidence(anchor, row, p, cell))
-        body.append(f'<tr data-search="{search}"><th scope="row">{who}</th><td>{when}</td>'
-                    + "".join(cells) + "</tr>")
-    summary = grid.summary()
-    foot = "".join("<td>" + "<br>".join(f"{_e(style.label(p, v))}: {n}"
-                                        for v, n in summary[p.id].items() if n) + "</td>"
-                   for p in grid.practices)
-    title = f"<h2>{_e(grid.title)}</h2>" if kind == "timeline" else ""
-    changes = ""
+        yield (f'<tr data-search="{search}"><th scope="row">{who}</th><td>{when}</td>'
+               + "".join(cells) + "</tr>")
+    yield "</tbody>"
+    if kind == "compare":
+        summary = grid.summary()
+        foot = "".join("<td>" + "<br>".join(f"{_e(style.label(p, v))}: {n}"
+                                            for v, n in summary[p.id].items() if n) + "</td>"
+                       for p in grid.practices)
+        yield f'<tfoot><tr><th scope="row">summary</th><td>{len(grid.rows)}</td>{foot}</tr></tfoot>'
+    yield "</table></div>"
     if kind == "timeline":
         items = [f"<li>{_e(row.date or row.name)}: {_e(p.id)} {_e(row.cells[p.id].previous)} → "
                  f"{_e(row.cells[p.id].value)} ({_e(row.cells[p.id].direction)})</li>"
                  for row in grid.rows for p in grid.practices if row.cells[p.id].changed]
-        changes = (f'<ul class="changes">{"".join(items)}</ul>' if items
-                   else '<p class="sub">No practice changed across these revisions.</p>')
-    table = (f'{title}<div class="scroll"><table class="heatmap"><thead><tr><th scope="col">policy</th>'
-             f'<th scope="col">date</th>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
-             + (f'<tfoot><tr><th scope="row">summary</th><td>{len(grid.rows)}</td>{foot}</tr></tfoot>'
-                if kind == "compare" else "") +
-             f"</table></div>{changes}")
-    return table, panels
+        yield (f'<ul class="changes">{"".join(items)}</ul>' if items
+               else '<p class="sub">No practice changed across these revisions.</p>')
+
+
+def _panels(g: int, grid: Grid) -> Iterator[str]:
+    """The evidence panels of one grid's cells, a second pass over its rows (after every table)."""
+    for r, row in enumerate(grid.rows):
+        for p in grid.practices:
+            yield _evidence(_anchor(g, r, p), row, p, row.cells[p.id])
 
 
 def render_grids(grids: GridSet, out: TextIO) -> None:
-    tables, panels = [], []
-    for g, grid in enumerate(grids.grids):
-        table, grid_panels = _grid(g, grid, grids.kind)
-        tables.append(table)
-        panels.extend(grid_panels)
+    """The page, written piece by piece: the tables, then the evidence panels (a second pass over
+    the rows), so a grid of many policies is never one string."""
     n = sum(len(g.rows) for g in grids.grids)
     practices = len(grids.grids[0].practices) if grids.grids else 0
     what = (f"{n} policies × {practices} practices" if grids.kind == "compare"
@@ -190,7 +195,7 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
             ("changed", "changed (not ranked)")))
     errors = "".join(f"<li>{_e(f.path)}: {_e(f.message)}</li>"
                      for f in sorted(grids.failures, key=lambda f: f.path))
-    page = f"""<!doctype html>
+    out.write(f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -207,14 +212,21 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
 <input id="filter" type="search" placeholder="Filter policies by site or file" aria-label="Filter policies">
 </header>
 <main>
-{"".join(tables)}
+""")
+    for g, grid in enumerate(grids.grids):
+        for piece in _table(g, grid, grids.kind):
+            out.write(piece)
+    out.write(f"""
 {f'<h2>Files that could not be read</h2><ul>{errors}</ul>' if errors else ''}
-{"".join(panels)}
+""")
+    for g, grid in enumerate(grids.grids):
+        for panel in _panels(g, grid):
+            out.write(panel)
+    out.write(f"""
 </main>
 <footer>Made by policylens {_e(__version__)}. The values describe what each policy's text says,
 as found by rules; check the evidence before relying on a value.</footer>
 <script>{_JS}</script>
 </body>
 </html>
-"""
-    out.write(page)
+""")

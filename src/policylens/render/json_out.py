@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 import orjson
@@ -30,17 +31,19 @@ def dumps(payload: dict[str, Any]) -> str:
 
 def dump(payload: dict[str, Any], out: TextIO) -> None:
     """What `dumps` returns, written one top-level list item at a time, so a corpus of reports
-    never exists as one string."""
+    never exists as one string. A top-level value may be an iterator, written as a list: its
+    items are made one at a time, as the output reaches them."""
     keys = sorted(payload)
     out.write("{")
     for i, key in enumerate(keys):
         out.write(("," if i else "") + "\n  " + _encode(key, 0) + ": ")
         value = payload[key]
-        if isinstance(value, list | tuple) and value:
-            out.write("[")
-            for j, item in enumerate(value):
-                out.write(("," if j else "") + "\n    " + _encode(item, 4))
-            out.write("\n  ]")
+        if isinstance(value, list | tuple | Iterator):
+            empty = True
+            for item in value:
+                out.write(("[" if empty else ",") + "\n    " + _encode(item, 4))
+                empty = False
+            out.write("[]" if empty else "\n  ]")
         else:
             out.write(_encode(value, 2))
     out.write("\n}\n" if keys else "}\n")
@@ -93,7 +96,7 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
     head = {"kind": grids.kind, "practices": [practice_dict(p) for p in practices], "errors": errors}
     if grids.kind == "compare":
         grid = grids.grids[0]
-        dump(envelope(**head, policies=[row_dict(r, grid.practices) for r in grid.rows],
+        dump(envelope(**head, policies=(row_dict(r, grid.practices) for r in grid.rows),
                       summary=grid.summary()), out)
         return
     dump(envelope(**head, timelines=[

@@ -4,9 +4,10 @@ written to be pasted as a pull-request comment."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from policylens.compare import Cell, GridSet
+from policylens.compare import Cell, Grid, GridSet
 from policylens.diff import Diff
 from policylens.models import Finding, PracticeVerdict
 from policylens.practices import Practice
@@ -21,10 +22,12 @@ def cell_text(text: str) -> str:
     return text
 
 
-def _table(head: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
+def _table(head: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    """The lines of a table, each row's as it is reached."""
+    yield "| " + " | ".join(head) + " |"
+    yield "|" + "|".join(" --- " for _ in head) + "|"
+    for row in rows:
+        yield "| " + " | ".join(row) + " |"
 
 
 def _cell(practice: Practice, cell: Cell) -> str:
@@ -35,25 +38,28 @@ def _cell(practice: Practice, cell: Cell) -> str:
 
 
 def render_grids(grids: GridSet, out: TextIO) -> None:
-    lines: list[str] = []
-    for grid in grids.grids:
-        if grids.kind == "timeline":
-            lines += [f"### {cell_text(grid.title)}", ""]
-        head = ["policy", "date", *[p.id for p in grid.practices]]
-        rows = []
+    """A table per grid, written a row at a time (the rows are not all held: see compare)."""
+
+    def rows(grid: Grid) -> Iterator[list[str]]:
         for row in grid.rows:
             who = cell_text(row.name) + (f"<br>{cell_text(row.site)}"
                                          if row.site and grids.kind == "compare" else "")
             when = cell_text(row.date or "—") + (f" ({row.date_source})" if row.date_source else "")
-            rows.append([who, when, *[_cell(p, row.cells[p.id]) for p in grid.practices]])
-        summary = grid.summary()
+            yield [who, when, *[_cell(p, row.cells[p.id]) for p in grid.practices]]
         if grids.kind == "compare":
-            rows.append(["**summary**", f"{len(grid.rows)} policies",
-                         *["<br>".join(f"{style.label(p, v)}: {n}" for v, n in summary[p.id].items()
-                                       if n) or "—" for p in grid.practices]])
-        lines += _table(head, rows) + [""]
-    lines += [f"<sub>{style.LEGEND}</sub>", ""]
-    out.write("\n".join(lines))
+            summary = grid.summary()
+            yield ["**summary**", f"{len(grid.rows)} policies",
+                   *["<br>".join(f"{style.label(p, v)}: {n}" for v, n in summary[p.id].items()
+                                 if n) or "—" for p in grid.practices]]
+
+    for grid in grids.grids:
+        if grids.kind == "timeline":
+            out.write(f"### {cell_text(grid.title)}\n\n")
+        head = ["policy", "date", *[p.id for p in grid.practices]]
+        for line in _table(head, rows(grid)):
+            out.write(line + "\n")
+        out.write("\n")
+    out.write(f"<sub>{style.LEGEND}</sub>\n")
 
 
 def _quote(verdict: PracticeVerdict) -> str:

@@ -140,24 +140,31 @@ def _summary_cell(practice: Practice, counts: dict[str, int], compact: bool) -> 
     return Text("\n").join(lines)
 
 
-def _needed_width(grid: Grid, who: list[str]) -> int:
-    """How wide the table is with the values spelled out: each column's widest cell + padding."""
+def _fit(grid: Grid, timeline: bool) -> tuple[list[str], int]:
+    """Each row's name, and how wide the table is with the values spelled out (each column's
+    widest cell + padding): one pass over the rows."""
+    who: list[str] = []
+    widest = {p.id: 1 for p in grid.practices}
+    for row in grid.rows:
+        who.append(row.name if timeline or not row.site else row.site)
+        for p in grid.practices:
+            widest[p.id] = max(widest[p.id], len(_shown(p, row.cells[p.id].value, False)) + 2)
     width = max((len(w) for w in who), default=6) + len("2000-01-01") + 2 * 3
     for p in grid.practices:
         header = max(len(part) for part in p.id.split("-"))
-        values = max((len(_shown(p, r.cells[p.id].value, False)) + 2 for r in grid.rows), default=1)
-        width += max(header, values) + 3
-    return width
+        width += max(header, widest[p.id]) + 3
+    return who, width
 
 
 def render_grids(grids: GridSet, out: TextIO) -> None:
     """Policies by practices: a symbol and colour per value, a summary row, changes marked. When
-    the values do not fit the terminal, cells show the symbol alone (the legend tells it)."""
+    the values do not fit the terminal, cells show the symbol alone (the legend tells it).
+    rich lays the table out whole, so its cells are all in memory (a few KB per policy)."""
     console = console_for(out)
     timeline = grids.kind == "timeline"  # the title names the site; no summary of revisions
     for grid in grids.grids:
-        who = [row.name if timeline or not row.site else row.site for row in grid.rows]
-        compact = _needed_width(grid, who) > console.width
+        who, needed = _fit(grid, timeline)
+        compact = needed > console.width
         caption = style.LEGEND + ("\nsymbols only, to fit the terminal: --format html, markdown or "
                                   "csv for the values" if compact else "")
         title = grid.title if timeline else f"{len(grid.rows)} {grid.title}"
