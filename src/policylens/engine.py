@@ -103,7 +103,7 @@ class _Sentences:
             self.char_ends = (table[:, 1] + table[:, 2]).tolist()
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
-        self.regex_words: dict[int, set[str]] = {}  # per index: which of its words occur here
+        self.literals: set[str] | None = None  # which words of the rules' expressions occur here
 
     def text(self, i: int) -> str:
         """Sentence i's text (what Span.text gives, without walking its tokens)."""
@@ -334,6 +334,8 @@ class _PatternIndex:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
                                          required_words(p.value)))
+        # the words its expressions cannot match without (the Analyzer gives the three indexes
+        # one WordIndex of all their words, so a block is scanned for them once)
         self.words = WordIndex(frozenset(word for _, _, needs in self.regexes for clause in needs or ()
                                          for word in clause))
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
@@ -411,9 +413,9 @@ class _PatternIndex:
                 found.setdefault(rule_id, []).append(_Hit(start, end))
         regexes = [(r, rx) for r, rx, w in self.regexes if only is None or r in only]
         if self.shortcuts and regexes:  # skip the expressions that cannot match in this block
-            present = sents.regex_words.get(id(self))
+            present = sents.literals
             if present is None:
-                present = sents.regex_words[id(self)] = self.words.present(sents.doc_text)
+                present = sents.literals = self.words.present(sents.doc_text)
             regexes = [(r, rx) for r, rx, w in self.regexes if (only is None or r in only)
                        and (w is None or holds(w, present))]
         if regexes:
@@ -494,6 +496,10 @@ class Analyzer:
                                       [r for r in ruleset.rules if r.requires], shortcuts)
         self.excludes = _PatternIndex(self.nlp, "exclude",
                                       [r for r in ruleset.rules if r.exclude], shortcuts)
+        literals = WordIndex(self.triggers.words.words | self.requires.words.words
+                             | self.excludes.words.words)
+        for index in (self.triggers, self.requires, self.excludes):
+            index.words = literals
         self.polarity = PolarityDetector(self.nlp)
         self.shortcuts = shortcuts
 
