@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import click
 
 from policylens.commands.common import (
     analysis_options,
     analyzer_factory,
-    collect_reports,
     fail_fast_option,
     jobs_options,
     limits,
@@ -17,6 +17,7 @@ from policylens.commands.common import (
     output_option,
     pick_format,
     practice_ids,
+    stream_reports,
 )
 
 
@@ -50,19 +51,31 @@ def analyze(paths: tuple[str, ...], fmt: str | None, practices: tuple[str, ...],
       policylens analyze corpus/ -p core -p do-not-track
       curl -s https://example.com/privacy | policylens analyze -
     """
+    import os
+
+    from policylens.models import Report
     from policylens.output import open_output
     from policylens.render import analyze_renderers
     from policylens.runner import Failure, exit_code_for
+    from policylens.spool import SortedSpool
 
     wanted = practice_ids(practices) if practices else None
     factory = analyzer_factory(rule_dirs, model)
     fmt = pick_format(fmt, output)
     failures: list[Failure] = []
+    folder = os.path.dirname(os.path.realpath(output)) if output and output != "-" else None
     with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
-        reports = collect_reports(list(paths), factory, limits(max_bytes, timeout), failures,
-                                  fail_fast, output)
-        if wanted is not None:
-            reports = [only_practices(report, wanted) for report in reports]
-        if reports or fmt == "json":
-            analyze_renderers()[fmt](reports, failures, out)
+        # Reports are printed once the run is over (JSON: errors first, then the reports by
+        # path; the table: in input order), so they wait on disk past a few megabytes
+        # (spool.py), not all in memory.
+        order: Callable[[Report], str] = (lambda r: r.path) if fmt == "json" else (lambda r: "")
+        reports: SortedSpool[Report] = SortedSpool(order, folder=folder)
+        try:
+            for report in stream_reports(list(paths), factory, limits(max_bytes, timeout),
+                                         failures, fail_fast, output):
+                reports.add(only_practices(report, wanted) if wanted is not None else report)
+            if reports or fmt == "json":
+                analyze_renderers()[fmt](reports.finish(), failures, out)
+        finally:
+            reports.close()
     sys.exit(exit_code_for(failures))

@@ -6,7 +6,7 @@ A new format is a new module and one line in a registry below; it touches no pip
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from policylens.models import Report
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 
-Renderer = Callable[[list[Report], list, TextIO], None]
+Renderer = Callable[[Iterable[Report], list, TextIO], None]
 GridRenderer = Callable[["GridSet", TextIO], None]
 DiffRenderer = Callable[["Diff", TextIO], None]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
@@ -63,7 +64,7 @@ def value_cell(verdict: PracticeVerdict) -> Text:
     return text
 
 
-def render_reports(reports: list[Report], failures: list, out: TextIO) -> None:
+def render_reports(reports: Iterable[Report], failures: list, out: TextIO) -> None:
     console = console_for(out)
     for report in reports:
         m = report.metadata
