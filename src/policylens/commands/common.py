@@ -242,22 +242,14 @@ def each_report(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
         keep_output(output, failures)
 
 
-def collect_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
-                    failures: list[Failure], fail_fast: bool = False, output: str | None = None,
-                    label: str = "analyzing", shown: tuple[str, ...] | None = None,
-                    ) -> list[Report]:
-    """Files named or found under folders, analysed (see `each_report`); failures of either
-    step are reported and collected in `failures`. With `shown` (the practices whose evidence
-    a grid shows), each report keeps only what grids read: verdicts, with evidence for those
-    practices only."""
-    return list(stream_reports(paths, factory, guard, failures, fail_fast, output, label, shown))
-
-
 def stream_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
                    failures: list[Failure], fail_fast: bool = False, output: str | None = None,
                    label: str = "analyzing", shown: tuple[str, ...] | None = None,
                    ) -> Iterator[Report]:
-    """`collect_reports`, one report at a time (the paths are expanded at once)."""
+    """Files named or found under folders, analysed one at a time as they are ready (see
+    `each_report`); failures of either step are reported and collected in `failures`. With
+    `shown` (the practices whose evidence a grid shows), each report keeps only what grids read:
+    verdicts, with evidence for those practices only. The paths are expanded at once."""
     from policylens.runner import expand_paths
 
     if shown is not None and hasattr(factory, "keep"):
