@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 import stat
@@ -40,6 +39,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import orjson
 
 from policylens import __version__
 from policylens.errors import CacheError, Location
@@ -171,9 +172,9 @@ class ResultCache:
             if raw[:4] != MAGIC:
                 raise SerializeError("not a policylens cache entry")
             (size,) = struct.unpack(">I", raw[4:8])
-            data = json.loads(zlib.decompress(raw[8:8 + size]))
+            data = orjson.loads(zlib.decompress(raw[8:8 + size]))
             if not slim:
-                data.update(json.loads(zlib.decompress(raw[8 + size:])))
+                data.update(orjson.loads(zlib.decompress(raw[8 + size:])))
             report = report_from_data(data, slim_only=slim, evidence_for=evidence_for)
             if report.sha256 != sha256:
                 raise SerializeError("entry belongs to other content")
@@ -196,8 +197,7 @@ class ResultCache:
         try:
             data = report_to_data(report)
             heavy = {name: data.pop(name) for name in HEAVY}
-            head, rest = (zlib.compress(json.dumps(part, ensure_ascii=False, separators=(",", ":"))
-                                        .encode("utf-8"), 1) for part in (data, heavy))
+            head, rest = (zlib.compress(orjson.dumps(part), 1) for part in (data, heavy))
             payload = MAGIC + struct.pack(">I", len(head)) + head + rest
         except (SerializeError, ValueError, TypeError, RecursionError) as exc:
             self._warn(f"warning: cannot cache the report of {report.path}: {exc}")
