@@ -102,6 +102,10 @@ def test_sarif_is_2_1_0_with_a_result_per_change() -> None:
         location = r["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"] == NEW
         assert location["region"]["startLine"] >= 1
+    # SARIF 3.49.7 (and Microsoft's SARIF validator, rule SARIF1001): a rule's name, if any,
+    # differs from its id
+    for rule in run_["tool"]["driver"]["rules"]:
+        assert rule["name"].lower() != rule["id"].lower().replace("-", "")
 
 
 def test_github_annotations_point_at_the_new_evidence() -> None:
