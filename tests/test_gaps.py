@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policylens.gaps import Gap, gap_of, join, split
+from policylens.gaps import Gap, gap_of, join, repeats, split
 from policylens.nlp import get_nlp
 
 WORDS = ["we", "data", ".", "not"]  # few words: most random texts hold matches
@@ -136,3 +136,11 @@ def test_gaps_beside_parts_that_can_be_empty_stay_in_the_pattern(nlp: Any) -> No
     assert split([a, any_gap], strings) is None  # a closing gap ends where the text searched ends
     led = split([any_gap, a], strings)
     assert led is not None and led.parts == ([a],) and led.lead == Gap(3, None, frozenset())
+
+
+@pytest.mark.parametrize("op, span", [
+    ("", (1, 1)), ("!", (1, 1)), ("?", (0, 1)), ("*", (0, None)), ("+", (1, None)),
+    ("{3}", (3, 3)), ("{0,12}", (0, 12)), ("{,4}", (0, 4)), ("{2,}", (2, None)),
+    ("{1,3}", (1, 3)), ("x", None)])
+def test_repeats_reads_every_op_spacy_takes(op: str, span: tuple[int, int | None] | None) -> None:
+    assert repeats({"OP": op} if op else {}) == span

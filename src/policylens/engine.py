@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policylens.gaps import Split, join, split
+from policylens.gaps import Split, join, repeats, split
 from policylens.literals import Needs, WordIndex, holds, normalize, required_words
 from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss, Report, Section
 from policylens.nlp import BLANK, get_nlp
@@ -52,8 +52,8 @@ def _words_of(token: dict, strings: object) -> frozenset[int] | None:
     """Hashes of the words a token must be one of, if it must be there (no `?`, `*` or `{0,n}`)
     and lists lowercase words; None when it promises no word (NOT_IN, REGEX, other attributes
     alone, optional), so no test built on it can rule out a sentence that could match."""
-    op = str(token.get("OP", ""))
-    if op not in ("", "+", "{1}") and not re.fullmatch(r"\{[1-9]\d*(?:,\d*)?\}", op):
+    span = repeats(token)
+    if span is None or span[0] < 1 or token.get("OP") == "!":  # "!": the word must NOT be there
         return None
     spec = token.get("LOWER")
     if isinstance(spec, str):
@@ -72,15 +72,10 @@ def _requirements(tokens: list[dict], strings: object) -> tuple[frozenset[int], 
 def _longest(tokens: list[dict]) -> int | None:
     """The most tokens a match of the pattern can span; None when unbounded (`*`, `+`, `{n,}`)."""
     total = 0
-    for token in tokens:
-        op = str(token.get("OP", ""))
-        if op in ("", "!", "?"):
-            total += 1
-            continue
-        m = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
-        if m is None or (m.group(2) and not m.group(3)):
+    for span in map(repeats, tokens):
+        if span is None or span[1] is None:
             return None
-        total += int(m.group(3) or m.group(1) or 0)
+        total += span[1]
     return total
 
 

@@ -20,8 +20,24 @@ from dataclasses import dataclass
 from typing import Any
 
 Token = dict[str, Any]
-_GAP_OP = re.compile(r"\{0?,(\d+)\}")
-_COUNT_OP = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_COUNT_OP = re.compile(r"\{(\d*)(,?)(\d*)\}")
+_FIXED_OPS: dict[str, tuple[int, int | None]] = {
+    "": (1, 1), "!": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
+
+
+def repeats(token: Token) -> tuple[int, int | None] | None:
+    """How many tokens of text one pattern token matches: (fewest, most; None: no bound), by its
+    OP; None for an OP spaCy would not take."""
+    op = str(token.get("OP", ""))
+    if op in _FIXED_OPS:
+        return _FIXED_OPS[op]
+    m = _COUNT_OP.fullmatch(op)
+    if m is None:
+        return None
+    low = int(m.group(1) or 0)
+    if not m.group(2):  # {n}
+        return low, low
+    return low, int(m.group(3)) if m.group(3) else None
 
 
 @dataclass(frozen=True)
@@ -50,14 +66,10 @@ class Split:
 def gap_of(token: Token, strings: Any) -> Gap | None:
     """The gap a token stands for, if it is one: `*` or `{0,n}` (n of 2 or more), testing
     nothing or only LOWER with one IN or NOT_IN list."""
-    op = str(token.get("OP", ""))
-    m = _GAP_OP.fullmatch(op)
-    if op == "*":
-        most = None
-    elif m and int(m.group(1)) >= 2:
-        most = int(m.group(1))
-    else:
+    span = repeats(token)
+    if span is None or span[0] != 0 or span[1] is not None and span[1] < 2:
         return None
+    most = span[1]
     tests = {k: v for k, v in token.items() if k != "OP"}
     if not tests:
         return Gap(most, None, frozenset())
@@ -73,15 +85,7 @@ def gap_of(token: Token, strings: Any) -> Gap | None:
 
 def _shortest(tokens: Iterable[Token]) -> int:
     """The fewest tokens a match of these tokens spans."""
-    total = 0
-    for token in tokens:
-        op = str(token.get("OP", ""))
-        if op in ("", "+", "!"):
-            total += 1
-        elif op not in ("?", "*"):
-            m = _COUNT_OP.fullmatch(op)
-            total += int(m.group(1) or 0) if m else 0
-    return total
+    return sum(span[0] for span in map(repeats, tokens) if span is not None)
 
 
 def split(tokens: list[Token], strings: Any) -> Split | None:
