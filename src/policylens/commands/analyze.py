@@ -17,6 +17,7 @@ from policylens.commands.common import (
     output_option,
     pick_format,
     practice_ids,
+    spool_folder,
     stream_reports,
 )
 
@@ -51,8 +52,6 @@ def analyze(paths: tuple[str, ...], fmt: str | None, practices: tuple[str, ...],
       policylens analyze corpus/ -p core -p do-not-track
       curl -s https://example.com/privacy | policylens analyze -
     """
-    import os
-
     from policylens.models import Report
     from policylens.output import open_output
     from policylens.render import analyze_renderers
@@ -63,7 +62,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, practices: tuple[str, ...],
     factory = analyzer_factory(rule_dirs, model)
     fmt = pick_format(fmt, output)
     failures: list[Failure] = []
-    folder = os.path.dirname(os.path.realpath(output)) if output and output != "-" else None
+    folder = spool_folder(output)
     with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
         # Reports are printed once the run is over (JSON: errors first, then the reports by
         # path; the table: in input order), so they wait on disk past a few megabytes

@@ -216,6 +216,17 @@ def each_report(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
         if fail_fast:
             sys.exit(exit_code_for(failures))
 
+    def take(items: Iterable[Report | Failure], echo: Callable[[str], None] | None = None,
+             step: Callable[[], None] = lambda: None) -> Iterator[Report]:
+        nonlocal analysed
+        for item in items:
+            if isinstance(item, Failure):
+                fail(item, echo)
+            else:
+                analysed += 1
+                yield item
+            step()
+
     items = analyze_paths(files, factory, guard)
     if sys.stderr is not None and sys.stderr.isatty() and len(files) > 1:
         from rich.console import Console
@@ -224,20 +235,10 @@ def each_report(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
         console = Console(stderr=True, highlight=False, markup=False)
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task(label, total=len(files))
-            for item in items:
-                if isinstance(item, Failure):
-                    fail(item, lambda line: console.print(line, soft_wrap=True))
-                else:
-                    analysed += 1
-                    yield item
-                progress.advance(task)
+            yield from take(items, lambda line: console.print(line, soft_wrap=True),
+                            lambda: progress.advance(task))
     else:
-        for item in items:
-            if isinstance(item, Failure):
-                fail(item)
-            else:
-                analysed += 1
-                yield item
+        yield from take(items)
     if not analysed:
         keep_output(output, failures)
 
@@ -265,6 +266,14 @@ def stream_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
 def _debug() -> bool:
     ctx = click.get_current_context(silent=True)
     return bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
+
+
+def spool_folder(output: str | None) -> str | None:
+    """Where a command keeps its temporary files: beside its -o file (so a big spool lands on
+    the disk the report will), else the system's temporary folder (None)."""
+    import os
+
+    return os.path.dirname(os.path.realpath(output)) if output and output != "-" else None
 
 
 def pick_format(fmt: str | None, output: str | None = None) -> str:

@@ -17,6 +17,7 @@ from policylens.commands.common import (
     jobs_options,
     limits,
     output_option,
+    spool_folder,
     stream_reports,
 )
 from policylens.render import GRID_FORMATS
@@ -45,8 +46,6 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     so a big spool lands where the report will); each report keeps only what the chosen format
     reads: the evidence of the `shown` practices for the formats that print evidence, none for
     the others."""
-    import os
-
     from policylens.compare import GridSet
     from policylens.output import open_output
     from policylens.render import GRID_EVIDENCE, grid_renderers
@@ -57,7 +56,7 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     factory = analyzer_factory(rule_dirs, model)
     failures: list[Failure] = []
     evidence = shown if chosen in GRID_EVIDENCE else ()
-    folder = os.path.dirname(os.path.realpath(output)) if output and output != "-" else None
+    folder = spool_folder(output)
     with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
         reports = stream_reports(list(paths), factory, limits(max_bytes, timeout), failures,
                                  fail_fast, output, shown=evidence)

@@ -55,8 +55,8 @@ def envelope(**fields: Any) -> dict[str, Any]:
 
 
 def render_reports(reports: Iterable[Report], failures: list, out: TextIO) -> None:
-    """The reports as `analyze` orders them for JSON (by path: `REPORT_ORDER`), each turned into
-    a dict only as the output reaches it."""
+    """The reports in the order given (`analyze` gives them by path), each turned into a dict
+    only as the output reaches it."""
     payload = envelope(
         policies=(r.to_dict() for r in reports),
         errors=[f.to_dict() for f in sorted(failures, key=lambda f: f.path)],
