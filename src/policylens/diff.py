@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any
 
-from policylens.models import AttrValue, Finding, PracticeVerdict, Report
+from policylens.models import AttrValue, Finding, PracticeVerdict, Report, attribute_json
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 from policylens.text import iter_blocks
 
@@ -66,10 +66,7 @@ class AttributeChange:
         return f"{self.name}: {self.old or 'none'} → {self.new or 'none'}"
 
     def to_dict(self) -> dict[str, Any]:
-        def shape(v: AttrValue | None) -> Any:
-            return list(v) if isinstance(v, tuple) else v
-
-        return {"name": self.name, "old": shape(self.old), "new": shape(self.new)}
+        return {"name": self.name, "old": attribute_json(self.old), "new": attribute_json(self.new)}
 
 
 def attribute_changes(old: PracticeVerdict, new: PracticeVerdict) -> tuple[AttributeChange, ...]:

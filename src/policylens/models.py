@@ -15,9 +15,14 @@ AttrValue = str | tuple[str, ...]
 Attributes = tuple[tuple[str, AttrValue], ...]
 
 
+def attribute_json(value: AttrValue | None) -> Any:
+    """JSON shape of one attribute value: a string, or a list of strings for `many` ones."""
+    return list(value) if isinstance(value, tuple) else value
+
+
 def attributes_dict(attributes: Attributes) -> dict[str, Any]:
-    """JSON shape of attributes: name -> string, or name -> list of strings for `many` ones."""
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in attributes}
+    """JSON shape of attributes: name -> its value (`attribute_json`)."""
+    return {k: attribute_json(v) for k, v in attributes}
 
 
 @dataclass(frozen=True)
