@@ -109,6 +109,11 @@ class _Sentences:
         """The text of tokens start..end (what Span.text gives, without making the Span)."""
         return self.doc_text[self.char_starts[start]:self.char_ends[end - 1]] if end > start else ""
 
+    def inside(self, i: int, hits: Iterable[_Hit]) -> list[_Hit]:
+        """The hits that lie wholly inside sentence i."""
+        span = self.spans[i]
+        return [h for h in hits if span.start <= h.start and h.end <= span.end]
+
     def containing(self, hit: _Hit) -> int | None:
         """The sentence a hit lies wholly inside, if any (a finding never spans two)."""
         i = bisect.bisect_right(self.starts, hit.start) - 1
@@ -432,6 +437,10 @@ def _earliest(hits: list[_Hit]) -> _Hit:
     return min(hits, key=lambda h: (h.start, h.end - h.start))
 
 
+def _overlap(a: _Hit, b: _Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 @dataclass(frozen=True)
 class _Place:
     """Where a sentence lies: its text (trimmed), its span and line in the document, its
@@ -519,7 +528,8 @@ class Analyzer:
             kept = {i for i in (sents.containing(h) for h in required.get(rule_id, ())) if i is not None}
             if misses is not None:
                 for i in sorted(fired[rule_id] - kept):
-                    misses.append(self._near_miss(self.rules[rule_id], i, hits[rule_id], place,
+                    trigger = _earliest(sents.inside(i, hits[rule_id]))
+                    misses.append(self._near_miss(self.rules[rule_id], i, trigger, place,
                                                   "requires"))
             fired[rule_id] &= kept
             if not fired[rule_id]:
@@ -539,50 +549,44 @@ class Analyzer:
     def _finding(self, rule: Rule, i: int, hits: list[_Hit], required: dict[str, list[_Hit]],
                  excluded: dict[str, list[_Hit]], cues: list[Cue], place: _Placer,
                  misses: list[NearMiss] | None = None) -> Finding | None:
-        sent = place.sents.spans[i]
-
-        def inside(h: _Hit) -> bool:
-            return sent.start <= h.start and h.end <= sent.end
-
-        candidates = [h for h in hits if inside(h)]
-        if not candidates:
+        sents = place.sents
+        triggers = sents.inside(i, hits)
+        if not triggers:
             return None
-        if rule.requires and not any(inside(h) for h in required.get(rule.id, [])):
+        if rule.requires and not sents.inside(i, required.get(rule.id, [])):
             if misses is not None:
-                misses.append(self._near_miss(rule, i, hits, place, "requires"))
+                misses.append(self._near_miss(rule, i, _earliest(triggers), place, "requires"))
             return None
-        blocked = [h for h in excluded.get(rule.id, []) if inside(h)]
-        candidates = [h for h in candidates
-                      if not any(b.start < h.end and h.start < b.end for b in blocked)]
+        blocked = sents.inside(i, excluded.get(rule.id, []))
+        candidates = [h for h in triggers if not any(_overlap(b, h) for b in blocked)]
         if not candidates:
             if misses is not None:
-                misses.append(self._near_miss(rule, i, hits, place, "exclude", blocked))
+                hit = _earliest(triggers)
+                blocker = _earliest([b for b in blocked if _overlap(b, hit)])
+                misses.append(self._near_miss(rule, i, hit, place, "exclude", blocker))
             return None
         # The earliest, then shortest, trigger speaks for the sentence.
         hit = _earliest(candidates)
+        sent = sents.spans[i]
         polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
         value = rule.value_for(polarity)
         where = place(i)
         trigger_span = where.span(hit)
         cue_span = where.span(_Hit(cue.start, cue.end)) if cue is not None else None
         return Finding(rule.id, rule.practice, value, polarity, where.text, where.start, where.end,
-                       where.line, where.section, place.sents.tokens_text(hit.start, hit.end),
+                       where.line, where.section, sents.tokens_text(hit.start, hit.end),
                        cue.text if cue else None,
                        self._attributes(rule, where.text[:MAX_SENTENCE_CHARS]), trigger_span, cue_span)
 
-    def _near_miss(self, rule: Rule, i: int, hits: list[_Hit], place: _Placer, why: str,
-                   blocked: list[_Hit] | None = None) -> NearMiss:
-        """The trigger of sentence i that made no finding, and why."""
-        sent = place.sents.spans[i]
-        hit = _earliest([h for h in hits if sent.start <= h.start and h.end <= sent.end])
+    @staticmethod
+    def _near_miss(rule: Rule, i: int, trigger: _Hit, place: _Placer, why: str,
+                   blocker: _Hit | None = None) -> NearMiss:
+        """Sentence i's trigger that made no finding, why, and what excluded it."""
         where = place(i)
-        blocker = None
-        if blocked:
-            first = _earliest([b for b in blocked if b.start < hit.end and hit.start < b.end])
-            blocker = place.sents.tokens_text(first.start, first.end)
+        text_of = place.sents.tokens_text
         return NearMiss(rule.id, rule.practice, where.text, where.start, where.line,
-                        where.section, place.sents.tokens_text(hit.start, hit.end),
-                        where.span(hit), why, blocker)
+                        where.section, text_of(trigger.start, trigger.end), where.span(trigger),
+                        why, text_of(blocker.start, blocker.end) if blocker else None)
 
     def _attributes(self, rule: Rule, sentence: str) -> Attributes:
         """What the rule reads from the sentence, shaped as its practice declares: one value, or a
