@@ -17,7 +17,7 @@ import heapq
 import pickle
 import struct
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -53,6 +53,13 @@ class SortedSpool(Generic[T]):
         self._batch_bytes += len(blob)
         if self._batch_bytes >= self._budget:
             self._spill()
+
+    def extend(self, items: Iterable[T]) -> SortedSpool[T]:
+        """Add every item. Nothing keeps the last one alive afterwards (a caller's loop variable
+        would: one 50 MB policy's report is hundreds of MB in memory, besides its pickle)."""
+        for item in items:
+            self.add(item)
+        return self
 
     def _spill(self) -> None:
         """Write the batch, sorted, as one run at the end of the file."""

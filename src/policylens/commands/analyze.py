@@ -70,9 +70,10 @@ def analyze(paths: tuple[str, ...], fmt: str | None, practices: tuple[str, ...],
         order: Callable[[Report], str] = (lambda r: r.path) if fmt == "json" else (lambda r: "")
         reports: SortedSpool[Report] = SortedSpool(order, folder=folder)
         try:
-            for report in stream_reports(list(paths), factory, limits(max_bytes, timeout),
-                                         failures, fail_fast, output):
-                reports.add(only_practices(report, wanted) if wanted is not None else report)
+            reports.extend(only_practices(r, wanted) if wanted is not None else r
+                           for r in stream_reports(list(paths), factory,
+                                                   limits(max_bytes, timeout), failures,
+                                                   fail_fast, output))
             if reports or fmt == "json":
                 analyze_renderers()[fmt](reports.finish(), failures, out)
         finally:
