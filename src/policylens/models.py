@@ -37,6 +37,8 @@ class Metadata:
     source_format: str = "text"  # text | markdown | html
     encoding: str = "utf-8"
     repaired: bool = False  # mojibake was repaired
+    language: str | None = None  # ISO 639-1 code of the text's language, when identified
+    degraded: str | None = None  # why this capture is not a usable policy (login page, ...)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +50,8 @@ class Metadata:
             "source_format": self.source_format,
             "encoding": self.encoding,
             "repaired": self.repaired,
+            "language": self.language,
+            "degraded": self.degraded,
         }
 
 
