@@ -108,6 +108,35 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Slots:
+    """Who gives which data to whom, for what, under which condition: a statement's typed slots,
+    each a class named in data/lexicon.yaml."""
+
+    action: str  # sale | share
+    actor: str = "company"  # company | user | third-party
+    data: str = "unspecified"  # personal | aggregate | unspecified
+    recipients: tuple[str, ...] = ()  # service-provider, affiliate, advertiser, third-party, ...
+    purposes: tuple[str, ...] = ()  # marketing | advertising | legal | service
+    conditions: tuple[str, ...] = ()  # consent | opt-out | legal | business-transfer | hypothetical
+    exceptions: tuple[str, ...] = ()  # recipients and conditions after "except", "unless"
+    scope: str = "practice"  # practice | embedded | rights | restriction
+    only: bool = False  # "only with ...": what it names is all there is
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "actor": self.actor,
+            "data": self.data,
+            "recipients": list(self.recipients),
+            "purposes": list(self.purposes),
+            "conditions": list(self.conditions),
+            "exceptions": list(self.exceptions),
+            "scope": self.scope,
+            "only": self.only,
+        }
+
+
+@dataclass(frozen=True)
 class Finding:
     """One rule matching one sentence: the trigger, its polarity and the value it implies."""
 
@@ -125,6 +154,8 @@ class Finding:
     attributes: Attributes = ()
     trigger_span: tuple[int, int] = (0, 0)  # character span of the trigger inside `sentence`
     cue_span: tuple[int, int] | None = None  # character span of the cue inside `sentence`
+    slots: Slots | None = None  # for statements read by the statement reader
+    role: str = ""  # why the statement supports its value, or none (decision function's words)
 
     def sort_key(self) -> tuple[int, str]:
         return (self.start, self.rule_id)
@@ -144,6 +175,8 @@ class Finding:
             "trigger_span": list(self.trigger_span),
             "cue_span": list(self.cue_span) if self.cue_span else None,
             "attributes": attributes_dict(self.attributes),
+            "slots": self.slots.to_dict() if self.slots else None,
+            "role": self.role,
         }
 
 

@@ -1,0 +1,354 @@
+"""One sentence's tokens -> the statements it makes about giving data to others.
+
+No parser is needed; the reading follows the shape of policy sentences:
+1. Clauses: `;`, "but", "however", "whereas", "although" end a clause; a statement's slots come
+   from its own clause, so "we do not sell your data, but we may share it with partners" makes a
+   denial of sale and a sharing statement.
+2. Actions by lemma (`actions` in the lexicon): "sold", "sells" and "selling" are `sell`; nouns
+   ("the sale of personal information") need their "of". Coordinated verbs ("sell, rent, lease or
+   otherwise make available") are one group: they share the negation before them and the object
+   and recipients after them.
+3. Government: walking back from the group over `bridges` (auxiliaries, adverbs, "and will") finds
+   the cues that govern it; a negation past any other word governs another verb ("we have no
+   knowledge that we sell" does not deny selling). The words before form the subject: the actor,
+   and, in a passive, the data.
+4. Slots from the clause: data (personal, aggregate), recipients, purposes, conditions, and the
+   exceptions after "except"/"unless"; a recipient that acts for the company ("vendors who work
+   on our behalf") is a service provider.
+5. Scope: a statement embedded under knowing or asking ("you may ask whether we share"), a
+   user's right or a link label ("Do Not Sell My Personal Information") or a rule for other
+   parties ("vendors are not permitted to sell") is read but asserts no practice of the company.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policylens.models import Slots
+from policylens.statements.lemmas import lemma
+from policylens.statements.lexicon import Lexicon, PhraseTable, load_lexicon
+
+_BOUNDARIES = {";", "but", "however", "whereas", "although", "though", "while"}
+_BE = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "your", "our", "their", "its", "his", "her",
+                "any", "such", "each", "every", "my", "'s"}
+_PREPOSITIONS = {"about", "of", "before", "after", "by", "from", "without", "in", "on", "for",
+                 "regarding", "concerning", "against"}
+_DEEMED = {"consider", "deem", "constitute", "qualify", "define", "treat", "regard", "characterize"}
+_OBJECT_SKIP = _DETERMINERS | {"all", "some", "certain", "or", "and", ",", "otherwise", "other",
+                               "personal", "such", "these", "those", "more", "additional", "of",
+                               "several", "many", "various", "few", "new"}
+_SUBJECT_STOPS = {",", "that", "which", "who", "if", "when", "where", "whether", "because",
+                  "as", "and", "or", "(", ")", ":", "-", "–", "—", "so", "unless", "once"}
+_FOLLOWING_PREPOSITIONS = {"to", "with", "by", "or", "and", "in", "for", "on", "through", "via",
+                           "from", "under", "as", "at", "about", "only", "outside", "any", ",",
+                           ".", ";", ":", "(", ")", "nor", "your", "our", "their", "the", "it",
+                           "them", "personal", "information", "data", "except", "unless", "without",
+                           "publicly", "externally", "back", "over", "out", "along", "onto"}
+_USER_OBJECTS = {"you", "users", "user", "customers", "visitors", "members", "yourself"}
+_OPENERS_HYPOTHETICAL = {"if", "event", "case", "should", "unless", "upon", "whenever", "when",
+                         "where", "once"}
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A statement read from a sentence: token spans are relative to the sentence's first token."""
+
+    start: int  # the verb group
+    end: int
+    polarity: str  # affirmed | negated | hedged | conditional
+    cue: tuple[int, int] | None  # the token span of the cue that set the polarity
+    slots: Slots
+
+
+def _is_participle(word: str, lem: str) -> bool:
+    return word != lem and (word.endswith(("ed", "en")) or word in {"sold", "given", "shown",
+                                                                      "sent", "dealt"})
+
+
+class StatementReader:
+    """Reads statements from sentences with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
+        """The condition classes a sentence names anywhere (for a back-reference to it)."""
+        return tuple(self.lex.condition_classes.classes_in(lemmas, 0, len(lemmas)))
+
+    def read(self, words: Sequence[str], previous: Sequence[str] | None = None,
+             names: Sequence[bool] | None = None) -> list[Extracted]:
+        """The statements of one sentence, given its lowercase tokens. `previous` holds the
+        lowercase tokens of the sentence before, which a back-reference ("In that case, ...")
+        takes its conditions from; `names[i]` is true where token i is capitalised inside the
+        sentence next to another capitalised word ("Federal Trade Commission"): a name, no verb."""
+        words = [w.replace("\u2019", "'") for w in words]
+        lemmas = [lemma(w) for w in words]
+        n = len(words)
+        lex = self.lex
+        inherited: tuple[str, ...] = ()
+        if previous is not None and lex.back_references.find(lemmas, 0, min(n, 6)):
+            inherited = self.conditions_of([lemma(w) for w in previous])
+        if n and words[-1] == "?":
+            return []  # a question ("Do we disclose any information to outside parties?") states nothing
+        clauses = self._clauses(words)
+        occurrences = [o for o in self._actions(words, lemmas) if not (names and names[o[0]])]
+        out: list[Extracted] = []
+        groups = self._groups(occurrences, words, lemmas)
+        for g, (group_start, group_end, actions) in enumerate(groups):
+            cs, ce = next(((a, b) for a, b in clauses if a <= group_start < b), (0, n))
+            clause_end = ce
+            if g + 1 < len(groups) and groups[g + 1][0] < ce:
+                # the next verb group starts this one's successor: "we collect X and share it"
+                nxt = groups[g + 1][0]
+                ce = max(group_end, self._walk_back(words, lemmas, group_end, nxt))
+            for action in actions:
+                statement = self._statement(words, lemmas, action, group_start, group_end, cs, ce,
+                                            inherited, clause_end)
+                if statement is not None:
+                    out.append(statement)
+        return out
+
+    # -- structure -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _clauses(words: Sequence[str]) -> list[tuple[int, int]]:
+        cuts = [0]
+        for i, w in enumerate(words):
+            if w in _BOUNDARIES and i > 0:
+                if w == "but" and words[i + 1:i + 3] in (["not", "limited"], ["also"]):
+                    continue
+                if w == "but" and i + 1 < len(words) and words[i + 1] == "also":
+                    continue
+                cuts.append(i)
+        cuts.append(len(words))
+        return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    def _actions(self, words: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(start, end, action class) of every verb or act-noun in the sentence."""
+        lex = self.lex
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < n else "."
+            verb = lex.action_words.match_at(lemmas, i, n)
+            noun = lex.action_nouns.match_at(lemmas, i, n)
+            if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")) \
+                    and (verb is None or before in _DETERMINERS or before in {"no", "in"}):
+                out.append((i, noun[0], noun[1]))
+                i = noun[0]
+                continue
+            if noun and verb is None and any(lemmas[k] in _DEEMED for k in range(max(0, i - 4), i)):
+                # "may be considered a 'sale'", "does not constitute a sale" (CCPA wording)
+                out.append((i, noun[0], noun[1]))
+                i = noun[0]
+                continue
+            if verb is None and lemmas[i] == "make" and "available" in words[i + 1:i + 8]:
+                verb = (i + 1, "share")  # "make our customer list available to ..."
+            if verb:
+                single = verb[0] == i + 1
+                adjectival = single and _is_participle(words[i], lemmas[i]) \
+                    and before not in _BE and after.isalpha() \
+                    and after not in _FOLLOWING_PREPOSITIONS and lemma(after) not in lex.data.words()
+                as_noun = single and (before in _DETERMINERS or after == "of"
+                                      or any(w in {"a", "an", "the"} for w in words[max(0, i - 2):i])) \
+                    and not _is_participle(words[i], lemmas[i])
+                # "the data provided to us", "information disclosed to them": a participle right
+                # after a noun, with no auxiliary, describes the noun (a reduced relative clause)
+                relative = single and _is_participle(words[i], lemmas[i]) and i > 0 \
+                    and lemmas[i - 1] in lex.data.words() and before not in _BE
+                # "before sharing", "about revealing": a gerund after a preposition states nothing
+                gerund = single and words[i].endswith("ing") and before in _PREPOSITIONS \
+                    and not (before == "of" and i > 1 and lemmas[i - 2] in {"business", "practice"})
+                if not adjectival and not as_noun and not relative and not gerund:
+                    out.append((i, verb[0], verb[1]))
+                i = verb[0]
+                continue
+            i += 1
+        return out
+
+    def _groups(self, occurrences: list[tuple[int, int, str]], words: Sequence[str],
+                lemmas: Sequence[str]) -> list[tuple[int, int, list[str]]]:
+        """Coordinated actions ("sell, rent or share") as one group with each class once."""
+        groups: list[tuple[int, int, list[str]]] = []
+        for start, end, action in occurrences:
+            if groups:
+                g_start, g_end, actions = groups[-1]
+                between = range(g_end, start)
+                coordinators = {",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or",
+                                "either"}
+                joined = len(between) <= 4 and all(
+                    words[k] in coordinators or self.lex.bridges.match_at(lemmas, k, start)
+                    for k in between)
+                # "sell, market, rent": one word of a comma list that is no action of ours
+                listed = len(between) <= 4 and any(words[k] == "," for k in between) and all(
+                    words[k] in coordinators or words[k].isalpha() for k in between) \
+                    and sum(words[k].isalpha() and words[k] not in coordinators for k in between) <= 1
+                if joined or listed:
+                    if action not in actions:
+                        actions.append(action)
+                    groups[-1] = (g_start, end, actions)
+                    continue
+            groups.append((start, end, [action]))
+        return groups
+
+    # -- one statement ---------------------------------------------------------------------------
+
+    def _walk_back(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
+        """Where the run of bridge words before `start` begins (no earlier than `cs`)."""
+        spans = self.lex.bridges.find(lemmas, cs, start)
+        ends = {b: a for a, b, _ in spans}
+        j = start
+        while j > cs:
+            if j in ends:
+                j = ends[j]
+            elif j < start and words[j] in {"or", "and"} and (j - 1) in ends:
+                j -= 1  # "do not publish or distribute": another verb coordinated with ours
+            else:
+                break
+        return j
+
+    def _statement(self, words: Sequence[str], lemmas: Sequence[str], action: str, g_start: int,
+                   g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
+                   clause_end: int) -> Extracted | None:
+        lex = self.lex
+        walk = self._walk_back(words, lemmas, cs, g_start)
+        subject_start = walk
+        while subject_start > cs and walk - subject_start < 8 \
+                and words[subject_start - 1] not in _SUBJECT_STOPS:
+            subject_start -= 1
+        if walk < g_start and words[walk] in {"and", "or"}:
+            # a coordinated predicate ("Bands are ... and may not share") shares the clause's subject
+            subject_start = cs
+            while subject_start < walk and words[subject_start] in _SUBJECT_STOPS:
+                subject_start += 1
+            walk = min(walk, subject_start + 4)
+        # exceptions: "except", "unless", "other than" after the verb close the statement's body
+        ex = lex.exceptions.find(lemmas, g_end, ce)
+        body_end = ex[0][0] if ex else ce
+        participle = _is_participle(words[g_start], lemmas[g_start])
+        passive = participle and any(words[k] in _BE for k in range(walk, g_start))
+        if participle and not any(lemmas[k] in {"be", "have", "get"} for k in range(walk, g_start)):
+            return None  # "information received or transferred under ...": describes a noun
+        if passive and any(lemmas[k] in lex.not_data_objects for k in range(subject_start, walk)) \
+                and not lex.data.find(lemmas, subject_start, walk):
+            return None  # "if the company is sold": not a flow of data
+
+        # -- scope: is this the company's own practice? --
+        scope = "practice"
+        if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
+            scope = "lead-in"  # "Info we share with third parties:": its list items speak
+        before = max(cs, subject_start - 6)
+        if lex.embedding.find(lemmas, before, walk):
+            scope = "embedded"
+        if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end]:
+            scope = "rights"
+        if any(words[k] == "we" and k > cs and (lemmas[k - 1] in lex.data.words() or (
+                   k > cs + 1 and words[k - 1] in {"that", "which"} and lemmas[k - 2] in lex.data.words()))
+               for k in range(subject_start, walk + 1) if k < len(words)):
+            scope = "description"  # "the information we collect and share": names data, asserts nothing
+        # -- the object: a flow of data, or of something else ("sell products", "give you") --
+        k = g_end
+        while k < body_end and words[k] in _OBJECT_SKIP:
+            k += 1
+        if k < body_end and not passive:
+            if words[k] in _USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end)):
+                return None  # given to the reader: "we provide you with ..."
+            if lemmas[k] in lex.not_data_objects and not lex.data.find(lemmas, k + 1,
+                                                                       min(k + 3, body_end)):
+                return None
+        # -- actor --
+        actor = "company"
+        subject = (subject_start, walk)
+        if passive:
+            by = [i for i in range(g_end, body_end) if words[i] == "by"]
+            if by:
+                found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
+                actor = "company" if "company" in found or not found else found[0]
+        else:
+            found = lex.actors.classes_in(lemmas, *subject)
+            if "company" in found:
+                actor = "company"
+            elif found:
+                actor = found[0]
+        if lex.restrictions.find(lemmas, walk, g_start) and actor != "company" \
+                or lex.restrictions.find(lemmas, *subject):
+            scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
+        # -- data --
+        data_zone = [(g_end, body_end)] + ([subject] if passive else [])
+        kinds: list[str] = []
+        for a, b in data_zone:
+            kinds += lex.data.classes_in(lemmas, a, b)
+        if lex.data.find(lemmas, cs, ce) and "aggregate" in lex.data.classes_in(lemmas, cs, body_end):
+            data = "aggregate"
+        elif "personal" in kinds or (
+                g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end)
+                and any(lemmas[k] in _DEEMED for k in range(max(0, g_start - 4), g_start))):
+            # "may be considered a sale": of personal information, whatever else the clause names
+            data = "personal"
+        else:
+            data = "unspecified"
+        # -- recipients, purposes, conditions, exceptions --
+        recipients = lex.recipients.classes_in(lemmas, g_end, body_end)
+        ex_end = body_end if ex else clause_end
+        if not passive and not recipients:
+            recipients = [c for c in lex.recipients.classes_in(lemmas, cs, subject_start)
+                          if c != "third-party"]  # "Service providers: we share ... with them"
+        acting = lex.acting_for_us.find(lemmas, cs, ex_end)
+        if acting:
+            generic = {"third-party", "marketing-partner"}
+            if any(r in generic for r in recipients):
+                recipients = [r for r in recipients if r not in generic] + ["service-provider"]
+        purposes = lex.purposes.classes_in(lemmas, cs, max(body_end, clause_end if not ex else body_end))
+        if acting:
+            purposes = purposes + ["service"]
+        conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
+        opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)]
+        opens = [w for w in opens if not (w[-1] == "unless" and "otherwise" in words[cs:cs + 6])]
+        hypothetical = any(w[-1] in _OPENERS_HYPOTHETICAL for w in opens) \
+            and not any(w[-1] == "when" and "necessary" in words[cs:body_end] for w in opens)
+        conditions = list(dict.fromkeys(list(inherited) + conditions))
+        if hypothetical and not conditions:
+            conditions = ["hypothetical"]
+        exceptions: list[str] = []
+        if ex:
+            exceptions = lex.recipients.classes_in(lemmas, body_end, ce) \
+                + lex.condition_classes.classes_in(lemmas, body_end, ce)
+            if lex.acting_for_us.find(lemmas, body_end, ce):
+                exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"
+                              for e in exceptions]
+            exceptions = list(dict.fromkeys(exceptions))
+        only = bool(lex.only.find(lemmas, walk, g_start)) or bool(lex.only.find(lemmas, g_end, ex_end))
+        # -- polarity --
+        cue: tuple[int, int] | None = None
+        negation = lex.negations.find(lemmas, walk, g_start)
+        if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
+            negation = [(subject_start, subject_start + 1, "x")]
+        if not negation:
+            negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
+        hedge = lex.hedges.find(lemmas, walk, g_start)
+        if negation and lex.preferences.find(lemmas, max(cs, subject_start - 4), walk):
+            negation = []  # "if you prefer that we not share": an opt-out the company offers
+            conditions = list(dict.fromkeys(conditions + ["opt-out"]))
+            hypothetical = False
+        if negation:
+            polarity, cue = "negated", (negation[-1][0], negation[-1][1])
+        elif conditions and (hypothetical or inherited or set(conditions) & {"consent", "opt-out"}):
+            polarity = "conditional"
+            cue = next(((a, b) for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)), None)
+        elif hedge:
+            polarity, cue = "hedged", (hedge[-1][0], hedge[-1][1])
+        else:
+            polarity = "affirmed"
+        slots = Slots(action=action, actor=actor, data=data, recipients=tuple(recipients),
+                      purposes=tuple(dict.fromkeys(purposes)), conditions=tuple(conditions),
+                      exceptions=tuple(exceptions), scope=scope, only=only)
+        return Extracted(g_start, g_end, polarity, cue, slots)
+
+
+def phrase_table(entries: list[str]) -> PhraseTable:
+    """A one-class phrase table (for tests and tools)."""
+    return PhraseTable({"x": entries})

@@ -1,0 +1,152 @@
+"""The slot vocabularies of `data/lexicon.yaml`, as phrase tables over lemmas.
+
+A phrase table finds, in a run of lemmas, the phrases of each class: longest first, so "service
+provider" is a service provider and not a provider of something else. Lexicons are data: this
+module only reads them and knows no word of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from policylens.statements.lemmas import lemma
+
+Phrase = tuple[str, ...]
+
+
+def as_phrase(text: str) -> Phrase:
+    """A lexicon entry as lemmas: "sold to" -> ("sell", "to"); "third-party" -> third, -, party."""
+    words: list[str] = []
+    for part in str(text).lower().split():
+        if "-" in part and part.strip("-") and part != "-":
+            pieces = part.split("-")
+            for k, piece in enumerate(pieces):
+                if k:
+                    words.append("-")
+                if piece:
+                    words.append(lemma(piece))
+        else:
+            words.append(lemma(part))
+    return tuple(words)
+
+
+class PhraseTable:
+    """Phrases of named classes, found by their first lemma; longest match first."""
+
+    def __init__(self, classes: Mapping[str, Iterable[str]]) -> None:
+        self.by_first: dict[str, list[tuple[Phrase, str]]] = {}
+        self.classes = tuple(classes)
+        for name, entries in classes.items():
+            for entry in entries:
+                phrase = as_phrase(entry)
+                if phrase:
+                    self.by_first.setdefault(phrase[0], []).append((phrase, name))
+        for options in self.by_first.values():
+            options.sort(key=lambda p: -len(p[0]))  # longest first; stable: file order on ties
+
+    def match_at(self, lemmas: Sequence[str], i: int, end: int) -> tuple[int, str] | None:
+        """The longest phrase starting at lemmas[i] (ending by `end`): (its end, its class)."""
+        for phrase, name in self.by_first.get(lemmas[i], ()):
+            stop = i + len(phrase)
+            if stop <= end and tuple(lemmas[i:stop]) == phrase:
+                return stop, name
+        return None
+
+    def find(self, lemmas: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, class) matches in lemmas[start:end], left to right."""
+        out: list[tuple[int, int, str]] = []
+        i = start
+        while i < end:
+            hit = self.match_at(lemmas, i, end)
+            if hit:
+                out.append((i, hit[0], hit[1]))
+                i = hit[0]
+            else:
+                i += 1
+        return out
+
+    def classes_in(self, lemmas: Sequence[str], start: int, end: int) -> list[str]:
+        """The classes found in lemmas[start:end], in order of first appearance, each once."""
+        return list(dict.fromkeys(c for _, _, c in self.find(lemmas, start, end)))
+
+    def words(self) -> set[str]:
+        """Every lemma that can start a phrase."""
+        return set(self.by_first)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every slot vocabulary, ready to match."""
+
+    action_words: PhraseTable  # verbs and verb phrases -> action class
+    action_nouns: PhraseTable  # nouns standing for the act -> action class
+    not_data_objects: frozenset[str]
+    data: PhraseTable
+    actors: PhraseTable
+    recipients: PhraseTable
+    acting_for_us: PhraseTable
+    purposes: PhraseTable
+    condition_classes: PhraseTable
+    condition_opens: PhraseTable
+    back_references: PhraseTable
+    bridges: PhraseTable
+    negations: PhraseTable
+    hedges: PhraseTable
+    embedding: PhraseTable
+    rights: PhraseTable
+    only: PhraseTable
+    exceptions: PhraseTable
+    restrictions: PhraseTable
+    preferences: PhraseTable
+
+    def trigger_lemmas(self) -> set[str]:
+        """Lemmas a sentence must hold (one of) for an action to be found in it."""
+        return self.action_words.words() | self.action_nouns.words()
+
+
+def _table(entries: Iterable[str], name: str = "x") -> PhraseTable:
+    return PhraseTable({name: list(entries)})
+
+
+def lexicon_text() -> str:
+    return resources.files("policylens.data").joinpath("lexicon.yaml").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read data/lexicon.yaml once per process."""
+    raw = yaml.safe_load(lexicon_text())
+    actions = raw["actions"]
+    verbs = {name: list(spec.get("words", [])) + list(spec.get("phrases", []))
+             for name, spec in actions.items() if isinstance(spec, dict)}
+    nouns = {name: list(spec.get("nouns", [])) for name, spec in actions.items()
+             if isinstance(spec, dict)}
+    data = {name: list(spec.get("words", [])) + list(spec.get("phrases", []))
+            for name, spec in raw["data"].items()}
+    return Lexicon(
+        action_words=PhraseTable(verbs),
+        action_nouns=PhraseTable(nouns),
+        not_data_objects=frozenset(lemma(w) for w in actions["not_data_objects"]),
+        data=PhraseTable(data),
+        actors=PhraseTable(raw["actors"]),
+        recipients=PhraseTable(raw["recipients"]),
+        acting_for_us=_table(raw["acting_for_us"]),
+        purposes=PhraseTable(raw["purposes"]),
+        condition_classes=PhraseTable(raw["conditions"]["classes"]),
+        condition_opens=_table(raw["conditions"]["opens"]),
+        back_references=_table(raw["back_references"]),
+        bridges=_table(raw["bridges"]),
+        negations=_table(raw["negations"]),
+        hedges=_table(raw["hedges"]),
+        embedding=_table(raw["embedding"]),
+        rights=_table(raw["rights"]),
+        only=_table(raw["only"]),
+        exceptions=_table(raw["exceptions"]),
+        restrictions=_table(raw["restrictions"]),
+        preferences=_table(raw["preferences"]),
+    )
