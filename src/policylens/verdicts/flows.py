@@ -1,0 +1,134 @@
+"""What a statement about giving data to others means for each practice (LABELS.md).
+
+Each function takes a statement's polarity and slots and returns None when the statement is not
+about the practice at all, or a `Decision`: the value it supports (None: it counts for neither
+value) and the role it plays, in words `explain` shows. The policy-level value is then the
+practice's precedence over these values (verdicts/precedence.py), with conflicts reported.
+
+The allowed exceptions of LABELS.md are recipient classes: service providers (and anyone acting
+for the company), affiliates, authorities, professional advisers, a buyer in a merger, the public
+the user posts to. The others (unspecified third parties, advertisers, marketing or business
+partners, data brokers) are "open" recipients.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from policylens.models import Slots
+
+ALLOWED_RECIPIENTS = frozenset({"service-provider", "affiliate", "authority", "adviser", "successor",
+                                "public"})
+OPEN_RECIPIENTS = frozenset({"third-party", "advertiser", "marketing-partner", "data-broker"})
+PROGRAMME_RECIPIENTS = frozenset({"advertiser", "marketing-partner", "data-broker"})
+
+
+@dataclass(frozen=True)
+class Decision:
+    value: str | None
+    role: str
+
+
+def _not_the_companys(slots: Slots) -> str | None:
+    """Why a statement asserts no practice of the company, if it does not."""
+    if slots.scope == "embedded":
+        return "embedded in a statement about knowing or asking"
+    if slots.scope == "rights":
+        return "a user's right or a link label, not a practice"
+    if slots.scope == "restriction":
+        return "a rule for other parties"
+    if slots.scope == "description":
+        return "names the data a clause describes, asserts no practice"
+    if slots.scope == "lead-in" and not slots.only:
+        return "a list's lead-in: its items say to whom"
+    if slots.actor != "company":
+        return f"the actor is the {slots.actor}, not the company"
+    return None
+
+
+def _business_transfer(slots: Slots) -> bool:
+    return "business-transfer" in slots.conditions or "successor" in slots.recipients
+
+
+def data_sale(polarity: str, slots: Slots) -> Decision | None:
+    """Selling, renting, trading or licensing personal information (LABELS.md: data-sale)."""
+    if slots.action != "sale":
+        return None
+    why = _not_the_companys(slots)
+    if why:
+        return Decision(None, why)
+    if _business_transfer(slots):
+        return Decision(None, "a business transfer: merger-transfer's")
+    if slots.data == "aggregate":
+        return Decision(None, "aggregate or de-identified data")
+    if slots.data == "unspecified" and (polarity != "negated" or not slots.recipients):
+        return Decision(None, "no personal data named")
+    if polarity == "negated":
+        if set(slots.exceptions) & PROGRAMME_RECIPIENTS:
+            return Decision("yes", "a denial whose exception is a sale to marketing partners")
+        return Decision("no", "the company denies selling personal information")
+    if "legal" in slots.purposes:
+        return Decision(None, "a legal obligation, credit check or fraud prevention")
+    if slots.only and not set(slots.recipients) & OPEN_RECIPIENTS \
+            and set(slots.conditions) <= {"consent", "legal"}:
+        return Decision("no", "sold only with consent or as the law requires")
+    return Decision("yes", "the company sells or may sell personal information")
+
+
+def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
+    """Sharing personal information with third parties beyond running the service (LABELS.md)."""
+    if slots.action != "share":
+        return None
+    why = _not_the_companys(slots)
+    if why:
+        return Decision(None, why)
+    if _business_transfer(slots):
+        return Decision(None, "a business transfer: merger-transfer's")
+    if slots.data == "aggregate":
+        return Decision(None, "aggregate or de-identified data")
+    recipients = set(slots.recipients)
+    open_ones = recipients & OPEN_RECIPIENTS
+    if polarity == "negated":
+        if set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"}):
+            return Decision("yes", "a denial whose exception is sharing with marketing partners")
+        if recipients and not open_ones:
+            return Decision(None, "denies sharing with allowed recipients only")
+        return Decision("no", "the company denies sharing personal information with third parties")
+    programme = bool(open_ones & PROGRAMME_RECIPIENTS)
+    if not open_ones:
+        if slots.only and (recipients or slots.conditions or slots.scope == "lead-in"):
+            return Decision("no", "shared only with allowed recipients or under allowed conditions")
+        if recipients:
+            return Decision(None, "allowed recipients only: " + ", ".join(sorted(recipients)))
+        return Decision(None, "no third party named")
+    if "legal" in slots.purposes or ("legal" in slots.conditions and not open_ones - {"third-party"}):
+        return Decision(None, "a legal obligation or safety: an allowed exception")
+    if "consent" in slots.conditions and "opt-out" not in slots.conditions and not programme:
+        return Decision(None, "at the user's direction or with consent: an allowed exception")
+    if slots.only and open_ones == {"third-party"}:
+        return Decision("no", "shared with third parties only in the cases it names (a closed list)")
+    return Decision("yes", "personal information is or may be given to "
+                    + ", ".join(sorted(open_ones)))
+
+
+def merger_transfer(polarity: str, slots: Slots) -> Decision | None:
+    """Personal information passed on in a merger, acquisition or bankruptcy (LABELS.md)."""
+    if not _business_transfer(slots):
+        return None
+    if slots.scope in ("embedded", "rights") or slots.actor == "user":
+        return Decision(None, "not the company's practice")
+    if slots.data == "aggregate":
+        return Decision(None, "aggregate or de-identified data")
+    if slots.data == "unspecified" and not slots.recipients:
+        return Decision(None, "neither data nor a recipient named (a heading?)")
+    if polarity == "negated":
+        return Decision("no", "the company says data will not pass on in a business transfer")
+    return Decision("yes", "data may pass to a buyer or successor in a business transfer")
+
+
+DECISIONS: dict[str, Callable[[str, Slots], Decision | None]] = {
+    "data-sale": data_sale,
+    "third-party-sharing": third_party_sharing,
+    "merger-transfer": merger_transfer,
+}
