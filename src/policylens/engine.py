@@ -15,8 +15,11 @@ from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.sections import parse_sections, section_at
+from policylens.statements import StatementReader
+from policylens.statements.lemmas import forms_of
 from policylens.text import Block, iter_blocks
 from policylens.verdicts import decide_all
+from policylens.verdicts.flows import DECISIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -506,6 +509,14 @@ class Analyzer:
             index.words = literals
         self.polarity = PolarityDetector(self.nlp)
         self.shortcuts = shortcuts
+        # Statement rules read clauses with the lexicon; a sentence can hold a statement only if
+        # it holds a form of an action word or noun.
+        self.statement_rules = [r for r in ruleset.rules if r.statement]
+        self.reader = StatementReader() if self.statement_rules else None
+        strings = self.nlp.vocab.strings
+        self.action_forms: frozenset[int] = frozenset(
+            strings.add(f) for f in forms_of(self.reader.lex.trigger_lemmas())) \
+            if self.reader else frozenset()
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = (),
@@ -513,6 +524,61 @@ class Analyzer:
         """The findings of one block; with `misses`, the triggers that made none are added to it."""
         sents = _Sentences(doc, block.text)
         place = _Placer(sents, block, document, sections)
+        statements = self._statement_findings(sents, place, misses) if self.reader else []
+        return self._pattern_findings(sents, place, doc, misses) + statements
+
+    def _statement_findings(self, sents: _Sentences, place: _Placer,
+                            misses: list[NearMiss] | None = None) -> list[Finding]:
+        """Findings of the statement rules: each statement the reader finds in a sentence that
+        its practice's decision function gives a value; with `misses`, the statements that
+        support no value are added to it with the decision function's reason (for `explain`)."""
+        assert self.reader is not None
+        strings = self.nlp.vocab.strings
+        findings: list[Finding] = []
+        for i, words in enumerate(sents.words):
+            if not words & self.action_forms:
+                continue
+            span = sents.spans[i]
+            tokens = [strings[h] for h in sents.lows[span.start:span.end]]
+            previous = None
+            if i:
+                before = sents.spans[i - 1]
+                previous = [strings[h] for h in sents.lows[before.start:before.end]]
+            doc = sents.doc
+            names = [k > span.start and doc[k].is_title and (
+                (k + 1 < span.end and doc[k + 1].is_title) or doc[k - 1].is_title)
+                for k in range(span.start, span.end)]
+            seen: set[tuple[str, int]] = set()
+            for found in self.reader.read(tokens, previous, names):
+                for rule in self.statement_rules:
+                    if found.slots.action not in rule.statement:
+                        continue
+                    decision = DECISIONS[rule.practice](found.polarity, found.slots)
+                    if decision is None or (rule.id, found.start) in seen:
+                        continue
+                    seen.add((rule.id, found.start))
+                    where = place(i)
+                    hit = _Hit(span.start + found.start, span.start + found.end)
+                    cue = _Hit(span.start + found.cue[0], span.start + found.cue[1]) \
+                        if found.cue else None
+                    if decision.value is None:
+                        if misses is not None:
+                            misses.append(NearMiss(rule.id, rule.practice, where.text, where.start,
+                                                   where.line, where.section,
+                                                   sents.tokens_text(hit.start, hit.end),
+                                                   where.span(hit), "statement: " + decision.role))
+                        continue
+                    findings.append(Finding(
+                        rule.id, rule.practice, decision.value, found.polarity, where.text,
+                        where.start, where.end, where.line, where.section,
+                        sents.tokens_text(hit.start, hit.end),
+                        sents.tokens_text(cue.start, cue.end) if cue else None, (),
+                        where.span(hit), where.span(cue) if cue else None, found.slots,
+                        decision.role))
+        return findings
+
+    def _pattern_findings(self, sents: _Sentences, place: _Placer, doc: Doc,
+                          misses: list[NearMiss] | None) -> list[Finding]:
         hits = self.triggers.hits(sents)
         fired: dict[str, set[int]] = {}  # rule -> the sentences holding one of its triggers
         for rule_id, rule_hits in hits.items():

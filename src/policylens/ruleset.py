@@ -27,8 +27,9 @@ with warnings.catch_warnings():  # the regex parser is deprecated as a public mo
     import sre_constants
     import sre_parse
 
-RULE_KEYS = ("id", "practice", "message", "patterns", "requires", "exclude", "values", "value",
-             "attributes", "examples", "disabled")
+RULE_KEYS = ("id", "practice", "message", "patterns", "statement", "requires", "exclude", "values",
+             "value", "attributes", "examples", "disabled")
+STATEMENT_KEYS = ("actions",)
 PATTERN_KEYS = ("tokens", "phrase", "regex")
 EXAMPLE_KEYS = ("match", "no_match", "todo")
 EXAMPLE_ITEM_KEYS = ("text", "value", "polarity", "attributes")
@@ -125,6 +126,9 @@ class Rule:
     todo_examples: tuple[Example, ...] = ()
     location: Location | None = None
     source: str = ""
+    # action classes of data/lexicon.yaml whose statements this rule reads (instead of patterns);
+    # the practice's decision function (verdicts/flows.py) gives each statement's value
+    statement: tuple[str, ...] = ()
 
     def value_for(self, polarity: str) -> str | None:
         return self.values.get(polarity)
@@ -475,10 +479,13 @@ class _Checker:
         if not self.keys(node, RULE_KEYS, "a rule"):
             return None
         f = node.value
-        for required in ("id", "practice", "message", "patterns"):
+        needed = ("id", "practice", "message") + (() if "statement" in f else ("patterns",))
+        for required in needed:
             if required not in f:
                 self.problem(node.location, f"rule is missing {required!r}")
-        incomplete = any(k not in f for k in ("id", "practice", "patterns"))
+        incomplete = any(k not in f for k in needed if k != "message")
+        statement = self.statement(f["statement"], practice_id=self.string(f["practice"], "practice")
+                                   if "practice" in f else None) if "statement" in f else ()
         # a rule missing a key is still checked through, so one run reports every problem
         rule_id = self.string(f["id"], "id") if "id" in f else None
         if rule_id and not _ID.match(rule_id):
@@ -583,7 +590,33 @@ class _Checker:
             todo_examples=tuple(examples["todo"]),
             location=node.location,
             source=source,
+            statement=statement,
         )
+
+    def statement(self, node: Marked, practice_id: str | None) -> tuple[str, ...]:
+        """`statement: {actions: [sale, share]}`: the action classes the rule reads."""
+        from policylens.statements.lexicon import load_lexicon
+        from policylens.verdicts.flows import DECISIONS
+
+        if not self.keys(node, STATEMENT_KEYS, "statement"):
+            return ()
+        if practice_id and practice_id not in DECISIONS:
+            self.problem(node.location, f"practice {practice_id!r} has no statement decision function",
+                         "allowed: " + ", ".join(sorted(DECISIONS)))
+        actions = node.value.get("actions")
+        if actions is None or not isinstance(actions.value, list) or not actions.value:
+            self.problem(node.location, "statement needs a non-empty list `actions`",
+                         "e.g. statement: {actions: [sale]}")
+            return ()
+        known = load_lexicon().action_words.classes
+        out = []
+        for item in actions.value:
+            name = str(item.value)
+            if name not in known:
+                self.problem(item.location, f"unknown action class {name!r}", _suggest(name, list(known)))
+            else:
+                out.append(name)
+        return tuple(out)
 
 
 def _bool_words(node: Marked) -> Any:
@@ -783,12 +816,13 @@ class RuleSet:
 
         digest = hashlib.sha256()
         for rule in self.rules:
-            digest.update(repr((rule.id, rule.practice, rule.patterns, rule.requires, rule.exclude,
+            digest.update(repr((rule.id, rule.practice, rule.patterns, rule.statement, rule.requires,
+                                rule.exclude,
                                 sorted(rule.values.items()),
                                 sorted(v.signature() for v in rule.attributes.values()))).encode())
         digest.update(repr(sorted(self.practices.items())).encode())
         data = resources.files("policylens.data")
-        for name in ("cues.yaml", "practices.yaml"):
+        for name in ("cues.yaml", "practices.yaml", "lexicon.yaml"):
             digest.update(data.joinpath(name).read_bytes())
         return digest.hexdigest()[:16]
 
