@@ -11,6 +11,7 @@ first character, ends with its last, and holds all its other characters in order
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -21,7 +22,7 @@ from policylens.errors import InputError
 from policylens.ingest import load_document
 from policylens.models import Document, Metadata
 from policylens.sections import parse_sections, section_at
-from policylens.text import _LONG_WORD, iter_blocks, strip_markup
+from policylens.text import _LONG_WORD, CELL_SEPARATOR, Block, iter_blocks, strip_markup
 from tests.strategies import file_bytes, html_text, markdown_text, plain_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,7 +97,11 @@ def _reference_strip(raw: str, base: int) -> tuple[str, list[int]]:
         if match.group("label") is not None:
             out.append(match.group("label"))
             offsets.extend(range(base + match.start("label"), base + match.end("label")))
-        elif match.group(0).isspace():
+        elif match.group("entity") is not None:
+            char = html.unescape(match.group(0))[:1]
+            out.append(" " if char.isspace() else char)
+            offsets.append(base + match.start())
+        elif match.group(0).isspace() or match.group("brk") is not None:
             out.append(" ")
             offsets.append(base + match.start())
         pos = match.end()
@@ -125,12 +130,26 @@ def test_clean_blocks_map_every_character_back(text: str, base: int):
     if block.text:
         assert list(block.offsets) == expected_offsets
     for block in iter_blocks(text):
-        offsets = list(block.offsets)
-        assert len(offsets) == len(block.text) + 1
-        assert offsets == sorted(set(offsets))  # strictly increasing
-        for i, ch in enumerate(block.text):
-            original = text[offsets[i]]
-            assert ch == original or (ch == " " and original.isspace())
+        assert_maps_back(block, text)
+
+
+def assert_maps_back(block: Block, text: str) -> None:
+    """Every clean character is the original one at its offset, or stands for a mark there: a
+    space for whitespace or a <br>, an entity's character for the entity, a cell separator for
+    the pipe (or <br>) between two table cells. Offsets strictly increase."""
+    offsets = list(block.offsets)
+    assert len(offsets) == len(block.text) + 1
+    assert offsets == sorted(set(offsets))  # strictly increasing
+    for i, ch in enumerate(block.text):
+        original = text[offsets[i]]
+        if ch == original or (ch == " " and original.isspace()):
+            continue
+        if original == "&":
+            assert html.unescape(text[offsets[i]:text.index(";", offsets[i]) + 1])[:1] in (ch, "\xa0")
+        elif block.kind == "table-row" and ch in CELL_SEPARATOR:
+            assert text[offsets[i] - (ch == " "):offsets[i] + 1][:1] in "|<"
+        else:
+            assert ch == " " and text[offsets[i]:offsets[i] + 3].lower() == "<br", (ch, original)
 
 
 @FAST
@@ -145,7 +164,8 @@ def test_long_blocks_are_split_without_losing_characters(text: str, limit: int):
     assert "".join(p.text for p in pieces).replace(" ", "") == kept.replace(" ", "")
     for piece in pieces:
         for i, ch in enumerate(piece.text):
-            assert text[piece.offsets[i]] == ch or (ch == " " and text[piece.offsets[i]].isspace())
+            assert text[piece.offsets[i]] == ch or (ch == " " and text[piece.offsets[i]].isspace()) \
+                or text[piece.offsets[i]] in "&<"
 
 
 def _check_findings(doc: Document, report) -> None:
