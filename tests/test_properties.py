@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +23,14 @@ from policylens.errors import InputError
 from policylens.ingest import load_document
 from policylens.models import Document, Metadata
 from policylens.sections import parse_sections, section_at
-from policylens.text import _LONG_WORD, CELL_SEPARATOR, Block, iter_blocks, strip_markup
+from policylens.text import (
+    _LONG_WORD,
+    CELL_SEPARATOR,
+    Block,
+    iter_blocks,
+    label_pieces,
+    strip_markup,
+)
 from tests.strategies import file_bytes, html_text, markdown_text, plain_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -32,9 +40,16 @@ def _doc(text: str) -> Document:
     return Document.build("<prop>", text, Metadata())
 
 
-def _subsequence(needle: str, haystack: str) -> bool:
+def _subsequence(needle: str, haystack: str,
+                 same: Callable[[str, str], bool] = str.__eq__) -> bool:
     it = iter(haystack)
-    return all(ch in it for ch in needle)
+    return all(any(same(ch, h) for h in it) for ch in needle)
+
+
+def _stands_for(clean: str, original: str) -> bool:
+    """A clean character is its original, or a cell separator for a pipe or <br>, or an
+    entity's character for its '&'."""
+    return clean == original or (clean in CELL_SEPARATOR and original in "|<") or original == "&"
 
 
 def _fold(text: str) -> str:
@@ -95,8 +110,9 @@ def _reference_strip(raw: str, base: int) -> tuple[str, list[int]]:
         out.append(raw[pos : match.start()])
         offsets.extend(range(base + pos, base + match.start()))
         if match.group("label") is not None:
-            out.append(match.group("label"))
-            offsets.extend(range(base + match.start("label"), base + match.end("label")))
+            for piece, origin in label_pieces(match.group("label"), match.start("label")):
+                out.append(piece)
+                offsets.extend(range(base + origin, base + origin + len(piece)))
         elif match.group("entity") is not None:
             char = html.unescape(match.group(0))[:1]
             out.append(" " if char.isspace() else char)
@@ -173,8 +189,8 @@ def _check_findings(doc: Document, report) -> None:
     for f in report.findings:
         span = doc.text[f.start : f.end]
         assert span and f.sentence and f.sentence == f.sentence.strip()
-        assert span[0] == f.sentence[0] and span[-1] == f.sentence[-1]
-        assert _subsequence(f.sentence.replace(" ", ""), span)
+        assert _stands_for(f.sentence[0], span[0]) and _stands_for(f.sentence[-1], span[-1])
+        assert _subsequence(f.sentence.replace(" ", ""), span, _stands_for)
         assert f.line == doc.line_of(f.start)
     assert report.to_dict() == report.to_dict()
 

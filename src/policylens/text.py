@@ -175,6 +175,21 @@ def _plain(raw: str, base: int) -> Block | None:
     return Block(text, OffsetMap([0], [base + lead], len(text), base + lead + len(text)))
 
 
+_LABEL_MARK = re.compile(r"\*+|(?<!\w)_{1,2}|_{1,2}(?!\w)|</?(?:" + _TAGS + r")(?:\s[^<>]{0,200})?/?>", re.I)
+
+
+def label_pieces(label: str, start: int) -> Iterator[tuple[str, int]]:
+    """A link's text without the emphasis or tags inside it (`[**Cookie Policy**](url)`): its
+    pieces and where each starts (start is the label's own)."""
+    pos = 0
+    for mark in _LABEL_MARK.finditer(label):
+        if mark.start() > pos:
+            yield label[pos:mark.start()], start + pos
+        pos = mark.end()
+    if pos < len(label):
+        yield label[pos:], start + pos
+
+
 def _stripped(raw: str, base: int) -> Block:
     out: list[str] = []
     runs = _MapBuilder()
@@ -184,8 +199,9 @@ def _stripped(raw: str, base: int) -> Block:
         runs.add(base + pos, match.start() - pos)
         token = match.group(0)
         if match.group("label") is not None:
-            out.append(match.group("label"))
-            runs.add(base + match.start("label"), match.end("label") - match.start("label"))
+            for piece, origin in label_pieces(match.group("label"), match.start("label")):
+                out.append(piece)
+                runs.add(base + origin, len(piece))
         elif match.group("entity") is not None:
             char = html.unescape(token)[:1]
             out.append(" " if char.isspace() else char)
