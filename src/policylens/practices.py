@@ -11,7 +11,8 @@ import yaml
 from policylens.models import POLARITIES
 
 NOT_MENTIONED = "not-mentioned"
-# Every practice also takes this value: the policy is not in a language the rules read.
+# Every report may give this value to any practice (not a rule value, so not in `values`): the
+# policy is not in a language the rules read (language.assess_language).
 NOT_ASSESSED = "not-assessed"
 
 
@@ -59,7 +60,7 @@ def load_practices() -> dict[str, Practice]:
     data = yaml.safe_load(text)["practices"]
     result: dict[str, Practice] = {}
     for pid, spec in data.items():
-        values = tuple(spec["values"]) + (NOT_ASSESSED,)
+        values = tuple(spec["values"])
         pv = dict(spec.get("polarity_values") or {})
         assert set(pv) <= set(POLARITIES), pid
         assert spec["decide"] in DECISION_MODES, pid
