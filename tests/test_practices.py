@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from policylens.cli import cli
-from policylens.practices import NOT_MENTIONED, load_practices
+from policylens.practices import NOT_ASSESSED, NOT_MENTIONED, load_practices
 
 DOCS = Path(__file__).parent.parent / "docs" / "practices.md"
 PRACTICES = load_practices()
@@ -25,6 +25,11 @@ def test_core_six_come_first() -> None:
     assert len(ids) >= 21
 
 
+def test_the_values_common_to_every_practice_are_documented() -> None:
+    top = DOCS.read_text("utf-8").split("\n### ")[0]
+    assert f"`{NOT_MENTIONED}`" in top and f"`{NOT_ASSESSED}`" in top
+
+
 @pytest.mark.parametrize("pid", list(PRACTICES))
 def test_every_practice_value_and_attribute_is_documented(pid: str) -> None:
     text = DOCS.read_text("utf-8")
@@ -33,7 +38,7 @@ def test_every_practice_value_and_attribute_is_documented(pid: str) -> None:
     body = section.group(1)
     practice = PRACTICES[pid]
     for value in practice.values:
-        if value != NOT_MENTIONED:
+        if value not in (NOT_MENTIONED, NOT_ASSESSED):  # common to all: documented at the top
             assert f"`{value}`" in body, f"{pid}: value {value} not documented"
     for name, decl in practice.attributes.items():
         assert f"`{name}`" in body, f"{pid}: attribute {name} not documented"

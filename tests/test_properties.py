@@ -11,7 +11,9 @@ first character, ends with its last, and holds all its other characters in order
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +23,14 @@ from policylens.errors import InputError
 from policylens.ingest import load_document
 from policylens.models import Document, Metadata
 from policylens.sections import parse_sections, section_at
-from policylens.text import _LONG_WORD, iter_blocks, strip_markup
+from policylens.text import (
+    _LONG_WORD,
+    CELL_SEPARATOR,
+    Block,
+    iter_blocks,
+    label_pieces,
+    strip_markup,
+)
 from tests.strategies import file_bytes, html_text, markdown_text, plain_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -31,9 +40,16 @@ def _doc(text: str) -> Document:
     return Document.build("<prop>", text, Metadata())
 
 
-def _subsequence(needle: str, haystack: str) -> bool:
+def _subsequence(needle: str, haystack: str,
+                 same: Callable[[str, str], bool] = str.__eq__) -> bool:
     it = iter(haystack)
-    return all(ch in it for ch in needle)
+    return all(any(same(ch, h) for h in it) for ch in needle)
+
+
+def _stands_for(clean: str, original: str) -> bool:
+    """A clean character is its original, or a cell separator for a pipe or <br>, or an
+    entity's character for its '&'."""
+    return clean == original or (clean in CELL_SEPARATOR and original in "|<") or original == "&"
 
 
 def _fold(text: str) -> str:
@@ -94,9 +110,14 @@ def _reference_strip(raw: str, base: int) -> tuple[str, list[int]]:
         out.append(raw[pos : match.start()])
         offsets.extend(range(base + pos, base + match.start()))
         if match.group("label") is not None:
-            out.append(match.group("label"))
-            offsets.extend(range(base + match.start("label"), base + match.end("label")))
-        elif match.group(0).isspace():
+            for piece, origin in label_pieces(match.group("label"), match.start("label")):
+                out.append(piece)
+                offsets.extend(range(base + origin, base + origin + len(piece)))
+        elif match.group("entity") is not None:
+            char = html.unescape(match.group(0))[:1]
+            out.append(" " if char.isspace() else char)
+            offsets.append(base + match.start())
+        elif match.group(0).isspace() or match.group("brk") is not None:
             out.append(" ")
             offsets.append(base + match.start())
         pos = match.end()
@@ -125,12 +146,26 @@ def test_clean_blocks_map_every_character_back(text: str, base: int):
     if block.text:
         assert list(block.offsets) == expected_offsets
     for block in iter_blocks(text):
-        offsets = list(block.offsets)
-        assert len(offsets) == len(block.text) + 1
-        assert offsets == sorted(set(offsets))  # strictly increasing
-        for i, ch in enumerate(block.text):
-            original = text[offsets[i]]
-            assert ch == original or (ch == " " and original.isspace())
+        assert_maps_back(block, text)
+
+
+def assert_maps_back(block: Block, text: str) -> None:
+    """Every clean character is the original one at its offset, or stands for a mark there: a
+    space for whitespace or a <br>, an entity's character for the entity, a cell separator for
+    the pipe (or <br>) between two table cells. Offsets strictly increase."""
+    offsets = list(block.offsets)
+    assert len(offsets) == len(block.text) + 1
+    assert offsets == sorted(set(offsets))  # strictly increasing
+    for i, ch in enumerate(block.text):
+        original = text[offsets[i]]
+        if ch == original or (ch == " " and original.isspace()):
+            continue
+        if original == "&":
+            assert html.unescape(text[offsets[i]:text.index(";", offsets[i]) + 1])[:1] in (ch, "\xa0")
+        elif block.kind == "table-row" and ch in CELL_SEPARATOR:
+            assert text[offsets[i] - (ch == " "):offsets[i] + 1][:1] in "|<"
+        else:
+            assert ch == " " and text[offsets[i]:offsets[i] + 3].lower() == "<br", (ch, original)
 
 
 @FAST
@@ -145,7 +180,8 @@ def test_long_blocks_are_split_without_losing_characters(text: str, limit: int):
     assert "".join(p.text for p in pieces).replace(" ", "") == kept.replace(" ", "")
     for piece in pieces:
         for i, ch in enumerate(piece.text):
-            assert text[piece.offsets[i]] == ch or (ch == " " and text[piece.offsets[i]].isspace())
+            assert text[piece.offsets[i]] == ch or (ch == " " and text[piece.offsets[i]].isspace()) \
+                or text[piece.offsets[i]] in "&<"
 
 
 def _check_findings(doc: Document, report) -> None:
@@ -153,8 +189,8 @@ def _check_findings(doc: Document, report) -> None:
     for f in report.findings:
         span = doc.text[f.start : f.end]
         assert span and f.sentence and f.sentence == f.sentence.strip()
-        assert span[0] == f.sentence[0] and span[-1] == f.sentence[-1]
-        assert _subsequence(f.sentence.replace(" ", ""), span)
+        assert _stands_for(f.sentence[0], span[0]) and _stands_for(f.sentence[-1], span[-1])
+        assert _subsequence(f.sentence.replace(" ", ""), span, _stands_for)
         assert f.line == doc.line_of(f.start)
     assert report.to_dict() == report.to_dict()
 

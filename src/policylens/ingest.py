@@ -7,10 +7,14 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import replace
 
+from policylens.capture import degraded_reason
 from policylens.errors import InputError, LimitError, Location, printable
+from policylens.language import identify
 from policylens.metadata import archive_header_end, extract_metadata
 from policylens.models import Document
+from policylens.sniff import sniff
 
 POLICY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -28,7 +32,6 @@ _BINARY_MAGIC = {
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2000-\u20ff]"
 )
-_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 # C0 controls except tab and newline, DEL, and C1 controls.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -170,18 +173,6 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     return fixed, fixed != text
 
 
-def looks_like_html(path: str, text: str) -> bool:
-    if path.lower().endswith((".html", ".htm")):
-        return True
-    head = text[:4096].lstrip()
-    while head.startswith("<!--"):  # comments before the first tag (no regex: no backtracking)
-        end = head.find("-->")
-        if end < 0:
-            return False
-        head = head[end + 3:].lstrip()
-    return bool(_HTML_TAG.match(head))
-
-
 def clean_controls(text: str) -> str:
     """Control characters (other than tab and newline) become spaces, one for one, so offsets
     stay put and no escape sequence from a hostile file reaches a terminal."""
@@ -203,22 +194,22 @@ def load_document(path: str, data: bytes | None = None, max_bytes: int = DEFAULT
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = clean_controls(text)
     text, repaired = repair_mojibake(text)
-    fmt = "text"
     header_source = text
-    if looks_like_html(path, text):
+    fmt = sniff(path, text)
+    if fmt == "html":
         from policylens.html import html_to_text
 
-        fmt = "html"
         text = html_to_text(text)
         if not text.strip():
             raise InputError("no text in this HTML page (only markup, scripts or styles)",
                              Location(shown))
-    elif re.search(r"^\s{0,3}#{1,6}\s|\*\*\S", text[:20000], re.M):
-        fmt = "markdown"
     if not text.strip():
         raise InputError("empty file: no text to analyse", Location(shown))
     meta = extract_metadata(shown, header_source, text, fmt, encoding, repaired)
-    return Document.build(shown, text, meta, body_start=archive_header_end(text))
+    body_start = archive_header_end(text)
+    meta = replace(meta, language=identify(text, body_start),
+                   degraded=degraded_reason(text, body_start))
+    return Document.build(shown, text, meta, body_start=body_start)
 
 
 def content_hash(data: bytes) -> str:

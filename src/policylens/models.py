@@ -88,7 +88,7 @@ class Section:
     index: int
     title: str
     level: int
-    kind: str  # markdown | numbered | bold-lead | bold-line | caps | html | document
+    kind: str  # markdown | setext | numbered | bold-lead | bold-line | caps | html | document
     start: int  # character span of the whole section in Document.text
     end: int
     line: int

@@ -11,6 +11,9 @@ import yaml
 from policylens.models import POLARITIES
 
 NOT_MENTIONED = "not-mentioned"
+# Every report may give this value to any practice (not a rule value, so not in `values`): the
+# policy is not in a language the rules read (language.assess_language).
+NOT_ASSESSED = "not-assessed"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(?P<title>[^*\n]{2,100}?)\*\*\s*$")
 _CAPS = re.compile(r"^\s*(?P<title>[A-Z0-9][A-Z0-9 &,'’/()\-]{2,70}[A-Z)]):?\s*$")
 _NUMBERED_PLAIN = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)*)[.)]?\s+(?P<title>[A-Z][^.!?\n]{2,70})\s*$")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# A setext heading's underline: the line above is the title (= level 1, - level 2).
+_SETEXT = re.compile(r"^ {0,3}(?P<mark>=+|-{2,})[ \t]*$")
+_NOT_SETEXT_TITLE = re.compile(r"^\s*(?:[*+\-|>]\s|\||#{1,6}\s|(?:[-*_=][ \t]*){3,}$)")
 
 
 @dataclass
@@ -39,6 +42,35 @@ def _blank(lines: list[str], i: int) -> bool:
     return i < 0 or i >= len(lines) or not lines[i].strip()
 
 
+def _setext(lines: list[str], i: int) -> int | None:
+    """The level of line i as the title of a setext heading (1 under `===`, 2 under `---`), else
+    None. A title is one line: the line above must be blank or end a heading of its own."""
+    if i + 1 >= len(lines) or len(lines[i]) > 200 or _NOT_SETEXT_TITLE.match(lines[i]):
+        return None
+    m = _SETEXT.match(lines[i + 1])
+    if m is None:
+        return None
+    above = lines[i - 1] if i > 0 else ""
+    if above.strip() and not _SETEXT.match(above) and not _MARKDOWN.match(above):
+        return None
+    return 1 if m["mark"][0] == "=" else 2
+
+
+def _numbered_list(lines: list[str], i: int) -> bool:
+    """Line i belongs to a numbered list rather than being a numbered heading: the next
+    non-blank line on either side is another short numbered line, or the text before it announces
+    a list ("We collect:")."""
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j < len(lines) and _NUMBERED_PLAIN.match(lines[j]):
+        return True
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and (lines[k].rstrip().endswith(":") or bool(_NUMBERED_PLAIN.match(lines[k])))
+
+
 def _find_headings(doc: Document) -> list[_Heading]:
     lines = doc.text.split("\n")
     html = doc.metadata.source_format == "html"
@@ -57,6 +89,8 @@ def _find_headings(doc: Document) -> list[_Heading]:
             kind, level, title = "numbered", len(m["hashes"]), m["title"]
         elif len(line) < 400 and (m := _MARKDOWN.match(line)) and m["title"].strip():
             kind, level, title = ("html" if html else "markdown"), len(m["hashes"]), m["title"]
+        elif (setext := _setext(lines, i)) is not None:
+            kind, level, title = "setext", setext, line
         if kind is not None and level is not None:
             base = level
         elif (m := _BOLD_LINE.match(line)) and not m["title"].rstrip().endswith((".", ",")):
@@ -66,7 +100,8 @@ def _find_headings(doc: Document) -> list[_Heading]:
         elif (m := _CAPS.match(line)) and sum(c.isalpha() for c in m["title"]) >= 4 \
                 and _blank(lines, i - 1):
             kind, level, title = "caps", base + 1, m["title"]
-        elif (m := _NUMBERED_PLAIN.match(line)) and _blank(lines, i - 1) and _blank(lines, i + 1):
+        elif (m := _NUMBERED_PLAIN.match(line)) and _blank(lines, i - 1) and _blank(lines, i + 1) \
+                and not _numbered_list(lines, i):
             kind, level, title = "numbered", base + 1, f"{m['num']}. {m['title']}"
         if kind is None or level is None:
             continue

@@ -1,9 +1,12 @@
-"""Split a Document into blocks (paragraphs, list items, headings) and strip markdown marks,
-keeping a map from every clean character back to its offset in the original text."""
+"""Split a Document into blocks (headings, paragraphs, list items, table rows) and strip markdown
+and inline HTML marks, keeping a map from every clean character back to its offset in the
+original text. A list item or table row knows the lead-in paragraph that introduced its list
+("We share your data only in these cases:"), so a negation or condition there reaches the item."""
 
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -14,20 +17,42 @@ MAX_WORD_CHARS = 100  # longer runs of non-space characters are not words: left 
 MAX_PUNCT_RUN = 20  # nor are longer runs of punctuation ("=====", "[[[[", "\ufffd\ufffd\ufffd")
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}|(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
 
-_BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|[*+-]\s+|\d+\\?[.)]\s+|>)")
+BLOCK_KINDS = ("heading", "paragraph", "list-item", "table-row")
+
+_BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|>)")
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:\d+\\?[.)]\s+)?#{1,6}\s")
-# Markup to drop; a link keeps its text (group "label"). Neither part may hold its own opening
+_BOLD_LINE = re.compile(r"^\s{0,3}\*\*[^*\n]{2,100}\*\*[ \t]*$")
+# A list item's opening: a bullet, a number or a letter ("1.", "a)", "(iv)"), then text.
+_LIST_ITEM = re.compile(
+    r"^(?P<indent>[ \t]*)(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
+    r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]+\S")
+# A setext heading's underline (after a paragraph line), or a thematic break (alone).
+_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
+_THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|={3,})$")
+# Markdown tables: a row has pipes; the row under the header is only dashes, colons and pipes.
+_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_CELL_BREAK = re.compile(r"(?<!\\)\||<br\s*/?>", re.I)
+CELL_SEPARATOR = "; "
+# Inline HTML left in markdown: only tags of HTML's own vocabulary are marks ("<email>" is text).
+_TAGS = ("a|abbr|b|big|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|kbd|label|li|mark|ol|p"
+         "|s|section|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul")
+# Markup to drop; a link keeps its text (group "label"), an entity becomes its character
+# (group "entity"), a <br> a space (group "brk"). Neither part of a link may hold its own opening
 # bracket, so "[[[[" or "[](" repeated a million times is scanned in linear time.
 _MARKUP = re.compile(
-    r"\[(?P<label>[^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)"
+    r"!?\[(?P<label>[^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)"
+    r"|(?P<brk><br\s*/?>)"
+    rf"|</?(?:{_TAGS})(?:\s[^<>\n]{{0,500}})?/?>"
+    r"|(?P<entity>&(?:amp|nbsp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});)"
     r"|^[ \t]*>[ \t]?"
     r"|^[ \t]{0,3}(?:\d+\\?[.)][ \t]+)?#{1,6}[ \t]*"
-    r"|^[ \t]*(?:[*+-]|\d+\\?[.)])[ \t]+"
+    r"|^[ \t]*(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
+    r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]+"
     r"|\*+|\\(?=[^\w\s])|(?<!\w)_{1,2}|_{1,2}(?!\w)"
     # whitespace to fold: a run that is more than one plain space (a lone space is left in place,
     # which folds it to itself without a match per word)
     r"|[^\S ]\s*| \s+",
-    re.M,
+    re.I | re.M,
 )
 
 
@@ -114,6 +139,10 @@ class Block:
 
     text: str
     offsets: Sequence[int]  # offsets[i] = position in Document.text of text[i]; len = len(text)+1
+    kind: str = "paragraph"  # one of BLOCK_KINDS
+    # For a list item or table row introduced by a lead-in paragraph ("... in these cases:"), the
+    # original offset where that lead-in starts (its offsets[0]); nested items keep their list's.
+    lead: int | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of a clean-text span."""
@@ -124,8 +153,10 @@ class Block:
 
 # What a block must hold for _MARKUP to match anywhere but in whitespace at its ends: a mark, two
 # spaces, a line break or another space character (not printable), or a list item's opening.
-_MARK_CHARS = re.compile(r"[\[>#*\\_]|  ")
-_LIST_OPENING = re.compile(r"[ \t]*(?:[*+-]|\d+\\?[.)])[ \t]")
+_MARK_CHARS = re.compile(r"[\[>#*\\_<&]|  ")
+_LIST_OPENING = re.compile(
+    r"[ \t]*(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
+    r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]")
 
 
 def strip_markup(raw: str, base: int) -> Block:
@@ -144,6 +175,21 @@ def _plain(raw: str, base: int) -> Block | None:
     return Block(text, OffsetMap([0], [base + lead], len(text), base + lead + len(text)))
 
 
+_LABEL_MARK = re.compile(r"\*+|(?<!\w)_{1,2}|_{1,2}(?!\w)|</?(?:" + _TAGS + r")(?:\s[^<>]{0,200})?/?>", re.I)
+
+
+def label_pieces(label: str, start: int) -> Iterator[tuple[str, int]]:
+    """A link's text without the emphasis or tags inside it (`[**Cookie Policy**](url)`): its
+    pieces and where each starts (start is the label's own)."""
+    pos = 0
+    for mark in _LABEL_MARK.finditer(label):
+        if mark.start() > pos:
+            yield label[pos:mark.start()], start + pos
+        pos = mark.end()
+    if pos < len(label):
+        yield label[pos:], start + pos
+
+
 def _stripped(raw: str, base: int) -> Block:
     out: list[str] = []
     runs = _MapBuilder()
@@ -153,9 +199,14 @@ def _stripped(raw: str, base: int) -> Block:
         runs.add(base + pos, match.start() - pos)
         token = match.group(0)
         if match.group("label") is not None:
-            out.append(match.group("label"))
-            runs.add(base + match.start("label"), match.end("label") - match.start("label"))
-        elif token.isspace():
+            for piece, origin in label_pieces(match.group("label"), match.start("label")):
+                out.append(piece)
+                runs.add(base + origin, len(piece))
+        elif match.group("entity") is not None:
+            char = html.unescape(token)[:1]
+            out.append(" " if char.isspace() else char)
+            runs.add(base + match.start(), 1)
+        elif token.isspace() or match.group("brk") is not None:
             out.append(" ")
             runs.add(base + match.start(), 1)
         pos = match.end()
@@ -181,7 +232,8 @@ def _piece(block: Block, start: int, end: int) -> Block | None:
     lead = len(piece) - len(piece.lstrip())
     offsets = block.offsets
     assert isinstance(offsets, OffsetMap)
-    return Block(stripped, offsets.sub(start + lead, start + lead + len(stripped)))
+    return Block(stripped, offsets.sub(start + lead, start + lead + len(stripped)), block.kind,
+                 block.lead)
 
 
 def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
@@ -228,30 +280,137 @@ def _by_length(block: Block, limit: int) -> Iterator[Block]:
         start = end
 
 
+def _runs(offsets: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(origin, count) runs of a block's map."""
+    if isinstance(offsets, OffsetMap):
+        starts, origins = offsets._starts, offsets._origins
+        for k, start in enumerate(starts):
+            stop = starts[k + 1] if k + 1 < len(starts) else offsets._length
+            yield origins[k], stop - start
+        return
+    for i in range(len(offsets) - 1):
+        yield offsets[i], 1
+
+
+def table_row(raw: str, base: int) -> Block:
+    """One markdown table row: its cells (and the lines a <br> breaks a cell into) cleaned and
+    joined by CELL_SEPARATOR, whose characters map to the pipe or <br> they stand for."""
+    runs = _MapBuilder()
+    parts: list[str] = []
+    pos = 0
+    delimiter: int | None = None
+    pieces = [(m.start(), m.end()) for m in _CELL_BREAK.finditer(raw)] + [(len(raw), len(raw))]
+    for start, end in pieces:
+        cell = strip_markup(raw[pos:start], base + pos)
+        if cell.text:
+            if delimiter is not None and parts:
+                parts.append(CELL_SEPARATOR[0])
+                runs.add(delimiter, 1)
+                if delimiter + 1 < cell.offsets[0]:  # the space, where the row has room for it
+                    parts.append(CELL_SEPARATOR[1:])
+                    runs.add(delimiter + 1, 1)
+            parts.append(cell.text)
+            for origin, count in _runs(cell.offsets):
+                runs.add(origin, count)
+        if delimiter is None or cell.text:
+            delimiter = base + start
+        pos = end
+    text = "".join(parts)
+    if not text:
+        return Block("", OffsetMap([0], [base], 0, base), "table-row")
+    last = runs.origins[-1] + runs.length - runs.starts[-1]
+    return Block(text, OffsetMap(runs.starts, runs.origins, runs.length, last), "table-row")
+
+
+def _is_table_line(line: str) -> bool:
+    return line.lstrip().startswith("|") and "|" in line.strip()[1:]
+
+
+class _Leads:
+    """Which lead-in paragraph the list items and table rows being read belong to."""
+
+    def __init__(self) -> None:
+        self.offered: int | None = None  # the last paragraph ended with ':' (where it starts)
+        self.current: int | None = None  # the lead of the list being read
+        self.in_list: str | None = None  # the kind of items being read: list-item or table-row
+
+    def reset(self) -> None:
+        """A thematic break or a heading: nothing before it leads what follows."""
+        self.offered = self.current = self.in_list = None
+
+    def see(self, block: Block, indented: bool) -> Block:
+        if block.kind in ("list-item", "table-row"):
+            if self.in_list != block.kind:  # a new list (or a table after a list)
+                self.current, self.offered, self.in_list = self.offered, None, block.kind
+            return Block(block.text, block.offsets, block.kind, self.current) \
+                if self.current is not None else block
+        if block.kind == "paragraph" and indented and self.in_list:
+            return block  # a paragraph inside a list item: the list goes on
+        self.in_list, self.current = None, None
+        ends_with_colon = block.kind == "paragraph" and block.text.endswith((":", "\uff1a"))
+        self.offered = block.offsets[0] if ends_with_colon else None
+        return block
+
+
 def iter_blocks(text: str) -> Iterator[Block]:
-    """Paragraphs, list items and heading lines, in order, each cleaned of markdown."""
-    start = None
+    """Headings, paragraphs, list items and table rows, in order, each cleaned of markdown.
+
+    A block never spans a blank line, a heading (ATX `#`, setext underline, a line that is one
+    bold run), a list item's opening, a table row or a thematic break; setext underlines, thematic
+    breaks and table separator rows are never text."""
+    start: int | None = None
+    kind = "paragraph"
+    indented = False
     offset = 0
+    leads = _Leads()
+    lines = text.split("\n")
 
     def flush(end: int) -> Iterator[Block]:
         if start is not None and text[start:end].strip():
             block = strip_markup(text[start:end], start)
             if block.text:
+                block = leads.see(Block(block.text, block.offsets, kind), indented)
                 yield from split_block(block)
 
-    for line in text.split("\n"):
+    for number, line in enumerate(lines):
         line_start = offset
         offset += len(line) + 1
+        line_end = min(offset - 1, len(text))
         if not line.strip():
             yield from flush(line_start)
             start = None
             continue
-        if start is not None and _BLOCK_START.match(line):
+        if _UNDERLINE.match(line) or _THEMATIC.match(line):
+            if start is not None and kind == "paragraph" and _UNDERLINE.match(line):
+                kind = "heading"  # a setext heading: the paragraph above is its title
+            yield from flush(line_start)
+            leads.reset()
+            start, kind = None, "paragraph"
+            continue
+        table_line = _is_table_line(line) or ("|" in line and number + 1 < len(lines)
+                                              and "|" in lines[number + 1]
+                                              and bool(_TABLE_SEPARATOR.match(lines[number + 1])))
+        if table_line or (kind == "table-row" and "|" in line):
+            yield from flush(line_start)
+            start, kind = None, "table-row"
+            if _TABLE_SEPARATOR.match(line):
+                continue
+            row = table_row(line, line_start)
+            if row.text:
+                yield from split_block(leads.see(row, False))
+            continue
+        if kind == "table-row":
+            kind = "paragraph"
+        item = _LIST_ITEM.match(line)
+        heading = bool(_HEADING_LINE.match(line) or _BOLD_LINE.match(line))
+        if start is not None and (item or heading or _BLOCK_START.match(line)):
             yield from flush(line_start)
             start = None
         if start is None:
             start = line_start
-        if _HEADING_LINE.match(line):
-            yield from flush(min(offset - 1, len(text)))
-            start = None
+            indented = len(line) - len(line.lstrip()) >= 2
+            kind = "heading" if heading else "list-item" if item else "paragraph"
+        if heading:
+            yield from flush(line_end)
+            start, kind = None, "paragraph"
     yield from flush(len(text))

@@ -23,6 +23,7 @@ def err(message: str) -> None:
 def analysis_options(func: F) -> F:
     """--model, --rules, the per-file guards --max-bytes and --timeout, and the cache options."""
     func = cache_options(func)
+    func = lang_option(func)
     func = rules_model_options(func)
     func = click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True,
                         type=click.IntRange(min=1), metavar="N",
@@ -32,6 +33,32 @@ def analysis_options(func: F) -> F:
                         help="Time budget per file; a file that takes longer is reported and "
                              "skipped. 0: no budget.")(func)
     return func
+
+
+def lang_option(func: F) -> F:
+    """--lang: whether a policy that is not in English is analysed (part of analysis_options)."""
+    return click.option("--lang", type=click.Choice(["en", "any"]), default="en",
+                        show_default=True, expose_value=False, callback=_remember,
+                        help="en: a policy in another language is reported not-assessed, with a "
+                             "note; any: analyse it anyway with the English rules.")(func)
+
+
+def assessed(report: Report) -> Report:
+    """The report as the reader's checks and --lang ask: a non-English policy not-assessed (unless
+    --lang any), a degraded capture noted. Applied after the cache, so --lang never needs a new
+    analysis."""
+    from dataclasses import replace
+
+    from policylens.capture import capture_note
+    from policylens.language import assess_language
+
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.meta.get(_SETTINGS, {}).get("lang") or "en" if ctx else "en"
+    report = assess_language(report, lang)
+    note = capture_note(report.metadata.degraded)
+    if note and note not in report.notes:
+        report = replace(report, notes=report.notes + (note,))
+    return report
 
 
 def rules_model_options(func: F) -> F:
@@ -224,7 +251,7 @@ def each_report(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
                 fail(item, echo)
             else:
                 analysed += 1
-                yield item
+                yield assessed(item)
             step()
 
     items = analyze_paths(files, factory, guard)

@@ -11,6 +11,7 @@ import click
 from policylens.commands.common import (
     analysis_options,
     analyzer_factory,
+    assessed,
     choose_format,
     output_option,
     write_output,
@@ -34,10 +35,11 @@ def _reports_from_files(old: str, new: str, factory: Any, guard: Any) -> tuple[A
 
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (stdin)")
-    results = list(analyze_paths([old, new], factory, guard))
-    for item in results:
+    results = []
+    for item in analyze_paths([old, new], factory, guard):
         if isinstance(item, Failure):
             raise failure_error(item)
+        results.append(assessed(item))
     return results[0], results[1]
 
 
@@ -73,7 +75,7 @@ def _reports_from_git(sides: Any, path: str, factory: Any, max_bytes: int) -> tu
         result = factory.one(path, data)  # through the result cache
         if isinstance(result, Failure):
             raise InputError(f"in {side.label}: {result.message}", Location(path))
-        reports.append(replace(result, path=label))
+        reports.append(assessed(replace(result, path=label)))
     if all(not r.sha256 for r in reports):
         raise InputError(f"no such file in {old_side.label} nor in {new_side.label}", Location(path))
     return reports[0], reports[1]

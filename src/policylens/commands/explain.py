@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from policylens.commands.common import analysis_options, analyzer_factory, practice_ids
+from policylens.commands.common import analysis_options, analyzer_factory, assessed, practice_ids
 from policylens.errors import EXIT_OK
 
 
@@ -41,6 +41,7 @@ def explain(path: str, practices: tuple[str, ...], fmt: str, rule_dirs: tuple[st
     result = next(analyze_paths([path], factory, Limits(max_bytes, timeout)))
     if isinstance(result, Failure):
         raise failure_error(result)
+    result = assessed(result)
     catalogue = load_practices()
     if not wanted:
         with_findings = {f.practice for f in result.findings}

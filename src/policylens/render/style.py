@@ -3,25 +3,29 @@ practice's risk order, so a practice added to data/practices.yaml needs no code 
 
 Tones: `safe` (a statement safer than silence, e.g. data-sale no), `risk` (the worst value),
 `caution` (worse than silence but not the worst, e.g. children parental-consent), `silent`
-(not-mentioned), `neutral` (a value the risk order does not place).
+(not-mentioned), `unassessed` (not-assessed: a policy in a language the rules do not
+read), `neutral` (a value the risk order does not place).
 """
 
 from __future__ import annotations
 
-from policylens.practices import NOT_MENTIONED, Practice
+from policylens.practices import NOT_ASSESSED, NOT_MENTIONED, Practice
 
-SYMBOLS = {"safe": "✓", "caution": "!", "risk": "✗", "silent": "–", "neutral": "•"}
+SYMBOLS = {"safe": "✓", "caution": "!", "risk": "✗", "silent": "–", "neutral": "•",
+           "unassessed": "?"}
 RICH = {"safe": "bold green", "caution": "bold yellow", "risk": "bold red", "silent": "dim",
-        "neutral": "bold cyan"}
+        "neutral": "bold cyan", "unassessed": "dim italic"}
 # Direction of a change: worse / better by the risk order, or changed when the order has no say.
 ARROWS = {"worse": "▲", "better": "▼", "changed": "◆"}
 LEGEND = ("✓ safer than silence   ! worse than silence   ✗ worst value   – not mentioned   "
-          "• not ranked   |   ▲ worse than before   ▼ better   ◆ changed")
+          "? not assessed   • not ranked   |   ▲ worse than before   ▼ better   ◆ changed")
 
 
 def tone(practice: Practice, value: str) -> str:
     if value == NOT_MENTIONED:
         return "silent"
+    if value == NOT_ASSESSED:
+        return "unassessed"
     rank = practice.risk_rank(value)
     if rank is None:
         return "neutral"

@@ -12,12 +12,12 @@ from rich.text import Text
 
 from policylens.compare import Cell, Grid, GridSet
 from policylens.diff import Diff
-from policylens.models import PracticeVerdict, Report
+from policylens.models import PracticeVerdict, Report, Section
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 from policylens.render import style
 
 VALUE_STYLES = {
-    "yes": "bold red", "no": "bold green", "not-mentioned": "dim",
+    "yes": "bold red", "no": "bold green", "not-mentioned": "dim", "not-assessed": "dim italic",
     "not-directed": "green", "parental-consent": "yellow", "directed": "red",
     "honors": "bold green", "does-not-honor": "bold red", "indefinite": "bold red",
     "limited": "green", "not-retained": "bold green", "precise": "bold red", "coarse": "yellow",
@@ -64,6 +64,38 @@ def value_cell(verdict: PracticeVerdict) -> Text:
     return text
 
 
+OUTLINE_LINES = 25  # a longer outline shows its top levels only, then the count left out
+
+
+def outline_lines(sections: tuple[Section, ...], limit: int = OUTLINE_LINES) -> tuple[list[Section], int]:
+    """The sections the outline shows and how many it leaves out: all of them when they fit;
+    else the shallowest levels that fit (a 60-section policy shows its chapters), cut at `limit`.
+    JSON keeps every section."""
+    if len(sections) <= limit:
+        return list(sections), 0
+    levels = sorted({s.level for s in sections})
+    shown = [s for s in sections if s.level == levels[0]]
+    for level in levels[1:]:
+        deeper = [s for s in sections if s.level <= level]
+        if len(deeper) > limit:
+            break
+        shown = deeper
+    shown = shown[:limit]
+    return shown, len(sections) - len(shown)
+
+
+def render_outline(console: Console, report: Report) -> None:
+    shown, hidden = outline_lines(report.sections)
+    top = min(s.level for s in report.sections)
+    console.print(Text("Outline", style="bold"))
+    for s in shown:
+        console.print(Text(f"{'  ' * (s.level - top)}{s.title}  ", style="") +
+                      Text(f"line {s.line}", style="dim"))
+    if hidden:
+        console.print(Text(f"  … {hidden} more sections (all of them in --format json)",
+                           style="dim"))
+
+
 def render_reports(reports: Iterable[Report], failures: list, out: TextIO) -> None:
     console = console_for(out)
     for report in reports:
@@ -77,18 +109,17 @@ def render_reports(reports: Iterable[Report], failures: list, out: TextIO) -> No
         if m.policy_date:
             facts.append(f"policy dated {m.policy_date}")
         facts.append(m.source_format)
+        if m.language:
+            facts.append(f"language {m.language}")
         if m.repaired:
             facts.append("mojibake repaired")
         console.print(Text(" · ".join(facts), style="dim"))
+        if m.degraded:
+            console.print(Text(f"degraded: {m.degraded}", style="bold yellow"))
         if m.snapshot_url:
             console.print(Text(m.snapshot_url, style="dim"))
         if report.sections:
-            console.print(Text("Outline", style="bold"))
-            for s in report.sections[:60]:
-                console.print(Text(f"{'  ' * (s.level - 1)}{s.title}  ", style="") +
-                              Text(f"line {s.line}", style="dim"))
-            if len(report.sections) > 60:
-                console.print(Text(f"  … {len(report.sections) - 60} more sections", style="dim"))
+            render_outline(console, report)
         table = Table(show_lines=True, expand=False)
         table.add_column("practice", no_wrap=True)
         table.add_column("value", max_width=22)  # attributes wrap; the sentence keeps its room
