@@ -60,7 +60,7 @@ def main(folder: str, report_path: str) -> None:
         if off <= 0.2:
             within += 1
         worst.append((off, path.name, found, present))
-        for finding in report["findings"]:
+        for finding in report["statements"]:
             sentences.append((len(finding["sentence"]), path.name, finding["sentence"]))
     print(f"files: {total}; sections within 20% of headings: {within} "
           f"({100 * within / max(total, 1):.0f}%)")

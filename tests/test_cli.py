@@ -35,7 +35,7 @@ def test_excerpt_on_stdin_gives_value_and_evidence() -> None:
 def test_json_has_every_practice_and_schema_version() -> None:
     result = run("analyze", str(FIXTURES / "headings.md"), "-f", "json")
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     policy = data["policies"][0]
     assert set(policy["practices"]) == set(load_practices())
     assert policy["metadata"]["site"] == "example.com"

@@ -243,7 +243,7 @@ def test_a_novel_gets_no_practices_and_a_note(cli, tmp_path: Path):
     assert run.code == EXIT_OK
     policy = run.json()["policies"][0]
     assert {v["value"] for v in policy["practices"].values()} == {"not-mentioned"}
-    assert policy["findings"] == []
+    assert policy["statements"] == []
     assert "does not look like a privacy policy" in policy["notes"][0]
 
 
@@ -258,7 +258,7 @@ def sell(cookies: list[str], children: int = 13) -> None:
 """ * 20)
     run = cli("analyze", "-f", "json", path)
     policy = run.json()["policies"][0]
-    assert policy["findings"] == [] and "does not look like a privacy policy" in policy["notes"][0]
+    assert policy["statements"] == [] and "does not look like a privacy policy" in policy["notes"][0]
 
 
 def test_a_short_snippet_is_still_analysed(cli):

@@ -132,7 +132,7 @@ def test_practice_selector_limits_table_and_json() -> None:
                                 input=POLICY)
     policy = json.loads(result.stdout)["policies"][0]
     assert set(policy["practices"]) == {p for p in PRACTICES if PRACTICES[p].core} | {"do-not-track"}
-    assert {f["rule"].split("-")[0] for f in policy["findings"]} <= {
+    assert {f["rule"].split("-")[0] for f in policy["statements"]} <= {
         "data", "third", "cookies", "children", "merger", "do"}
     bad = CliRunner().invoke(cli, ["analyze", "-p", "do-not-trak", "-"], input=POLICY)
     assert bad.exit_code == 2

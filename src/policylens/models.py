@@ -155,7 +155,7 @@ class Finding:
     trigger_span: tuple[int, int] = (0, 0)  # character span of the trigger inside `sentence`
     cue_span: tuple[int, int] | None = None  # character span of the cue inside `sentence`
     slots: Slots | None = None  # for statements read by the statement reader
-    role: str = ""  # why the statement supports its value, or none (decision function's words)
+    decision: str = ""  # the decision function's words on why the statement supports its value
 
     def sort_key(self) -> tuple[int, str]:
         return (self.start, self.rule_id)
@@ -176,7 +176,7 @@ class Finding:
             "cue_span": list(self.cue_span) if self.cue_span else None,
             "attributes": attributes_dict(self.attributes),
             "slots": self.slots.to_dict() if self.slots else None,
-            "role": self.role,
+            "decision": self.decision,
         }
 
 
@@ -219,6 +219,8 @@ class PracticeVerdict:
     evidence: tuple[Finding, ...] = ()
     reason: str = ""
     attributes: Attributes = ()
+    # statements that support a value the decision rule outranked: the policy says both
+    conflicts: tuple[Finding, ...] = ()
 
     def to_dict(self, all_findings: bool = False) -> dict[str, Any]:
         return {
@@ -226,6 +228,7 @@ class PracticeVerdict:
             "reason": self.reason,
             "attributes": attributes_dict(self.attributes),
             "evidence": [f.to_dict() for f in self.evidence],
+            "conflicts": [f.to_dict() for f in self.conflicts],
         }
 
 
@@ -252,6 +255,6 @@ class Report:
             "metadata": self.metadata.to_dict(),
             "sections": [s.to_dict() for s in self.sections],
             "practices": {k: self.practices[k].to_dict() for k in sorted(self.practices)},
-            "findings": [f.to_dict() for f in self.findings],
+            "statements": [f.to_dict() for f in self.findings],
             "notes": list(self.notes),
         }

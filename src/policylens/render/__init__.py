@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from policylens.compare import GridSet
     from policylens.diff import Diff
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Renderer = Callable[[Iterable[Report], list, TextIO], None]
 GridRenderer = Callable[["GridSet", TextIO], None]

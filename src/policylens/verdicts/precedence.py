@@ -78,8 +78,12 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
     evidence = tuple(supporting)[:MAX_EVIDENCE]
     others = sorted(supported - {value}, key=order.index)
     reason = f"{len(supporting)} finding(s) support {value!r}"
+    conflicts: tuple[Finding, ...] = ()
     if others:
         reason += f"; {value!r} outranks {', '.join(repr(o) for o in others)}"
+        if {value, *others} >= {"yes", "no"}:  # the policy both admits and denies
+            conflicts = tuple(f for f in relevant if f.value == "no")[:MAX_EVIDENCE]
+            reason += f" (conflict: {len(conflicts)} statement(s) say 'no')"
     reason += scope_note
     attributes = verdict_attributes(practice, supporting)
     if practice.decide == "youngest-age":  # the age the decision kept, in digits
@@ -87,7 +91,7 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
         attributes = tuple((k, v) for k, v in attributes if k != "age")
         if ages:
             attributes = tuple(sorted(attributes + (("age", str(min(ages))),)))
-    return PracticeVerdict(practice.id, value, evidence, reason, attributes)
+    return PracticeVerdict(practice.id, value, evidence, reason, attributes, conflicts)
 
 
 def decide_all(findings: list[Finding], practices: dict[str, Practice]) -> dict[str, PracticeVerdict]:
