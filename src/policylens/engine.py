@@ -520,59 +520,81 @@ class Analyzer:
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = (),
-                          misses: list[NearMiss] | None = None) -> list[Finding]:
-        """The findings of one block; with `misses`, the triggers that made none are added to it."""
+                          misses: list[NearMiss] | None = None,
+                          leads: dict[int, list[str]] | None = None) -> list[Finding]:
+        """The findings of one block; with `misses`, the triggers that made none are added to it.
+        `leads` carries the lead-ins of lists across blocks (see `_statement_findings`)."""
         sents = _Sentences(doc, block.text)
         place = _Placer(sents, block, document, sections)
-        statements = self._statement_findings(sents, place, misses) if self.reader else []
+        statements = self._statement_findings(sents, place, block, misses, leads) \
+            if self.reader else []
         return self._pattern_findings(sents, place, doc, misses) + statements
 
-    def _statement_findings(self, sents: _Sentences, place: _Placer,
-                            misses: list[NearMiss] | None = None) -> list[Finding]:
+    def _statement_findings(self, sents: _Sentences, place: _Placer, block: Block,
+                            misses: list[NearMiss] | None = None,
+                            leads: dict[int, list[str]] | None = None) -> list[Finding]:
         """Findings of the statement rules: each statement the reader finds in a sentence that
         its practice's decision function gives a value; with `misses`, the statements that
-        support no value are added to it with the decision function's reason (for `explain`)."""
+        support no value are added to it with the decision function's reason (for `explain`).
+
+        A list item is read after its lead-in ("We share your data only in these cases:" +
+        "with advertisers"; "We will never:" + "sell your address"): the lead-in's last sentence
+        and the item's first sentence are read as one, so the item takes the lead-in's verb,
+        negation and conditions. `leads` maps a lead-in block's start to its last sentence."""
         assert self.reader is not None
         strings = self.nlp.vocab.strings
         findings: list[Finding] = []
+        seen: set[tuple[str, int, int]] = set()
+        if leads is not None and block.text.endswith(":") and sents.spans:
+            last = sents.spans[-1]
+            leads[block.offsets[0]] = [strings[h] for h in sents.lows[last.start:last.end - 1]]
+        lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
+        doc = sents.doc
         for i, words in enumerate(sents.words):
-            if not words & self.action_forms:
+            head = lead if i == 0 and lead else []
+            if not words & self.action_forms and not head:
                 continue
             span = sents.spans[i]
-            tokens = [strings[h] for h in sents.lows[span.start:span.end]]
+            tokens = head + [strings[h] for h in sents.lows[span.start:span.end]]
             previous = None
             if i:
                 before = sents.spans[i - 1]
                 previous = [strings[h] for h in sents.lows[before.start:before.end]]
-            doc = sents.doc
-            names = [k > span.start and doc[k].is_title and (
+            names = [False] * len(head) + [k > span.start and doc[k].is_title and (
                 (k + 1 < span.end and doc[k + 1].is_title) or doc[k - 1].is_title)
                 for k in range(span.start, span.end)]
-            seen: set[tuple[str, int]] = set()
             for found in self.reader.read(tokens, previous, names):
+                if found.end <= len(head):
+                    # the lead-in's verb, read with this item: the item is the evidence
+                    hit = _Hit(span.start, span.end)
+                    trigger = " ".join(head[found.start:found.end])
+                    cue = None
+                else:
+                    shift = span.start - len(head)
+                    hit = _Hit(max(span.start, shift + found.start), shift + found.end)
+                    trigger = sents.tokens_text(hit.start, hit.end)
+                    cue = _Hit(shift + found.cue[0], shift + found.cue[1]) \
+                        if found.cue and found.cue[0] >= len(head) else None
+                cue_text = sents.tokens_text(cue.start, cue.end) if cue else \
+                    (" ".join(tokens[found.cue[0]:found.cue[1]]) if found.cue else None)
                 for rule in self.statement_rules:
                     if found.slots.action not in rule.statement:
                         continue
                     decision = DECISIONS[rule.practice](found.polarity, found.slots)
-                    if decision is None or (rule.id, found.start) in seen:
+                    key = (rule.id, hit.start, hit.end)
+                    if decision is None or key in seen:
                         continue
-                    seen.add((rule.id, found.start))
+                    seen.add(key)
                     where = place(i)
-                    hit = _Hit(span.start + found.start, span.start + found.end)
-                    cue = _Hit(span.start + found.cue[0], span.start + found.cue[1]) \
-                        if found.cue else None
                     if decision.value is None:
                         if misses is not None:
                             misses.append(NearMiss(rule.id, rule.practice, where.text, where.start,
-                                                   where.line, where.section,
-                                                   sents.tokens_text(hit.start, hit.end),
+                                                   where.line, where.section, trigger,
                                                    where.span(hit), "statement: " + decision.role))
                         continue
                     findings.append(Finding(
                         rule.id, rule.practice, decision.value, found.polarity, where.text,
-                        where.start, where.end, where.line, where.section,
-                        sents.tokens_text(hit.start, hit.end),
-                        sents.tokens_text(cue.start, cue.end) if cue else None, (),
+                        where.start, where.end, where.line, where.section, trigger, cue_text, (),
                         where.span(hit), where.span(cue) if cue else None, found.slots,
                         decision.role))
         return findings
@@ -679,8 +701,9 @@ class Analyzer:
         blocks = ((b.text, b) for b in iter_blocks(document.text)
                   if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
+        leads: dict[int, list[str]] = {}
         for doc, block in self.nlp.pipe(blocks, as_tuples=True):
-            findings.extend(self.findings_in_block(block, doc, document, sections, misses))
+            findings.extend(self.findings_in_block(block, doc, document, sections, misses, leads))
         findings.sort(key=Finding.sort_key)
         if misses is not None:
             misses.sort(key=lambda m: (m.start, m.rule_id))
