@@ -35,7 +35,15 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "your", "our", "their", "its",
                 "any", "such", "each", "every", "my", "'s"}
 _PREPOSITIONS = {"about", "of", "before", "after", "by", "from", "without", "in", "on", "for",
                  "regarding", "concerning", "against"}
-_DEEMED = {"consider", "deem", "constitute", "qualify", "define", "treat", "regard", "characterize"}
+# Verbs whose "that" opens the statement they report ("we ensure that we do not sell"); after any
+# other word, "that we share" is a relative clause naming a noun ("communications that we exchange")
+_THAT_VERBS = {"ensure", "say", "state", "confirm", "promise", "guarantee", "require", "mean",
+               "agree", "note", "acknowledge", "understand", "represent", "warrant", "certify",
+               "pledge", "commit", "sure", "be", "so", "is", "are", "assure", "declare", "affirm",
+               "now", "such", "except", "provided", "given", "fact", "prefer", "wish", "request",
+               "ask", "insist", "demand", "know", "believe", "think", "feel", "hope", "expect",
+               "aware", "knowledge", "notify", "inform", "tell", "show", "indicate", "explain"}
+_DEEMED = {"consider", "deem", "constitute", "qualify", "define", "treat", "characterize"}
 _OBJECT_SKIP = _DETERMINERS | {"all", "some", "certain", "or", "and", ",", "otherwise", "other",
                                "personal", "such", "these", "those", "more", "additional", "of",
                                "several", "many", "various", "few", "new"}
@@ -197,6 +205,26 @@ class StatementReader:
 
     # -- one statement ---------------------------------------------------------------------------
 
+    def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                    end: int) -> list[str]:
+        """Recipient classes named where a recipient stands: after "to", "with", "among" or
+        "outside" (a few words before), or as the first words after the verb ("give advertisers
+        access"), not anywhere ("information about our company")."""
+        out: list[str] = []
+        first = start
+        while first < end and words[first] in _DETERMINERS:
+            first += 1
+        for a, b, name in self.lex.recipients.find(lemmas, start, end):
+            lead = words[max(start, a - 4):a]
+            # "sell users' personal information": a possessive, not the one who receives
+            owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
+                or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
+            if (a == first and not owner) or any(w in {"to", "with", "among", "between", "outside", "except",
+                                       "than", "unless", "save", "including"} for w in lead):
+                if name not in out:
+                    out.append(name)
+        return out
+
     def _walk_back(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
         """Where the run of bridge words before `start` begins (no earlier than `cs`)."""
         spans = self.lex.bridges.find(lemmas, cs, start)
@@ -247,7 +275,8 @@ class StatementReader:
         if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end]:
             scope = "rights"
         if any(words[k] == "we" and k > cs and (lemmas[k - 1] in lex.data.words() or (
-                   k > cs + 1 and words[k - 1] in {"that", "which"} and lemmas[k - 2] in lex.data.words()))
+                   k > cs + 1 and words[k - 1] in {"that", "which"} and words[k - 2].isalpha()
+                   and lemmas[k - 2] not in _THAT_VERBS and words[k - 2] not in _PREPOSITIONS))
                for k in range(subject_start, walk + 1) if k < len(words)):
             scope = "description"  # "the information we collect and share": names data, asserts nothing
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
@@ -275,7 +304,7 @@ class StatementReader:
             elif found:
                 actor = found[0]
         if lex.restrictions.find(lemmas, walk, g_start) and actor != "company" \
-                or lex.restrictions.find(lemmas, *subject):
+                or lex.restrictions.find(lemmas, max(cs, subject_start - 8), walk):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
         data_zone = [(g_end, body_end)] + ([subject] if passive else [])
@@ -292,7 +321,7 @@ class StatementReader:
         else:
             data = "unspecified"
         # -- recipients, purposes, conditions, exceptions --
-        recipients = lex.recipients.classes_in(lemmas, g_end, body_end)
+        recipients = self._recipients(words, lemmas, g_end, body_end)
         ex_end = body_end if ex else clause_end
         if not passive and not recipients:
             recipients = [c for c in lex.recipients.classes_in(lemmas, cs, subject_start)
@@ -315,7 +344,7 @@ class StatementReader:
             conditions = ["hypothetical"]
         exceptions: list[str] = []
         if ex:
-            exceptions = lex.recipients.classes_in(lemmas, body_end, ce) \
+            exceptions = self._recipients(words, lemmas, body_end, ce) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ce)
             if lex.acting_for_us.find(lemmas, body_end, ce):
                 exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"

@@ -64,6 +64,8 @@ def data_sale(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "aggregate or de-identified data")
     if slots.data == "unspecified" and (polarity != "negated" or not slots.recipients):
         return Decision(None, "no personal data named")
+    if slots.recipients and set(slots.recipients) <= {"user"}:
+        return Decision(None, "given to the user")
     if polarity == "negated":
         if set(slots.exceptions) & PROGRAMME_RECIPIENTS:
             return Decision("yes", "a denial whose exception is a sale to marketing partners")
