@@ -32,7 +32,10 @@ RULE_KEYS = ("id", "practice", "message", "patterns", "statement", "requires", "
 STATEMENT_KEYS = ("actions",)
 PATTERN_KEYS = ("tokens", "phrase", "regex")
 EXAMPLE_KEYS = ("match", "no_match", "todo")
-EXAMPLE_ITEM_KEYS = ("text", "value", "polarity", "attributes")
+# slot keys an example may assert of a statement rule's finding (one class each; a list slot must
+# hold it): `recipient: service-provider`
+SLOT_KEYS = ("actor", "data", "recipient", "purpose", "condition", "exception", "scope")
+EXAMPLE_ITEM_KEYS = ("text", "value", "polarity", "attributes") + SLOT_KEYS
 ATTRIBUTE_KEYS = ("regex", "value", "values")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -51,6 +54,7 @@ class Example:
     polarity: str | None = None
     attributes: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     location: Location | None = None
+    slots: dict[str, str] = field(default_factory=dict)  # SLOT_KEYS -> class
 
 
 _NUMBER_WORDS = {
@@ -389,9 +393,15 @@ class _Checker:
                 self.problem(values["polarity"].location, f"unknown polarity {polarity!r}",
                              _suggest(polarity, POLARITIES))
         attributes = self.example_attributes(values.get("attributes"), rule_practice)
+        slots = {}
+        for key in SLOT_KEYS:
+            if key in values:
+                slot = self.string(values[key], key)
+                if slot:
+                    slots[key] = slot
         if text is None:
             return None
-        return Example(text, value, polarity, attributes, node.location)
+        return Example(text, value, polarity, attributes, node.location, slots)
 
     def example_attributes(self, node: Marked | None, practice: Practice | None,
                            ) -> dict[str, str | tuple[str, ...]]:

@@ -54,6 +54,8 @@ def describe(findings: list[Finding]) -> str:
         return "no finding"
     return "; ".join(f"value={f.value} polarity={f.polarity} trigger={f.trigger!r} cue={f.cue!r}"
                      + (f" attributes={_attrs(dict(f.attributes))}" if f.attributes else "")
+                     + (f" recipients={list(f.slots.recipients)} conditions={list(f.slots.conditions)}"
+                        if f.slots else "")
                      for f in findings)
 
 
@@ -67,11 +69,34 @@ def wanted(example: Example) -> str:
                                              ("polarity", example.polarity)) if v)
     if example.attributes:
         want += (" " if want else "") + f"attributes={_attrs(example.attributes)}"
+    if example.slots:
+        want += (" " if want else "") + "slots={" + ", ".join(
+            f"{k}: {v}" for k, v in sorted(example.slots.items())) + "}"
     return f"a finding{(' with ' + want) if want else ''}"
+
+
+# an example's slot key -> the Slots field that must hold (or equal) its class
+_SLOT_FIELDS = {"actor": "actor", "data": "data", "recipient": "recipients", "purpose": "purposes",
+                "condition": "conditions", "exception": "exceptions", "scope": "scope"}
+
+
+def slots_agree(finding: Finding, wanted_slots: dict[str, str]) -> bool:
+    """Whether a finding's statement slots hold every class an example asserts."""
+    if not wanted_slots:
+        return True
+    if finding.slots is None:
+        return False
+    for key, want in wanted_slots.items():
+        got = getattr(finding.slots, _SLOT_FIELDS[key])
+        if (want not in got) if isinstance(got, tuple) else (got != want):
+            return False
+    return True
 
 
 def _match(found: list[Finding], example: Example) -> Finding | None:
     for f in found:
+        if not slots_agree(f, example.slots):
+            continue
         if example.value and f.value != example.value:
             continue
         if example.polarity and f.polarity != example.polarity:

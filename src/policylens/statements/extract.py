@@ -33,6 +33,8 @@ _BOUNDARIES = {";", "but", "however", "whereas", "although", "though", "while"}
 _BE = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "your", "our", "their", "its", "his", "her",
                 "any", "such", "each", "every", "my", "'s"}
+_PRONOUNS = {"we", "you", "they", "i", "it", "he", "she"}
+_PERFECT = {"have", "has", "had", "not", "never", "n't", "also", "ever", "been", "already", "recently"}
 _PREPOSITIONS = {"about", "of", "before", "after", "by", "from", "without", "in", "on", "for",
                  "regarding", "concerning", "against"}
 # Verbs whose "that" opens the statement they report ("we ensure that we do not sell"); after any
@@ -80,6 +82,7 @@ class StatementReader:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
+        self.data_nouns = self.lex.data.nouns("personal")
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -159,15 +162,16 @@ class StatementReader:
             if verb:
                 single = verb[0] == i + 1
                 adjectival = single and _is_participle(words[i], lemmas[i]) \
-                    and before not in _BE and after.isalpha() \
-                    and after not in _FOLLOWING_PREPOSITIONS and lemma(after) not in lex.data.words()
+                    and before not in _BE and before not in _PERFECT and after.isalpha() \
+                    and after not in _DETERMINERS and after not in _OBJECT_SKIP \
+                    and after not in _FOLLOWING_PREPOSITIONS and lemma(after) not in self.data_nouns
                 as_noun = single and (before in _DETERMINERS or after == "of"
                                       or any(w in {"a", "an", "the"} for w in words[max(0, i - 2):i])) \
                     and not _is_participle(words[i], lemmas[i])
                 # "the data provided to us", "information disclosed to them": a participle right
                 # after a noun, with no auxiliary, describes the noun (a reduced relative clause)
                 relative = single and _is_participle(words[i], lemmas[i]) and i > 0 \
-                    and lemmas[i - 1] in lex.data.words() and before not in _BE
+                    and lemmas[i - 1] in self.data_nouns and before not in _BE
                 # "before sharing", "about revealing": a gerund after a preposition states nothing
                 gerund = single and words[i].endswith("ing") and before in _PREPOSITIONS \
                     and not (before == "of" and i > 1 and lemmas[i - 2] in {"business", "practice"})
@@ -232,6 +236,8 @@ class StatementReader:
         j = start
         while j > cs:
             if j in ends:
+                if words[ends[j]] == "," and j < len(words) and words[j] in _PRONOUNS:
+                    break  # "Unless you tell us not to, we pass ...": the comma ends a clause
                 j = ends[j]
             elif j < start and words[j] in {"or", "and"} and (j - 1) in ends:
                 j -= 1  # "do not publish or distribute": another verb coordinated with ours
@@ -274,7 +280,7 @@ class StatementReader:
             scope = "embedded"
         if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end]:
             scope = "rights"
-        if any(words[k] == "we" and k > cs and (lemmas[k - 1] in lex.data.words() or (
+        if any(words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
                    k > cs + 1 and words[k - 1] in {"that", "which"} and words[k - 2].isalpha()
                    and lemmas[k - 2] not in _THAT_VERBS and words[k - 2] not in _PREPOSITIONS))
                for k in range(subject_start, walk + 1) if k < len(words)):
@@ -297,6 +303,8 @@ class StatementReader:
             if by:
                 found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
                 actor = "company" if "company" in found or not found else found[0]
+        elif any(words[k] == "we" for k in range(walk, g_start)):
+            actor = "company"  # "if you would rather we did not share": we, in the bridge
         else:
             found = lex.actors.classes_in(lemmas, *subject)
             if "company" in found:

@@ -19,8 +19,12 @@ from policylens.statements.lemmas import lemma
 Phrase = tuple[str, ...]
 
 
-def as_phrase(text: str) -> Phrase:
-    """A lexicon entry as lemmas: "sold to" -> ("sell", "to"); "third-party" -> third, -, party."""
+def as_phrase(text: str, lemmatize: bool = True) -> Phrase:
+    """A lexicon entry as lemmas: "sold to" -> ("sell", "to"); "third-party" -> third, -, party.
+    With `lemmatize` off, the words as written (split the same way)."""
+    if not lemmatize:
+        return tuple(w for part in str(text).lower().split()
+                     for w in (part.replace("-", " - ").split() if part != "-" else [part]))
     words: list[str] = []
     for part in str(text).lower().split():
         if "-" in part and part.strip("-") and part != "-":
@@ -43,9 +47,11 @@ class PhraseTable:
         self.classes = tuple(classes)
         for name, entries in classes.items():
             for entry in entries:
-                phrase = as_phrase(entry)
-                if phrase:
-                    self.by_first.setdefault(phrase[0], []).append((phrase, name))
+                # the lookup table sends some base forms elsewhere ("broker" -> "broke", "us" ->
+                # "we"): an entry matches text lemmas in its lemma form or as written
+                for phrase in dict.fromkeys((as_phrase(entry), as_phrase(entry, lemmatize=False))):
+                    if phrase:
+                        self.by_first.setdefault(phrase[0], []).append((phrase, name))
         for options in self.by_first.values():
             options.sort(key=lambda p: -len(p[0]))  # longest first; stable: file order on ties
 
@@ -77,6 +83,11 @@ class PhraseTable:
     def words(self) -> set[str]:
         """Every lemma that can start a phrase."""
         return set(self.by_first)
+
+    def nouns(self, name: str) -> frozenset[str]:
+        """The one-word entries of a class (the nouns of `data: personal`, say)."""
+        return frozenset(p[0] for options in self.by_first.values() for p, c in options
+                         if c == name and len(p) == 1)
 
 
 @dataclass(frozen=True)
