@@ -63,7 +63,7 @@ vertical-align:top}
 .t-silent{background:var(--silent)}.t-neutral{background:var(--neutral)}
 .t-unassessed{background:var(--unassessed)}
 .conflict-note{color:var(--conflict);font-weight:600}
-a{color:var(--focus)}
+a{color:var(--focus)}.card a .value{color:var(--ink)}
 .legend{font-size:.88rem;color:var(--muted)}
 .policy{white-space:pre-wrap;overflow-wrap:anywhere;border-top:1px solid var(--line);padding-top:1rem}
 .policy h2,.policy h3,.policy h4,.policy h5,.policy h6{display:block;margin:1rem 0 .2rem;
@@ -166,8 +166,7 @@ def _value_chip(practice: Practice | None, value: str) -> str:
     return f'<span class="value t-{tone}">{_e(style.label(practice, value))}</span>'
 
 
-def _statement_detail(report: Report, i: int, f: Finding, role_name: str,
-                      practice: Practice | None) -> str:
+def _statement_detail(f: Finding, role_name: str, practice: Practice | None) -> str:
     """What focus shows of one statement (and the printed list): practice, value, role, slots."""
     title = practice.title if practice else f.practice
     value = _value_chip(practice, f.value) if f.value is not None else "no value"
@@ -310,7 +309,8 @@ def _open(view: _View, span: Span) -> str:
     f = view.report.findings[i]
     role_name = view.roles[i]
     practice = view.practices.get(f.practice)
-    symbol = style.SYMBOLS[view.tone(f)] + (ROLE_SYMBOLS[role_name] if role_name == "conflict" else "")
+    shown_roles = ("decides", "conflict", "outranked")
+    symbol = style.SYMBOLS[view.tone(f)] + (ROLE_SYMBOLS[role_name] if role_name in shown_roles else "")
     return (f'<mark id="s{i}" tabindex="0" data-statement="{i}" data-practice="{_e(f.practice)}" '
             f'data-symbol="{_e(symbol)}" class="t-{view.tone(f)} {role_name}" '
             f'aria-describedby="d{i}" title="{_e(_title(f, role_name, practice))}">')
@@ -336,7 +336,7 @@ def _statements(view: _View) -> Iterator[str]:
     yield (f'<section class="statements" aria-labelledby="st-title"><h2 id="st-title">'
            f"Statements ({len(view.report.findings)})</h2><ol start=\"0\">")
     for i, f in enumerate(view.report.findings):
-        detail = _statement_detail(view.report, i, f, view.roles[i], view.practices.get(f.practice))
+        detail = _statement_detail(f, view.roles[i], view.practices.get(f.practice))
         yield f'<li id="d{i}">{detail} <a href="#s{i}" data-go="s{i}">in the text</a></li>'
     yield "</ol></section>"
 
