@@ -309,7 +309,7 @@ def _open(view: _View, span: Span) -> str:
     f = view.report.findings[i]
     role_name = view.roles[i]
     practice = view.practices.get(f.practice)
-    shown_roles = ("decides", "conflict", "outranked")
+    shown_roles = ("decides", "supports", "conflict", "outranked")
     symbol = style.SYMBOLS[view.tone(f)] + (ROLE_SYMBOLS[role_name] if role_name in shown_roles else "")
     return (f'<mark id="s{i}" tabindex="0" data-statement="{i}" data-practice="{_e(f.practice)}" '
             f'data-symbol="{_e(symbol)}" class="t-{view.tone(f)} {role_name}" '
