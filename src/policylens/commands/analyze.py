@@ -24,8 +24,10 @@ from policylens.commands.common import (
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]),
-              help="Output format. Default: table on a terminal, json when piped or with -o.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "html"]),
+              help="Output format: html is the reader view of one policy, every statement "
+                   "highlighted. Default: table on a terminal, json when piped or with -o "
+                   "(html for -o FILE.html).")
 @click.option("--practice", "-p", "practices", multiple=True, metavar="ID",
               help="Report only these practices (repeatable; 'core' for the core six). "
                    "Default: all; the table folds extra practices that are not mentioned.")
@@ -50,6 +52,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, practices: tuple[str, ...],
       policylens analyze corpus/
       policylens analyze site@2019-01-01.md --format json -o report.json
       policylens analyze corpus/ -p core -p do-not-track
+      policylens analyze policy.md -o view.html         # reader view, statements highlighted
       curl -s https://example.com/privacy | policylens analyze -
     """
     from policylens.models import Report

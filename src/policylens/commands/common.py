@@ -307,7 +307,7 @@ def pick_format(fmt: str | None, output: str | None = None) -> str:
     if fmt:
         return fmt
     if output and output != "-":
-        return "json"
+        return "html" if output.lower().endswith((".html", ".htm")) else "json"
     return "table" if sys.stdout.isatty() else "json"
 
 

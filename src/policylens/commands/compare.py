@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import click
@@ -46,12 +48,19 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     so a big spool lands where the report will); each report keeps only what the chosen format
     reads: the evidence of the `shown` practices for the formats that print evidence, none for
     the others."""
+    from policylens.commands.views import views_folder, write_views
     from policylens.compare import GridSet
     from policylens.output import open_output
     from policylens.render import GRID_EVIDENCE, grid_renderers
+    from policylens.render.html_out import render_grids
+    from policylens.render.reader_html import view_name
     from policylens.runner import Failure, exit_code_for
 
     rule_dirs, model, max_bytes, timeout, fail_fast = analysis
+    # compare -o DIR/: index.html and a reader view of each policy (commands/views.py)
+    views = views_folder(output, fmt) if kind == "compare" else None
+    if views is not None:
+        fmt, output = "html", os.path.join(views, "index.html")
     chosen = choose_format(fmt, output, GRID_FORMATS, "table", "json")
     factory = analyzer_factory(rule_dirs, model)
     failures: list[Failure] = []
@@ -59,10 +68,15 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     folder = spool_folder(output)
     with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
         reports = stream_reports(list(paths), factory, limits(max_bytes, timeout), failures,
-                                 fail_fast, output, shown=evidence)
+                                 fail_fast, output, shown=None if views else evidence)
+        if views is not None:
+            reports = write_views(reports, views, frozenset(evidence))
         result = GridSet(kind, build(reports, folder), tuple(failures))
+        render = grid_renderers()[chosen]
+        if views is not None:
+            render = partial(render_grids, view=view_name)
         try:
-            grid_renderers()[chosen](result, out)
+            render(result, out)
         finally:
             result.close()
     sys.exit(exit_code_for(failures))
@@ -92,6 +106,7 @@ def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
       policylens compare corpus/ --where data-sale=yes --sort date
       policylens compare corpus/ -p data-sale,third-party-sharing --format markdown
       policylens compare corpus/ -o report.html      # heatmap; click a cell for its evidence
+      policylens compare corpus/ -f html -o out/     # out/index.html + a reader view per policy
     """
     from policylens.compare import compare as build
     from policylens.compare import parse_where, row_order, select_practices

@@ -21,6 +21,7 @@ Renderer = Callable[[Iterable[Report], list, TextIO], None]
 GridRenderer = Callable[["GridSet", TextIO], None]
 DiffRenderer = Callable[["Diff", TextIO], None]
 
+ANALYZE_FORMATS = ("table", "json", "html")
 GRID_FORMATS = ("table", "json", "csv", "markdown", "html")
 GRID_EVIDENCE = ("json", "html")  # the grid formats that print each cell's evidence
 DIFF_FORMATS = ("text", "json", "markdown", "github", "sarif")
@@ -30,9 +31,10 @@ SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown"
 
 
 def analyze_renderers() -> dict[str, Renderer]:
-    from policylens.render import json_out, table
+    from policylens.render import json_out, reader_html, table
 
-    return {"table": table.render_reports, "json": json_out.render_reports}
+    return {"table": table.render_reports, "json": json_out.render_reports,
+            "html": reader_html.render_reports}
 
 
 def grid_renderers() -> dict[str, GridRenderer]:

@@ -8,7 +8,7 @@ blocks scripts still shows everything. The script only adds a row filter and Esc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 from typing import TextIO
 
@@ -127,8 +127,10 @@ def _anchor(g: int, r: int, practice: Practice) -> str:
     return f"e{g}-{r}-{_slug(practice.id)}"
 
 
-def _table(g: int, grid: Grid, kind: str) -> Iterator[str]:
-    """The heatmap table of one grid, a row at a time; each cell links to its evidence panel."""
+def _table(g: int, grid: Grid, kind: str, view: Callable[[str], str] | None = None
+           ) -> Iterator[str]:
+    """The heatmap table of one grid, a row at a time; each cell links to its evidence panel, or
+    with `view` (a policy's path -> its reader view's file name) to that practice in the view."""
     head = "".join(f'<th class="practice" scope="col" title="{_e(p.question)}">{_e(p.id)}</th>'
                    for p in grid.practices)
     if kind == "timeline":
@@ -138,6 +140,9 @@ def _table(g: int, grid: Grid, kind: str) -> Iterator[str]:
     for r, row in enumerate(grid.rows):
         who = (_e(row.site) + f"<small>{_e(row.name)}</small>" if row.site and kind == "compare"
                else _e(row.name))
+        page = view(row.report.path) if view else None
+        if page:
+            who = f'<a href="{_e(page)}">{who}</a>'
         when = _e(row.date or "—") + (f"<small>{_e(row.date_source)}</small>" if row.date_source else "")
         search = _e(f"{row.site} {row.report.path}".lower())
         cells = []
@@ -149,7 +154,8 @@ def _table(g: int, grid: Grid, kind: str) -> Iterator[str]:
                 shown = f"{style.ARROWS[cell.direction]} {shown}"
             hint = f"{p.id}: {cell.value}" + (f" (was {cell.previous})" if cell.changed else "")
             classes = f"v t-{tone}" + (" changed" if cell.changed else "")
-            cells.append(f'<td class="{classes}"><a href="#{_anchor(g, r, p)}" title="{_e(hint)}">'
+            href = f"{page}#p-{_slug(p.id)}" if page else f"#{_anchor(g, r, p)}"
+            cells.append(f'<td class="{classes}"><a href="{_e(href)}" title="{_e(hint)}">'
                          f"{_e(shown)}</a></td>")
         yield (f'<tr data-search="{search}"><th scope="row">{who}</th><td>{when}</td>'
                + "".join(cells) + "</tr>")
@@ -176,9 +182,10 @@ def _panels(g: int, grid: Grid) -> Iterator[str]:
             yield _evidence(_anchor(g, r, p), row, p, row.cells[p.id])
 
 
-def render_grids(grids: GridSet, out: TextIO) -> None:
+def render_grids(grids: GridSet, out: TextIO, view: Callable[[str], str] | None = None) -> None:
     """The page, written piece by piece: the tables, then the evidence panels (a second pass over
-    the rows), so a grid of many policies is never one string."""
+    the rows), so a grid of many policies is never one string. With `view` (compare -o DIR/),
+    each cell opens its policy's reader view at that practice."""
     n = sum(len(g.rows) for g in grids.grids)
     practices = len(grids.grids[0].practices) if grids.grids else 0
     what = (f"{n} policies × {practices} practices" if grids.kind == "compare"
@@ -207,14 +214,15 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
 <body>
 <header>
 <h1>policylens {_e(grids.kind)}</h1>
-<p class="sub">{_e(what)}. Click a cell for the sentences that decide it.</p>
+<p class="sub">{_e(what)}. Click a cell for the sentences that decide it{
+        ", in the policy's reader view" if view else ""}.</p>
 <p class="legend">{legend}</p>
 <input id="filter" type="search" placeholder="Filter policies by site or file" aria-label="Filter policies">
 </header>
 <main>
 """)
     for g, grid in enumerate(grids.grids):
-        for piece in _table(g, grid, grids.kind):
+        for piece in _table(g, grid, grids.kind, view):
             out.write(piece)
     out.write(f"""
 {f'<h2>Files that could not be read</h2><ul>{errors}</ul>' if errors else ''}
