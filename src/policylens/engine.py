@@ -548,6 +548,8 @@ class Analyzer:
         if leads is not None and block.text.endswith(":") and sents.spans:
             last = sents.spans[-1]
             leads[block.offsets[0]] = [strings[h] for h in sents.lows[last.start:last.end - 1]]
+        if block.kind == "heading":
+            return findings  # "Sharing Information with Third Parties" names a topic, states nothing
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
         doc = sents.doc
         for i, words in enumerate(sents.words):

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from policylens.explain import MISSES, Explanation
-from policylens.models import Report
+from policylens.models import Finding, Report
 from policylens.render.json_out import dumps, envelope
 from policylens.render.marks import LEGEND, marked
 from policylens.render.table import console_for, value_text
@@ -61,6 +61,29 @@ def _findings(console: Console, e: Explanation) -> None:
                         style="dim")
         console.print(head)
         console.print(Text("      ") + marked(f.sentence, f.trigger_span, f.cue_span))
+        if f.slots is not None:
+            console.print(Text("      " + slots_line(f), style="dim"))
+
+
+def slots_line(f: Finding) -> str:
+    """A statement's slots in one line, and which one decided: what `explain` adds under it."""
+    s = f.slots
+    assert s is not None
+    verb = {"sale": "sells", "share": "shares"}.get(s.action, s.action)
+    parts = [f"{s.actor} {verb} {s.data} data"]
+    if s.recipients:
+        parts.append("to " + ", ".join(s.recipients))
+    if s.purposes:
+        parts.append("for " + ", ".join(s.purposes))
+    if s.conditions:
+        parts.append("if " + ", ".join(s.conditions))
+    if s.exceptions:
+        parts.append("except " + ", ".join(s.exceptions))
+    if s.only:
+        parts.append("only")
+    if s.scope != "practice":
+        parts.append(f"scope {s.scope}")
+    return "slots: " + " · ".join(parts) + (f"  →  {f.decision}" if f.decision else "")
 
 
 def _near_misses(console: Console, e: Explanation) -> None:
@@ -73,7 +96,7 @@ def _near_misses(console: Console, e: Explanation) -> None:
         head.append(f" line {m.line}")
         if m.section:
             head.append(f" · {m.section[:50]}", style="dim")
-        head.append(f" · {m.rule_id} · {MISSES[m.why]}")
+        head.append(f" · {m.rule_id} · {MISSES.get(m.why, m.why)}")
         if m.blocker:
             head.append(f" ({m.blocker!r})", style="dim")
         console.print(head)

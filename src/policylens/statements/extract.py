@@ -166,16 +166,22 @@ class StatementReader:
                     and after not in _DETERMINERS and after not in _OBJECT_SKIP \
                     and after not in _FOLLOWING_PREPOSITIONS and lemma(after) not in self.data_nouns
                 as_noun = single and (before in _DETERMINERS or after == "of"
-                                      or any(w in {"a", "an", "the"} for w in words[max(0, i - 2):i])) \
+                                      or any(w in {"a", "an"} for w in words[max(0, i - 2):i])) \
                     and not _is_participle(words[i], lemmas[i])
                 # "the data provided to us", "information disclosed to them": a participle right
                 # after a noun, with no auxiliary, describes the noun (a reduced relative clause)
                 relative = single and _is_participle(words[i], lemmas[i]) and i > 0 \
                     and lemmas[i - 1] in self.data_nouns and before not in _BE
-                # "before sharing", "about revealing": a gerund after a preposition states nothing
-                gerund = single and words[i].endswith("ing") and before in _PREPOSITIONS \
-                    and not (before == "of" and i > 1 and lemmas[i - 2] in {"business", "practice"})
-                if not adjectival and not as_noun and not relative and not gerund:
+                # "before sharing", "the purpose for collecting, selling or sharing": a gerund
+                # after a preposition (past other gerunds of its list) states nothing
+                j = i - 1
+                while j > 0 and (words[j] in {",", "or", "and", "/"} or words[j].endswith("ing")):
+                    j -= 1
+                gerund = single and words[i].endswith("ing") and j >= 0 \
+                    and words[j] in _PREPOSITIONS \
+                    and not (words[j] == "of" and j > 0 and lemmas[j - 1] in {"business", "practice"})
+                named = single and after in lex.compounds  # "trade union", "license plate"
+                if not adjectival and not as_noun and not relative and not gerund and not named:
                     out.append((i, verb[0], verb[1]))
                 i = verb[0]
                 continue
@@ -249,6 +255,7 @@ class StatementReader:
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
                    clause_end: int) -> Extracted | None:
         lex = self.lex
+        n = len(words)
         walk = self._walk_back(words, lemmas, cs, g_start)
         subject_start = walk
         while subject_start > cs and walk - subject_start < 8 \
@@ -285,6 +292,9 @@ class StatementReader:
                    and lemmas[k - 2] not in _THAT_VERBS and words[k - 2] not in _PREPOSITIONS))
                for k in range(subject_start, walk + 1) if k < len(words)):
             scope = "description"  # "the information we collect and share": names data, asserts nothing
+        if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
+               for k in range(max(cs, subject_start - 2), walk + 1) if k < n):
+            scope = "description"  # "third parties to whom the information was sold"
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
         k = g_end
         while k < body_end and words[k] in _OBJECT_SKIP:
@@ -292,9 +302,11 @@ class StatementReader:
         if k < body_end and not passive:
             if words[k] in _USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end)):
                 return None  # given to the reader: "we provide you with ..."
-            if lemmas[k] in lex.not_data_objects and not lex.data.find(lemmas, k + 1,
-                                                                       min(k + 3, body_end)):
-                return None
+            head = next((j for j in range(k, min(k + 3, body_end))
+                         if lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns), None)
+            if head is not None and lemmas[head] in lex.not_data_objects \
+                    and not lex.data.find(lemmas, head + 1, min(head + 3, body_end)):
+                return None  # "sell garden tools", "provide the service"
         # -- actor --
         actor = "company"
         subject = (subject_start, walk)
@@ -315,10 +327,10 @@ class StatementReader:
                 or lex.restrictions.find(lemmas, max(cs, subject_start - 8), walk):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
-        data_zone = [(g_end, body_end)] + ([subject] if passive else [])
-        kinds: list[str] = []
-        for a, b in data_zone:
-            kinds += lex.data.classes_in(lemmas, a, b)
+        kinds = lex.data.classes_in(lemmas, g_end, body_end)
+        if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
+            kinds += [c for a, b, c in lex.data.find(lemmas, *subject)
+                      if not (b - a == 1 and words[a] in {"it", "them", "what", "this", "that"})]
         if lex.data.find(lemmas, cs, ce) and "aggregate" in lex.data.classes_in(lemmas, cs, body_end):
             data = "aggregate"
         elif "personal" in kinds or (
@@ -358,7 +370,11 @@ class StatementReader:
                 exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"
                               for e in exceptions]
             exceptions = list(dict.fromkeys(exceptions))
-        only = bool(lex.only.find(lemmas, walk, g_start)) or bool(lex.only.find(lemmas, g_end, ex_end))
+        # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
+        only = bool(lex.only.find(lemmas, walk, g_start)) or any(
+            not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in _DETERMINERS
+                 and lemmas[b + 1] not in lex.recipients.words())
+            for _, b, _ in lex.only.find(lemmas, g_end, ex_end))
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start)

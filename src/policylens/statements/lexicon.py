@@ -97,6 +97,7 @@ class Lexicon:
     action_words: PhraseTable  # verbs and verb phrases -> action class
     action_nouns: PhraseTable  # nouns standing for the act -> action class
     not_data_objects: frozenset[str]
+    compounds: frozenset[str]
     data: PhraseTable
     actors: PhraseTable
     recipients: PhraseTable
@@ -143,6 +144,7 @@ def load_lexicon() -> Lexicon:
         action_words=PhraseTable(verbs),
         action_nouns=PhraseTable(nouns),
         not_data_objects=frozenset(lemma(w) for w in actions["not_data_objects"]),
+        compounds=frozenset(str(w) for w in actions["compounds"]),
         data=PhraseTable(data),
         actors=PhraseTable(raw["actors"]),
         recipients=PhraseTable(raw["recipients"]),

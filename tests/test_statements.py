@@ -1,0 +1,216 @@
+"""Statements: who gives which data to whom, under which condition; and what they decide.
+
+Every sentence here is written for these tests (not taken from a policy), one class of wording each.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from policylens.models import Slots
+from policylens.statements import StatementReader
+from policylens.statements.lexicon import lexicon_text, load_lexicon
+from policylens.verdicts.flows import (
+    ALLOWED_RECIPIENTS,
+    OPEN_RECIPIENTS,
+    data_sale,
+    merger_transfer,
+    third_party_sharing,
+)
+
+
+@pytest.fixture(scope="module")
+def read():
+    import spacy
+
+    nlp = spacy.blank("en")
+    reader = StatementReader()
+
+    def run(sentence: str) -> list[tuple[str, str, Slots]]:
+        words = [t.lower_ for t in nlp.make_doc(sentence)]
+        return [(" ".join(words[e.start:e.end]), e.polarity, e.slots) for e in reader.read(words)]
+
+    return run
+
+
+def one(read, sentence: str, action: str = "share") -> tuple[str, Slots]:
+    found = [(p, s) for _, p, s in read(sentence) if s.action == action]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- the lexicon is data, and the decision functions name only its classes ---------------------
+
+def test_every_recipient_class_a_decision_names_is_in_the_lexicon() -> None:
+    classes = set(yaml.safe_load(lexicon_text())["recipients"])
+    assert (ALLOWED_RECIPIENTS | OPEN_RECIPIENTS) <= classes
+
+
+def test_a_lexicon_word_is_named_once_and_finds_every_inflection(read) -> None:
+    # `rent` is listed once; rents, rented and renting are found through the lemma table
+    assert "rent" in yaml.safe_load(lexicon_text())["actions"]["sale"]["words"]
+    for sentence in ("The club rents its member list to sponsors.",
+                     "Our member list was rented to sponsors.",
+                     "We stopped renting our member list to sponsors in 2019."):
+        assert [s.action for _, _, s in read(sentence)] == ["sale"], sentence
+
+
+# -- recipients, actors, data ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "recipient"), [
+    ("We may pass your phone number to companies that carry out deliveries on our behalf.",
+     "service-provider"),
+    ("We may pass your profile to members of our corporate family.", "affiliate"),
+    ("We hand records to the police when a court orders us to.", "authority"),
+    ("We let advertising networks have your e-mail address.", None),
+    ("We provide your e-mail address to advertising networks.", "advertiser"),
+    ("We provide customer lists to list brokers.", "data-broker"),
+    ("Your details may go to a purchaser of our shop.", None),
+    ("Your details may be transferred to a purchaser of our shop.", "successor"),
+])
+def test_recipient_classes(read, sentence: str, recipient: str | None) -> None:
+    found = [s for _, _, s in read(sentence)]
+    if recipient is None:
+        assert all(not s.recipients for s in found)
+    else:
+        assert any(recipient in s.recipients for s in found), found
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("We never rent your address to anyone.", "company"),
+    ("Sellers on the marketplace may share your address with their couriers.", "third-party"),
+    ("You may share your reading list with your friends.", "user"),
+])
+def test_actor_is_the_subject(read, sentence: str, actor: str) -> None:
+    assert [s.actor for _, _, s in read(sentence)][:1] == [actor]
+
+
+def test_aggregate_data_is_no_personal_data(read) -> None:
+    _, slots = one(read, "We share anonymised counts of page visits with sponsors.")
+    assert slots.data == "aggregate"
+    assert third_party_sharing("affirmed", slots) is not None
+    assert third_party_sharing("affirmed", slots).value is None  # type: ignore[union-attr]
+
+
+# -- government: which verb a negation belongs to -----------------------------------------
+
+@pytest.mark.parametrize(("sentence", "polarity"), [
+    ("We will not sell, lease or otherwise hand over your contact details to outside firms.",
+     "negated"),
+    ("Your phone number is never sold.", "negated"),
+    ("At no time will we rent your postal address to anybody.", "negated"),
+    ("We do not, and will not, trade your data.", "negated"),
+    ("We may sell your postal address to other retailers.", "hedged"),
+])
+def test_negation_and_hedge_govern_the_verb(read, sentence: str, polarity: str) -> None:
+    assert {p for _, p, s in read(sentence) if s.action == "sale"} == {polarity}
+
+
+def test_a_negation_of_another_verb_does_not_deny(read) -> None:
+    """'not ... knowledge that we sell' denies knowing, not selling: no practice at all."""
+    _, slots = one(read, "We do not have actual knowledge that we sell data of children.", "sale")
+    assert slots.scope == "embedded"
+    assert data_sale("affirmed", slots).value is None  # type: ignore[union-attr]
+
+
+def test_two_clauses_make_two_statements(read) -> None:
+    found = read("We never sell your data, but we may share it with our sponsors.")
+    assert [(s.action, p) for _, p, s in found] == [("sale", "negated"), ("share", "hedged")]
+
+
+def test_exceptions_after_a_denial(read) -> None:
+    polarity, slots = one(read, "We do not disclose your data to third parties, except to firms "
+                                "that process payments for us or when the law requires it.")
+    assert polarity == "negated"
+    assert {"service-provider", "legal"} <= set(slots.exceptions)
+    assert third_party_sharing(polarity, slots).value == "no"  # type: ignore[union-attr]
+
+
+def test_a_denial_whose_exception_is_a_partner_programme_is_sharing(read) -> None:
+    polarity, slots = one(read, "We do not disclose your data to outside firms, except to the "
+                                "sponsors of our prize draws.")
+    assert third_party_sharing(polarity, slots).value == "yes"  # type: ignore[union-attr]
+
+
+# -- scope: statements that assert no practice of the company -------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "You can ask us whether we share your data with advertisers.",
+    "Do Not Sell My Personal Information",
+    "You have the right to opt out of the sale of your personal information.",
+    "Our printers are not permitted to sell the addresses we give them.",
+    "Do we share your information with marketers?",
+])
+def test_rights_questions_and_other_parties_decide_nothing(read, sentence: str) -> None:
+    for _, polarity, slots in read(sentence):
+        for decide in (data_sale, third_party_sharing):
+            decision = decide(polarity, slots)
+            assert decision is None or decision.value is None, (sentence, slots)
+
+
+def test_business_transfer_routes_to_merger(read) -> None:
+    polarity, slots = one(read, "Our customer database may be sold to whoever takes over the "
+                                "shop.", "sale")
+    assert data_sale(polarity, slots).value is None  # type: ignore[union-attr]
+    assert merger_transfer(polarity, slots).value == "yes"  # type: ignore[union-attr]
+
+
+def test_words_that_are_not_verbs_here(read) -> None:
+    assert read("Contact the Federal Trade Commission.") == [] or all(
+        data_sale(p, s) is None or data_sale(p, s).value is None  # type: ignore[union-attr]
+        for _, p, s in read("Contact the Federal Trade Commission."))
+    assert not [s for _, _, s in read("We sell garden tools and seeds.") if s.action == "sale"]
+
+
+# -- blocks and reports ------------------------------------------------------------------
+
+def test_list_items_are_read_with_their_lead_in(analyze_text) -> None:
+    report = analyze_text("We promise that we will never:\n\n"
+                          "- sell your e-mail address\n"
+                          "- rent your postal address to other shops\n")
+    sale = [f for f in report.findings if f.practice == "data-sale"]
+    assert [(f.sentence, f.value) for f in sale] == [("sell your e-mail address", "no"),
+                                                    ("rent your postal address to other shops", "no")]
+
+
+def test_a_closed_list_of_allowed_recipients_is_no(analyze_text) -> None:
+    report = analyze_text("We share your personal data only in these cases:\n\n"
+                          "- with firms that host our servers for us;\n"
+                          "- with the police, when the law requires it.\n")
+    assert report.practices["third-party-sharing"].value == "no"
+
+
+def test_a_closed_list_with_an_open_recipient_is_yes(analyze_text) -> None:
+    report = analyze_text("We share your personal data only in these cases:\n\n"
+                          "- with firms that host our servers for us;\n"
+                          "- with advertisers, for their own campaigns.\n")
+    verdict = report.practices["third-party-sharing"]
+    assert verdict.value == "yes"
+    assert verdict.evidence[0].sentence == "with advertisers, for their own campaigns."
+
+
+def test_a_policy_that_admits_and_denies_reports_the_conflict(analyze_text) -> None:
+    report = analyze_text("We do not sell your personal information. "
+                          "Some of our advertising cookies may be considered a sale of personal "
+                          "information under state law.")
+    verdict = report.practices["data-sale"]
+    assert verdict.value == "yes"
+    assert [f.value for f in verdict.conflicts] == ["no"]
+    assert "conflict" in verdict.reason
+
+
+def test_json_statements_carry_slots(analyze_text) -> None:
+    report = analyze_text("We may share your e-mail address with our sponsors.")
+    data = json.loads(json.dumps(report.to_dict()))
+    statement = next(s for s in data["statements"] if s["rule"] == "third-party-sharing-flow")
+    assert statement["slots"]["recipients"] == ["marketing-partner"]
+    assert statement["slots"]["action"] == "share" and statement["value"] == "yes"
+    assert statement["decision"]
+    assert set(data["practices"]["third-party-sharing"]) >= {"evidence", "conflicts"}
+
+
+def test_load_lexicon_is_cached() -> None:
+    assert load_lexicon() is load_lexicon()
