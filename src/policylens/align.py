@@ -24,8 +24,9 @@ SHINGLE = 4  #: words per shingle
 CANDIDATES = 4  #: candidates per part found through shared shingles
 RARE = 8  #: a shingle found in more parts than this says nothing about which part is which
 #: Above this product of lengths, similarity is estimated from shingles (linear), not edit
-#: distance (quadratic): 2 x 10^10 is two texts of ~140,000 characters, ~0.2 s of rapidfuzz.
-EXACT_LIMIT = 20_000_000_000
+#: distance (quadratic): 5 x 10^9 is two texts of ~70,000 characters, ~0.2 s of rapidfuzz, so no
+#: single call delays a signal (Ctrl-C, SIGTERM) noticeably.
+EXACT_LIMIT = 5_000_000_000
 WORK_PER_CHARACTER = 60  #: the budget's work units per character of the two texts
 WORK_FLOOR = 2_000_000
 SECONDS = 5.0  #: wall-clock safety net per diff

@@ -205,6 +205,14 @@ class Diff:
             counts["retitled"] += s.retitled
         return counts
 
+    def sections_summary(self) -> str:
+        """'3 added, 1 removed, ...', or why the sections were not aligned."""
+        if self.unaligned:
+            return self.unaligned
+        counts = self.section_counts()
+        return ", ".join(f"{counts[k]} {k}" for k in
+                         ("added", "removed", "reworded", "moved", "retitled", "unchanged"))
+
     def to_dict(self) -> dict[str, Any]:
         def side(r: Report) -> dict[str, Any]:
             return {"path": r.path, "sha256": r.sha256, "metadata": r.metadata.to_dict()}

@@ -30,8 +30,8 @@ def grid_options(func: F) -> F:
                              "'all' for every practice). Default: core.")(func)
     func = output_option(func)
     return click.option("--format", "-f", "fmt", type=click.Choice(GRID_FORMATS),
-                        help="Output format. Default: table on a terminal, json when piped, or "
-                             "what the --output suffix says.")(func)
+                        help="Output format. Default: what the --output suffix says (.json .csv "
+                             ".md .html), else a table (plain text when piped).")(func)
 
 
 def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | None,
@@ -52,7 +52,7 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     from policylens.runner import Failure, exit_code_for
 
     rule_dirs, model, max_bytes, timeout, fail_fast = analysis
-    chosen = choose_format(fmt, output, GRID_FORMATS, "table", "json")
+    chosen = choose_format(fmt, output, GRID_FORMATS, "table", "table")
     factory = analyzer_factory(rule_dirs, model)
     failures: list[Failure] = []
     evidence = shown if chosen in GRID_EVIDENCE else ()

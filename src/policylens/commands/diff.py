@@ -86,8 +86,8 @@ def _reports_from_git(sides: Any, path: str, factory: Any, max_bytes: int) -> tu
                    "with B, a lone A compares A with the working tree. Several PATHs: one diff "
                    "each (text, markdown and github formats).")
 @click.option("--format", "-f", "fmt", type=click.Choice(DIFF_FORMATS),
-              help="Output format. Default: text on a terminal; when piped, github under GitHub "
-                   "Actions, json elsewhere.")
+              help="Output format. Default: what the --output suffix says (.json, .md, "
+                   ".sarif, .txt), else text (plain when piped), or github under GitHub Actions.")
 @output_option
 @click.option("--fail-on", "fail_on", multiple=True, metavar="PRACTICE[,PRACTICE...]",
               help="Only regressions of these practices fail the run (default: all).")
@@ -118,7 +118,7 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
     elif len(paths) != 2:
         raise UsageError("diff takes two files, OLD and NEW (or --git REV[..REV] PATH)")
     gate = [p.id for p in select_practices(fail_on)] if fail_on else []
-    piped = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "json"
+    piped = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     chosen = choose_format(fmt, output, DIFF_FORMATS, "text", piped)
     if len(paths) > 1 and git_range is not None and chosen in ("json", "sarif"):
         raise UsageError(f"--format {chosen} describes one file; give one PATH, or use text, "

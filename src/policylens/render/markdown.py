@@ -85,10 +85,7 @@ def render_diff(diff: Diff, out: TextIO) -> None:
         lines += _table(["practice", "old", "new", "change", "old evidence", "new evidence"], rows)
     else:
         lines.append("No practice changed.")
-    counts = diff.section_counts()
-    lines += ["", f"**Sections**: {counts['added']} added, {counts['removed']} removed, "
-              f"{counts['reworded']} reworded, {counts['moved']} moved, {counts['retitled']} retitled, "
-              f"{counts['unchanged']} unchanged.", ""]
+    lines += ["", f"**Sections**: {diff.sections_summary()}.", ""]
     notable = [s for s in diff.sections if s.notable]
     if notable:
         rows = []

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policylens.compare import Cell, Grid, GridSet
-from policylens.diff import Diff
+from policylens.diff import Diff, PracticeChange
 from policylens.models import PracticeVerdict, Report
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 from policylens.render import style
@@ -211,37 +211,45 @@ def _evidence(verdict: PracticeVerdict) -> Text:
     return sentence + Text(f"\n{where}", style="dim")
 
 
+def _change(c: PracticeChange, gap: str = " ") -> Text:
+    """old → new, whether it is a regression, and the attributes that changed."""
+    change = style_value(c.practice, c.old.value) + Text(f"{gap}→ ") + style_value(c.practice, c.new.value)
+    mark = "regression" if c.regression else c.direction
+    change += Text(f"{gap}{style.ARROWS[c.direction]} {mark}", style="bold red" if c.regression else "dim")
+    for a in c.attributes:
+        change += Text(f"{gap}{a.describe()}", style="dim")
+    return change
+
+
 _SECTION_MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "reworded": ("~", "yellow"),
                   "unchanged": ("=", "dim")}
 
 
+NARROW = 100  #: below this width, a diff's changes are stacked instead of side by side
+
+
 def render_diff(diff: Diff, out: TextIO) -> None:
-    """Practice changes with old and new evidence side by side, then sections and sentences."""
+    """Practice changes with old and new evidence side by side (stacked on a narrow terminal),
+    then sections and sentences."""
     console = console_for(out)
     console.rule(Text(f"{diff.old.path} → {diff.new.path}", style="bold"))
-    if diff.changes:
+    if diff.changes and console.width < NARROW:
+        for c in diff.changes:
+            console.print(Text(c.practice.id, style="bold") + Text(": ") + _change(c))
+            console.print(Text("  old: ", style="dim") + _evidence(c.old))
+            console.print(Text("  new: ", style="dim") + _evidence(c.new))
+    elif diff.changes:
         table = Table(show_lines=True)
         table.add_column("practice", no_wrap=True)
         table.add_column("change")
         table.add_column("old evidence", ratio=1)
         table.add_column("new evidence", ratio=1)
         for c in diff.changes:
-            change = (style_value(c.practice, c.old.value) + Text("\n→ ")
-                      + style_value(c.practice, c.new.value))
-            mark = "regression" if c.regression else c.direction
-            change += Text(f"\n{style.ARROWS[c.direction]} {mark}",
-                           style="bold red" if c.regression else "dim")
-            for a in c.attributes:
-                change += Text(f"\n{a.describe()}", style="dim")
-            table.add_row(c.practice.id, change, _evidence(c.old), _evidence(c.new))
+            table.add_row(c.practice.id, _change(c, "\n"), _evidence(c.old), _evidence(c.new))
         console.print(table)
     else:
         console.print(Text("No practice changed.", style="green"))
-    counts = diff.section_counts()
-    console.print(Text(f"Sections: {counts['added']} added, {counts['removed']} removed, "
-                       f"{counts['reworded']} reworded, {counts['moved']} moved, "
-                       f"{counts['retitled']} retitled, {counts['unchanged']} unchanged",
-                       style="bold"))
+    console.print(Text(f"Sections: {diff.sections_summary()}", style="bold"))
     for s in diff.sections:
         if not s.notable:
             continue
