@@ -130,6 +130,10 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _on_sigterm)
+    if sys.stdout is None:  # started with stdout closed: a clear error if anything is printed
+        from policylens.output import ClosedStdout
+
+        sys.stdout = ClosedStdout()
     try:
         cli(prog_name="policylens")
     except BrokenPipeError:
