@@ -55,9 +55,9 @@ class Budget:
     def charge(self, units: int) -> None:
         self.spent += units
         if self.spent > self.limit:
-            raise OverBudget(f"over the work budget ({self.limit:,} units)")
+            raise OverBudget(f"the work budget of {self.limit:,} units ran out")
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise OverBudget("over the time budget")
+            raise OverBudget("the time budget ran out")
 
 
 def comparison_cost(a: str, b: str) -> int:

@@ -208,7 +208,7 @@ class Diff:
     def sections_summary(self) -> str:
         """'3 added, 1 removed, ...', or why the sections were not aligned."""
         if self.unaligned:
-            return self.unaligned
+            return f"not aligned ({self.unaligned}); the practice changes are complete"
         counts = self.section_counts()
         return ", ".join(f"{counts[k]} {k}" for k in
                          ("added", "removed", "reworded", "moved", "retitled", "unchanged"))
@@ -573,5 +573,5 @@ def diff_reports(old: Report, new: Report, practices: dict[str, Practice] | None
     try:
         sections, unaligned = tuple(_section_changes(old, new, budget)), ""
     except OverBudget as over:
-        sections, unaligned = (), f"sections not aligned: {over}; the practice changes are complete"
+        sections, unaligned = (), str(over)
     return Diff(old, new, tuple(changes), sections, gate, location, unaligned, budget.spent)
