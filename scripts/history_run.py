@@ -32,7 +32,7 @@ from policylens.practices import load_practices
 from policylens.runner import Failure, Limits
 
 try:  # the history helpers (degraded captures); absent in older versions
-    from policylens.reports.history import good_revisions
+    from policylens.history import good_revisions
 except ImportError:  # pragma: no cover - before the history helpers existed
     good_revisions = None
 

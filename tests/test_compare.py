@@ -109,7 +109,7 @@ def test_timeline_orders_by_date_and_marks_changes() -> None:
         report("undated.md", {"data-sale": "no", "children": "not-mentioned"}, site="s.com"),
         report("t@2012-01-01.md", {"data-sale": "no", "children": "directed"}, site="t.com"),
     ]
-    grids = timelines(reports, practices)
+    grids = [t.grid for t in timelines(reports, practices)]
     assert [g.title for g in grids] == ["s.com", "t.com"]
     rows = grids[0].rows
     assert [r.name for r in rows] == ["s@2010-01-01.md", "s@2019-01-01.md", "undated.md"]

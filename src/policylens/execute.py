@@ -190,6 +190,15 @@ class Analysis:
     def one(self, path: str, data: bytes) -> Result:
         return analyze_cached(self.spec, self.execution, path, data)
 
+    def run_data(self, named: list[tuple[str, bytes]], limits: Any) -> Iterator[Result]:
+        """Like `run`, for policies already read (revisions from git): the cache, the worker
+        processes and the time budget per policy all apply."""
+        from dataclasses import replace
+
+        self.execution.timeout = limits.timeout
+        spec = replace(self.spec, max_bytes=limits.max_bytes)
+        return run_items(_prepare_data(named, self.execution), spec, self.execution)
+
 
 def _finish(report: Report, name: str, execution: Execution) -> Report:
     """A fresh report: store it, then keep what the caller needs."""
@@ -219,28 +228,41 @@ class _Item:
 
 def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
     """Read each file and try the cache; an item with a result needs no analysis."""
+    for index, path in enumerate(files):
+        yield _looked_up(_Item(index, path), read_input(path, spec.max_bytes), execution)
+
+
+def _prepare_data(named: list[tuple[str, bytes]], execution: Execution) -> Iterator[_Item]:
+    for index, (path, data) in enumerate(named):
+        yield _looked_up(_Item(index, path), data, execution)
+
+
+def _looked_up(item: _Item, data: Any, execution: Execution) -> _Item:
+    """The item with its cached result, or its bytes to analyse (or the Failure to read them)."""
     from policylens.ingest import content_hash
 
-    for index, path in enumerate(files):
-        item = _Item(index, path)
-        data = read_input(path, spec.max_bytes)
-        if not isinstance(data, bytes):
-            item.result = data
-        elif execution.cache is not None:
-            cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path),
-                                         slim=execution.slim, evidence_for=execution.evidence_for)
-            if cached is not None:
-                item.result = keep(cached, execution)
-            else:
-                item.data = data
+    path = item.path
+    if not isinstance(data, bytes):
+        item.result = data
+    elif execution.cache is not None:
+        cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path),
+                                     slim=execution.slim, evidence_for=execution.evidence_for)
+        if cached is not None:
+            item.result = keep(cached, execution)
         else:
             item.data = data
-        yield item
+    else:
+        item.data = data
+    return item
 
 
 def run(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[Result]:
     """A Report or a Failure for each file, in input order, on the chosen backend."""
-    items = _prepare(files, spec, execution)
+    return run_items(_prepare(files, spec, execution), spec, execution)
+
+
+def run_items(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[Result]:
+    """A Report or a Failure for each prepared item, in input order, on the chosen backend."""
     counts = execution.stats
     counts.setdefault("analysed", 0)
     counts.setdefault("cached", 0)

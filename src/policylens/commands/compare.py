@@ -37,7 +37,8 @@ def grid_options(func: F) -> F:
 def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | None,
              analysis: tuple[tuple[str, ...], str, int, float, bool],
              build: Callable[[Iterator[Any], str | None], tuple],
-             shown: tuple[str, ...] = ()) -> None:
+             shown: tuple[str, ...] = (), source: Callable[..., Iterator[Any]] | None = None,
+             slim: bool = True) -> None:
     """Analyze the inputs under the per-file guards (progress on a terminal), build the grids,
     render; exit 2 if any input could not be read (3 if policylens failed on one): the others
     are still shown.
@@ -45,7 +46,9 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     `build` receives the reports one at a time, and a folder for temporary files (the output's,
     so a big spool lands where the report will); each report keeps only what the chosen format
     reads: the evidence of the `shown` practices for the formats that print evidence, none for
-    the others."""
+    the others (all of it with `slim` False: a timeline compares the revisions' texts).
+    `source(factory, limits, failures)`, when given, yields the reports instead of the files
+    named by `paths` (timeline --git)."""
     from policylens.compare import GridSet
     from policylens.output import open_output
     from policylens.render import GRID_EVIDENCE, grid_renderers
@@ -58,8 +61,11 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     evidence = shown if chosen in GRID_EVIDENCE else ()
     folder = spool_folder(output)
     with open_output(output) as out:  # opened first, so an unwritable -o fails before the run
-        reports = stream_reports(list(paths), factory, limits(max_bytes, timeout), failures,
-                                 fail_fast, output, shown=evidence)
+        if source is not None:
+            reports = source(factory, limits(max_bytes, timeout), failures)
+        else:
+            reports = stream_reports(list(paths), factory, limits(max_bytes, timeout), failures,
+                                     fail_fast, output, shown=evidence if slim else None)
         result = GridSet(kind, build(reports, folder), tuple(failures))
         try:
             grid_renderers()[chosen](result, out)

@@ -1,0 +1,56 @@
+"""Which revisions of a policy are usable captures: a diff or a timeline across captures must not
+compare a full policy with a "Loading..." page, a login wall or a cookie banner (the 45 recorded
+histories had such captures alternating with the full text, diffed as 9 regressions each).
+
+A revision is skipped, with the reason, when the reader marked it degraded
+(`Metadata.degraded`), or when it lost most of its text compared with the previous good
+revision (under SHRUNK of its length) and the text comes back later: the previous good revision
+is then compared with the next good one. A policy that really got shorter stays shorter, so a
+shrink that lasts (the next SETTLED revisions are short too) is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from policylens.models import Report
+
+SHRUNK = 0.3  #: a revision under this share of the previous good one's length lost its text
+SETTLED = 2  #: short revisions after it that make a shrink the new normal
+
+T = TypeVar("T")
+
+
+def _length(report: Report) -> int:
+    return len(report.text) - report.body_start
+
+
+def degraded_reason(report: Report, previous: Report | None,
+                    following: Sequence[Report] = ()) -> str | None:
+    """Why `report` is not a usable capture after the good revision `previous`, or None."""
+    if report.metadata.degraded:
+        return f"degraded capture: {report.metadata.degraded}"
+    if previous is None or not previous.text:
+        return None
+    before, now = _length(previous), _length(report)
+    if before <= 0 or now >= SHRUNK * before:
+        return None
+    later = list(following[:SETTLED])
+    if len(later) == SETTLED and all(_length(r) < SHRUNK * before for r in later):
+        return None  # the policy got shorter and stayed so
+    return (f"lost {100 - round(100 * now / before)}% of its text compared with {previous.path} "
+            f"({now:,} of {before:,} characters): likely a broken capture")
+
+
+def good_revisions(reports: Sequence[Report]) -> tuple[list[Report], list[tuple[Report, str]]]:
+    """The usable revisions in the order given, and the skipped ones with the reason."""
+    good: list[Report] = []
+    skipped: list[tuple[Report, str]] = []
+    for k, report in enumerate(reports):
+        why = degraded_reason(report, good[-1] if good else None, reports[k + 1:])
+        if why:
+            skipped.append((report, why))
+        else:
+            good.append(report)
+    return good, skipped
