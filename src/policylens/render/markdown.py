@@ -45,6 +45,8 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
             who = cell_text(row.name) + (f"<br>{cell_text(row.site)}"
                                          if row.site and grids.kind == "compare" else "")
             when = cell_text(row.date or "—") + (f" ({row.date_source})" if row.date_source else "")
+            if grids.kind == "timeline" and row.report.metadata.policy_date:
+                when += f"<br>states {cell_text(row.report.metadata.policy_date)}"
             yield [who, when, *[_cell(p, row.cells[p.id]) for p in grid.practices]]
         if grids.kind == "compare":
             summary = grid.summary()

@@ -151,6 +151,7 @@ def _fit(grid: Grid, timeline: bool) -> tuple[list[str], int]:
         for p in grid.practices:
             widest[p.id] = max(widest[p.id], len(_shown(p, row.cells[p.id].value, False)) + 2)
     width = max((len(w) for w in who), default=6) + len("2000-01-01") + 2 * 3
+    width += (len("2000-01-01") + 3) if timeline else 0  # the date the policy states
     for p in grid.practices:
         header = max(len(part) for part in p.id.split("-"))
         width += max(header, widest[p.id]) + 3
@@ -175,12 +176,16 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
         table.add_column("policy", footer="summary", overflow="ellipsis",
                          min_width=min(max((len(w) for w in who), default=6), 10))
         table.add_column("date", no_wrap=True)
+        stating = timeline and not compact  # else the stated dates go with the changes below
+        if stating:  # when captured, and beside it the date the policy states
+            table.add_column("stated", no_wrap=True)
         summary = grid.summary()
         for practice in grid.practices:  # one word of the id a line keeps the columns narrow
             table.add_column(practice.id.replace("-", "\n"), overflow="fold",
                              footer=_summary_cell(practice, summary[practice.id], compact))
         for name, row in zip(who, grid.rows, strict=True):
-            table.add_row(Text(name, style="bold"), Text(row.date or "—"),
+            stated = [Text(row.report.metadata.policy_date or "—", style="dim")] if stating else []
+            table.add_row(Text(name, style="bold"), Text(row.date or "—"), *stated,
                           *[_grid_cell(p, row.cells[p.id], compact) for p in grid.practices])
         console.print(table)
         if timeline:
@@ -188,7 +193,10 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
                 for practice in grid.practices:
                     cell = row.cells[practice.id]
                     if cell.changed:
-                        console.print(Text(f"  {row.date or row.name}  {practice.id}: "
+                        states = row.report.metadata.policy_date
+                        console.print(Text(f"  {row.date or row.name}"
+                                           + (f" (states {states})" if states else "")
+                                           + f"  {practice.id}: "
                                            f"{cell.previous} → {cell.value} ({cell.direction})",
                                            style=style.RICH["risk"] if cell.direction == "worse"
                                            else ""))
