@@ -153,3 +153,21 @@ def test_diff_refuses_a_broken_capture_unless_asked(tmp_path: Path) -> None:
                                       "-f", "json"])
     assert anyway.exit_code == 1  # data-sale: no -> not-mentioned is worse
     assert json.loads(anyway.stdout)["regression"] is True
+
+
+# --- compare: what was skipped, and where each policy is -------------------------------------
+
+def test_compare_names_skipped_files_and_shows_paths_under_the_folder(tmp_path: Path) -> None:
+    for sub in ("eu", "us"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "privacy.md").write_text(NO_SALE)
+    (tmp_path / "eu" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "report.json").write_text("{}")
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path), "-f", "markdown", "-p", "data-sale"])
+    assert result.exit_code == EXIT_OK
+    assert "eu/privacy.md" in result.stdout and "us/privacy.md" in result.stdout
+    assert result.stderr == ("policylens: skipped 2 files that are not .txt, .md or .html "
+                             "(.json, .pdf); --verbose lists them\n")
+    verbose = CliRunner().invoke(cli, ["compare", str(tmp_path), "-f", "csv", "--verbose"])
+    assert verbose.stderr.splitlines()[1:] == [f"policylens: skipped: {tmp_path / 'report.json'}",
+                                               f"policylens: skipped: {tmp_path / 'eu' / 'scan.pdf'}"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -13,6 +14,7 @@ from policylens.commands.common import (
     analysis_options,
     analyzer_factory,
     choose_format,
+    err,
     fail_fast_option,
     jobs_options,
     limits,
@@ -20,6 +22,7 @@ from policylens.commands.common import (
     spool_folder,
     stream_reports,
 )
+from policylens.errors import printable
 from policylens.render import GRID_FORMATS
 
 
@@ -83,12 +86,15 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
 @click.option("--sort", "sort_key", default="path", show_default=True, metavar="KEY",
               help="path, site, date, or a practice id (worst value first).")
 @click.option("--reverse", is_flag=True, help="Reverse the order.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="List the files in the folders that are not policies (.pdf, .json...) and "
+                   "were skipped; by default only their number is said.")
 @analysis_options
 @fail_fast_option
 @jobs_options
 def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
             practice_ids: tuple[str, ...], where: tuple[str, ...], sort_key: str, reverse: bool,
-            rule_dirs: tuple[str, ...], model: str, max_bytes: int, timeout: float,
+            verbose: bool, rule_dirs: tuple[str, ...], model: str, max_bytes: int, timeout: float,
             fail_fast: bool) -> None:
     """Compare policies: one row per policy, one column per practice, a count of each value.
 
@@ -100,12 +106,20 @@ def compare(paths: tuple[str, ...], fmt: str | None, output: str | None,
       policylens compare corpus/ -o report.html      # heatmap; click a cell for its evidence
     """
     from policylens.compare import compare as build
-    from policylens.compare import parse_where, row_order, select_practices
+    from policylens.compare import parse_where, row_order, select_practices, skipped_files
 
     practices = select_practices(practice_ids or ("core",))
     filters = parse_where(where)
     row_order(sort_key)  # an unknown sort key fails before any file is read
+    skipped = skipped_files(paths)
+    if skipped:
+        kinds = sorted({os.path.splitext(p)[1].lower() or "no suffix" for p in skipped})
+        err(f"skipped {len(skipped)} file{'s' if len(skipped) > 1 else ''} that "
+            f"{'are' if len(skipped) > 1 else 'is'} not .txt, .md or .html ({', '.join(kinds)})"
+            + ("" if verbose else "; --verbose lists them"))
+        for path in skipped if verbose else ():
+            err(f"skipped: {printable(path)}")
     run_grid("compare", paths, fmt, output, (rule_dirs, model, max_bytes, timeout, fail_fast),
              lambda reports, folder: (build(reports, practices, filters, sort_key, reverse,
-                                            folder=folder),),
+                                            folder=folder, roots=paths),),
              shown=tuple(p.id for p in practices))
