@@ -100,3 +100,17 @@ def _report(path: str, text: str) -> Report:
 
     document = Document.build(path, text, Metadata(source_format="markdown"))
     return Report(path, document.metadata, parse_sections(document), {}, (), text=text)
+
+
+@pytest.mark.parametrize("columns, stacked", [("80", True), ("140", False)])
+def test_narrow_output_stacks_old_and_new_evidence(analyze_text, monkeypatch, columns: str,  # type: ignore[no-untyped-def]
+                                                   stacked: bool) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    old = analyze_text("# Privacy\n\nWe do not sell your personal information.\n")
+    new = analyze_text("# Privacy\n\nWe may sell your personal information to advertisers.\n")
+    out = io.StringIO()
+    diff_renderers()["text"](diff_reports(old, new), out)
+    text = out.getvalue()
+    assert ("old evidence" not in text) is stacked
+    assert ("  old: We do not sell your personal information." in text) is stacked
+    assert max(len(line) for line in text.splitlines()) <= int(columns)
