@@ -9,7 +9,8 @@ Every revision is analysed once (result cache on, worker processes), then each p
 a forked child under --pair-timeout, so a diff that hangs is counted, not waited for. Reported:
 the slowest pair and the total diff time, the pairs with a core-practice change, the A -> B -> A
 flip-flops of core practices, and the degraded captures found (skipped: the previous good
-revision is compared with the next good one, when the installed policylens knows how).
+revision is compared with the next good one) and the revisions that return to an earlier
+capture's text (compared with it), when the installed policylens knows how.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ from policylens.models import Report
 from policylens.practices import load_practices
 from policylens.runner import Failure, Limits
 
-try:  # the history helpers (degraded captures); absent in older versions
-    from policylens.history import good_revisions
+try:  # the history helpers (degraded captures, alternating variants); absent in older versions
+    from policylens.history import comparison_bases, good_revisions
 except ImportError:  # pragma: no cover - before the history helpers existed
-    good_revisions = None
+    comparison_bases = good_revisions = None
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -88,10 +89,16 @@ def timed_diff(old: Report, new: Report, limit: float) -> tuple[float | None, bo
     return None, True
 
 
-def flip_flops(values: list[str]) -> int:
-    """A -> B -> A patterns in a sequence of values."""
-    return sum(1 for k in range(1, len(values) - 1)
-               if values[k - 1] == values[k + 1] != values[k])
+def flip_flops(values: list[str], bases: list[int | None]) -> int:
+    """A -> B -> A patterns: a revision whose value differs from the one it is compared with,
+    and a later revision compared with it that goes back (in sequence: values[k-1] == values[k+1]
+    != values[k])."""
+    count = 0
+    for k, base in enumerate(bases):
+        if base is None or values[k] == values[base]:
+            continue
+        count += any(b == k and values[n] == values[base] for n, b in enumerate(bases))
+    return count
 
 
 def main() -> int:
@@ -119,8 +126,8 @@ def main() -> int:
             reports[item.path] = item
     analysed = time.perf_counter() - start
     pairs: list[dict[str, Any]] = []
-    totals = {"pairs": 0, "core_change": 0, "flip_flops": 0, "degraded": 0, "not_aligned": 0,
-              "over_limit": 0, "diff_seconds": 0.0}
+    totals = {"pairs": 0, "core_change": 0, "flip_flops": 0, "degraded": 0, "returned": 0,
+              "not_aligned": 0, "over_limit": 0, "diff_seconds": 0.0}
     for service, names in services.items():
         revisions = [reports[str(f)] for f in names if str(f) in reports]
         if good_revisions is not None:
@@ -130,10 +137,17 @@ def main() -> int:
                 print(f"degraded: {report.path}: {why}")
         else:
             kept = revisions
+        bases: list[int | None] = comparison_bases(kept) if comparison_bases is not None \
+            else [None] + list(range(len(kept) - 1))
+        totals["returned"] += sum(1 for k, b in enumerate(bases) if b is not None and b != k - 1)
         for practice in core:
-            totals["flip_flops"] += flip_flops([r.practices[practice].value for r in kept
-                                                if practice in r.practices])
-        for old, new in zip(kept, kept[1:], strict=False):
+            values = [r.practices[practice].value if practice in r.practices else "not-mentioned"
+                      for r in kept]
+            totals["flip_flops"] += flip_flops(values, bases)
+        for k, base in enumerate(bases):
+            if base is None:
+                continue
+            old, new = kept[base], kept[k]
             seconds, aligned = timed_diff(old, new, args.pair_timeout)
             changed = sorted(p for p in core if old.practices[p].value != new.practices[p].value)
             pairs.append({"service": service, "old": old.path, "new": new.path, "seconds": seconds,

@@ -64,6 +64,21 @@ def test_a_policy_that_got_shorter_and_stayed_so_is_not_degraded() -> None:
     assert [r.path for r in good] == ["a", "b", "c", "d"] and skipped == []
 
 
+def test_alternating_variants_are_compared_with_their_own_earlier_capture() -> None:
+    """Two regional variants served in turn (EU, US, EU, US): one change, at the first switch,
+    not a change and its reversal at every capture."""
+    eu = " ".join(f"Under the GDPR you may object to processing number {n}." for n in range(60))
+    us = " ".join(f"California residents may opt out of sale number {n}." for n in range(60))
+    texts = [(eu, "no"), (us, "yes"), (eu + " Minor wording.", "no"), (us, "yes")]
+    revisions = [dated(report(f"s@2020-0{k + 1}-01.md", sale, text)) for k, (text, sale) in enumerate(texts)]
+    result = timeline(revisions, PRACTICES, "s")
+    changed = [(r.name, r.cells["data-sale"].previous) for r in result.grid.rows
+               if r.cells["data-sale"].changed]
+    assert changed == [("s@2020-02-01.md", "no")]
+    assert [(a.path, b.path) for a, b in result.returned] == [("s@2020-03-01.md", "s@2020-01-01.md"),
+                                                              ("s@2020-04-01.md", "s@2020-02-01.md")]
+
+
 def test_changes_only_keeps_the_revisions_where_a_value_changed() -> None:
     values = ["no", "no", "yes", "yes", "no"]
     revisions = [dated(report(f"s@2020-0{k + 1}-01.md", v)) for k, v in enumerate(values)]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from policylens.compare import Cell, Grid, Row, row_of
 from policylens.diff import direction
-from policylens.history import good_revisions
+from policylens.history import comparison_bases, good_revisions
 from policylens.models import Report
 from policylens.practices import Practice
 
@@ -61,24 +61,27 @@ class Timeline:
 
     grid: Grid
     skipped: tuple[tuple[Report, str], ...] = ()
+    returned: tuple[tuple[Report, Report], ...] = ()  # (revision, the earlier one it returns to)
 
 
 def timeline(revisions: Iterable[Revision], practices: tuple[Practice, ...], title: str,
              in_order: bool = False, changes_only: bool = False) -> Timeline:
     """Rows oldest first by capture date (undated ones last, by path), or as given with
-    `in_order` (commits); a cell that differs from the last good row before it carries the
-    previous value and whether the change is worse, better or neither. `changes_only` keeps the
-    rows where some value changed."""
+    `in_order` (commits); a cell that differs from the row it is compared with (the last good row
+    before it, or the earlier capture it returns to: `history.comparison_bases`) carries that
+    value and whether the change is worse, better or neither. `changes_only` keeps the rows where
+    some value changed."""
     ordered: Sequence[Revision] = list(revisions) if in_order else sorted(
         revisions, key=lambda r: (r.date is None, r.date or "", r.report.path))
     when = {id(r.report): r for r in ordered}
     good, skipped = good_revisions([r.report for r in ordered])
+    bases = comparison_bases(good)
     marked: list[Row] = []
-    for report in good:
+    for report, base in zip(good, bases, strict=True):
         revision = when[id(report)]
         row = replace(row_of(report, practices), date=revision.date, date_source=revision.source)
-        if marked:
-            before = marked[-1].cells
+        if base is not None:
+            before = marked[base].cells
             cells: dict[str, Cell] = {}
             for practice in practices:
                 cell, old = row.cells[practice.id], before[practice.id].value
@@ -91,7 +94,9 @@ def timeline(revisions: Iterable[Revision], practices: tuple[Practice, ...], tit
         if changes_only else marked
     if changes_only:
         title = f"{title} ({len(rows)} of {len(marked)} revisions: those where a value changed)"
-    return Timeline(Grid(title, practices, tuple(rows)), tuple(skipped))
+    returned = tuple((good[k], good[base]) for k, base in enumerate(bases)
+                     if base is not None and base != k - 1)
+    return Timeline(Grid(title, practices, tuple(rows)), tuple(skipped), returned)
 
 
 def policy_key(report: Report) -> str:

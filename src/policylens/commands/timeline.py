@@ -52,6 +52,10 @@ def timeline(paths: tuple[str, ...], from_git: bool, changes_only: bool, fmt: st
         for each in found:
             for report, why in each.skipped:
                 err(f"warning: {report.path}: skipped, {why}")
+            if each.returned:
+                err(f"note: {each.grid.title}: {len(each.returned)} revision(s) return to an earlier "
+                    "capture's text (alternating variants) and are compared with it, e.g. "
+                    f"{each.returned[0][0].path} with {each.returned[0][1].path}")
         return tuple(each.grid for each in found)
 
     if from_git:
