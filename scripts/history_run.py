@@ -26,14 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from policylens.cache import ResultCache, default_cache_dir
-from policylens.diff import diff_reports
 from policylens.execute import Analysis, AnalysisSpec, Execution
 from policylens.models import Report
 from policylens.practices import load_practices
+from policylens.reports.diff import diff_reports
 from policylens.runner import Failure, Limits
 
 try:  # the history helpers (degraded captures, alternating variants); absent in older versions
-    from policylens.history import comparison_bases, good_revisions
+    from policylens.reports.history import comparison_bases, good_revisions
 except ImportError:  # pragma: no cover - before the history helpers existed
     comparison_bases = good_revisions = None
 

@@ -15,7 +15,7 @@ from policylens.errors import UsageError
 from policylens.models import Metadata, PracticeVerdict, Report
 from policylens.practices import Practice, load_practices
 from policylens.render import style
-from policylens.timeline import policy_key, timelines
+from policylens.reports.timeline import policy_key, timelines
 
 RETENTION = Practice("data-retention", "Data retention", "How long is data kept?",
                      ("limited", "indefinite", "not-mentioned"), {}, "precedence", ())

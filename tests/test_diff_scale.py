@@ -9,10 +9,10 @@ import random
 
 import pytest
 
-from policylens.align import WORK_FLOOR, WORK_PER_CHARACTER, Budget
-from policylens.diff import diff_reports
 from policylens.models import Document, Metadata, Report
 from policylens.render import diff_renderers
+from policylens.reports.align import WORK_FLOOR, WORK_PER_CHARACTER, Budget
+from policylens.reports.diff import diff_reports
 
 WORDS = ("account address advertising analytics browser contact content cookies customer data "
          "delete device email identifier information location marketing partners payment "

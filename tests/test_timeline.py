@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from policylens.cli import cli
 from policylens.compare import select_practices
 from policylens.errors import EXIT_INPUT, EXIT_OK
-from policylens.history import good_revisions
 from policylens.models import Metadata, PracticeVerdict, Report
-from policylens.timeline import capture_date, dated, timeline
+from policylens.reports.history import good_revisions
+from policylens.reports.timeline import capture_date, dated, timeline
 
 PRACTICES = select_practices(["data-sale"])
 FULL = "We do not sell your personal information. " * 50

@@ -57,8 +57,8 @@ def _reports_from_git(sides: Any, path: str, factory: Any, guard: Any) -> tuple[
     analysed as files are: through the cache, in worker processes, under --timeout."""
     from dataclasses import replace
 
-    from policylens.gitrev import read_at
     from policylens.ingest import read_policy_bytes
+    from policylens.reports.gitrev import read_at
     from policylens.runner import Failure
 
     old_side, new_side = sides
@@ -89,7 +89,7 @@ def _reports_from_git(sides: Any, path: str, factory: Any, guard: Any) -> tuple[
 def _check_captures(old: Any, new: Any, check: bool) -> None:
     """A degraded capture (a login page, "Loading...", most of the text gone) is not a policy
     that changed: an input error naming it, unless --no-capture-check."""
-    from policylens.history import degraded_reason
+    from policylens.reports.history import degraded_reason
 
     if not check or not old.sha256 or not new.sha256:  # a file added or deleted is a change
         return
@@ -134,8 +134,8 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
       policylens diff old.md new.md --format sarif -o policylens.sarif
     """
     from policylens.compare import select_practices
-    from policylens.diff import diff_reports
     from policylens.render import diff_renderers
+    from policylens.reports.diff import diff_reports
 
     if git_range is not None:
         if not paths:
@@ -151,7 +151,7 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
     factory = analyzer_factory(rule_dirs, model)
     results = []
     if git_range is not None:
-        from policylens.gitrev import parse_range
+        from policylens.reports.gitrev import parse_range
         from policylens.runner import Limits
 
         sides = parse_range(git_range)

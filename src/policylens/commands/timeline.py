@@ -44,7 +44,7 @@ def timeline(paths: tuple[str, ...], from_git: bool, changes_only: bool, fmt: st
       policylens timeline revisions/ -o timeline.html
     """
     from policylens.compare import select_practices
-    from policylens.timeline import Timeline, capture_date, timelines
+    from policylens.reports.timeline import Timeline, capture_date, timelines
 
     practices = select_practices(practice_ids or ("core",))
 
@@ -59,8 +59,8 @@ def timeline(paths: tuple[str, ...], from_git: bool, changes_only: bool, fmt: st
         return tuple(each.grid for each in found)
 
     if from_git:
-        from policylens.timeline import Revision
-        from policylens.timeline import timeline as one_timeline
+        from policylens.reports.timeline import Revision
+        from policylens.reports.timeline import timeline as one_timeline
 
         history: dict[str, list[Any]] = {}
 
@@ -98,8 +98,8 @@ def _git_reports(paths: tuple[str, ...], factory: Any, guard: Any,
     from dataclasses import replace
 
     from policylens.errors import InputError, Location
-    from policylens.gitrev import history as revisions_of
-    from policylens.gitrev import read_blob
+    from policylens.reports.gitrev import history as revisions_of
+    from policylens.reports.gitrev import read_blob
     from policylens.runner import Failure
 
     named: list[tuple[str, bytes]] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from policylens.diff import Diff, PracticeChange
+from policylens.reports.diff import Diff, PracticeChange
 
 
 def _data(text: str) -> str:

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from policylens.compare import Cell, Grid, GridSet
-from policylens.diff import Diff
 from policylens.models import Finding, PracticeVerdict
 from policylens.practices import Practice
 from policylens.render import style
+from policylens.reports.diff import Diff
 
 
 def cell_text(text: str) -> str:

@@ -11,10 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from policylens.compare import Cell, Grid, GridSet
-from policylens.diff import Diff, PracticeChange
 from policylens.models import PracticeVerdict, Report
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 from policylens.render import style
+from policylens.reports.diff import Diff, PracticeChange
 
 VALUE_STYLES = {
     "yes": "bold red", "no": "bold green", "not-mentioned": "dim",

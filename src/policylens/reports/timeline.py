@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policylens.compare import Cell, Grid, Row, row_of
-from policylens.diff import direction
-from policylens.history import comparison_bases, good_revisions
 from policylens.models import Report
 from policylens.practices import Practice
+from policylens.reports.diff import direction
+from policylens.reports.history import comparison_bases, good_revisions
 
 _FILE_DATE = re.compile(r"@(\d{4}-\d{2}-\d{2})")
 

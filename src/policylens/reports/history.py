@@ -71,7 +71,7 @@ def comparison_bases(good: Sequence[Report]) -> list[int | None]:
     closer to that than to the one before). Regional variants of a policy alternate between
     captures (TP-Link: 14 KB, 20 KB, 14 KB, 20 KB); compared in sequence, each alternation was
     a change and its reversal a flip-flop. Linear in the texts (shingle sets, see `align`)."""
-    from policylens.align import containment_dice, shingles
+    from policylens.reports.align import containment_dice, shingles
 
     sets = [shingles(r.text[r.body_start:]) for r in good]
     bases: list[int | None] = []

@@ -21,9 +21,9 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any
 
-from policylens.align import CANDIDATES, Budget, OverBudget, ShingleIndex, ratio, shingles
 from policylens.models import AttrValue, Finding, PracticeVerdict, Report, attribute_json
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
+from policylens.reports.align import CANDIDATES, Budget, OverBudget, ShingleIndex, ratio, shingles
 from policylens.text import iter_blocks
 
 PREAMBLE = "(text before the first heading)"
