@@ -23,6 +23,7 @@ from policylens.models import PracticeVerdict, Report
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 
 SORT_KEYS = ("path", "site", "date")
+COMPANIONS = {"labels.yaml", "labels.yml"}  # `policylens eval`'s labels, beside the policies
 _FILE_DATE = re.compile(r"@(\d{4}-\d{2}-\d{2})")
 
 
@@ -234,7 +235,8 @@ def shown_path(path: str, roots: Iterable[str]) -> str:
 
 def skipped_files(paths: Iterable[str]) -> list[str]:
     """Files under the folders given that are not read as policies (.pdf, .json, ...): hidden
-    files aside, what the walk of `runner.expand_paths` leaves out, so a run can say so."""
+    files and eval's labels aside, what the walk of `runner.expand_paths` leaves out, so a run
+    can say so."""
     from policylens.ingest import POLICY_SUFFIXES
 
     skipped: list[str] = []
@@ -254,7 +256,8 @@ def skipped_files(paths: Iterable[str]) -> list[str]:
             seen.add((st.st_dev, st.st_ino))
             dirs.sort()
             skipped.extend(os.path.join(root, n) for n in sorted(names)
-                           if not n.lower().endswith(POLICY_SUFFIXES) and not n.startswith("."))
+                           if not n.lower().endswith(POLICY_SUFFIXES) and not n.startswith(".")
+                           and n not in COMPANIONS)
     return skipped
 
 

@@ -114,7 +114,7 @@ def _check_captures(old: Any, new: Any, check: bool) -> None:
               help="Only regressions of these practices fail the run (default: all).")
 @click.option("--no-fail", is_flag=True, help="Report only: exit 0 even on a regression.")
 @click.option("--no-capture-check", "capture_check", flag_value=False, default=True,
-              help="Compare even a revision that looks like a broken capture (it lost over 70%% "
+              help="Compare even a revision that looks like a broken capture (it lost over 70% "
                    "of its text, or the reader marked it degraded).")
 @analysis_options
 def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output: str | None,
