@@ -111,6 +111,8 @@ def test_closed_stdout_is_one_clear_error(tmp_path: Path) -> None:
                           "(write to a file with -o FILE)\n")
     run = _closed_stdout("diff", str(POLICY), str(POLICY))
     assert run.returncode == EXIT_INPUT and run.stderr.count("\n") == 1
+    run = _closed_stdout("--help")  # printed by click, before any command runs
+    assert run.returncode == EXIT_INPUT and run.stderr.count("\n") == 1
 
 
 def test_closed_stdout_is_no_matter_when_the_output_goes_to_a_file(tmp_path: Path) -> None:

@@ -145,3 +145,7 @@ def main() -> None:
     except KeyboardInterrupt:  # outside a command (while parsing options): still no traceback
         _err("interrupted")
         sys.exit(EXIT_INTERRUPTED)
+    except PolicylensError as exc:  # outside a command: --help or --version with stdout closed
+        for line in exc.lines():
+            _err(f"error: {line}")
+        sys.exit(exc.exit_code)
