@@ -18,10 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from policylens.commands.common import analyzer_factory
-from policylens.diff import diff_reports, direction
 from policylens.evaluate import load_labels
 from policylens.models import PracticeVerdict
 from policylens.practices import load_practices
+from policylens.reports.diff import diff_reports, direction
 from policylens.runner import Failure, analyze_paths
 
 

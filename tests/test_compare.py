@@ -15,7 +15,7 @@ from policylens.errors import UsageError
 from policylens.models import Metadata, PracticeVerdict, Report
 from policylens.practices import Practice, load_practices
 from policylens.render import style
-from policylens.timeline import policy_key, timelines
+from policylens.reports.timeline import policy_key, timelines
 
 RETENTION = Practice("data-retention", "Data retention", "How long is data kept?",
                      ("limited", "indefinite", "not-mentioned"), {}, "precedence", ())
@@ -109,7 +109,7 @@ def test_timeline_orders_by_date_and_marks_changes() -> None:
         report("undated.md", {"data-sale": "no", "children": "not-mentioned"}, site="s.com"),
         report("t@2012-01-01.md", {"data-sale": "no", "children": "directed"}, site="t.com"),
     ]
-    grids = timelines(reports, practices)
+    grids = [t.grid for t in timelines(reports, practices)]
     assert [g.title for g in grids] == ["s.com", "t.com"]
     rows = grids[0].rows
     assert [r.name for r in rows] == ["s@2010-01-01.md", "s@2019-01-01.md", "undated.md"]

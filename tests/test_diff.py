@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from policylens.diff import diff_reports, direction
 from policylens.models import Metadata, PracticeVerdict, Report
 from policylens.practices import Practice, load_practices
+from policylens.reports.diff import diff_reports, direction
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OLD = FIXTURES / "revisions" / "example.com@2018-01-01.md"

@@ -48,8 +48,8 @@ def test_html_escapes_policy_text_and_marks_the_trigger() -> None:
 def test_markdown_cells_cannot_break_the_table() -> None:
     from markdown_it import MarkdownIt
 
-    from policylens.diff import diff_reports
     from policylens.render import markdown
+    from policylens.reports.diff import diff_reports
 
     new = _report()
     old = Report("old.md", Metadata(), (), {"data-sale": PracticeVerdict("data-sale", "no")}, ())

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-MIN_CHARS = 250  # no privacy policy says what it must in fewer characters
+MIN_CHARS = 250  # no privacy policy says what it must in fewer characters...
+MIN_WORDS = 5  # ...but a quoted clause or an excerpt may: a short text is degraded only when it
+# is not even one full sentence ("Loading...", "Home | Sign up")
 SHORT_PAGE = 3000  # the signs below only count on a page this short: a policy may mention them
 
 _SIGNS = (
@@ -38,7 +40,7 @@ def degraded_reason(text: str, body_start: int = 0) -> str | None:
     for what, sign in _SIGNS:
         if sign.search(body):
             return f"this capture looks like {what}, not a policy"
-    if len(body) < MIN_CHARS:
+    if len(body) < MIN_CHARS and len(body.split()) < MIN_WORDS:
         return f"this capture is far too short to be a policy ({len(body)} characters)"
     return None
 

@@ -130,6 +130,10 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _on_sigterm)
+    if sys.stdout is None:  # started with stdout closed: a clear error if anything is printed
+        from policylens.output import ClosedStdout
+
+        sys.stdout = ClosedStdout()
     try:
         cli(prog_name="policylens")
     except BrokenPipeError:
@@ -141,3 +145,7 @@ def main() -> None:
     except KeyboardInterrupt:  # outside a command (while parsing options): still no traceback
         _err("interrupted")
         sys.exit(EXIT_INTERRUPTED)
+    except PolicylensError as exc:  # outside a command: --help or --version with stdout closed
+        for line in exc.lines():
+            _err(f"error: {line}")
+        sys.exit(exc.exit_code)

@@ -11,9 +11,10 @@ renderer reads the rows in order, once or twice, and never holds them all.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +23,7 @@ from policylens.models import PracticeVerdict, Report
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 
 SORT_KEYS = ("path", "site", "date")
+COMPANIONS = {"labels.yaml", "labels.yml"}  # `policylens eval`'s labels, beside the policies
 _FILE_DATE = re.compile(r"@(\d{4}-\d{2}-\d{2})")
 
 
@@ -47,6 +49,7 @@ class Row:
     cells: dict[str, Cell]
     date: str | None = None
     date_source: str | None = None  # archive | policy | file name
+    label: str = ""  # how the policy is named: its path under the folder given (see `shown_path`)
 
     @property
     def site(self) -> str:
@@ -54,7 +57,7 @@ class Row:
 
     @property
     def name(self) -> str:
-        return Path(self.report.path).name
+        return self.label or Path(self.report.path).name
 
 
 class Rows(Protocol):
@@ -219,9 +222,49 @@ def row_order(key: str, practices: dict[str, Practice] | None = None) -> Callabl
     raise _unknown("sort key", key, [*SORT_KEYS, *practices])
 
 
+def shown_path(path: str, roots: Iterable[str]) -> str:
+    """A policy's path as the user can find it: under the folder given on the command line,
+    relative to it (`sub/a.md` for `compare corpus/`), never collapsed to its base name (two
+    sub-folders may both hold `privacy.md`); a file named directly, as it was named."""
+    for root in roots:
+        prefix = os.path.join(root, "")
+        if os.path.isdir(root) and path.startswith(prefix):
+            return path[len(prefix):]
+    return path
+
+
+def skipped_files(paths: Iterable[str]) -> list[str]:
+    """Files under the folders given that are not read as policies (.pdf, .json, ...): hidden
+    files and eval's labels aside, what the walk of `runner.expand_paths` leaves out, so a run
+    can say so."""
+    from policylens.ingest import POLICY_SUFFIXES
+
+    skipped: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    for top in paths:
+        if top == "-" or not os.path.isdir(top):
+            continue
+        for root, dirs, names in os.walk(top, followlinks=True):
+            try:
+                st = os.stat(root)
+            except OSError:
+                dirs[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                dirs[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            dirs.sort()
+            skipped.extend(os.path.join(root, n) for n in sorted(names)
+                           if not n.lower().endswith(POLICY_SUFFIXES) and not n.startswith(".")
+                           and n not in COMPANIONS)
+    return skipped
+
+
 def compare(reports: Iterable[Report], practices: tuple[Practice, ...],
             where: dict[str, frozenset[str]] | None = None, sort: str = "path",
-            reverse: bool = False, title: str = "policies", folder: str | None = None) -> Grid:
+            reverse: bool = False, title: str = "policies", folder: str | None = None,
+            roots: tuple[str, ...] = ()) -> Grid:
     """One grid: a row per policy that passes the filters, sorted, a column per practice.
 
     The reports are read once, as they come; the rows are kept sorted in a `SortedSpool` (on
@@ -235,6 +278,8 @@ def compare(reports: Iterable[Report], practices: tuple[Practice, ...],
         for report in reports:
             if keep(report, where or {}):
                 row = row_of(report, practices)
+                if roots:
+                    row = replace(row, label=shown_path(report.path, roots))
                 rows.add(row)
                 count_row(counts, row)
     except BaseException:  # --fail-fast, Ctrl-C: no temporary file left behind

@@ -190,6 +190,15 @@ class Analysis:
     def one(self, path: str, data: bytes) -> Result:
         return analyze_cached(self.spec, self.execution, path, data)
 
+    def run_data(self, named: list[tuple[str, bytes]], limits: Any) -> Iterator[Result]:
+        """Like `run`, for policies already read (revisions from git): the cache, the worker
+        processes and the time budget per policy all apply."""
+        from dataclasses import replace
+
+        self.execution.timeout = limits.timeout
+        spec = replace(self.spec, max_bytes=limits.max_bytes)
+        return run_items(_prepare_data(named, self.execution), spec, self.execution)
+
 
 def _finish(report: Report, name: str, execution: Execution) -> Report:
     """A fresh report: store it, then keep what the caller needs."""
@@ -219,28 +228,41 @@ class _Item:
 
 def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
     """Read each file and try the cache; an item with a result needs no analysis."""
+    for index, path in enumerate(files):
+        yield _looked_up(_Item(index, path), read_input(path, spec.max_bytes), execution)
+
+
+def _prepare_data(named: list[tuple[str, bytes]], execution: Execution) -> Iterator[_Item]:
+    for index, (path, data) in enumerate(named):
+        yield _looked_up(_Item(index, path), data, execution)
+
+
+def _looked_up(item: _Item, data: Any, execution: Execution) -> _Item:
+    """The item with its cached result, or its bytes to analyse (or the Failure to read them)."""
     from policylens.ingest import content_hash
 
-    for index, path in enumerate(files):
-        item = _Item(index, path)
-        data = read_input(path, spec.max_bytes)
-        if not isinstance(data, bytes):
-            item.result = data
-        elif execution.cache is not None:
-            cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path),
-                                         slim=execution.slim, evidence_for=execution.evidence_for)
-            if cached is not None:
-                item.result = keep(cached, execution)
-            else:
-                item.data = data
+    path = item.path
+    if not isinstance(data, bytes):
+        item.result = data
+    elif execution.cache is not None:
+        cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path),
+                                     slim=execution.slim, evidence_for=execution.evidence_for)
+        if cached is not None:
+            item.result = keep(cached, execution)
         else:
             item.data = data
-        yield item
+    else:
+        item.data = data
+    return item
 
 
 def run(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[Result]:
     """A Report or a Failure for each file, in input order, on the chosen backend."""
-    items = _prepare(files, spec, execution)
+    return run_items(_prepare(files, spec, execution), spec, execution)
+
+
+def run_items(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[Result]:
+    """A Report or a Failure for each prepared item, in input order, on the chosen backend."""
     counts = execution.stats
     counts.setdefault("analysed", 0)
     counts.setdefault("cached", 0)
@@ -318,13 +340,19 @@ def _chain(first: Iterable[_Item], rest: Iterator[_Item]) -> Iterator[_Item]:
 
 
 def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None,
-           kept: tuple[bool, frozenset[str] | None]) -> None:
+           kept: tuple[bool, frozenset[str] | None], parent: int, parent_end: Any = None) -> None:
     """A worker: (index, path, data) in, (index, result) out (stored in the cache, and slimmed
-    as the caller asked), until None or the pipe closes."""
+    as the caller asked), until None or the pipe closes. It ends when its parent does
+    (`lifeline`); a forked one closes its copy of the parent's end of the pipe, so that the
+    pipe closes when the parent goes."""
     from functools import partial
 
+    from policylens.lifeline import exit_with_parent
     from policylens.runner import serve
 
+    exit_with_parent(parent)
+    if parent_end is not None:
+        parent_end.close()
     if cache is not None:
         cache.warn = None  # the parent checked the folder; a full disk is not worth a message each
     serve(conn, partial(_answer, spec, Execution(cache=cache, slim=kept[0], evidence_for=kept[1])))
@@ -344,18 +372,24 @@ class _Worker:
     pipe so the worker never idles while this process reads its result."""
 
     def __init__(self, ctx: Any, spec: AnalysisSpec, execution: Execution) -> None:
-        from policylens.runner import flush_streams
-
-        self.conn, child = ctx.Pipe()
-        flush_streams()
+        self.conn, self.child = ctx.Pipe()
         kept = (execution.slim, execution.evidence_for)
-        self.process = ctx.Process(target=_serve, args=(child, spec, execution.cache, kept),
-                                   daemon=True, name="policylens-worker")
-        self.process.start()
-        child.close()
+        forked = ctx.get_start_method() == "fork"
+        self.process = ctx.Process(target=_serve, daemon=True, name="policylens-worker",
+                                   args=(self.child, spec, execution.cache, kept, os.getpid(),
+                                         self.conn if forked else None))
         self.dead = False
         self.inflight: deque[_Item] = deque()
         self.started = 0.0
+
+    def start(self) -> None:
+        """Fork (or spawn) the process; call with signals held (`lifeline.signals_held`), once
+        the pool has recorded this worker, so that no signal can orphan it."""
+        from policylens.runner import flush_streams
+
+        flush_streams()
+        self.process.start()
+        self.child.close()
 
     def send(self, item: _Item) -> None:
         if not self.inflight:
@@ -371,13 +405,14 @@ class _Worker:
 
     def kill(self) -> None:
         self.dead = True
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
+        if self.process.pid is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(5)
         self.conn.close()
 
     def close(self) -> None:
-        if self.dead:
+        if self.dead or self.process.pid is None:
             return
         try:
             self.conn.send(None)
@@ -407,8 +442,12 @@ class _Pool:
         self.workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
+        from policylens.lifeline import signals_held
+
         worker = _Worker(self.ctx, self.spec, self.execution)
-        self.workers.append(worker)
+        with signals_held():  # Ctrl-C or SIGTERM now would leave a worker the pool never knew
+            self.workers.append(worker)
+            worker.start()
         return worker
 
     def _free(self) -> _Worker | None:

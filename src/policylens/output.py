@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import sys
 import tempfile
@@ -81,12 +82,38 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
+def stdout_closed_error() -> InputError:
+    return InputError("standard output is closed", hint="write to a file with -o FILE")
+
+
+class ClosedStdout(io.TextIOBase):
+    """Stands in for sys.stdout when policylens starts with it closed (`policylens ... >&-`,
+    where Python sets sys.stdout to None): not a terminal, and writing to it is an input error
+    (one line, exit 2) instead of an AttributeError deep in a renderer."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise stdout_closed_error()
+
+    def flush(self) -> None:
+        pass
+
+
+def stdout_is_closed() -> bool:
+    return sys.stdout is None or isinstance(sys.stdout, ClosedStdout)
+
+
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
     """stdout when `path` is None or "-", otherwise an atomic file (see `atomic_output`)."""
     if path is None or path == "-":
-        if sys.stdout is None:  # started with stdout closed (`policylens ... >&-`)
-            raise InputError("standard output is closed", hint="write to a file with -o FILE")
+        if stdout_is_closed():  # started with stdout closed (`policylens ... >&-`)
+            raise stdout_closed_error()
         yield sys.stdout
         return
     with atomic_output(path) as stream:

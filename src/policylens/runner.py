@@ -191,6 +191,9 @@ def serve(conn: Any, handle: Callable[[Any], Any]) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's cleanup handler is not ours
+    from policylens.lifeline import release_signals
+
+    release_signals()  # held while the parent forked this process
     while True:
         try:
             message = conn.recv()

@@ -13,7 +13,7 @@ from policylens.models import Report
 
 if TYPE_CHECKING:
     from policylens.compare import GridSet
-    from policylens.diff import Diff
+    from policylens.reports.diff import Diff
 
 SCHEMA_VERSION = 2
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from policylens.diff import Diff, PracticeChange
+from policylens.reports.diff import Diff, PracticeChange
 
 
 def _data(text: str) -> str:
@@ -44,8 +44,6 @@ def render_diff(diff: Diff, out: TextIO) -> None:
         props = (f"file={_prop(diff.file)},line={line_of(change)},"
                  f"title={_prop('policylens ' + change.practice.id)}")
         out.write(f"::{level(change)} {props}::{_data(message(change))}\n")
-    counts = diff.section_counts()
     summary = (f"policylens: {len(diff.changes)} practice change(s), "
-               f"{len(diff.regressions)} regression(s); sections {counts['added']} added, "
-               f"{counts['removed']} removed, {counts['reworded']} reworded")
+               f"{len(diff.regressions)} regression(s); sections: {diff.sections_summary()}")
     out.write(f"::notice title={_prop('policylens diff')}::{_data(summary)}\n")

@@ -9,10 +9,10 @@ import orjson
 
 from policylens import __version__
 from policylens.compare import GridSet, Row
-from policylens.diff import Diff
 from policylens.models import Report
 from policylens.practices import Practice
 from policylens.render import SCHEMA_VERSION
+from policylens.reports.diff import Diff
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from policylens.compare import Cell, Grid, GridSet
-from policylens.diff import Diff
 from policylens.models import Finding, PracticeVerdict
 from policylens.practices import Practice
 from policylens.render import style
+from policylens.reports.diff import Diff
 
 
 def cell_text(text: str) -> str:
@@ -45,6 +45,8 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
             who = cell_text(row.name) + (f"<br>{cell_text(row.site)}"
                                          if row.site and grids.kind == "compare" else "")
             when = cell_text(row.date or "—") + (f" ({row.date_source})" if row.date_source else "")
+            if grids.kind == "timeline" and row.report.metadata.policy_date:
+                when += f"<br>states {cell_text(row.report.metadata.policy_date)}"
             yield [who, when, *[_cell(p, row.cells[p.id]) for p in grid.practices]]
         if grids.kind == "compare":
             summary = grid.summary()
@@ -85,10 +87,7 @@ def render_diff(diff: Diff, out: TextIO) -> None:
         lines += _table(["practice", "old", "new", "change", "old evidence", "new evidence"], rows)
     else:
         lines.append("No practice changed.")
-    counts = diff.section_counts()
-    lines += ["", f"**Sections**: {counts['added']} added, {counts['removed']} removed, "
-              f"{counts['reworded']} reworded, {counts['moved']} moved, {counts['retitled']} retitled, "
-              f"{counts['unchanged']} unchanged.", ""]
+    lines += ["", f"**Sections**: {diff.sections_summary()}.", ""]
     notable = [s for s in diff.sections if s.notable]
     if notable:
         rows = []

@@ -7,10 +7,10 @@ import hashlib
 from typing import Any, TextIO
 
 from policylens import __version__
-from policylens.diff import Diff
 from policylens.practices import load_practices
 from policylens.render.github import level, line_of, message
 from policylens.render.json_out import dumps
+from policylens.reports.diff import Diff
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "notice": "note"}

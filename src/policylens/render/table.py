@@ -11,10 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from policylens.compare import Cell, Grid, GridSet
-from policylens.diff import Diff
 from policylens.models import PracticeVerdict, Report, Section
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 from policylens.render import style
+from policylens.reports.diff import Diff, PracticeChange
 
 VALUE_STYLES = {
     "yes": "bold red", "no": "bold green", "not-mentioned": "dim", "not-assessed": "dim italic",
@@ -182,6 +182,7 @@ def _fit(grid: Grid, timeline: bool) -> tuple[list[str], int]:
         for p in grid.practices:
             widest[p.id] = max(widest[p.id], len(_shown(p, row.cells[p.id].value, False)) + 2)
     width = max((len(w) for w in who), default=6) + len("2000-01-01") + 2 * 3
+    width += (len("2000-01-01") + 3) if timeline else 0  # the date the policy states
     for p in grid.practices:
         header = max(len(part) for part in p.id.split("-"))
         width += max(header, widest[p.id]) + 3
@@ -206,12 +207,16 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
         table.add_column("policy", footer="summary", overflow="ellipsis",
                          min_width=min(max((len(w) for w in who), default=6), 10))
         table.add_column("date", no_wrap=True)
+        stating = timeline and not compact  # else the stated dates go with the changes below
+        if stating:  # when captured, and beside it the date the policy states
+            table.add_column("stated", no_wrap=True)
         summary = grid.summary()
         for practice in grid.practices:  # one word of the id a line keeps the columns narrow
             table.add_column(practice.id.replace("-", "\n"), overflow="fold",
                              footer=_summary_cell(practice, summary[practice.id], compact))
         for name, row in zip(who, grid.rows, strict=True):
-            table.add_row(Text(name, style="bold"), Text(row.date or "—"),
+            stated = [Text(row.report.metadata.policy_date or "—", style="dim")] if stating else []
+            table.add_row(Text(name, style="bold"), Text(row.date or "—"), *stated,
                           *[_grid_cell(p, row.cells[p.id], compact) for p in grid.practices])
         console.print(table)
         if timeline:
@@ -219,7 +224,10 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
                 for practice in grid.practices:
                     cell = row.cells[practice.id]
                     if cell.changed:
-                        console.print(Text(f"  {row.date or row.name}  {practice.id}: "
+                        states = row.report.metadata.policy_date
+                        console.print(Text(f"  {row.date or row.name}"
+                                           + (f" (states {states})" if states else "")
+                                           + f"  {practice.id}: "
                                            f"{cell.previous} → {cell.value} ({cell.direction})",
                                            style=style.RICH["risk"] if cell.direction == "worse"
                                            else ""))
@@ -242,37 +250,45 @@ def _evidence(verdict: PracticeVerdict) -> Text:
     return sentence + Text(f"\n{where}", style="dim")
 
 
+def _change(c: PracticeChange, gap: str = " ") -> Text:
+    """old → new, whether it is a regression, and the attributes that changed."""
+    change = style_value(c.practice, c.old.value) + Text(f"{gap}→ ") + style_value(c.practice, c.new.value)
+    mark = "regression" if c.regression else c.direction
+    change += Text(f"{gap}{style.ARROWS[c.direction]} {mark}", style="bold red" if c.regression else "dim")
+    for a in c.attributes:
+        change += Text(f"{gap}{a.describe()}", style="dim")
+    return change
+
+
 _SECTION_MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "reworded": ("~", "yellow"),
                   "unchanged": ("=", "dim")}
 
 
+NARROW = 100  #: below this width, a diff's changes are stacked instead of side by side
+
+
 def render_diff(diff: Diff, out: TextIO) -> None:
-    """Practice changes with old and new evidence side by side, then sections and sentences."""
+    """Practice changes with old and new evidence side by side (stacked on a narrow terminal),
+    then sections and sentences."""
     console = console_for(out)
     console.rule(Text(f"{diff.old.path} → {diff.new.path}", style="bold"))
-    if diff.changes:
+    if diff.changes and console.width < NARROW:
+        for c in diff.changes:
+            console.print(Text(c.practice.id, style="bold") + Text(": ") + _change(c))
+            console.print(Text("  old: ", style="dim") + _evidence(c.old))
+            console.print(Text("  new: ", style="dim") + _evidence(c.new))
+    elif diff.changes:
         table = Table(show_lines=True)
         table.add_column("practice", no_wrap=True)
         table.add_column("change")
         table.add_column("old evidence", ratio=1)
         table.add_column("new evidence", ratio=1)
         for c in diff.changes:
-            change = (style_value(c.practice, c.old.value) + Text("\n→ ")
-                      + style_value(c.practice, c.new.value))
-            mark = "regression" if c.regression else c.direction
-            change += Text(f"\n{style.ARROWS[c.direction]} {mark}",
-                           style="bold red" if c.regression else "dim")
-            for a in c.attributes:
-                change += Text(f"\n{a.describe()}", style="dim")
-            table.add_row(c.practice.id, change, _evidence(c.old), _evidence(c.new))
+            table.add_row(c.practice.id, _change(c, "\n"), _evidence(c.old), _evidence(c.new))
         console.print(table)
     else:
         console.print(Text("No practice changed.", style="green"))
-    counts = diff.section_counts()
-    console.print(Text(f"Sections: {counts['added']} added, {counts['removed']} removed, "
-                       f"{counts['reworded']} reworded, {counts['moved']} moved, "
-                       f"{counts['retitled']} retitled, {counts['unchanged']} unchanged",
-                       style="bold"))
+    console.print(Text(f"Sections: {diff.sections_summary()}", style="bold"))
     for s in diff.sections:
         if not s.notable:
             continue

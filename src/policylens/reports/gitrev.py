@@ -1,4 +1,5 @@
-"""Read a policy file as it was in a git revision, for `policylens diff --git REV[..REV] PATH`.
+"""Read a policy file as it was in git revisions: `policylens diff --git REV[..REV] PATH` and
+`policylens timeline --git PATH` (every commit that touched it).
 
 `A..B` compares A with B, `A...B` the merge base of A and B with B (as `git diff` does), and a
 single `A` compares A with the file in the working tree. Every failure is one clear InputError.
@@ -70,24 +71,71 @@ def check_repository() -> None:
                          "the command runs in)")
 
 
+def _spec(rev: str, path: str) -> str:
+    """`rev:path` with the path as git reads it from the current folder (./x, ../x)."""
+    relative = os.path.relpath(path).replace(os.sep, "/")
+    return f"{rev}:{relative}" if relative.startswith("../") else f"{rev}:./{relative}"
+
+
 def read_at(side: Side, path: str, max_bytes: int) -> bytes | None:
     """The file's bytes in a revision; None when the revision does not have the file."""
     if side.rev is None:
         return None  # the caller reads the working tree through the ordinary path
-    relative = os.path.relpath(path).replace(os.sep, "/")  # git reads ./x and ../x from the cwd
-    spec = f"{side.rev}:{relative}" if relative.startswith("../") else f"{side.rev}:./{relative}"
+    return read_blob(_spec(side.rev, path), path, side.label, max_bytes)
+
+
+def read_blob(spec: str, path: str, label: str, max_bytes: int) -> bytes | None:
+    """The bytes of `rev:path` (the one reader of `diff --git` and `timeline --git`); None when
+    the revision does not have the file; an InputError naming `path` and `label` otherwise."""
     kind = _git("cat-file", "-t", spec)
     if kind.returncode != 0:
         return None
     if kind.stdout.strip() != b"blob":
         found = kind.stdout.decode().strip()
         what = {"tree": "a directory", "commit": "a submodule"}.get(found, f"a git {found}")
-        raise InputError(f"is {what} in {side.label}, expected a policy file", Location(path))
+        raise InputError(f"is {what} in {label}, expected a policy file", Location(path))
     size = _git("cat-file", "-s", spec)
     if size.returncode == 0 and int(size.stdout.strip() or 0) > max_bytes:
-        raise InputError(f"is over the limit of {max_bytes} bytes in {side.label}", Location(path),
+        raise InputError(f"is over the limit of {max_bytes} bytes in {label}", Location(path),
                          "raise it with --max-bytes")
     done = _git("cat-file", "blob", spec)
     if done.returncode != 0:
-        raise InputError(f"cannot read it from {side.label}: {_first_line(done.stderr)}", Location(path))
+        raise InputError(f"cannot read it from {label}: {_first_line(done.stderr)}", Location(path))
     return done.stdout
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit that changed a file: the file's path in that commit (from the repository's
+    top: it follows renames) and the commit's date."""
+
+    commit: str
+    date: str  # committer date, ISO 8601
+    path: str
+
+    @property
+    def spec(self) -> str:
+        return f"{self.commit}:{self.path}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.commit[:10]}:{self.path}"
+
+
+def history(path: str) -> list[Revision]:
+    """Every commit that touched `path` and left it in the tree, oldest first (`git log
+    --follow`: through renames). An InputError when there is none."""
+    check_repository()
+    done = _git("log", "--follow", "--diff-filter=d", "--format=%x00%H %cI", "--name-only",
+                "--end-of-options", "--", path)
+    if done.returncode != 0:
+        raise InputError(f"git log failed: {_first_line(done.stderr)}", Location(path))
+    revisions = []
+    for record in done.stdout.decode("utf-8", "surrogateescape").split("\0")[1:]:
+        head, *names = [line for line in record.split("\n") if line.strip()]
+        commit, date = head.split(" ", 1)
+        if names:
+            revisions.append(Revision(commit, date.strip(), names[-1]))
+    if not revisions:
+        raise InputError("no commit of this file in the repository (is it committed?)", Location(path))
+    return revisions[::-1]
