@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -95,7 +96,7 @@ def test_output_through_a_symlink_replaces_the_file_it_points_to(cli, tmp_path: 
 
 
 def test_output_dash_and_directory(cli, tmp_path: Path):
-    assert cli("analyze", CORPUS, "-o", "-").json()["policies"]
+    assert cli("analyze", CORPUS, "-o", "-", "-f", "json").json()["policies"]
     run = cli("analyze", CORPUS, "-o", tmp_path)
     assert run.code == EXIT_INPUT
     assert run.errors == [f"policylens: error: {tmp_path}: is a directory; -o needs a file name"]
@@ -403,3 +404,15 @@ def test_diff_and_explain_report_a_bad_file_with_its_exit_code(cli, tmp_path: Pa
     run = cli("explain", good)
     assert (run.code, run.errors) == (EXIT_INTERNAL, [
         f"policylens: error: {good}: internal error: ZeroDivisionError: division by zero"])
+
+
+def test_analyze_prints_text_when_piped_and_json_only_when_asked(cli, tmp_path: Path):
+    """Piped or written to report.txt, analyze prints its table as plain text; JSON needs
+    --format json or a .json file (issue 12: `> report.txt` must be readable)."""
+    piped = cli("analyze", CORPUS)
+    assert piped.code == 0 and not piped.stdout.lstrip().startswith("{")
+    assert "\x1b[" not in piped.stdout  # no terminal colours in a pipe
+    cli("analyze", CORPUS, "-o", tmp_path / "report.txt")
+    assert not (tmp_path / "report.txt").read_text().lstrip().startswith("{")
+    cli("analyze", CORPUS, "-o", tmp_path / "report.json")
+    assert json.loads((tmp_path / "report.json").read_text())["policies"]

@@ -304,11 +304,16 @@ def spool_folder(output: str | None) -> str | None:
 
 
 def pick_format(fmt: str | None, output: str | None = None) -> str:
+    """analyze's format: --format if given; else by the output file's suffix (.html, .json);
+    else the table, which is plain text when stdout is not a terminal. JSON only when asked."""
     if fmt:
         return fmt
     if output and output != "-":
-        return "html" if output.lower().endswith((".html", ".htm")) else "json"
-    return "table" if sys.stdout.isatty() else "json"
+        if output.lower().endswith((".html", ".htm")):
+            return "html"
+        if output.lower().endswith(".json"):
+            return "json"
+    return "table"
 
 
 def practice_ids(requested: tuple[str, ...] | list[str]) -> list[str]:
