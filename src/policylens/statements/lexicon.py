@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from policylens.statements.lemmas import lemma
+from policylens.yamlmarks import safe_load
 
 Phrase = tuple[str, ...]
 
@@ -120,7 +119,7 @@ def lexicon_text() -> str:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read data/lexicon.yaml once per process."""
-    raw = yaml.safe_load(lexicon_text())
+    raw = safe_load(lexicon_text())
     actions = raw["actions"]
     verbs = {name: list(spec.get("words", [])) + list(spec.get("phrases", []))
              for name, spec in actions.items() if isinstance(spec, dict)}
