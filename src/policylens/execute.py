@@ -82,6 +82,9 @@ class AnalysisSpec:
                     hint="install the same policylens version and extras on every worker")
             analyzer = Analyzer(self.ruleset(), self.model)
             _ANALYZERS[self._memo_key()] = analyzer
+            from policylens.language import preload
+
+            preload()  # the language model too: workers forked from here share it
         return analyzer
 
     def _memo_key(self) -> tuple[Any, ...]:
@@ -124,11 +127,11 @@ def read_input(path: str, max_bytes: int) -> bytes | Failure:
         return _failure(shown_path(path), exc)
 
 
-def analyze_safely(spec: AnalysisSpec, path: str, data: bytes) -> Result:
-    """One policy's bytes -> its Report, or a Failure (runner.analyze_one: a bad input or a bug
-    is that file's Failure, the run goes on). This is the function every backend runs
-    (stateless: the pipeline comes from the per-process memo). Rule and model errors are the
-    run's, not a file's: they propagate."""
+def analyze_safely(spec: AnalysisSpec, path: str, data: bytes | None) -> Result:
+    """One policy's bytes (None: read from `path` here) -> its Report, or a Failure
+    (runner.analyze_one: a bad input or a bug is that file's Failure, the run goes on). This is
+    the function every backend runs (stateless: the pipeline comes from the per-process memo).
+    Rule and model errors are the run's, not a file's: they propagate."""
     from policylens.runner import analyze_one
 
     return analyze_one(path, spec.analyzer(), spec.max_bytes, data)
@@ -213,8 +216,19 @@ class _Item:
 
     index: int
     path: str
-    data: bytes | None = None
+    data: bytes | None = None  # None: a cache hit or a failed read (result set); UNREAD: a miss
     result: Result = None
+
+    def payload(self) -> bytes | None:
+        """What the analysis is given: the bytes, or None for a file it reads itself."""
+        return None if self.data is UNREAD else self.data
+
+
+class _Unread(bytes):
+    """The marker of a file left for the worker to read (a bytes subclass: not a real empty file)."""
+
+
+UNREAD = _Unread()
 
 
 def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
@@ -223,6 +237,10 @@ def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iter
 
     for index, path in enumerate(files):
         item = _Item(index, path)
+        if execution.cache is None and not execution.scheduler and path != "-":
+            item.data = UNREAD  # no cache to look up: the worker reads the file, not this process
+            yield item
+            continue
         data = read_input(path, spec.max_bytes)
         if not isinstance(data, bytes):
             item.result = data
@@ -263,7 +281,7 @@ def run(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[
 def _run_here(items: Iterable[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
     for item in items:
         if item.data is not None:
-            result = analyze_safely(spec, item.path, item.data)
+            result = analyze_safely(spec, item.path, item.payload())
             execution.stats["analysed"] += 1
             item.result = _finish(result, cache_name(item.path), execution) \
                 if isinstance(result, Report) else result
@@ -330,7 +348,8 @@ def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None,
     serve(conn, partial(_answer, spec, Execution(cache=cache, slim=kept[0], evidence_for=kept[1])))
 
 
-def _answer(spec: AnalysisSpec, execution: Execution, message: tuple[int, str, bytes]) -> Any:
+def _answer(spec: AnalysisSpec, execution: Execution,
+            message: tuple[int, str, bytes | None]) -> Any:
     index, path, data = message
     result = analyze_safely(spec, path, data)
     if isinstance(result, Report):
@@ -361,7 +380,7 @@ class _Worker:
         if not self.inflight:
             self.started = time.monotonic()
         self.inflight.append(item)
-        self.conn.send((item.index, item.path, item.data))
+        self.conn.send((item.index, item.path, item.payload()))  # a path, or stdin's bytes
 
     def received(self) -> _Item:
         """The oldest policy is done; the next one (if any) started now."""
