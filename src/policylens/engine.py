@@ -314,6 +314,7 @@ class _PatternIndex:
         self.nlp = nlp
         self.shortcuts = shortcuts  # off: every whole pattern on every sentence (tests)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")  # type: ignore[attr-defined]
+        self.phrase_rules: set[str] = set()  # the rules with phrases (the others skip it)
         self.needs = _Needs()
         self.matchers: list[_RuleMatcher] = []
         self.regexes: list[tuple[str, re.Pattern[str], Needs | None]] = []
@@ -333,6 +334,7 @@ class _PatternIndex:
                                                   split_gaps=shortcuts))
             if phrase_texts:
                 self.phrases.add(rule.id, [nlp.make_doc(t) for t in phrase_texts])  # type: ignore[attr-defined]
+                self.phrase_rules.add(rule.id)
             for p in patterns:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
@@ -410,7 +412,9 @@ class _PatternIndex:
                 for a, b in windows:
                     for start, end in subset.spans(doc, a, b, lows):
                         found.setdefault(rule.rule_id, []).append(_Hit(start, end))
-        for key, start, end in self.phrases(doc):
+        phrases = self.phrases(doc) if only is None or not self.phrase_rules.isdisjoint(only) \
+            else ()  # requires and exclude: only for the rules that fired, if they have phrases
+        for key, start, end in phrases:
             rule_id = self.strings[key]
             if only is None or rule_id in only:
                 found.setdefault(rule_id, []).append(_Hit(start, end))
