@@ -137,9 +137,15 @@ def analyze_safely(spec: AnalysisSpec, path: str, data: bytes | None) -> Result:
     return analyze_one(path, spec.analyzer(), spec.max_bytes, data)
 
 
-def analyze_batch(spec: AnalysisSpec, batch: list[tuple[str, bytes]]) -> list[Result]:
-    """A partition of policies (Dask maps this over partitions)."""
-    return [analyze_safely(spec, path, data) for path, data in batch]
+def analyze_batch(spec: AnalysisSpec, batch: list[tuple[str, bytes]],
+                  kept: tuple[bool, frozenset[str] | None] | None = None) -> list[Result]:
+    """A partition of policies (Dask maps this over partitions); with `kept` (slim, evidence
+    for), each report is slimmed where it was made, so only what the caller shows travels."""
+    results = [analyze_safely(spec, path, data) for path, data in batch]
+    if kept is None:
+        return results
+    execution = Execution(slim=kept[0], evidence_for=kept[1])
+    return [keep(r, execution) if isinstance(r, Report) else r for r in results]
 
 
 @dataclass
