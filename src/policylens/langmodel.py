@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zipfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,7 @@ def load_identifier() -> Any:
     if kept is not None and kept.is_file():
         try:
             parts = _arrays(np.load(kept, allow_pickle=False))
-        except (OSError, ValueError, KeyError, EOFError):
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # not a whole model
             parts = None
     if parts is None:
         raw = lzma.decompress(source.read_bytes())
