@@ -52,7 +52,8 @@ class PhraseTable:
         """The longest phrase starting at lemmas[i] (ending by `end`): (its end, its class)."""
         for phrase, name in self.by_first.get(lemmas[i], ()):
             stop = i + len(phrase)
-            if stop <= end and tuple(lemmas[i:stop]) == phrase:
+            # a one-word phrase is its first lemma, the key it was found by: no slice to compare
+            if stop <= end and (stop == i + 1 or tuple(lemmas[i:stop]) == phrase):
                 return stop, name
         return None
 
