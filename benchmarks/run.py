@@ -124,6 +124,26 @@ def unpack_sample(target: Path) -> Path:
     return folder
 
 
+SPIN = "x = 0\nfor i in range(20_000_000):\n    x += i\n"
+
+
+def spin_efficiency(processes: int) -> float:
+    """How well this machine runs `processes` CPU-bound processes at once right now: a pure
+    Python loop timed alone and then in that many processes side by side (1.0: each gets a
+    core). Cores shared with other work (a VM's neighbours, other jobs) show here, and bound any
+    scaling figure measured at the same time."""
+    def wall(n: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(n)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    alone = min(wall(1) for _ in range(2))
+    together = min(wall(processes) for _ in range(2))
+    return alone / together
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -210,6 +230,10 @@ def main() -> None:
     row("diff two revisions, cached", f"{t:.3f} s", "target < 0.4 s")
 
     # Throughput and scaling: the whole corpus, no cache, 1, 2 and all cores.
+    if cores > 1:
+        row(f"a pure CPU loop in {cores} processes at once", f"{spin_efficiency(cores):.2f}",
+            "efficiency this machine gives right now (1.0: a free core each); bounds the "
+            "scaling figures below")
     nocache = ["--no-cache"]
     by_jobs: dict[int, tuple[float, float]] = {}
     for jobs in sorted({1, min(2, cores), cores}):
