@@ -302,3 +302,35 @@ def test_a_worker_with_another_install_refuses_rather_than_report_differently(mo
         with pytest.raises(UsageError, match="not the same install"):
             list(run([INPUTS[0], INPUTS[1]], foreign,
                      Execution(scheduler=cluster.scheduler_address)))
+
+
+def test_without_a_cache_workers_read_the_files_and_report_what_this_process_would(
+        tmp_path: Path) -> None:
+    """With no cache to look up, the files are read by the workers, not by this process: a file
+    that is gone, too big or binary is reported in the same words, and the output is the same
+    bytes, whichever process read it."""
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    for path in INPUTS[:3]:
+        (folder / Path(path).name).write_bytes(Path(path).read_bytes())
+    (folder / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (folder / "big.txt").write_text("We do not sell your data. " * 400)
+    (folder / "broken.txt").write_bytes(b"%PDF-1.4 not a policy")
+    base = ("analyze", str(folder), "-f", "json", "--max-bytes", "5000")
+    in_workers = cli_run(*base, "--no-cache", "--jobs", "2")
+    assert in_workers.exit_code == 2
+    assert all(name in in_workers.stderr for name in ("gone.md", "big.txt", "broken.txt"))
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    for args in [("--no-cache", "--jobs", "1", "--timeout", "0"), (*cache, "--jobs", "2")]:
+        other = cli_run(*base, *args)
+        assert (other.exit_code, other.stdout, other.stderr) == \
+            (in_workers.exit_code, in_workers.stdout, in_workers.stderr), args
+
+
+def test_the_parent_sends_paths_when_there_is_no_cache_and_bytes_with_one(tmp_path: Path) -> None:
+    spec = _spec()
+    items = list(execute._prepare([INPUTS[0]], spec, Execution(jobs=2)))
+    assert items[0].data is execute.UNREAD and items[0].payload() is None
+    cache = ResultCache(str(tmp_path / "cache"), spec.key)
+    items = list(execute._prepare([INPUTS[0]], spec, Execution(jobs=2, cache=cache)))
+    assert items[0].payload() == Path(INPUTS[0]).read_bytes()  # read here, for the cache key

@@ -66,8 +66,10 @@ def run_on_dask(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution
             client, cluster = connect(execution.scheduler or "local", execution.jobs)
             shared_spec = client.scatter(spec, broadcast=True)
             limit = 2 * max(1, len(client.scheduler_info().get("workers", {})) or execution.jobs)
+        # Without a cache here to store whole reports in, workers send back only what is shown.
+        kept = None if execution.cache is not None else (execution.slim, execution.evidence_for)
         future = client.submit(analyze_batch, shared_spec, [(i.path, i.data) for i in batch],
-                               pure=False)
+                               kept, pure=False)
         window.append((list(batch), future))
         batch.clear()
 

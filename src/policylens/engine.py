@@ -314,6 +314,7 @@ class _PatternIndex:
         self.nlp = nlp
         self.shortcuts = shortcuts  # off: every whole pattern on every sentence (tests)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")  # type: ignore[attr-defined]
+        self.phrase_rules: set[str] = set()  # the rules with phrases (the others skip it)
         self.needs = _Needs()
         self.matchers: list[_RuleMatcher] = []
         self.regexes: list[tuple[str, re.Pattern[str], Needs | None]] = []
@@ -333,6 +334,7 @@ class _PatternIndex:
                                                   split_gaps=shortcuts))
             if phrase_texts:
                 self.phrases.add(rule.id, [nlp.make_doc(t) for t in phrase_texts])  # type: ignore[attr-defined]
+                self.phrase_rules.add(rule.id)
             for p in patterns:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
@@ -410,7 +412,9 @@ class _PatternIndex:
                 for a, b in windows:
                     for start, end in subset.spans(doc, a, b, lows):
                         found.setdefault(rule.rule_id, []).append(_Hit(start, end))
-        for key, start, end in self.phrases(doc):
+        phrases = self.phrases(doc) if only is None or not self.phrase_rules.isdisjoint(only) \
+            else ()  # requires and exclude: only for the rules that fired, if they have phrases
+        for key, start, end in phrases:
             rule_id = self.strings[key]
             if only is None or rule_id in only:
                 found.setdefault(rule_id, []).append(_Hit(start, end))
@@ -544,7 +548,7 @@ class Analyzer:
         assert self.reader is not None
         strings = self.nlp.vocab.strings
         findings: list[Finding] = []
-        seen: set[tuple[str, int, int]] = set()
+        seen: set[tuple[str, int, str | None, str]] = set()
         if leads is not None and block.text.endswith(":") and sents.spans:
             last = sents.spans[-1]
             leads[block.offsets[0]] = [strings[h] for h in sents.lows[last.start:last.end - 1]]
@@ -583,7 +587,10 @@ class Analyzer:
                     if found.slots.action not in rule.statement:
                         continue
                     decision = DECISIONS[rule.practice](found.polarity, found.slots)
-                    key = (rule.id, hit.start, hit.end)
+                    # one statement per rule, value and polarity in a sentence: two clauses that
+                    # say different things both count, and a 5 MB run-on "sentence" of the same
+                    # clause repeated makes one finding, not thousands each holding the sentence
+                    key = (rule.id, i, decision.value if decision else None, found.polarity)
                     if decision is None or key in seen:
                         continue
                     seen.add(key)

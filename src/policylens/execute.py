@@ -82,6 +82,9 @@ class AnalysisSpec:
                     hint="install the same policylens version and extras on every worker")
             analyzer = Analyzer(self.ruleset(), self.model)
             _ANALYZERS[self._memo_key()] = analyzer
+            from policylens.language import preload
+
+            preload()  # the language model too: workers forked from here share it
         return analyzer
 
     def _memo_key(self) -> tuple[Any, ...]:
@@ -124,19 +127,25 @@ def read_input(path: str, max_bytes: int) -> bytes | Failure:
         return _failure(shown_path(path), exc)
 
 
-def analyze_safely(spec: AnalysisSpec, path: str, data: bytes) -> Result:
-    """One policy's bytes -> its Report, or a Failure (runner.analyze_one: a bad input or a bug
-    is that file's Failure, the run goes on). This is the function every backend runs
-    (stateless: the pipeline comes from the per-process memo). Rule and model errors are the
-    run's, not a file's: they propagate."""
+def analyze_safely(spec: AnalysisSpec, path: str, data: bytes | None) -> Result:
+    """One policy's bytes (None: read from `path` here) -> its Report, or a Failure
+    (runner.analyze_one: a bad input or a bug is that file's Failure, the run goes on). This is
+    the function every backend runs (stateless: the pipeline comes from the per-process memo).
+    Rule and model errors are the run's, not a file's: they propagate."""
     from policylens.runner import analyze_one
 
     return analyze_one(path, spec.analyzer(), spec.max_bytes, data)
 
 
-def analyze_batch(spec: AnalysisSpec, batch: list[tuple[str, bytes]]) -> list[Result]:
-    """A partition of policies (Dask maps this over partitions)."""
-    return [analyze_safely(spec, path, data) for path, data in batch]
+def analyze_batch(spec: AnalysisSpec, batch: list[tuple[str, bytes]],
+                  kept: tuple[bool, frozenset[str] | None] | None = None) -> list[Result]:
+    """A partition of policies (Dask maps this over partitions); with `kept` (slim, evidence
+    for), each report is slimmed where it was made, so only what the caller shows travels."""
+    results = [analyze_safely(spec, path, data) for path, data in batch]
+    if kept is None:
+        return results
+    execution = Execution(slim=kept[0], evidence_for=kept[1])
+    return [keep(r, execution) if isinstance(r, Report) else r for r in results]
 
 
 @dataclass
@@ -222,13 +231,28 @@ class _Item:
 
     index: int
     path: str
-    data: bytes | None = None
+    data: bytes | None = None  # None: a cache hit or a failed read (result set); UNREAD: a miss
     result: Result = None
+
+    def payload(self) -> bytes | None:
+        """What the analysis is given: the bytes, or None for a file it reads itself."""
+        return None if self.data is UNREAD else self.data
+
+
+class _Unread(bytes):
+    """The marker of a file left for the worker to read (a bytes subclass: not a real empty file)."""
+
+
+UNREAD = _Unread()
 
 
 def _prepare(files: list[str], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
-    """Read each file and try the cache; an item with a result needs no analysis."""
+    """Read each file and try the cache; an item with a result needs no analysis. With no cache
+    to look up, the worker reads the file itself: the parent sends its path, not its bytes."""
     for index, path in enumerate(files):
+        if execution.cache is None and not execution.scheduler and path != "-":
+            yield _Item(index, path, UNREAD)
+            continue
         yield _looked_up(_Item(index, path), read_input(path, spec.max_bytes), execution)
 
 
@@ -285,7 +309,7 @@ def run_items(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) 
 def _run_here(items: Iterable[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
     for item in items:
         if item.data is not None:
-            result = analyze_safely(spec, item.path, item.data)
+            result = analyze_safely(spec, item.path, item.payload())
             execution.stats["analysed"] += 1
             item.result = _finish(result, cache_name(item.path), execution) \
                 if isinstance(result, Report) else result
@@ -358,7 +382,8 @@ def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None,
     serve(conn, partial(_answer, spec, Execution(cache=cache, slim=kept[0], evidence_for=kept[1])))
 
 
-def _answer(spec: AnalysisSpec, execution: Execution, message: tuple[int, str, bytes]) -> Any:
+def _answer(spec: AnalysisSpec, execution: Execution,
+            message: tuple[int, str, bytes | None]) -> Any:
     index, path, data = message
     result = analyze_safely(spec, path, data)
     if isinstance(result, Report):
@@ -395,7 +420,7 @@ class _Worker:
         if not self.inflight:
             self.started = time.monotonic()
         self.inflight.append(item)
-        self.conn.send((item.index, item.path, item.data))
+        self.conn.send((item.index, item.path, item.payload()))  # a path, or stdin's bytes
 
     def received(self) -> _Item:
         """The oldest policy is done; the next one (if any) started now."""

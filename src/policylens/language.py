@@ -28,9 +28,14 @@ NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it":
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from policylens.langmodel import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()
+
+
+def preload() -> None:
+    """Load the model now: a process that forks workers loads it once for all of them."""
+    _identifier()
 
 
 def _clean_sample(text: str, start: int) -> str:

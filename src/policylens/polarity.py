@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
+from policylens.yamlmarks import safe_load
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,7 +34,7 @@ class Cue:
 @lru_cache(maxsize=1)
 def load_cues() -> dict[str, object]:
     text = resources.files("policylens.data").joinpath("cues.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = safe_load(text)
     unknown = set(data) - set(CUE_KINDS) - {"window"}
     if unknown:
         raise ValueError(f"cues.yaml: unknown sections {sorted(unknown)}")

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from policylens.models import POLARITIES
+from policylens.yamlmarks import safe_load
 
 NOT_MENTIONED = "not-mentioned"
 # Every report may give this value to any practice (not a rule value, so not in `values`): the
@@ -57,7 +56,7 @@ DECISION_MODES = ("precedence", "youngest-age")
 def load_practices() -> dict[str, Practice]:
     """Practices in file order: the core six first, as tables show them."""
     text = resources.files("policylens.data").joinpath("practices.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)["practices"]
+    data = safe_load(text)["practices"]
     result: dict[str, Practice] = {}
     for pid, spec in data.items():
         values = tuple(spec["values"])

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from policylens.statements.lemmas import lemma
+from policylens.yamlmarks import safe_load
 
 Phrase = tuple[str, ...]
 
@@ -59,7 +58,8 @@ class PhraseTable:
         """The longest phrase starting at lemmas[i] (ending by `end`): (its end, its class)."""
         for phrase, name in self.by_first.get(lemmas[i], ()):
             stop = i + len(phrase)
-            if stop <= end and tuple(lemmas[i:stop]) == phrase:
+            # a one-word phrase is its first lemma, the key it was found by: no slice to compare
+            if stop <= end and (stop == i + 1 or tuple(lemmas[i:stop]) == phrase):
                 return stop, name
         return None
 
@@ -132,7 +132,7 @@ def lexicon_text() -> str:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read data/lexicon.yaml once per process."""
-    raw = yaml.safe_load(lexicon_text())
+    raw = safe_load(lexicon_text())
     actions = raw["actions"]
     verbs = {name: list(spec.get("words", [])) + list(spec.get("phrases", []))
              for name, spec in actions.items() if isinstance(spec, dict)}

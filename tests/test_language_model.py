@@ -1,0 +1,69 @@
+"""py3langid's model, decompressed once and kept in the cache folder: every load gives the
+identifier py3langid itself builds, and a missing, corrupt or unwritable copy only costs time."""
+
+from __future__ import annotations
+
+import lzma
+from pathlib import Path
+
+import pytest
+
+from policylens import langmodel
+
+SAMPLES = [
+    "We do not sell your personal information to third parties, and we never will.",
+    "Nous ne vendons pas vos données personnelles à des tiers.",
+    "Wir verkaufen Ihre personenbezogenen Daten nicht an Dritte.",
+    "No vendemos su información personal a terceros.",
+]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("POLICYLENS_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _shipped() -> object:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _kept_file(cache_dir: Path) -> Path:
+    (kept,) = (cache_dir / langmodel.MODELS).glob("py3langid-*.npz")
+    return kept
+
+
+def test_the_kept_model_classifies_as_the_shipped_one(cache_dir: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = _shipped()
+    first = langmodel.load_identifier()  # decompresses, and keeps the result
+    kept = _kept_file(cache_dir)
+
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("the kept model should be read, not the compressed one")
+
+    monkeypatch.setattr(lzma, "decompress", refuse)
+    second = langmodel.load_identifier()
+    assert kept.is_file()
+    for text in SAMPLES:
+        expected = shipped.classify(text)  # type: ignore[attr-defined]
+        assert first.classify(text) == expected and second.classify(text) == expected
+
+
+def test_a_corrupt_kept_model_is_replaced(cache_dir: Path) -> None:
+    langmodel.load_identifier()
+    kept = _kept_file(cache_dir)
+    kept.write_bytes(b"PK\x03\x04 not an npz")
+    identifier = langmodel.load_identifier()
+    assert identifier.classify(SAMPLES[0])[0] == "en"
+    assert kept.stat().st_size > 1_000_000  # written again, whole
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_nothing(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("POLICYLENS_CACHE_DIR", str(blocker))
+    assert langmodel.load_identifier().classify(SAMPLES[1])[0] == "fr"
