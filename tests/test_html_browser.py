@@ -104,6 +104,24 @@ class DevTools:
         os.close(self._from_browser)
 
 
+def page_problems(browser: DevTools) -> list[str]:
+    """What a page must never do: throw, log an error or a warning, or ask the network."""
+    problems = []
+    for event in browser.events:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            problems.append(params["exceptionDetails"].get("text"))
+        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "warning"):
+            problems.append(str(params.get("args")))
+        elif method == "Log.entryAdded" and params["entry"].get("level") in ("error", "warning"):
+            problems.append(params["entry"].get("text"))
+        elif method == "Network.requestWillBeSent":
+            url = params["request"]["url"]
+            if not url.startswith(("file:", "data:", "about:")):
+                problems.append(f"network request: {url}")
+    return problems
+
+
 @pytest.fixture(scope="module")
 def report_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("html") / "report.html"
@@ -151,17 +169,4 @@ def test_report_opens_in_a_headless_browser_without_errors(report_html: Path, tm
                   ".filter(r => !r.hidden).length") == 1
     finally:
         browser.close()
-    problems = []
-    for event in browser.events:
-        method, params = event.get("method"), event.get("params", {})
-        if method == "Runtime.exceptionThrown":
-            problems.append(params["exceptionDetails"].get("text"))
-        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "warning"):
-            problems.append(str(params.get("args")))
-        elif method == "Log.entryAdded" and params["entry"].get("level") in ("error", "warning"):
-            problems.append(params["entry"].get("text"))
-        elif method == "Network.requestWillBeSent":
-            url = params["request"]["url"]
-            if not url.startswith(("file:", "data:", "about:")):
-                problems.append(f"network request: {url}")
-    assert problems == []
+    assert page_problems(browser) == []

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from policylens.cli import cli
-from tests.test_html_browser import DevTools, _browser
+from tests.test_html_browser import DevTools, _browser, page_problems
 
 ROOT = Path(__file__).parent
 POLICIES = {"seed": ROOT.parent / "corpus" / "003_31bd11473371562c.txt",
@@ -98,17 +98,4 @@ def test_reader_view_in_a_headless_browser(name: str, tmp_path: Path, screenshot
         assert reached == {str(i) for i in range(len(statements))}
     finally:
         browser.close()
-    problems = []
-    for event in browser.events:
-        method, params = event.get("method"), event.get("params", {})
-        if method == "Runtime.exceptionThrown":
-            problems.append(params["exceptionDetails"].get("text"))
-        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "warning"):
-            problems.append(str(params.get("args")))
-        elif method == "Log.entryAdded" and params["entry"].get("level") in ("error", "warning"):
-            problems.append(params["entry"].get("text"))
-        elif method == "Network.requestWillBeSent":
-            url = params["request"]["url"]
-            if not url.startswith(("file:", "data:", "about:")):
-                problems.append(f"network request: {url}")
-    assert problems == []
+    assert page_problems(browser) == []

@@ -51,10 +51,9 @@ def _business_transfer(slots: Slots) -> bool:
     return "business-transfer" in slots.conditions or "successor" in slots.recipients
 
 
-def data_sale(polarity: str, slots: Slots) -> Decision | None:
-    """Selling, renting, trading or licensing personal information (LABELS.md: data-sale)."""
-    if slots.action != "sale":
-        return None
+def _passed_over(slots: Slots) -> Decision | None:
+    """What keeps a statement from deciding data-sale or third-party-sharing, whatever its
+    polarity: another party's act or a right, a business transfer, aggregate data."""
     why = _not_the_companys(slots)
     if why:
         return Decision(None, why)
@@ -62,6 +61,16 @@ def data_sale(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "a business transfer: merger-transfer's")
     if slots.data == "aggregate":
         return Decision(None, "aggregate or de-identified data")
+    return None
+
+
+def data_sale(polarity: str, slots: Slots) -> Decision | None:
+    """Selling, renting, trading or licensing personal information (LABELS.md: data-sale)."""
+    if slots.action != "sale":
+        return None
+    passed = _passed_over(slots)
+    if passed:
+        return passed
     if slots.data == "unspecified" and (polarity != "negated" or not slots.recipients):
         return Decision(None, "no personal data named")
     if slots.recipients and set(slots.recipients) <= {"user"}:
@@ -82,13 +91,9 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     """Sharing personal information with third parties beyond running the service (LABELS.md)."""
     if slots.action != "share":
         return None
-    why = _not_the_companys(slots)
-    if why:
-        return Decision(None, why)
-    if _business_transfer(slots):
-        return Decision(None, "a business transfer: merger-transfer's")
-    if slots.data == "aggregate":
-        return Decision(None, "aggregate or de-identified data")
+    passed = _passed_over(slots)
+    if passed:
+        return passed
     recipients = set(slots.recipients)
     open_ones = recipients & OPEN_RECIPIENTS
     if polarity == "negated":
