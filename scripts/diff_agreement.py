@@ -22,7 +22,7 @@ from policylens.evaluate import load_labels
 from policylens.models import PracticeVerdict
 from policylens.practices import load_practices
 from policylens.reports.diff import diff_reports, direction
-from policylens.runner import Failure, analyze_paths
+from policylens.running.runner import Failure, analyze_paths
 
 
 def pairs_of(labels: dict[str, dict[str, str]]) -> list[tuple[str, str]]:

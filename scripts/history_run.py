@@ -25,12 +25,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from policylens.cache import ResultCache, default_cache_dir
-from policylens.execute import Analysis, AnalysisSpec, Execution
 from policylens.models import Report
 from policylens.practices import load_practices
 from policylens.reports.diff import diff_reports
-from policylens.runner import Failure, Limits
+from policylens.running.cache import ResultCache, default_cache_dir
+from policylens.running.execute import Analysis, AnalysisSpec, Execution
+from policylens.running.runner import Failure, Limits
 
 try:  # the history helpers (degraded captures, alternating variants); absent in older versions
     from policylens.reports.history import comparison_bases, good_revisions

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import settings
 
 from policylens.engine import Analyzer
-from policylens.ingest import load_document
 from policylens.models import Document, Metadata, Report
+from policylens.reading.ingest import load_document
 from policylens.ruleset import RuleSet, load_ruleset
 
 # Property tests: in CI the examples are derived from each test (reproducible runs, no flakes);

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from policylens import spool
+from policylens.running import spool
 
 POLICIES = {
     "b-site.md": "# Privacy\n\nWe do not sell your personal information.\n",

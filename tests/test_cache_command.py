@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from policylens.cache import DAY, LAYOUT, ResultCache
 from policylens.cli import cli
 from policylens.errors import EXIT_INPUT, EXIT_OK
-from policylens.execute import AnalysisSpec
-from policylens.ingest import content_hash, load_document
+from policylens.reading.ingest import content_hash, load_document
+from policylens.running.cache import DAY, LAYOUT, ResultCache
+from policylens.running.execute import AnalysisSpec
 
 FIXTURES = Path(__file__).parent / "fixtures"
 POLICIES = [FIXTURES / "plain.txt", FIXTURES / "headings.md"]

@@ -19,7 +19,7 @@ NEW = FIXTURES / "revisions" / "example.com@2020-06-01.md"
 
 @pytest.fixture(scope="module")
 def pair(analyzer) -> tuple[Report, Report]:  # type: ignore[no-untyped-def]
-    from policylens.ingest import load_document
+    from policylens.reading.ingest import load_document
 
     return analyzer.analyze(load_document(str(OLD))), analyzer.analyze(load_document(str(NEW)))
 

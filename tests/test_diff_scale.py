@@ -96,7 +96,7 @@ def test_over_budget_the_sections_are_not_aligned_but_the_practices_are_diffed(l
 
 
 def _report(path: str, text: str) -> Report:
-    from policylens.sections import parse_sections
+    from policylens.structure.sections import parse_sections
 
     document = Document.build(path, text, Metadata(source_format="markdown"))
     return Report(path, document.metadata, parse_sections(document), {}, (), text=text)

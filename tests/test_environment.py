@@ -169,12 +169,12 @@ def test_internal_error_in_one_file_exits_3_with_traceback_only_under_debug(
 
 
 def test_crash_outside_files_exits_3_without_traceback(cli, monkeypatch):
-    import policylens.runner
+    import policylens.running.runner
 
     def broken(paths):
         raise KeyError("boom")
 
-    monkeypatch.setattr(policylens.runner, "expand_paths", broken)
+    monkeypatch.setattr(policylens.running.runner, "expand_paths", broken)
     run = cli("analyze", CORPUS)
     assert run.code == EXIT_INTERNAL
     assert run.errors == ["policylens: internal error: KeyError: 'boom' (rerun with --debug for the "

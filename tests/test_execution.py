@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from policylens import execute
-from policylens.cache import ResultCache, analysis_key
 from policylens.cli import cli
-from policylens.execute import AnalysisSpec, Execution, run
-from policylens.ingest import content_hash, load_document
 from policylens.models import Report
+from policylens.reading.ingest import content_hash, load_document
 from policylens.ruleset import rule_sources
-from policylens.runner import Failure
+from policylens.running import execute
+from policylens.running.cache import ResultCache, analysis_key
+from policylens.running.execute import AnalysisSpec, Execution, run
+from policylens.running.runner import Failure
 from policylens.serialize import SerializeError, report_from_data, report_to_data
 
 FIXTURES = Path(__file__).parent / "fixtures"

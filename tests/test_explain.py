@@ -138,8 +138,8 @@ def test_a_practice_with_only_near_misses_is_explained_by_default() -> None:
 
 def test_near_misses_change_no_report(analyzer) -> None:
     """Collecting near misses is an observer: the report is the same with and without it."""
-    from policylens.ingest import load_document
     from policylens.models import NearMiss
+    from policylens.reading.ingest import load_document
 
     document = load_document("p.md", POLICY.encode() + b"\nChocolate cookies are baked daily.\n")
     misses: list[NearMiss] = []

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from policylens import spool
+from policylens.running import spool
 
 FEW = 40  # policies in the small run; the big one has 4x as many
 PER_POLICY = 1024  # bytes the peak may grow by for each added policy (paths, counters)

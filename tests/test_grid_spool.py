@@ -13,14 +13,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policylens import spool
 from policylens.compare import GridSet, compare, parse_where, select_practices
-from policylens.ingest import load_document
 from policylens.models import Metadata, PracticeVerdict, Report
+from policylens.reading.ingest import load_document
 from policylens.render import GRID_FORMATS, grid_renderers
-from policylens.runner import Failure
+from policylens.running import spool
+from policylens.running.runner import Failure
+from policylens.running.spool import SortedSpool
 from policylens.serialize import slim
-from policylens.spool import SortedSpool
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).parent.parent / "corpus"

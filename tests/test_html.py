@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policylens.html import html_to_text
+from policylens.reading.html import html_to_text
 
 PAGE = """<html><body><form method="GET" action="/search">
 <input type="text" name="query"><input type="submit" value="Search">

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from policylens.errors import InputError
-from policylens.ingest import load_document
+from policylens.reading.ingest import load_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from policylens.errors import EXIT_INPUT, EXIT_OK
-from policylens.ingest import decode, load_document
+from policylens.reading.ingest import decode, load_document
 
 POLICY = (
     "# Privacy Policy\n\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from policylens import langmodel
+from policylens.reading import langmodel
 
 SAMPLES = [
     "We do not sell your personal information to third parties, and we never will.",

@@ -20,10 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.errors import InputError
-from policylens.ingest import load_document
 from policylens.models import Document, Metadata
-from policylens.sections import parse_sections, section_at
-from policylens.text import (
+from policylens.reading.ingest import load_document
+from policylens.structure.blocks import (
     _LONG_WORD,
     CELL_SEPARATOR,
     Block,
@@ -31,6 +30,7 @@ from policylens.text import (
     label_pieces,
     strip_markup,
 )
+from policylens.structure.sections import parse_sections, section_at
 from tests.strategies import file_bytes, html_text, markdown_text, plain_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -101,7 +101,7 @@ def test_sections_tile_the_text_in_order(text: str):
 
 def _reference_strip(raw: str, base: int) -> tuple[str, list[int]]:
     """The original one-int-per-character implementation of strip_markup, as an oracle."""
-    from policylens.text import _MARKUP
+    from policylens.structure.blocks import _MARKUP
 
     out: list[str] = []
     offsets: list[int] = []
@@ -171,7 +171,7 @@ def assert_maps_back(block: Block, text: str) -> None:
 @FAST
 @given(st.text(st.sampled_from("ab. \n[_"), min_size=1, max_size=600), st.integers(5, 60))
 def test_long_blocks_are_split_without_losing_characters(text: str, limit: int):
-    from policylens.text import split_block
+    from policylens.structure.blocks import split_block
 
     block = strip_markup(text, 0)
     pieces = list(split_block(block, limit)) if block.text else []

@@ -14,9 +14,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from policylens.cli import cli
 from policylens.engine import Analyzer
-from policylens.ingest import load_document
 from policylens.models import Report
 from policylens.practices import load_practices
+from policylens.reading.ingest import load_document
 from policylens.render.reader_layout import Span, events
 
 FIXTURES = Path(__file__).parent / "fixtures"

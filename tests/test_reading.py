@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from policylens.cli import cli as main
-from policylens.ingest import load_document
 from policylens.models import Document, Metadata
-from policylens.sections import parse_sections
-from policylens.text import iter_blocks
+from policylens.reading.ingest import load_document
+from policylens.structure.blocks import iter_blocks
+from policylens.structure.sections import parse_sections
 from tests.test_properties import assert_maps_back
 
 READING = Path(__file__).parent / "fixtures" / "reading"

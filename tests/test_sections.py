@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policylens.ingest import load_document
 from policylens.models import Document, Metadata
-from policylens.sections import parse_sections, section_at
+from policylens.reading.ingest import load_document
+from policylens.structure.sections import parse_sections, section_at
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

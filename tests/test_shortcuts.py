@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.engine import Analyzer
-from policylens.ingest import content_hash, load_document
 from policylens.literals import WordIndex, holds, normalize, required_words
 from policylens.models import Document, Metadata, Report
+from policylens.reading.ingest import content_hash, load_document
 from policylens.ruleset import RuleSet
 
 ROOT = Path(__file__).parent.parent
@@ -159,7 +159,7 @@ def test_a_word_is_found_as_ignorecase_finds_it() -> None:
 def test_blocks_are_as_if_every_whitespace_run_were_folded(text: str) -> None:
     """A lone space is left in place instead of being replaced by itself: same blocks, same
     offsets as folding every run of whitespace."""
-    import policylens.text as text_module
+    import policylens.structure.blocks as text_module
 
     fast = [(b.text, tuple(b.offsets)) for b in text_module.iter_blocks(text)]
     every_run = re.compile(text_module._MARKUP.pattern.replace(r"|[^\S ]\s*| \s+", r"|\s+"), re.M)

@@ -80,7 +80,7 @@ def test_the_parent_watch_ends_a_process_whose_parent_is_gone(tmp_path: Path) ->
     """Where the kernel cannot kill a worker with its parent, a thread watching the parent does."""
     script = textwrap.dedent("""
         import os, sys, time
-        from policylens.lifeline import watch_parent
+        from policylens.running.lifeline import watch_parent
         me = os.getpid()
         child = os.fork()
         if child:

@@ -237,7 +237,7 @@ def skipped_files(paths: Iterable[str]) -> list[str]:
     """Files under the folders given that are not read as policies (.pdf, .json, ...): hidden
     files and eval's labels aside, what the walk of `runner.expand_paths` leaves out, so a run
     can say so."""
-    from policylens.ingest import POLICY_SUFFIXES
+    from policylens.reading.ingest import POLICY_SUFFIXES
 
     skipped: list[str] = []
     seen: set[tuple[int, int]] = set()
@@ -270,7 +270,7 @@ def compare(reports: Iterable[Report], practices: tuple[Practice, ...],
     The reports are read once, as they come; the rows are kept sorted in a `SortedSpool` (on
     disk past a few megabytes, in `folder` or the system's temporary folder) and counted for the
     summary, so no more than a batch of rows is ever in memory. `GridSet.close` removes the file."""
-    from policylens.spool import SortedSpool
+    from policylens.running.spool import SortedSpool
 
     rows: SortedSpool[Row] = SortedSpool(row_order(sort), reverse=reverse, folder=folder)
     counts = no_counts(practices)

@@ -14,10 +14,10 @@ from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
-from policylens.sections import parse_sections, section_at
 from policylens.statements import StatementReader
 from policylens.statements.lemmas import forms_of
-from policylens.text import Block, iter_blocks
+from policylens.structure.blocks import Block, iter_blocks
+from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
 from policylens.verdicts.flows import DECISIONS
 

@@ -104,7 +104,7 @@ class Generator:
 
 def check_spans(path: Path, report: object) -> str | None:
     """Why a report's findings do not map back into Document.text, or None."""
-    from policylens.ingest import load_document
+    from policylens.reading.ingest import load_document
 
     document = load_document(str(path), path.read_bytes())
     for f in report.findings:  # type: ignore[attr-defined]
@@ -128,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", default=str(ROOT / "bench-results" / "fuzz"))
     args = parser.parse_args(argv)
 
-    from policylens.execute import Analysis, AnalysisSpec, Execution
-    from policylens.runner import INTERNAL, LIMIT, Failure, Limits, analyze_paths
+    from policylens.running.execute import Analysis, AnalysisSpec, Execution
+    from policylens.running.runner import INTERNAL, LIMIT, Failure, Limits, analyze_paths
 
     gen = Generator(args.seed)
     limits = Limits(max_bytes=2_000_000, timeout=args.timeout)

@@ -58,8 +58,8 @@ def analyze(paths: tuple[str, ...], fmt: str | None, practices: tuple[str, ...],
     from policylens.models import Report
     from policylens.output import open_output
     from policylens.render import analyze_renderers
-    from policylens.runner import Failure, exit_code_for
-    from policylens.spool import SortedSpool
+    from policylens.running.runner import Failure, exit_code_for
+    from policylens.running.spool import SortedSpool
 
     wanted = practice_ids(practices) if practices else None
     factory = analyzer_factory(rule_dirs, model)

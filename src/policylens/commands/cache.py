@@ -23,8 +23,8 @@ def _dry_run_option(func: F) -> F:
 def _current_key(rule_dirs: tuple[str, ...], model: str) -> str:
     """The analysis key analyze/compare would use with these options (rule files read as text:
     no spaCy)."""
-    from policylens.execute import AnalysisSpec
-    from policylens.ingest import DEFAULT_MAX_BYTES
+    from policylens.reading.ingest import DEFAULT_MAX_BYTES
+    from policylens.running.execute import AnalysisSpec
 
     return AnalysisSpec.create(rule_dirs, model, DEFAULT_MAX_BYTES).key
 
@@ -63,8 +63,8 @@ def info(rule_dirs: tuple[str, ...], model: str, fmt: str) -> None:
       policylens cache info --format json
       POLICYLENS_CACHE_DIR=.plcache policylens cache info
     """
-    from policylens.cache import survey
     from policylens.render.cache_out import render_info
+    from policylens.running.cache import survey
 
     render_info(survey(cache_folder(), _current_key(rule_dirs, model)), fmt, sys.stdout)
     sys.exit(EXIT_OK)
@@ -92,8 +92,8 @@ def prune(rule_dirs: tuple[str, ...], model: str, older_than: float | None, dry_
       policylens cache prune --dry-run
       policylens cache prune --older-than 90 --format json
     """
-    from policylens.cache import prune as prune_cache
     from policylens.render.cache_out import render_removal
+    from policylens.running.cache import prune as prune_cache
 
     result = prune_cache(cache_folder(), _current_key(rule_dirs, model), older_than, dry_run)
     render_removal(result, "prune", fmt, sys.stdout, older_than)
@@ -116,8 +116,8 @@ def clear(dry_run: bool, fmt: str) -> None:
       policylens cache clear
       policylens cache clear --cache-dir .plcache --format json
     """
-    from policylens.cache import clear as clear_cache
     from policylens.render.cache_out import render_removal
+    from policylens.running.cache import clear as clear_cache
 
     render_removal(clear_cache(cache_folder(), "", dry_run), "clear", fmt, sys.stdout)
     sys.exit(EXIT_OK)

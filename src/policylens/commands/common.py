@@ -10,7 +10,7 @@ import click
 
 if TYPE_CHECKING:
     from policylens.models import Report
-    from policylens.runner import Failure, Limits
+    from policylens.running.runner import Failure, Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,8 +49,8 @@ def assessed(report: Report) -> Report:
     analysis."""
     from dataclasses import replace
 
-    from policylens.capture import capture_note
-    from policylens.language import assess_language
+    from policylens.reading.capture import capture_note
+    from policylens.reading.language import assess_language
 
     ctx = click.get_current_context(silent=True)
     lang = ctx.meta.get(_SETTINGS, {}).get("lang") or "en" if ctx else "en"
@@ -114,7 +114,7 @@ def keep_output(output: str | None, failures: list[Failure]) -> None:
     """Nothing could be analysed: leave an -o file as it was (call inside `open_output`, whose
     temporary file the exit removes) and exit with the failures' code. No-op for stdout."""
     from policylens.errors import EXIT_INPUT
-    from policylens.runner import exit_code_for
+    from policylens.running.runner import exit_code_for
 
     if output is None or output == "-":
         return
@@ -154,7 +154,7 @@ def cache_dir_option(func: F) -> F:
 def cache_folder() -> str:
     """The result cache folder this command uses: --cache-dir, else $POLICYLENS_CACHE_DIR, else
     the platform's user cache folder."""
-    from policylens.cache import default_cache_dir
+    from policylens.running.cache import default_cache_dir
 
     ctx = click.get_current_context(silent=True)
     chosen = ctx.meta.get(_SETTINGS, {}).get("cache_dir") if ctx else None
@@ -177,9 +177,9 @@ def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Any:
     options ask. The rules are validated now when there is no cache; with one, at the first
     policy not in it, so a run served from the cache never loads spaCy (an entry exists only
     for rule files that were valid)."""
-    from policylens.cache import ResultCache
-    from policylens.execute import Analysis, AnalysisSpec, Execution, available_cores
-    from policylens.ingest import DEFAULT_MAX_BYTES
+    from policylens.reading.ingest import DEFAULT_MAX_BYTES
+    from policylens.running.cache import ResultCache
+    from policylens.running.execute import Analysis, AnalysisSpec, Execution, available_cores
 
     ctx = click.get_current_context(silent=True)
     settings = dict(ctx.meta.get(_SETTINGS, {})) if ctx else {}
@@ -195,7 +195,7 @@ def analyzer_factory(rule_dirs: tuple[str, ...], model: str) -> Any:
 
 
 def limits(max_bytes: int, timeout: float) -> Limits:
-    from policylens.runner import Limits
+    from policylens.running.runner import Limits
 
     return Limits(max_bytes=max_bytes, timeout=timeout)
 
@@ -230,7 +230,7 @@ def each_report(files: Iterable[str], factory: Callable[[], Any], guard: Limits,
     nothing could be analysed, exits at the end leaving an -o file as it was. Either exit happens
     inside `open_output`, so its temporary file is removed. A progress bar shows on stderr when
     stderr is a terminal (never in pipes or CI logs)."""
-    from policylens.runner import Failure, analyze_paths, exit_code_for
+    from policylens.running.runner import Failure, analyze_paths, exit_code_for
 
     if failures and fail_fast:
         sys.exit(exit_code_for(failures))
@@ -278,7 +278,7 @@ def stream_reports(paths: list[str], factory: Callable[[], Any], guard: Limits,
     `each_report`); failures of either step are reported and collected in `failures`. With
     `shown` (the practices whose evidence a grid shows), each report keeps only what grids read:
     verdicts, with evidence for those practices only. The paths are expanded at once."""
-    from policylens.runner import expand_paths
+    from policylens.running.runner import expand_paths
 
     if shown is not None and hasattr(factory, "keep"):
         factory.keep(slim=True, evidence_for=frozenset(shown))

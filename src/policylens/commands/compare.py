@@ -59,7 +59,7 @@ def run_grid(kind: str, paths: tuple[str, ...], fmt: str | None, output: str | N
     from policylens.render import GRID_EVIDENCE, grid_renderers
     from policylens.render.html_out import render_grids
     from policylens.render.reader_html import view_name
-    from policylens.runner import Failure, exit_code_for
+    from policylens.running.runner import Failure, exit_code_for
 
     rule_dirs, model, max_bytes, timeout, fail_fast = analysis
     # compare -o DIR/: index.html and a reader view of each policy (commands/views.py)

@@ -32,7 +32,7 @@ Exit codes:
 
 
 def _reports_from_files(old: str, new: str, factory: Any, guard: Any) -> tuple[Any, Any]:
-    from policylens.runner import Failure, analyze_paths, failure_error
+    from policylens.running.runner import Failure, analyze_paths, failure_error
 
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (stdin)")
@@ -59,9 +59,9 @@ def _reports_from_git(sides: Any, path: str, factory: Any, guard: Any) -> tuple[
     analysed as files are: through the cache, in worker processes, under --timeout."""
     from dataclasses import replace
 
-    from policylens.ingest import read_policy_bytes
+    from policylens.reading.ingest import read_policy_bytes
     from policylens.reports.gitrev import read_at
-    from policylens.runner import Failure
+    from policylens.running.runner import Failure
 
     old_side, new_side = sides
     found: list[tuple[Any, str, bytes | None]] = []
@@ -154,7 +154,7 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
     results = []
     if git_range is not None:
         from policylens.reports.gitrev import parse_range
-        from policylens.runner import Limits
+        from policylens.running.runner import Limits
 
         sides = parse_range(git_range)
         for path in paths:
@@ -164,7 +164,7 @@ def diff(paths: tuple[str, ...], git_range: str | None, fmt: str | None, output:
             results.append(diff_reports(old, new, fail_on=gate, location=location))
     else:
         first, second = paths[0], paths[-1]
-        from policylens.runner import Limits
+        from policylens.running.runner import Limits
 
         old, new = _reports_from_files(first, second, factory, Limits(max_bytes, timeout))
         location = "" if second == "-" else second

@@ -46,7 +46,7 @@ def evaluate(directory: str, fmt: str, min_accuracy: float | None, output: str |
     from policylens.evaluate import load_labels, score
     from policylens.output import open_output
     from policylens.render import eval_out
-    from policylens.runner import Failure, exit_code_for
+    from policylens.running.runner import Failure, exit_code_for
 
     labels = load_labels(directory)
     factory = analyzer_factory(rule_dirs, model)

@@ -34,7 +34,7 @@ def explain(path: str, practices: tuple[str, ...], fmt: str, rule_dirs: tuple[st
     from policylens.explain import near_misses
     from policylens.practices import load_practices
     from policylens.render import explain_out
-    from policylens.runner import Failure, Limits, analyze_paths, failure_error
+    from policylens.running.runner import Failure, Limits, analyze_paths, failure_error
 
     wanted = practice_ids(practices)
     factory = analyzer_factory(rule_dirs, model)

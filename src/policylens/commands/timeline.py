@@ -100,7 +100,7 @@ def _git_reports(paths: tuple[str, ...], factory: Any, guard: Any,
     from policylens.errors import InputError, Location
     from policylens.reports.gitrev import history as revisions_of
     from policylens.reports.gitrev import read_blob
-    from policylens.runner import Failure
+    from policylens.running.runner import Failure
 
     named: list[tuple[str, bytes]] = []
     shown: dict[str, str] = {}  # analysed as commit:path (its suffix says the format), shown as path@commit

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from policylens.cache import LAYOUT, KeyUsage, Sweep
 from policylens.render.json_out import dumps, envelope
+from policylens.running.cache import LAYOUT, KeyUsage, Sweep
 
 
 def size(count: int) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 from policylens.models import AttrValue, Finding, PracticeVerdict, Report, attribute_json
 from policylens.practices import NOT_MENTIONED, Practice, load_practices
 from policylens.reports.align import CANDIDATES, Budget, OverBudget, ShingleIndex, ratio, shingles
-from policylens.text import iter_blocks
+from policylens.structure.blocks import iter_blocks
 
 PREAMBLE = "(text before the first heading)"
 WORSE, BETTER, CHANGED = "worse", "better", "changed"

@@ -20,7 +20,7 @@ MODELS = "models"
 
 def cached_model_path(source: Path) -> Path | None:
     """Where the decompressed model of this py3langid install is kept (None: no cache folder)."""
-    from policylens.cache import default_cache_dir
+    from policylens.running.cache import default_cache_dir
 
     try:
         version = metadata.version("py3langid")

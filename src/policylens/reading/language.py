@@ -28,7 +28,7 @@ NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it":
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from policylens.langmodel import load_identifier
+    from policylens.reading.langmodel import load_identifier
 
     return load_identifier()
 
@@ -39,7 +39,7 @@ def preload() -> None:
 
 
 def _clean_sample(text: str, start: int) -> str:
-    from policylens.text import iter_blocks
+    from policylens.structure.blocks import iter_blocks
 
     taken: list[str] = []
     size = 0

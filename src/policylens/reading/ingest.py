@@ -9,12 +9,12 @@ import re
 import stat
 from dataclasses import replace
 
-from policylens.capture import degraded_reason
 from policylens.errors import InputError, LimitError, Location, printable
-from policylens.language import identify
-from policylens.metadata import archive_header_end, extract_metadata
 from policylens.models import Document
-from policylens.sniff import sniff
+from policylens.reading.capture import degraded_reason
+from policylens.reading.language import identify
+from policylens.reading.metadata import archive_header_end, extract_metadata
+from policylens.reading.sniff import sniff
 
 POLICY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -197,7 +197,7 @@ def load_document(path: str, data: bytes | None = None, max_bytes: int = DEFAULT
     header_source = text
     fmt = sniff(path, text)
     if fmt == "html":
-        from policylens.html import html_to_text
+        from policylens.reading.html import html_to_text
 
         text = html_to_text(text)
         if not text.strip():

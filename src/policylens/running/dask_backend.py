@@ -20,7 +20,7 @@ from policylens.errors import UsageError
 from policylens.models import Report
 
 if TYPE_CHECKING:
-    from policylens.execute import AnalysisSpec, Execution, _Item
+    from policylens.running.execute import AnalysisSpec, Execution, _Item
 
 PARTITION = 32  # policies per task: big enough to amortise scheduling, small enough to balance
 
@@ -50,7 +50,7 @@ def connect(scheduler: str, jobs: int) -> tuple[Any, Any]:
 
 def run_on_dask(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) -> Iterator[_Item]:
     """Items in input order, the misses analysed on the cluster."""
-    from policylens.execute import analyze_batch, cache_name, keep
+    from policylens.running.execute import analyze_batch, cache_name, keep
 
     client = cluster = None
     shared_spec: Any = None

@@ -30,14 +30,14 @@ from policylens.errors import (
     PolicylensError,
     printable,
 )
-from policylens.ingest import (
+from policylens.models import Document, Report
+from policylens.reading.ingest import (
     DEFAULT_MAX_BYTES,
     POLICY_SUFFIXES,
     content_hash,
     load_document,
     read_policy_bytes,
 )
-from policylens.models import Document, Report
 from policylens.screen import not_a_policy
 
 DEFAULT_TIMEOUT = 60.0  #: seconds per file; a real policy takes well under one
@@ -154,7 +154,7 @@ def analyze_one(path: str, analyzer: Any, max_bytes: int, data: bytes | None = N
 def unassessed(document: Document, practices: dict[str, Any], sha256: str, note: str) -> Report:
     """The report of a text that is not a policy: its outline, every practice not-mentioned,
     no findings, and the note saying why."""
-    from policylens.sections import parse_sections
+    from policylens.structure.sections import parse_sections
     from policylens.verdicts import decide_all
 
     return Report(document.path, document.metadata, parse_sections(document),
@@ -191,7 +191,7 @@ def serve(conn: Any, handle: Callable[[Any], Any]) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's cleanup handler is not ours
-    from policylens.lifeline import release_signals
+    from policylens.running.lifeline import release_signals
 
     release_signals()  # held while the parent forked this process
     while True:

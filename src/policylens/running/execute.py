@@ -25,9 +25,9 @@ from policylens.errors import PolicylensError
 from policylens.models import Report
 
 if TYPE_CHECKING:
-    from policylens.cache import ResultCache
     from policylens.ruleset import RuleSet
-    from policylens.runner import Failure
+    from policylens.running.cache import ResultCache
+    from policylens.running.runner import Failure
 
 Result = Any  # Report | Failure (runner imports spaCy-free, but keep this module import-light)
 
@@ -53,8 +53,8 @@ class AnalysisSpec:
     @classmethod
     def create(cls, rule_dirs: Iterable[str], model: str, max_bytes: int) -> AnalysisSpec:
         """Read (not parse) the shipped and extra rule files: cheap, no spaCy."""
-        from policylens.cache import analysis_key
         from policylens.ruleset import rule_sources
+        from policylens.running.cache import analysis_key
 
         sources = tuple(rule_sources(list(rule_dirs)))
         return cls(sources, model, max_bytes, analysis_key(sources, model))
@@ -69,8 +69,8 @@ class AnalysisSpec:
         worker with another install) refuses: its reports could differ."""
         analyzer = _ANALYZERS.get(self._memo_key())
         if analyzer is None:
-            from policylens.cache import analysis_key
             from policylens.engine import Analyzer
+            from policylens.running.cache import analysis_key
 
             if self.key and analysis_key(self.rule_sources, self.model) != self.key:
                 from policylens import __version__
@@ -82,7 +82,7 @@ class AnalysisSpec:
                     hint="install the same policylens version and extras on every worker")
             analyzer = Analyzer(self.ruleset(), self.model)
             _ANALYZERS[self._memo_key()] = analyzer
-            from policylens.language import preload
+            from policylens.reading.language import preload
 
             preload()  # the language model too: workers forked from here share it
         return analyzer
@@ -118,8 +118,8 @@ def cache_name(path: str) -> str:
 
 def read_input(path: str, max_bytes: int) -> bytes | Failure:
     """A file's bytes, or the Failure that says why they cannot be had."""
-    from policylens.ingest import read_policy_bytes
-    from policylens.runner import _failure
+    from policylens.reading.ingest import read_policy_bytes
+    from policylens.running.runner import _failure
 
     try:
         return read_policy_bytes(path, max_bytes)
@@ -132,7 +132,7 @@ def analyze_safely(spec: AnalysisSpec, path: str, data: bytes | None) -> Result:
     (runner.analyze_one: a bad input or a bug is that file's Failure, the run goes on). This is
     the function every backend runs (stateless: the pipeline comes from the per-process memo).
     Rule and model errors are the run's, not a file's: they propagate."""
-    from policylens.runner import analyze_one
+    from policylens.running.runner import analyze_one
 
     return analyze_one(path, spec.analyzer(), spec.max_bytes, data)
 
@@ -163,7 +163,7 @@ class Execution:
 
 def analyze_cached(spec: AnalysisSpec, execution: Execution, path: str, data: bytes) -> Result:
     """One policy's bytes (from a file, stdin or git) through the cache and this process."""
-    from policylens.ingest import content_hash
+    from policylens.reading.ingest import content_hash
 
     if execution.cache is not None:
         cached = execution.cache.get(content_hash(data), cache_name(path), shown_path(path))
@@ -263,7 +263,7 @@ def _prepare_data(named: list[tuple[str, bytes]], execution: Execution) -> Itera
 
 def _looked_up(item: _Item, data: Any, execution: Execution) -> _Item:
     """The item with its cached result, or its bytes to analyse (or the Failure to read them)."""
-    from policylens.ingest import content_hash
+    from policylens.reading.ingest import content_hash
 
     path = item.path
     if not isinstance(data, bytes):
@@ -291,7 +291,7 @@ def run_items(items: Iterator[_Item], spec: AnalysisSpec, execution: Execution) 
     counts.setdefault("analysed", 0)
     counts.setdefault("cached", 0)
     if execution.scheduler:
-        from policylens.dask_backend import run_on_dask
+        from policylens.running.dask_backend import run_on_dask
 
         source: Iterator[_Item] = run_on_dask(items, spec, execution)
     elif execution.jobs > 1 or _budgeted(execution):
@@ -371,8 +371,8 @@ def _serve(conn: Any, spec: AnalysisSpec, cache: ResultCache | None,
     pipe closes when the parent goes."""
     from functools import partial
 
-    from policylens.lifeline import exit_with_parent
-    from policylens.runner import serve
+    from policylens.running.lifeline import exit_with_parent
+    from policylens.running.runner import serve
 
     exit_with_parent(parent)
     if parent_end is not None:
@@ -410,7 +410,7 @@ class _Worker:
     def start(self) -> None:
         """Fork (or spawn) the process; call with signals held (`lifeline.signals_held`), once
         the pool has recorded this worker, so that no signal can orphan it."""
-        from policylens.runner import flush_streams
+        from policylens.running.runner import flush_streams
 
         flush_streams()
         self.process.start()
@@ -467,7 +467,7 @@ class _Pool:
         self.workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
-        from policylens.lifeline import signals_held
+        from policylens.running.lifeline import signals_held
 
         worker = _Worker(self.ctx, self.spec, self.execution)
         with signals_held():  # Ctrl-C or SIGTERM now would leave a worker the pool never knew
@@ -486,7 +486,7 @@ class _Pool:
     def ordered(self, items: Iterator[_Item]) -> Iterator[_Item]:
         from multiprocessing.connection import wait
 
-        from policylens.runner import LIMIT, Failure
+        from policylens.running.runner import LIMIT, Failure
 
         window = max(64, 8 * self.jobs)  # items read ahead or waiting for their turn: bounded memory
         pending: dict[int, _Item] = {}  # by index, done or not
