@@ -103,12 +103,20 @@ class Generator:
 
 
 def check_spans(path: Path, report: object) -> str | None:
-    """Why a report's findings do not map back into Document.text, or None."""
+    """Why a report's findings do not map back into Document.text, or None. The reader decodes
+    HTML entities left in markdown ("&lt;" is "<" in the evidence) and writes a table's cell
+    borders and `<br>` as "; ", so the span is compared decoded, with those as ";"."""
+    import html
+    import re
+    from types import SimpleNamespace
+
     from policylens.reading.ingest import load_document
 
     document = load_document(str(path), path.read_bytes())
-    for f in report.findings:  # type: ignore[attr-defined]
-        span = document.text[f.start : f.end]
+    for found in report.findings:  # type: ignore[attr-defined]
+        f = SimpleNamespace(start=found.start, end=found.end, line=found.line,
+                            sentence=found.sentence.replace("|", ";"))
+        span = re.sub(r"\||<br\s*/?>", ";", html.unescape(document.text[f.start : f.end]), flags=re.I)
         if not span or span[0] != f.sentence[0] or span[-1] != f.sentence[-1]:
             return f"span {f.start}:{f.end} {span[:40]!r} is not sentence {f.sentence[:40]!r}"
         letters = iter(span)
