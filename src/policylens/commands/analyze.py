@@ -26,8 +26,8 @@ from policylens.commands.common import (
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "html"]),
               help="Output format: html is the reader view of one policy, every statement "
-                   "highlighted. Default: table on a terminal, json when piped or with -o "
-                   "(html for -o FILE.html).")
+                   "highlighted. Default: the table (plain text when piped); json for -o "
+                   "FILE.json, html for -o FILE.html.")
 @click.option("--practice", "-p", "practices", multiple=True, metavar="ID",
               help="Report only these practices (repeatable; 'core' for the core six). "
                    "Default: all; the table folds extra practices that are not mentioned.")
