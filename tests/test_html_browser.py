@@ -54,6 +54,25 @@ class DevTools:
         self.events: list[dict[str, Any]] = []
         self.deadline = time.monotonic() + TIMEOUT
 
+    def open_page(self, url: str, width: int | None = None, height: int | None = None) -> str:
+        """A new tab with the page loaded, events recorded; its session id."""
+        target = self.send("Target.createTarget", url="about:blank")["targetId"]
+        session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            self.send(f"{domain}.enable", session)
+        if width and height:
+            self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height,
+                      deviceScaleFactor=1, mobile=False)
+        self.send("Page.navigate", session, url=url)
+        self.wait_for("Page.loadEventFired")
+        return str(session)
+
+    def evaluate(self, session: str, expression: str) -> Any:
+        """The value of a JavaScript expression in the page (an exception fails the test)."""
+        reply = self.send("Runtime.evaluate", session, expression=expression, returnByValue=True)
+        assert "exceptionDetails" not in reply, reply
+        return reply["result"].get("value")
+
     def _read(self) -> dict[str, Any]:
         while b"\0" not in self._buffer:
             left = self.deadline - time.monotonic()
@@ -139,18 +158,10 @@ def test_report_opens_in_a_headless_browser_without_errors(report_html: Path, tm
         pytest.skip(why)
     browser = DevTools(binary, tmp_path / "profile")
     try:
-        target = browser.send("Target.createTarget", url="about:blank")["targetId"]
-        session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            browser.send(f"{domain}.enable", session)
-        browser.send("Page.navigate", session, url=report_html.as_uri())
-        browser.wait_for("Page.loadEventFired")
+        session = browser.open_page(report_html.as_uri())
 
         def js(expression: str) -> Any:
-            reply = browser.send("Runtime.evaluate", session, expression=expression,
-                                 returnByValue=True)
-            assert "exceptionDetails" not in reply, reply
-            return reply["result"].get("value")
+            return browser.evaluate(session, expression)
 
         assert js("document.documentElement.getAttribute('data-ready')") == "1"  # the script ran
         assert js("document.querySelectorAll('table.heatmap tbody tr').length") == 2

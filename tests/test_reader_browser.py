@@ -53,20 +53,10 @@ def test_reader_view_in_a_headless_browser(name: str, tmp_path: Path, screenshot
     browser = DevTools(binary, tmp_path / "profile")
     browser.deadline += 60  # many Tab presses on the long policy
     try:
-        target = browser.send("Target.createTarget", url="about:blank")["targetId"]
-        session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            browser.send(f"{domain}.enable", session)
-        browser.send("Emulation.setDeviceMetricsOverride", session, width=1200, height=900,
-                     deviceScaleFactor=1, mobile=False)
-        browser.send("Page.navigate", session, url=view.as_uri())
-        browser.wait_for("Page.loadEventFired")
+        session = browser.open_page(view.as_uri(), width=1200, height=900)
 
         def js(expression: str) -> Any:
-            reply = browser.send("Runtime.evaluate", session, expression=expression,
-                                 returnByValue=True)
-            assert "exceptionDetails" not in reply, reply
-            return reply["result"].get("value")
+            return browser.evaluate(session, expression)
 
         assert js("document.documentElement.getAttribute('data-ready')") == "1"
         shot = browser.send("Page.captureScreenshot", session, format="png")
