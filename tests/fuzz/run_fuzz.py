@@ -115,7 +115,7 @@ def check_spans(path: Path, report: object) -> str | None:
     document = load_document(str(path), path.read_bytes())
     for found in report.findings:  # type: ignore[attr-defined]
         f = SimpleNamespace(start=found.start, end=found.end, line=found.line,
-                            sentence=found.sentence.replace("|", ";"))
+                            sentence=html.unescape(found.sentence).replace("|", ";"))
         span = re.sub(r"\||<br\s*/?>", ";", html.unescape(document.text[f.start : f.end]), flags=re.I)
         if not span or span[0] != f.sentence[0] or span[-1] != f.sentence[-1]:
             return f"span {f.start}:{f.end} {span[:40]!r} is not sentence {f.sentence[:40]!r}"
