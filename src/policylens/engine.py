@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from policylens.gaps import Split, join, repeats, split
@@ -107,6 +108,11 @@ class _Sentences:
         """Sentence i's text (what Span.text gives, without walking its tokens)."""
         span = self.spans[i]
         return self.doc_text[span.start_char:span.end_char]
+
+    def lower_words(self, i: int, strings: Any) -> list[str]:
+        """Sentence i's lowercase tokens as strings (what the statement reader reads)."""
+        span = self.spans[i]
+        return [strings[h] for h in self.lows[span.start:span.end]]
 
     def tokens_text(self, start: int, end: int) -> str:
         """The text of tokens start..end (what Span.text gives, without making the Span)."""
@@ -550,8 +556,7 @@ class Analyzer:
         findings: list[Finding] = []
         seen: set[tuple[str, int, str | None, str]] = set()
         if leads is not None and block.text.endswith(":") and sents.spans:
-            last = sents.spans[-1]
-            leads[block.offsets[0]] = [strings[h] for h in sents.lows[last.start:last.end - 1]]
+            leads[block.offsets[0]] = sents.lower_words(len(sents.spans) - 1, strings)[:-1]
         if block.kind == "heading":
             return findings  # "Sharing Information with Third Parties" names a topic, states nothing
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
@@ -561,11 +566,8 @@ class Analyzer:
             if not words & self.action_forms and not head:
                 continue
             span = sents.spans[i]
-            tokens = head + [strings[h] for h in sents.lows[span.start:span.end]]
-            previous = None
-            if i:
-                before = sents.spans[i - 1]
-                previous = [strings[h] for h in sents.lows[before.start:before.end]]
+            tokens = head + sents.lower_words(i, strings)
+            previous = partial(sents.lower_words, i - 1, strings) if i else None
             names = [False] * len(head) + [k > span.start and doc[k].is_title and (
                 (k + 1 < span.end and doc[k + 1].is_title) or doc[k - 1].is_title)
                 for k in range(span.start, span.end)]

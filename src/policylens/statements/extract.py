@@ -22,12 +22,12 @@ No parser is needed; the reading follows the shape of policy sentences:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from policylens.models import Slots
 from policylens.statements.lemmas import lemma
-from policylens.statements.lexicon import Lexicon, PhraseTable, load_lexicon
+from policylens.statements.lexicon import Lexicon, load_lexicon
 
 _BOUNDARIES = {";", "but", "however", "whereas", "although", "though", "while"}
 _BE = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"}
@@ -56,6 +56,8 @@ _FOLLOWING_PREPOSITIONS = {"to", "with", "by", "or", "and", "in", "for", "on", "
                            ".", ";", ":", "(", ")", "nor", "your", "our", "their", "the", "it",
                            "them", "personal", "information", "data", "except", "unless", "without",
                            "publicly", "externally", "back", "over", "out", "along", "onto"}
+# words that join coordinated verbs ("sell, rent or otherwise share")
+_COORDINATORS = {",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or", "either"}
 _USER_OBJECTS = {"you", "users", "user", "customers", "visitors", "members", "yourself"}
 _OPENERS_HYPOTHETICAL = {"if", "event", "case", "should", "unless", "upon", "whenever", "when",
                          "where", "once"}
@@ -82,27 +84,28 @@ class StatementReader:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
-        self.data_nouns = self.lex.data.nouns("personal")
+        self.data_nouns = self.lex.data.single_words("personal")
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
         return tuple(self.lex.condition_classes.classes_in(lemmas, 0, len(lemmas)))
 
-    def read(self, words: Sequence[str], previous: Sequence[str] | None = None,
+    def read(self, words: Sequence[str], previous: Callable[[], Sequence[str]] | None = None,
              names: Sequence[bool] | None = None) -> list[Extracted]:
-        """The statements of one sentence, given its lowercase tokens. `previous` holds the
+        """The statements of one sentence, given its lowercase tokens. `previous()` gives the
         lowercase tokens of the sentence before, which a back-reference ("In that case, ...")
-        takes its conditions from; `names[i]` is true where token i is capitalised inside the
-        sentence next to another capitalised word ("Federal Trade Commission"): a name, no verb."""
+        takes its conditions from (asked for only then); `names[i]` is true where token i is
+        capitalised inside the sentence next to another capitalised word ("Federal Trade
+        Commission"): a name, no verb."""
+        if words and words[-1] == "?":
+            return []  # a question ("Do we disclose any information to outside parties?") states nothing
         words = [w.replace("\u2019", "'") for w in words]
         lemmas = [lemma(w) for w in words]
         n = len(words)
         lex = self.lex
         inherited: tuple[str, ...] = ()
         if previous is not None and lex.back_references.find(lemmas, 0, min(n, 6)):
-            inherited = self.conditions_of([lemma(w) for w in previous])
-        if n and words[-1] == "?":
-            return []  # a question ("Do we disclose any information to outside parties?") states nothing
+            inherited = self.conditions_of([lemma(w) for w in previous()])
         clauses = self._clauses(words)
         occurrences = [o for o in self._actions(words, lemmas) if not (names and names[o[0]])]
         out: list[Extracted] = []
@@ -128,9 +131,9 @@ class StatementReader:
         cuts = [0]
         for i, w in enumerate(words):
             if w in _BOUNDARIES and i > 0:
-                if w == "but" and words[i + 1:i + 3] in (["not", "limited"], ["also"]):
-                    continue
-                if w == "but" and i + 1 < len(words) and words[i + 1] == "also":
+                # "including but not limited to", "not only ... but also": no new clause
+                if w == "but" and (words[i + 1:i + 3] == ["not", "limited"]
+                                   or words[i + 1:i + 2] == ["also"]):
                     continue
                 cuts.append(i)
         cuts.append(len(words))
@@ -164,7 +167,7 @@ class StatementReader:
                 adjectival = single and _is_participle(words[i], lemmas[i]) \
                     and before not in _BE and before not in _PERFECT and after.isalpha() \
                     and after not in _DETERMINERS and after not in _OBJECT_SKIP \
-                    and after not in _FOLLOWING_PREPOSITIONS and lemma(after) not in self.data_nouns
+                    and after not in _FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns
                 as_noun = single and (before in _DETERMINERS or after == "of"
                                       or any(w in {"a", "an"} for w in words[max(0, i - 2):i])) \
                     and not _is_participle(words[i], lemmas[i])
@@ -196,15 +199,13 @@ class StatementReader:
             if groups:
                 g_start, g_end, actions = groups[-1]
                 between = range(g_end, start)
-                coordinators = {",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or",
-                                "either"}
                 joined = len(between) <= 4 and all(
-                    words[k] in coordinators or self.lex.bridges.match_at(lemmas, k, start)
+                    words[k] in _COORDINATORS or self.lex.bridges.match_at(lemmas, k, start)
                     for k in between)
                 # "sell, market, rent": one word of a comma list that is no action of ours
                 listed = len(between) <= 4 and any(words[k] == "," for k in between) and all(
-                    words[k] in coordinators or words[k].isalpha() for k in between) \
-                    and sum(words[k].isalpha() and words[k] not in coordinators for k in between) <= 1
+                    words[k] in _COORDINATORS or words[k].isalpha() for k in between) \
+                    and sum(words[k].isalpha() and words[k] not in _COORDINATORS for k in between) <= 1
                 if joined or listed:
                     if action not in actions:
                         actions.append(action)
@@ -351,7 +352,7 @@ class StatementReader:
             generic = {"third-party", "marketing-partner"}
             if any(r in generic for r in recipients):
                 recipients = [r for r in recipients if r not in generic] + ["service-provider"]
-        purposes = lex.purposes.classes_in(lemmas, cs, max(body_end, clause_end if not ex else body_end))
+        purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
         if acting:
             purposes = purposes + ["service"]
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
@@ -401,7 +402,3 @@ class StatementReader:
                       exceptions=tuple(exceptions), scope=scope, only=only)
         return Extracted(g_start, g_end, polarity, cue, slots)
 
-
-def phrase_table(entries: list[str]) -> PhraseTable:
-    """A one-class phrase table (for tests and tools)."""
-    return PhraseTable({"x": entries})

@@ -84,7 +84,7 @@ class PhraseTable:
         """Every lemma that can start a phrase."""
         return set(self.by_first)
 
-    def nouns(self, name: str) -> frozenset[str]:
+    def single_words(self, name: str) -> frozenset[str]:
         """The one-word entries of a class (the nouns of `data: personal`, say)."""
         return frozenset(p[0] for options in self.by_first.values() for p, c in options
                          if c == name and len(p) == 1)
