@@ -214,3 +214,18 @@ def test_json_statements_carry_slots(analyze_text) -> None:
 
 def test_load_lexicon_is_cached() -> None:
     assert load_lexicon() is load_lexicon()
+
+
+@pytest.mark.parametrize("sentence", [
+    "When necessary, we may share your e-mail address with our sponsors.",
+    "Unless otherwise stated, we may share your e-mail address with our sponsors.",
+])
+def test_a_routine_is_no_condition(read, sentence: str) -> None:
+    """'when necessary', 'unless otherwise stated' (lexicon `not_conditions`) open no hypothesis."""
+    polarity, slots = one(read, sentence)
+    assert polarity == "hedged" and "hypothetical" not in slots.conditions
+
+
+def test_a_real_condition_still_is_one(read) -> None:
+    polarity, slots = one(read, "If you win the prize draw, we may share your address with the sponsor.")
+    assert polarity == "conditional" and slots.conditions == ("hypothetical",)

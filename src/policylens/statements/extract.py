@@ -356,10 +356,10 @@ class StatementReader:
         if acting:
             purposes = purposes + ["service"]
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
-        opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)]
-        opens = [w for w in opens if not (w[-1] == "unless" and "otherwise" in words[cs:cs + 6])]
-        hypothetical = any(w[-1] in _OPENERS_HYPOTHETICAL for w in opens) \
-            and not any(w[-1] == "when" and "necessary" in words[cs:body_end] for w in opens)
+        routine = {a for a, _, _ in lex.not_conditions.find(lemmas, cs, body_end)}
+        opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)
+                 if a not in routine]
+        hypothetical = any(w[-1] in _OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))
         if hypothetical and not conditions:
             conditions = ["hypothetical"]

@@ -115,6 +115,7 @@ class Lexicon:
     exceptions: PhraseTable
     restrictions: PhraseTable
     preferences: PhraseTable
+    not_conditions: PhraseTable
 
     def trigger_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for an action to be found in it."""
@@ -162,4 +163,5 @@ def load_lexicon() -> Lexicon:
         exceptions=_table(raw["exceptions"]),
         restrictions=_table(raw["restrictions"]),
         preferences=_table(raw["preferences"]),
+        not_conditions=_table(raw["not_conditions"]),
     )
