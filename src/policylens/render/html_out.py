@@ -84,6 +84,22 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def page_head(title: str, css: str) -> str:
+    """The start of a standalone page up to `<body>`: charset, viewport, generator, title, style
+    (shared by the heatmap and the reader view; `title` is escaped here)."""
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="policylens {_e(__version__)}">
+<title>{_e(title)}</title>
+<style>{css}</style>
+</head>
+<body>
+"""
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-") or "x"
 
@@ -202,17 +218,7 @@ def render_grids(grids: GridSet, out: TextIO, view: Callable[[str], str] | None 
             ("changed", "changed (not ranked)")))
     errors = "".join(f"<li>{_e(f.path)}: {_e(f.message)}</li>"
                      for f in sorted(grids.failures, key=lambda f: f.path))
-    out.write(f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="policylens {_e(__version__)}">
-<title>policylens {_e(grids.kind)}: {_e(what)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header>
+    out.write(page_head(f"policylens {grids.kind}: {what}", _CSS) + f"""<header>
 <h1>policylens {_e(grids.kind)}</h1>
 <p class="sub">{_e(what)}. Click a cell for the sentences that decide it{
         ", in the policy's reader view" if view else ""}.</p>

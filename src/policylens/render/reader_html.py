@@ -22,6 +22,7 @@ from policylens.errors import UsageError
 from policylens.models import Finding, PracticeVerdict, Report
 from policylens.practices import Practice, load_practices
 from policylens.render import style
+from policylens.render.html_out import page_head
 from policylens.render.reader_layout import Span, events, spans
 
 ROLES = {
@@ -346,17 +347,7 @@ def render_view(report: Report, out: TextIO) -> None:
     view = _View(report)
     name = report.metadata.site or Path(report.path).name
     lang = _e(report.metadata.language or "en")
-    out.write(f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="policylens {_e(__version__)}">
-<title>{_e(name)}: privacy policy, read by policylens</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header>
+    out.write(page_head(f"{name}: privacy policy, read by policylens", _CSS) + f"""<header>
 <h1>{_e(report.metadata.title or name)}</h1>
 {_meta(report)}
 </header>
