@@ -37,15 +37,6 @@ _PRONOUNS = {"we", "you", "they", "i", "it", "he", "she"}
 _PERFECT = {"have", "has", "had", "not", "never", "n't", "also", "ever", "been", "already", "recently"}
 _PREPOSITIONS = {"about", "of", "before", "after", "by", "from", "without", "in", "on", "for",
                  "regarding", "concerning", "against"}
-# Verbs whose "that" opens the statement they report ("we ensure that we do not sell"); after any
-# other word, "that we share" is a relative clause naming a noun ("communications that we exchange")
-_THAT_VERBS = {"ensure", "say", "state", "confirm", "promise", "guarantee", "require", "mean",
-               "agree", "note", "acknowledge", "understand", "represent", "warrant", "certify",
-               "pledge", "commit", "sure", "be", "so", "is", "are", "assure", "declare", "affirm",
-               "now", "such", "except", "provided", "given", "fact", "prefer", "wish", "request",
-               "ask", "insist", "demand", "know", "believe", "think", "feel", "hope", "expect",
-               "aware", "knowledge", "notify", "inform", "tell", "show", "indicate", "explain"}
-_DEEMED = {"consider", "deem", "constitute", "qualify", "define", "treat", "characterize"}
 _OBJECT_SKIP = _DETERMINERS | {"all", "some", "certain", "or", "and", ",", "otherwise", "other",
                                "personal", "such", "these", "those", "more", "additional", "of",
                                "several", "many", "various", "few", "new"}
@@ -85,6 +76,8 @@ class StatementReader:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
         self.data_nouns = self.lex.data.single_words("personal")
+        self.reporting = self.lex.reporting_verbs.single_words("x")
+        self.deemed = self.lex.deemed.single_words("x")
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -155,7 +148,7 @@ class StatementReader:
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
                 continue
-            if noun and verb is None and any(lemmas[k] in _DEEMED for k in range(max(0, i - 4), i)):
+            if noun and verb is None and any(lemmas[k] in self.deemed for k in range(max(0, i - 4), i)):
                 # "may be considered a 'sale'", "does not constitute a sale" (CCPA wording)
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
@@ -290,7 +283,7 @@ class StatementReader:
             scope = "rights"
         if any(words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
                    k > cs + 1 and words[k - 1] in {"that", "which"} and words[k - 2].isalpha()
-                   and lemmas[k - 2] not in _THAT_VERBS and words[k - 2] not in _PREPOSITIONS))
+                   and lemmas[k - 2] not in self.reporting and words[k - 2] not in _PREPOSITIONS))
                for k in range(subject_start, walk + 1) if k < len(words)):
             scope = "description"  # "the information we collect and share": names data, asserts nothing
         if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
@@ -336,7 +329,7 @@ class StatementReader:
             data = "aggregate"
         elif "personal" in kinds or (
                 g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end)
-                and any(lemmas[k] in _DEEMED for k in range(max(0, g_start - 4), g_start))):
+                and any(lemmas[k] in self.deemed for k in range(max(0, g_start - 4), g_start))):
             # "may be considered a sale": of personal information, whatever else the clause names
             data = "personal"
         else:

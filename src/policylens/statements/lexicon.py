@@ -116,6 +116,8 @@ class Lexicon:
     restrictions: PhraseTable
     preferences: PhraseTable
     not_conditions: PhraseTable
+    reporting_verbs: PhraseTable
+    deemed: PhraseTable
 
     def trigger_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for an action to be found in it."""
@@ -164,4 +166,6 @@ def load_lexicon() -> Lexicon:
         restrictions=_table(raw["restrictions"]),
         preferences=_table(raw["preferences"]),
         not_conditions=_table(raw["not_conditions"]),
+        reporting_verbs=_table(raw["reporting_verbs"]),
+        deemed=_table(raw["deemed"]),
     )
