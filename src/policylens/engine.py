@@ -15,7 +15,7 @@ from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
-from policylens.statements import StatementReader
+from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
@@ -500,6 +500,27 @@ class _Placer:
         return _Place(text, start, end, line, section, base, self.sents)
 
 
+def _statement_marks(found: Extracted, tokens: list[str], lead: int, start: int, end: int,
+                     sents: _Sentences) -> tuple[_Hit, str, _Hit | None, str | None]:
+    """Where a statement read from sentence tokens start..end (after `lead` tokens of its list's
+    lead-in) stands in the block: its trigger's span and text, its cue's span (None when the cue
+    is in the lead-in) and text. A verb of the lead-in marks the whole item: the item is the
+    evidence."""
+    if found.end <= lead:
+        hit = _Hit(start, end)
+        trigger = " ".join(tokens[found.start:found.end])
+        cue = None
+    else:
+        shift = start - lead
+        hit = _Hit(max(start, shift + found.start), shift + found.end)
+        trigger = sents.tokens_text(hit.start, hit.end)
+        cue = _Hit(shift + found.cue[0], shift + found.cue[1]) \
+            if found.cue and found.cue[0] >= lead else None
+    cue_text = sents.tokens_text(cue.start, cue.end) if cue else \
+        (" ".join(tokens[found.cue[0]:found.cue[1]]) if found.cue else None)
+    return hit, trigger, cue, cue_text
+
+
 class Analyzer:
     """Holds the pipeline and compiled rules; `analyze` is called once per document."""
 
@@ -571,20 +592,10 @@ class Analyzer:
             names = [False] * len(head) + [k > span.start and doc[k].is_title and (
                 (k + 1 < span.end and doc[k + 1].is_title) or doc[k - 1].is_title)
                 for k in range(span.start, span.end)]
+            where: _Place | None = None
             for found in self.reader.read(tokens, previous, names):
-                if found.end <= len(head):
-                    # the lead-in's verb, read with this item: the item is the evidence
-                    hit = _Hit(span.start, span.end)
-                    trigger = " ".join(head[found.start:found.end])
-                    cue = None
-                else:
-                    shift = span.start - len(head)
-                    hit = _Hit(max(span.start, shift + found.start), shift + found.end)
-                    trigger = sents.tokens_text(hit.start, hit.end)
-                    cue = _Hit(shift + found.cue[0], shift + found.cue[1]) \
-                        if found.cue and found.cue[0] >= len(head) else None
-                cue_text = sents.tokens_text(cue.start, cue.end) if cue else \
-                    (" ".join(tokens[found.cue[0]:found.cue[1]]) if found.cue else None)
+                hit, trigger, cue, cue_text = _statement_marks(found, tokens, len(head), span.start,
+                                                               span.end, sents)
                 for rule in self.statement_rules:
                     if found.slots.action not in rule.statement:
                         continue
@@ -596,7 +607,7 @@ class Analyzer:
                     if decision is None or key in seen:
                         continue
                     seen.add(key)
-                    where = place(i)
+                    where = where or place(i)
                     if decision.value is None:
                         if misses is not None:
                             misses.append(NearMiss(rule.id, rule.practice, where.text, where.start,
