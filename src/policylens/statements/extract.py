@@ -245,6 +245,31 @@ class StatementReader:
                 break
         return j
 
+    def _scope(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
+               walk: int, g_start: int, g_end: int, body_end: int) -> str:
+        """Whether the statement is the company's own practice ("practice") or, read but asserting
+        none: a list's lead-in, embedded under knowing or asking, a right or a link label, a
+        description of data (a relative clause). The last that applies wins."""
+        lex = self.lex
+        n = len(words)
+        scope = "practice"
+        if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
+            scope = "lead-in"  # "Info we share with third parties:": its list items speak
+        before = max(cs, subject_start - 6)
+        if lex.embedding.find(lemmas, before, walk):
+            scope = "embedded"
+        if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end]:
+            scope = "rights"
+        if any(words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
+                   k > cs + 1 and words[k - 1] in {"that", "which"} and words[k - 2].isalpha()
+                   and lemmas[k - 2] not in self.reporting and words[k - 2] not in _PREPOSITIONS))
+               for k in range(subject_start, walk + 1) if k < len(words)):
+            scope = "description"  # "the information we collect and share": names data, asserts nothing
+        if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
+               for k in range(max(cs, subject_start - 2), walk + 1) if k < n):
+            scope = "description"  # "third parties to whom the information was sold"
+        return scope
+
     def _statement(self, words: Sequence[str], lemmas: Sequence[str], action: str, g_start: int,
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
                    clause_end: int) -> Extracted | None:
@@ -272,23 +297,7 @@ class StatementReader:
                 and not lex.data.find(lemmas, subject_start, walk):
             return None  # "if the company is sold": not a flow of data
 
-        # -- scope: is this the company's own practice? --
-        scope = "practice"
-        if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
-            scope = "lead-in"  # "Info we share with third parties:": its list items speak
-        before = max(cs, subject_start - 6)
-        if lex.embedding.find(lemmas, before, walk):
-            scope = "embedded"
-        if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end]:
-            scope = "rights"
-        if any(words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
-                   k > cs + 1 and words[k - 1] in {"that", "which"} and words[k - 2].isalpha()
-                   and lemmas[k - 2] not in self.reporting and words[k - 2] not in _PREPOSITIONS))
-               for k in range(subject_start, walk + 1) if k < len(words)):
-            scope = "description"  # "the information we collect and share": names data, asserts nothing
-        if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
-               for k in range(max(cs, subject_start - 2), walk + 1) if k < n):
-            scope = "description"  # "third parties to whom the information was sold"
+        scope = self._scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end)
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
         k = g_end
         while k < body_end and words[k] in _OBJECT_SKIP:
