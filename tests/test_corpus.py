@@ -12,11 +12,7 @@ EXPECTED = yaml.safe_load((Path(__file__).parent / "fixtures" / "corpus_expected
 
 
 # Known misses of the statement reader, kept visible (strict: fixing one fails the test).
-KNOWN_MISSES = {
-    "004_3959dbbf234cad81.txt": "third-party-sharing: 'reserves the right to disclose ... as it deems "
-                                "necessary (a) to conform to applicable law; (b) ...' is a closed list "
-                                "of legal reasons; read as a legal exception, no value",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", [

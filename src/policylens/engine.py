@@ -508,7 +508,7 @@ def _statement_marks(found: Extracted, tokens: list[str], lead: int, start: int,
     evidence."""
     if found.end <= lead:
         hit = _Hit(start, end)
-        trigger = " ".join(tokens[found.start:found.end])
+        trigger = sents.tokens_text(start, end)  # the item, as marked
         cue = None
     else:
         shift = start - lead
@@ -559,7 +559,15 @@ class Analyzer:
         place = _Placer(sents, block, document, sections)
         statements = self._statement_findings(sents, place, block, misses, leads) \
             if self.reader else []
-        return self._pattern_findings(sents, place, doc, misses) + statements
+        # a sentence a statement rule reads decides its practice there: a keyword pattern of the
+        # same practice that says otherwise in it ("Even if we are acquired, we will not transfer
+        # your data") is the coarser reading of the same words
+        read: dict[tuple[str, int], set[str | None]] = {}
+        for f in statements:
+            read.setdefault((f.practice, f.start), set()).add(f.value)
+        patterns = [f for f in self._pattern_findings(sents, place, doc, misses)
+                    if f.value in read.get((f.practice, f.start), {f.value})]
+        return patterns + statements
 
     def _statement_findings(self, sents: _Sentences, place: _Placer, block: Block,
                             misses: list[NearMiss] | None = None,

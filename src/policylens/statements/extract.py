@@ -49,6 +49,8 @@ _FOLLOWING_PREPOSITIONS = {"to", "with", "by", "or", "and", "in", "for", "on", "
                            "publicly", "externally", "back", "over", "out", "along", "onto"}
 # words that join coordinated verbs ("sell, rent or otherwise share")
 _COORDINATORS = {",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or", "either"}
+_TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "against", "over", "re"}
+_JOINERS = {",", "or", "and", "/", "nor", "and/or", "either", "otherwise"}
 _USER_OBJECTS = {"you", "users", "user", "customers", "visitors", "members", "yourself"}
 _OPENERS_HYPOTHETICAL = {"if", "event", "case", "should", "unless", "upon", "whenever", "when",
                          "where", "once"}
@@ -93,7 +95,9 @@ class StatementReader:
         if words and words[-1] == "?":
             return []  # a question ("Do we disclose any information to outside parties?") states nothing
         words = [w.replace("\u2019", "'") for w in words]
-        lemmas = [lemma(w) for w in words]
+        # "naming", "listing", "profiling" are acts, not the data nouns the table makes them
+        lemmas = [w if w.endswith("ing") and lem in self.data_nouns else lem
+                  for w, lem in ((w, lemma(w)) for w in words)]
         n = len(words)
         lex = self.lex
         inherited: tuple[str, ...] = ()
@@ -144,7 +148,8 @@ class StatementReader:
             verb = lex.action_words.match_at(lemmas, i, n)
             noun = lex.action_nouns.match_at(lemmas, i, n)
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")) \
-                    and (verb is None or before in _DETERMINERS or before in {"no", "in"}):
+                    and (verb is None or before in _DETERMINERS or before in {"no", "in"}) \
+                    and not self._topic(words, i):
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
                 continue
@@ -155,6 +160,12 @@ class StatementReader:
                 continue
             if verb is None and lemmas[i] == "make" and "available" in words[i + 1:i + 8]:
                 verb = (i + 1, "share")  # "make our customer list available to ..."
+            if verb is None and lemmas[i] in lex.grants:
+                granted = self._granted(words, lemmas, i)
+                if granted:  # "allow other companies to use": the whole phrase is the act
+                    out.append((i, granted, "share"))
+                    i = granted
+                    continue
             if verb:
                 single = verb[0] == i + 1
                 adjectival = single and _is_participle(words[i], lemmas[i]) \
@@ -184,6 +195,26 @@ class StatementReader:
             i += 1
         return out
 
+    def _granted(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> int | None:
+        """The end of "allow <someone> to use" starting at the grant verb at i, if it is one:
+        someone named between (not "allowed to use": a rule for the subject)."""
+        for j in range(i + 2, min(i + 9, len(words))):
+            if words[j] in {".", ";", ","} or lemmas[j] in self.data_nouns:
+                return None
+            if lemmas[j] in self.lex.granted and (words[j - 1] == "to" or lemmas[i] == "let"):
+                return j + 1 if words[j - 1] != "to" or j - 1 > i + 1 else None
+        return None
+
+    @staticmethod
+    def _topic(words: Sequence[str], i: int) -> bool:
+        """Whether the act-noun at i is the topic of a preposition ("limits on our collection, use
+        or disclosure of", "information about the sale of"): it names the act, states none."""
+        j = i - 1
+        while j >= 0 and (words[j] in {",", "or", "and", "/", "our", "the", "your", "its", "any"}
+                          or (j < i - 1 and words[j].isalpha() and words[j + 1] in {",", "or", "and"})):
+            j -= 1
+        return j >= 0 and words[j] in _TOPIC_PREPOSITIONS
+
     def _groups(self, occurrences: list[tuple[int, int, str]], words: Sequence[str],
                 lemmas: Sequence[str]) -> list[tuple[int, int, list[str]]]:
         """Coordinated actions ("sell, rent or share") as one group with each class once."""
@@ -192,9 +223,11 @@ class StatementReader:
             if groups:
                 g_start, g_end, actions = groups[-1]
                 between = range(g_end, start)
+                # joined by a coordinator, not only by an auxiliary ("the data you provide is
+                # given": two verbs of two clauses)
                 joined = len(between) <= 4 and all(
                     words[k] in _COORDINATORS or self.lex.bridges.match_at(lemmas, k, start)
-                    for k in between)
+                    for k in between) and (not between or any(words[k] in _JOINERS for k in between))
                 # "sell, market, rent": one word of a comma list that is no action of ours
                 listed = len(between) <= 4 and any(words[k] == "," for k in between) and all(
                     words[k] in _COORDINATORS or words[k].isalpha() for k in between) \
@@ -211,23 +244,58 @@ class StatementReader:
 
     def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                     end: int) -> list[str]:
-        """Recipient classes named where a recipient stands: after "to", "with", "among" or
-        "outside" (a few words before), or as the first words after the verb ("give advertisers
-        access"), not anywhere ("information about our company")."""
-        out: list[str] = []
+        """Recipient classes named where a recipient stands: in a phrase opened by "to", "with",
+        "among" and the like (`recipient_phrases` in the lexicon: "to the following categories of
+        third parties: advertising networks and data brokers"), or as the first words after the
+        verb ("give advertisers access"), not anywhere ("information about our company").
+
+        "Third parties" followed in its phrase by the classes it stands for ("third parties such
+        as payment processors", "third-party processors") is those classes."""
         first = start
-        while first < end and words[first] in _DETERMINERS:
+        while first < end and words[first] in _OBJECT_SKIP:
             first += 1
+        phrases = self._recipient_phrases(words, lemmas, start, end)
+        named: list[tuple[int, int, str]] = []
         for a, b, name in self.lex.recipients.find(lemmas, start, end):
-            lead = words[max(start, a - 4):a]
             # "sell users' personal information": a possessive, not the one who receives
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
                 or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
-            if (a == first and not owner) or any(w in {"to", "with", "among", "between", "outside", "except",
-                                       "than", "unless", "save", "including"} for w in lead):
-                if name not in out:
-                    out.append(name)
-        return out
+            phrase = next(((p, q) for p, q in phrases if p <= a < q), None)
+            if phrase is None and a == first and not owner:
+                phrase = (a, b)
+            if phrase is not None:
+                named.append((phrase[0], a, name))
+        out = [name for p, a, name in named
+               if not (name == "third-party" and any(p2 == p and a2 > a and n2 != "third-party"
+                                                     for p2, a2, n2 in named))]
+        return list(dict.fromkeys(out))
+
+    def _to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                        end: int) -> bool:
+        """Whether the data goes to the company: "partners provide us with", "share with us"."""
+        return any(words[b:b + 1] == ["us"] for b, _ in self._recipient_phrases(words, lemmas, start, end)) \
+            or words[start:start + 1] == ["us"]
+
+    def _recipient_phrases(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                           end: int) -> list[tuple[int, int]]:
+        """The spans of the phrases that name to whom: each runs from a word that opens one to
+        the first word that ends it (a relative pronoun, a verb's auxiliary, a purpose's "for",
+        a gerund), over lists, "of" and a colon."""
+        lex = self.lex
+        spans: list[tuple[int, int]] = []
+        for _, b, _ in lex.recipient_opens.find(lemmas, start, end):
+            k = b + 1  # the first word is always part of it: "to you"
+            while k < end and k - b < 40 and words[k] not in {".", ";"}:
+                kept = lex.recipient_keeps.match_at(lemmas, k, end)
+                if kept:
+                    k = kept[0]
+                    continue
+                if lex.recipient_ends.match_at(lemmas, k, end) or (
+                        words[k].endswith("ing") and not lex.recipients.match_at(lemmas, k, end)):
+                    break
+                k += 1
+            spans.append((b, k))
+        return spans
 
     def _walk_back(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
         """Where the run of bridge words before `start` begins (no earlier than `cs`)."""
@@ -260,11 +328,16 @@ class StatementReader:
             scope = "embedded"
         if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end]:
             scope = "rights"
-        if any(words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
-                   k > cs + 1 and words[k - 1] in {"that", "which"} and words[k - 2].isalpha()
-                   and lemmas[k - 2] not in self.reporting and words[k - 2] not in _PREPOSITIONS))
-               for k in range(subject_start, walk + 1) if k < len(words)):
-            scope = "description"  # "the information we collect and share": names data, asserts nothing
+        # a "we" after a noun opens a relative clause: "the information we collect and share",
+        # "cases where we disclose". Unless an auxiliary of "be" stands between it and the verb:
+        # then the relative clause is the subject of a passive ("data we collect is never sold")
+        if not any(words[k] in _BE for k in range(walk, g_start)) and any(
+                words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
+                    k > cs + 1 and words[k - 1] in {"that", "which", "where"}
+                    and words[k - 2].isalpha() and lemmas[k - 2] not in self.reporting
+                    and words[k - 2] not in _PREPOSITIONS))
+                for k in range(subject_start, walk + 1) if k < len(words)):
+            scope = "description"  # names data or cases, asserts nothing
         if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
                for k in range(max(cs, subject_start - 2), walk + 1) if k < n):
             scope = "description"  # "third parties to whom the information was sold"
@@ -281,8 +354,11 @@ class StatementReader:
                 and words[subject_start - 1] not in _SUBJECT_STOPS:
             subject_start -= 1
         if walk < g_start and words[walk] in {"and", "or"}:
-            # a coordinated predicate ("Bands are ... and may not share") shares the clause's subject
-            subject_start = cs
+            # a coordinated predicate ("Bands are ... and may not share") shares the subject of
+            # the verb before it: the nearest one who acts ("when you sign up or share a list")
+            actors = [a for a in lex.actors.find(lemmas, cs, walk)
+                      if words[a[0]] not in {"your", "our", "their", "its", "his", "her"}]
+            subject_start = actors[-1][0] if actors else cs
             while subject_start < walk and words[subject_start] in _SUBJECT_STOPS:
                 subject_start += 1
             walk = min(walk, subject_start + 4)
@@ -344,18 +420,24 @@ class StatementReader:
         else:
             data = "unspecified"
         # -- recipients, purposes, conditions, exceptions --
-        recipients = self._recipients(words, lemmas, g_end, body_end)
+        granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
+        recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        if not passive and not recipients and self._to_the_company(words, lemmas, g_end, body_end):
+            return None  # given to the company: "partners may provide us with information"
         ex_end = body_end if ex else clause_end
         if not passive and not recipients:
             recipients = [c for c in lex.recipients.classes_in(lemmas, cs, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
+        # a recipient said to act for the company is a service provider; an unnamed one given
+        # data to run the service acts for it too, a named partner does not
         acting = lex.acting_for_us.find(lemmas, cs, ex_end)
-        if acting:
-            generic = {"third-party", "marketing-partner"}
-            if any(r in generic for r in recipients):
-                recipients = [r for r in recipients if r not in generic] + ["service-provider"]
+        serving = acting or lex.for_our_service.find(lemmas, g_end, ex_end)
+        generic = {"third-party", "marketing-partner"} if acting else {"third-party"}
+        if serving and any(r in generic for r in recipients):
+            recipients = list(dict.fromkeys(
+                [r for r in recipients if r not in generic] + ["service-provider"]))
         purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
-        if acting:
+        if serving:
             purposes = purposes + ["service"]
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
         routine = {a for a, _, _ in lex.not_conditions.find(lemmas, cs, body_end)}
@@ -369,7 +451,7 @@ class StatementReader:
         if ex:
             exceptions = self._recipients(words, lemmas, body_end, ce) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ce)
-            if lex.acting_for_us.find(lemmas, body_end, ce):
+            if lex.acting_for_us.find(lemmas, body_end, ce) or lex.for_our_service.find(lemmas, body_end, ce):
                 exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"
                               for e in exceptions]
             exceptions = list(dict.fromkeys(exceptions))
@@ -399,6 +481,10 @@ class StatementReader:
             polarity, cue = "hedged", (hedge[-1][0], hedge[-1][1])
         else:
             polarity = "affirmed"
+        if action == "share" and (
+                "payment" in purposes or (lemmas[g_start] in lex.traded_by and lex.traded_objects.find(
+                    lemmas, g_end, min(g_end + 4, body_end)))):
+            action = "sale"  # shared for money, or a list exchanged: a sale
         slots = Slots(action=action, actor=actor, data=data, recipients=tuple(recipients),
                       purposes=tuple(dict.fromkeys(purposes)), conditions=tuple(conditions),
                       exceptions=tuple(exceptions), scope=scope, only=only)

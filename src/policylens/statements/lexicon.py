@@ -97,11 +97,19 @@ class Lexicon:
     action_words: PhraseTable  # verbs and verb phrases -> action class
     action_nouns: PhraseTable  # nouns standing for the act -> action class
     not_data_objects: frozenset[str]
+    traded_objects: PhraseTable  # objects that make a verb of `traded_by` a sale
+    traded_by: frozenset[str]
+    grants: frozenset[str]  # "allow": with a granted verb after, the act of sharing
+    granted: frozenset[str]  # "use", "access"
     compounds: frozenset[str]
     data: PhraseTable
     actors: PhraseTable
     recipients: PhraseTable
+    recipient_opens: PhraseTable  # words that open a phrase naming to whom
+    recipient_ends: PhraseTable  # words that end it
+    recipient_keeps: PhraseTable  # words inside it that hold an end word ("such as")
     acting_for_us: PhraseTable
+    for_our_service: PhraseTable
     purposes: PhraseTable
     condition_classes: PhraseTable
     condition_opens: PhraseTable
@@ -147,11 +155,19 @@ def load_lexicon() -> Lexicon:
         action_words=PhraseTable(verbs),
         action_nouns=PhraseTable(nouns),
         not_data_objects=frozenset(lemma(w) for w in actions["not_data_objects"]),
+        traded_objects=_table(actions["sale"].get("traded_objects", [])),
+        traded_by=frozenset(lemma(w) for w in actions["sale"].get("traded_by", [])),
+        grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),
+        granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])),
         compounds=frozenset(str(w) for w in actions["compounds"]),
         data=PhraseTable(data),
         actors=PhraseTable(raw["actors"]),
         recipients=PhraseTable(raw["recipients"]),
+        recipient_opens=_table(raw["recipient_phrases"]["opens"]),
+        recipient_ends=_table(raw["recipient_phrases"]["ends"]),
+        recipient_keeps=_table(raw["recipient_phrases"]["keeps"]),
         acting_for_us=_table(raw["acting_for_us"]),
+        for_our_service=_table(raw["for_our_service"]),
         purposes=PhraseTable(raw["purposes"]),
         condition_classes=PhraseTable(raw["conditions"]["classes"]),
         condition_opens=_table(raw["conditions"]["opens"]),

@@ -61,6 +61,8 @@ def _passed_over(slots: Slots) -> Decision | None:
         return Decision(None, "a business transfer: merger-transfer's")
     if slots.data == "aggregate":
         return Decision(None, "aggregate or de-identified data")
+    if "abroad" in slots.recipients:
+        return Decision(None, "a transfer abroad: where data goes, not to whom")
     return None
 
 
@@ -103,6 +105,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
             return Decision(None, "denies sharing with allowed recipients only")
         return Decision("no", "the company denies sharing personal information with third parties")
     programme = bool(open_ones & PROGRAMME_RECIPIENTS)
+    if slots.scope == "lead-in":
+        # "We share your data with other companies only in these cases:" names the list's topic;
+        # its items say to whom, each deciding for itself
+        return Decision("no", "a closed list: its items say to whom")
     if not open_ones:
         if slots.only and (recipients or slots.conditions or slots.scope == "lead-in"):
             return Decision("no", "shared only with allowed recipients or under allowed conditions")
