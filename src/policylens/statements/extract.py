@@ -184,9 +184,11 @@ class StatementReader:
                 j = i - 1
                 while j > 0 and (words[j] in {",", "or", "and", "/"} or words[j].endswith("ing")):
                     j -= 1
-                gerund = single and words[i].endswith("ing") and j >= 0 \
-                    and words[j] in _PREPOSITIONS \
-                    and not (words[j] == "of" and j > 0 and lemmas[j - 1] in {"business", "practice"})
+                gerund = single and words[i].endswith("ing") and (i == 0 or (
+                    j >= 0 and words[j] in _PREPOSITIONS
+                    and not (words[j] == "of" and j > 0 and lemmas[j - 1] in {"business", "practice"})))
+                # (a gerund opening the sentence is its topic or a title: "Sharing Information
+                # with Third Parties")
                 named = single and after in lex.compounds  # "trade union", "license plate"
                 if not adjectival and not as_noun and not relative and not gerund and not named:
                     out.append((i, verb[0], verb[1]))
@@ -254,7 +256,9 @@ class StatementReader:
         first = start
         while first < end and words[first] in _OBJECT_SKIP:
             first += 1
-        phrases = self._recipient_phrases(words, lemmas, start, end)
+        # "with us, such as ...": the company receives; the phrase names nobody else
+        phrases = [(p, q) for p, q in self._recipient_phrases(words, lemmas, start, end)
+                   if words[p:p + 1] != ["us"]]
         named: list[tuple[int, int, str]] = []
         for a, b, name in self.lex.recipients.find(lemmas, start, end):
             # "sell users' personal information": a possessive, not the one who receives
@@ -324,7 +328,7 @@ class StatementReader:
         if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
             scope = "lead-in"  # "Info we share with third parties:": its list items speak
         before = max(cs, subject_start - 6)
-        if lex.embedding.find(lemmas, before, walk):
+        if lex.embedding.find(lemmas, before, walk) or lex.describes.find(lemmas, cs, walk):
             scope = "embedded"
         if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end]:
             scope = "rights"
@@ -363,7 +367,11 @@ class StatementReader:
                 subject_start += 1
             walk = min(walk, subject_start + 4)
         # exceptions: "except", "unless", "other than" after the verb close the statement's body
-        ex = lex.exceptions.find(lemmas, g_end, ce)
+        denial = bool(lex.negations.find(lemmas, walk, g_start))
+        # "outside of" opens the exceptions of a denial ("we share nothing outside of our group");
+        # after an affirmed verb it names the recipient ("companies outside of Google")
+        ex = [m for m in lex.exceptions.find(lemmas, g_end, ce)
+              if denial or words[m[0]] != "outside"]
         body_end = ex[0][0] if ex else ce
         participle = _is_participle(words[g_start], lemmas[g_start])
         passive = participle and any(words[k] in _BE for k in range(walk, g_start))
@@ -396,12 +404,22 @@ class StatementReader:
                 actor = "company" if "company" in found or not found else found[0]
         elif any(words[k] == "we" for k in range(walk, g_start)):
             actor = "company"  # "if you would rather we did not share": we, in the bridge
+        elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start:
+            # the pronoun right before the verb is its subject: "the information you provide"
+            actor = "user" if words[walk - 1] == "you" else "third-party"
         else:
+            if subject_start == walk and subject_start - 1 > cs \
+                    and words[subject_start - 1] in {"who", "which", "that"}:
+                # "advertising companies who may share": the relative pronoun's antecedent acts
+                subject = (max(cs, subject_start - 6), subject_start - 1)
             found = lex.actors.classes_in(lemmas, *subject)
             if "company" in found:
                 actor = "company"
             elif found:
                 actor = found[0]
+        if scope == "practice" and (lex.minors.find(lemmas, g_end, body_end)
+                                    or (passive and lex.minors.find(lemmas, *subject))):
+            scope = "minors"  # "the personal information of consumers under 16": a children's rule
         if lex.restrictions.find(lemmas, walk, g_start) and actor != "company" \
                 or lex.restrictions.find(lemmas, max(cs, subject_start - 8), walk):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
@@ -420,6 +438,13 @@ class StatementReader:
         else:
             data = "unspecified"
         # -- recipients, purposes, conditions, exceptions --
+        first = g_end
+        while first < body_end and words[first] in _OBJECT_SKIP:
+            first += 1
+        given = lex.recipients.match_at(lemmas, first, body_end) if first < body_end else None
+        if given and given[0] < body_end and words[given[0]] == "with" \
+                and not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
+            return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if not passive and not recipients and self._to_the_company(words, lemmas, g_end, body_end):

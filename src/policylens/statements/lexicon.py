@@ -118,6 +118,8 @@ class Lexicon:
     negations: PhraseTable
     hedges: PhraseTable
     embedding: PhraseTable
+    describes: PhraseTable
+    minors: PhraseTable
     rights: PhraseTable
     only: PhraseTable
     exceptions: PhraseTable
@@ -176,6 +178,8 @@ def load_lexicon() -> Lexicon:
         negations=_table(raw["negations"]),
         hedges=_table(raw["hedges"]),
         embedding=_table(raw["embedding"]),
+        describes=_table(raw["describes"]),
+        minors=_table(raw["minors"]),
         rights=_table(raw["rights"]),
         only=_table(raw["only"]),
         exceptions=_table(raw["exceptions"]),

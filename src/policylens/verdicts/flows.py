@@ -38,6 +38,8 @@ def _not_the_companys(slots: Slots) -> str | None:
         return "a user's right or a link label, not a practice"
     if slots.scope == "restriction":
         return "a rule for other parties"
+    if slots.scope == "minors":
+        return "minors' data only: a children's rule, not the general practice"
     if slots.scope == "description":
         return "names the data a clause describes, asserts no practice"
     if slots.scope == "lead-in" and not slots.only:
