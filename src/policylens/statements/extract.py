@@ -260,6 +260,7 @@ class StatementReader:
         phrases = [(p, q) for p, q in self._recipient_phrases(words, lemmas, start, end)
                    if words[p:p + 1] != ["us"]]
         named: list[tuple[int, int, str]] = []
+        ends: dict[int, str] = {}  # where each class named ends
         for a, b, name in self.lex.recipients.find(lemmas, start, end):
             # "sell users' personal information": a possessive, not the one who receives
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
@@ -269,9 +270,12 @@ class StatementReader:
                 phrase = (a, b)
             if phrase is not None:
                 named.append((phrase[0], a, name))
+            ends[b] = name
+        # "third parties such as processors": the classes named after it; "group companies": the
+        # class of the word before it
         out = [name for p, a, name in named
-               if not (name == "third-party" and any(p2 == p and a2 > a and n2 != "third-party"
-                                                     for p2, a2, n2 in named))]
+               if not (name == "third-party" and (ends.get(a, "third-party") != "third-party" or any(
+                   p2 == p and a2 > a and n2 != "third-party" for p2, a2, n2 in named)))]
         return list(dict.fromkeys(out))
 
     def _to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int,
@@ -317,6 +321,21 @@ class StatementReader:
                 break
         return j
 
+    def _verb_list_start(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
+                         walk: int) -> int:
+        """Where a list of other verbs coordinated with ours begins ("we collect, use, and share":
+        the subject of the first is ours), past the bridges before it; else `walk`."""
+        j = walk
+        while j - 2 > cs and words[j - 2] in {",", "and", "or"} and words[j - 1].isalpha() \
+                and lemmas[j - 1] not in self.data_nouns:
+            j -= 2
+        if j - 1 > cs and words[j - 1].isalpha() and lemmas[j - 1] not in self.data_nouns:
+            first = j - 1  # the list's first verb: a pronoun or an auxiliary before it
+            start = self._walk_back(words, lemmas, cs, first)
+            if words[first - 1] in _PRONOUNS or (start < first and j < walk):
+                return start
+        return walk
+
     def _scope(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
                walk: int, g_start: int, g_end: int, body_end: int) -> str:
         """Whether the statement is the company's own practice ("practice") or, read but asserting
@@ -343,8 +362,11 @@ class StatementReader:
                 for k in range(subject_start, walk + 1) if k < len(words)):
             scope = "description"  # names data or cases, asserts nothing
         if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
-               for k in range(max(cs, subject_start - 2), walk + 1) if k < n):
-            scope = "description"  # "third parties to whom the information was sold"
+               for k in range(max(cs, subject_start - 2), walk + 1) if k < n) \
+                and ":" not in words[g_end:body_end]:
+            # "third parties to whom the information was sold"; not a label whose list follows
+            # ("Categories of third parties to whom we disclose data: advertising networks; ...")
+            scope = "description"
         return scope
 
     def _statement(self, words: Sequence[str], lemmas: Sequence[str], action: str, g_start: int,
@@ -352,7 +374,7 @@ class StatementReader:
                    clause_end: int) -> Extracted | None:
         lex = self.lex
         n = len(words)
-        walk = self._walk_back(words, lemmas, cs, g_start)
+        walk = self._verb_list_start(words, lemmas, cs, self._walk_back(words, lemmas, cs, g_start))
         subject_start = walk
         while subject_start > cs and walk - subject_start < 8 \
                 and words[subject_start - 1] not in _SUBJECT_STOPS:

@@ -117,6 +117,8 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         if recipients:
             return Decision(None, "allowed recipients only: " + ", ".join(sorted(recipients)))
         return Decision(None, "no third party named")
+    if slots.only and open_ones == {"third-party"} and not set(slots.purposes) & {"marketing", "advertising"}:
+        return Decision("no", "shared with third parties only in the cases it names (a closed list)")
     if "legal" in slots.purposes or ("legal" in slots.conditions and not open_ones - {"third-party"}):
         return Decision(None, "a legal obligation or safety: an allowed exception")
     if "consent" in slots.conditions and "opt-out" not in slots.conditions and not programme:
