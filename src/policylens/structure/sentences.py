@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 if TYPE_CHECKING:
@@ -62,9 +63,13 @@ def _cut(doc: Doc, start: int, end: int, limit: int) -> None:
 @Language.component(COMPONENT)
 def split_long_sentences(doc: Doc) -> Doc:
     """Cut every sentence longer than MAX_SENTENCE_CHARS (see the module docstring)."""
-    if len(doc.text) <= MAX_SENTENCE_CHARS:
-        return doc
-    for sent in list(doc.sents):
-        if sent.end_char - sent.start_char > MAX_SENTENCE_CHARS:
-            _cut(doc, sent.start, sent.end, MAX_SENTENCE_CHARS)
+    if not len(doc) or doc[-1].idx + len(doc[-1]) <= MAX_SENTENCE_CHARS:  # (Doc.text walks
+        return doc  # every token: most blocks are shorter than one long sentence)
+    # sentence starts and their characters from one array, not a Span per sentence
+    table = doc.to_array([SENT_START, IDX])
+    starts = [0, *(k for k in (table[:, 0] == 1).nonzero()[0].tolist() if k), len(doc)]
+    chars = table[:, 1].tolist()
+    for first, stop in zip(starts, starts[1:], strict=False):
+        if stop > first and doc[stop - 1].idx + len(doc[stop - 1]) - chars[first] > MAX_SENTENCE_CHARS:
+            _cut(doc, first, stop, MAX_SENTENCE_CHARS)
     return doc
