@@ -33,10 +33,12 @@ def test_every_heading_style_is_a_section_and_nothing_else_is():
         ("Who does this notice apply to?", "bold-line"),  # a bold item of a numbered list
         ("1. Our Service", "bold-line"),
         ("2.1. From you.", "bold-line"),
+        ("2.2. From your browser and device.", "bold-line"),  # numbered: a heading, a sentence or not
         ("The Information We Collect.", "bold-line"),  # title case: a heading, full stop or not
         ("Registration Information", "bold-lead"),  # a no-break space after the bold run
         ("Purpose", "bold-lead"),  # run-in: only where its paragraph starts, not "Storage"
         ("SECTION 2 - CONSENT", "caps"),
+        ("3.COOKIES", "caps"),
         ("1. WHAT INFORMATION WE COLLECT", "numbered"),
     ]
     lines = doc.text.split("\n")
