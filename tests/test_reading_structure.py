@@ -35,6 +35,8 @@ def test_every_heading_style_is_a_section_and_nothing_else_is():
         ("2.1. From you.", "bold-line"),
         ("2.2. From your browser and device.", "bold-line"),  # numbered: a heading, a sentence or not
         ("The Information We Collect.", "bold-line"),  # title case: a heading, full stop or not
+        ("1.1 Information you provide us.", "bold-line"),  # its number makes it a heading
+        # (a bold label on a line of its own inside a paragraph is not one)
         ("Registration Information", "bold-lead"),  # a no-break space after the bold run
         ("Purpose", "bold-lead"),  # run-in: only where its paragraph starts, not "Storage"
         ("SECTION 2 - CONSENT", "caps"),

@@ -16,6 +16,7 @@ _NUMBERED_MARKDOWN = re.compile(r"^\s*\d+(?:\\?\.\d+)*\\?[.)]\s+(?P<hashes>#{1,6
 _NUMBER = r"(?:\*\*)?(?P<num>\d{1,2}(?:\.\d{1,2})*\.?)(?:\*\*)?[ \t\u00a0]+(?:nbsp;[ \t]*)?"
 _BOLD_LEAD = re.compile(rf"^\s*(?:[*+-]\s+)?(?:{_NUMBER})?\*\*(?P<title>[^*\n]{{2,80}}?)\*\*"
                         r"(?P<rest>\s*[:.]?\s*\S.*)$")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")  # "**1.1 Information you provide us.**"
 _BOLD_LINE = re.compile(rf"^\s*(?:{_NUMBER})?\*\*(?P<title>[^*\n]{{2,100}}?)\*\*\s*$")
 _CAPS = re.compile(r"^\s*(?P<title>[A-Z0-9][A-Z0-9 &,'’/()\-.]{2,70}[A-Z)]):?\s*$")  # "1.INTRODUCTION"
 # "1. Title" or "2.3 Title" alone on a line; not "548 Market St" (an address) nor a lead-in ("1. We
@@ -134,7 +135,8 @@ def _find_headings(doc: Document) -> list[_Heading]:
             kind, level, title = "setext", setext, content
         if kind is not None and level is not None:
             base = level
-        elif (m := _BOLD_LINE.match(content)) and (m["num"] or _title_like(m["title"])):
+        elif (m := _BOLD_LINE.match(content)) and _starts_block(held, i) \
+                and (m["num"] or _SECTION_NUMBER.match(m["title"]) or _title_like(m["title"])):
             kind, level, title = "bold-line", base + 1, _numbered(m)
         elif (m := _BOLD_LEAD.match(content)) and _starts_block(held, i):
             kind, level, title = "bold-lead", base + 2, _numbered(m)
