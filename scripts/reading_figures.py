@@ -2,8 +2,8 @@
 headings present, and how clean the evidence is.
 
 Headings are counted independently of policylens' sections.py, with markdown-it-py (CommonMark:
-ATX `#` and setext `===`/`---` headings) plus paragraphs that are one bold run alone
-(`**Title**`), the pseudo-heading style policies use most. Evidence is every finding's sentence in
+ATX `#` and setext `===`/`---` headings, also inside list items) plus the pseudo-heading styles
+policies use: bold runs, capitals, numbered headings (see `headings`). Evidence is every finding's sentence in
 the JSON report that `policylens analyze FOLDER -f json -o REPORT.json` wrote.
 
     python scripts/reading_figures.py FOLDER REPORT.json
@@ -12,6 +12,7 @@ the JSON report that `policylens analyze FOLDER -f json -o REPORT.json` wrote.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -20,26 +21,89 @@ from markdown_it import MarkdownIt
 MARKS = ("|", "**", "<br>", "===", "---")
 
 
+def _strong_lead(children: list) -> str | None:
+    """The text of the bold run an inline content opens with (`**Title**`, `**_Title_**`), a
+    section number before it allowed (`2.1. **From you.**`)."""
+    kids = [c for c in children if c.type != "text" or c.content.strip()]
+    if kids and kids[0].type == "text" and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?\s*", kids[0].content):
+        kids = kids[1:]
+    if not kids or kids[0].type != "strong_open":
+        return None
+    text = []
+    for child in kids[1:]:
+        if child.type == "strong_close":
+            return "".join(text)
+        if child.type in ("softbreak", "hardbreak"):
+            return None
+        text.append(child.content)
+    return None
+
+
+def _is_caps(line: str) -> bool:
+    return len(line) <= 72 and sum(c.isalpha() for c in line) >= 4 and line.upper() == line
+
+
+def _first_line(children: list) -> str | None:
+    """The first line of an inline content when a hard line break ends it (`TITLE  ` + newline)."""
+    for k, child in enumerate(children):
+        if child.type == "hardbreak":
+            return "".join(c.content for c in children[:k]).strip()
+        if child.type == "softbreak":
+            return None
+    return None
+
+
+def _numbered_title(tokens: list, i: int) -> str | None:
+    """An ordered-list item used as a numbered heading (`1. Introduction` alone on its line): its
+    first paragraph is one short line with no closing punctuation, and either more blocks follow
+    it in the item or the item is its list's only one."""
+    item = tokens[i]
+    if item.type != "list_item_open" or i + 3 >= len(tokens) or tokens[i + 1].type != "paragraph_open":
+        return None
+    parent = next((t for t in reversed(tokens[:i]) if t.level == item.level - 1
+                   and t.type.endswith("_list_open")), None)
+    if parent is None or parent.type != "ordered_list_open":
+        return None
+    content = tokens[i + 2].content
+    if "\n" in content or len(content) > 80 or not content[:1].isupper() \
+            or content.rstrip().endswith((".", ",", ";", ":")):
+        return None
+    more_blocks = tokens[i + 4].type != "list_item_close"
+    siblings = 0
+    for t in tokens[tokens.index(parent) + 1:]:
+        if t.level == parent.level and t.type == "ordered_list_close":
+            break
+        siblings += t.type == "list_item_open" and t.level == item.level
+    return content if more_blocks or siblings == 1 else None
+
+
 def headings(text: str) -> list[str]:
     """Titles of the headings of a markdown text, every style counted once: ATX and setext
-    headings, a paragraph that is one bold run (`**Title**`), a paragraph led by a short bold run
-    (`**Title:** text`, a run-in heading) and a short paragraph in capitals (`DATA WE COLLECT`)."""
+    headings; a paragraph that is one bold run (`**Title**`, `**_Title_**`); a paragraph led by a
+    short bold run (`**Title:** text`, a run-in heading); a short paragraph in capitals
+    (`DATA WE COLLECT`), or such a bold or capitals line closed by a hard line break; and a
+    numbered heading, which CommonMark reads as an ordered-list item (see _numbered_title)."""
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     titles = []
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             titles.append(tokens[i + 1].content)
+        elif token.type == "list_item_open" and (title := _numbered_title(tokens, i)):
+            titles.append(title)
         elif token.type == "paragraph_open" and i + 1 < len(tokens) and tokens[i + 1].children:
-            children = [c for c in tokens[i + 1].children if c.type != "text" or c.content.strip()]
+            if i > 0 and tokens[i - 1].type == "list_item_open" and _numbered_title(tokens, i - 1):
+                continue  # counted as its item
+            children = tokens[i + 1].children
             content = tokens[i + 1].content
-            if len(children) >= 3 and children[0].type == "strong_open" \
-                    and children[1].type == "text" and children[2].type == "strong_close" \
-                    and len(children[1].content) <= 100 and "\n" not in content.split("**")[1]:
-                titles.append(children[1].content)
-            elif len(content) <= 72 and "\n" not in content and sum(c.isalpha() for c in content) >= 4 \
-                    and content.upper() == content:
+            lead = _strong_lead(children)
+            first = _first_line(children)
+            if lead is not None and 0 < len(lead) <= 100:
+                titles.append(lead)
+            elif "\n" not in content and _is_caps(content):
                 titles.append(content)
-    return titles
+            elif first is not None and _is_caps(first):
+                titles.append(first)
+    return [t for t in titles if t.strip()]  # an empty `#` or a bold image is no heading
 
 
 def main(folder: str, report_path: str) -> None:

@@ -16,7 +16,11 @@ MARKS = ["# ", "## ", "### ", "**", "*", "_", "__", "> ", "- ", "* ", "1. ", "2)
          "\u00a0", "\u2019", "\ufffd", "\u00c3\u00a9", "\u00e2\u20ac\u2122", "\x0c", "\x1b[31m", "<",
          ">", "&amp;", "\u200b", "\ufeff", "\n| Data | Sold |\n", "| --- | --- |\n", "| ", " |",
          "<br>", "<br/>", "<b>", "</span>", "&nbsp;", "&#8217;", "\n===\n", "\n---\n", "\n* * *\n",
-         "\u2022 ", "a) ", "(iv) ", "in these cases:\n\n- ", "\n  - "]
+         "\u2022 ", "a) ", "(iv) ", "in these cases:\n\n- ", "\n  - ",
+         # headings inside list items, numbered bold headings, run-on list separators
+         "\n1.  Introduction\n    ------------\n", "\n    ### Services\n", "\n    ---\n",
+         "**1.** **Our Service**\n", "2.1. **From you.**\n", "| --- |Title\n", "; ", " - ",
+         "; to verify your identity and keep our services safe for everyone who uses them"]
 
 TAGS = ["<p>", "</p>", "<div>", "</div>", "<h1>", "</h1>", "<h2>", "</h2>", "<h3>", "</h3>", "<li>",
         "<ul>", "</ul>", "<br>", "<b>", "</b>", "<script>", "</script>", "<style>", "</style>",

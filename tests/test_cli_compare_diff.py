@@ -239,9 +239,10 @@ def test_compare_csv_with_filter_and_practices() -> None:
     result = run("compare", str(REVISIONS), "-f", "csv", "--where", "data-sale=yes",
                  "-p", "data-sale,merger-transfer")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["path", "site", "date", "date_source", "data-sale", "merger-transfer"]
+    assert rows[0] == ["path", "site", "date", "date_source", "language", "degraded", "data-sale",
+                       "merger-transfer"]
     assert [r[0] for r in rows[1:]] == [NEW]
-    assert rows[1][4:] == ["yes", "yes"]
+    assert rows[1][4:] == ["en", "", "yes", "yes"]
 
 
 def test_compare_markdown_renders_as_a_table() -> None:

@@ -31,6 +31,7 @@ from policylens.structure.blocks import (
     strip_markup,
 )
 from policylens.structure.sections import parse_sections, section_at
+from policylens.structure.sentences import MAX_SENTENCE_CHARS
 from tests.strategies import file_bytes, html_text, markdown_text, plain_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -192,6 +193,7 @@ def _check_findings(doc: Document, report) -> None:
         assert _stands_for(f.sentence[0], span[0]) and _stands_for(f.sentence[-1], span[-1])
         assert _subsequence(f.sentence.replace(" ", ""), span, _stands_for)
         assert f.line == doc.line_of(f.start)
+        assert len(f.sentence) <= MAX_SENTENCE_CHARS  # run-ons are cut (structure/sentences.py)
     assert report.to_dict() == report.to_dict()
 
 

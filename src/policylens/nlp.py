@@ -1,4 +1,5 @@
-"""The one spaCy pipeline of a process: blank English + sentencizer by default, or a named model."""
+"""The one spaCy pipeline of a process: blank English + sentencizer by default, or a named model;
+then run-on sentences cut to at most 600 characters (structure/sentences.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def get_nlp(model: str = BLANK) -> Language:
     """Build (once per process and model) the pipeline used to split sentences."""
     import spacy
 
+    from policylens.structure.sentences import COMPONENT  # registers the component
+
     if model == BLANK:
         nlp = spacy.blank("en")
     else:
@@ -31,4 +34,5 @@ def get_nlp(model: str = BLANK) -> Language:
     if not nlp.has_pipe("sentencizer") and not nlp.has_pipe("parser") \
             and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
+    nlp.add_pipe(COMPONENT)
     return nlp

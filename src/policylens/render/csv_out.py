@@ -1,5 +1,6 @@
 """CSV for spreadsheets: one line per policy (or revision), one column per practice, values as in
-analyze. No summary line, so the file loads as a plain table."""
+analyze, after the policy's language and why its capture is degraded (empty when it is not). No
+summary line, so the file loads as a plain table."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
     practices = grids.grids[0].practices if grids.grids else ()
     timeline = grids.kind == "timeline"
     head = ["policy"] if timeline else []
-    head += ["path", "site", "date", "date_source", *[p.id for p in practices]]
+    head += ["path", "site", "date", "date_source", "language", "degraded",
+             *[p.id for p in practices]]
     writer.writerow(head + (["changes"] if timeline else []))
     for grid in grids.grids:
         for row in grid.rows:
             line = [grid.title] if timeline else []
-            line += [row.report.path, row.site, row.date or "", row.date_source or ""]
+            m = row.report.metadata
+            line += [row.report.path, row.site, row.date or "", row.date_source or "",
+                     m.language or "", m.degraded or ""]
             line += [row.cells[p.id].value for p in practices]
             if timeline:
                 line.append("; ".join(f"{p.id}: {row.cells[p.id].previous} -> {row.cells[p.id].value}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from policylens.render import style
 from policylens.reports.diff import Diff, PracticeChange
 
 
@@ -40,6 +41,10 @@ def message(change: PracticeChange) -> str:
 
 
 def render_diff(diff: Diff, out: TextIO) -> None:
+    for label, report in (("old", diff.old), ("new", diff.new)):
+        for fact in style.reading_facts(report.metadata):
+            out.write(f"::warning file={_prop(diff.file)},title={_prop('policylens capture')}::"
+                      f"{_data(f'{label} {report.path}: {fact}')}\n")
     for change in diff.changes:
         props = (f"file={_prop(diff.file)},line={line_of(change)},"
                  f"title={_prop('policylens ' + change.practice.id)}")

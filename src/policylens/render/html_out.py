@@ -156,6 +156,8 @@ def _table(g: int, grid: Grid, kind: str, view: Callable[[str], str] | None = No
     for r, row in enumerate(grid.rows):
         who = (_e(row.site) + f"<small>{_e(row.name)}</small>" if row.site and kind == "compare"
                else _e(row.name))
+        who += "".join(f'<small class="warn">⚠ {_e(f)}</small>'
+                       for f in style.reading_facts(row.report.metadata))
         page = view(row.report.path) if view else None
         if page:
             who = f'<a href="{_e(page)}">{who}</a>'

@@ -47,6 +47,7 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
             when = cell_text(row.date or "—") + (f" ({row.date_source})" if row.date_source else "")
             if grids.kind == "timeline" and row.report.metadata.policy_date:
                 when += f"<br>states {cell_text(row.report.metadata.policy_date)}"
+            who += "".join(f"<br>⚠ {cell_text(f)}" for f in style.reading_facts(row.report.metadata))
             yield [who, when, *[_cell(p, row.cells[p.id]) for p in grid.practices]]
         if grids.kind == "compare":
             summary = grid.summary()
@@ -78,6 +79,10 @@ def render_diff(diff: Diff, out: TextIO) -> None:
                if diff.regression else "No regression.")
     lines = [f"### policylens: `{cell_text(diff.old.path)}` → `{cell_text(diff.new.path)}`", "",
              verdict, ""]
+    read = [f"{label} {cell_text(f)}" for label, report in (("old", diff.old), ("new", diff.new))
+            for f in style.reading_facts(report.metadata)]
+    if read:  # a non-English or degraded text, compared anyway (--lang any, --no-capture-check)
+        lines += ["⚠ " + "; ".join(read), ""]
     if diff.changes:
         rows = [[f"`{c.practice.id}`", style.label(c.practice, c.old.value),
                  style.label(c.practice, c.new.value),

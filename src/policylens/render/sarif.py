@@ -56,6 +56,10 @@ def sarif_log(diff: Diff) -> dict[str, Any]:
             "tool": {"driver": {"name": "policylens", "version": __version__,
                                 "semanticVersion": __version__, "rules": rules}},
             "results": results,
+            # how each text was read: a non-English or degraded capture is not compared as a policy
+            "properties": {label: {"path": report.path, "language": report.metadata.language,
+                                   "degraded": report.metadata.degraded}
+                           for label, report in (("old", diff.old), ("new", diff.new))},
         }],
     }
 

@@ -9,6 +9,7 @@ read), `neutral` (a value the risk order does not place).
 
 from __future__ import annotations
 
+from policylens.models import Metadata
 from policylens.practices import NOT_ASSESSED, NOT_MENTIONED, Practice
 
 SYMBOLS = {"safe": "✓", "caution": "!", "risk": "✗", "silent": "–", "neutral": "•",
@@ -19,6 +20,17 @@ RICH = {"safe": "bold green", "caution": "bold yellow", "risk": "bold red", "sil
 ARROWS = {"worse": "▲", "better": "▼", "changed": "◆"}
 LEGEND = ("✓ safer than silence   ! worse than silence   ✗ worst value   – not mentioned   "
           "? not assessed   • not ranked   |   ▲ worse than before   ▼ better   ◆ changed")
+
+
+def reading_facts(metadata: Metadata) -> list[str]:
+    """What a reader of any format must be told about how the text was read: its language when it
+    is not English (its practices are then not assessed) and why a capture is degraded."""
+    facts = []
+    if metadata.language and metadata.language != "en":
+        facts.append(f"language {metadata.language}")
+    if metadata.degraded:
+        facts.append(f"degraded: {metadata.degraded}")
+    return facts
 
 
 def tone(practice: Practice, value: str) -> str:

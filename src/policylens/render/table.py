@@ -216,7 +216,10 @@ def render_grids(grids: GridSet, out: TextIO) -> None:
                              footer=_summary_cell(practice, summary[practice.id], compact))
         for name, row in zip(who, grid.rows, strict=True):
             stated = [Text(row.report.metadata.policy_date or "—", style="dim")] if stating else []
-            table.add_row(Text(name, style="bold"), Text(row.date or "—"), *stated,
+            facts = style.reading_facts(row.report.metadata)
+            label = Text(name, style="bold") + (Text("\n⚠ " + "; ".join(facts), style="yellow")
+                                                if facts else Text(""))
+            table.add_row(label, Text(row.date or "—"), *stated,
                           *[_grid_cell(p, row.cells[p.id], compact) for p in grid.practices])
         console.print(table)
         if timeline:

@@ -12,6 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from policylens.structure.containers import container_lines
+
 MAX_BLOCK_CHARS = 20_000  # longer paragraphs are analysed in pieces (spaCy's limit is 1,000,000)
 MAX_WORD_CHARS = 100  # longer runs of non-space characters are not words: left out of analysis
 MAX_PUNCT_RUN = 20  # nor are longer runs of punctuation ("=====", "[[[[", "\ufffd\ufffd\ufffd")
@@ -33,6 +35,7 @@ _THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _CELL_BREAK = re.compile(r"(?<!\\)\||<br\s*/?>", re.I)
 CELL_SEPARATOR = "; "
+_SEPARATOR_CELL = re.compile(r":?-{2,}:?$")
 # Inline HTML left in markdown: only tags of HTML's own vocabulary are marks ("<email>" is text).
 _TAGS = ("a|abbr|b|big|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|kbd|label|li|mark|ol|p"
          "|s|section|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul")
@@ -45,7 +48,7 @@ _MARKUP = re.compile(
     rf"|</?(?:{_TAGS})(?:\s[^<>\n]{{0,500}})?/?>"
     r"|(?P<entity>&(?:amp|nbsp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});)"
     r"|^[ \t]*>[ \t]?"
-    r"|^[ \t]{0,3}(?:\d+\\?[.)][ \t]+)?#{1,6}[ \t]*"
+    r"|^[ \t]*(?:\d+\\?[.)][ \t]+)?#{1,6}[ \t]*"
     r"|^[ \t]*(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
     r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]+"
     r"|\*+|\\(?=[^\w\s])|(?<!\w)_{1,2}|_{1,2}(?!\w)"
@@ -302,6 +305,8 @@ def table_row(raw: str, base: int) -> Block:
     pieces = [(m.start(), m.end()) for m in _CELL_BREAK.finditer(raw)] + [(len(raw), len(raw))]
     for start, end in pieces:
         cell = strip_markup(raw[pos:start], base + pos)
+        if _SEPARATOR_CELL.match(cell.text):  # a separator row with text glued on ("| --- |Title")
+            cell = Block("", cell.offsets)
         if cell.text:
             if delimiter is not None and parts:
                 parts.append(CELL_SEPARATOR[0])
@@ -364,6 +369,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
     offset = 0
     leads = _Leads()
     lines = text.split("\n")
+    held = container_lines(lines)  # a heading or underline inside a list item is one too
 
     def flush(end: int) -> Iterator[Block]:
         if start is not None and text[start:end].strip():
@@ -380,8 +386,9 @@ def iter_blocks(text: str) -> Iterator[Block]:
             yield from flush(line_start)
             start = None
             continue
-        if _UNDERLINE.match(line) or _THEMATIC.match(line):
-            if start is not None and kind == "paragraph" and _UNDERLINE.match(line):
+        content = held[number].content
+        if _UNDERLINE.match(content) or _THEMATIC.match(content):
+            if start is not None and kind in ("paragraph", "list-item") and _UNDERLINE.match(content):
                 kind = "heading"  # a setext heading: the paragraph above is its title
             yield from flush(line_start)
             leads.reset()
@@ -402,7 +409,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
         if kind == "table-row":
             kind = "paragraph"
         item = _LIST_ITEM.match(line)
-        heading = bool(_HEADING_LINE.match(line) or _BOLD_LINE.match(line))
+        heading = bool(_HEADING_LINE.match(content) or _BOLD_LINE.match(content))
         if start is not None and (item or heading or _BLOCK_START.match(line)):
             yield from flush(line_start)
             start = None

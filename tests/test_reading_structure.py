@@ -1,0 +1,146 @@
+"""Headings written inside list items, numbered and bold headings, run-on sentences cut at real
+boundaries, and how each output format tells that a text is not English or a degraded capture."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policylens.cli import cli as main
+from policylens.nlp import get_nlp
+from policylens.reading.ingest import load_document
+from policylens.structure.blocks import iter_blocks
+from policylens.structure.sections import parse_sections
+from policylens.structure.sentences import MAX_SENTENCE_CHARS
+from tests.test_properties import assert_maps_back
+
+READING = Path(__file__).parent / "fixtures" / "reading"
+
+
+def test_every_heading_style_is_a_section_and_nothing_else_is():
+    doc = load_document(str(READING / "heading-styles.md"))
+    found = [(s.title, s.kind) for s in parse_sections(doc)]
+    assert found == [
+        ("Example Privacy Policy", "setext"),
+        ("Introduction", "setext"),  # `1.  Introduction` over an indented underline
+        ("Services", "markdown"),  # `    ### Services` inside the item
+        ("Who does this notice apply to?", "bold-line"),  # a bold item of a numbered list
+        ("1. Our Service", "bold-line"),
+        ("2.1. From you.", "bold-line"),
+        ("2.2. From your browser and device.", "bold-line"),  # numbered: a heading, a sentence or not
+        ("The Information We Collect.", "bold-line"),  # title case: a heading, full stop or not
+        ("1.1 Information you provide us.", "bold-line"),  # its number makes it a heading
+        # (a bold label on a line of its own inside a paragraph is not one)
+        ("Registration Information", "bold-lead"),  # a no-break space after the bold run
+        ("Purpose", "bold-lead"),  # run-in: only where its paragraph starts, not "Storage"
+        ("SECTION 2 - CONSENT", "caps"),
+        ("3.COOKIES", "caps"),
+        ("1. WHAT INFORMATION WE COLLECT", "numbered"),
+    ]
+    lines = doc.text.split("\n")
+    for section in parse_sections(doc):  # each title is the text of its own line
+        assert section.title.split(". ")[-1].rstrip(".?") in lines[section.line - 1].replace("\\", "")
+
+
+def test_an_underline_inside_a_list_item_is_no_text():
+    text = (READING / "heading-styles.md").read_text("utf-8")
+    blocks = list(iter_blocks(text))
+    assert all("---" not in b.text and "===" not in b.text and "#" not in b.text for b in blocks)
+    intro = next(b for b in blocks if b.text == "Introduction")
+    assert intro.kind == "heading"
+    for block in blocks:
+        assert_maps_back(block, text)
+
+
+def test_a_separator_row_with_text_glued_on_keeps_only_the_text():
+    text = "| a | b |\n| --- | --- |Strictly Necessary Cookies\n| c | d |\n"
+    rows = [b.text for b in iter_blocks(text)]
+    assert rows == ["a; b", "Strictly Necessary Cookies", "c; d"]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    doc = get_nlp()(text)
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def _check_tiling(text: str, spans: list[tuple[int, int]]) -> None:
+    """Sentences are in order, do not overlap, leave out only whitespace, and none is too long."""
+    pos = 0
+    for start, end in spans:
+        assert start >= pos and not text[pos:start].strip()
+        assert end - start <= MAX_SENTENCE_CHARS
+        pos = end
+    assert not text[pos:].strip()
+
+
+def test_a_run_on_list_is_cut_at_its_semicolons():
+    items = [f"to carry out task number {k} for the people who use our services" for k in range(40)]
+    text = "These processing purposes include: " + "; ".join(items) + "."
+    spans = _sentences(text)
+    _check_tiling(text, spans)
+    assert len(spans) > 1
+    for _start, end in spans[:-1]:
+        assert text[end - 1] in ";:"  # every cut is after an item's end
+
+
+def test_a_run_on_without_punctuation_is_cut_at_a_space():
+    text = " ".join(["word"] * 600)
+    spans = _sentences(text)
+    _check_tiling(text, spans)
+    assert all(text[s:e].split() == ["word"] * len(text[s:e].split()) for s, e in spans)
+
+
+def test_a_short_sentence_is_never_cut():
+    text = "We share data with partners; we do not sell it, and we keep it - for a year."
+    assert _sentences(text) == [(0, len(text))]
+
+
+_piece = st.sampled_from(["we share data", "with partners", "; ", ", ", " - ", " \u2022 ", " and ",
+                          ": ", "cookies", "x" * 40, " "])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_piece, min_size=1, max_size=200))
+def test_no_sentence_is_longer_than_the_limit(pieces: list[str]):
+    text = "".join(pieces).strip() or "x"
+    _check_tiling(text, _sentences(text))
+
+
+def test_run_on_evidence_is_short_and_maps_back(tmp_path):
+    items = "; ".join(f"we sell your personal information to partner number {k}" for k in range(30))
+    policy = tmp_path / "p.md"
+    policy.write_text(f"# Sharing\n\n{items}.\n", "utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(policy), "-f", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)["policies"][0]
+    text = policy.read_text("utf-8")
+    assert report["statements"]
+    for finding in report["statements"]:
+        assert len(finding["sentence"]) <= MAX_SENTENCE_CHARS
+        assert text[finding["start"]:finding["end"]] == finding["sentence"]
+
+
+def _compare(fmt: str) -> str:
+    paths = [str(READING / "fr.md"), str(READING / "login.html")]
+    result = CliRunner().invoke(main, ["compare", *paths, "-f", fmt, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_csv_has_language_and_degraded_columns():
+    rows = list(csv.DictReader(io.StringIO(_compare("csv"))))
+    by_path = {Path(r["path"]).name: r for r in rows}
+    assert by_path["fr.md"]["language"] == "fr" and by_path["fr.md"]["degraded"] == ""
+    assert "login page" in by_path["login.html"]["degraded"]
+
+
+def test_markdown_and_html_grids_tell_language_and_degraded():
+    for fmt in ("markdown", "html"):
+        out = _compare(fmt)
+        assert "language fr" in out and "degraded: this capture looks like a login page" in out, fmt
