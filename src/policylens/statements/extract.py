@@ -130,7 +130,7 @@ class StatementReader:
             if w in _BOUNDARIES and i > 0:
                 # "including but not limited to", "not only ... but also": no new clause
                 if w == "but" and (words[i + 1:i + 3] == ["not", "limited"]
-                                   or words[i + 1:i + 2] == ["also"]):
+                                   or words[i + 1:i + 2] in (["also"], ["only"])):
                     continue
                 cuts.append(i)
         cuts.append(len(words))
@@ -147,6 +147,13 @@ class StatementReader:
             after = words[i + 1] if i + 1 < n else "."
             verb = lex.action_words.match_at(lemmas, i, n)
             noun = lex.action_nouns.match_at(lemmas, i, n)
+            if (verb or noun) and i and any(a < i < b for a, b, _
+                                            in lex.not_verbs.find(lemmas, i - 1, i + 1)):
+                i += 1  # "revenue share payments": part of a noun
+                continue
+            if noun and not verb and i > 1 and lemmas[i - 2] in lex.grants and words[i - 1] in _DETERMINERS:
+                i = noun[0]  # "enables the sharing of information with your friends": others' act
+                continue
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")) \
                     and (verb is None or before in _DETERMINERS or before in {"no", "in"}) \
                     and not self._topic(words, i):
@@ -177,8 +184,10 @@ class StatementReader:
                     and not _is_participle(words[i], lemmas[i])
                 # "the data provided to us", "information disclosed to them": a participle right
                 # after a noun, with no auxiliary, describes the noun (a reduced relative clause)
-                relative = single and _is_participle(words[i], lemmas[i]) and i > 0 \
-                    and lemmas[i - 1] in self.data_nouns and before not in _BE
+                relative = single and i > 0 and before not in _BE and (
+                    (_is_participle(words[i], lemmas[i]) and lemmas[i - 1] in self.data_nouns)
+                    # "companies transferring personal data": an -ing form after who does it
+                    or (words[i].endswith("ing") and lex.recipients.match_at(lemmas, i - 1, i) is not None))
                 # "before sharing", "the purpose for collecting, selling or sharing": a gerund
                 # after a preposition (past other gerunds of its list) states nothing
                 j = i - 1
@@ -200,8 +209,10 @@ class StatementReader:
     def _granted(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> int | None:
         """The end of "allow <someone> to use" starting at the grant verb at i, if it is one:
         someone named between (not "allowed to use": a rule for the subject)."""
+        if any(words[k] in _BE for k in range(max(0, i - 3), i)):
+            return None  # "bands are authorized to use": a rule for the subject, not a grant
         for j in range(i + 2, min(i + 9, len(words))):
-            if words[j] in {".", ";", ","} or lemmas[j] in self.data_nouns:
+            if words[j] in {".", ";", ",", "by"} or lemmas[j] in self.data_nouns:
                 return None
             if lemmas[j] in self.lex.granted and (words[j - 1] == "to" or lemmas[i] == "let"):
                 return j + 1 if words[j - 1] != "to" or j - 1 > i + 1 else None
@@ -379,6 +390,7 @@ class StatementReader:
         while subject_start > cs and walk - subject_start < 8 \
                 and words[subject_start - 1] not in _SUBJECT_STOPS:
             subject_start -= 1
+        either = walk < g_start and words[walk] in {"or", "nor"}
         if walk < g_start and words[walk] in {"and", "or"}:
             # a coordinated predicate ("Bands are ... and may not share") shares the subject of
             # the verb before it: the nearest one who acts ("when you sign up or share a list")
@@ -409,7 +421,8 @@ class StatementReader:
         while k < body_end and words[k] in _OBJECT_SKIP:
             k += 1
         if k < body_end and not passive:
-            if words[k] in _USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end)):
+            if words[k] in {"you", "yourself"} or (
+                    words[k] in _USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
                 return None  # given to the reader: "we provide you with ..."
             head = next((j for j in range(k, min(k + 3, body_end))
                          if lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns), None)
@@ -423,7 +436,10 @@ class StatementReader:
             by = [i for i in range(g_end, body_end) if words[i] == "by"]
             if by:
                 found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
-                actor = "company" if "company" in found or not found else found[0]
+                legal = lex.condition_classes.classes_in(lemmas, by[0] + 1, min(by[0] + 4, body_end))
+                # "shared by these cookies", "sold by the seller": someone else acts
+                actor = "company" if "company" in found or (not found and (
+                    "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
         elif any(words[k] == "we" for k in range(walk, g_start)):
             actor = "company"  # "if you would rather we did not share": we, in the bridge
         elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start:
@@ -459,14 +475,21 @@ class StatementReader:
             data = "personal"
         else:
             data = "unspecified"
+        if lemmas[g_start] in lex.needs_data and data == "unspecified" and not passive \
+                and k < body_end and words[k].isalpha() and not lex.recipients.match_at(lemmas, k, body_end):
+            return None  # "we provide audience activation to businesses": no data is given
         # -- recipients, purposes, conditions, exceptions --
         first = g_end
         while first < body_end and words[first] in _OBJECT_SKIP:
             first += 1
         given = lex.recipients.match_at(lemmas, first, body_end) if first < body_end else None
-        if given and given[0] < body_end and words[given[0]] == "with" \
-                and not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
-            return None  # "provide individuals with control": no data is given
+        if given and given[0] < body_end and words[given[0]] == "with":
+            w = given[0] + 1
+            while w < body_end and words[w] in _OBJECT_SKIP:
+                w += 1
+            if (w < body_end and lemmas[w] in lex.not_data_objects) \
+                    or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
+                return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if not passive and not recipients and self._to_the_company(words, lemmas, g_end, body_end):
@@ -510,6 +533,10 @@ class StatementReader:
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start)
+        if not negation and either:
+            # "We do not rent these lists or share them": the negation of the first predicate
+            # governs every one joined by "or"
+            negation = lex.negations.find(lemmas, subject_start, min(g_start, subject_start + 5))
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
             negation = [(subject_start, subject_start + 1, "x")]
         if not negation:

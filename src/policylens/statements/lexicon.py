@@ -99,6 +99,8 @@ class Lexicon:
     not_data_objects: frozenset[str]
     traded_objects: PhraseTable  # objects that make a verb of `traded_by` a sale
     traded_by: frozenset[str]
+    not_verbs: PhraseTable  # "revenue share": an action word inside a noun
+    needs_data: frozenset[str]  # general verbs that give data only with a data object
     grants: frozenset[str]  # "allow": with a granted verb after, the act of sharing
     granted: frozenset[str]  # "use", "access"
     compounds: frozenset[str]
@@ -159,6 +161,8 @@ def load_lexicon() -> Lexicon:
         not_data_objects=frozenset(lemma(w) for w in actions["not_data_objects"]),
         traded_objects=_table(actions["sale"].get("traded_objects", [])),
         traded_by=frozenset(lemma(w) for w in actions["sale"].get("traded_by", [])),
+        not_verbs=_table(actions.get("not_verbs", [])),
+        needs_data=frozenset(lemma(w) for w in actions.get("needs_data", [])),
         grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),
         granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])),
         compounds=frozenset(str(w) for w in actions["compounds"]),
