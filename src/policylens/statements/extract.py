@@ -199,6 +199,12 @@ class StatementReader:
                 # (a gerund opening the sentence is its topic or a title: "Sharing Information
                 # with Third Parties")
                 named = single and after in lex.compounds  # "trade union", "license plate"
+                # an -ing form is a verb only after "be" ("we are not selling"); else a gerund, a
+                # participle or a name ("TV Licensing", "companies transferring data")
+                bare = single and words[i].endswith("ing") and not gerund \
+                    and not any(words[k] in _BE or words[k] in {"'re", "’re"} for k in range(max(0, i - 3), i)) \
+                    and not (j >= 1 and words[j] == "of" and lemmas[j - 1] in {"business", "practice"})
+                named = named or bare
                 if not adjectival and not as_noun and not relative and not gerund and not named:
                     out.append((i, verb[0], verb[1]))
                 i = verb[0]
@@ -372,6 +378,10 @@ class StatementReader:
                     and words[k - 2] not in _PREPOSITIONS))
                 for k in range(subject_start, walk + 1) if k < len(words)):
             scope = "description"  # names data or cases, asserts nothing
+        if subject_start == walk and subject_start - 1 > cs and words[subject_start - 1] in {"that", "which"} \
+                and any(words[k] in _BE for k in range(walk, g_start)) and words[subject_start - 2].isalpha() \
+                and lemmas[subject_start - 2] not in self.reporting:
+            scope = "description"  # "information that is not disclosed to third parties": its antecedent
         if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
                for k in range(max(cs, subject_start - 2), walk + 1) if k < n) \
                 and ":" not in words[g_end:body_end]:
@@ -390,6 +400,9 @@ class StatementReader:
         while subject_start > cs and walk - subject_start < 8 \
                 and words[subject_start - 1] not in _SUBJECT_STOPS:
             subject_start -= 1
+        if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
+                and words[subject_start - 2] == "we":
+            subject_start -= 2  # "we and our partners share": we are among the subjects
         either = walk < g_start and words[walk] in {"or", "nor"}
         if walk < g_start and words[walk] in {"and", "or"}:
             # a coordinated predicate ("Bands are ... and may not share") shares the subject of
@@ -468,6 +481,8 @@ class StatementReader:
                       if not (b - a == 1 and words[a] in {"it", "them", "what", "this", "that"})]
         if lex.data.find(lemmas, cs, ce) and "aggregate" in lex.data.classes_in(lemmas, cs, body_end):
             data = "aggregate"
+        elif "sensitive" in kinds:
+            data = "sensitive"  # a kind of personal data: a denial confined to it says little
         elif "personal" in kinds or (
                 g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end)
                 and any(lemmas[k] in self.deemed for k in range(max(0, g_start - 4), g_start))):
@@ -546,6 +561,11 @@ class StatementReader:
             negation = []  # "if you prefer that we not share": an opt-out the company offers
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
             hypothetical = False
+        if negation and data == "unspecified" and not recipients and k < body_end \
+                and words[k].isalpha() and words[k] not in _FOLLOWING_PREPOSITIONS \
+                and words[k] not in {"anything", "nothing", "any", "this", "that", "these", "those"} \
+                and not lex.recipient_opens.match_at(lemmas, k, body_end):
+            return None  # "cookies cannot transmit viruses": a denial of no data flow
         if negation:
             polarity, cue = "negated", (negation[-1][0], negation[-1][1])
         elif conditions and (hypothetical or inherited or set(conditions) & {"consent", "opt-out"}):

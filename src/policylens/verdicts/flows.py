@@ -68,6 +68,12 @@ def _passed_over(slots: Slots) -> Decision | None:
     return None
 
 
+def _confined(slots: Slots) -> bool:
+    """A denial that says nothing of personal data in general: of sensitive data only, or for one
+    purpose only ("we do not disclose it for inferring characteristics about you")."""
+    return slots.data == "sensitive" or "profiling" in slots.purposes
+
+
 def data_sale(polarity: str, slots: Slots) -> Decision | None:
     """Selling, renting, trading or licensing personal information (LABELS.md: data-sale)."""
     if slots.action != "sale":
@@ -79,6 +85,8 @@ def data_sale(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "no personal data named")
     if slots.recipients and set(slots.recipients) <= {"user"}:
         return Decision(None, "given to the user")
+    if polarity == "negated" and _confined(slots):
+        return Decision(None, "a denial confined to sensitive data or one purpose")
     if polarity == "negated":
         if set(slots.exceptions) & PROGRAMME_RECIPIENTS:
             return Decision("yes", "a denial whose exception is a sale to marketing partners")
@@ -100,6 +108,8 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return passed
     recipients = set(slots.recipients)
     open_ones = recipients & OPEN_RECIPIENTS
+    if polarity == "negated" and _confined(slots):
+        return Decision(None, "a denial confined to sensitive data or one purpose")
     if polarity == "negated":
         if set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"}):
             return Decision("yes", "a denial whose exception is sharing with marketing partners")
