@@ -49,6 +49,9 @@ _FOLLOWING_PREPOSITIONS = {"to", "with", "by", "or", "and", "in", "for", "on", "
                            "publicly", "externally", "back", "over", "out", "along", "onto"}
 # words that join coordinated verbs ("sell, rent or otherwise share")
 _COORDINATORS = {",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or", "either"}
+# "we stopped renting", "we continue sharing": a gerund that is the act
+_ASPECT_VERBS = {"stop", "start", "begin", "continue", "keep", "resume", "commence"}
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
 _TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "against", "over", "re"}
 _JOINERS = {",", "or", "and", "/", "nor", "and/or", "either", "otherwise"}
 _USER_OBJECTS = {"you", "users", "user", "customers", "visitors", "members", "yourself"}
@@ -202,7 +205,9 @@ class StatementReader:
                 # an -ing form is a verb only after "be" ("we are not selling"); else a gerund, a
                 # participle or a name ("TV Licensing", "companies transferring data")
                 bare = single and words[i].endswith("ing") and not gerund \
-                    and not any(words[k] in _BE or words[k] in {"'re", "’re"} for k in range(max(0, i - 3), i)) \
+                    and not any(words[k] in _BE or words[k] in {"'re", "’re"}
+                                for k in range(max(0, i - 3), i)) \
+                    and not (i and lemmas[i - 1] in _ASPECT_VERBS) \
                     and not (j >= 1 and words[j] == "of" and lemmas[j - 1] in {"business", "practice"})
                 named = named or bare
                 if not adjectival and not as_noun and not relative and not gerund and not named:
@@ -378,9 +383,10 @@ class StatementReader:
                     and words[k - 2] not in _PREPOSITIONS))
                 for k in range(subject_start, walk + 1) if k < len(words)):
             scope = "description"  # names data or cases, asserts nothing
-        if subject_start == walk and subject_start - 1 > cs and words[subject_start - 1] in {"that", "which"} \
-                and any(words[k] in _BE for k in range(walk, g_start)) and words[subject_start - 2].isalpha() \
-                and lemmas[subject_start - 2] not in self.reporting:
+        if subject_start == walk and subject_start - 1 > cs \
+                and words[subject_start - 1] in {"that", "which"} \
+                and any(words[k] in _BE for k in range(walk, g_start)) \
+                and words[subject_start - 2].isalpha() and lemmas[subject_start - 2] not in self.reporting:
             scope = "description"  # "information that is not disclosed to third parties": its antecedent
         if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
                for k in range(max(cs, subject_start - 2), walk + 1) if k < n) \
@@ -403,7 +409,7 @@ class StatementReader:
         if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
                 and words[subject_start - 2] == "we":
             subject_start -= 2  # "we and our partners share": we are among the subjects
-        either = walk < g_start and words[walk] in {"or", "nor"}
+        either = any(words[k] in {"or", "nor"} for k in range(walk, g_start))
         if walk < g_start and words[walk] in {"and", "or"}:
             # a coordinated predicate ("Bands are ... and may not share") shares the subject of
             # the verb before it: the nearest one who acts ("when you sign up or share a list")
@@ -469,9 +475,11 @@ class StatementReader:
             elif found:
                 actor = found[0]
         if scope == "practice" and (lex.minors.find(lemmas, g_end, body_end)
-                                    or (passive and lex.minors.find(lemmas, *subject))):
+                                    or lex.minors.find(lemmas, *subject)):
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
-        if lex.restrictions.find(lemmas, walk, g_start) and actor != "company" \
+        ours = "company" in lex.actors.classes_in(lemmas, *subject) or actor == "company" and not (
+            subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
+        if lex.restrictions.find(lemmas, walk, g_start) and not ours \
                 or lex.restrictions.find(lemmas, max(cs, subject_start - 8), walk):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
@@ -507,7 +515,7 @@ class StatementReader:
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
-        if not passive and not recipients and self._to_the_company(words, lemmas, g_end, body_end):
+        if not recipients and self._to_the_company(words, lemmas, g_end, body_end):
             return None  # given to the company: "partners may provide us with information"
         ex_end = body_end if ex else clause_end
         if not passive and not recipients:
@@ -541,17 +549,20 @@ class StatementReader:
                               for e in exceptions]
             exceptions = list(dict.fromkeys(exceptions))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
-        only = bool(lex.only.find(lemmas, walk, g_start)) or any(
+        only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_start)) or any(
             not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in _DETERMINERS
-                 and lemmas[b + 1] not in lex.recipients.words())
-            for _, b, _ in lex.only.find(lemmas, g_end, ex_end))
+                 and lemmas[b + 1] not in lex.recipients.words()) and words[a - 1:a] != ["-"]
+            for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start)
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
             # governs every one joined by "or"
-            negation = lex.negations.find(lemmas, subject_start, min(g_start, subject_start + 5))
+            heads = [a for a, _, _ in lex.actors.find(lemmas, cs, walk)
+                     if words[a] not in {"your", "our", "their", "its", "his", "her"}]
+            head = heads[0] if heads else subject_start
+            negation = lex.negations.find(lemmas, head, min(walk, head + 5))
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
             negation = [(subject_start, subject_start + 1, "x")]
         if not negation:
@@ -575,6 +586,11 @@ class StatementReader:
             polarity, cue = "hedged", (hedge[-1][0], hedge[-1][1])
         else:
             polarity = "affirmed"
+        if action == "share" and any(words[q] in _QUOTES for q in range(max(0, g_start - 1), g_end + 1)
+                                     if q < n):
+            # "we do not “sell” or “share” personal information": the CPRA term, sharing for
+            # cross-context behavioral advertising
+            purposes = list(dict.fromkeys(list(purposes) + ["cross-context"]))
         if action == "share" and (
                 "payment" in purposes or (lemmas[g_start] in lex.traded_by and lex.traded_objects.find(
                     lemmas, g_end, min(g_end + 4, body_end)))):

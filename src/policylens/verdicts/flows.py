@@ -110,6 +110,8 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     open_ones = recipients & OPEN_RECIPIENTS
     if polarity == "negated" and _confined(slots):
         return Decision(None, "a denial confined to sensitive data or one purpose")
+    if polarity == "negated" and "cross-context" in slots.purposes:
+        return Decision(None, "denies CPRA “sharing” (cross-context advertising): third-party-ads")
     if polarity == "negated":
         if set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"}):
             return Decision("yes", "a denial whose exception is sharing with marketing partners")
