@@ -51,6 +51,8 @@ _FOLLOWING_PREPOSITIONS = {"to", "with", "by", "or", "and", "in", "for", "on", "
 _COORDINATORS = {",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or", "either"}
 # "we stopped renting", "we continue sharing": a gerund that is the act
 _ASPECT_VERBS = {"stop", "start", "begin", "continue", "keep", "resume", "commence"}
+# "if you do not want your data shared": a passive whose subject the causative names
+_CAUSATIVES = {"want", "wish", "prefer", "like", "would", "rather", "have", "get"}
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 _TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "against", "over", "re"}
 _JOINERS = {",", "or", "and", "/", "nor", "and/or", "either", "otherwise"}
@@ -98,8 +100,8 @@ class StatementReader:
         if words and words[-1] == "?":
             return []  # a question ("Do we disclose any information to outside parties?") states nothing
         words = [w.replace("\u2019", "'") for w in words]
-        # "naming", "listing", "profiling" are acts, not the data nouns the table makes them
-        lemmas = [w if w.endswith("ing") and lem in self.data_nouns else lem
+        # "naming", "listed", "contacted" are acts, not the data nouns the table makes them
+        lemmas = [w if w.endswith(("ing", "ed")) and lem in self.data_nouns else lem
                   for w, lem in ((w, lemma(w)) for w in words)]
         n = len(words)
         lex = self.lex
@@ -116,7 +118,10 @@ class StatementReader:
             if g + 1 < len(groups) and groups[g + 1][0] < ce:
                 # the next verb group starts this one's successor: "we collect X and share it"
                 nxt = groups[g + 1][0]
-                ce = max(group_end, self._walk_back(words, lemmas, group_end, nxt))
+                inside = nxt >= 2 and words[nxt - 1] in {"you", "we", "they"} \
+                    and lemmas[nxt - 2] in self.data_nouns  # "any information you provide": its object
+                if not inside:
+                    ce = max(group_end, self._walk_back(words, lemmas, group_end, nxt))
             for action in actions:
                 statement = self._statement(words, lemmas, action, group_start, group_end, cs, ce,
                                             inherited, clause_end)
@@ -187,8 +192,10 @@ class StatementReader:
                     and not _is_participle(words[i], lemmas[i])
                 # "the data provided to us", "information disclosed to them": a participle right
                 # after a noun, with no auxiliary, describes the noun (a reduced relative clause)
+                wanted = i > 1 and any(lemmas[k] in _CAUSATIVES for k in range(max(0, i - 5), i - 1))
                 relative = single and i > 0 and before not in _BE and (
-                    (_is_participle(words[i], lemmas[i]) and lemmas[i - 1] in self.data_nouns)
+                    (_is_participle(words[i], lemmas[i]) and lemmas[i - 1] in self.data_nouns
+                     and not wanted)  # not "if you do not want your data shared"
                     # "companies transferring personal data": an -ing form after who does it
                     or (words[i].endswith("ing") and lex.recipients.match_at(lemmas, i - 1, i) is not None))
                 # "before sharing", "the purpose for collecting, selling or sharing": a gerund
@@ -283,6 +290,7 @@ class StatementReader:
                    if words[p:p + 1] != ["us"]]
         named: list[tuple[int, int, str]] = []
         ends: dict[int, str] = {}  # where each class named ends
+        ends_of: dict[int, int] = {}  # the end of the class named at each start
         for a, b, name in self.lex.recipients.find(lemmas, start, end):
             # "sell users' personal information": a possessive, not the one who receives
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
@@ -293,11 +301,14 @@ class StatementReader:
             if phrase is not None:
                 named.append((phrase[0], a, name))
             ends[b] = name
+            ends_of[a] = b
         # "third parties such as processors": the classes named after it; "group companies": the
         # class of the word before it
         out = [name for p, a, name in named
                if not (name == "third-party" and (ends.get(a, "third-party") != "third-party" or any(
-                   p2 == p and a2 > a and n2 != "third-party" for p2, a2, n2 in named)))]
+                   p2 == p and a2 > a and n2 not in {"third-party", "user"}
+                   and (a2 == ends_of.get(a) or self.lex.recipient_keeps.find(lemmas, a, a2))
+                   for p2, a2, n2 in named)))]
         return list(dict.fromkeys(out))
 
     def _to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int,
@@ -343,15 +354,39 @@ class StatementReader:
                 break
         return j
 
+    def _aggregate_only(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> bool:
+        """Whether the clause's data is all aggregate ("aggregate statistics", "information in
+        anonymised form", "non-personal, summary information"): not when another data phrase is
+        coordinated with the aggregate one ("aggregate information and personally identifiable
+        information", "your email address and anonymous usage data")."""
+        found = self.lex.data.find(lemmas, cs, end)
+        marks = [(a, b) for a, b, c in found if c == "aggregate"]
+        if not marks:
+            return False
+        nouns = [a for a, _, c in found if c == "personal"]
+        closers = self.data_nouns | {"statistic", "statistics"}
+        for p in nouns:
+            before = [b for a, b in marks if a < p]
+            if before:  # "aggregate statistics and personally identifiable information"
+                b = max(before)
+                if any(words[c] in _JOINERS and lemmas[c - 1] in closers for c in range(b, p)) \
+                        and not self.lex.recipient_keeps.find(lemmas, b, p):  # not "such as"
+                    return False
+            elif any(words[c] in _JOINERS for c in range(p + 1, min(a for a, _ in marks))):
+                return False  # "your email address and anonymous usage data"
+        return True
+
     def _verb_list_start(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
                          walk: int) -> int:
         """Where a list of other verbs coordinated with ours begins ("we collect, use, and share":
         the subject of the first is ours), past the bridges before it; else `walk`."""
         j = walk
         while j - 2 > cs and words[j - 2] in {",", "and", "or"} and words[j - 1].isalpha() \
-                and lemmas[j - 1] not in self.data_nouns:
+                and lemmas[j - 1] not in self.data_nouns and words[j - 1] not in _SUBJECT_STOPS \
+                and words[j - 1] not in _PRONOUNS:
             j -= 2
-        if j - 1 > cs and words[j - 1].isalpha() and lemmas[j - 1] not in self.data_nouns:
+        if j - 1 > cs and words[j - 1].isalpha() and lemmas[j - 1] not in self.data_nouns \
+                and words[j - 1] not in _SUBJECT_STOPS and words[j - 1] not in _PRONOUNS:
             first = j - 1  # the list's first verb: a pronoun or an auxiliary before it
             start = self._walk_back(words, lemmas, cs, first)
             if words[first - 1] in _PRONOUNS or (start < first and j < walk):
@@ -427,8 +462,14 @@ class StatementReader:
               if denial or words[m[0]] != "outside"]
         body_end = ex[0][0] if ex else ce
         participle = _is_participle(words[g_start], lemmas[g_start])
-        passive = participle and any(words[k] in _BE for k in range(walk, g_start))
-        if participle and not any(lemmas[k] in {"be", "have", "get"} for k in range(walk, g_start)):
+        # "want your information shared": a passive whose subject the causative names
+        wanted = participle and g_start > 1 and lemmas[g_start - 1] in self.data_nouns and any(
+            lemmas[k] in _CAUSATIVES for k in range(max(cs, g_start - 5), g_start - 1))
+        if wanted:
+            walk = subject_start = max(cs, g_start - 3)
+        passive = participle and (wanted or any(words[k] in _BE for k in range(walk, g_start)))
+        if participle and not wanted and not any(lemmas[k] in {"be", "have", "get"}
+                                                 for k in range(walk, g_start)):
             return None  # "information received or transferred under ...": describes a noun
         if passive and any(lemmas[k] in lex.not_data_objects for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, subject_start, walk):
@@ -487,7 +528,7 @@ class StatementReader:
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
             kinds += [c for a, b, c in lex.data.find(lemmas, *subject)
                       if not (b - a == 1 and words[a] in {"it", "them", "what", "this", "that"})]
-        if lex.data.find(lemmas, cs, ce) and "aggregate" in lex.data.classes_in(lemmas, cs, body_end):
+        if self._aggregate_only(words, lemmas, cs, body_end):
             data = "aggregate"
         elif "sensitive" in kinds:
             data = "sensitive"  # a kind of personal data: a denial confined to it says little
