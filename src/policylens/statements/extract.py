@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from policylens.models import Slots
-from policylens.statements.lemmas import lemma
+from policylens.statements.lemmas import lemma, lemmas_of
 from policylens.statements.lexicon import Lexicon, load_lexicon
 
 _BOUNDARIES = {";", "but", "however", "whereas", "although", "though", "while"}
@@ -93,7 +93,7 @@ class StatementReader:
         if words and words[-1] == "?":
             return []  # a question ("Do we disclose any information to outside parties?") states nothing
         words = [w.replace("\u2019", "'") for w in words]
-        lemmas = [lemma(w) for w in words]
+        lemmas = lemmas_of(words)
         n = len(words)
         lex = self.lex
         inherited: tuple[str, ...] = ()
