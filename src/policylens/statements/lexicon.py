@@ -71,19 +71,20 @@ class PhraseTable:
     def find(self, lemmas: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, class) matches in lemmas[start:end], left to right."""
         sized = self.sized
-        if start >= end or sized.keys().isdisjoint(lemmas[start:end]):
+        window = lemmas[start:end]
+        if start >= end or sized.keys().isdisjoint(window):
             return []  # most stretches hold no first lemma: one scan at C speed
         out: list[tuple[int, int, str]] = []
-        i = start
-        while i < end:
-            for size, phrase, name in sized.get(lemmas[i], ()):
-                stop = i + size
-                if stop <= end and (size == 1 or tuple(lemmas[i:stop]) == phrase):
-                    out.append((i, stop, name))
+        i = start  # where the next match may start: a match is never overlapped
+        for k in [k for k, first in enumerate(window, start) if first in sized]:
+            if k < i:
+                continue
+            for size, phrase, name in sized[lemmas[k]]:
+                stop = k + size
+                if stop <= end and (size == 1 or tuple(lemmas[k:stop]) == phrase):
+                    out.append((k, stop, name))
                     i = stop
                     break
-            else:
-                i += 1
         return out
 
     def classes_in(self, lemmas: Sequence[str], start: int, end: int) -> list[str]:
