@@ -321,6 +321,7 @@ class _PatternIndex:
         self.shortcuts = shortcuts  # off: every whole pattern on every sentence (tests)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")  # type: ignore[attr-defined]
         self.phrase_rules: set[str] = set()  # the rules with phrases (the others skip it)
+        self.phrase_firsts: set[int] = set()  # the words a phrase can start with (lowercase)
         self.needs = _Needs()
         self.matchers: list[_RuleMatcher] = []
         self.regexes: list[tuple[str, re.Pattern[str], Needs | None]] = []
@@ -339,8 +340,10 @@ class _PatternIndex:
                 self.matchers.append(_RuleMatcher(nlp, rule.id, token_patterns, self.needs,
                                                   split_gaps=shortcuts))
             if phrase_texts:
-                self.phrases.add(rule.id, [nlp.make_doc(t) for t in phrase_texts])  # type: ignore[attr-defined]
+                docs = [nlp.make_doc(t) for t in phrase_texts]  # type: ignore[attr-defined]
+                self.phrases.add(rule.id, docs)
                 self.phrase_rules.add(rule.id)
+                self.phrase_firsts.update(d[0].lower for d in docs if len(d))
             for p in patterns:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
@@ -418,8 +421,10 @@ class _PatternIndex:
                 for a, b in windows:
                     for start, end in subset.spans(doc, a, b, lows):
                         found.setdefault(rule.rule_id, []).append(_Hit(start, end))
-        phrases = self.phrases(doc) if only is None or not self.phrase_rules.isdisjoint(only) \
-            else ()  # requires and exclude: only for the rules that fired, if they have phrases
+        # requires and exclude: only for the rules that fired, if they have phrases; and only on
+        # a block holding a word some phrase starts with (a set test at C speed)
+        phrases = self.phrases(doc) if (only is None or not self.phrase_rules.isdisjoint(only)) \
+            and not self.phrase_firsts.isdisjoint(lows) else ()
         for key, start, end in phrases:
             rule_id = self.strings[key]
             if only is None or rule_id in only:
