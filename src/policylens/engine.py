@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -103,6 +103,16 @@ class _Sentences:
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
         self.literals: set[str] | None = None  # which words of the rules' expressions occur here
+        self._titles: list[bool] | None = None
+
+    def titles(self) -> list[bool]:
+        """Token.is_title of every token, read in one call on first use (not a Token each)."""
+        if self._titles is None:
+            from spacy.attrs import IS_TITLE
+
+            doc = self.doc
+            self._titles = doc.to_array([IS_TITLE]).astype(bool).tolist() if len(doc) else []
+        return self._titles
 
     def text(self, i: int) -> str:
         """Sentence i's text (what Span.text gives, without walking its tokens)."""
@@ -586,7 +596,6 @@ class Analyzer:
         if block.kind == "heading":
             return findings  # "Sharing Information with Third Parties" names a topic, states nothing
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
-        doc = sents.doc
         for i, words in enumerate(sents.words):
             head = lead if i == 0 and lead else []
             if not words & self.action_forms and not head:
@@ -594,8 +603,9 @@ class Analyzer:
             span = sents.spans[i]
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i else None
-            names = [False] * len(head) + [k > span.start and doc[k].is_title and (
-                (k + 1 < span.end and doc[k + 1].is_title) or doc[k - 1].is_title)
+            title = sents.titles()
+            names = [False] * len(head) + [k > span.start and title[k] and (
+                (k + 1 < span.end and title[k + 1]) or title[k - 1])
                 for k in range(span.start, span.end)]
             where: _Place | None = None
             for found in self.reader.read(tokens, previous, names):
@@ -719,6 +729,21 @@ class Analyzer:
             out.append((name, tuple(sorted(set(found))) if decl and decl.many else found[0]))
         return tuple(out)
 
+    def _docs(self, blocks: Iterable[tuple[str, Block]]) -> Iterator[tuple[Doc, Block]]:
+        """Each block's text through the pipeline. The blank pipeline's steps are called one
+        block at a time, as `nlp.pipe` would call them, without its batching machinery (about a
+        tenth of the time spaCy takes); a named model's go through `nlp.pipe` (batched)."""
+        if self.model != BLANK:
+            yield from self.nlp.pipe(blocks, as_tuples=True)
+            return
+        make_doc = self.nlp.make_doc
+        steps = [step for _, step in self.nlp.pipeline]
+        for text, block in blocks:
+            doc = make_doc(text)
+            for step in steps:
+                doc = step(doc)
+            yield doc, block
+
     def analyze(self, document: Document, sha256: str = "",
                 misses: list[NearMiss] | None = None) -> Report:
         """The report of one document; with `misses`, the triggers that made no finding (for
@@ -729,7 +754,7 @@ class Analyzer:
                   if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
         leads: dict[int, list[str]] = {}
-        for doc, block in self.nlp.pipe(blocks, as_tuples=True):
+        for doc, block in self._docs(blocks):
             findings.extend(self.findings_in_block(block, doc, document, sections, misses, leads))
         findings.sort(key=Finding.sort_key)
         if misses is not None:
