@@ -330,8 +330,13 @@ class _PatternIndex:
         self.nlp = nlp
         self.shortcuts = shortcuts  # off: every whole pattern on every sentence (tests)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")  # type: ignore[attr-defined]
-        self.phrase_rules: set[str] = set()  # the rules with phrases (the others skip it)
-        self.phrase_firsts: set[int] = set()  # the words a phrase can start with (lowercase)
+        self.phrase_rules: set[str] = set()  # the rules with phrases (the others skip them)
+        # A one-word phrase is a set look-up (its lowercase hash -> the rules it is a phrase of):
+        # the PhraseMatcher, a call per block, is left the longer phrases, and runs only on a
+        # block holding a word one of those starts with.
+        self.one_word: dict[int, list[str]] = {}
+        self.longer_rules: set[str] = set()  # the rules with phrases of two tokens or more
+        self.longer_firsts: set[int] = set()  # the words those start with (lowercase hashes)
         self.needs = _Needs()
         self.matchers: list[_RuleMatcher] = []
         self.regexes: list[tuple[str, re.Pattern[str], Needs | None]] = []
@@ -351,9 +356,14 @@ class _PatternIndex:
                                                   split_gaps=shortcuts))
             if phrase_texts:
                 docs = [nlp.make_doc(t) for t in phrase_texts]  # type: ignore[attr-defined]
-                self.phrases.add(rule.id, docs)
                 self.phrase_rules.add(rule.id)
-                self.phrase_firsts.update(d[0].lower for d in docs if len(d))
+                for word in dict.fromkeys(d[0].lower for d in docs if len(d) == 1):
+                    self.one_word.setdefault(word, []).append(rule.id)
+                longer = [d for d in docs if len(d) != 1]
+                if longer:
+                    self.phrases.add(rule.id, longer)
+                    self.longer_rules.add(rule.id)
+                    self.longer_firsts.update(d[0].lower for d in longer if len(d))
             for p in patterns:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
@@ -431,14 +441,21 @@ class _PatternIndex:
                 for a, b in windows:
                     for start, end in subset.spans(doc, a, b, lows):
                         found.setdefault(rule.rule_id, []).append(_Hit(start, end))
-        # requires and exclude: only for the rules that fired, if they have phrases; and only on
-        # a block holding a word some phrase starts with (a set test at C speed)
-        phrases = self.phrases(doc) if (only is None or not self.phrase_rules.isdisjoint(only)) \
-            and not self.phrase_firsts.isdisjoint(lows) else ()
-        for key, start, end in phrases:
-            rule_id = self.strings[key]
-            if only is None or rule_id in only:
-                found.setdefault(rule_id, []).append(_Hit(start, end))
+        # requires and exclude: only for the rules that fired, if they have phrases
+        if only is None or not self.phrase_rules.isdisjoint(only):
+            words = self.one_word.keys() & set(lows)
+            if words:
+                for k, low in enumerate(lows):
+                    if low in words:
+                        for rule_id in self.one_word[low]:
+                            if only is None or rule_id in only:
+                                found.setdefault(rule_id, []).append(_Hit(k, k + 1))
+            if (only is None or not self.longer_rules.isdisjoint(only)) \
+                    and not self.longer_firsts.isdisjoint(lows):
+                for key, start, end in self.phrases(doc):
+                    rule_id = self.strings[key]
+                    if only is None or rule_id in only:
+                        found.setdefault(rule_id, []).append(_Hit(start, end))
         regexes = [(r, rx) for r, rx, w in self.regexes if only is None or r in only]
         if self.shortcuts and regexes:  # skip the expressions that cannot match in this block
             present = sents.literals
