@@ -112,12 +112,23 @@ def required_words(source: str) -> Needs | None:
 def may_hold(needs: Needs | None, folded: str) -> bool:
     """Whether a text (as `normalize` gives it) holds a word of every clause, anywhere in it:
     if not, the expression cannot match it."""
-    return needs is None or all(any(word in folded for word in clause) for clause in needs)
+    if needs is None:
+        return True
+    for clause in needs:  # loops, not all(any(...)): no generator per clause (a hot path)
+        for word in clause:
+            if word in folded:
+                break
+        else:
+            return False
+    return True
 
 
 def holds(needs: Needs, present: set[str]) -> bool:
     """Whether text with these words can match."""
-    return all(not clause.isdisjoint(present) for clause in needs)
+    for clause in needs:
+        if clause.isdisjoint(present):
+            return False
+    return True
 
 
 class WordIndex:
