@@ -421,7 +421,9 @@ class _PatternIndex:
             work = [(rule, [(0, last, rule.everything)] if sents.spans else [])
                     for rule in self.matchers if only is None or rule.rule_id in only]
         elif only is None:  # the rules some pattern of which the block can hold, then where
-            met_block = set().union(*[met_in(i) for i in range(len(met))])
+            # the sentences partition the block, and what words meet is a union over the words:
+            # the block's words meet what its sentences meet together, in one call
+            met_block = self.needs.met(set(lows))
             single = len(sents.spans) == 1
             work = [(self.matchers[m], [(0, 0, frozenset(among))] if single
                      else runs_of(self.matchers[m], range(len(sents.spans)), among))
