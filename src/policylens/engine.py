@@ -357,9 +357,11 @@ class _PatternIndex:
             if phrase_texts:
                 docs = [nlp.make_doc(t) for t in phrase_texts]  # type: ignore[attr-defined]
                 self.phrase_rules.add(rule.id)
-                for word in dict.fromkeys(d[0].lower for d in docs if len(d) == 1):
+                # without shortcuts (the reference of tests/test_shortcuts.py) every phrase
+                # goes to the PhraseMatcher, which then runs on every block
+                for word in dict.fromkeys(d[0].lower for d in docs if len(d) == 1 and shortcuts):
                     self.one_word.setdefault(word, []).append(rule.id)
-                longer = [d for d in docs if len(d) != 1]
+                longer = [d for d in docs if len(d) != 1 or not shortcuts]
                 if longer:
                     self.phrases.add(rule.id, longer)
                     self.longer_rules.add(rule.id)
@@ -453,7 +455,7 @@ class _PatternIndex:
                             if only is None or rule_id in only:
                                 found.setdefault(rule_id, []).append(_Hit(k, k + 1))
             if (only is None or not self.longer_rules.isdisjoint(only)) \
-                    and not self.longer_firsts.isdisjoint(lows):
+                    and (not self.shortcuts or not self.longer_firsts.isdisjoint(lows)):
                 for key, start, end in self.phrases(doc):
                     rule_id = self.strings[key]
                     if only is None or rule_id in only:
