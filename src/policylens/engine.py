@@ -316,12 +316,12 @@ class _PatternIndex:
     """Token, phrase and regex patterns of one role (trigger, requires, exclude), keyed by rule.
 
     The spaCy Matcher tries every pattern at every token, so its cost grows with the number of
-    patterns and tokens. So one-token word lists go to one PhraseMatcher (a hash lookup), and each
-    rule's other token patterns run only on the sentences that hold a word of every token set
-    they need (consecutive sentences in one call, from the first word a match can start with to
-    the last it can end with), only the patterns that can match there, and, for requires and
-    exclude, only on the sentences where the rule's triggers fired. Only matches inside one
-    sentence ever count, so none that counts is missed.
+    patterns and tokens. So one-token word lists are set look-ups (longer phrases go to one
+    PhraseMatcher), and each rule's other token patterns run only on the sentences that hold a
+    word of every token set they need (consecutive sentences in one call, from the first word a
+    match can start with to the last it can end with), only the patterns that can match there,
+    and, for requires and exclude, only on the sentences where the rule's triggers fired. Only
+    matches inside one sentence ever count, so none that counts is missed.
     """
 
     def __init__(self, nlp: object, role: str, rules: Iterable[Rule], shortcuts: bool = True) -> None:
