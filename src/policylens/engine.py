@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -103,6 +103,16 @@ class _Sentences:
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
         self.literals: set[str] | None = None  # which words of the rules' expressions occur here
+        self._titles: list[bool] | None = None
+
+    def titles(self) -> list[bool]:
+        """Token.is_title of every token, read in one call on first use (not a Token each)."""
+        if self._titles is None:
+            from spacy.attrs import IS_TITLE
+
+            doc = self.doc
+            self._titles = doc.to_array([IS_TITLE]).astype(bool).tolist() if len(doc) else []
+        return self._titles
 
     def text(self, i: int) -> str:
         """Sentence i's text (what Span.text gives, without walking its tokens)."""
@@ -306,12 +316,12 @@ class _PatternIndex:
     """Token, phrase and regex patterns of one role (trigger, requires, exclude), keyed by rule.
 
     The spaCy Matcher tries every pattern at every token, so its cost grows with the number of
-    patterns and tokens. So one-token word lists go to one PhraseMatcher (a hash lookup), and each
-    rule's other token patterns run only on the sentences that hold a word of every token set
-    they need (consecutive sentences in one call, from the first word a match can start with to
-    the last it can end with), only the patterns that can match there, and, for requires and
-    exclude, only on the sentences where the rule's triggers fired. Only matches inside one
-    sentence ever count, so none that counts is missed.
+    patterns and tokens. So one-token word lists are set look-ups (longer phrases go to one
+    PhraseMatcher), and each rule's other token patterns run only on the sentences that hold a
+    word of every token set they need (consecutive sentences in one call, from the first word a
+    match can start with to the last it can end with), only the patterns that can match there,
+    and, for requires and exclude, only on the sentences where the rule's triggers fired. Only
+    matches inside one sentence ever count, so none that counts is missed.
     """
 
     def __init__(self, nlp: object, role: str, rules: Iterable[Rule], shortcuts: bool = True) -> None:
@@ -320,7 +330,13 @@ class _PatternIndex:
         self.nlp = nlp
         self.shortcuts = shortcuts  # off: every whole pattern on every sentence (tests)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")  # type: ignore[attr-defined]
-        self.phrase_rules: set[str] = set()  # the rules with phrases (the others skip it)
+        self.phrase_rules: set[str] = set()  # the rules with phrases (the others skip them)
+        # A one-word phrase is a set look-up (its lowercase hash -> the rules it is a phrase of):
+        # the PhraseMatcher, a call per block, is left the longer phrases, and runs only on a
+        # block holding a word one of those starts with.
+        self.one_word: dict[int, list[str]] = {}
+        self.longer_rules: set[str] = set()  # the rules with phrases of two tokens or more
+        self.longer_firsts: set[int] = set()  # the words those start with (lowercase hashes)
         self.needs = _Needs()
         self.matchers: list[_RuleMatcher] = []
         self.regexes: list[tuple[str, re.Pattern[str], Needs | None]] = []
@@ -339,8 +355,17 @@ class _PatternIndex:
                 self.matchers.append(_RuleMatcher(nlp, rule.id, token_patterns, self.needs,
                                                   split_gaps=shortcuts))
             if phrase_texts:
-                self.phrases.add(rule.id, [nlp.make_doc(t) for t in phrase_texts])  # type: ignore[attr-defined]
+                docs = [nlp.make_doc(t) for t in phrase_texts]  # type: ignore[attr-defined]
                 self.phrase_rules.add(rule.id)
+                # without shortcuts (the reference of tests/test_shortcuts.py) every phrase
+                # goes to the PhraseMatcher, which then runs on every block
+                for word in dict.fromkeys(d[0].lower for d in docs if len(d) == 1 and shortcuts):
+                    self.one_word.setdefault(word, []).append(rule.id)
+                longer = [d for d in docs if len(d) != 1 or not shortcuts]
+                if longer:
+                    self.phrases.add(rule.id, longer)
+                    self.longer_rules.add(rule.id)
+                    self.longer_firsts.update(d[0].lower for d in longer if len(d))
             for p in patterns:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
@@ -398,7 +423,9 @@ class _PatternIndex:
             work = [(rule, [(0, last, rule.everything)] if sents.spans else [])
                     for rule in self.matchers if only is None or rule.rule_id in only]
         elif only is None:  # the rules some pattern of which the block can hold, then where
-            met_block = set().union(*[met_in(i) for i in range(len(met))])
+            # the sentences partition the block, and what words meet is a union over the words:
+            # the block's words meet what its sentences meet together, in one call
+            met_block = self.needs.met(set(lows))
             single = len(sents.spans) == 1
             work = [(self.matchers[m], [(0, 0, frozenset(among))] if single
                      else runs_of(self.matchers[m], range(len(sents.spans)), among))
@@ -418,12 +445,21 @@ class _PatternIndex:
                 for a, b in windows:
                     for start, end in subset.spans(doc, a, b, lows):
                         found.setdefault(rule.rule_id, []).append(_Hit(start, end))
-        phrases = self.phrases(doc) if only is None or not self.phrase_rules.isdisjoint(only) \
-            else ()  # requires and exclude: only for the rules that fired, if they have phrases
-        for key, start, end in phrases:
-            rule_id = self.strings[key]
-            if only is None or rule_id in only:
-                found.setdefault(rule_id, []).append(_Hit(start, end))
+        # requires and exclude: only for the rules that fired, if they have phrases
+        if only is None or not self.phrase_rules.isdisjoint(only):
+            words = self.one_word.keys() & set(lows)
+            if words:
+                for k, low in enumerate(lows):
+                    if low in words:
+                        for rule_id in self.one_word[low]:
+                            if only is None or rule_id in only:
+                                found.setdefault(rule_id, []).append(_Hit(k, k + 1))
+            if (only is None or not self.longer_rules.isdisjoint(only)) \
+                    and (not self.shortcuts or not self.longer_firsts.isdisjoint(lows)):
+                for key, start, end in self.phrases(doc):
+                    rule_id = self.strings[key]
+                    if only is None or rule_id in only:
+                        found.setdefault(rule_id, []).append(_Hit(start, end))
         regexes = [(r, rx) for r, rx, w in self.regexes if only is None or r in only]
         if self.shortcuts and regexes:  # skip the expressions that cannot match in this block
             present = sents.literals
@@ -589,7 +625,6 @@ class Analyzer:
         if block.kind == "heading":
             return findings  # "Sharing Information with Third Parties" names a topic, states nothing
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
-        doc = sents.doc
         for i, words in enumerate(sents.words):
             head = lead if i == 0 and lead else []
             if not words & self.action_forms and not head:
@@ -597,8 +632,9 @@ class Analyzer:
             span = sents.spans[i]
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i else None
-            names = [False] * len(head) + [k > span.start and doc[k].is_title and (
-                (k + 1 < span.end and doc[k + 1].is_title) or doc[k - 1].is_title)
+            title = sents.titles()
+            names = [False] * len(head) + [k > span.start and title[k] and (
+                (k + 1 < span.end and title[k + 1]) or title[k - 1])
                 for k in range(span.start, span.end)]
             where: _Place | None = None
             for found in self.reader.read(tokens, previous, names):
@@ -722,6 +758,21 @@ class Analyzer:
             out.append((name, tuple(sorted(set(found))) if decl and decl.many else found[0]))
         return tuple(out)
 
+    def _docs(self, blocks: Iterable[tuple[str, Block]]) -> Iterator[tuple[Doc, Block]]:
+        """Each block's text through the pipeline. The blank pipeline's steps are called one
+        block at a time, as `nlp.pipe` would call them, without its batching machinery (about a
+        tenth of the time spaCy takes); a named model's go through `nlp.pipe` (batched)."""
+        if self.model != BLANK:
+            yield from self.nlp.pipe(blocks, as_tuples=True)
+            return
+        make_doc = self.nlp.make_doc
+        steps = [step for _, step in self.nlp.pipeline]
+        for text, block in blocks:
+            doc = make_doc(text)
+            for step in steps:
+                doc = step(doc)
+            yield doc, block
+
     def analyze(self, document: Document, sha256: str = "",
                 misses: list[NearMiss] | None = None) -> Report:
         """The report of one document; with `misses`, the triggers that made no finding (for
@@ -732,7 +783,7 @@ class Analyzer:
                   if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
         leads: dict[int, list[str]] = {}
-        for doc, block in self.nlp.pipe(blocks, as_tuples=True):
+        for doc, block in self._docs(blocks):
             findings.extend(self.findings_in_block(block, doc, document, sections, misses, leads))
         findings.sort(key=Finding.sort_key)
         if misses is not None:

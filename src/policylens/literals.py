@@ -36,7 +36,9 @@ _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 def normalize(text: str) -> str:
     """Lowercase text in which every letter an IGNORECASE expression reads as an ASCII letter
     is that letter."""
-    return text.translate(_FOLD).lower()
+    # translate() looks up every character in a dict: only text with a non-ASCII one can hold
+    # the three letters it maps (isascii() is a flag on the string, no scan)
+    return (text if text.isascii() else text.translate(_FOLD)).lower()
 
 
 Clause = frozenset[str]  # one of these words is in every match
@@ -110,27 +112,40 @@ def required_words(source: str) -> Needs | None:
 def may_hold(needs: Needs | None, folded: str) -> bool:
     """Whether a text (as `normalize` gives it) holds a word of every clause, anywhere in it:
     if not, the expression cannot match it."""
-    return needs is None or all(any(word in folded for word in clause) for clause in needs)
+    if needs is None:
+        return True
+    for clause in needs:  # loops, not all(any(...)): no generator per clause (a hot path)
+        for word in clause:
+            if word in folded:
+                break
+        else:
+            return False
+    return True
 
 
 def holds(needs: Needs, present: set[str]) -> bool:
     """Whether text with these words can match."""
-    return all(not clause.isdisjoint(present) for clause in needs)
+    for clause in needs:
+        if clause.isdisjoint(present):
+            return False
+    return True
 
 
 class WordIndex:
     """Which of a fixed set of words occur in a text, as substrings of its runs of letters and
     digits.
 
-    What each run holds is remembered, so the cost per text is a regular-expression scan and a
-    dictionary look-up per distinct run (policies repeat their vocabulary)."""
+    What each run holds is remembered, so the cost per text is a regular-expression scan, a set
+    difference (the runs known to hold no word) and a dictionary look-up per other distinct run
+    (policies repeat their vocabulary)."""
 
     MEMO_LIMIT = 200_000
 
     def __init__(self, words: frozenset[str]) -> None:
         self.words = words
         self.lengths = sorted({len(w) for w in words})
-        self.memo: dict[str, frozenset[str]] = {}
+        self.memo: dict[str, frozenset[str]] = {}  # runs holding some of the words -> those
+        self.empty: set[str] = set()  # runs holding none of them
 
     def _inside(self, run: str) -> frozenset[str]:
         found = self.memo.get(run)
@@ -144,14 +159,24 @@ class WordIndex:
                     if piece in self.words:
                         hits.add(piece)
             found = frozenset(hits)
-            if len(self.memo) >= self.MEMO_LIMIT:
+            if len(self.memo) + len(self.empty) >= self.MEMO_LIMIT:
                 self.memo.clear()
-            self.memo[run] = found
+                self.empty.clear()
+            if found:
+                self.memo[run] = found
+            else:
+                self.empty.add(run)
         return found
 
     def present(self, text: str) -> set[str]:
         """The words that occur in `text`."""
         out: set[str] = set()
-        for run in set(_RUN.findall(normalize(text))):
-            out |= self._inside(run)
+        memo = self.memo
+        # the runs known to hold none of the words (most of a text's) are taken out at C speed
+        for run in set(_RUN.findall(normalize(text))) - self.empty:
+            found = memo.get(run)
+            if found is None:
+                found = self._inside(run)
+            if found:
+                out |= found
         return out

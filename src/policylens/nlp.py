@@ -17,9 +17,10 @@ BLANK = "blank:en"
 @lru_cache(maxsize=4)
 def get_nlp(model: str = BLANK) -> Language:
     """Build (once per process and model) the pipeline used to split sentences."""
-    import spacy
+    from policylens.spacy_import import import_spacy
 
-    from policylens.structure.sentences import COMPONENT  # registers the component
+    spacy = import_spacy()
+    from policylens.structure.sentences import COMPONENT  # registers the component (imports spacy)
 
     if model == BLANK:
         nlp = spacy.blank("en")

@@ -651,6 +651,9 @@ _FLAG_ATTRS = frozenset({"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPP
 
 def token_pattern_problem(tokens: list[dict[str, Any]]) -> str | None:
     """spaCy's own validation of a Matcher pattern; the message without its table frame."""
+    from policylens.spacy_import import import_spacy
+
+    import_spacy()  # before spacy.matcher: without spacy.cli (spacy_import.py)
     from spacy.matcher import Matcher
 
     from policylens.nlp import get_nlp

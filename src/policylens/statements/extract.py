@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from policylens.models import Slots
-from policylens.statements.lemmas import lemma
+from policylens.statements.lemmas import lemma, lemmas_of
 from policylens.statements.lexicon import Lexicon, load_lexicon
 
 _BOUNDARIES = {";", "but", "however", "whereas", "although", "though", "while"}
@@ -101,8 +101,9 @@ class StatementReader:
             return []  # a question ("Do we disclose any information to outside parties?") states nothing
         words = [w.replace("\u2019", "'") for w in words]
         # "naming", "listed", "contacted" are acts, not the data nouns the table makes them
-        lemmas = [w if w.endswith(("ing", "ed")) and lem in self.data_nouns else lem
-                  for w, lem in ((w, lemma(w)) for w in words)]
+        data_nouns = self.data_nouns
+        lemmas = [w if lem in data_nouns and w.endswith(("ing", "ed")) else lem
+                  for w, lem in zip(words, lemmas_of(words), strict=True)]
         n = len(words)
         lex = self.lex
         inherited: tuple[str, ...] = ()

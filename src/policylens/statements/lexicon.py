@@ -53,27 +53,38 @@ class PhraseTable:
                         self.by_first.setdefault(phrase[0], []).append((phrase, name))
         for options in self.by_first.values():
             options.sort(key=lambda p: -len(p[0]))  # longest first; stable: file order on ties
+        # the same, with each phrase's length worked out once (the statement reader asks
+        # hundreds of thousands of times per megabyte of text)
+        self.sized: dict[str, tuple[tuple[int, Phrase, str], ...]] = {
+            first: tuple((len(p), p, name) for p, name in options)
+            for first, options in self.by_first.items()}
 
     def match_at(self, lemmas: Sequence[str], i: int, end: int) -> tuple[int, str] | None:
         """The longest phrase starting at lemmas[i] (ending by `end`): (its end, its class)."""
-        for phrase, name in self.by_first.get(lemmas[i], ()):
-            stop = i + len(phrase)
+        for size, phrase, name in self.sized.get(lemmas[i], ()):
+            stop = i + size
             # a one-word phrase is its first lemma, the key it was found by: no slice to compare
-            if stop <= end and (stop == i + 1 or tuple(lemmas[i:stop]) == phrase):
+            if stop <= end and (size == 1 or tuple(lemmas[i:stop]) == phrase):
                 return stop, name
         return None
 
     def find(self, lemmas: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, class) matches in lemmas[start:end], left to right."""
+        sized = self.sized
+        window = lemmas[start:end]
+        if start >= end or sized.keys().isdisjoint(window):
+            return []  # most stretches hold no first lemma: one scan at C speed
         out: list[tuple[int, int, str]] = []
-        i = start
-        while i < end:
-            hit = self.match_at(lemmas, i, end)
-            if hit:
-                out.append((i, hit[0], hit[1]))
-                i = hit[0]
-            else:
-                i += 1
+        i = start  # where the next match may start: a match is never overlapped
+        for k in [k for k, first in enumerate(window, start) if first in sized]:
+            if k < i:
+                continue
+            for size, phrase, name in sized[lemmas[k]]:
+                stop = k + size
+                if stop <= end and (size == 1 or tuple(lemmas[k:stop]) == phrase):
+                    out.append((k, stop, name))
+                    i = stop
+                    break
         return out
 
     def classes_in(self, lemmas: Sequence[str], start: int, end: int) -> list[str]:
