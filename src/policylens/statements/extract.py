@@ -179,7 +179,9 @@ class StatementReader:
             if verb is None and lemmas[i] in lex.grants:
                 granted = self._granted(words, lemmas, i)
                 if granted:  # "allow other companies to use": the whole phrase is the act
-                    out.append((i, granted, "share"))
+                    # "to buy access to our audience data": letting them buy it is a sale
+                    out.append((i, granted, "sale" if lemmas[granted - 1] in lex.granted_sale
+                                else "share"))
                     i = granted
                     continue
             if verb:
@@ -488,7 +490,7 @@ class StatementReader:
             head = next((j for j in range(k, min(k + 3, body_end))
                          if lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns), None)
             if head is not None and lemmas[head] in lex.not_data_objects \
-                    and not lex.data.find(lemmas, head + 1, min(head + 3, body_end)):
+                    and not lex.data.find(lemmas, head + 1, min(head + 5, body_end)):
                 return None  # "sell garden tools", "provide the service"
         # -- actor --
         actor = "company"
@@ -516,8 +518,14 @@ class StatementReader:
                 actor = "company"
             elif found:
                 actor = found[0]
-        if scope == "practice" and (lex.minors.find(lemmas, g_end, body_end)
-                                    or lex.minors.find(lemmas, *subject)):
+        deemed = g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None \
+            and any(lemmas[k] in self.deemed for k in range(max(0, g_start - 4), g_start))
+        if deemed:
+            actor = "company"  # "our disclosure of data to ad partners may be considered a sale"
+        minors = [a for a, _, _ in lex.minors.find(lemmas, g_end, body_end)] \
+            + [a for a, _, _ in lex.minors.find(lemmas, *subject)]
+        if scope == "practice" and minors and not any(  # not "including users under 16"
+                w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 3):a]):
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
         ours = "company" in lex.actors.classes_in(lemmas, *subject) or actor == "company" and not (
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
@@ -529,6 +537,11 @@ class StatementReader:
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
             kinds += [c for a, b, c in lex.data.find(lemmas, *subject)
                       if not (b - a == 1 and words[a] in {"it", "them", "what", "this", "that"})]
+            if subject[0] == subject[1] and subject[0] - 1 > cs \
+                    and words[subject[0] - 1] in {"that", "which"}:
+                # "customer information is one of the assets that would be transferred": the
+                # antecedent's clause names the data
+                kinds += lex.data.classes_in(lemmas, cs, subject[0] - 1)
         if self._aggregate_only(words, lemmas, cs, body_end):
             data = "aggregate"
         elif "sensitive" in kinds:

@@ -112,6 +112,7 @@ class Lexicon:
     traded_by: frozenset[str]
     not_verbs: PhraseTable  # "revenue share": an action word inside a noun
     needs_data: frozenset[str]  # general verbs that give data only with a data object
+    granted_sale: frozenset[str]  # granted verbs that make the grant a sale ("buy")
     grants: frozenset[str]  # "allow": with a granted verb after, the act of sharing
     granted: frozenset[str]  # "use", "access"
     compounds: frozenset[str]
@@ -174,6 +175,7 @@ def load_lexicon() -> Lexicon:
         traded_by=frozenset(lemma(w) for w in actions["sale"].get("traded_by", [])),
         not_verbs=_table(actions.get("not_verbs", [])),
         needs_data=frozenset(lemma(w) for w in actions.get("needs_data", [])),
+        granted_sale=frozenset(lemma(w) for w in actions["sale"].get("granted", [])),
         grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),
         granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])),
         compounds=frozenset(str(w) for w in actions["compounds"]),

@@ -83,7 +83,7 @@ def data_sale(polarity: str, slots: Slots) -> Decision | None:
         return passed
     if slots.data == "unspecified" and (polarity != "negated" or not slots.recipients):
         return Decision(None, "no personal data named")
-    if slots.recipients and set(slots.recipients) <= {"user"}:
+    if slots.recipients and set(slots.recipients) <= {"user"} and polarity != "negated":
         return Decision(None, "given to the user")
     if polarity == "negated" and _confined(slots):
         return Decision(None, "a denial confined to sensitive data or one purpose")
