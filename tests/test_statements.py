@@ -229,3 +229,50 @@ def test_a_routine_is_no_condition(read, sentence: str) -> None:
 def test_a_real_condition_still_is_one(read) -> None:
     polarity, slots = one(read, "If you win the prize draw, we may share your address with the sponsor.")
     assert polarity == "conditional" and slots.conditions == ("hypothetical",)
+
+
+# -- the sharing verdict: vague admissions and explicit denials (specific-over-vague) --------------
+
+DENIAL = "We do not share your personal information with third parties, except our payment processor."
+
+
+@pytest.mark.parametrize("admission", [
+    "We may share information with third parties.",
+    "Your data may be transferred to other organisations when needed.",
+])
+def test_a_vague_admission_yields_to_an_explicit_denial(analyze_text, admission: str) -> None:
+    verdict = analyze_text(f"{DENIAL}\n\n{admission}\n").practices["third-party-sharing"]
+    assert verdict.value == "no"
+    assert "vague" in verdict.reason
+    assert [f.sentence for f in verdict.conflicts] == [admission]  # still shown, as the conflict
+
+
+@pytest.mark.parametrize("admission", [
+    "We may share your e-mail address with our advertising partners.",
+    "We may share information with third parties for their own marketing purposes.",
+    "We may share your details with other companies unless you opt out.",
+])
+def test_a_specific_admission_outranks_the_denial(analyze_text, admission: str) -> None:
+    verdict = analyze_text(f"{DENIAL}\n\n{admission}\n").practices["third-party-sharing"]
+    assert verdict.value == "yes"
+    assert "conflict" in verdict.reason
+
+
+def test_a_vague_admission_alone_is_yes(analyze_text) -> None:
+    assert analyze_text("We may share information with third parties.\n") \
+        .practices["third-party-sharing"].value == "yes"
+
+
+# -- recipients stand in phrases ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "recipients"), [
+    ("We disclose personal data to the following categories of recipients: hosting providers and "
+     "public authorities.", {"service-provider", "authority"}),
+    ("We may share your information with third parties such as payment processors.",
+     {"service-provider"}),
+    ("We may share data with third-party processors.", {"service-provider"}),
+    ("We share data with other companies in our group of companies.", {"affiliate"}),
+])
+def test_recipients_are_read_from_their_phrase(read, sentence: str, recipients: set[str]) -> None:
+    _, slots = one(read, sentence)
+    assert set(slots.recipients) == recipients

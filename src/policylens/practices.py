@@ -49,7 +49,7 @@ class Practice:
         return self.risk.index(value) if value in self.risk else None
 
 
-DECISION_MODES = ("precedence", "youngest-age")
+DECISION_MODES = ("precedence", "youngest-age", "specific-over-vague")
 
 
 @lru_cache(maxsize=1)

@@ -310,7 +310,8 @@ class StatementReader:
         out = [name for p, a, name in named
                if not (name == "third-party" and (ends.get(a, "third-party") != "third-party" or any(
                    p2 == p and a2 > a and n2 not in {"third-party", "user"}
-                   and (a2 == ends_of.get(a) or self.lex.recipient_keeps.find(lemmas, a, a2))
+                   and (a2 == ends_of.get(a) or any(
+                       k0 < a2 for k0, _, _ in self.lex.recipient_keeps.find(lemmas, a, min(end, a2 + 4))))
                    for p2, a2, n2 in named)))]
         return list(dict.fromkeys(out))
 
@@ -570,6 +571,8 @@ class StatementReader:
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        if passive and not recipients and lemmas[g_start] in lex.needs_data:
+            return None  # "if some personal data is not provided": the user gives it to us
         if not recipients and self._to_the_company(words, lemmas, g_end, body_end):
             return None  # given to the company: "partners may provide us with information"
         ex_end = body_end if ex else clause_end

@@ -4,6 +4,11 @@
 (for data-sale: any "we may sell" beats "we do not sell"; silence is `not-mentioned`).
 `youngest-age`: for children, only findings about the youngest age group stated count, because
 the rule for the youngest group governs; then precedence.
+`specific-over-vague`: precedence, except that admissions which are all vague (data to "third
+parties", for no stated purpose, under no opt-out) yield to an explicit denial: LABELS.md's "a more
+specific statement beats a general one". "We may share information with third parties" beside "We
+do not share your personal information with third parties except service providers" is read as
+the denial's exceptions; one statement naming advertisers, partners or marketing keeps `yes`.
 
 Attributes the practice declares come from the findings that support the chosen value: a `many`
 attribute is the union of theirs (tracking-technologies: every technology named as used), a single
@@ -33,6 +38,17 @@ def _age(finding: Finding) -> int | None:
             if value in _AGE_WORDS:  # captures are normalized to digits; kept for other sources
                 return _AGE_WORDS[value]
     return None
+
+
+_OPEN_NAMED = {"advertiser", "marketing-partner", "data-broker"}
+
+
+def _vague(finding: Finding) -> bool:
+    """An admission that names no one but "third parties" and no purpose or opt-out."""
+    slots = finding.slots
+    return slots is not None and not set(slots.recipients) & _OPEN_NAMED \
+        and not set(slots.purposes) & {"marketing", "advertising"} \
+        and "opt-out" not in slots.conditions and not set(slots.exceptions) & (_OPEN_NAMED | {"opt-out"})
 
 
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
@@ -75,6 +91,16 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
     order = practice.order()
     value = next(v for v in order if v in supported)
     supporting = [f for f in relevant if f.value == value]
+    denials = [f for f in relevant if f.value == "no" and f.polarity == "negated"]
+    if practice.decide == "specific-over-vague" and value == "yes" and denials \
+            and all(_vague(f) for f in supporting):
+        vague = supporting
+        supporting = [f for f in relevant if f.value == "no"]
+        reason = (f"{len(supporting)} finding(s) support 'no'; {len(vague)} vague admission(s) "
+                  "(to unspecified third parties, for no stated purpose) yield to the denial")
+        attributes = verdict_attributes(practice, supporting)
+        return PracticeVerdict(practice.id, "no", tuple(supporting)[:MAX_EVIDENCE],
+                               reason + scope_note, attributes, tuple(vague)[:MAX_EVIDENCE])
     evidence = tuple(supporting)[:MAX_EVIDENCE]
     others = sorted(supported - {value}, key=order.index)
     reason = f"{len(supporting)} finding(s) support {value!r}"
