@@ -119,7 +119,8 @@ class Slots:
     purposes: tuple[str, ...] = ()  # marketing | advertising | legal | service
     conditions: tuple[str, ...] = ()  # consent | opt-out | legal | business-transfer | hypothetical
     exceptions: tuple[str, ...] = ()  # recipients and conditions after "except", "unless"
-    scope: str = "practice"  # practice | embedded | rights | restriction | description | lead-in | minors
+    scope: str = "practice"  # practice | embedded | rights | restriction | description | lead-in
+    #                          | minors | hypothesis
     only: bool = False  # "only with ...": what it names is all there is
 
     def to_dict(self) -> dict[str, Any]:

@@ -54,6 +54,7 @@ _ASPECT_VERBS = {"stop", "start", "begin", "continue", "keep", "resume", "commen
 # "if you do not want your data shared": a passive whose subject the causative names
 _CAUSATIVES = {"want", "wish", "prefer", "like", "would", "rather", "have", "get"}
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
+_NOUN_PREPOSITIONS = {"through", "under", "via", "with", "of", "about", "regarding", "concerning"}
 _TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "against", "over", "re"}
 _JOINERS = {",", "or", "and", "/", "nor", "and/or", "either", "otherwise"}
 _USER_OBJECTS = {"you", "users", "user", "customers", "visitors", "members", "yourself"}
@@ -151,6 +152,8 @@ class StatementReader:
         out: list[tuple[int, int, str]] = []
         i = 0
         n = len(words)
+        # a short line with no closing stop is a title: its act-nouns name topics
+        title = n <= 10 and (not words or words[-1] not in {".", "!", "?", ";", ":"})
         while i < n:
             before = words[i - 1] if i else ""
             after = words[i + 1] if i + 1 < n else "."
@@ -162,6 +165,9 @@ class StatementReader:
                 continue
             if noun and not verb and i > 1 and lemmas[i - 2] in lex.grants and words[i - 1] in _DETERMINERS:
                 i = noun[0]  # "enables the sharing of information with your friends": others' act
+                continue
+            if noun and (after in lex.compounds or title):
+                i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")) \
                     and (verb is None or before in _DETERMINERS or before in {"no", "in"}) \
@@ -212,6 +218,9 @@ class StatementReader:
                 # (a gerund opening the sentence is its topic or a title: "Sharing Information
                 # with Third Parties")
                 named = single and after in lex.compounds  # "trade union", "license plate"
+                # a verb form right after a preposition is a noun: "through licenses with"
+                named = named or (single and before in _NOUN_PREPOSITIONS and not (
+                    before == "of" and i > 1 and lemmas[i - 2] in {"business", "practice"}))
                 # an -ing form is a verb only after "be" ("we are not selling"); else a gerund, a
                 # participle or a name ("TV Licensing", "companies transferring data")
                 bare = single and words[i].endswith("ing") and not gerund \
@@ -247,7 +256,9 @@ class StatementReader:
         while j >= 0 and (words[j] in {",", "or", "and", "/", "our", "the", "your", "its", "any"}
                           or (j < i - 1 and words[j].isalpha() and words[j + 1] in {",", "or", "and"})):
             j -= 1
-        return j >= 0 and words[j] in _TOPIC_PREPOSITIONS
+        return j >= 0 and (words[j] in _TOPIC_PREPOSITIONS or (
+            words[j] == "to" and j > 0 and words[j - 1] in {"regard", "respect", "relating", "related",
+                                                            "pertaining", "reference"}))
 
     def _groups(self, occurrences: list[tuple[int, int, str]], words: Sequence[str],
                 lemmas: Sequence[str]) -> list[tuple[int, int, list[str]]]:
@@ -408,9 +419,10 @@ class StatementReader:
         if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
             scope = "lead-in"  # "Info we share with third parties:": its list items speak
         before = max(cs, subject_start - 6)
-        if lex.embedding.find(lemmas, before, walk) or lex.describes.find(lemmas, cs, walk):
+        if lex.embedding.find(lemmas, before, walk) or lex.describes.find(lemmas, cs, g_end):
             scope = "embedded"
-        if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end]:
+        if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end] or (
+                cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
             scope = "rights"
         # a "we" after a noun opens a relative clause: "the information we collect and share",
         # "cases where we disclose". Unless an auxiliary of "be" stands between it and the verb:
@@ -448,7 +460,10 @@ class StatementReader:
         if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
                 and words[subject_start - 2] == "we":
             subject_start -= 2  # "we and our partners share": we are among the subjects
-        either = any(words[k] in {"or", "nor"} for k in range(walk, g_start))
+        # "we do not rent lists or share them", "we won't save your number, share it, sell it"
+        either = any(words[k] in {"or", "nor"} for k in range(walk, g_start)) or (
+            walk < g_start and words[walk] == "," and walk > cs)
+        either = either and not any(words[k] in _PRONOUNS for k in range(walk, g_start))  # "and we"
         if walk < g_start and words[walk] in {"and", "or"}:
             # a coordinated predicate ("Bands are ... and may not share") shares the subject of
             # the verb before it: the nearest one who acts ("when you sign up or share a list")
@@ -480,6 +495,10 @@ class StatementReader:
             return None  # "if the company is sold": not a flow of data
 
         scope = self._scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end)
+        if (words[max(cs, subject_start - 1):subject_start] == ["if"]
+                and words[subject_start:subject_start + 1] == ["we"]) \
+                or (walk == cs and words[walk:walk + 1] in (["were"], ["should"])):
+            scope = "hypothesis"  # "If we sell your data, we will tell you": the if-clause itself
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
         k = g_end
         while k < body_end and words[k] in _OBJECT_SKIP:

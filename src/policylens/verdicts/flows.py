@@ -38,6 +38,8 @@ def _not_the_companys(slots: Slots) -> str | None:
         return "a user's right or a link label, not a practice"
     if slots.scope == "restriction":
         return "a rule for other parties"
+    if slots.scope == "hypothesis":
+        return "the act is the hypothesis of an if-clause, not a practice"
     if slots.scope == "minors":
         return "minors' data only: a children's rule, not the general practice"
     if slots.scope == "description":
