@@ -91,7 +91,9 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
     order = practice.order()
     value = next(v for v in order if v in supported)
     supporting = [f for f in relevant if f.value == value]
-    denials = [f for f in relevant if f.value == "no" and f.polarity == "negated"]
+    # an explicit denial, or a closed list ("we share personal information only as follows:")
+    denials = [f for f in relevant if f.value == "no"
+               and (f.polarity == "negated" or (f.slots is not None and f.slots.only))]
     if practice.decide == "specific-over-vague" and value == "yes" and denials \
             and all(_vague(f) for f in supporting):
         vague = supporting
