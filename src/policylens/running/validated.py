@@ -5,9 +5,9 @@ of CPU of a cold start), whose only output is an error that these texts are know
 
 The record is a small JSON file in the user cache folder (`<cache dir>/rules/`, beside the
 language model, untouched by `policylens cache prune|clear`), named by a hash of the rule texts,
-policylens' code and spaCy's version: edited rules, another policylens or another spaCy are
-validated afresh. Nothing is read back but the file's presence and its own key, so a foreign
-file there can at most skip the checks of texts with that exact hash.
+policylens' code, spaCy's and Python's versions: edited rules, another policylens, spaCy or
+Python are validated afresh. Nothing is read back but the file's presence and its own key, so
+a foreign file there can at most skip the checks of texts with that exact hash.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,7 +26,9 @@ RULES = "rules"
 def _key(sources: Iterable[tuple[str, str]]) -> str:
     from policylens.running.cache import _installed_version, code_fingerprint
 
-    digest = hashlib.sha256(f"{code_fingerprint()}|spacy={_installed_version('spacy')}".encode())
+    # Python's too: `re` decides which expressions compile
+    digest = hashlib.sha256(f"{code_fingerprint()}|spacy={_installed_version('spacy')}"
+                            f"|python={sys.version}".encode())
     for name, text in sources:
         digest.update(b"\0rule\0" + name.encode() + b"\0" + text.encode())
     return digest.hexdigest()[:32]
