@@ -1,5 +1,6 @@
-"""py3langid's model, decompressed once and kept in the cache folder: every load gives the
-identifier py3langid itself builds, and a missing, corrupt or unwritable copy only costs time."""
+"""py3langid's model, decompressed once and kept in the cache folder (mapped, not read, by later
+processes): every load gives the identifier py3langid itself builds, and a missing, corrupt or
+unwritable copy only costs time."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def _shipped() -> object:
 
 
 def _kept_file(cache_dir: Path) -> Path:
-    (kept,) = (cache_dir / langmodel.MODELS).glob("py3langid-*.npz")
+    (kept,) = (cache_dir / langmodel.MODELS).glob("py3langid-*")
     return kept
 
 
@@ -46,7 +47,7 @@ def test_the_kept_model_classifies_as_the_shipped_one(cache_dir: Path,
 
     monkeypatch.setattr(lzma, "decompress", refuse)
     second = langmodel.load_identifier()
-    assert kept.is_file()
+    assert kept.is_dir()
     for text in SAMPLES:
         expected = shipped.classify(text)  # type: ignore[attr-defined]
         assert first.classify(text) == expected and second.classify(text) == expected
@@ -54,11 +55,12 @@ def test_the_kept_model_classifies_as_the_shipped_one(cache_dir: Path,
 
 def test_a_corrupt_kept_model_is_replaced(cache_dir: Path) -> None:
     langmodel.load_identifier()
-    kept = _kept_file(cache_dir)
-    kept.write_bytes(b"PK\x03\x04 not an npz")
+    table = _kept_file(cache_dir) / "ptc.npy"
+    table.write_bytes(table.read_bytes()[:1000])  # cut short
     identifier = langmodel.load_identifier()
     assert identifier.classify(SAMPLES[0])[0] == "en"
-    assert kept.stat().st_size > 1_000_000  # written again, whole
+    assert table.stat().st_size > 1_000_000  # written again, whole
+    assert langmodel.load_identifier().classify(SAMPLES[2])[0] == "de"
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_nothing(tmp_path: Path,

@@ -37,7 +37,20 @@ def _err(message: str) -> None:
 
 
 class _Group(click.Group):
-    """Turns every expected error into one line on stderr and a documented exit code."""
+    """Turns every expected error into one line on stderr and a documented exit code. Commands
+    are imported when they are named (COMMANDS): `analyze` does not import compare's, diff's or
+    timeline's modules, and `--help` imports them all to list them."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            from importlib import import_module
+
+            module, name = COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(import_module(module), name), cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -98,28 +111,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-# Each subcommand lives in its own module; add one line here to register a new one.
-COMMANDS = [
-    "policylens.commands.analyze:analyze",
-    "policylens.commands.evaluate:evaluate",
-    "policylens.commands.compare:compare",
-    "policylens.commands.diff:diff",
-    "policylens.commands.timeline:timeline",
-    "policylens.commands.rules:rules",
-    "policylens.commands.explain:explain",
-    "policylens.commands.cache:cache",
-]
-
-
-def _register() -> None:
-    from importlib import import_module
-
-    for spec in COMMANDS:
-        module, name = spec.split(":")
-        cli.add_command(getattr(import_module(module), name))
-
-
-_register()
+# Each subcommand lives in its own module, imported when the command is run (_Group); add one
+# line here to register a new one: its name on the command line, then module:function.
+COMMANDS = {
+    "analyze": "policylens.commands.analyze:analyze",
+    "eval": "policylens.commands.evaluate:evaluate",
+    "compare": "policylens.commands.compare:compare",
+    "diff": "policylens.commands.diff:diff",
+    "timeline": "policylens.commands.timeline:timeline",
+    "rules": "policylens.commands.rules:rules",
+    "explain": "policylens.commands.explain:explain",
+    "cache": "policylens.commands.cache:cache",
+}
 
 
 def _on_sigterm(signum: int, frame: object) -> None:

@@ -263,9 +263,12 @@ def _branches(items: Any) -> list[tuple[Any, Any]]:
 class _Checker:
     """Turns Marked YAML into Rules, collecting every problem instead of stopping at the first."""
 
-    def __init__(self, path: str, practices: dict[str, Practice]) -> None:
+    def __init__(self, path: str, practices: dict[str, Practice], known_valid: bool = False) -> None:
         self.path = path
         self.practices = practices
+        # texts validated without an error before (running/validated.py): the checks whose only
+        # output is an error are skipped
+        self.known_valid = known_valid
         self.problems: list[Problem] = []
 
     def problem(self, loc: Location, message: str, hint: str = "") -> None:
@@ -340,7 +343,7 @@ class _Checker:
             return None
         if self.token_keys(body):
             return None
-        error = token_pattern_problem(tokens)
+        error = None if self.known_valid else token_pattern_problem(tokens)
         if error:
             self.problem(body.location, f"invalid spaCy token pattern: {error}")
             return None
@@ -479,7 +482,7 @@ class _Checker:
     def regex(self, node: Marked, source: str | None) -> re.Pattern[str] | None:
         if source is None:
             return None
-        why = regex_problem(source)
+        why = None if self.known_valid else regex_problem(source)
         if why:
             self.problem(node.location, why)
             return None
@@ -656,9 +659,11 @@ def token_pattern_problem(tokens: list[dict[str, Any]]) -> str | None:
     import_spacy()  # before spacy.matcher: without spacy.cli (spacy_import.py)
     from spacy.matcher import Matcher
 
-    from policylens.nlp import get_nlp
+    from policylens.nlp import BLANK, get_nlp
 
-    matcher = Matcher(get_nlp().vocab, validate=True)
+    # get_nlp(BLANK), not get_nlp(): the same lru_cache key as the Analyzer's, so the default
+    # pipeline (and its English tokenizer, ~0.12 s) is built once per process, not twice
+    matcher = Matcher(get_nlp(BLANK).vocab, validate=True)
     try:
         matcher.add("check", [tokens])
     except Exception as exc:  # spaCy raises ValueError or MatchPatternError
@@ -683,12 +688,13 @@ TOKEN_ATTRS = ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "MORPH", 
                "LIKE_EMAIL", "OP", "_")
 
 
-def check_rule_text(text: str, path: str,
+def check_rule_text(text: str, path: str, known_valid: bool = False,
                     ) -> tuple[list[Rule], list[Problem], list[tuple[str, Location | None]]]:
     """Every rule in one file and every problem found; the rules it switches off, as (id, where
-    the file's `disable:` list names it), or (id, None) for a rule marked `disabled: true`."""
+    the file's `disable:` list names it), or (id, None) for a rule marked `disabled: true`.
+    `known_valid`: the text held no error when last checked, so the costly checks are skipped."""
     marked, problems = load_marked(text, path)
-    checker = _Checker(path, load_practices())
+    checker = _Checker(path, load_practices(), known_valid)
     checker.problems.extend(problems)
     rules: list[Rule] = []
     disabled: list[tuple[str, Location | None]] = []
@@ -840,9 +846,11 @@ class RuleSet:
         return digest.hexdigest()[:16]
 
 
-def check_sources(sources: list[tuple[str, str]]) -> tuple[list[Rule], list[Problem], list[str]]:
+def check_sources(sources: list[tuple[str, str]], known_valid: bool = False,
+                  ) -> tuple[list[Rule], list[Problem], list[str]]:
     """Rules of many files, plus problems across files: duplicate ids, and `disable:` entries that
-    name no rule. Returns the rules, every problem (errors and warnings) and the ids switched off."""
+    name no rule. Returns the rules, every problem (errors and warnings) and the ids switched off.
+    `known_valid`: these texts held no error when last checked (see check_rule_text)."""
     rules: list[Rule] = []
     problems: list[Problem] = []
     disabled: list[str] = []
@@ -850,7 +858,7 @@ def check_sources(sources: list[tuple[str, str]]) -> tuple[list[Rule], list[Prob
     self_disabled: set[str] = set()  # rules marked `disabled: true` where they are defined
     seen: dict[str, Rule] = {}
     for path, text in sources:
-        file_rules, file_problems, file_disabled = check_rule_text(text, path)
+        file_rules, file_problems, file_disabled = check_rule_text(text, path, known_valid)
         problems.extend(file_problems)
         disabled.extend(rid for rid, _ in file_disabled)
         for rid, loc in file_disabled:
@@ -886,14 +894,20 @@ def load_ruleset(extra: list[str] | None = None, shipped: bool = True) -> RuleSe
 
 def ruleset_from_sources(sources: list[tuple[str, str]]) -> RuleSet:
     """Parse and validate rule texts (as `rule_sources` reads them; the result cache keys on
-    these texts without loading spaCy); any error raises RuleError (exit 2)."""
-    rules, problems, disabled = check_sources(sources)
+    these texts without loading spaCy); any error raises RuleError (exit 2). Texts this install
+    validated before without an error skip the costly checks (running/validated.py)."""
+    from policylens.running.validated import known_valid, remember_valid
+
+    valid_before = known_valid(sources)
+    rules, problems, disabled = check_sources(sources, valid_before)
     errors = errors_of(problems)
     if errors:
         first = errors[0]
         more = f"; {len(errors) - 1} more problem(s)" if len(errors) > 1 else ""
         raise RuleError(first.message + more, first.location, first.hint,
                         [RuleError(e.message, e.location, e.hint) for e in errors])
+    if not valid_before:
+        remember_valid(sources)
     off = set(disabled)
     return RuleSet(tuple(r for r in rules if r.id not in off), load_practices())
 

@@ -30,22 +30,31 @@ SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown"
                   ".html": "html", ".htm": "html", ".sarif": "sarif", ".txt": "text"}
 
 
-def analyze_renderers() -> dict[str, Renderer]:
-    from policylens.render import json_out, reader_html, table
+def _lazy(module: str, name: str) -> Callable[..., None]:
+    """A renderer whose module is imported when it is called: a run imports the one format it
+    prints (the table's rich, the reader view's HTML are not imported to print JSON)."""
 
-    return {"table": table.render_reports, "json": json_out.render_reports,
-            "html": reader_html.render_reports}
+    def render(*args: object) -> None:
+        from importlib import import_module
+
+        getattr(import_module(f"policylens.render.{module}"), name)(*args)
+
+    render.__name__ = render.__qualname__ = name
+    return render
+
+
+def analyze_renderers() -> dict[str, Renderer]:
+    return {"table": _lazy("table", "render_reports"), "json": _lazy("json_out", "render_reports"),
+            "html": _lazy("reader_html", "render_reports")}
 
 
 def grid_renderers() -> dict[str, GridRenderer]:
-    from policylens.render import csv_out, html_out, json_out, markdown, table
-
-    return {"table": table.render_grids, "json": json_out.render_grids, "csv": csv_out.render_grids,
-            "markdown": markdown.render_grids, "html": html_out.render_grids}
+    return {"table": _lazy("table", "render_grids"), "json": _lazy("json_out", "render_grids"),
+            "csv": _lazy("csv_out", "render_grids"), "markdown": _lazy("markdown", "render_grids"),
+            "html": _lazy("html_out", "render_grids")}
 
 
 def diff_renderers() -> dict[str, DiffRenderer]:
-    from policylens.render import github, json_out, markdown, sarif, table
-
-    return {"text": table.render_diff, "json": json_out.render_diff, "markdown": markdown.render_diff,
-            "github": github.render_diff, "sarif": sarif.render_diff}
+    return {"text": _lazy("table", "render_diff"), "json": _lazy("json_out", "render_diff"),
+            "markdown": _lazy("markdown", "render_diff"), "github": _lazy("github", "render_diff"),
+            "sarif": _lazy("sarif", "render_diff")}

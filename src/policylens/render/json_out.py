@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import orjson
 
 from policylens import __version__
-from policylens.compare import GridSet, Row
 from policylens.models import Report
 from policylens.practices import Practice
 from policylens.render import SCHEMA_VERSION
-from policylens.reports.diff import Diff
+
+if TYPE_CHECKING:  # only for `compare` and `diff`: `analyze -f json` does not import them
+    from policylens.compare import GridSet, Row
+    from policylens.reports.diff import Diff
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 

@@ -193,11 +193,36 @@ def label_pieces(label: str, start: int) -> Iterator[tuple[str, int]]:
         yield label[pos:], start + pos
 
 
+# Where a match of _MARKUP can begin other than where the scan stands (the start of the block, or
+# the end of the previous match): the first character of an alternative that is not anchored at a
+# line start. A line start needs no entry: the line break before it is always matched (by the
+# whitespace fold), and that match ends at the line start or past it.
+_MARK_START = re.compile(r"[!\[<&*\\_]|[^\S ]| \s")
+
+
+def markup_matches(raw: str) -> Iterator[re.Match[str]]:
+    """The matches `_MARKUP.finditer(raw)` gives, found three times faster: the scan tries the
+    big alternation only where a match can begin (_MARK_START, a search at C speed that skips
+    the words between), not at every character."""
+    match, search = _MARKUP.match, _MARK_START.search
+    at, length = 0, len(raw)
+    while at < length:  # no alternative matches the empty string
+        found = match(raw, at)  # `^` holds here after a line break, as in finditer
+        if found is None:
+            candidate = search(raw, at + 1)
+            if candidate is None:
+                return
+            at = candidate.start()
+            continue
+        yield found
+        at = found.end()
+
+
 def _stripped(raw: str, base: int) -> Block:
     out: list[str] = []
     runs = _MapBuilder()
     pos = 0
-    for match in _MARKUP.finditer(raw):
+    for match in markup_matches(raw):
         out.append(raw[pos : match.start()])
         runs.add(base + pos, match.start() - pos)
         token = match.group(0)
