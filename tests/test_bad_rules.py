@@ -24,7 +24,7 @@ EXPECTED = {
     "duplicate-key.yaml": ["7:5: duplicate key 'patterns' (first defined at line 5; "
                            "YAML keeps only the last)"],
     "duplicate-id.yaml": ["7:5: duplicate rule id 'same-id' (first defined at {path}:2:5)"],
-    "shipped-id.yaml": ["2:5: duplicate rule id 'cookies-use' (first defined at rules/cookies.yaml:3:5)"],
+    "shipped-id.yaml": ["2:5: duplicate rule id 'cookies-use' (first defined at rules/cookies.yaml:9:5)"],
     "unknown-practice.yaml": ["3:15: unknown practice 'data-sales' (did you mean 'data-sale'?)"],
     "unknown-key.yaml": ["5:5: unknown key 'pattern' in a rule (did you mean 'patterns'?)",
                          "2:5: rule is missing 'patterns'"],

@@ -33,3 +33,28 @@ def test_parental_rule_for_the_youngest_group_wins_over_older_prohibition() -> N
     verdict = decide(children, [_finding("parental-consent", "13"),
                                 _finding("not-directed", "18")])
     assert verdict.value == "parental-consent"
+
+
+def _ageless(value: str) -> Finding:
+    return Finding("r", "children", value, "affirmed", "s", 0, 1, 1, "", "t")
+
+
+def test_a_service_made_for_children_counts_beside_the_youngest_group() -> None:
+    # "Our Kids app is for children. Children under 13 join only with a parent's consent."
+    children = load_practices()["children"]
+    verdict = decide(children, [_ageless("directed"), _finding("parental-consent", "13")])
+    assert verdict.value == "directed"
+    assert dict(verdict.attributes) == {}  # no finding that supports `directed` names an age
+
+
+def test_a_prohibition_still_outranks_a_service_made_for_children() -> None:
+    children = load_practices()["children"]
+    verdict = decide(children, [_ageless("directed"), _finding("not-directed", "13")])
+    assert verdict.value == "not-directed"
+
+
+def test_an_ageless_prohibition_stays_out_of_an_age_scoped_decision() -> None:
+    # only the audience statement is kept whatever the ages; other ageless findings are not
+    children = load_practices()["children"]
+    verdict = decide(children, [_ageless("not-directed"), _finding("parental-consent", "13")])
+    assert verdict.value == "parental-consent"

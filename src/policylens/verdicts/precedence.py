@@ -3,7 +3,8 @@
 `precedence`: the first value in the practice's precedence order that any finding supports wins
 (for data-sale: any "we may sell" beats "we do not sell"; silence is `not-mentioned`).
 `youngest-age`: for children, only findings about the youngest age group stated count, because
-the rule for the youngest group governs; then precedence.
+the rule for the youngest group governs (a service made for children names no age: it speaks of
+the youngest group and always counts); then precedence.
 `specific-over-vague`: precedence, except that admissions which are all vague (data to "third
 parties", for no stated purpose, under no opt-out) yield to an explicit denial: LABELS.md's "a more
 specific statement beats a general one". "We may share information with third parties" beside "We
@@ -51,6 +52,12 @@ def _vague(finding: Finding) -> bool:
         and "opt-out" not in slots.conditions and not set(slots.exceptions) & (_OPEN_NAMED | {"opt-out"})
 
 
+# A service made for children ("our Kids app", "teachers add their pupils") speaks of its whole
+# audience, the youngest group there is: such a statement with no age stays in the decision beside
+# the youngest group's rules, where the practice's precedence places it.
+_AUDIENCE_VALUE = "directed"
+
+
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
     """The findings that take part in the decision, and a note on why others do not."""
     relevant = [f for f in findings if f.practice == practice.id and f.value is not None]
@@ -58,7 +65,8 @@ def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], s
         ages = [a for a in (_age(f) for f in relevant) if a is not None]
         if ages:
             youngest = min(ages)
-            return ([f for f in relevant if _age(f) == youngest],
+            return ([f for f in relevant if _age(f) == youngest
+                     or (_age(f) is None and f.value == _AUDIENCE_VALUE)],
                     f" (statements about the youngest group stated, under {youngest})")
     return relevant, ""
 
