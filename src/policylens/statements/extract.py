@@ -120,8 +120,9 @@ class StatementReader:
             if g + 1 < len(groups) and groups[g + 1][0] < ce:
                 # the next verb group starts this one's successor: "we collect X and share it"
                 nxt = groups[g + 1][0]
-                inside = nxt >= 2 and words[nxt - 1] in {"you", "we", "they"} \
-                    and lemmas[nxt - 2] in self.data_nouns  # "any information you provide": its object
+                inside = (nxt >= 2 and words[nxt - 1] in {"you", "we", "they"}
+                          and lemmas[nxt - 2] in self.data_nouns) \
+                    or words[nxt - 1] == "to"  # "any information you provide", "to provide": ours
                 if not inside:
                     ce = max(group_end, self._walk_back(words, lemmas, group_end, nxt))
             for action in actions:
@@ -340,6 +341,8 @@ class StatementReader:
         lex = self.lex
         spans: list[tuple[int, int]] = []
         for _, b, _ in lex.recipient_opens.find(lemmas, start, end):
+            if b < end and words[b] not in _PRONOUNS and lex.infinitives.match_at(words, b, end):
+                continue  # "to prevent unauthorised third parties": an infinitive, not a recipient
             k = b + 1  # the first word is always part of it: "to you"
             while k < end and k - b < 40 and words[k] not in {".", ";"}:
                 kept = lex.recipient_keeps.match_at(lemmas, k, end)
@@ -387,7 +390,8 @@ class StatementReader:
                 if any(words[c] in _JOINERS and lemmas[c - 1] in closers for c in range(b, p)) \
                         and not self.lex.recipient_keeps.find(lemmas, b, p):  # not "such as"
                     return False
-            elif any(words[c] in _JOINERS for c in range(p + 1, min(a for a, _ in marks))):
+            elif any(words[c] in _JOINERS
+                     for c in range(max(p + 1, min(a for a, _ in marks) - 3), min(a for a, _ in marks))):
                 return False  # "your email address and anonymous usage data"
         return True
 
@@ -592,6 +596,8 @@ class StatementReader:
         recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if passive and not recipients and lemmas[g_start] in lex.needs_data:
             return None  # "if some personal data is not provided": the user gives it to us
+        if not passive and words[g_end:g_end + 2] in (["us", "with"], ["us", "your"], ["us", "their"]):
+            return None  # "clients may provide us with contact details": data coming to us
         if not recipients and self._to_the_company(words, lemmas, g_end, body_end):
             return None  # given to the company: "partners may provide us with information"
         ex_end = body_end if ex else clause_end
@@ -619,8 +625,11 @@ class StatementReader:
             conditions = ["hypothetical"]
         exceptions: list[str] = []
         if ex:
-            exceptions = self._recipients(words, lemmas, body_end, ce) \
-                + lex.condition_classes.classes_in(lemmas, body_end, ce)
+            # the exceptions run to the clause's end or a new condition (", if you click ...")
+            ex_stop = next((k for k in range(body_end + 2, ce)
+                            if words[k] in {"if", "when", "whenever"} and words[k - 1] == ","), ce)
+            exceptions = self._recipients(words, lemmas, body_end, ex_stop) \
+                + lex.condition_classes.classes_in(lemmas, body_end, ex_stop)
             if lex.acting_for_us.find(lemmas, body_end, ce) or lex.for_our_service.find(lemmas, body_end, ce):
                 exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"
                               for e in exceptions]

@@ -121,6 +121,7 @@ class Lexicon:
     recipients: PhraseTable
     recipient_opens: PhraseTable  # words that open a phrase naming to whom
     recipient_ends: PhraseTable  # words that end it
+    infinitives: PhraseTable  # verbs after "to" that make it an infinitive, no recipient
     recipient_keeps: PhraseTable  # words inside it that hold an end word ("such as")
     acting_for_us: PhraseTable
     for_our_service: PhraseTable
@@ -185,6 +186,7 @@ def load_lexicon() -> Lexicon:
         recipient_opens=_table(raw["recipient_phrases"]["opens"]),
         recipient_ends=_table(raw["recipient_phrases"]["ends"]),
         recipient_keeps=_table(raw["recipient_phrases"]["keeps"]),
+        infinitives=_table(raw["recipient_phrases"]["infinitives"]),
         acting_for_us=_table(raw["acting_for_us"]),
         for_our_service=_table(raw["for_our_service"]),
         purposes=PhraseTable(raw["purposes"]),
