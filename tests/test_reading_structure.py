@@ -144,3 +144,14 @@ def test_markdown_and_html_grids_tell_language_and_degraded():
     for fmt in ("markdown", "html"):
         out = _compare(fmt)
         assert "language fr" in out and "degraded: this capture looks like a login page" in out, fmt
+
+
+def test_an_invalid_character_reference_is_no_text(analyze_text) -> None:
+    """'&#0;' decodes to U+FFFD in HTML: read as a space, so evidence ends where its text ends
+    (a fuzzed input once gave the span 'Cookies&' for the sentence 'Cookies\ufffd')."""
+    text = "## Cookies&#0;\n\nA cookie is a small file placed on your computer.\n"
+    report = analyze_text(text)
+    assert any(f.sentence == "Cookies" for f in report.findings)  # the heading is evidence
+    for finding in report.findings:
+        assert "\ufffd" not in finding.sentence
+        assert text[finding.start:finding.end] == finding.sentence

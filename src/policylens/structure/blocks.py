@@ -232,7 +232,8 @@ def _stripped(raw: str, base: int) -> Block:
                 runs.add(base + origin, len(piece))
         elif match.group("entity") is not None:
             char = html.unescape(token)[:1]
-            out.append(" " if char.isspace() else char)
+            # an invalid reference ("&#0;", a surrogate) decodes to U+FFFD: no text, a space
+            out.append(" " if char.isspace() or char == "\ufffd" else char)
             runs.add(base + match.start(), 1)
         elif token.isspace() or match.group("brk") is not None:
             out.append(" ")
