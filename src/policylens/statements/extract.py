@@ -52,6 +52,7 @@ _COORDINATORS = {",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", 
 # "we stopped renting", "we continue sharing": a gerund that is the act
 _ASPECT_VERBS = {"stop", "start", "begin", "continue", "keep", "resume", "commence"}
 # "if you do not want your data shared": a passive whose subject the causative names
+_POSSESSIVES = {"your", "our", "their", "its", "his", "her"}
 _CAUSATIVES = {"want", "wish", "prefer", "like", "would", "rather", "have", "get"}
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 _NOUN_PREPOSITIONS = {"through", "under", "via", "with", "of", "about", "regarding", "concerning"}
@@ -71,6 +72,12 @@ class Extracted:
     polarity: str  # affirmed | negated | hedged | conditional
     cue: tuple[int, int] | None  # the token span of the cue that set the polarity
     slots: Slots
+
+
+def _caused(lemmas: Sequence[str], i: int, lo: int) -> bool:
+    """Whether a causative stands before the noun before i (from `lo`): "if you do not want your
+    data shared", "have your details shared"."""
+    return any(lemmas[k] in _CAUSATIVES for k in range(max(lo, i - 5), i - 1))
 
 
 def _is_participle(word: str, lem: str) -> bool:
@@ -202,7 +209,7 @@ class StatementReader:
                     and not _is_participle(words[i], lemmas[i])
                 # "the data provided to us", "information disclosed to them": a participle right
                 # after a noun, with no auxiliary, describes the noun (a reduced relative clause)
-                wanted = i > 1 and any(lemmas[k] in _CAUSATIVES for k in range(max(0, i - 5), i - 1))
+                wanted = i > 1 and _caused(lemmas, i, 0)
                 relative = single and i > 0 and before not in _BE and (
                     (_is_participle(words[i], lemmas[i]) and lemmas[i - 1] in self.data_nouns
                      and not wanted)  # not "if you do not want your data shared"
@@ -329,9 +336,8 @@ class StatementReader:
 
     def _to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                         end: int) -> bool:
-        """Whether the data goes to the company: "partners provide us with", "share with us"."""
-        return any(words[b:b + 1] == ["us"] for b, _ in self._recipient_phrases(words, lemmas, start, end)) \
-            or words[start:start + 1] == ["us"]
+        """Whether a recipient phrase names the company: "share with us", "shared to us"."""
+        return any(words[b:b + 1] == ["us"] for b, _ in self._recipient_phrases(words, lemmas, start, end))
 
     def _recipient_phrases(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                            end: int) -> list[tuple[int, int]]:
@@ -394,6 +400,11 @@ class StatementReader:
                      for c in range(max(p + 1, min(a for a, _ in marks) - 3), min(a for a, _ in marks))):
                 return False  # "your email address and anonymous usage data"
         return True
+
+    def _subjects(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
+        """Where the words that can be a subject ("we", "our partners", "bands") start in
+        words[cs:end]; not possessives ("your information")."""
+        return [a for a, _, _ in self.lex.actors.find(lemmas, cs, end) if words[a] not in _POSSESSIVES]
 
     def _verb_list_start(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
                          walk: int) -> int:
@@ -471,9 +482,8 @@ class StatementReader:
         if walk < g_start and words[walk] in {"and", "or"}:
             # a coordinated predicate ("Bands are ... and may not share") shares the subject of
             # the verb before it: the nearest one who acts ("when you sign up or share a list")
-            actors = [a for a in lex.actors.find(lemmas, cs, walk)
-                      if words[a[0]] not in {"your", "our", "their", "its", "his", "her"}]
-            subject_start = actors[-1][0] if actors else cs
+            actors = self._subjects(words, lemmas, cs, walk)
+            subject_start = actors[-1] if actors else cs
             while subject_start < walk and words[subject_start] in _SUBJECT_STOPS:
                 subject_start += 1
             walk = min(walk, subject_start + 4)
@@ -486,8 +496,8 @@ class StatementReader:
         body_end = ex[0][0] if ex else ce
         participle = _is_participle(words[g_start], lemmas[g_start])
         # "want your information shared": a passive whose subject the causative names
-        wanted = participle and g_start > 1 and lemmas[g_start - 1] in self.data_nouns and any(
-            lemmas[k] in _CAUSATIVES for k in range(max(cs, g_start - 5), g_start - 1))
+        wanted = participle and g_start > 1 and lemmas[g_start - 1] in self.data_nouns \
+            and _caused(lemmas, g_start, cs)
         if wanted:
             walk = subject_start = max(cs, g_start - 3)
         passive = participle and (wanted or any(words[k] in _BE for k in range(walk, g_start)))
@@ -570,9 +580,7 @@ class StatementReader:
             data = "aggregate"
         elif "sensitive" in kinds:
             data = "sensitive"  # a kind of personal data: a denial confined to it says little
-        elif "personal" in kinds or (
-                g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end)
-                and any(lemmas[k] in self.deemed for k in range(max(0, g_start - 4), g_start))):
+        elif "personal" in kinds or deemed:
             # "may be considered a sale": of personal information, whatever else the clause names
             data = "personal"
         else:
@@ -596,10 +604,9 @@ class StatementReader:
         recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if passive and not recipients and lemmas[g_start] in lex.needs_data:
             return None  # "if some personal data is not provided": the user gives it to us
-        if not passive and words[g_end:g_end + 2] in (["us", "with"], ["us", "your"], ["us", "their"]):
-            return None  # "clients may provide us with contact details": data coming to us
-        if not recipients and self._to_the_company(words, lemmas, g_end, body_end):
-            return None  # given to the company: "partners may provide us with information"
+        if (not passive and words[g_end:g_end + 1] == ["us"]) \
+                or (not recipients and self._to_the_company(words, lemmas, g_end, body_end)):
+            return None  # data coming to us: "clients may provide us with", "shared with us"
         ex_end = body_end if ex else clause_end
         if not passive and not recipients:
             recipients = [c for c in lex.recipients.classes_in(lemmas, cs, subject_start)
@@ -645,8 +652,7 @@ class StatementReader:
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
             # governs every one joined by "or"
-            heads = [a for a, _, _ in lex.actors.find(lemmas, cs, walk)
-                     if words[a] not in {"your", "our", "their", "its", "his", "her"}]
+            heads = self._subjects(words, lemmas, cs, walk)
             head = heads[0] if heads else subject_start
             negation = lex.negations.find(lemmas, head, min(walk, head + 5))
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):

@@ -55,9 +55,11 @@ def _business_transfer(slots: Slots) -> bool:
     return "business-transfer" in slots.conditions or "successor" in slots.recipients
 
 
-def _passed_over(slots: Slots) -> Decision | None:
-    """What keeps a statement from deciding data-sale or third-party-sharing, whatever its
-    polarity: another party's act or a right, a business transfer, aggregate data."""
+def _passed_over(polarity: str, slots: Slots) -> Decision | None:
+    """What keeps a statement from deciding data-sale or third-party-sharing: another party's act
+    or a right, a business transfer, aggregate data, a transfer abroad; for a denial, one
+    confined to sensitive data or one purpose ("we do not disclose it for inferring
+    characteristics about you")."""
     why = _not_the_companys(slots)
     if why:
         return Decision(None, why)
@@ -67,28 +69,22 @@ def _passed_over(slots: Slots) -> Decision | None:
         return Decision(None, "aggregate or de-identified data")
     if "abroad" in slots.recipients:
         return Decision(None, "a transfer abroad: where data goes, not to whom")
+    if polarity == "negated" and (slots.data == "sensitive" or "profiling" in slots.purposes):
+        return Decision(None, "a denial confined to sensitive data or one purpose")
     return None
-
-
-def _confined(slots: Slots) -> bool:
-    """A denial that says nothing of personal data in general: of sensitive data only, or for one
-    purpose only ("we do not disclose it for inferring characteristics about you")."""
-    return slots.data == "sensitive" or "profiling" in slots.purposes
 
 
 def data_sale(polarity: str, slots: Slots) -> Decision | None:
     """Selling, renting, trading or licensing personal information (LABELS.md: data-sale)."""
     if slots.action != "sale":
         return None
-    passed = _passed_over(slots)
+    passed = _passed_over(polarity, slots)
     if passed:
         return passed
     if slots.data == "unspecified" and (polarity != "negated" or not slots.recipients):
         return Decision(None, "no personal data named")
     if slots.recipients and set(slots.recipients) <= {"user"} and polarity != "negated":
         return Decision(None, "given to the user")
-    if polarity == "negated" and _confined(slots):
-        return Decision(None, "a denial confined to sensitive data or one purpose")
     if polarity == "negated":
         if set(slots.exceptions) & PROGRAMME_RECIPIENTS:
             return Decision("yes", "a denial whose exception is a sale to marketing partners")
@@ -105,13 +101,11 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     """Sharing personal information with third parties beyond running the service (LABELS.md)."""
     if slots.action != "share":
         return None
-    passed = _passed_over(slots)
+    passed = _passed_over(polarity, slots)
     if passed:
         return passed
     recipients = set(slots.recipients)
     open_ones = recipients & OPEN_RECIPIENTS
-    if polarity == "negated" and _confined(slots):
-        return Decision(None, "a denial confined to sensitive data or one purpose")
     if polarity == "negated" and "cross-context" in slots.purposes:
         return Decision(None, "denies CPRA “sharing” (cross-context advertising): third-party-ads")
     if polarity == "negated":
