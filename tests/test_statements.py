@@ -176,20 +176,17 @@ def test_list_items_are_read_with_their_lead_in(analyze_text) -> None:
                                                     ("rent your postal address to other shops", "no")]
 
 
-def test_a_closed_list_of_allowed_recipients_is_no(analyze_text) -> None:
+@pytest.mark.parametrize(("last_item", "value"), [
+    ("with the police, when the law requires it.", "no"),  # only allowed recipients: closed
+    ("with advertisers, for their own campaigns.", "yes"),  # an open recipient decides
+])
+def test_a_closed_list_is_decided_over_its_items(analyze_text, last_item: str, value: str) -> None:
     report = analyze_text("We share your personal data only in these cases:\n\n"
-                          "- with firms that host our servers for us;\n"
-                          "- with the police, when the law requires it.\n")
-    assert report.practices["third-party-sharing"].value == "no"
-
-
-def test_a_closed_list_with_an_open_recipient_is_yes(analyze_text) -> None:
-    report = analyze_text("We share your personal data only in these cases:\n\n"
-                          "- with firms that host our servers for us;\n"
-                          "- with advertisers, for their own campaigns.\n")
+                          f"- with firms that host our servers for us;\n- {last_item}\n")
     verdict = report.practices["third-party-sharing"]
-    assert verdict.value == "yes"
-    assert verdict.evidence[0].sentence == "with advertisers, for their own campaigns."
+    assert verdict.value == value
+    if value == "yes":
+        assert verdict.evidence[0].sentence == last_item
 
 
 def test_a_policy_that_admits_and_denies_reports_the_conflict(analyze_text) -> None:

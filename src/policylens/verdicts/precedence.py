@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from policylens.models import Attributes, AttrValue, Finding, PracticeVerdict
 from policylens.practices import NOT_MENTIONED, Practice
+from policylens.verdicts.flows import PROGRAMME_RECIPIENTS
 
 MAX_EVIDENCE = 5
 
@@ -41,15 +42,13 @@ def _age(finding: Finding) -> int | None:
     return None
 
 
-_OPEN_NAMED = {"advertiser", "marketing-partner", "data-broker"}
-
-
 def _vague(finding: Finding) -> bool:
     """An admission that names no one but "third parties" and no purpose or opt-out."""
     slots = finding.slots
-    return slots is not None and not set(slots.recipients) & _OPEN_NAMED \
+    return slots is not None and not set(slots.recipients) & PROGRAMME_RECIPIENTS \
         and not set(slots.purposes) & {"marketing", "advertising"} \
-        and "opt-out" not in slots.conditions and not set(slots.exceptions) & (_OPEN_NAMED | {"opt-out"})
+        and "opt-out" not in slots.conditions \
+        and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"})
 
 
 # A service made for children ("our Kids app", "teachers add their pupils") speaks of its whole
