@@ -245,7 +245,9 @@ def test_ctrl_c_exits_cleanly_and_leaves_no_output_file(tmp_path: Path):
     big.write_text((CORPUS / "003_31bd11473371562c.txt").read_text() * 300)  # ~2 MB, seconds
     target = tmp_path / "report.json"
     target.write_text("previous report\n")
-    proc = _policylens("analyze", str(big), str(big), "-o", str(target), "--timeout", "0")
+    # no result cache: a cached run of the same text would finish before the Ctrl-C
+    proc = _policylens("analyze", str(big), str(big), "-o", str(target), "--timeout", "0",
+                       "--no-cache")
     deadline = time.monotonic() + 30
     while not _tmp_files(tmp_path) and time.monotonic() < deadline:  # the run has started
         time.sleep(0.05)
@@ -263,7 +265,7 @@ def test_sigterm_exits_143_and_leaves_no_output_file(tmp_path: Path):
     big.write_text((CORPUS / "003_31bd11473371562c.txt").read_text() * 300)
     target = tmp_path / "report.json"
     target.write_text("previous report\n")
-    proc = _policylens("analyze", str(big), "-o", str(target))
+    proc = _policylens("analyze", str(big), "-o", str(target), "--no-cache")
     deadline = time.monotonic() + 30
     while not _tmp_files(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.05)
