@@ -47,10 +47,12 @@ def test_diff_json_names_practices_and_values_as_analyze_does() -> None:
     data = json.loads(result.stdout)
     assert data["regression"] is True
     assert [(c["practice"], c["old"], c["new"], c["regression"]) for c in data["changes"]] == [
-        ("data-sale", "no", "yes", True), ("merger-transfer", "not-mentioned", "yes", True)]
+        ("data-sale", "no", "yes", True), ("third-party-sharing", "no", "yes", True),
+        ("merger-transfer", "not-mentioned", "yes", True)]
     sale = data["changes"][0]
     assert sale["old_evidence"][0]["line"] == 17 and "may sell" in sale["new_evidence"][0]["sentence"]
-    assert data["gate"]["regressions"] == ["data-sale", "merger-transfer"]
+    # selling to marketing partners gives data to third parties: sharing gets worse too
+    assert data["gate"]["regressions"] == ["data-sale", "third-party-sharing", "merger-transfer"]
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "github", "markdown"])
@@ -95,7 +97,8 @@ def test_sarif_is_2_1_0_with_a_result_per_change() -> None:
     assert data["version"] == "2.1.0"
     (run_,) = data["runs"]
     rules = [r["id"] for r in run_["tool"]["driver"]["rules"]]
-    assert [r["ruleId"] for r in run_["results"]] == ["data-sale", "merger-transfer"]
+    assert [r["ruleId"] for r in run_["results"]] == ["data-sale", "third-party-sharing",
+                                                       "merger-transfer"]
     for r in run_["results"]:
         assert rules[r["ruleIndex"]] == r["ruleId"]
         assert r["level"] == "error"
@@ -111,7 +114,8 @@ def test_sarif_is_2_1_0_with_a_result_per_change() -> None:
 def test_github_annotations_point_at_the_new_evidence() -> None:
     lines = run("diff", OLD, NEW, "-f", "github").stdout.splitlines()
     assert lines[0].startswith(f"::error file={NEW},line=17,title=policylens data-sale::")
-    assert lines[1].startswith(f"::error file={NEW},line=25,title=policylens merger-transfer::")
+    assert lines[1].startswith(f"::error file={NEW},line=17,title=policylens third-party-sharing::")
+    assert lines[2].startswith(f"::error file={NEW},line=25,title=policylens merger-transfer::")
     assert lines[-1].startswith("::notice ")
     assert all("\n" not in line for line in lines)
 
@@ -165,7 +169,8 @@ def test_git_range_compares_two_revisions(repo: Path) -> None:
     data = json.loads(result.stdout)
     assert data["old"]["path"] == "HEAD~1:docs/privacy.md"
     assert data["file"] == "docs/privacy.md"
-    assert [c["practice"] for c in data["changes"]] == ["data-sale", "merger-transfer"]
+    assert [c["practice"] for c in data["changes"]] == ["data-sale", "third-party-sharing",
+                                                        "merger-transfer"]
 
 
 def test_git_single_revision_compares_with_the_working_tree(repo: Path) -> None:
@@ -290,6 +295,7 @@ def test_timeline_json_orders_revisions_and_lists_changes() -> None:
     assert "changes" not in timeline["revisions"][0]
     assert timeline["revisions"][1]["changes"] == [
         {"practice": "data-sale", "old": "no", "new": "yes", "direction": "worse"},
+        {"practice": "third-party-sharing", "old": "no", "new": "yes", "direction": "worse"},
         {"practice": "merger-transfer", "old": "not-mentioned", "new": "yes", "direction": "worse"}]
 
 

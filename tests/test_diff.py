@@ -36,6 +36,7 @@ def test_practice_changes_and_regression(pair: tuple[Report, Report]) -> None:
     d = diff_reports(*pair)
     changes = {c.practice.id: (c.old.value, c.new.value, c.direction) for c in d.changes}
     assert changes == {"data-sale": ("no", "yes", "worse"),
+                       "third-party-sharing": ("no", "yes", "worse"),  # a sale gives data away
                        "merger-transfer": ("not-mentioned", "yes", "worse")}
     assert d.regression
     sale = next(c for c in d.changes if c.practice.id == "data-sale")
@@ -47,7 +48,7 @@ def test_fail_on_limits_the_gate(pair: tuple[Report, Report]) -> None:
     assert not diff_reports(*pair, fail_on=["cookies"]).regression
     gated = diff_reports(*pair, fail_on=["merger-transfer"])
     assert [c.practice.id for c in gated.regressions] == ["merger-transfer"]
-    assert len(gated.changes) == 2  # the other change is still reported
+    assert len(gated.changes) == 3  # the other changes are still reported
 
 
 def test_sections_matched_by_content_not_position(pair: tuple[Report, Report]) -> None:
@@ -66,7 +67,7 @@ def test_sections_matched_by_content_not_position(pair: tuple[Report, Report]) -
     assert [(s.kind, s.old, s.new) for s in sharing.sentences] == [(
         "changed", "We do not sell, rent or trade your personal information.",
         "We may sell your personal information to our marketing partners.")]
-    assert sharing.sentences[0].practices == ("data-sale",)
+    assert sharing.sentences[0].practices == ("data-sale", "third-party-sharing")
 
 
 def test_retitled_section_with_the_same_text_is_matched(analyze_text) -> None:  # type: ignore[no-untyped-def]

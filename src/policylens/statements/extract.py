@@ -59,6 +59,17 @@ _NOUN_PREPOSITIONS = {"through", "under", "via", "with", "of", "about", "regardi
 _TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "against", "over", "re"}
 _JOINERS = {",", "or", "and", "/", "nor", "and/or", "either", "otherwise"}
 _USER_OBJECTS = {"you", "users", "user", "customers", "visitors", "members", "yourself"}
+# verbs after a quoted term that define it ("“sell” means")
+_DEFINING = {"mean", "refer", "include", "cover", "encompass"}
+# words after which "you" opens a clause as its subject
+_CLAUSE_OPENERS = {"if", "when", "whenever", "where", "unless", "because", "once", "until", "after",
+                   "before", "while", "whether", "so", "then", "but", "also", "not", "nor", "thank"}
+# words before a colon that make the list after it the whole list of recipients
+_ENUMERATION_CUES = {"following", "categories", "category", "whom"}
+# prepositions whose object is no subject ("we partner with other companies and share ...")
+_GOVERNING = {"with", "to", "from", "for", "among", "between", "through", "via", "at", "on", "of"}
+_IRREGULAR_PARTICIPLES = {"sold", "given", "shown", "sent", "dealt", "made", "bought", "paid",
+                          "told", "held", "kept", "lent", "leased"}
 _OPENERS_HYPOTHETICAL = {"if", "event", "case", "should", "unless", "upon", "whenever", "when",
                          "where", "once"}
 
@@ -81,8 +92,7 @@ def _caused(lemmas: Sequence[str], i: int, lo: int) -> bool:
 
 
 def _is_participle(word: str, lem: str) -> bool:
-    return word != lem and (word.endswith(("ed", "en")) or word in {"sold", "given", "shown",
-                                                                      "sent", "dealt"})
+    return word != lem and (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES)
 
 
 class StatementReader:
@@ -174,7 +184,15 @@ class StatementReader:
             if noun and not verb and i > 1 and lemmas[i - 2] in lex.grants and words[i - 1] in _DETERMINERS:
                 i = noun[0]  # "enables the sharing of information with your friends": others' act
                 continue
-            if noun and (after in lex.compounds or title):
+            found = verb or noun
+            if found and before in _QUOTES and found[0] + 1 < n and words[found[0]] in _QUOTES \
+                    and lemmas[found[0] + 1] in _DEFINING:
+                i = found[0]  # "“sell” means exchanging ...": the term a definition defines
+                continue
+            # "Sale of personal information: we do not sell ...": a label before a colon
+            label = noun and ":" in words[noun[0]:noun[0] + 6] \
+                and not any(w.isalpha() for w in words[:i] if w not in _DETERMINERS)
+            if noun and (after in lex.compounds or title or label):
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")) \
@@ -404,7 +422,21 @@ class StatementReader:
     def _subjects(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
         """Where the words that can be a subject ("we", "our partners", "bands") start in
         words[cs:end]; not possessives ("your information")."""
-        return [a for a, _, _ in self.lex.actors.find(lemmas, cs, end) if words[a] not in _POSSESSIVES]
+        return [a for a, _, _ in self.lex.actors.find(lemmas, cs, end)
+                if words[a] not in _POSSESSIVES and not self._governed(words, cs, a)
+                and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
+                # "the pages we show you": "you" after a verb is its object
+                and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
+                         and words[a - 1] not in _SUBJECT_STOPS and words[a - 1] not in _CLAUSE_OPENERS)]
+
+    @staticmethod
+    def _governed(words: Sequence[str], cs: int, a: int) -> bool:
+        """Whether the noun phrase at `a` is a preposition's object ("we partner with other
+        companies"): no subject."""
+        j = a - 1
+        while j >= cs and words[j] in _OBJECT_SKIP:
+            j -= 1
+        return j >= cs and words[j] in _GOVERNING
 
     def _verb_list_start(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
                          walk: int) -> int:
@@ -434,7 +466,10 @@ class StatementReader:
         if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
             scope = "lead-in"  # "Info we share with third parties:": its list items speak
         before = max(cs, subject_start - 6)
-        if lex.embedding.find(lemmas, before, walk) or lex.describes.find(lemmas, cs, g_end):
+        told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
+        embedded = [m for m in lex.embedding.find(lemmas, before, walk)
+                    if not any(a <= m[0] < b for a, b in told)]
+        if embedded or lex.describes.find(lemmas, cs, g_end):
             scope = "embedded"
         if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end] or (
                 cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
@@ -446,7 +481,11 @@ class StatementReader:
                 words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
                     k > cs + 1 and words[k - 1] in {"that", "which", "where"}
                     and words[k - 2].isalpha() and lemmas[k - 2] not in self.reporting
-                    and words[k - 2] not in _PREPOSITIONS))
+                    and words[k - 2] not in _PREPOSITIONS
+                    # "it is our policy that we never sell data": a "that" clause with its own
+                    # object is a noun's content, not a relative clause
+                    and not (words[k - 1] == "that" and lemmas[k - 2] not in self.data_nouns
+                             and lex.data.find(lemmas, g_end, body_end))))
                 for k in range(subject_start, walk + 1) if k < len(words)):
             scope = "description"  # names data or cases, asserts nothing
         if subject_start == walk and subject_start - 1 > cs \
@@ -494,7 +533,11 @@ class StatementReader:
         ex = [m for m in lex.exceptions.find(lemmas, g_end, ce)
               if denial or words[m[0]] != "outside"]
         body_end = ex[0][0] if ex else ce
-        participle = _is_participle(words[g_start], lemmas[g_start])
+        # "we sold identifiers": a simple past after its subject, not a participle; "your data
+        # is not for sale" is a passive
+        participle = (_is_participle(words[g_start], lemmas[g_start])
+                      and not (g_start > cs and words[g_start - 1] in {"we", "they", "i"})) \
+            or words[g_start] in {"for", "up"}
         # "want your information shared": a passive whose subject the causative names
         wanted = participle and g_start > 1 and lemmas[g_start - 1] in self.data_nouns \
             and _caused(lemmas, g_start, cs)
@@ -539,12 +582,14 @@ class StatementReader:
                     "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
         elif any(words[k] == "we" for k in range(walk, g_start)):
             actor = "company"  # "if you would rather we did not share": we, in the bridge
-        elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start:
+        elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start \
+                and words[walk] not in {"and", "or"}:
             # the pronoun right before the verb is its subject: "the information you provide"
             actor = "user" if words[walk - 1] == "you" else "third-party"
         else:
-            if subject_start == walk and subject_start - 1 > cs \
-                    and words[subject_start - 1] in {"who", "which", "that"}:
+            relative = subject_start == walk and subject_start - 1 > cs \
+                and words[subject_start - 1] in {"who", "which", "that"}
+            if relative:
                 # "advertising companies who may share": the relative pronoun's antecedent acts
                 subject = (max(cs, subject_start - 6), subject_start - 1)
             found = lex.actors.classes_in(lemmas, *subject)
@@ -552,6 +597,10 @@ class StatementReader:
                 actor = "company"
             elif found:
                 actor = found[0]
+            elif relative and words[subject_start - 2].isalpha() \
+                    and lemmas[subject_start - 2] not in self.data_nouns \
+                    and lemmas[subject_start - 2] not in self.reporting:
+                actor = "third-party"  # "the law requires businesses that sell data to ..."
         deemed = g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None \
             and any(lemmas[k] in self.deemed for k in range(max(0, g_start - 4), g_start))
         if deemed:
@@ -608,18 +657,31 @@ class StatementReader:
                 or (not recipients and self._to_the_company(words, lemmas, g_end, body_end)):
             return None  # data coming to us: "clients may provide us with", "shared with us"
         ex_end = body_end if ex else clause_end
+        # "Apart from the service providers listed above, we do not give anyone access": an
+        # exception put before the subject names no recipient of the statement and is its exception
+        front = next((a for a, _, _ in lex.exceptions.find(lemmas, cs, subject_start) if a <= cs + 1), None)
+        front_end = next((k for k in range(front, subject_start) if words[k] == ","), None) \
+            if front is not None else None
+        lo = front_end if front_end is not None else cs
+        if not recipients and any(words[p:p + 1] == ["them"] for p, _ in
+                                  self._recipient_phrases(words, lemmas, g_end, body_end)):
+            # "we partner with other companies and may share your email with them": the pronoun
+            # stands for the recipients named before the verb
+            recipients = self._recipients(words, lemmas, cs, walk)
         if not passive and not recipients:
-            recipients = [c for c in lex.recipients.classes_in(lemmas, cs, subject_start)
+            recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
         # a recipient said to act for the company is a service provider; an unnamed one given
         # data to run the service acts for it too, a named partner does not
-        acting = lex.acting_for_us.find(lemmas, cs, ex_end)
-        serving = acting or lex.for_our_service.find(lemmas, g_end, ex_end)
+        acting = lex.acting_for_us.find(lemmas, lo, ex_end)
+        purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
+        # "to provide you with offers that may interest you": a service purpose that is marketing
+        serving = acting or (lex.for_our_service.find(lemmas, g_end, ex_end)
+                             and not {"marketing", "advertising"} & set(purposes))
         generic = {"third-party", "marketing-partner"} if acting else {"third-party"}
         if serving and any(r in generic for r in recipients):
             recipients = list(dict.fromkeys(
                 [r for r in recipients if r not in generic] + ["service-provider"]))
-        purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
         if serving:
             purposes = purposes + ["service"]
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
@@ -631,21 +693,30 @@ class StatementReader:
         if hypothetical and not conditions:
             conditions = ["hypothetical"]
         exceptions: list[str] = []
+        if front_end is not None and front is not None:
+            exceptions = lex.recipients.classes_in(lemmas, front, front_end) \
+                + lex.condition_classes.classes_in(lemmas, front, front_end)
         if ex:
             # the exceptions run to the clause's end or a new condition (", if you click ...")
             ex_stop = next((k for k in range(body_end + 2, ce)
                             if words[k] in {"if", "when", "whenever"} and words[k - 1] == ","), ce)
-            exceptions = self._recipients(words, lemmas, body_end, ex_stop) \
+            exceptions += self._recipients(words, lemmas, body_end, ex_stop) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ex_stop)
             if lex.acting_for_us.find(lemmas, body_end, ce) or lex.for_our_service.find(lemmas, body_end, ce):
                 exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"
                               for e in exceptions]
-            exceptions = list(dict.fromkeys(exceptions))
+        exceptions = list(dict.fromkeys(exceptions))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_start)) or any(
             not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in _DETERMINERS
                  and lemmas[b + 1] not in lex.recipients.words()) and words[a - 1:a] != ["-"]
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
+        colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
+        listed = colon is not None and any(
+            c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))
+        if recipients and listed and colon is not None \
+                and any(w in _ENUMERATION_CUES for w in words[cs:colon]):
+            only = True  # "the following categories of recipients: ...": the whole list
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start)

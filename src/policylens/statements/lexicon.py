@@ -133,6 +133,7 @@ class Lexicon:
     negations: PhraseTable
     hedges: PhraseTable
     embedding: PhraseTable
+    asserting: PhraseTable  # phrases with an embedding word that assert ("we want you to know")
     describes: PhraseTable
     minors: PhraseTable
     rights: PhraseTable
@@ -197,6 +198,7 @@ def load_lexicon() -> Lexicon:
         negations=_table(raw["negations"]),
         hedges=_table(raw["hedges"]),
         embedding=_table(raw["embedding"]),
+        asserting=_table(raw["asserting"]),
         describes=_table(raw["describes"]),
         minors=_table(raw["minors"]),
         rights=_table(raw["rights"]),

@@ -99,6 +99,13 @@ def data_sale(polarity: str, slots: Slots) -> Decision | None:
 
 def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     """Sharing personal information with third parties beyond running the service (LABELS.md)."""
+    if slots.action == "sale" and polarity != "negated":
+        # selling data gives it to others for their own ends; a denial of selling says nothing
+        # of sharing (LABELS.md)
+        sold = data_sale(polarity, slots)
+        if sold is None or sold.value != "yes":
+            return None
+        return Decision("yes", "a sale of personal information gives it to third parties")
     if slots.action != "share":
         return None
     passed = _passed_over(polarity, slots)
@@ -131,8 +138,6 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "a legal obligation or safety: an allowed exception")
     if "consent" in slots.conditions and "opt-out" not in slots.conditions and not programme:
         return Decision(None, "at the user's direction or with consent: an allowed exception")
-    if slots.only and open_ones == {"third-party"}:
-        return Decision("no", "shared with third parties only in the cases it names (a closed list)")
     return Decision("yes", "personal information is or may be given to "
                     + ", ".join(sorted(open_ones)))
 
