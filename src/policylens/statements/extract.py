@@ -127,6 +127,9 @@ class StatementReader:
         inherited: tuple[str, ...] = ()
         if previous is not None and lex.back_references.find(lemmas, 0, min(n, 6)):
             inherited = self.conditions_of([lemma(w) for w in previous()])
+        answered = self._answered_none(words, lemmas)
+        if answered is not None:
+            return [answered]
         clauses = self._clauses(words)
         occurrences = [o for o in self._actions(words, lemmas) if not (names and names[o[0]])]
         out: list[Extracted] = []
@@ -149,6 +152,27 @@ class StatementReader:
                     out.append(statement)
         return out
 
+    def _answered_none(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
+        """A disclosure table's row answered "None" ("Categories of personal information sold
+        in the past 12 months: None"): a denial of the act the label names."""
+        colon = len(words) - 2 if words[-1:] in (["."], [";"]) else len(words) - 1
+        colon -= 1
+        if colon < 2 or words[colon] not in {":", "-", "–", "—"} \
+                or words[colon + 1] not in {"none", "no", "n/a", "nothing"}:
+            return None
+        act = next(((a, b, c) for a, b, c in self.lex.action_words.find(lemmas, 0, colon)), None) \
+            or next(((a, b, c) for a, b, c in self.lex.action_nouns.find(lemmas, 0, colon)), None)
+        if act is None:
+            return None
+        kinds = self.lex.data.classes_in(lemmas, 0, colon)
+        data = "aggregate" if self._aggregate_only(words, lemmas, 0, colon) else (
+            "personal" if "personal" in kinds else "unspecified")
+        # the label's own words name a place or a class too: "Third Country Transfers: None"
+        named = self.lex.recipients.classes_in(lemmas, 0, act[0])
+        recipients = tuple(dict.fromkeys(named + self._recipients(words, lemmas, act[1], colon)))
+        slots = Slots(action=act[2], data=data, recipients=recipients)
+        return Extracted(act[0], act[1], "negated", (colon + 1, colon + 2), slots)
+
     # -- structure -------------------------------------------------------------------------------
 
     @staticmethod
@@ -161,6 +185,9 @@ class StatementReader:
                                    or words[i + 1:i + 2] in (["also"], ["only"])):
                     continue
                 cuts.append(i)
+            elif w in {"and", "or"} and words[i - 1:i] == [","] and words[i + 1:i + 2] in (
+                    ["we"], ["you"], ["they"]):
+                cuts.append(i)  # ", and we have no knowledge of ...": a new clause with its subject
         cuts.append(len(words))
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
@@ -350,7 +377,35 @@ class StatementReader:
                    and (a2 == ends_of.get(a) or any(
                        k0 < a2 for k0, _, _ in self.lex.recipient_keeps.find(lemmas, a, min(end, a2 + 4))))
                    for p2, a2, n2 in named)))]
+        if not out and not named:
+            # "passed to exhibitors": the verb's own "to" opens the phrase
+            spans = phrases + [(first, end)]
+            out = ["third-party"] if any(self._unnamed_organisation(words, lemmas, p, q)
+                                         for p, q in spans) else []
         return list(dict.fromkeys(out))
+
+    def _unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int) -> bool:
+        """Whether the phrase words[p:q], opened by "to", "with" or "among", is headed by a plural
+        noun of no known class that is not a thing or a place ("passed to exhibitors",
+        "licensed to music labels")."""
+        q = min(q, len(words))
+        if p == 0 or p >= q or words[p - 1] not in {"to", "with", "among"}:
+            return False
+        j = p
+        while j < q and words[j] in _OBJECT_SKIP:
+            j += 1
+        head = None
+        while j < q and words[j].isalpha() and words[j] not in _OBJECT_SKIP \
+                and not self.lex.recipient_ends.match_at(lemmas, j, q):
+            head = j
+            j += 1
+        if head is None:
+            return False
+        word, lem = words[head], lemmas[head]
+        return word.endswith("s") and lem != word and not word.endswith("ss") \
+            and lem not in self.lex.not_recipients and lem not in self.lex.not_data_objects \
+            and lem not in self.data_nouns and not self.lex.data.find(lemmas, head, head + 1) \
+            and not self.lex.purposes.find(lemmas, p, q) and not self.lex.condition_classes.find(lemmas, p, q)
 
     def _to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                         end: int) -> bool:
@@ -419,6 +474,15 @@ class StatementReader:
                 return False  # "your email address and anonymous usage data"
         return True
 
+    @staticmethod
+    def _after_comma(words: Sequence[str], cs: int, subject_start: int) -> int:
+        """Where the statement's own clause starts: after a comma right before its subject
+        ("If you opt out, we ..."; "..., which we sell"), else at `cs`."""
+        k = subject_start - 1
+        if k > cs and words[k] in {"which", "that"}:
+            k -= 1
+        return k + 1 if k > cs and words[k] == "," else cs
+
     def _subjects(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
         """Where the words that can be a subject ("we", "our partners", "bands") start in
         words[cs:end]; not possessives ("your information")."""
@@ -428,6 +492,12 @@ class StatementReader:
                 # "the pages we show you": "you" after a verb is its object
                 and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
                          and words[a - 1] not in _SUBJECT_STOPS and words[a - 1] not in _CLAUSE_OPENERS)]
+
+    def _actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
+        """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
+        our site": advertisers)."""
+        return list(dict.fromkeys(c for x, _, c in self.lex.actors.find(lemmas, a, b)
+                                  if not self._governed(words, a, x)))
 
     @staticmethod
     def _governed(words: Sequence[str], cs: int, a: int) -> bool:
@@ -471,7 +541,11 @@ class StatementReader:
                     if not any(a <= m[0] < b for a, b in told)]
         if embedded or lex.describes.find(lemmas, cs, g_end):
             scope = "embedded"
-        if lex.rights.find(lemmas, cs, g_start) or "my" in words[g_end:body_end] or (
+        # a right named in a clause before the subject's comma ("If you opt out of the sale,
+        # we will stop selling it"; "the right to opt out of the sale of your data, which we
+        # sell to brokers") is that clause's; the statement after it is the company's
+        own = self._after_comma(words, cs, subject_start)
+        if lex.rights.find(lemmas, own, g_start) or "my" in words[g_end:body_end] or (
                 cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
             scope = "rights"
         # a "we" after a noun opens a relative clause: "the information we collect and share",
@@ -516,7 +590,9 @@ class StatementReader:
             subject_start -= 2  # "we and our partners share": we are among the subjects
         # "we do not rent lists or share them", "we won't save your number, share it, sell it"
         either = any(words[k] in {"or", "nor"} for k in range(walk, g_start)) or (
-            walk < g_start and words[walk] == "," and walk > cs)
+            walk < g_start and words[walk] == "," and walk > cs
+            # a noun after the comma is a new subject ("..., and any transmission of data is")
+            and not any(words[k] in _DETERMINERS for k in range(walk, g_start)))
         either = either and not any(words[k] in _PRONOUNS for k in range(walk, g_start))  # "and we"
         if walk < g_start and words[walk] in {"and", "or"}:
             # a coordinated predicate ("Bands are ... and may not share") shares the subject of
@@ -572,7 +648,10 @@ class StatementReader:
         # -- actor --
         actor = "company"
         subject = (subject_start, walk)
-        if passive:
+        # an act-noun's doer follows "by", as a passive's does: "monetization of data by others"
+        noun_act = lex.action_words.match_at(lemmas, g_start, g_end) is None \
+            and "by" in words[g_end:body_end]
+        if passive or noun_act:
             by = [i for i in range(g_end, body_end) if words[i] == "by"]
             if by:
                 found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
@@ -587,17 +666,21 @@ class StatementReader:
             # the pronoun right before the verb is its subject: "the information you provide"
             actor = "user" if words[walk - 1] == "you" else "third-party"
         else:
-            relative = subject_start == walk and subject_start - 1 > cs \
-                and words[subject_start - 1] in {"who", "which", "that"}
+            after_relative = subject_start - 1 > cs and words[subject_start - 1] in {"who", "which", "that"}
+            found = self._actor_classes(words, lemmas, *subject)
+            # "advertising companies who may share", "networks that receive data from many
+            # websites may share": the relative pronoun's antecedent acts
+            # (a short name after "that" is the subject of a content clause: "to clarify that
+            # ASUS does not sell")
+            relative = after_relative and (subject_start == walk or (not found and walk - subject_start > 2))
             if relative:
-                # "advertising companies who may share": the relative pronoun's antecedent acts
                 subject = (max(cs, subject_start - 6), subject_start - 1)
-            found = lex.actors.classes_in(lemmas, *subject)
+                found = self._actor_classes(words, lemmas, *subject)
             if "company" in found:
                 actor = "company"
             elif found:
                 actor = found[0]
-            elif relative and words[subject_start - 2].isalpha() \
+            elif relative and subject_start == walk and words[subject_start - 2].isalpha() \
                     and lemmas[subject_start - 2] not in self.data_nouns \
                     and lemmas[subject_start - 2] not in self.reporting:
                 actor = "third-party"  # "the law requires businesses that sell data to ..."
@@ -610,7 +693,7 @@ class StatementReader:
         if scope == "practice" and minors and not any(  # not "including users under 16"
                 w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 3):a]):
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
-        ours = "company" in lex.actors.classes_in(lemmas, *subject) or actor == "company" and not (
+        ours = "company" in self._actor_classes(words, lemmas, *subject) or actor == "company" and not (
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
         if lex.restrictions.find(lemmas, walk, g_start) and not ours \
                 or lex.restrictions.find(lemmas, max(cs, subject_start - 8), walk):
@@ -653,6 +736,14 @@ class StatementReader:
         recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if passive and not recipients and lemmas[g_start] in lex.needs_data:
             return None  # "if some personal data is not provided": the user gives it to us
+        if not recipients and any(
+                words[f] == "from" and set(lex.recipients.classes_in(lemmas, f + 1, min(f + 6, body_end)))
+                - {"user", "public"} and not any(words[k] in _PRONOUNS or _is_participle(words[k], lemmas[k])
+                                                 for k in range(g_end, f))
+                for f in range(g_end, body_end)):
+            # "we rent mailing lists from list brokers": data coming to us (not "data we
+            # receive from partners", a relative clause describing what is sold)
+            return None
         if (not passive and words[g_end:g_end + 1] == ["us"]) \
                 or (not recipients and self._to_the_company(words, lemmas, g_end, body_end)):
             return None  # data coming to us: "clients may provide us with", "shared with us"
@@ -668,7 +759,7 @@ class StatementReader:
             # "we partner with other companies and may share your email with them": the pronoun
             # stands for the recipients named before the verb
             recipients = self._recipients(words, lemmas, cs, walk)
-        if not passive and not recipients:
+        if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
         # a recipient said to act for the company is a service provider; an unnamed one given
@@ -676,8 +767,8 @@ class StatementReader:
         acting = lex.acting_for_us.find(lemmas, lo, ex_end)
         purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
         # "to provide you with offers that may interest you": a service purpose that is marketing
-        serving = acting or (lex.for_our_service.find(lemmas, g_end, ex_end)
-                             and not {"marketing", "advertising"} & set(purposes))
+        serving = (acting and "own-use" not in purposes) or (lex.for_our_service.find(lemmas, g_end, ex_end)
+                             and not {"marketing", "advertising", "own-use"} & set(purposes))
         generic = {"third-party", "marketing-partner"} if acting else {"third-party"}
         if serving and any(r in generic for r in recipients):
             recipients = list(dict.fromkeys(
@@ -731,6 +822,13 @@ class StatementReader:
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
         hedge = lex.hedges.find(lemmas, walk, g_start)
+        own = self._after_comma(words, cs, subject_start)
+        if own > cs and lex.rights.find(lemmas, cs, own) and "opt-out" in lex.condition_classes.classes_in(
+                lemmas, cs, own) and scope == "practice":
+            conditions = list(dict.fromkeys(conditions + ["opt-out"]))
+            if negation:  # "if you opt out, we will not sell it": it sells otherwise
+                negation = []
+                hypothetical = False
         if negation and lex.preferences.find(lemmas, max(cs, subject_start - 4), walk):
             negation = []  # "if you prefer that we not share": an opt-out the company offers
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))

@@ -123,6 +123,7 @@ class Lexicon:
     recipient_ends: PhraseTable  # words that end it
     infinitives: PhraseTable  # verbs after "to" that make it an infinitive, no recipient
     recipient_keeps: PhraseTable  # words inside it that hold an end word ("such as")
+    not_recipients: frozenset[str]  # plural nouns after "to" that are things, not organisations
     acting_for_us: PhraseTable
     for_our_service: PhraseTable
     purposes: PhraseTable
@@ -187,6 +188,7 @@ def load_lexicon() -> Lexicon:
         recipient_opens=_table(raw["recipient_phrases"]["opens"]),
         recipient_ends=_table(raw["recipient_phrases"]["ends"]),
         recipient_keeps=_table(raw["recipient_phrases"]["keeps"]),
+        not_recipients=frozenset(lemma(w) for w in raw["recipient_phrases"]["not_recipients"]),
         infinitives=_table(raw["recipient_phrases"]["infinitives"]),
         acting_for_us=_table(raw["acting_for_us"]),
         for_our_service=_table(raw["for_our_service"]),

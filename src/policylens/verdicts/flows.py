@@ -22,6 +22,8 @@ ALLOWED_RECIPIENTS = frozenset({"service-provider", "affiliate", "authority", "a
                                 "public"})
 OPEN_RECIPIENTS = frozenset({"third-party", "advertiser", "marketing-partner", "data-broker"})
 PROGRAMME_RECIPIENTS = frozenset({"advertiser", "marketing-partner", "data-broker"})
+# purposes that are the recipient's own, not the running of the service
+OWN_PURPOSES = frozenset({"marketing", "advertising", "own-use"})
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     if passed:
         return passed
     recipients = set(slots.recipients)
+    if "own-use" in slots.purposes and "service-provider" in recipients:
+        # "prize providers, for their own marketing": a provider given data for its own ends
+        # does not act for the company
+        recipients = (recipients - {"service-provider"}) | {"third-party"}
     open_ones = recipients & OPEN_RECIPIENTS
     if polarity == "negated" and "cross-context" in slots.purposes:
         return Decision(None, "denies CPRA “sharing” (cross-context advertising): third-party-ads")
@@ -121,7 +127,8 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         if recipients and not open_ones:
             return Decision(None, "denies sharing with allowed recipients only")
         return Decision("no", "the company denies sharing personal information with third parties")
-    programme = bool(open_ones & PROGRAMME_RECIPIENTS)
+    # a programme: data given to marketers, or to anyone for their own ends (opt-in or not)
+    programme = bool(open_ones & PROGRAMME_RECIPIENTS) or bool(open_ones and "own-use" in slots.purposes)
     if slots.scope == "lead-in":
         # "We share your data with other companies only in these cases:" names the list's topic;
         # its items say to whom, each deciding for itself
@@ -132,7 +139,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         if recipients:
             return Decision(None, "allowed recipients only: " + ", ".join(sorted(recipients)))
         return Decision(None, "no third party named")
-    if slots.only and open_ones == {"third-party"} and not set(slots.purposes) & {"marketing", "advertising"}:
+    if slots.only and open_ones == {"third-party"} and not set(slots.purposes) & OWN_PURPOSES:
         return Decision("no", "shared with third parties only in the cases it names (a closed list)")
     if "legal" in slots.purposes or ("legal" in slots.conditions and not open_ones - {"third-party"}):
         return Decision(None, "a legal obligation or safety: an allowed exception")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from policylens.models import Attributes, AttrValue, Finding, PracticeVerdict
 from policylens.practices import NOT_MENTIONED, Practice
-from policylens.verdicts.flows import PROGRAMME_RECIPIENTS
+from policylens.verdicts.flows import OWN_PURPOSES, PROGRAMME_RECIPIENTS
 
 MAX_EVIDENCE = 5
 
@@ -46,7 +46,7 @@ def _vague(finding: Finding) -> bool:
     """An admission that names no one but "third parties" and no purpose or opt-out."""
     slots = finding.slots
     return slots is not None and not set(slots.recipients) & PROGRAMME_RECIPIENTS \
-        and not set(slots.purposes) & {"marketing", "advertising"} \
+        and not set(slots.purposes) & OWN_PURPOSES \
         and "opt-out" not in slots.conditions \
         and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"})
 
