@@ -59,6 +59,10 @@ _NOUN_PREPOSITIONS = {"through", "under", "via", "with", "of", "about", "regardi
 _TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "against", "over", "re"}
 _JOINERS = {",", "or", "and", "/", "nor", "and/or", "either", "otherwise"}
 _USER_OBJECTS = {"you", "users", "user", "customers", "visitors", "members", "yourself"}
+# adjectives of data about someone, coordinated with an aggregate one
+_IDENTIFIED = {"identifiable", "identified", "identifying", "personal", "individual", "personally"}
+# words before a verb that opens an imperative ("Please send ...", "Simply share ...")
+_IMPERATIVE_OPENERS = {"please", "simply", "just", "kindly", "then", "also"}
 # verbs after a quoted term that define it ("“sell” means")
 _DEFINING = {"mean", "refer", "include", "cover", "encompass"}
 # words after which "you" opens a clause as its subject
@@ -462,6 +466,9 @@ class StatementReader:
             return False
         nouns = [a for a, _, c in found if c == "personal"]
         closers = self.data_nouns | {"statistic", "statistics"}
+        if any(words[k] in _JOINERS and words[k + 1:k + 2] and words[k + 1] in _IDENTIFIED
+               for b in (b for _, b in marks) for k in range(b, min(b + 2, end))):
+            return False  # "anonymized and identifiable customer data": both kinds
         for p in nouns:
             before = [b for a, b in marks if a < p]
             if before:  # "aggregate statistics and personally identifiable information"
@@ -661,6 +668,8 @@ class StatementReader:
                     "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
         elif any(words[k] == "we" for k in range(walk, g_start)):
             actor = "company"  # "if you would rather we did not share": we, in the bridge
+        elif walk == g_start and all(words[k] in _IMPERATIVE_OPENERS for k in range(subject_start, g_start)):
+            actor = "user"  # "Please send your objection to ...": an imperative, the reader acts
         elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start \
                 and words[walk] not in {"and", "or"}:
             # the pronoun right before the verb is its subject: "the information you provide"
@@ -852,9 +861,10 @@ class StatementReader:
             # "we do not “sell” or “share” personal information": the CPRA term, sharing for
             # cross-context behavioral advertising
             purposes = list(dict.fromkeys(list(purposes) + ["cross-context"]))
-        if action == "share" and (
-                "payment" in purposes or (lemmas[g_start] in lex.traded_by and lex.traded_objects.find(
-                    lemmas, g_end, min(g_end + 4, body_end)))):
+        traded = lemmas[g_start] in lex.traded_by and (
+            lex.traded_objects.find(lemmas, g_end, min(g_end + 4, body_end))
+            or (passive and lex.traded_objects.find(lemmas, subject[0], min(subject[0] + 4, walk))))
+        if action == "share" and ("payment" in purposes or traded):
             action = "sale"  # shared for money, or a list exchanged: a sale
         slots = Slots(action=action, actor=actor, data=data, recipients=tuple(recipients),
                       purposes=tuple(dict.fromkeys(purposes)), conditions=tuple(conditions),
