@@ -68,8 +68,10 @@ _DEFINING = {"mean", "refer", "include", "cover", "encompass"}
 # words after which "you" opens a clause as its subject
 _CLAUSE_OPENERS = {"if", "when", "whenever", "where", "unless", "because", "once", "until", "after",
                    "before", "while", "whether", "so", "then", "but", "also", "not", "nor", "thank"}
+# act-nouns whose colon opens the list of those who receive ("Recipients of your data: ...")
+_LIST_NOUNS = {"recipient"}
 # words before a colon that make the list after it the whole list of recipients
-_ENUMERATION_CUES = {"following", "categories", "category", "whom"}
+_ENUMERATION_CUES = {"following", "categories", "category", "whom", "recipients", "recipient"}
 # prepositions whose object is no subject ("we partner with other companies and share ...")
 _GOVERNING = {"with", "to", "from", "for", "among", "between", "through", "via", "at", "on", "of"}
 _IRREGULAR_PARTICIPLES = {"sold", "given", "shown", "sent", "dealt", "made", "bought", "paid",
@@ -222,7 +224,8 @@ class StatementReader:
                 continue
             # "Sale of personal information: we do not sell ...": a label before a colon
             label = noun and ":" in words[noun[0]:noun[0] + 6] \
-                and not any(w.isalpha() for w in words[:i] if w not in _DETERMINERS)
+                and not any(w.isalpha() for w in words[:i] if w not in _DETERMINERS) \
+                and lemmas[i] not in _LIST_NOUNS  # "Recipients of your data: ..." lists them
             if noun and (after in lex.compounds or title or label):
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
@@ -378,7 +381,10 @@ class StatementReader:
         out = [name for p, a, name in named
                if not (name == "third-party" and (ends.get(a, "third-party") != "third-party" or any(
                    p2 == p and a2 > a and n2 not in {"third-party", "user"}
-                   and (a2 == ends_of.get(a) or any(
+                   # "third-party processors", "third-party AI providers": the class named
+                   and (ends_of.get(a, a2) <= a2 <= ends_of.get(a, a2) + 2 and all(
+                       words[k].isalpha() and words[k] not in _COORDINATORS
+                       for k in range(ends_of.get(a, a2), a2)) or any(
                        k0 < a2 for k0, _, _ in self.lex.recipient_keeps.find(lemmas, a, min(end, a2 + 4))))
                    for p2, a2, n2 in named)))]
         if not out and not named:
@@ -668,7 +674,8 @@ class StatementReader:
                     "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
         elif any(words[k] == "we" for k in range(walk, g_start)):
             actor = "company"  # "if you would rather we did not share": we, in the bridge
-        elif walk == g_start and all(words[k] in _IMPERATIVE_OPENERS for k in range(subject_start, g_start)):
+        elif walk == g_start and all(words[k] in _IMPERATIVE_OPENERS for k in range(subject_start, g_start)) \
+                and lex.action_words.match_at(lemmas, g_start, g_end) is not None:
             actor = "user"  # "Please send your objection to ...": an imperative, the reader acts
         elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start \
                 and words[walk] not in {"and", "or"}:
@@ -743,6 +750,13 @@ class StatementReader:
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        # ("... include ..." names some of them: not a closed list)
+        listed_recipients = lemmas[g_start] in _LIST_NOUNS \
+            and not any(lemmas[k] == "include" for k in range(g_end, body_end))
+        if listed_recipients:
+            # "The recipients of your data are advertising partners and data brokers": the
+            # classes the clause names after it, all there are
+            recipients = [c for c in lex.recipients.classes_in(lemmas, g_end, body_end) if c != "user"]
         if passive and not recipients and lemmas[g_start] in lex.needs_data:
             return None  # "if some personal data is not provided": the user gives it to us
         if not recipients and any(
@@ -763,6 +777,12 @@ class StatementReader:
         front_end = next((k for k in range(front, subject_start) if words[k] == ","), None) \
             if front is not None else None
         lo = front_end if front_end is not None else cs
+        # "Within our group, personal data is shared with the entities responsible for billing":
+        # a fronted phrase naming the group makes its unnamed recipients affiliates
+        comma = next((k for k in range(cs, subject_start) if words[k] == ","), None)
+        if comma is not None and "affiliate" in lex.recipients.classes_in(lemmas, cs, comma) \
+                and front is None:
+            recipients = ["affiliate" if r == "third-party" else r for r in recipients]
         if not recipients and any(words[p:p + 1] == ["them"] for p, _ in
                                   self._recipient_phrases(words, lemmas, g_end, body_end)):
             # "we partner with other companies and may share your email with them": the pronoun
@@ -814,8 +834,8 @@ class StatementReader:
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
         listed = colon is not None and any(
             c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))
-        if recipients and listed and colon is not None \
-                and any(w in _ENUMERATION_CUES for w in words[cs:colon]):
+        if recipients and ((listed and colon is not None and any(
+                w in _ENUMERATION_CUES for w in words[cs:colon])) or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
         # -- polarity --
         cue: tuple[int, int] | None = None

@@ -19,7 +19,11 @@ def lemma_table() -> dict[str, str]:
     table: dict[str, str] = orjson.loads(gzip.decompress(data.read_bytes()))
     # The table is case-sensitive and lists some forms only capitalised; policies are read folded.
     return {k.lower(): v.lower() for k, v in reversed(table.items())} | \
-        {k: v.lower() for k, v in table.items() if k == k.lower()}
+        {k: v.lower() for k, v in table.items() if k == k.lower()} | _OWN_LEMMAS
+
+
+# Forms the table sends to a contraction's lemma that policies use as words: "AI" ("ai n't")
+_OWN_LEMMAS = {"ai": "ai"}
 
 
 def lemma(word: str) -> str:
