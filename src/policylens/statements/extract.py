@@ -372,6 +372,8 @@ class StatementReader:
             phrase = next(((p, q) for p, q in phrases if p <= a < q), None)
             if phrase is None and a == first and not owner:
                 phrase = (a, b)
+            if name == "abroad" and phrase is not None and a - phrase[0] > 3:
+                continue  # "to bands, such as your email address and country of residence"
             if phrase is not None:
                 named.append((phrase[0], a, name))
             ends[b] = name
