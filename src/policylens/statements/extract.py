@@ -506,7 +506,19 @@ class StatementReader:
                 and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
                 # "the pages we show you": "you" after a verb is its object
                 and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
-                         and words[a - 1] not in _SUBJECT_STOPS and words[a - 1] not in _CLAUSE_OPENERS)]
+                         and words[a - 1] not in _SUBJECT_STOPS and words[a - 1] not in _CLAUSE_OPENERS)
+                and not self._complement(words, cs, a)]
+
+    @staticmethod
+    def _complement(words: Sequence[str], cs: int, a: int) -> bool:
+        """Whether the noun phrase at `a` follows "be" ("we are not a data broker"): it says
+        what the subject is, it is no subject."""
+        for j in range(a - 1, max(cs, a - 5) - 1, -1):
+            if words[j] in {"is", "are", "am", "was", "were", "be", "been", "'re", "'m"}:
+                return True
+            if not words[j].isalpha() or words[j] in _SUBJECT_STOPS or words[j] in _PRONOUNS:
+                return False
+        return False
 
     def _actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
         """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
@@ -551,6 +563,9 @@ class StatementReader:
         if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
             scope = "lead-in"  # "Info we share with third parties:": its list items speak
         before = max(cs, subject_start - 6)
+        # "Other than as disclosed in this Privacy Notice, we do not ...": words before a comma
+        # belong to another phrase
+        before = max([before] + [k + 1 for k in range(before, subject_start) if words[k] == ","])
         told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
         embedded = [m for m in lex.embedding.find(lemmas, before, walk)
                     if not any(a <= m[0] < b for a, b in told)]
