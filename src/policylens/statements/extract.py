@@ -218,6 +218,9 @@ class StatementReader:
                 i = noun[0]  # "enables the sharing of information with your friends": others' act
                 continue
             found = verb or noun
+            if verb and i > 1 and words[i - 2:i] == ["from", "being"]:
+                i = verb[0]  # "prevents your queries from being revealed": kept from happening
+                continue
             if found and before in _QUOTES and found[0] + 1 < n and words[found[0]] in _QUOTES \
                     and lemmas[found[0] + 1] in _DEFINING:
                 i = found[0]  # "“sell” means exchanging ...": the term a definition defines
@@ -569,7 +572,9 @@ class StatementReader:
         told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
         embedded = [m for m in lex.embedding.find(lemmas, before, walk)
                     if not any(a <= m[0] < b for a, b in told)]
-        if embedded or lex.describes.find(lemmas, cs, g_end):
+        # (a policy's self-description runs over its clauses: "This Policy describes what we
+        # collect; how it is used; when it may be disclosed")
+        if embedded or lex.describes.find(lemmas, 0, g_end):
             scope = "embedded"
         # a right named in a clause before the subject's comma ("If you opt out of the sale,
         # we will stop selling it"; "the right to opt out of the sale of your data, which we
@@ -628,7 +633,10 @@ class StatementReader:
             # a coordinated predicate ("Bands are ... and may not share") shares the subject of
             # the verb before it: the nearest one who acts ("when you sign up or share a list")
             actors = self._subjects(words, lemmas, cs, walk)
-            subject_start = actors[-1] if actors else cs
+            # "Cookies are small files that are stored on your device and transmit ...": with no
+            # one named, the subject is the relative pronoun's antecedent
+            pronoun = next((k for k in range(walk - 1, cs, -1) if words[k] in {"that", "which", "who"}), None)
+            subject_start = actors[-1] if actors else (pronoun + 1 if pronoun is not None else cs)
             while subject_start < walk and words[subject_start] in _SUBJECT_STOPS:
                 subject_start += 1
             walk = min(walk, subject_start + 4)
@@ -691,6 +699,8 @@ class StatementReader:
                     "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
         elif any(words[k] == "we" for k in range(walk, g_start)):
             actor = "company"  # "if you would rather we did not share": we, in the bridge
+        elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
+            actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
         elif walk == g_start and all(words[k] in _IMPERATIVE_OPENERS for k in range(subject_start, g_start)) \
                 and lex.action_words.match_at(lemmas, g_start, g_end) is not None:
             actor = "user"  # "Please send your objection to ...": an imperative, the reader acts
@@ -713,7 +723,7 @@ class StatementReader:
                 actor = "company"
             elif found:
                 actor = found[0]
-            elif relative and subject_start == walk and words[subject_start - 2].isalpha() \
+            elif relative and words[subject_start - 2].isalpha() \
                     and lemmas[subject_start - 2] not in self.data_nouns \
                     and lemmas[subject_start - 2] not in self.reporting:
                 actor = "third-party"  # "the law requires businesses that sell data to ..."
@@ -865,6 +875,11 @@ class StatementReader:
             negation = lex.negations.find(lemmas, head, min(walk, head + 5))
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
             negation = [(subject_start, subject_start + 1, "x")]
+        if not negation and passive:
+            # "Please note no mobile information will be shared": "no" before the data subject
+            negation = [(k, k + 1, "x") for k in range(subject_start, walk)
+                        if words[k] in {"no", "none", "neither"}
+                        and lex.data.find(lemmas, k + 1, min(k + 4, walk))][:1]
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
         hedge = lex.hedges.find(lemmas, walk, g_start)
