@@ -65,6 +65,9 @@ _IDENTIFIED = {"identifiable", "identified", "identifying", "personal", "individ
 _IMPERATIVE_OPENERS = {"please", "simply", "just", "kindly", "then", "also"}
 # verbs after a quoted term that define it ("“sell” means")
 _DEFINING = {"mean", "refer", "include", "cover", "encompass"}
+# words that open a subordinate clause before the main one ("If you opt out, we ...")
+_SUBORDINATORS = {"if", "when", "whenever", "where", "unless", "once", "after", "before", "because",
+                  "while", "although", "though", "should", "until", "upon"}
 # words after which "you" opens a clause as its subject
 _CLAUSE_OPENERS = {"if", "when", "whenever", "where", "unless", "because", "once", "until", "after",
                    "before", "while", "whether", "so", "then", "but", "also", "not", "nor", "thank"}
@@ -497,9 +500,14 @@ class StatementReader:
         """Where the statement's own clause starts: after a comma right before its subject
         ("If you opt out, we ..."; "..., which we sell"), else at `cs`."""
         k = subject_start - 1
-        if k > cs and words[k] in {"which", "that"}:
+        relative = k > cs and words[k] in {"which", "that"}
+        if relative:
             k -= 1
-        return k + 1 if k > cs and words[k] == "," else cs
+        # only after a subordinate clause or before a relative one: "California residents have
+        # the right to request, once per year, information regarding our disclosure" is one clause
+        first = next((w for w in words[cs:k] if w.isalpha()), "")
+        subordinate = relative or first in _SUBORDINATORS
+        return k + 1 if k > cs and words[k] == "," and subordinate else cs
 
     def _subjects(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
         """Where the words that can be a subject ("we", "our partners", "bands") start in
@@ -697,6 +705,13 @@ class StatementReader:
                 # "shared by these cookies", "sold by the seller": someone else acts
                 actor = "company" if "company" in found or (not found and (
                     "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
+            elif passive and any(words[k] == "you" and lex.action_words.match_at(lemmas, k + 1, walk)
+                                 and "to" in words[k + 2:min(k + 5, walk)]
+                                 and "us" not in words[k + 2:min(k + 6, walk)]
+                                 for k in range(subject_start, walk)):
+                # "Information you provide to a linked site is provided directly to a third party":
+                # the reader gives it
+                actor = "user"
         elif any(words[k] == "we" for k in range(walk, g_start)):
             actor = "company"  # "if you would rather we did not share": we, in the bridge
         elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
