@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from policylens.models import Slots
-from policylens.statements.lemmas import lemma, lemmas_of
+from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
 
 _BOUNDARIES = {";", "but", "however", "whereas", "although", "though", "while"}
@@ -112,6 +112,8 @@ class StatementReader:
         self.data_nouns = self.lex.data.single_words("personal")
         self.reporting = self.lex.reporting_verbs.single_words("x")
         self.deemed = self.lex.deemed.single_words("x")
+        # base forms that have an "-ing" form in the lemma table: verbs, read after "to"
+        self.verb_lemmas = verb_lemmas()
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -398,8 +400,9 @@ class StatementReader:
         if not out and not named:
             # "passed to exhibitors": the verb's own "to" opens the phrase
             spans = phrases + [(first, end)]
-            out = ["third-party"] if any(self._unnamed_organisation(words, lemmas, p, q)
-                                         for p, q in spans) else []
+            # a named kind of organisation is specific, not "third parties" in general
+            out = ["organisation"] if any(self._unnamed_organisation(words, lemmas, p, q)
+                                          for p, q in spans) else []
         return list(dict.fromkeys(out))
 
     def _unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int) -> bool:
@@ -412,6 +415,8 @@ class StatementReader:
         j = p
         while j < q and words[j] in _OBJECT_SKIP:
             j += 1
+        if words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
+            return False  # "to develop strategic partnerships": an infinitive, not a recipient
         head = None
         while j < q and words[j].isalpha() and words[j] not in _OBJECT_SKIP \
                 and not self.lex.recipient_ends.match_at(lemmas, j, q):
@@ -428,7 +433,10 @@ class StatementReader:
     def _to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                         end: int) -> bool:
         """Whether a recipient phrase names the company: "share with us", "shared to us"."""
-        return any(words[b:b + 1] == ["us"] for b, _ in self._recipient_phrases(words, lemmas, start, end))
+        # (not "the information provided to us": a participle's phrase describes the data)
+        return any(words[b:b + 1] == ["us"]
+                   and not (b - 2 >= start and _is_participle(words[b - 2], lemmas[b - 2]))
+                   for b, _ in self._recipient_phrases(words, lemmas, start, end))
 
     def _recipient_phrases(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                            end: int) -> list[tuple[int, int]]:
@@ -674,6 +682,9 @@ class StatementReader:
             return None  # "if the company is sold": not a flow of data
 
         scope = self._scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end)
+        if wanted and scope == "rights" \
+                and "opt-out" in lex.condition_classes.classes_in(lemmas, cs, g_start):
+            scope = "practice"  # "you may opt out of having your data shared": it is shared otherwise
         if (words[max(cs, subject_start - 1):subject_start] == ["if"]
                 and words[subject_start:subject_start + 1] == ["we"]) \
                 or (walk == cs and words[walk:walk + 1] in (["were"], ["should"])):
@@ -758,6 +769,8 @@ class StatementReader:
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
         kinds = lex.data.classes_in(lemmas, g_end, body_end)
+        if wanted:  # "opt out of having your personal information shared": the causative's object
+            kinds += lex.data.classes_in(lemmas, max(cs, g_start - 5), g_start)
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
             kinds += [c for a, b, c in lex.data.find(lemmas, *subject)
                       if not (b - a == 1 and words[a] in {"it", "them", "what", "this", "that"})]
@@ -847,6 +860,9 @@ class StatementReader:
         if serving:
             purposes = purposes + ["service"]
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
+        if "consent" in conditions and lex.blanket_consent.find(lemmas, cs, g_start):
+            # "By using the site you agree that we may share": using is no consent to sharing
+            conditions = [c for c in conditions if c != "consent"]
         routine = {a for a, _, _ in lex.not_conditions.find(lemmas, cs, body_end)}
         opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)
                  if a not in routine]

@@ -47,3 +47,14 @@ def forms_of(lemmas: set[str]) -> set[str]:
         if lem in lemmas:
             out.add(form)
     return out
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """Base forms the table gives an "-ing" form of ("develop" from "developing"): the words
+    that can be verbs, to tell "to develop partnerships" from "to partners"."""
+    out: set[str] = set()
+    for form, lem in lemma_table().items():
+        if form.endswith("ing") and lem != form:
+            out.update((lem, form[:-3], form[:-3] + "e"))  # (the table has "developing" -> "develope")
+    return frozenset(out)

@@ -143,6 +143,7 @@ class Lexicon:
     restrictions: PhraseTable
     preferences: PhraseTable
     not_conditions: PhraseTable
+    blanket_consent: PhraseTable  # "by using the site you agree": no consent to a practice
     reporting_verbs: PhraseTable
     deemed: PhraseTable
 
@@ -209,6 +210,7 @@ def load_lexicon() -> Lexicon:
         restrictions=_table(raw["restrictions"]),
         preferences=_table(raw["preferences"]),
         not_conditions=_table(raw["not_conditions"]),
+        blanket_consent=_table(raw["blanket_consent"]),
         reporting_verbs=_table(raw["reporting_verbs"]),
         deemed=_table(raw["deemed"]),
     )

@@ -20,7 +20,9 @@ from policylens.models import Slots
 
 ALLOWED_RECIPIENTS = frozenset({"service-provider", "affiliate", "authority", "adviser", "successor",
                                 "public"})
-OPEN_RECIPIENTS = frozenset({"third-party", "advertiser", "marketing-partner", "data-broker"})
+# "organisation": a kind of organisation the lexicon has no class for ("exhibitors", "music labels")
+OPEN_RECIPIENTS = frozenset({"third-party", "organisation", "advertiser", "marketing-partner",
+                             "data-broker"})
 PROGRAMME_RECIPIENTS = frozenset({"advertiser", "marketing-partner", "data-broker"})
 # purposes that are the recipient's own, not the running of the service
 OWN_PURPOSES = frozenset({"marketing", "advertising", "own-use"})
@@ -134,14 +136,17 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # its items say to whom, each deciding for itself
         return Decision("no", "a closed list: its items say to whom")
     if not open_ones:
-        if slots.only and (recipients or slots.conditions or slots.scope == "lead-in"):
+        if slots.only:
+            # "We share customer information only as described below": a closed list, whose
+            # items decide for themselves
             return Decision("no", "shared only with allowed recipients or under allowed conditions")
         if recipients:
             return Decision(None, "allowed recipients only: " + ", ".join(sorted(recipients)))
         return Decision(None, "no third party named")
-    if slots.only and open_ones == {"third-party"} and not set(slots.purposes) & OWN_PURPOSES:
+    if slots.only and open_ones <= {"third-party", "organisation"} and not set(slots.purposes) & OWN_PURPOSES:
         return Decision("no", "shared with third parties only in the cases it names (a closed list)")
-    if "legal" in slots.purposes or ("legal" in slots.conditions and not open_ones - {"third-party"}):
+    if "legal" in slots.purposes or ("legal" in slots.conditions
+                                     and not open_ones - {"third-party", "organisation"}):
         return Decision(None, "a legal obligation or safety: an allowed exception")
     if "consent" in slots.conditions and "opt-out" not in slots.conditions and not programme:
         return Decision(None, "at the user's direction or with consent: an allowed exception")

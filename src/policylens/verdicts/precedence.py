@@ -45,7 +45,7 @@ def _age(finding: Finding) -> int | None:
 def _vague(finding: Finding) -> bool:
     """An admission that names no one but "third parties" and no purpose or opt-out."""
     slots = finding.slots
-    return slots is not None and not set(slots.recipients) & PROGRAMME_RECIPIENTS \
+    return slots is not None and not set(slots.recipients) & (PROGRAMME_RECIPIENTS | {"organisation"}) \
         and not set(slots.purposes) & OWN_PURPOSES \
         and "opt-out" not in slots.conditions \
         and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"})
