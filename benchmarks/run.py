@@ -40,8 +40,10 @@ _REPORT = (
     "    with open(os.environ['BENCH_RSS'], 'w') as f:\n"
     "        json.dump([me.ru_maxrss, kids.ru_maxrss, cpu], f)\n"
     "atexit.register(report)\n")
-MEASURED = [sys.executable, "-c", _REPORT + "from policylens.cli import main\n"
-            "sys.argv = ['policylens'] + sys.argv[1:]\nmain()\n"]
+# the command's own entry point (cli.run, which skips the interpreter's teardown; cli.main
+# before it had one)
+MEASURED = [sys.executable, "-c", _REPORT + "from policylens import cli\n"
+            "sys.argv = ['policylens'] + sys.argv[1:]\ngetattr(cli, 'run', cli.main)()\n"]
 SCRIPT = [sys.executable, "-c", _REPORT + "import runpy\nsys.argv = sys.argv[1:]\n"
           "runpy.run_path(sys.argv[0], run_name='__main__')\n"]
 SCALE = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss: KiB on Linux, bytes on macOS

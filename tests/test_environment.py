@@ -240,6 +240,21 @@ def test_stdout_closed_from_the_start():
     assert proc.stderr == "policylens: error: standard output is closed (write to a file with -o FILE)\n"
 
 
+def test_the_command_exits_with_its_code_and_all_it_printed(tmp_path: Path):
+    """`policylens` ends without tearing the interpreter down (cli.run): the report it piped is
+    whole, an input error still exits 2 with its one line, and atexit work (the workers of
+    --jobs 2) is done."""
+    run = [sys.executable, "-m", "policylens", "analyze"]
+    good = subprocess.run([*run, "-f", "json", "--no-cache", "-j", "2", str(CORPUS)],
+                          capture_output=True, text=True, timeout=120)
+    assert good.returncode == EXIT_OK and good.stderr == ""
+    assert len(json.loads(good.stdout)["policies"]) == len(list(CORPUS.glob("*.txt")))
+    missing = tmp_path / "missing.md"
+    bad = subprocess.run([*run, str(missing)], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == EXIT_INPUT
+    assert bad.stderr.count("\n") == 1 and str(missing) in bad.stderr
+
+
 def test_ctrl_c_exits_cleanly_and_leaves_no_output_file(tmp_path: Path):
     big = tmp_path / "big.md"
     big.write_text((CORPUS / "003_31bd11473371562c.txt").read_text() * 300)  # ~2 MB, seconds

@@ -1,3 +1,3 @@
-from policylens.cli import main
+from policylens.cli import run
 
-main()
+run()

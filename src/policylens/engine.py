@@ -102,6 +102,7 @@ class _Sentences:
             self.char_ends = (table[:, 1] + table[:, 2]).tolist()
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
+        self.block_words = set(lows)  # the block's distinct words (the three indexes ask)
         self.literals: set[str] | None = None  # which words of the rules' expressions occur here
         self._titles: list[bool] | None = None
 
@@ -245,8 +246,8 @@ class _RuleMatcher:
         self.longest = tuple(_longest(t) for t in patterns)
         self.splits = tuple(split(t, strings) if split_gaps else None for t in patterns)
         self.everything = frozenset(range(len(patterns)))
+        # built when a stretch of text first needs them: a run of one policy meets a few
         self.subsets: dict[frozenset[int], _Subset] = {}
-        self.full = self.subset(self.everything)
 
     def possible(self, met: set[int], among: Iterable[int] | None = None) -> frozenset[int]:
         """The patterns (of `among`, or all) whose every word set is met."""
@@ -262,8 +263,10 @@ class _RuleMatcher:
                             [self.splits[i] for i in picked], [self.firsts[i] for i in picked],
                             [self.lasts[i] for i in picked], [self.longest[i] for i in picked])
             if len(self.subsets) >= self.CACHE:
+                full = self.subsets.get(self.everything)
                 self.subsets.clear()
-                self.subsets[self.everything] = self.full
+                if full is not None:
+                    self.subsets[self.everything] = full
             self.subsets[chosen] = found
         return found
 
@@ -374,6 +377,16 @@ class _PatternIndex:
         # one WordIndex of all their words, so a block is scanned for them once)
         self.words = WordIndex(frozenset(word for _, _, needs in self.regexes for clause in needs or ()
                                          for word in clause))
+        # Each expression filed under the words of one of its clauses, so the expressions a
+        # block can match are found from the words it holds, not by testing them all.
+        self.regexes_filed: dict[str, list[int]] = {}
+        self.regexes_unfiled: list[int] = []  # expressions that need no word
+        for k, (_, _, needs) in enumerate(self.regexes):
+            if needs:
+                for word in needs[0]:
+                    self.regexes_filed.setdefault(word, []).append(k)
+            else:
+                self.regexes_unfiled.append(k)
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
         # patterns a block can hold are found from the sets it meets, not by testing them all.
         self.filed: dict[int, list[tuple[int, int]]] = {}  # word set -> (matcher, pattern)
@@ -425,7 +438,7 @@ class _PatternIndex:
         elif only is None:  # the rules some pattern of which the block can hold, then where
             # the sentences partition the block, and what words meet is a union over the words:
             # the block's words meet what its sentences meet together, in one call
-            met_block = self.needs.met(set(lows))
+            met_block = self.needs.met(sents.block_words)
             single = len(sents.spans) == 1
             work = [(self.matchers[m], [(0, 0, frozenset(among))] if single
                      else runs_of(self.matchers[m], range(len(sents.spans)), among))
@@ -447,7 +460,7 @@ class _PatternIndex:
                         found.setdefault(rule.rule_id, []).append(_Hit(start, end))
         # requires and exclude: only for the rules that fired, if they have phrases
         if only is None or not self.phrase_rules.isdisjoint(only):
-            words = self.one_word.keys() & set(lows)
+            words = self.one_word.keys() & sents.block_words
             if words:
                 for k, low in enumerate(lows):
                     if low in words:
@@ -465,8 +478,15 @@ class _PatternIndex:
             present = sents.literals
             if present is None:
                 present = sents.literals = self.words.present(sents.doc_text)
-            regexes = [(r, rx) for r, rx, w in self.regexes if (only is None or r in only)
-                       and (w is None or holds(w, present))]
+            if only is None:  # those filed under a word the block holds, in their order
+                filed = self.regexes_filed
+                chosen = set(self.regexes_unfiled)
+                for word in present:
+                    chosen.update(filed.get(word, ()))
+                candidates = [self.regexes[k] for k in sorted(chosen)]
+            else:
+                candidates = [x for x in self.regexes if x[0] in only]
+            regexes = [(r, rx) for r, rx, w in candidates if w is None or holds(w, present)]
         if regexes:
             for i, sent in enumerate(sents.spans):
                 text = sents.text(i)[:MAX_SENTENCE_CHARS]

@@ -80,11 +80,13 @@ class AnalysisSpec:
                     f"policylens {__version__} on this worker is not the same install as the one "
                     "that started the run (code, spaCy or model differ), so its reports could differ",
                     hint="install the same policylens version and extras on every worker")
-            analyzer = Analyzer(self.ruleset(), self.model)
-            _ANALYZERS[self._memo_key()] = analyzer
             from policylens.reading.language import preload
+            from policylens.running import collector
 
-            preload()  # the language model too: workers forked from here share it
+            with collector.building_for_good():
+                analyzer = Analyzer(self.ruleset(), self.model)
+                _ANALYZERS[self._memo_key()] = analyzer
+                preload()  # the language model too: workers forked from here share it
         return analyzer
 
     def _memo_key(self) -> tuple[Any, ...]:
@@ -99,8 +101,10 @@ def _ruleset(spec: AnalysisSpec) -> RuleSet:
     memo = (spec.rule_sources,)
     if memo not in _RULESETS:
         from policylens.ruleset import ruleset_from_sources
+        from policylens.running import collector
 
-        _RULESETS[memo] = ruleset_from_sources(list(spec.rule_sources))
+        with collector.building_for_good():
+            _RULESETS[memo] = ruleset_from_sources(list(spec.rule_sources))
     return _RULESETS[memo]
 
 
