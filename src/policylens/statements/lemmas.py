@@ -21,7 +21,9 @@ def lemma_table() -> dict[str, str]:
 
     shipped = resources.files("spacy_lookups_data").joinpath(
         "data/en_lemma_lookup.json.gz").read_bytes()
-    return kept("en-lemmas", shipped, lambda: _folded(shipped), _is_table)
+    # (the kept copy is named by the shipped table and our own entries: a change to either
+    # derives it afresh)
+    return kept("en-lemmas", shipped + orjson.dumps(_OWN_LEMMAS), lambda: _folded(shipped), _is_table)
 
 
 def _folded(shipped: bytes) -> dict[str, str]:
