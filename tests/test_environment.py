@@ -52,6 +52,26 @@ def test_atomic_output_replaces_only_on_success(tmp_path: Path):
     assert _tmp_files(tmp_path) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_output_to_a_pipe_or_device_writes_into_it_and_leaves_it_in_place(tmp_path: Path):
+    """`-o /dev/null` run as root must not rename a temporary file over the device (it did: the
+    next program that read /dev/null got a report). A named pipe stands in for the device."""
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text()), daemon=True)
+    reader.start()
+    with atomic_output(str(pipe)) as out:
+        out.write("a report\n")
+    reader.join(timeout=10)
+    assert received == ["a report\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert _tmp_files(tmp_path) == []
+
+
 def test_atomic_output_new_file_gets_ordinary_mode(tmp_path: Path):
     target = tmp_path / "new.json"
     with atomic_output(str(target)) as out:

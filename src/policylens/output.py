@@ -12,6 +12,7 @@ import contextlib
 import errno
 import io
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -46,6 +47,9 @@ def atomic_output(path: str, encoding: str = "utf-8") -> Iterator[TextIO]:
     folder = os.path.dirname(target)
     if os.path.isdir(target):
         raise InputError("is a directory; -o needs a file name", Location(path))
+    if _is_special(target):  # /dev/null, a pipe: written in place; renaming over it would
+        yield from _write_in_place(path, target, encoding)  # replace the device (as root)
+        return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -75,6 +79,28 @@ def atomic_output(path: str, encoding: str = "utf-8") -> Iterator[TextIO]:
             stream.close()
         _remove(tmp)
         raise
+
+
+def _is_special(target: str) -> bool:
+    """A device, pipe or socket: something that is not a file to replace."""
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False
+
+
+def _write_in_place(path: str, target: str, encoding: str) -> Iterator[TextIO]:
+    try:
+        stream = open(target, "w", encoding=encoding, newline="\n")
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    with stream:
+        try:
+            yield stream
+        except OSError as exc:
+            if exc.errno in _FULL:
+                raise _write_error(path, exc) from None
+            raise
 
 
 def _remove(path: str) -> None:
