@@ -764,8 +764,12 @@ class StatementReader:
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
         ours = "company" in self._actor_classes(words, lemmas, *subject) or actor == "company" and not (
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
+        # (a restriction word in a clause before the subject's comma is that clause's: "Where
+        # permitted by law, we may share ...")
+        rule_from = max(cs, subject_start - 8)
+        rule_from = max([rule_from] + [k + 1 for k in range(rule_from, subject_start) if words[k] == ","])
         if lex.restrictions.find(lemmas, walk, g_start) and not ours \
-                or lex.restrictions.find(lemmas, max(cs, subject_start - 8), walk):
+                or lex.restrictions.find(lemmas, rule_from, walk):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
         kinds = lex.data.classes_in(lemmas, g_end, body_end)

@@ -146,7 +146,8 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     if slots.only and open_ones <= {"third-party", "organisation"} and not set(slots.purposes) & OWN_PURPOSES:
         return Decision("no", "shared with third parties only in the cases it names (a closed list)")
     if "legal" in slots.purposes or ("legal" in slots.conditions
-                                     and not open_ones - {"third-party", "organisation"}):
+                                     and not open_ones - {"third-party", "organisation"}
+                                     and "own-use" not in slots.purposes):
         return Decision(None, "a legal obligation or safety: an allowed exception")
     if "consent" in slots.conditions and "opt-out" not in slots.conditions and not programme:
         return Decision(None, "at the user's direction or with consent: an allowed exception")
