@@ -45,6 +45,7 @@ import orjson
 from policylens import __version__
 from policylens.errors import CacheError, Location
 from policylens.models import Report
+from policylens.running.atomic import write_atomically
 from policylens.serialize import FORMAT, HEAVY, SerializeError, report_from_data, report_to_data
 
 LAYOUT = "v1"
@@ -204,16 +205,7 @@ class ResultCache:
             return
         entry = self._path(report.sha256, name)
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = _new_file(entry.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(payload)
-                os.replace(tmp, entry)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            write_atomically(entry, payload, _new_file)
         except OSError as exc:
             self._warn(f"warning: cannot write the cache in {self.root.parent.parent}: "
                        f"{exc.strerror or exc} (use --cache-dir DIR or --no-cache)")

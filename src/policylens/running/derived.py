@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
+
+from policylens.running.atomic import write_atomically
 
 FORMAT = "1"
 MODELS = "models"
@@ -56,16 +56,5 @@ def kept(kind: str, source: bytes, derive: Callable[[], T], fits: Callable[[Any]
 
 
 def _write(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # no cache folder, read-only, full disk: derive next time
+        write_atomically(path, data)

@@ -12,13 +12,14 @@ a foreign file there can at most skip the checks of texts with that exact hash.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from policylens.running.atomic import write_atomically
 
 RULES = "rules"
 
@@ -60,15 +61,5 @@ def remember_valid(sources: list[tuple[str, str]]) -> None:
     path = _record(key)
     if path is None:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"key": key, "rule_files": len(sources)}, handle)
-            os.replace(temp, path)
-        except BaseException:
-            os.unlink(temp)
-            raise
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_atomically(path, json.dumps({"key": key, "rule_files": len(sources)}).encode("utf-8"))
