@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from policylens.models import Slots
 from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
+from policylens.statements.recipients import RecipientFinder
 from policylens.statements.words import (
     ASPECT_VERBS,
     BE,
@@ -79,8 +80,8 @@ class StatementReader:
         self.data_nouns = self.lex.data.single_words("personal")
         self.reporting = self.lex.reporting_verbs.single_words("x")
         self.deemed = self.lex.deemed.single_words("x")
-        # base forms that have an "-ing" form in the lemma table: verbs, read after "to"
-        self.verb_lemmas = verb_lemmas()
+        # who receives; verb_lemmas tells an infinitive after "to" from a recipient
+        self.recipient_finder = RecipientFinder(self.lex, self.data_nouns, verb_lemmas())
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -147,7 +148,7 @@ class StatementReader:
             "personal" if "personal" in kinds else "unspecified")
         # the label's own words name a place or a class too: "Third Country Transfers: None"
         named = self.lex.recipients.classes_in(lemmas, 0, act[0])
-        recipients = tuple(dict.fromkeys(named + self._recipients(words, lemmas, act[1], colon)))
+        recipients = tuple(dict.fromkeys(named + self.recipient_finder.classes(words, lemmas, act[1], colon)))
         slots = Slots(action=act[2], data=data, recipients=recipients)
         return Extracted(act[0], act[1], "negated", (colon + 1, colon + 2), slots)
 
@@ -321,112 +322,6 @@ class StatementReader:
         return groups
 
     # -- one statement ---------------------------------------------------------------------------
-
-    def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
-                    end: int) -> list[str]:
-        """Recipient classes named where a recipient stands: in a phrase opened by "to", "with",
-        "among" and the like (`recipient_phrases` in the lexicon: "to the following categories of
-        third parties: advertising networks and data brokers"), or as the first words after the
-        verb ("give advertisers access"), not anywhere ("information about our company").
-
-        "Third parties" followed in its phrase by the classes it stands for ("third parties such
-        as payment processors", "third-party processors") is those classes."""
-        first = start
-        while first < end and words[first] in OBJECT_SKIP:
-            first += 1
-        # "with us, such as ...": the company receives; the phrase names nobody else
-        phrases = [(p, q) for p, q in self._recipient_phrases(words, lemmas, start, end)
-                   if words[p:p + 1] != ["us"]]
-        named: list[tuple[int, int, str]] = []
-        ends: dict[int, str] = {}  # where each class named ends
-        ends_of: dict[int, int] = {}  # the end of the class named at each start
-        for a, b, name in self.lex.recipients.find(lemmas, start, end):
-            # "sell users' personal information": a possessive, not the one who receives
-            owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
-                or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
-            phrase = next(((p, q) for p, q in phrases if p <= a < q), None)
-            if phrase is None and a == first and not owner:
-                phrase = (a, b)
-            if name == "abroad" and phrase is not None and a - phrase[0] > 3:
-                continue  # "to bands, such as your email address and country of residence"
-            if phrase is not None:
-                named.append((phrase[0], a, name))
-            ends[b] = name
-            ends_of[a] = b
-        # "third parties such as processors": the classes named after it; "group companies": the
-        # class of the word before it
-        out = [name for p, a, name in named
-               if not (name == "third-party" and (ends.get(a, "third-party") != "third-party" or any(
-                   p2 == p and a2 > a and n2 not in {"third-party", "user"}
-                   # "third-party processors", "third-party AI providers": the class named
-                   and (ends_of.get(a, a2) <= a2 <= ends_of.get(a, a2) + 2 and all(
-                       words[k].isalpha() and words[k] not in COORDINATORS
-                       for k in range(ends_of.get(a, a2), a2)) or any(
-                       k0 < a2 for k0, _, _ in self.lex.recipient_keeps.find(lemmas, a, min(end, a2 + 4))))
-                   for p2, a2, n2 in named)))]
-        if not out and not named:
-            # "passed to exhibitors": the verb's own "to" opens the phrase
-            spans = phrases + [(first, end)]
-            # a named kind of organisation is specific, not "third parties" in general
-            out = ["organisation"] if any(self._unnamed_organisation(words, lemmas, p, q)
-                                          for p, q in spans) else []
-        return list(dict.fromkeys(out))
-
-    def _unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int) -> bool:
-        """Whether the phrase words[p:q], opened by "to", "with" or "among", is headed by a plural
-        noun of no known class that is not a thing or a place ("passed to exhibitors",
-        "licensed to music labels")."""
-        q = min(q, len(words))
-        if p == 0 or p >= q or words[p - 1] not in {"to", "with", "among"}:
-            return False
-        j = p
-        while j < q and words[j] in OBJECT_SKIP:
-            j += 1
-        if words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
-            return False  # "to develop strategic partnerships": an infinitive, not a recipient
-        head = None
-        while j < q and words[j].isalpha() and words[j] not in OBJECT_SKIP \
-                and not self.lex.recipient_ends.match_at(lemmas, j, q):
-            head = j
-            j += 1
-        if head is None:
-            return False
-        word, lem = words[head], lemmas[head]
-        return word.endswith("s") and lem != word and not word.endswith("ss") \
-            and lem not in self.lex.not_recipients and lem not in self.lex.not_data_objects \
-            and lem not in self.data_nouns and not self.lex.data.find(lemmas, head, head + 1) \
-            and not self.lex.purposes.find(lemmas, p, q) and not self.lex.condition_classes.find(lemmas, p, q)
-
-    def _to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int,
-                        end: int) -> bool:
-        """Whether a recipient phrase names the company: "share with us", "shared to us"."""
-        # (not "the information provided to us": a participle's phrase describes the data)
-        return any(words[b:b + 1] == ["us"]
-                   and not (b - 2 >= start and is_participle(words[b - 2], lemmas[b - 2]))
-                   for b, _ in self._recipient_phrases(words, lemmas, start, end))
-
-    def _recipient_phrases(self, words: Sequence[str], lemmas: Sequence[str], start: int,
-                           end: int) -> list[tuple[int, int]]:
-        """The spans of the phrases that name to whom: each runs from a word that opens one to
-        the first word that ends it (a relative pronoun, a verb's auxiliary, a purpose's "for",
-        a gerund), over lists, "of" and a colon."""
-        lex = self.lex
-        spans: list[tuple[int, int]] = []
-        for _, b, _ in lex.recipient_opens.find(lemmas, start, end):
-            if b < end and words[b] not in PRONOUNS and lex.infinitives.match_at(words, b, end):
-                continue  # "to prevent unauthorised third parties": an infinitive, not a recipient
-            k = b + 1  # the first word is always part of it: "to you"
-            while k < end and k - b < 40 and words[k] not in {".", ";"}:
-                kept = lex.recipient_keeps.match_at(lemmas, k, end)
-                if kept:
-                    k = kept[0]
-                    continue
-                if lex.recipient_ends.match_at(lemmas, k, end) or (
-                        words[k].endswith("ing") and not lex.recipients.match_at(lemmas, k, end)):
-                    break
-                k += 1
-            spans.append((b, k))
-        return spans
 
     def _walk_back(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
         """Where the run of bridge words before `start` begins (no earlier than `cs`)."""
@@ -775,7 +670,7 @@ class StatementReader:
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
-        recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
         # ("... include ..." names some of them: not a closed list)
         listed_recipients = lemmas[g_start] in LIST_NOUNS \
             and not any(lemmas[k] == "include" for k in range(g_end, body_end))
@@ -794,7 +689,7 @@ class StatementReader:
             # receive from partners", a relative clause describing what is sold)
             return None
         if (not passive and words[g_end:g_end + 1] == ["us"]) \
-                or (not recipients and self._to_the_company(words, lemmas, g_end, body_end)):
+                or (not recipients and self.recipient_finder.to_the_company(words, lemmas, g_end, body_end)):
             return None  # data coming to us: "clients may provide us with", "shared with us"
         ex_end = body_end if ex else clause_end
         # "Apart from the service providers listed above, we do not give anyone access": an
@@ -810,10 +705,10 @@ class StatementReader:
                 and front is None:
             recipients = ["affiliate" if r == "third-party" else r for r in recipients]
         if not recipients and any(words[p:p + 1] == ["them"] for p, _ in
-                                  self._recipient_phrases(words, lemmas, g_end, body_end)):
+                                  self.recipient_finder.phrases(words, lemmas, g_end, body_end)):
             # "we partner with other companies and may share your email with them": the pronoun
             # stands for the recipients named before the verb
-            recipients = self._recipients(words, lemmas, cs, walk)
+            recipients = self.recipient_finder.classes(words, lemmas, cs, walk)
         if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
@@ -849,7 +744,7 @@ class StatementReader:
             # the exceptions run to the clause's end or a new condition (", if you click ...")
             ex_stop = next((k for k in range(body_end + 2, ce)
                             if words[k] in {"if", "when", "whenever"} and words[k - 1] == ","), ce)
-            exceptions += self._recipients(words, lemmas, body_end, ex_stop) \
+            exceptions += self.recipient_finder.classes(words, lemmas, body_end, ex_stop) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ex_stop)
             if lex.acting_for_us.find(lemmas, body_end, ce) or lex.for_our_service.find(lemmas, body_end, ce):
                 exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"
