@@ -18,6 +18,9 @@ No parser is needed; the reading follows the shape of policy sentences:
 5. Scope: a statement embedded under knowing or asking ("you may ask whether we share"), a
    user's right or a link label ("Do Not Sell My Personal Information") or a rule for other
    parties ("vendors are not permitted to sell") is read but asserts no practice of the company.
+
+Its parts live beside it: `subjects` finds who acts (step 3), `recipients` who receives (step 4),
+`words` holds the closed grammar sets they all lean on.
 """
 
 from __future__ import annotations
@@ -29,31 +32,27 @@ from policylens.models import Slots
 from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
 from policylens.statements.recipients import RecipientFinder
+from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ASPECT_VERBS,
     BE,
     BOUNDARIES,
-    CLAUSE_OPENERS,
     COORDINATORS,
     DEFINING,
     DETERMINERS,
     ENUMERATION_CUES,
     FOLLOWING_PREPOSITIONS,
-    GOVERNING,
     IDENTIFIED,
-    IMPERATIVE_OPENERS,
     JOINERS,
     LIST_NOUNS,
     NOUN_PREPOSITIONS,
     OBJECT_SKIP,
     OPENERS_HYPOTHETICAL,
     PERFECT,
-    POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     QUOTES,
     SUBJECT_STOPS,
-    SUBORDINATORS,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     causative_before,
@@ -82,6 +81,8 @@ class StatementReader:
         self.deemed = self.lex.deemed.single_words("x")
         # who receives; verb_lemmas tells an infinitive after "to" from a recipient
         self.recipient_finder = RecipientFinder(self.lex, self.data_nouns, verb_lemmas())
+        # who acts
+        self.subject_finder = SubjectFinder(self.lex, self.data_nouns, self.reporting)
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -123,7 +124,7 @@ class StatementReader:
                           and lemmas[nxt - 2] in self.data_nouns) \
                     or words[nxt - 1] == "to"  # "any information you provide", "to provide": ours
                 if not inside:
-                    ce = max(group_end, self._walk_back(words, lemmas, group_end, nxt))
+                    ce = max(group_end, self.subject_finder.walk_back(words, lemmas, group_end, nxt))
             for action in actions:
                 statement = self._statement(words, lemmas, action, group_start, group_end, cs, ce,
                                             inherited, clause_end)
@@ -323,22 +324,6 @@ class StatementReader:
 
     # -- one statement ---------------------------------------------------------------------------
 
-    def _walk_back(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
-        """Where the run of bridge words before `start` begins (no earlier than `cs`)."""
-        spans = self.lex.bridges.find(lemmas, cs, start)
-        ends = {b: a for a, b, _ in spans}
-        j = start
-        while j > cs:
-            if j in ends:
-                if words[ends[j]] == "," and j < len(words) and words[j] in PRONOUNS:
-                    break  # "Unless you tell us not to, we pass ...": the comma ends a clause
-                j = ends[j]
-            elif j < start and words[j] in {"or", "and"} and (j - 1) in ends:
-                j -= 1  # "do not publish or distribute": another verb coordinated with ours
-            else:
-                break
-        return j
-
     def _aggregate_only(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> bool:
         """Whether the clause's data is all aggregate ("aggregate statistics", "information in
         anonymised form", "non-personal, summary information"): not when another data phrase is
@@ -365,74 +350,6 @@ class StatementReader:
                 return False  # "your email address and anonymous usage data"
         return True
 
-    @staticmethod
-    def _after_comma(words: Sequence[str], cs: int, subject_start: int) -> int:
-        """Where the statement's own clause starts: after a comma right before its subject
-        ("If you opt out, we ..."; "..., which we sell"), else at `cs`."""
-        k = subject_start - 1
-        relative = k > cs and words[k] in {"which", "that"}
-        if relative:
-            k -= 1
-        # only after a subordinate clause or before a relative one: "California residents have
-        # the right to request, once per year, information regarding our disclosure" is one clause
-        first = next((w for w in words[cs:k] if w.isalpha()), "")
-        subordinate = relative or first in SUBORDINATORS
-        return k + 1 if k > cs and words[k] == "," and subordinate else cs
-
-    def _subjects(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
-        """Where the words that can be a subject ("we", "our partners", "bands") start in
-        words[cs:end]; not possessives ("your information")."""
-        return [a for a, _, _ in self.lex.actors.find(lemmas, cs, end)
-                if words[a] not in POSSESSIVES and not self._governed(words, cs, a)
-                and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
-                # "the pages we show you": "you" after a verb is its object
-                and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
-                         and words[a - 1] not in SUBJECT_STOPS and words[a - 1] not in CLAUSE_OPENERS)
-                and not self._complement(words, cs, a)]
-
-    @staticmethod
-    def _complement(words: Sequence[str], cs: int, a: int) -> bool:
-        """Whether the noun phrase at `a` follows "be" ("we are not a data broker"): it says
-        what the subject is, it is no subject."""
-        for j in range(a - 1, max(cs, a - 5) - 1, -1):
-            if words[j] in {"is", "are", "am", "was", "were", "be", "been", "'re", "'m"}:
-                return True
-            if not words[j].isalpha() or words[j] in SUBJECT_STOPS or words[j] in PRONOUNS:
-                return False
-        return False
-
-    def _actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
-        """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
-        our site": advertisers)."""
-        return list(dict.fromkeys(c for x, _, c in self.lex.actors.find(lemmas, a, b)
-                                  if not self._governed(words, a, x)))
-
-    @staticmethod
-    def _governed(words: Sequence[str], cs: int, a: int) -> bool:
-        """Whether the noun phrase at `a` is a preposition's object ("we partner with other
-        companies"): no subject."""
-        j = a - 1
-        while j >= cs and words[j] in OBJECT_SKIP:
-            j -= 1
-        return j >= cs and words[j] in GOVERNING
-
-    def _verb_list_start(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
-                         walk: int) -> int:
-        """Where a list of other verbs coordinated with ours begins ("we collect, use, and share":
-        the subject of the first is ours), past the bridges before it; else `walk`."""
-        j = walk
-        while j - 2 > cs and words[j - 2] in {",", "and", "or"} and words[j - 1].isalpha() \
-                and lemmas[j - 1] not in self.data_nouns and words[j - 1] not in SUBJECT_STOPS \
-                and words[j - 1] not in PRONOUNS:
-            j -= 2
-        if j - 1 > cs and words[j - 1].isalpha() and lemmas[j - 1] not in self.data_nouns \
-                and words[j - 1] not in SUBJECT_STOPS and words[j - 1] not in PRONOUNS:
-            first = j - 1  # the list's first verb: a pronoun or an auxiliary before it
-            start = self._walk_back(words, lemmas, cs, first)
-            if words[first - 1] in PRONOUNS or (start < first and j < walk):
-                return start
-        return walk
-
     def _scope(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
                walk: int, g_start: int, g_end: int, body_end: int) -> str:
         """Whether the statement is the company's own practice ("practice") or, read but asserting
@@ -457,7 +374,7 @@ class StatementReader:
         # a right named in a clause before the subject's comma ("If you opt out of the sale,
         # we will stop selling it"; "the right to opt out of the sale of your data, which we
         # sell to brokers") is that clause's; the statement after it is the company's
-        own = self._after_comma(words, cs, subject_start)
+        own = self.subject_finder.after_comma(words, cs, subject_start)
         if lex.rights.find(lemmas, own, g_start) or "my" in words[g_end:body_end] or (
                 cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
             scope = "rights"
@@ -492,8 +409,9 @@ class StatementReader:
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
                    clause_end: int) -> Extracted | None:
         lex = self.lex
+        subjects = self.subject_finder
         n = len(words)
-        walk = self._verb_list_start(words, lemmas, cs, self._walk_back(words, lemmas, cs, g_start))
+        walk = subjects.verb_list_start(words, lemmas, cs, subjects.walk_back(words, lemmas, cs, g_start))
         subject_start = walk
         while subject_start > cs and walk - subject_start < 8 \
                 and words[subject_start - 1] not in SUBJECT_STOPS:
@@ -510,7 +428,7 @@ class StatementReader:
         if walk < g_start and words[walk] in {"and", "or"}:
             # a coordinated predicate ("Bands are ... and may not share") shares the subject of
             # the verb before it: the nearest one who acts ("when you sign up or share a list")
-            actors = self._subjects(words, lemmas, cs, walk)
+            actors = subjects.candidates(words, lemmas, cs, walk)
             # "Cookies are small files that are stored on your device and transmit ...": with no
             # one named, the subject is the relative pronoun's antecedent
             pronoun = next((k for k in range(walk - 1, cs, -1) if words[k] in {"that", "which", "who"}), None)
@@ -565,56 +483,8 @@ class StatementReader:
                     and not lex.data.find(lemmas, head + 1, min(head + 5, body_end)):
                 return None  # "sell garden tools", "provide the service"
         # -- actor --
-        actor = "company"
-        subject = (subject_start, walk)
-        # an act-noun's doer follows "by", as a passive's does: "monetization of data by others"
-        noun_act = lex.action_words.match_at(lemmas, g_start, g_end) is None \
-            and "by" in words[g_end:body_end]
-        if passive or noun_act:
-            by = [i for i in range(g_end, body_end) if words[i] == "by"]
-            if by:
-                found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
-                legal = lex.condition_classes.classes_in(lemmas, by[0] + 1, min(by[0] + 4, body_end))
-                # "shared by these cookies", "sold by the seller": someone else acts
-                actor = "company" if "company" in found or (not found and (
-                    "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
-            elif passive and any(words[k] == "you" and lex.action_words.match_at(lemmas, k + 1, walk)
-                                 and "to" in words[k + 2:min(k + 5, walk)]
-                                 and "us" not in words[k + 2:min(k + 6, walk)]
-                                 for k in range(subject_start, walk)):
-                # "Information you provide to a linked site is provided directly to a third party":
-                # the reader gives it
-                actor = "user"
-        elif any(words[k] == "we" for k in range(walk, g_start)):
-            actor = "company"  # "if you would rather we did not share": we, in the bridge
-        elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
-            actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
-        elif walk == g_start and all(words[k] in IMPERATIVE_OPENERS for k in range(subject_start, g_start)) \
-                and lex.action_words.match_at(lemmas, g_start, g_end) is not None:
-            actor = "user"  # "Please send your objection to ...": an imperative, the reader acts
-        elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start \
-                and words[walk] not in {"and", "or"}:
-            # the pronoun right before the verb is its subject: "the information you provide"
-            actor = "user" if words[walk - 1] == "you" else "third-party"
-        else:
-            after_relative = subject_start - 1 > cs and words[subject_start - 1] in {"who", "which", "that"}
-            found = self._actor_classes(words, lemmas, *subject)
-            # "advertising companies who may share", "networks that receive data from many
-            # websites may share": the relative pronoun's antecedent acts
-            # (a short name after "that" is the subject of a content clause: "to clarify that
-            # ASUS does not sell")
-            relative = after_relative and (subject_start == walk or (not found and walk - subject_start > 2))
-            if relative:
-                subject = (max(cs, subject_start - 6), subject_start - 1)
-                found = self._actor_classes(words, lemmas, *subject)
-            if "company" in found:
-                actor = "company"
-            elif found:
-                actor = found[0]
-            elif relative and words[subject_start - 2].isalpha() \
-                    and lemmas[subject_start - 2] not in self.data_nouns \
-                    and lemmas[subject_start - 2] not in self.reporting:
-                actor = "third-party"  # "the law requires businesses that sell data to ..."
+        actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
+                                        passive)
         deemed = g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None \
             and any(lemmas[k] in self.deemed for k in range(max(0, g_start - 4), g_start))
         if deemed:
@@ -624,7 +494,7 @@ class StatementReader:
         if scope == "practice" and minors and not any(  # not "including users under 16"
                 w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 3):a]):
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
-        ours = "company" in self._actor_classes(words, lemmas, *subject) or actor == "company" and not (
+        ours = "company" in subjects.actor_classes(words, lemmas, *subject) or actor == "company" and not (
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
         # (a restriction word in a clause before the subject's comma is that clause's: "Where
         # permitted by law, we may share ...")
@@ -767,7 +637,7 @@ class StatementReader:
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
             # governs every one joined by "or"
-            heads = self._subjects(words, lemmas, cs, walk)
+            heads = subjects.candidates(words, lemmas, cs, walk)
             head = heads[0] if heads else subject_start
             negation = lex.negations.find(lemmas, head, min(walk, head + 5))
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
@@ -780,7 +650,7 @@ class StatementReader:
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
         hedge = lex.hedges.find(lemmas, walk, g_start)
-        own = self._after_comma(words, cs, subject_start)
+        own = subjects.after_comma(words, cs, subject_start)
         if own > cs and lex.rights.find(lemmas, cs, own) and "opt-out" in lex.condition_classes.classes_in(
                 lemmas, cs, own) and scope == "practice":
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
