@@ -52,7 +52,6 @@ from policylens.statements.words import (
     PREPOSITIONS,
     PRONOUNS,
     QUOTES,
-    SUBJECT_STOPS,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     causative_before,
@@ -412,30 +411,13 @@ class StatementReader:
         subjects = self.subject_finder
         n = len(words)
         walk = subjects.verb_list_start(words, lemmas, cs, subjects.walk_back(words, lemmas, cs, g_start))
-        subject_start = walk
-        while subject_start > cs and walk - subject_start < 8 \
-                and words[subject_start - 1] not in SUBJECT_STOPS:
-            subject_start -= 1
-        if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
-                and words[subject_start - 2] == "we":
-            subject_start -= 2  # "we and our partners share": we are among the subjects
         # "we do not rent lists or share them", "we won't save your number, share it, sell it"
         either = any(words[k] in {"or", "nor"} for k in range(walk, g_start)) or (
             walk < g_start and words[walk] == "," and walk > cs
             # a noun after the comma is a new subject ("..., and any transmission of data is")
             and not any(words[k] in DETERMINERS for k in range(walk, g_start)))
         either = either and not any(words[k] in PRONOUNS for k in range(walk, g_start))  # "and we"
-        if walk < g_start and words[walk] in {"and", "or"}:
-            # a coordinated predicate ("Bands are ... and may not share") shares the subject of
-            # the verb before it: the nearest one who acts ("when you sign up or share a list")
-            actors = subjects.candidates(words, lemmas, cs, walk)
-            # "Cookies are small files that are stored on your device and transmit ...": with no
-            # one named, the subject is the relative pronoun's antecedent
-            pronoun = next((k for k in range(walk - 1, cs, -1) if words[k] in {"that", "which", "who"}), None)
-            subject_start = actors[-1] if actors else (pronoun + 1 if pronoun is not None else cs)
-            while subject_start < walk and words[subject_start] in SUBJECT_STOPS:
-                subject_start += 1
-            walk = min(walk, subject_start + 4)
+        subject_start, walk = subjects.span(words, lemmas, cs, walk, g_start)
         # exceptions: "except", "unless", "other than" after the verb close the statement's body
         denial = bool(lex.negations.find(lemmas, walk, g_start))
         # "outside of" opens the exceptions of a denial ("we share nothing outside of our group");

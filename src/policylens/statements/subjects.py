@@ -116,6 +116,33 @@ class SubjectFinder:
                 return start
         return walk
 
+
+    def span(self, words: Sequence[str], lemmas: Sequence[str], cs: int, walk: int,
+             g_start: int) -> tuple[int, int]:
+        """Where the subject of the verb group at `g_start` starts, and where the words between it
+        and the verb begin, given where the bridges begin (`walk`): the run of words before
+        `walk` up to a word that stops a subject; a coordinated predicate ("Bands are ... and may
+        not share") takes the subject of the verb before it."""
+        subject_start = walk
+        while subject_start > cs and walk - subject_start < 8 \
+                and words[subject_start - 1] not in SUBJECT_STOPS:
+            subject_start -= 1
+        if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
+                and words[subject_start - 2] == "we":
+            subject_start -= 2  # "we and our partners share": we are among the subjects
+        if walk < g_start and words[walk] in {"and", "or"}:
+            # a coordinated predicate ("Bands are ... and may not share") shares the subject of
+            # the verb before it: the nearest one who acts ("when you sign up or share a list")
+            actors = self.candidates(words, lemmas, cs, walk)
+            # "Cookies are small files that are stored on your device and transmit ...": with no
+            # one named, the subject is the relative pronoun's antecedent
+            pronoun = next((k for k in range(walk - 1, cs, -1) if words[k] in {"that", "which", "who"}), None)
+            subject_start = actors[-1] if actors else (pronoun + 1 if pronoun is not None else cs)
+            while subject_start < walk and words[subject_start] in SUBJECT_STOPS:
+                subject_start += 1
+            walk = min(walk, subject_start + 4)
+        return subject_start, walk
+
     def actor(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int, walk: int,
               g_start: int, g_end: int, body_end: int, passive: bool) -> tuple[str, tuple[int, int]]:
         """Who does the act of the verb group words[g_start:g_end], and the span of words that
