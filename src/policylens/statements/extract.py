@@ -18,6 +18,9 @@ No parser is needed; the reading follows the shape of policy sentences:
 5. Scope: a statement embedded under knowing or asking ("you may ask whether we share"), a
    user's right or a link label ("Do Not Sell My Personal Information") or a rule for other
    parties ("vendors are not permitted to sell") is read but asserts no practice of the company.
+
+Its parts live beside it: `subjects` finds who acts (step 3), `recipients` who receives (step 4),
+`words` holds the closed grammar sets they all lean on.
 """
 
 from __future__ import annotations
@@ -28,59 +31,32 @@ from dataclasses import dataclass
 from policylens.models import Slots
 from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
-
-_BOUNDARIES = {";", "but", "however", "whereas", "although", "though", "while"}
-_BE = {"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"}
-_DETERMINERS = {"a", "an", "the", "this", "that", "your", "our", "their", "its", "his", "her",
-                "any", "such", "each", "every", "my", "'s"}
-_PRONOUNS = {"we", "you", "they", "i", "it", "he", "she"}
-_PERFECT = {"have", "has", "had", "not", "never", "n't", "also", "ever", "been", "already", "recently"}
-_PREPOSITIONS = {"about", "of", "before", "after", "by", "from", "without", "in", "on", "for",
-                 "regarding", "concerning", "against"}
-_OBJECT_SKIP = _DETERMINERS | {"all", "some", "certain", "or", "and", ",", "otherwise", "other",
-                               "personal", "such", "these", "those", "more", "additional", "of",
-                               "several", "many", "various", "few", "new"}
-_SUBJECT_STOPS = {",", "that", "which", "who", "if", "when", "where", "whether", "because",
-                  "as", "and", "or", "(", ")", ":", "-", "–", "—", "so", "unless", "once"}
-_FOLLOWING_PREPOSITIONS = {"to", "with", "by", "or", "and", "in", "for", "on", "through", "via",
-                           "from", "under", "as", "at", "about", "only", "outside", "any", ",",
-                           ".", ";", ":", "(", ")", "nor", "your", "our", "their", "the", "it",
-                           "them", "personal", "information", "data", "except", "unless", "without",
-                           "publicly", "externally", "back", "over", "out", "along", "onto"}
-# words that join coordinated verbs ("sell, rent or otherwise share")
-_COORDINATORS = {",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or", "either"}
-# "we stopped renting", "we continue sharing": a gerund that is the act
-_ASPECT_VERBS = {"stop", "start", "begin", "continue", "keep", "resume", "commence"}
-# "if you do not want your data shared": a passive whose subject the causative names
-_POSSESSIVES = {"your", "our", "their", "its", "his", "her"}
-_CAUSATIVES = {"want", "wish", "prefer", "like", "would", "rather", "have", "get"}
-_QUOTES = {'"', "“", "”", "'", "‘", "’"}
-_NOUN_PREPOSITIONS = {"through", "under", "via", "with", "of", "about", "regarding", "concerning"}
-_TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "against", "over", "re"}
-_JOINERS = {",", "or", "and", "/", "nor", "and/or", "either", "otherwise"}
-_USER_OBJECTS = {"you", "users", "user", "customers", "visitors", "members", "yourself"}
-# adjectives of data about someone, coordinated with an aggregate one
-_IDENTIFIED = {"identifiable", "identified", "identifying", "personal", "individual", "personally"}
-# words before a verb that opens an imperative ("Please send ...", "Simply share ...")
-_IMPERATIVE_OPENERS = {"please", "simply", "just", "kindly", "then", "also"}
-# verbs after a quoted term that define it ("“sell” means")
-_DEFINING = {"mean", "refer", "include", "cover", "encompass"}
-# words that open a subordinate clause before the main one ("If you opt out, we ...")
-_SUBORDINATORS = {"if", "when", "whenever", "where", "unless", "once", "after", "before", "because",
-                  "while", "although", "though", "should", "until", "upon"}
-# words after which "you" opens a clause as its subject
-_CLAUSE_OPENERS = {"if", "when", "whenever", "where", "unless", "because", "once", "until", "after",
-                   "before", "while", "whether", "so", "then", "but", "also", "not", "nor", "thank"}
-# act-nouns whose colon opens the list of those who receive ("Recipients of your data: ...")
-_LIST_NOUNS = {"recipient"}
-# words before a colon that make the list after it the whole list of recipients
-_ENUMERATION_CUES = {"following", "categories", "category", "whom", "recipients", "recipient"}
-# prepositions whose object is no subject ("we partner with other companies and share ...")
-_GOVERNING = {"with", "to", "from", "for", "among", "between", "through", "via", "at", "on", "of"}
-_IRREGULAR_PARTICIPLES = {"sold", "given", "shown", "sent", "dealt", "made", "bought", "paid",
-                          "told", "held", "kept", "lent", "leased"}
-_OPENERS_HYPOTHETICAL = {"if", "event", "case", "should", "unless", "upon", "whenever", "when",
-                         "where", "once"}
+from policylens.statements.recipients import RecipientFinder
+from policylens.statements.subjects import SubjectFinder
+from policylens.statements.words import (
+    ASPECT_VERBS,
+    BE,
+    BOUNDARIES,
+    COORDINATORS,
+    DEFINING,
+    DETERMINERS,
+    ENUMERATION_CUES,
+    FOLLOWING_PREPOSITIONS,
+    IDENTIFIED,
+    JOINERS,
+    LIST_NOUNS,
+    NOUN_PREPOSITIONS,
+    OBJECT_SKIP,
+    OPENERS_HYPOTHETICAL,
+    PERFECT,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUOTES,
+    TOPIC_PREPOSITIONS,
+    USER_OBJECTS,
+    causative_before,
+    is_participle,
+)
 
 
 @dataclass(frozen=True)
@@ -94,16 +70,6 @@ class Extracted:
     slots: Slots
 
 
-def _caused(lemmas: Sequence[str], i: int, lo: int) -> bool:
-    """Whether a causative stands before the noun before i (from `lo`): "if you do not want your
-    data shared", "have your details shared"."""
-    return any(lemmas[k] in _CAUSATIVES for k in range(max(lo, i - 5), i - 1))
-
-
-def _is_participle(word: str, lem: str) -> bool:
-    return word != lem and (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES)
-
-
 class StatementReader:
     """Reads statements from sentences with one lexicon."""
 
@@ -112,8 +78,10 @@ class StatementReader:
         self.data_nouns = self.lex.data.single_words("personal")
         self.reporting = self.lex.reporting_verbs.single_words("x")
         self.deemed = self.lex.deemed.single_words("x")
-        # base forms that have an "-ing" form in the lemma table: verbs, read after "to"
-        self.verb_lemmas = verb_lemmas()
+        # who receives; verb_lemmas tells an infinitive after "to" from a recipient
+        self.recipient_finder = RecipientFinder(self.lex, self.data_nouns, verb_lemmas())
+        # who acts
+        self.subject_finder = SubjectFinder(self.lex, self.data_nouns, self.reporting)
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -155,7 +123,7 @@ class StatementReader:
                           and lemmas[nxt - 2] in self.data_nouns) \
                     or words[nxt - 1] == "to"  # "any information you provide", "to provide": ours
                 if not inside:
-                    ce = max(group_end, self._walk_back(words, lemmas, group_end, nxt))
+                    ce = max(group_end, self.subject_finder.walk_back(words, lemmas, group_end, nxt))
             for action in actions:
                 statement = self._statement(words, lemmas, action, group_start, group_end, cs, ce,
                                             inherited, clause_end)
@@ -180,7 +148,7 @@ class StatementReader:
             "personal" if "personal" in kinds else "unspecified")
         # the label's own words name a place or a class too: "Third Country Transfers: None"
         named = self.lex.recipients.classes_in(lemmas, 0, act[0])
-        recipients = tuple(dict.fromkeys(named + self._recipients(words, lemmas, act[1], colon)))
+        recipients = tuple(dict.fromkeys(named + self.recipient_finder.classes(words, lemmas, act[1], colon)))
         slots = Slots(action=act[2], data=data, recipients=recipients)
         return Extracted(act[0], act[1], "negated", (colon + 1, colon + 2), slots)
 
@@ -190,7 +158,7 @@ class StatementReader:
     def _clauses(words: Sequence[str]) -> list[tuple[int, int]]:
         cuts = [0]
         for i, w in enumerate(words):
-            if w in _BOUNDARIES and i > 0:
+            if w in BOUNDARIES and i > 0:
                 # "including but not limited to", "not only ... but also": no new clause
                 if w == "but" and (words[i + 1:i + 3] == ["not", "limited"]
                                    or words[i + 1:i + 2] in (["also"], ["only"])):
@@ -219,26 +187,26 @@ class StatementReader:
                                             in lex.not_verbs.find(lemmas, i - 1, i + 1)):
                 i += 1  # "revenue share payments": part of a noun
                 continue
-            if noun and not verb and i > 1 and lemmas[i - 2] in lex.grants and words[i - 1] in _DETERMINERS:
+            if noun and not verb and i > 1 and lemmas[i - 2] in lex.grants and words[i - 1] in DETERMINERS:
                 i = noun[0]  # "enables the sharing of information with your friends": others' act
                 continue
             found = verb or noun
             if verb and i > 1 and words[i - 2:i] == ["from", "being"]:
                 i = verb[0]  # "prevents your queries from being revealed": kept from happening
                 continue
-            if found and before in _QUOTES and found[0] + 1 < n and words[found[0]] in _QUOTES \
-                    and lemmas[found[0] + 1] in _DEFINING:
+            if found and before in QUOTES and found[0] + 1 < n and words[found[0]] in QUOTES \
+                    and lemmas[found[0] + 1] in DEFINING:
                 i = found[0]  # "“sell” means exchanging ...": the term a definition defines
                 continue
             # "Sale of personal information: we do not sell ...": a label before a colon
             label = noun and ":" in words[noun[0]:noun[0] + 6] \
-                and not any(w.isalpha() for w in words[:i] if w not in _DETERMINERS) \
-                and lemmas[i] not in _LIST_NOUNS  # "Recipients of your data: ..." lists them
+                and not any(w.isalpha() for w in words[:i] if w not in DETERMINERS) \
+                and lemmas[i] not in LIST_NOUNS  # "Recipients of your data: ..." lists them
             if noun and (after in lex.compounds or title or label):
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")) \
-                    and (verb is None or before in _DETERMINERS or before in {"no", "in"}) \
+                    and (verb is None or before in DETERMINERS or before in {"no", "in"}) \
                     and not self._topic(words, i):
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
@@ -260,18 +228,18 @@ class StatementReader:
                     continue
             if verb:
                 single = verb[0] == i + 1
-                adjectival = single and _is_participle(words[i], lemmas[i]) \
-                    and before not in _BE and before not in _PERFECT and after.isalpha() \
-                    and after not in _DETERMINERS and after not in _OBJECT_SKIP \
-                    and after not in _FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns
-                as_noun = single and (before in _DETERMINERS or after == "of"
+                adjectival = single and is_participle(words[i], lemmas[i]) \
+                    and before not in BE and before not in PERFECT and after.isalpha() \
+                    and after not in DETERMINERS and after not in OBJECT_SKIP \
+                    and after not in FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns
+                as_noun = single and (before in DETERMINERS or after == "of"
                                       or any(w in {"a", "an"} for w in words[max(0, i - 2):i])) \
-                    and not _is_participle(words[i], lemmas[i])
+                    and not is_participle(words[i], lemmas[i])
                 # "the data provided to us", "information disclosed to them": a participle right
                 # after a noun, with no auxiliary, describes the noun (a reduced relative clause)
-                wanted = i > 1 and _caused(lemmas, i, 0)
-                relative = single and i > 0 and before not in _BE and (
-                    (_is_participle(words[i], lemmas[i]) and lemmas[i - 1] in self.data_nouns
+                wanted = i > 1 and causative_before(lemmas, i, 0)
+                relative = single and i > 0 and before not in BE and (
+                    (is_participle(words[i], lemmas[i]) and lemmas[i - 1] in self.data_nouns
                      and not wanted)  # not "if you do not want your data shared"
                     # "companies transferring personal data": an -ing form after who does it
                     or (words[i].endswith("ing") and lex.recipients.match_at(lemmas, i - 1, i) is not None))
@@ -281,20 +249,20 @@ class StatementReader:
                 while j > 0 and (words[j] in {",", "or", "and", "/"} or words[j].endswith("ing")):
                     j -= 1
                 gerund = single and words[i].endswith("ing") and (i == 0 or (
-                    j >= 0 and words[j] in _PREPOSITIONS
+                    j >= 0 and words[j] in PREPOSITIONS
                     and not (words[j] == "of" and j > 0 and lemmas[j - 1] in {"business", "practice"})))
                 # (a gerund opening the sentence is its topic or a title: "Sharing Information
                 # with Third Parties")
                 named = single and after in lex.compounds  # "trade union", "license plate"
                 # a verb form right after a preposition is a noun: "through licenses with"
-                named = named or (single and before in _NOUN_PREPOSITIONS and not (
+                named = named or (single and before in NOUN_PREPOSITIONS and not (
                     before == "of" and i > 1 and lemmas[i - 2] in {"business", "practice"}))
                 # an -ing form is a verb only after "be" ("we are not selling"); else a gerund, a
                 # participle or a name ("TV Licensing", "companies transferring data")
                 bare = single and words[i].endswith("ing") and not gerund \
-                    and not any(words[k] in _BE or words[k] in {"'re", "’re"}
+                    and not any(words[k] in BE or words[k] in {"'re", "’re"}
                                 for k in range(max(0, i - 3), i)) \
-                    and not (i and lemmas[i - 1] in _ASPECT_VERBS) \
+                    and not (i and lemmas[i - 1] in ASPECT_VERBS) \
                     and not (j >= 1 and words[j] == "of" and lemmas[j - 1] in {"business", "practice"})
                 named = named or bare
                 if not adjectival and not as_noun and not relative and not gerund and not named:
@@ -307,7 +275,7 @@ class StatementReader:
     def _granted(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> int | None:
         """The end of "allow <someone> to use" starting at the grant verb at i, if it is one:
         someone named between (not "allowed to use": a rule for the subject)."""
-        if any(words[k] in _BE for k in range(max(0, i - 3), i)):
+        if any(words[k] in BE for k in range(max(0, i - 3), i)):
             return None  # "bands are authorized to use": a rule for the subject, not a grant
         for j in range(i + 2, min(i + 9, len(words))):
             if words[j] in {".", ";", ",", "by"} or lemmas[j] in self.data_nouns:
@@ -324,7 +292,7 @@ class StatementReader:
         while j >= 0 and (words[j] in {",", "or", "and", "/", "our", "the", "your", "its", "any"}
                           or (j < i - 1 and words[j].isalpha() and words[j + 1] in {",", "or", "and"})):
             j -= 1
-        return j >= 0 and (words[j] in _TOPIC_PREPOSITIONS or (
+        return j >= 0 and (words[j] in TOPIC_PREPOSITIONS or (
             words[j] == "to" and j > 0 and words[j - 1] in {"regard", "respect", "relating", "related",
                                                             "pertaining", "reference"}))
 
@@ -339,12 +307,12 @@ class StatementReader:
                 # joined by a coordinator, not only by an auxiliary ("the data you provide is
                 # given": two verbs of two clauses)
                 joined = len(between) <= 4 and all(
-                    words[k] in _COORDINATORS or self.lex.bridges.match_at(lemmas, k, start)
-                    for k in between) and (not between or any(words[k] in _JOINERS for k in between))
+                    words[k] in COORDINATORS or self.lex.bridges.match_at(lemmas, k, start)
+                    for k in between) and (not between or any(words[k] in JOINERS for k in between))
                 # "sell, market, rent": one word of a comma list that is no action of ours
                 listed = len(between) <= 4 and any(words[k] == "," for k in between) and all(
-                    words[k] in _COORDINATORS or words[k].isalpha() for k in between) \
-                    and sum(words[k].isalpha() and words[k] not in _COORDINATORS for k in between) <= 1
+                    words[k] in COORDINATORS or words[k].isalpha() for k in between) \
+                    and sum(words[k].isalpha() and words[k] not in COORDINATORS for k in between) <= 1
                 if joined or listed:
                     if action not in actions:
                         actions.append(action)
@@ -354,128 +322,6 @@ class StatementReader:
         return groups
 
     # -- one statement ---------------------------------------------------------------------------
-
-    def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
-                    end: int) -> list[str]:
-        """Recipient classes named where a recipient stands: in a phrase opened by "to", "with",
-        "among" and the like (`recipient_phrases` in the lexicon: "to the following categories of
-        third parties: advertising networks and data brokers"), or as the first words after the
-        verb ("give advertisers access"), not anywhere ("information about our company").
-
-        "Third parties" followed in its phrase by the classes it stands for ("third parties such
-        as payment processors", "third-party processors") is those classes."""
-        first = start
-        while first < end and words[first] in _OBJECT_SKIP:
-            first += 1
-        # "with us, such as ...": the company receives; the phrase names nobody else
-        phrases = [(p, q) for p, q in self._recipient_phrases(words, lemmas, start, end)
-                   if words[p:p + 1] != ["us"]]
-        named: list[tuple[int, int, str]] = []
-        ends: dict[int, str] = {}  # where each class named ends
-        ends_of: dict[int, int] = {}  # the end of the class named at each start
-        for a, b, name in self.lex.recipients.find(lemmas, start, end):
-            # "sell users' personal information": a possessive, not the one who receives
-            owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
-                or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
-            phrase = next(((p, q) for p, q in phrases if p <= a < q), None)
-            if phrase is None and a == first and not owner:
-                phrase = (a, b)
-            if name == "abroad" and phrase is not None and a - phrase[0] > 3:
-                continue  # "to bands, such as your email address and country of residence"
-            if phrase is not None:
-                named.append((phrase[0], a, name))
-            ends[b] = name
-            ends_of[a] = b
-        # "third parties such as processors": the classes named after it; "group companies": the
-        # class of the word before it
-        out = [name for p, a, name in named
-               if not (name == "third-party" and (ends.get(a, "third-party") != "third-party" or any(
-                   p2 == p and a2 > a and n2 not in {"third-party", "user"}
-                   # "third-party processors", "third-party AI providers": the class named
-                   and (ends_of.get(a, a2) <= a2 <= ends_of.get(a, a2) + 2 and all(
-                       words[k].isalpha() and words[k] not in _COORDINATORS
-                       for k in range(ends_of.get(a, a2), a2)) or any(
-                       k0 < a2 for k0, _, _ in self.lex.recipient_keeps.find(lemmas, a, min(end, a2 + 4))))
-                   for p2, a2, n2 in named)))]
-        if not out and not named:
-            # "passed to exhibitors": the verb's own "to" opens the phrase
-            spans = phrases + [(first, end)]
-            # a named kind of organisation is specific, not "third parties" in general
-            out = ["organisation"] if any(self._unnamed_organisation(words, lemmas, p, q)
-                                          for p, q in spans) else []
-        return list(dict.fromkeys(out))
-
-    def _unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int) -> bool:
-        """Whether the phrase words[p:q], opened by "to", "with" or "among", is headed by a plural
-        noun of no known class that is not a thing or a place ("passed to exhibitors",
-        "licensed to music labels")."""
-        q = min(q, len(words))
-        if p == 0 or p >= q or words[p - 1] not in {"to", "with", "among"}:
-            return False
-        j = p
-        while j < q and words[j] in _OBJECT_SKIP:
-            j += 1
-        if words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
-            return False  # "to develop strategic partnerships": an infinitive, not a recipient
-        head = None
-        while j < q and words[j].isalpha() and words[j] not in _OBJECT_SKIP \
-                and not self.lex.recipient_ends.match_at(lemmas, j, q):
-            head = j
-            j += 1
-        if head is None:
-            return False
-        word, lem = words[head], lemmas[head]
-        return word.endswith("s") and lem != word and not word.endswith("ss") \
-            and lem not in self.lex.not_recipients and lem not in self.lex.not_data_objects \
-            and lem not in self.data_nouns and not self.lex.data.find(lemmas, head, head + 1) \
-            and not self.lex.purposes.find(lemmas, p, q) and not self.lex.condition_classes.find(lemmas, p, q)
-
-    def _to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int,
-                        end: int) -> bool:
-        """Whether a recipient phrase names the company: "share with us", "shared to us"."""
-        # (not "the information provided to us": a participle's phrase describes the data)
-        return any(words[b:b + 1] == ["us"]
-                   and not (b - 2 >= start and _is_participle(words[b - 2], lemmas[b - 2]))
-                   for b, _ in self._recipient_phrases(words, lemmas, start, end))
-
-    def _recipient_phrases(self, words: Sequence[str], lemmas: Sequence[str], start: int,
-                           end: int) -> list[tuple[int, int]]:
-        """The spans of the phrases that name to whom: each runs from a word that opens one to
-        the first word that ends it (a relative pronoun, a verb's auxiliary, a purpose's "for",
-        a gerund), over lists, "of" and a colon."""
-        lex = self.lex
-        spans: list[tuple[int, int]] = []
-        for _, b, _ in lex.recipient_opens.find(lemmas, start, end):
-            if b < end and words[b] not in _PRONOUNS and lex.infinitives.match_at(words, b, end):
-                continue  # "to prevent unauthorised third parties": an infinitive, not a recipient
-            k = b + 1  # the first word is always part of it: "to you"
-            while k < end and k - b < 40 and words[k] not in {".", ";"}:
-                kept = lex.recipient_keeps.match_at(lemmas, k, end)
-                if kept:
-                    k = kept[0]
-                    continue
-                if lex.recipient_ends.match_at(lemmas, k, end) or (
-                        words[k].endswith("ing") and not lex.recipients.match_at(lemmas, k, end)):
-                    break
-                k += 1
-            spans.append((b, k))
-        return spans
-
-    def _walk_back(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
-        """Where the run of bridge words before `start` begins (no earlier than `cs`)."""
-        spans = self.lex.bridges.find(lemmas, cs, start)
-        ends = {b: a for a, b, _ in spans}
-        j = start
-        while j > cs:
-            if j in ends:
-                if words[ends[j]] == "," and j < len(words) and words[j] in _PRONOUNS:
-                    break  # "Unless you tell us not to, we pass ...": the comma ends a clause
-                j = ends[j]
-            elif j < start and words[j] in {"or", "and"} and (j - 1) in ends:
-                j -= 1  # "do not publish or distribute": another verb coordinated with ours
-            else:
-                break
-        return j
 
     def _aggregate_only(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> bool:
         """Whether the clause's data is all aggregate ("aggregate statistics", "information in
@@ -488,88 +334,20 @@ class StatementReader:
             return False
         nouns = [a for a, _, c in found if c == "personal"]
         closers = self.data_nouns | {"statistic", "statistics"}
-        if any(words[k] in _JOINERS and words[k + 1:k + 2] and words[k + 1] in _IDENTIFIED
+        if any(words[k] in JOINERS and words[k + 1:k + 2] and words[k + 1] in IDENTIFIED
                for b in (b for _, b in marks) for k in range(b, min(b + 2, end))):
             return False  # "anonymized and identifiable customer data": both kinds
         for p in nouns:
             before = [b for a, b in marks if a < p]
             if before:  # "aggregate statistics and personally identifiable information"
                 b = max(before)
-                if any(words[c] in _JOINERS and lemmas[c - 1] in closers for c in range(b, p)) \
+                if any(words[c] in JOINERS and lemmas[c - 1] in closers for c in range(b, p)) \
                         and not self.lex.recipient_keeps.find(lemmas, b, p):  # not "such as"
                     return False
-            elif any(words[c] in _JOINERS
+            elif any(words[c] in JOINERS
                      for c in range(max(p + 1, min(a for a, _ in marks) - 3), min(a for a, _ in marks))):
                 return False  # "your email address and anonymous usage data"
         return True
-
-    @staticmethod
-    def _after_comma(words: Sequence[str], cs: int, subject_start: int) -> int:
-        """Where the statement's own clause starts: after a comma right before its subject
-        ("If you opt out, we ..."; "..., which we sell"), else at `cs`."""
-        k = subject_start - 1
-        relative = k > cs and words[k] in {"which", "that"}
-        if relative:
-            k -= 1
-        # only after a subordinate clause or before a relative one: "California residents have
-        # the right to request, once per year, information regarding our disclosure" is one clause
-        first = next((w for w in words[cs:k] if w.isalpha()), "")
-        subordinate = relative or first in _SUBORDINATORS
-        return k + 1 if k > cs and words[k] == "," and subordinate else cs
-
-    def _subjects(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
-        """Where the words that can be a subject ("we", "our partners", "bands") start in
-        words[cs:end]; not possessives ("your information")."""
-        return [a for a, _, _ in self.lex.actors.find(lemmas, cs, end)
-                if words[a] not in _POSSESSIVES and not self._governed(words, cs, a)
-                and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
-                # "the pages we show you": "you" after a verb is its object
-                and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
-                         and words[a - 1] not in _SUBJECT_STOPS and words[a - 1] not in _CLAUSE_OPENERS)
-                and not self._complement(words, cs, a)]
-
-    @staticmethod
-    def _complement(words: Sequence[str], cs: int, a: int) -> bool:
-        """Whether the noun phrase at `a` follows "be" ("we are not a data broker"): it says
-        what the subject is, it is no subject."""
-        for j in range(a - 1, max(cs, a - 5) - 1, -1):
-            if words[j] in {"is", "are", "am", "was", "were", "be", "been", "'re", "'m"}:
-                return True
-            if not words[j].isalpha() or words[j] in _SUBJECT_STOPS or words[j] in _PRONOUNS:
-                return False
-        return False
-
-    def _actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
-        """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
-        our site": advertisers)."""
-        return list(dict.fromkeys(c for x, _, c in self.lex.actors.find(lemmas, a, b)
-                                  if not self._governed(words, a, x)))
-
-    @staticmethod
-    def _governed(words: Sequence[str], cs: int, a: int) -> bool:
-        """Whether the noun phrase at `a` is a preposition's object ("we partner with other
-        companies"): no subject."""
-        j = a - 1
-        while j >= cs and words[j] in _OBJECT_SKIP:
-            j -= 1
-        return j >= cs and words[j] in _GOVERNING
-
-    def _verb_list_start(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
-                         walk: int) -> int:
-        """Where a list of other verbs coordinated with ours begins ("we collect, use, and share":
-        the subject of the first is ours), past the bridges before it; else `walk`."""
-        j = walk
-        while j - 2 > cs and words[j - 2] in {",", "and", "or"} and words[j - 1].isalpha() \
-                and lemmas[j - 1] not in self.data_nouns and words[j - 1] not in _SUBJECT_STOPS \
-                and words[j - 1] not in _PRONOUNS:
-            j -= 2
-        if j - 1 > cs and words[j - 1].isalpha() and lemmas[j - 1] not in self.data_nouns \
-                and words[j - 1] not in _SUBJECT_STOPS and words[j - 1] not in _PRONOUNS:
-            first = j - 1  # the list's first verb: a pronoun or an auxiliary before it
-            start = self._walk_back(words, lemmas, cs, first)
-            if words[first - 1] in _PRONOUNS or (start < first and j < walk):
-                return start
-        return walk
 
     def _scope(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
                walk: int, g_start: int, g_end: int, body_end: int) -> str:
@@ -595,18 +373,18 @@ class StatementReader:
         # a right named in a clause before the subject's comma ("If you opt out of the sale,
         # we will stop selling it"; "the right to opt out of the sale of your data, which we
         # sell to brokers") is that clause's; the statement after it is the company's
-        own = self._after_comma(words, cs, subject_start)
+        own = self.subject_finder.after_comma(words, cs, subject_start)
         if lex.rights.find(lemmas, own, g_start) or "my" in words[g_end:body_end] or (
                 cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
             scope = "rights"
         # a "we" after a noun opens a relative clause: "the information we collect and share",
         # "cases where we disclose". Unless an auxiliary of "be" stands between it and the verb:
         # then the relative clause is the subject of a passive ("data we collect is never sold")
-        if not any(words[k] in _BE for k in range(walk, g_start)) and any(
+        if not any(words[k] in BE for k in range(walk, g_start)) and any(
                 words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
                     k > cs + 1 and words[k - 1] in {"that", "which", "where"}
                     and words[k - 2].isalpha() and lemmas[k - 2] not in self.reporting
-                    and words[k - 2] not in _PREPOSITIONS
+                    and words[k - 2] not in PREPOSITIONS
                     # "it is our policy that we never sell data": a "that" clause with its own
                     # object is a noun's content, not a relative clause
                     and not (words[k - 1] == "that" and lemmas[k - 2] not in self.data_nouns
@@ -615,7 +393,7 @@ class StatementReader:
             scope = "description"  # names data or cases, asserts nothing
         if subject_start == walk and subject_start - 1 > cs \
                 and words[subject_start - 1] in {"that", "which"} \
-                and any(words[k] in _BE for k in range(walk, g_start)) \
+                and any(words[k] in BE for k in range(walk, g_start)) \
                 and words[subject_start - 2].isalpha() and lemmas[subject_start - 2] not in self.reporting:
             scope = "description"  # "information that is not disclosed to third parties": its antecedent
         if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
@@ -630,32 +408,16 @@ class StatementReader:
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
                    clause_end: int) -> Extracted | None:
         lex = self.lex
+        subjects = self.subject_finder
         n = len(words)
-        walk = self._verb_list_start(words, lemmas, cs, self._walk_back(words, lemmas, cs, g_start))
-        subject_start = walk
-        while subject_start > cs and walk - subject_start < 8 \
-                and words[subject_start - 1] not in _SUBJECT_STOPS:
-            subject_start -= 1
-        if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
-                and words[subject_start - 2] == "we":
-            subject_start -= 2  # "we and our partners share": we are among the subjects
+        walk = subjects.verb_list_start(words, lemmas, cs, subjects.walk_back(words, lemmas, cs, g_start))
         # "we do not rent lists or share them", "we won't save your number, share it, sell it"
         either = any(words[k] in {"or", "nor"} for k in range(walk, g_start)) or (
             walk < g_start and words[walk] == "," and walk > cs
             # a noun after the comma is a new subject ("..., and any transmission of data is")
-            and not any(words[k] in _DETERMINERS for k in range(walk, g_start)))
-        either = either and not any(words[k] in _PRONOUNS for k in range(walk, g_start))  # "and we"
-        if walk < g_start and words[walk] in {"and", "or"}:
-            # a coordinated predicate ("Bands are ... and may not share") shares the subject of
-            # the verb before it: the nearest one who acts ("when you sign up or share a list")
-            actors = self._subjects(words, lemmas, cs, walk)
-            # "Cookies are small files that are stored on your device and transmit ...": with no
-            # one named, the subject is the relative pronoun's antecedent
-            pronoun = next((k for k in range(walk - 1, cs, -1) if words[k] in {"that", "which", "who"}), None)
-            subject_start = actors[-1] if actors else (pronoun + 1 if pronoun is not None else cs)
-            while subject_start < walk and words[subject_start] in _SUBJECT_STOPS:
-                subject_start += 1
-            walk = min(walk, subject_start + 4)
+            and not any(words[k] in DETERMINERS for k in range(walk, g_start)))
+        either = either and not any(words[k] in PRONOUNS for k in range(walk, g_start))  # "and we"
+        subject_start, walk = subjects.span(words, lemmas, cs, walk, g_start)
         # exceptions: "except", "unless", "other than" after the verb close the statement's body
         denial = bool(lex.negations.find(lemmas, walk, g_start))
         # "outside of" opens the exceptions of a denial ("we share nothing outside of our group");
@@ -665,15 +427,15 @@ class StatementReader:
         body_end = ex[0][0] if ex else ce
         # "we sold identifiers": a simple past after its subject, not a participle; "your data
         # is not for sale" is a passive
-        participle = (_is_participle(words[g_start], lemmas[g_start])
+        participle = (is_participle(words[g_start], lemmas[g_start])
                       and not (g_start > cs and words[g_start - 1] in {"we", "they", "i"})) \
             or words[g_start] in {"for", "up"}
         # "want your information shared": a passive whose subject the causative names
         wanted = participle and g_start > 1 and lemmas[g_start - 1] in self.data_nouns \
-            and _caused(lemmas, g_start, cs)
+            and causative_before(lemmas, g_start, cs)
         if wanted:
             walk = subject_start = max(cs, g_start - 3)
-        passive = participle and (wanted or any(words[k] in _BE for k in range(walk, g_start)))
+        passive = participle and (wanted or any(words[k] in BE for k in range(walk, g_start)))
         if participle and not wanted and not any(lemmas[k] in {"be", "have", "get"}
                                                  for k in range(walk, g_start)):
             return None  # "information received or transferred under ...": describes a noun
@@ -691,11 +453,11 @@ class StatementReader:
             scope = "hypothesis"  # "If we sell your data, we will tell you": the if-clause itself
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
         k = g_end
-        while k < body_end and words[k] in _OBJECT_SKIP:
+        while k < body_end and words[k] in OBJECT_SKIP:
             k += 1
         if k < body_end and not passive:
             if words[k] in {"you", "yourself"} or (
-                    words[k] in _USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
+                    words[k] in USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
                 return None  # given to the reader: "we provide you with ..."
             head = next((j for j in range(k, min(k + 3, body_end))
                          if lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns), None)
@@ -703,56 +465,8 @@ class StatementReader:
                     and not lex.data.find(lemmas, head + 1, min(head + 5, body_end)):
                 return None  # "sell garden tools", "provide the service"
         # -- actor --
-        actor = "company"
-        subject = (subject_start, walk)
-        # an act-noun's doer follows "by", as a passive's does: "monetization of data by others"
-        noun_act = lex.action_words.match_at(lemmas, g_start, g_end) is None \
-            and "by" in words[g_end:body_end]
-        if passive or noun_act:
-            by = [i for i in range(g_end, body_end) if words[i] == "by"]
-            if by:
-                found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
-                legal = lex.condition_classes.classes_in(lemmas, by[0] + 1, min(by[0] + 4, body_end))
-                # "shared by these cookies", "sold by the seller": someone else acts
-                actor = "company" if "company" in found or (not found and (
-                    "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
-            elif passive and any(words[k] == "you" and lex.action_words.match_at(lemmas, k + 1, walk)
-                                 and "to" in words[k + 2:min(k + 5, walk)]
-                                 and "us" not in words[k + 2:min(k + 6, walk)]
-                                 for k in range(subject_start, walk)):
-                # "Information you provide to a linked site is provided directly to a third party":
-                # the reader gives it
-                actor = "user"
-        elif any(words[k] == "we" for k in range(walk, g_start)):
-            actor = "company"  # "if you would rather we did not share": we, in the bridge
-        elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
-            actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
-        elif walk == g_start and all(words[k] in _IMPERATIVE_OPENERS for k in range(subject_start, g_start)) \
-                and lex.action_words.match_at(lemmas, g_start, g_end) is not None:
-            actor = "user"  # "Please send your objection to ...": an imperative, the reader acts
-        elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start \
-                and words[walk] not in {"and", "or"}:
-            # the pronoun right before the verb is its subject: "the information you provide"
-            actor = "user" if words[walk - 1] == "you" else "third-party"
-        else:
-            after_relative = subject_start - 1 > cs and words[subject_start - 1] in {"who", "which", "that"}
-            found = self._actor_classes(words, lemmas, *subject)
-            # "advertising companies who may share", "networks that receive data from many
-            # websites may share": the relative pronoun's antecedent acts
-            # (a short name after "that" is the subject of a content clause: "to clarify that
-            # ASUS does not sell")
-            relative = after_relative and (subject_start == walk or (not found and walk - subject_start > 2))
-            if relative:
-                subject = (max(cs, subject_start - 6), subject_start - 1)
-                found = self._actor_classes(words, lemmas, *subject)
-            if "company" in found:
-                actor = "company"
-            elif found:
-                actor = found[0]
-            elif relative and words[subject_start - 2].isalpha() \
-                    and lemmas[subject_start - 2] not in self.data_nouns \
-                    and lemmas[subject_start - 2] not in self.reporting:
-                actor = "third-party"  # "the law requires businesses that sell data to ..."
+        actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
+                                        passive)
         deemed = g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None \
             and any(lemmas[k] in self.deemed for k in range(max(0, g_start - 4), g_start))
         if deemed:
@@ -762,7 +476,7 @@ class StatementReader:
         if scope == "practice" and minors and not any(  # not "including users under 16"
                 w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 3):a]):
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
-        ours = "company" in self._actor_classes(words, lemmas, *subject) or actor == "company" and not (
+        ours = "company" in subjects.actor_classes(words, lemmas, *subject) or actor == "company" and not (
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
         # (a restriction word in a clause before the subject's comma is that clause's: "Where
         # permitted by law, we may share ...")
@@ -797,20 +511,20 @@ class StatementReader:
             return None  # "we provide audience activation to businesses": no data is given
         # -- recipients, purposes, conditions, exceptions --
         first = g_end
-        while first < body_end and words[first] in _OBJECT_SKIP:
+        while first < body_end and words[first] in OBJECT_SKIP:
             first += 1
         given = lex.recipients.match_at(lemmas, first, body_end) if first < body_end else None
         if given and given[0] < body_end and words[given[0]] == "with":
             w = given[0] + 1
-            while w < body_end and words[w] in _OBJECT_SKIP:
+            while w < body_end and words[w] in OBJECT_SKIP:
                 w += 1
             if (w < body_end and lemmas[w] in lex.not_data_objects) \
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
-        recipients = self._recipients(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
         # ("... include ..." names some of them: not a closed list)
-        listed_recipients = lemmas[g_start] in _LIST_NOUNS \
+        listed_recipients = lemmas[g_start] in LIST_NOUNS \
             and not any(lemmas[k] == "include" for k in range(g_end, body_end))
         if listed_recipients:
             # "The recipients of your data are advertising partners and data brokers": the
@@ -820,14 +534,14 @@ class StatementReader:
             return None  # "if some personal data is not provided": the user gives it to us
         if not recipients and any(
                 words[f] == "from" and set(lex.recipients.classes_in(lemmas, f + 1, min(f + 6, body_end)))
-                - {"user", "public"} and not any(words[k] in _PRONOUNS or _is_participle(words[k], lemmas[k])
+                - {"user", "public"} and not any(words[k] in PRONOUNS or is_participle(words[k], lemmas[k])
                                                  for k in range(g_end, f))
                 for f in range(g_end, body_end)):
             # "we rent mailing lists from list brokers": data coming to us (not "data we
             # receive from partners", a relative clause describing what is sold)
             return None
         if (not passive and words[g_end:g_end + 1] == ["us"]) \
-                or (not recipients and self._to_the_company(words, lemmas, g_end, body_end)):
+                or (not recipients and self.recipient_finder.to_the_company(words, lemmas, g_end, body_end)):
             return None  # data coming to us: "clients may provide us with", "shared with us"
         ex_end = body_end if ex else clause_end
         # "Apart from the service providers listed above, we do not give anyone access": an
@@ -843,10 +557,10 @@ class StatementReader:
                 and front is None:
             recipients = ["affiliate" if r == "third-party" else r for r in recipients]
         if not recipients and any(words[p:p + 1] == ["them"] for p, _ in
-                                  self._recipient_phrases(words, lemmas, g_end, body_end)):
+                                  self.recipient_finder.phrases(words, lemmas, g_end, body_end)):
             # "we partner with other companies and may share your email with them": the pronoun
             # stands for the recipients named before the verb
-            recipients = self._recipients(words, lemmas, cs, walk)
+            recipients = self.recipient_finder.classes(words, lemmas, cs, walk)
         if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
@@ -870,7 +584,7 @@ class StatementReader:
         routine = {a for a, _, _ in lex.not_conditions.find(lemmas, cs, body_end)}
         opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)
                  if a not in routine]
-        hypothetical = any(w[-1] in _OPENERS_HYPOTHETICAL for w in opens)
+        hypothetical = any(w[-1] in OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))
         if hypothetical and not conditions:
             conditions = ["hypothetical"]
@@ -882,7 +596,7 @@ class StatementReader:
             # the exceptions run to the clause's end or a new condition (", if you click ...")
             ex_stop = next((k for k in range(body_end + 2, ce)
                             if words[k] in {"if", "when", "whenever"} and words[k - 1] == ","), ce)
-            exceptions += self._recipients(words, lemmas, body_end, ex_stop) \
+            exceptions += self.recipient_finder.classes(words, lemmas, body_end, ex_stop) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ex_stop)
             if lex.acting_for_us.find(lemmas, body_end, ce) or lex.for_our_service.find(lemmas, body_end, ce):
                 exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"
@@ -890,14 +604,14 @@ class StatementReader:
         exceptions = list(dict.fromkeys(exceptions))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_start)) or any(
-            not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in _DETERMINERS
+            not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in DETERMINERS
                  and lemmas[b + 1] not in lex.recipients.words()) and words[a - 1:a] != ["-"]
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
         listed = colon is not None and any(
             c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))
         if recipients and ((listed and colon is not None and any(
-                w in _ENUMERATION_CUES for w in words[cs:colon])) or listed_recipients):
+                w in ENUMERATION_CUES for w in words[cs:colon])) or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
         # -- polarity --
         cue: tuple[int, int] | None = None
@@ -905,7 +619,7 @@ class StatementReader:
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
             # governs every one joined by "or"
-            heads = self._subjects(words, lemmas, cs, walk)
+            heads = subjects.candidates(words, lemmas, cs, walk)
             head = heads[0] if heads else subject_start
             negation = lex.negations.find(lemmas, head, min(walk, head + 5))
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
@@ -918,7 +632,7 @@ class StatementReader:
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
         hedge = lex.hedges.find(lemmas, walk, g_start)
-        own = self._after_comma(words, cs, subject_start)
+        own = subjects.after_comma(words, cs, subject_start)
         if own > cs and lex.rights.find(lemmas, cs, own) and "opt-out" in lex.condition_classes.classes_in(
                 lemmas, cs, own) and scope == "practice":
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
@@ -930,7 +644,7 @@ class StatementReader:
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
             hypothetical = False
         if negation and data == "unspecified" and not recipients and k < body_end \
-                and words[k].isalpha() and words[k] not in _FOLLOWING_PREPOSITIONS \
+                and words[k].isalpha() and words[k] not in FOLLOWING_PREPOSITIONS \
                 and words[k] not in {"anything", "nothing", "any", "this", "that", "these", "those"} \
                 and not lex.recipient_opens.match_at(lemmas, k, body_end):
             return None  # "cookies cannot transmit viruses": a denial of no data flow
@@ -943,7 +657,7 @@ class StatementReader:
             polarity, cue = "hedged", (hedge[-1][0], hedge[-1][1])
         else:
             polarity = "affirmed"
-        if action == "share" and any(words[q] in _QUOTES for q in range(max(0, g_start - 1), g_end + 1)
+        if action == "share" and any(words[q] in QUOTES for q in range(max(0, g_start - 1), g_end + 1)
                                      if q < n):
             # "we do not “sell” or “share” personal information": the CPRA term, sharing for
             # cross-context behavioral advertising

@@ -1,0 +1,128 @@
+"""Who receives: the recipient classes a clause names, and the phrases that name them.
+
+A recipient stands in a phrase opened by "to", "with", "among" and the like, or right after the
+verb ("give advertisers access"); a class named anywhere else ("information about our company")
+receives nothing. Kept apart from the reader so that the rules for those phrases read in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policylens.statements.lexicon import Lexicon
+from policylens.statements.words import COORDINATORS, OBJECT_SKIP, PRONOUNS, is_participle
+
+
+class RecipientFinder:
+    """Finds the recipients of a statement with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon, data_nouns: frozenset[str],
+                 verb_lemmas: frozenset[str]) -> None:
+        self.lex = lexicon
+        self.data_nouns = data_nouns
+        # base forms that have an "-ing" form in the lemma table: "to develop" is no recipient
+        self.verb_lemmas = verb_lemmas
+
+    def classes(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> list[str]:
+        """Recipient classes named where a recipient stands: in a phrase opened by "to", "with",
+        "among" and the like (`recipient_phrases` in the lexicon: "to the following categories of
+        third parties: advertising networks and data brokers"), or as the first words after the
+        verb ("give advertisers access"), not anywhere ("information about our company").
+
+        "Third parties" followed in its phrase by the classes it stands for ("third parties such
+        as payment processors", "third-party processors") is those classes."""
+        first = start
+        while first < end and words[first] in OBJECT_SKIP:
+            first += 1
+        # "with us, such as ...": the company receives; the phrase names nobody else
+        phrases = [(p, q) for p, q in self.phrases(words, lemmas, start, end)
+                   if words[p:p + 1] != ["us"]]
+        named: list[tuple[int, int, str]] = []
+        ends: dict[int, str] = {}  # where each class named ends
+        ends_of: dict[int, int] = {}  # the end of the class named at each start
+        for a, b, name in self.lex.recipients.find(lemmas, start, end):
+            # "sell users' personal information": a possessive, not the one who receives
+            owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
+                or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
+            phrase = next(((p, q) for p, q in phrases if p <= a < q), None)
+            if phrase is None and a == first and not owner:
+                phrase = (a, b)
+            if name == "abroad" and phrase is not None and a - phrase[0] > 3:
+                continue  # "to bands, such as your email address and country of residence"
+            if phrase is not None:
+                named.append((phrase[0], a, name))
+            ends[b] = name
+            ends_of[a] = b
+        # "third parties such as processors": the classes named after it; "group companies": the
+        # class of the word before it
+        out = [name for p, a, name in named
+               if not (name == "third-party" and (ends.get(a, "third-party") != "third-party" or any(
+                   p2 == p and a2 > a and n2 not in {"third-party", "user"}
+                   # "third-party processors", "third-party AI providers": the class named
+                   and (ends_of.get(a, a2) <= a2 <= ends_of.get(a, a2) + 2 and all(
+                       words[k].isalpha() and words[k] not in COORDINATORS
+                       for k in range(ends_of.get(a, a2), a2)) or any(
+                       k0 < a2 for k0, _, _ in self.lex.recipient_keeps.find(lemmas, a, min(end, a2 + 4))))
+                   for p2, a2, n2 in named)))]
+        if not out and not named:
+            # "passed to exhibitors": the verb's own "to" opens the phrase
+            spans = phrases + [(first, end)]
+            # a named kind of organisation is specific, not "third parties" in general
+            out = ["organisation"] if any(self.unnamed_organisation(words, lemmas, p, q)
+                                          for p, q in spans) else []
+        return list(dict.fromkeys(out))
+
+    def unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int) -> bool:
+        """Whether the phrase words[p:q], opened by "to", "with" or "among", is headed by a plural
+        noun of no known class that is not a thing or a place ("passed to exhibitors",
+        "licensed to music labels")."""
+        q = min(q, len(words))
+        if p == 0 or p >= q or words[p - 1] not in {"to", "with", "among"}:
+            return False
+        j = p
+        while j < q and words[j] in OBJECT_SKIP:
+            j += 1
+        if words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
+            return False  # "to develop strategic partnerships": an infinitive, not a recipient
+        head = None
+        while j < q and words[j].isalpha() and words[j] not in OBJECT_SKIP \
+                and not self.lex.recipient_ends.match_at(lemmas, j, q):
+            head = j
+            j += 1
+        if head is None:
+            return False
+        word, lem = words[head], lemmas[head]
+        return word.endswith("s") and lem != word and not word.endswith("ss") \
+            and lem not in self.lex.not_recipients and lem not in self.lex.not_data_objects \
+            and lem not in self.data_nouns and not self.lex.data.find(lemmas, head, head + 1) \
+            and not self.lex.purposes.find(lemmas, p, q) and not self.lex.condition_classes.find(lemmas, p, q)
+
+    def to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
+        """Whether a recipient phrase names the company: "share with us", "shared to us"."""
+        # (not "the information provided to us": a participle's phrase describes the data)
+        return any(words[b:b + 1] == ["us"]
+                   and not (b - 2 >= start and is_participle(words[b - 2], lemmas[b - 2]))
+                   for b, _ in self.phrases(words, lemmas, start, end))
+
+    def phrases(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                end: int) -> list[tuple[int, int]]:
+        """The spans of the phrases that name to whom: each runs from a word that opens one to
+        the first word that ends it (a relative pronoun, a verb's auxiliary, a purpose's "for",
+        a gerund), over lists, "of" and a colon."""
+        lex = self.lex
+        spans: list[tuple[int, int]] = []
+        for _, b, _ in lex.recipient_opens.find(lemmas, start, end):
+            if b < end and words[b] not in PRONOUNS and lex.infinitives.match_at(words, b, end):
+                continue  # "to prevent unauthorised third parties": an infinitive, not a recipient
+            k = b + 1  # the first word is always part of it: "to you"
+            while k < end and k - b < 40 and words[k] not in {".", ";"}:
+                kept = lex.recipient_keeps.match_at(lemmas, k, end)
+                if kept:
+                    k = kept[0]
+                    continue
+                if lex.recipient_ends.match_at(lemmas, k, end) or (
+                        words[k].endswith("ing") and not lex.recipients.match_at(lemmas, k, end)):
+                    break
+                k += 1
+            spans.append((b, k))
+        return spans

@@ -1,0 +1,202 @@
+"""Who acts: where a statement's subject starts, and which actor class it names.
+
+A subject is read backwards from the verb group: over the bridge words between them ("we may also
+not"), over a list of other verbs coordinated with ours ("we collect, use, and share"), and up to a
+word that stops a subject (a comma, "that", "if"). Kept apart from the reader so that the many
+small tests of "is this noun the subject?" read in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policylens.statements.lexicon import Lexicon
+from policylens.statements.words import (
+    CLAUSE_OPENERS,
+    GOVERNING,
+    IMPERATIVE_OPENERS,
+    OBJECT_SKIP,
+    POSSESSIVES,
+    PRONOUNS,
+    SUBJECT_STOPS,
+    SUBORDINATORS,
+)
+
+
+class SubjectFinder:
+    """Finds the subject and the actor of a statement with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon, data_nouns: frozenset[str], reporting: frozenset[str]) -> None:
+        self.lex = lexicon
+        self.data_nouns = data_nouns
+        # "the law requires businesses that sell": a reporting verb's "that" opens no relative clause
+        self.reporting = reporting
+
+    def walk_back(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
+        """Where the run of bridge words before `start` begins (no earlier than `cs`)."""
+        spans = self.lex.bridges.find(lemmas, cs, start)
+        ends = {b: a for a, b, _ in spans}
+        j = start
+        while j > cs:
+            if j in ends:
+                if words[ends[j]] == "," and j < len(words) and words[j] in PRONOUNS:
+                    break  # "Unless you tell us not to, we pass ...": the comma ends a clause
+                j = ends[j]
+            elif j < start and words[j] in {"or", "and"} and (j - 1) in ends:
+                j -= 1  # "do not publish or distribute": another verb coordinated with ours
+            else:
+                break
+        return j
+
+    @staticmethod
+    def after_comma(words: Sequence[str], cs: int, subject_start: int) -> int:
+        """Where the statement's own clause starts: after a comma right before its subject
+        ("If you opt out, we ..."; "..., which we sell"), else at `cs`."""
+        k = subject_start - 1
+        relative = k > cs and words[k] in {"which", "that"}
+        if relative:
+            k -= 1
+        # only after a subordinate clause or before a relative one: "California residents have
+        # the right to request, once per year, information regarding our disclosure" is one clause
+        first = next((w for w in words[cs:k] if w.isalpha()), "")
+        subordinate = relative or first in SUBORDINATORS
+        return k + 1 if k > cs and words[k] == "," and subordinate else cs
+
+    def candidates(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
+        """Where the words that can be a subject ("we", "our partners", "bands") start in
+        words[cs:end]; not possessives ("your information")."""
+        return [a for a, _, _ in self.lex.actors.find(lemmas, cs, end)
+                if words[a] not in POSSESSIVES and not self.governed(words, cs, a)
+                and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
+                # "the pages we show you": "you" after a verb is its object
+                and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
+                         and words[a - 1] not in SUBJECT_STOPS and words[a - 1] not in CLAUSE_OPENERS)
+                and not self.complement(words, cs, a)]
+
+    @staticmethod
+    def complement(words: Sequence[str], cs: int, a: int) -> bool:
+        """Whether the noun phrase at `a` follows "be" ("we are not a data broker"): it says
+        what the subject is, it is no subject."""
+        for j in range(a - 1, max(cs, a - 5) - 1, -1):
+            if words[j] in {"is", "are", "am", "was", "were", "be", "been", "'re", "'m"}:
+                return True
+            if not words[j].isalpha() or words[j] in SUBJECT_STOPS or words[j] in PRONOUNS:
+                return False
+        return False
+
+    def actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
+        """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
+        our site": advertisers)."""
+        return list(dict.fromkeys(c for x, _, c in self.lex.actors.find(lemmas, a, b)
+                                  if not self.governed(words, a, x)))
+
+    @staticmethod
+    def governed(words: Sequence[str], cs: int, a: int) -> bool:
+        """Whether the noun phrase at `a` is a preposition's object ("we partner with other
+        companies"): no subject."""
+        j = a - 1
+        while j >= cs and words[j] in OBJECT_SKIP:
+            j -= 1
+        return j >= cs and words[j] in GOVERNING
+
+    def verb_list_start(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
+                         walk: int) -> int:
+        """Where a list of other verbs coordinated with ours begins ("we collect, use, and share":
+        the subject of the first is ours), past the bridges before it; else `walk`."""
+        j = walk
+        while j - 2 > cs and words[j - 2] in {",", "and", "or"} and words[j - 1].isalpha() \
+                and lemmas[j - 1] not in self.data_nouns and words[j - 1] not in SUBJECT_STOPS \
+                and words[j - 1] not in PRONOUNS:
+            j -= 2
+        if j - 1 > cs and words[j - 1].isalpha() and lemmas[j - 1] not in self.data_nouns \
+                and words[j - 1] not in SUBJECT_STOPS and words[j - 1] not in PRONOUNS:
+            first = j - 1  # the list's first verb: a pronoun or an auxiliary before it
+            start = self.walk_back(words, lemmas, cs, first)
+            if words[first - 1] in PRONOUNS or (start < first and j < walk):
+                return start
+        return walk
+
+
+    def span(self, words: Sequence[str], lemmas: Sequence[str], cs: int, walk: int,
+             g_start: int) -> tuple[int, int]:
+        """Where the subject of the verb group at `g_start` starts, and where the words between it
+        and the verb begin, given where the bridges begin (`walk`): the run of words before
+        `walk` up to a word that stops a subject; a coordinated predicate ("Bands are ... and may
+        not share") takes the subject of the verb before it."""
+        subject_start = walk
+        while subject_start > cs and walk - subject_start < 8 \
+                and words[subject_start - 1] not in SUBJECT_STOPS:
+            subject_start -= 1
+        if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
+                and words[subject_start - 2] == "we":
+            subject_start -= 2  # "we and our partners share": we are among the subjects
+        if walk < g_start and words[walk] in {"and", "or"}:
+            # a coordinated predicate ("Bands are ... and may not share") shares the subject of
+            # the verb before it: the nearest one who acts ("when you sign up or share a list")
+            actors = self.candidates(words, lemmas, cs, walk)
+            # "Cookies are small files that are stored on your device and transmit ...": with no
+            # one named, the subject is the relative pronoun's antecedent
+            pronoun = next((k for k in range(walk - 1, cs, -1) if words[k] in {"that", "which", "who"}), None)
+            subject_start = actors[-1] if actors else (pronoun + 1 if pronoun is not None else cs)
+            while subject_start < walk and words[subject_start] in SUBJECT_STOPS:
+                subject_start += 1
+            walk = min(walk, subject_start + 4)
+        return subject_start, walk
+
+    def actor(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int, walk: int,
+              g_start: int, g_end: int, body_end: int, passive: bool) -> tuple[str, tuple[int, int]]:
+        """Who does the act of the verb group words[g_start:g_end], and the span of words that
+        names them: the company unless a "by" phrase, the reader ("you provide", an imperative) or
+        a subject (or a relative pronoun's antecedent) names someone else."""
+        lex = self.lex
+        actor = "company"
+        subject = (subject_start, walk)
+        # an act-noun's doer follows "by", as a passive's does: "monetization of data by others"
+        noun_act = lex.action_words.match_at(lemmas, g_start, g_end) is None \
+            and "by" in words[g_end:body_end]
+        if passive or noun_act:
+            by = [i for i in range(g_end, body_end) if words[i] == "by"]
+            if by:
+                found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
+                legal = lex.condition_classes.classes_in(lemmas, by[0] + 1, min(by[0] + 4, body_end))
+                # "shared by these cookies", "sold by the seller": someone else acts
+                actor = "company" if "company" in found or (not found and (
+                    "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
+            elif passive and any(words[k] == "you" and lex.action_words.match_at(lemmas, k + 1, walk)
+                                 and "to" in words[k + 2:min(k + 5, walk)]
+                                 and "us" not in words[k + 2:min(k + 6, walk)]
+                                 for k in range(subject_start, walk)):
+                # "Information you provide to a linked site is provided directly to a third party":
+                # the reader gives it
+                actor = "user"
+        elif any(words[k] == "we" for k in range(walk, g_start)):
+            actor = "company"  # "if you would rather we did not share": we, in the bridge
+        elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
+            actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
+        elif walk == g_start and all(words[k] in IMPERATIVE_OPENERS for k in range(subject_start, g_start)) \
+                and lex.action_words.match_at(lemmas, g_start, g_end) is not None:
+            actor = "user"  # "Please send your objection to ...": an imperative, the reader acts
+        elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start \
+                and words[walk] not in {"and", "or"}:
+            # the pronoun right before the verb is its subject: "the information you provide"
+            actor = "user" if words[walk - 1] == "you" else "third-party"
+        else:
+            after_relative = subject_start - 1 > cs and words[subject_start - 1] in {"who", "which", "that"}
+            found = self.actor_classes(words, lemmas, *subject)
+            # "advertising companies who may share", "networks that receive data from many
+            # websites may share": the relative pronoun's antecedent acts
+            # (a short name after "that" is the subject of a content clause: "to clarify that
+            # ASUS does not sell")
+            relative = after_relative and (subject_start == walk or (not found and walk - subject_start > 2))
+            if relative:
+                subject = (max(cs, subject_start - 6), subject_start - 1)
+                found = self.actor_classes(words, lemmas, *subject)
+            if "company" in found:
+                actor = "company"
+            elif found:
+                actor = found[0]
+            elif relative and words[subject_start - 2].isalpha() \
+                    and lemmas[subject_start - 2] not in self.data_nouns \
+                    and lemmas[subject_start - 2] not in self.reporting:
+                actor = "third-party"  # "the law requires businesses that sell data to ..."
+        return actor, subject

@@ -1,0 +1,107 @@
+"""The closed word classes the statement reader leans on: English grammar, not policy wording.
+
+Policy wording (actions, data, recipients, cues) is data in `data/lexicon.yaml`; these small sets
+(determiners, pronouns, forms of "be", clause openers) do not change from one policy to another,
+so they live here as code, each with the sentence that needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# -- clauses and their openers ---------------------------------------------------------------------
+
+# words that end a clause ("we do not sell your data, but we may share it")
+BOUNDARIES = frozenset({";", "but", "however", "whereas", "although", "though", "while"})
+# words that open a subordinate clause before the main one ("If you opt out, we ...")
+SUBORDINATORS = frozenset({"if", "when", "whenever", "where", "unless", "once", "after", "before",
+                           "because", "while", "although", "though", "should", "until", "upon"})
+# words after which "you" opens a clause as its subject
+CLAUSE_OPENERS = frozenset({"if", "when", "whenever", "where", "unless", "because", "once", "until",
+                            "after", "before", "while", "whether", "so", "then", "but", "also", "not",
+                            "nor", "thank"})
+# the last word of a condition's opener that makes the statement a hypothesis ("in the event")
+OPENERS_HYPOTHETICAL = frozenset({"if", "event", "case", "should", "unless", "upon", "whenever", "when",
+                                  "where", "once"})
+# words before a verb that opens an imperative ("Please send ...", "Simply share ...")
+IMPERATIVE_OPENERS = frozenset({"please", "simply", "just", "kindly", "then", "also"})
+
+# -- verbs and their forms -------------------------------------------------------------------------
+
+BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
+# words between "have" and a participle ("we have never sold"): a verb, not an adjective
+PERFECT = frozenset({"have", "has", "had", "not", "never", "n't", "also", "ever", "been", "already",
+                     "recently"})
+IRREGULAR_PARTICIPLES = frozenset({"sold", "given", "shown", "sent", "dealt", "made", "bought", "paid",
+                                   "told", "held", "kept", "lent", "leased"})
+# "we stopped renting", "we continue sharing": a gerund that is the act
+ASPECT_VERBS = frozenset({"stop", "start", "begin", "continue", "keep", "resume", "commence"})
+# "if you do not want your data shared": a passive whose subject the causative names
+CAUSATIVES = frozenset({"want", "wish", "prefer", "like", "would", "rather", "have", "get"})
+# verbs after a quoted term that define it ("“sell” means")
+DEFINING = frozenset({"mean", "refer", "include", "cover", "encompass"})
+# words that join coordinated verbs ("sell, rent or otherwise share")
+COORDINATORS = frozenset({",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or",
+                          "either"})
+# words that join the items of a list (of verbs or of data)
+JOINERS = frozenset({",", "or", "and", "/", "nor", "and/or", "either", "otherwise"})
+
+# -- noun phrases ----------------------------------------------------------------------------------
+
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "your", "our", "their", "its", "his", "her",
+                         "any", "such", "each", "every", "my", "'s"})
+PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
+# "your information": an owner, not a subject
+POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})
+# words skipped before the head of an object ("all of your personal information")
+OBJECT_SKIP = DETERMINERS | {"all", "some", "certain", "or", "and", ",", "otherwise", "other",
+                             "personal", "such", "these", "those", "more", "additional", "of",
+                             "several", "many", "various", "few", "new"}
+# words that end the run of words before a verb that can be its subject
+SUBJECT_STOPS = frozenset({",", "that", "which", "who", "if", "when", "where", "whether", "because",
+                           "as", "and", "or", "(", ")", ":", "-", "–", "—", "so", "unless", "once"})
+# objects that are the reader or other people, not data ("we provide users with ...")
+USER_OBJECTS = frozenset({"you", "users", "user", "customers", "visitors", "members", "yourself"})
+# adjectives of data about someone, coordinated with an aggregate one
+IDENTIFIED = frozenset({"identifiable", "identified", "identifying", "personal", "individual",
+                        "personally"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+# -- prepositions ----------------------------------------------------------------------------------
+
+# prepositions after which a gerund states nothing ("before sharing")
+PREPOSITIONS = frozenset({"about", "of", "before", "after", "by", "from", "without", "in", "on", "for",
+                          "regarding", "concerning", "against"})
+# words that may follow a verb (not a noun it modifies): "shared with", "sold to"
+FOLLOWING_PREPOSITIONS = frozenset({"to", "with", "by", "or", "and", "in", "for", "on", "through", "via",
+                                    "from", "under", "as", "at", "about", "only", "outside", "any", ",",
+                                    ".", ";", ":", "(", ")", "nor", "your", "our", "their", "the", "it",
+                                    "them", "personal", "information", "data", "except", "unless",
+                                    "without", "publicly", "externally", "back", "over", "out", "along",
+                                    "onto"})
+# a verb form right after these is a noun: "through licenses with"
+NOUN_PREPOSITIONS = frozenset({"through", "under", "via", "with", "of", "about", "regarding",
+                               "concerning"})
+# prepositions whose object is a topic, not an act ("limits on our disclosure of")
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding", "concerning", "against", "over", "re"})
+# prepositions whose object is no subject ("we partner with other companies and share ...")
+GOVERNING = frozenset({"with", "to", "from", "for", "among", "between", "through", "via", "at", "on",
+                       "of"})
+
+# -- lists of recipients ---------------------------------------------------------------------------
+
+# act-nouns whose colon opens the list of those who receive ("Recipients of your data: ...")
+LIST_NOUNS = frozenset({"recipient"})
+# words before a colon that make the list after it the whole list of recipients
+ENUMERATION_CUES = frozenset({"following", "categories", "category", "whom", "recipients", "recipient"})
+
+
+def is_participle(word: str, lem: str) -> bool:
+    """Whether a word is a past participle ("shared", "given", "sold"), told by its form."""
+    return word != lem and (word.endswith(("ed", "en")) or word in IRREGULAR_PARTICIPLES)
+
+
+def causative_before(lemmas: Sequence[str], i: int, lo: int) -> bool:
+    """Whether a causative stands before the noun before i (from `lo`): "if you do not want your
+    data shared", "have your details shared"."""
+    return any(lemmas[k] in CAUSATIVES for k in range(max(lo, i - 5), i - 1))
