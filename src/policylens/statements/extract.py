@@ -571,7 +571,9 @@ class StatementReader:
         # "to provide you with offers that may interest you": a service purpose that is marketing
         serving = (acting and "own-use" not in purposes) or (lex.for_our_service.find(lemmas, g_end, ex_end)
                              and not {"marketing", "advertising", "own-use"} & set(purposes))
-        generic = {"third-party", "marketing-partner"} if acting else {"third-party"}
+        # (a kind of organisation said to act for us acts for us: "companies that provide services
+        # on our behalf, such as repair shops")
+        generic = {"third-party", "marketing-partner", "organisation"} if acting else {"third-party"}
         if serving and any(r in generic for r in recipients):
             recipients = list(dict.fromkeys(
                 [r for r in recipients if r not in generic] + ["service-provider"]))
@@ -599,7 +601,8 @@ class StatementReader:
             exceptions += self.recipient_finder.classes(words, lemmas, body_end, ex_stop) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ex_stop)
             if lex.acting_for_us.find(lemmas, body_end, ce) or lex.for_our_service.find(lemmas, body_end, ce):
-                exceptions = [e if e not in {"third-party", "marketing-partner"} else "service-provider"
+                exceptions = [e if e not in {"third-party", "marketing-partner", "organisation"}
+                              else "service-provider"
                               for e in exceptions]
         exceptions = list(dict.fromkeys(exceptions))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
