@@ -556,11 +556,17 @@ class StatementReader:
         if comma is not None and "affiliate" in lex.recipients.classes_in(lemmas, cs, comma) \
                 and front is None:
             recipients = ["affiliate" if r == "third-party" else r for r in recipients]
-        if not recipients and any(words[p:p + 1] == ["them"] for p, _ in
-                                  self.recipient_finder.phrases(words, lemmas, g_end, body_end)):
-            # "we partner with other companies and may share your email with them": the pronoun
-            # stands for the recipients named before the verb
+        if not recipients and (words[g_end:g_end + 1] == ["them"] or any(
+                words[p:p + 1] == ["them"]
+                for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end))):
+            # "we partner with other companies and may share your email with them", "we allow
+            # other companies to send offers, and we may give them your address": the pronoun
+            # stands for the recipients named before the verb, in its clause or the sentence
             recipients = self.recipient_finder.classes(words, lemmas, cs, walk)
+            if not recipients and words[g_end:g_end + 1] == ["them"]:
+                # ("give them your address": an indirect object, named in the clause before)
+                recipients = [c for c in lex.recipients.classes_in(lemmas, 0, cs)
+                              if c not in {"user", "public"}]
         if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"

@@ -78,7 +78,7 @@ FOLLOWING_PREPOSITIONS = frozenset({"to", "with", "by", "or", "and", "in", "for"
                                     ".", ";", ":", "(", ")", "nor", "your", "our", "their", "the", "it",
                                     "them", "personal", "information", "data", "except", "unless",
                                     "without", "publicly", "externally", "back", "over", "out", "along",
-                                    "onto"})
+                                    "onto", "away"})
 # a verb form right after these is a noun: "through licenses with"
 NOUN_PREPOSITIONS = frozenset({"through", "under", "via", "with", "of", "about", "regarding",
                                "concerning"})
