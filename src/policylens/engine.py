@@ -387,6 +387,9 @@ class _PatternIndex:
                     self.regexes_filed.setdefault(word, []).append(k)
             else:
                 self.regexes_unfiled.append(k)
+        self.regexes_by_rule: dict[str, list[int]] = {}  # for requires and exclude (`only`)
+        for k, (rule_id, _, _) in enumerate(self.regexes):
+            self.regexes_by_rule.setdefault(rule_id, []).append(k)
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
         # patterns a block can hold are found from the sets it meets, not by testing them all.
         self.filed: dict[int, list[tuple[int, int]]] = {}  # word set -> (matcher, pattern)
@@ -473,8 +476,21 @@ class _PatternIndex:
                     rule_id = self.strings[key]
                     if only is None or rule_id in only:
                         found.setdefault(rule_id, []).append(_Hit(start, end))
-        regexes = [(r, rx) for r, rx, w in self.regexes if only is None or r in only]
-        if self.shortcuts and regexes:  # skip the expressions that cannot match in this block
+        if self.regexes:
+            self._regex_hits(sents, only, found)
+        return found
+
+    def _regex_hits(self, sents: _Sentences, only: dict[str, set[int]] | None,
+                    found: dict[str, list[_Hit]]) -> None:
+        """The expressions' matches, added to `found`: with `only`, of those rules' expressions
+        (found from a table by rule, not by testing all of them) in those sentences."""
+        if only is None:
+            ks: Iterable[int] = range(len(self.regexes))
+        else:
+            ks = sorted(k for r in only for k in self.regexes_by_rule.get(r, ()))
+            if not ks:
+                return
+        if self.shortcuts:  # skip the expressions that cannot match in this block
             present = sents.literals
             if present is None:
                 present = sents.literals = self.words.present(sents.doc_text)
@@ -483,22 +499,29 @@ class _PatternIndex:
                 chosen = set(self.regexes_unfiled)
                 for word in present:
                     chosen.update(filed.get(word, ()))
-                candidates = [self.regexes[k] for k in sorted(chosen)]
-            else:
-                candidates = [x for x in self.regexes if x[0] in only]
+                ks = sorted(chosen)
+            candidates = [self.regexes[k] for k in ks]
             regexes = [(r, rx) for r, rx, w in candidates if w is None or holds(w, present)]
-        if regexes:
-            for i, sent in enumerate(sents.spans):
-                text = sents.text(i)[:MAX_SENTENCE_CHARS]
-                for rule_id, rx in regexes:
-                    if only is not None and self.shortcuts and i not in only[rule_id]:
-                        continue
-                    for m in rx.finditer(text):
-                        span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
-                                             alignment_mode="expand")
-                        if span is not None and len(span):
-                            found.setdefault(rule_id, []).append(_Hit(span.start, span.end))
-        return found
+        else:
+            regexes = [(r, rx) for r, rx, _ in (self.regexes[k] for k in ks)]
+        if not regexes:
+            return
+        doc = sents.doc
+        if only is not None and self.shortcuts:  # only the sentences where those rules fired
+            sentences: Iterable[int] = sorted(set().union(*(only[r] for r, _ in regexes)))
+        else:
+            sentences = range(len(sents.spans))
+        for i in sentences:
+            text = sents.text(i)[:MAX_SENTENCE_CHARS]
+            start_char = sents.spans[i].start_char
+            for rule_id, rx in regexes:
+                if only is not None and self.shortcuts and i not in only[rule_id]:
+                    continue
+                for m in rx.finditer(text):
+                    span = doc.char_span(start_char + m.start(), start_char + m.end(),
+                                         alignment_mode="expand")
+                    if span is not None and len(span):
+                        found.setdefault(rule_id, []).append(_Hit(span.start, span.end))
 
 
 def _earliest(hits: list[_Hit]) -> _Hit:
