@@ -10,7 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from policylens.gaps import Split, join, repeats, split
-from policylens.literals import Needs, WordIndex, holds, normalize, required_words
+from policylens.literals import Bits, Needs, WordIndex, holds_bits, normalize, required_words, sum_bits
 from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
@@ -103,7 +103,7 @@ class _Sentences:
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
         self.block_words = set(lows)  # the block's distinct words (the three indexes ask)
-        self.literals: set[str] | None = None  # which words of the rules' expressions occur here
+        self.literals: int | None = None  # which words of the rules' expressions occur here
         self._titles: list[bool] | None = None
 
     def titles(self) -> list[bool]:
@@ -377,19 +377,12 @@ class _PatternIndex:
         # one WordIndex of all their words, so a block is scanned for them once)
         self.words = WordIndex(frozenset(word for _, _, needs in self.regexes for clause in needs or ()
                                          for word in clause))
-        # Each expression filed under the words of one of its clauses, so the expressions a
-        # block can match are found from the words it holds, not by testing them all.
-        self.regexes_filed: dict[str, list[int]] = {}
-        self.regexes_unfiled: list[int] = []  # expressions that need no word
-        for k, (_, _, needs) in enumerate(self.regexes):
-            if needs:
-                for word in needs[0]:
-                    self.regexes_filed.setdefault(word, []).append(k)
-            else:
-                self.regexes_unfiled.append(k)
         self.regexes_by_rule: dict[str, list[int]] = {}  # for requires and exclude (`only`)
         for k, (rule_id, _, _) in enumerate(self.regexes):
             self.regexes_by_rule.setdefault(rule_id, []).append(k)
+        self.regex_bits: list[Bits | None] = []
+        self.regex_screens: list[tuple[int | None, list[int]]] = []
+        self.use_words(self.words)
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
         # patterns a block can hold are found from the sets it meets, not by testing them all.
         self.filed: dict[int, list[tuple[int, int]]] = {}  # word set -> (matcher, pattern)
@@ -403,6 +396,21 @@ class _PatternIndex:
                     self.unfiled.append((m, k))
         self.filed_keys = frozenset(self.filed)
         self.strings = nlp.vocab.strings  # type: ignore[attr-defined]
+
+    def use_words(self, words: WordIndex) -> None:
+        """Test the expressions' words with this index (the Analyzer gives its three pattern
+        indexes one, so a block is scanned once): each expression's clauses as bits, and each
+        rule's screen, the bits of its expressions' first clauses (None: some expression needs
+        no word), so a rule none of whose expressions can match is passed over with one AND."""
+        self.words = words
+        self.regex_bits = [None if needs is None else words.bits_of(needs)
+                           for _, _, needs in self.regexes]
+        self.regex_screens = []
+        for ks in self.regexes_by_rule.values():
+            firsts = [self.regex_bits[k] for k in ks]
+            screen = None if any(b is None for b in firsts) \
+                else sum_bits(b[0] for b in firsts if b is not None)
+            self.regex_screens.append((screen, ks))
 
     def possible(self, met: set[int]) -> dict[int, set[int]]:
         """Matcher position -> its patterns whose every word set is in `met`."""
@@ -493,15 +501,13 @@ class _PatternIndex:
         if self.shortcuts:  # skip the expressions that cannot match in this block
             present = sents.literals
             if present is None:
-                present = sents.literals = self.words.present(sents.doc_text)
-            if only is None:  # those filed under a word the block holds, in their order
-                filed = self.regexes_filed
-                chosen = set(self.regexes_unfiled)
-                for word in present:
-                    chosen.update(filed.get(word, ()))
-                ks = sorted(chosen)
-            candidates = [self.regexes[k] for k in ks]
-            regexes = [(r, rx) for r, rx, w in candidates if w is None or holds(w, present)]
+                present = sents.literals = self.words.mask(sents.doc_text)
+            bits = self.regex_bits
+            if only is None:  # the rules whose screen the block passes, in their order
+                ks = [k for screen, rule_ks in self.regex_screens
+                      if screen is None or screen & present for k in rule_ks]
+            regexes = [(r, rx) for k in ks for r, rx, _ in (self.regexes[k],)
+                       if (b := bits[k]) is None or holds_bits(b, present)]
         else:
             regexes = [(r, rx) for r, rx, _ in (self.regexes[k] for k in ks)]
         if not regexes:
@@ -616,7 +622,7 @@ class Analyzer:
         literals = WordIndex(self.triggers.words.words | self.requires.words.words
                              | self.excludes.words.words)
         for index in (self.triggers, self.requires, self.excludes):
-            index.words = literals
+            index.use_words(literals)
         self.polarity = PolarityDetector(self.nlp)
         self.shortcuts = shortcuts
         # Statement rules read clauses with the lexicon; a sentence can hold a statement only if
