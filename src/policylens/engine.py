@@ -104,6 +104,8 @@ class _Sentences:
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
         self.block_words = set(lows)  # the block's distinct words (the three indexes ask)
         self.literals: int | None = None  # which words of the rules' expressions occur here
+        # and in each sentence (its first MAX_SENTENCE_CHARS, what the expressions read)
+        self.sentence_literals: list[int | None] = [None] * len(self.spans)
         self._titles: list[bool] | None = None
 
     def titles(self) -> list[bool]:
@@ -506,22 +508,32 @@ class _PatternIndex:
             if only is None:  # the rules whose screen the block passes, in their order
                 ks = [k for screen, rule_ks in self.regex_screens
                       if screen is None or screen & present for k in rule_ks]
-            regexes = [(r, rx) for k in ks for r, rx, _ in (self.regexes[k],)
+            regexes = [(r, rx, b) for k in ks for r, rx, _ in (self.regexes[k],)
                        if (b := bits[k]) is None or holds_bits(b, present)]
         else:
-            regexes = [(r, rx) for r, rx, _ in (self.regexes[k] for k in ks)]
+            regexes = [(r, rx, None) for r, rx, _ in (self.regexes[k] for k in ks)]
         if not regexes:
             return
         doc = sents.doc
         if only is not None and self.shortcuts:  # only the sentences where those rules fired
-            sentences: Iterable[int] = sorted(set().union(*(only[r] for r, _ in regexes)))
+            sentences: Iterable[int] = sorted(set().union(*(only[r] for r, _, _ in regexes)))
         else:
             sentences = range(len(sents.spans))
+        # a block of several sentences: each expression runs only on those holding its words
+        # (the same test on the sentence's words as on the block's above)
+        by_sentence = self.shortcuts and len(sents.spans) > 1
         for i in sentences:
             text = sents.text(i)[:MAX_SENTENCE_CHARS]
+            held = 0
+            if by_sentence:
+                known = sents.sentence_literals[i]
+                held = sents.sentence_literals[i] = self.words.mask(text) if known is None \
+                    else known
             start_char = sents.spans[i].start_char
-            for rule_id, rx in regexes:
+            for rule_id, rx, b in regexes:
                 if only is not None and self.shortcuts and i not in only[rule_id]:
+                    continue
+                if by_sentence and b is not None and not holds_bits(b, held):
                     continue
                 for m in rx.finditer(text):
                     span = doc.char_span(start_char + m.start(), start_char + m.end(),
