@@ -490,6 +490,18 @@ class _PatternIndex:
             self._regex_hits(sents, only, found)
         return found
 
+    def _block_mask(self, sents: _Sentences) -> int:
+        """The bits of the expressions' words in a block: with several sentences, the union of
+        each sentence's (its first MAX_SENTENCE_CHARS, what the expressions read), kept for the
+        test by sentence, so the block's text is not scanned twice."""
+        if len(sents.spans) < 2:
+            return self.words.mask(sents.doc_text)
+        out = 0
+        for i in range(len(sents.spans)):
+            held = sents.sentence_literals[i] = self.words.mask(sents.text(i)[:MAX_SENTENCE_CHARS])
+            out |= held
+        return out
+
     def _regex_hits(self, sents: _Sentences, only: dict[str, set[int]] | None,
                     found: dict[str, list[_Hit]]) -> None:
         """The expressions' matches, added to `found`: with `only`, of those rules' expressions
@@ -503,7 +515,7 @@ class _PatternIndex:
         if self.shortcuts:  # skip the expressions that cannot match in this block
             present = sents.literals
             if present is None:
-                present = sents.literals = self.words.mask(sents.doc_text)
+                present = sents.literals = self._block_mask(sents)
             bits = self.regex_bits
             if only is None:  # the rules whose screen the block passes, in their order
                 ks = [k for screen, rule_ks in self.regex_screens
@@ -524,11 +536,7 @@ class _PatternIndex:
         by_sentence = self.shortcuts and len(sents.spans) > 1
         for i in sentences:
             text = sents.text(i)[:MAX_SENTENCE_CHARS]
-            held = 0
-            if by_sentence:
-                known = sents.sentence_literals[i]
-                held = sents.sentence_literals[i] = self.words.mask(text) if known is None \
-                    else known
+            held = sents.sentence_literals[i] or 0 if by_sentence else 0
             start_char = sents.spans[i].start_char
             for rule_id, rx, b in regexes:
                 if only is not None and self.shortcuts and i not in only[rule_id]:
