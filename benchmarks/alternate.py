@@ -14,6 +14,9 @@ over each tree once, or PYTHONDONTWRITEBYTECODE=1 makes every run compile what i
   language model copy, the folded lemma table), as any run after a user's very first;
 - "very first run": the same with an empty cache folder (--very-first);
 - with --corpus DIR: `analyze DIR -f json --no-cache --jobs N` and the keyword baseline.
+
+Reports are written to a file in a temporary folder, not to /dev/null: a tree older than the
+special-file handling of `output.py` would rename its report over /dev/null.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ def _alternated(rounds: int, names: list[str]) -> list[list[str]]:
 def cold(trees: dict[str, str], one: str, rounds: int, very_first: bool) -> dict[str, list[float]]:
     """CPU of one cold `analyze` per tree, alternated."""
     work = Path(tempfile.mkdtemp(prefix="policylens-alternate-"))
-    args = ["analyze", one, "-f", "json", "--no-cache", "-o", os.devnull]
+    args = ["analyze", one, "-f", "json", "--no-cache", "-o", str(work / "report.json")]
     kept: dict[str, Path] = {}
     try:
         for name, src in trees.items():  # an earlier run's per-install records, per tree
@@ -77,13 +80,14 @@ def corpus(trees: dict[str, str], folder: str, one: str, jobs: int, rounds: int,
            ) -> tuple[dict[str, list[float]], list[float]]:
     """CPU of `analyze DIR --no-cache --jobs N` per tree, alternated, and of the baseline."""
     work = tempfile.mkdtemp(prefix="policylens-alternate-")
-    args = ["analyze", folder, "-f", "json", "--no-cache", "--jobs", str(jobs), "-o", os.devnull]
+    report = str(Path(work) / "report.json")
+    args = ["analyze", folder, "-f", "json", "--no-cache", "--jobs", str(jobs), "-o", report]
     baseline = [sys.executable, str(ROOT / "benchmarks" / "baseline.py"), folder]
     out: dict[str, list[float]] = {name: [] for name in trees}
     base: list[float] = []
     try:
         for src in trees.values():  # the per-install records first, as for any later run
-            _cpu(_command(src, ["analyze", one, "-f", "json", "--no-cache", "-o", os.devnull]),
+            _cpu(_command(src, ["analyze", one, "-f", "json", "--no-cache", "-o", report]),
                  work)
         for order in _alternated(rounds, list(trees)):
             for name in order:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.engine import Analyzer
-from policylens.literals import WordIndex, holds, normalize, required_words
+from policylens.literals import WordIndex, holds, holds_bits, normalize, required_words
 from policylens.models import Document, Metadata, Report
 from policylens.reading.ingest import content_hash, load_document
 from policylens.ruleset import RuleSet
@@ -149,6 +149,25 @@ def test_a_word_is_found_as_ignorecase_finds_it() -> None:
     index = WordIndex(frozenset({"sell", "kids", "child"}))
     assert index.present("We reSELLing ſell \u212aIDS and ch\u0130ld") == {"sell", "kids", "child"}
     assert index.present("We do not sel data") == set()
+
+
+def test_the_engines_bit_test_agrees_with_a_plain_substring_test(ruleset: RuleSet) -> None:
+    """The engine screens a block or sentence with bits (`WordIndex.mask`, `holds_bits`): that
+    test says the same as looking for each word in the folded text (a word of letters and
+    digits found there lies inside a run of them), on texts made of the expressions' words."""
+    rng = random.Random(5)
+    needs_list = [n for n in map(required_words, _shipped_regexes(ruleset)) if n]
+    words = frozenset().union(*(c for n in needs_list for c in n))
+    index = WordIndex(words)
+    vocabulary = sorted(words) + ["\u0130n", "re", "x", "-", "ſell", "ING", ".", "n't"]
+    for _ in range(300):
+        text = "".join(rng.choice(vocabulary) + rng.choice(["", " ", "", "-"])
+                       for _ in range(rng.randint(0, 8)))
+        folded = normalize(text)
+        present = {w for w in words if w in folded}
+        assert {w for w in words if index.bits[w] & index.mask(text)} == present, text
+        for needs in needs_list:
+            assert holds_bits(index.bits_of(needs), index.mask(text)) == holds(needs, present)
 
 
 # --- whitespace folding -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from policylens.gaps import Split, join, repeats, split
-from policylens.literals import Needs, WordIndex, holds, normalize, required_words
+from policylens.literals import Bits, Needs, WordIndex, holds_bits, normalize, required_words, sum_bits
 from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
@@ -103,7 +103,9 @@ class _Sentences:
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
         self.block_words = set(lows)  # the block's distinct words (the three indexes ask)
-        self.literals: set[str] | None = None  # which words of the rules' expressions occur here
+        self.literals: int | None = None  # which words of the rules' expressions occur here
+        # and in each sentence (its first MAX_SENTENCE_CHARS, what the expressions read)
+        self.sentence_literals: list[int | None] = [None] * len(self.spans)
         self._titles: list[bool] | None = None
 
     def titles(self) -> list[bool]:
@@ -377,16 +379,12 @@ class _PatternIndex:
         # one WordIndex of all their words, so a block is scanned for them once)
         self.words = WordIndex(frozenset(word for _, _, needs in self.regexes for clause in needs or ()
                                          for word in clause))
-        # Each expression filed under the words of one of its clauses, so the expressions a
-        # block can match are found from the words it holds, not by testing them all.
-        self.regexes_filed: dict[str, list[int]] = {}
-        self.regexes_unfiled: list[int] = []  # expressions that need no word
-        for k, (_, _, needs) in enumerate(self.regexes):
-            if needs:
-                for word in needs[0]:
-                    self.regexes_filed.setdefault(word, []).append(k)
-            else:
-                self.regexes_unfiled.append(k)
+        self.regexes_by_rule: dict[str, list[int]] = {}  # for requires and exclude (`only`)
+        for k, (rule_id, _, _) in enumerate(self.regexes):
+            self.regexes_by_rule.setdefault(rule_id, []).append(k)
+        self.regex_bits: list[Bits | None] = []
+        self.regex_screens: list[tuple[int | None, list[int]]] = []
+        self.use_words(self.words)
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
         # patterns a block can hold are found from the sets it meets, not by testing them all.
         self.filed: dict[int, list[tuple[int, int]]] = {}  # word set -> (matcher, pattern)
@@ -400,6 +398,21 @@ class _PatternIndex:
                     self.unfiled.append((m, k))
         self.filed_keys = frozenset(self.filed)
         self.strings = nlp.vocab.strings  # type: ignore[attr-defined]
+
+    def use_words(self, words: WordIndex) -> None:
+        """Test the expressions' words with this index (the Analyzer gives its three pattern
+        indexes one, so a block is scanned once): each expression's clauses as bits, and each
+        rule's screen, the bits of its expressions' first clauses (None: some expression needs
+        no word), so a rule none of whose expressions can match is passed over with one AND."""
+        self.words = words
+        self.regex_bits = [None if needs is None else words.bits_of(needs)
+                           for _, _, needs in self.regexes]
+        self.regex_screens = []
+        for ks in self.regexes_by_rule.values():
+            firsts = [self.regex_bits[k] for k in ks]
+            screen = None if any(b is None for b in firsts) \
+                else sum_bits(b[0] for b in firsts if b is not None)
+            self.regex_screens.append((screen, ks))
 
     def possible(self, met: set[int]) -> dict[int, set[int]]:
         """Matcher position -> its patterns whose every word set is in `met`."""
@@ -473,32 +486,68 @@ class _PatternIndex:
                     rule_id = self.strings[key]
                     if only is None or rule_id in only:
                         found.setdefault(rule_id, []).append(_Hit(start, end))
-        regexes = [(r, rx) for r, rx, w in self.regexes if only is None or r in only]
-        if self.shortcuts and regexes:  # skip the expressions that cannot match in this block
+        if self.regexes:
+            self._regex_hits(sents, only, found)
+        return found
+
+    def _block_mask(self, sents: _Sentences) -> int:
+        """The bits of the expressions' words in a block: with several sentences, the union of
+        each sentence's (its first MAX_SENTENCE_CHARS, what the expressions read), kept for the
+        test by sentence, so the block's text is not scanned twice."""
+        if len(sents.spans) < 2:
+            return self.words.mask(sents.doc_text)
+        out = 0
+        for i in range(len(sents.spans)):
+            held = sents.sentence_literals[i] = self.words.mask(sents.text(i)[:MAX_SENTENCE_CHARS])
+            out |= held
+        return out
+
+    def _regex_hits(self, sents: _Sentences, only: dict[str, set[int]] | None,
+                    found: dict[str, list[_Hit]]) -> None:
+        """The expressions' matches, added to `found`: with `only`, of those rules' expressions
+        (found from a table by rule, not by testing all of them) in those sentences."""
+        if only is None:
+            ks: Iterable[int] = range(len(self.regexes))
+        else:
+            ks = sorted(k for r in only for k in self.regexes_by_rule.get(r, ()))
+            if not ks:
+                return
+        if self.shortcuts:  # skip the expressions that cannot match in this block
             present = sents.literals
             if present is None:
-                present = sents.literals = self.words.present(sents.doc_text)
-            if only is None:  # those filed under a word the block holds, in their order
-                filed = self.regexes_filed
-                chosen = set(self.regexes_unfiled)
-                for word in present:
-                    chosen.update(filed.get(word, ()))
-                candidates = [self.regexes[k] for k in sorted(chosen)]
-            else:
-                candidates = [x for x in self.regexes if x[0] in only]
-            regexes = [(r, rx) for r, rx, w in candidates if w is None or holds(w, present)]
-        if regexes:
-            for i, sent in enumerate(sents.spans):
-                text = sents.text(i)[:MAX_SENTENCE_CHARS]
-                for rule_id, rx in regexes:
-                    if only is not None and self.shortcuts and i not in only[rule_id]:
-                        continue
-                    for m in rx.finditer(text):
-                        span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
-                                             alignment_mode="expand")
-                        if span is not None and len(span):
-                            found.setdefault(rule_id, []).append(_Hit(span.start, span.end))
-        return found
+                present = sents.literals = self._block_mask(sents)
+            bits = self.regex_bits
+            if only is None:  # the rules whose screen the block passes, in their order
+                ks = [k for screen, rule_ks in self.regex_screens
+                      if screen is None or screen & present for k in rule_ks]
+            regexes = [(r, rx, b) for k in ks for r, rx, _ in (self.regexes[k],)
+                       if (b := bits[k]) is None or holds_bits(b, present)]
+        else:
+            regexes = [(r, rx, None) for r, rx, _ in (self.regexes[k] for k in ks)]
+        if not regexes:
+            return
+        doc = sents.doc
+        if only is not None and self.shortcuts:  # only the sentences where those rules fired
+            sentences: Iterable[int] = sorted(set().union(*(only[r] for r, _, _ in regexes)))
+        else:
+            sentences = range(len(sents.spans))
+        # a block of several sentences: each expression runs only on those holding its words
+        # (the same test on the sentence's words as on the block's above)
+        by_sentence = self.shortcuts and len(sents.spans) > 1
+        for i in sentences:
+            text = sents.text(i)[:MAX_SENTENCE_CHARS]
+            held = sents.sentence_literals[i] or 0 if by_sentence else 0
+            start_char = sents.spans[i].start_char
+            for rule_id, rx, b in regexes:
+                if only is not None and self.shortcuts and i not in only[rule_id]:
+                    continue
+                if by_sentence and b is not None and not holds_bits(b, held):
+                    continue
+                for m in rx.finditer(text):
+                    span = doc.char_span(start_char + m.start(), start_char + m.end(),
+                                         alignment_mode="expand")
+                    if span is not None and len(span):
+                        found.setdefault(rule_id, []).append(_Hit(span.start, span.end))
 
 
 def _earliest(hits: list[_Hit]) -> _Hit:
@@ -593,7 +642,7 @@ class Analyzer:
         literals = WordIndex(self.triggers.words.words | self.requires.words.words
                              | self.excludes.words.words)
         for index in (self.triggers, self.requires, self.excludes):
-            index.words = literals
+            index.use_words(literals)
         self.polarity = PolarityDetector(self.nlp)
         self.shortcuts = shortcuts
         # Statement rules read clauses with the lexicon; a sentence can hold a statement only if

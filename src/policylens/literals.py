@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from typing import Any
 
 with warnings.catch_warnings():  # deprecated as a public module, still the way to read a pattern
@@ -131,9 +132,29 @@ def holds(needs: Needs, present: set[str]) -> bool:
     return True
 
 
+Bits = tuple[int, ...]  # a clause per int, a bit per word (`WordIndex.bits_of`)
+
+
+def sum_bits(masks: Iterable[int]) -> int:
+    """The union of some masks of bits."""
+    out = 0
+    for mask in masks:
+        out |= mask
+    return out
+
+
+def holds_bits(clauses: Bits, present: int) -> bool:
+    """`holds` on bits: whether text whose words are the bits of `present` can match."""
+    for clause in clauses:
+        if not clause & present:
+            return False
+    return True
+
+
 class WordIndex:
     """Which of a fixed set of words occur in a text, as substrings of its runs of letters and
-    digits.
+    digits: as a set, or as an int with a bit per word (`mask`), which is cheaper to make (an
+    OR per run, not a set union) and to test (an AND per clause).
 
     What each run holds is remembered, so the cost per text is a regular-expression scan, a set
     difference (the runs known to hold no word) and a dictionary look-up per other distinct run
@@ -143,40 +164,45 @@ class WordIndex:
 
     def __init__(self, words: frozenset[str]) -> None:
         self.words = words
+        self.bits = {word: 1 << i for i, word in enumerate(sorted(words))}
         self.lengths = sorted({len(w) for w in words})
-        self.memo: dict[str, frozenset[str]] = {}  # runs holding some of the words -> those
+        self.memo: dict[str, int] = {}  # runs holding some of the words -> their bits
         self.empty: set[str] = set()  # runs holding none of them
 
-    def _inside(self, run: str) -> frozenset[str]:
-        found = self.memo.get(run)
-        if found is None:
-            hits = set()
-            for size in self.lengths:
-                if size > len(run):
-                    break
-                for i in range(len(run) - size + 1):
-                    piece = run[i:i + size]
-                    if piece in self.words:
-                        hits.add(piece)
-            found = frozenset(hits)
-            if len(self.memo) + len(self.empty) >= self.MEMO_LIMIT:
-                self.memo.clear()
-                self.empty.clear()
-            if found:
-                self.memo[run] = found
-            else:
-                self.empty.add(run)
+    def bits_of(self, needs: Needs) -> Bits:
+        """A clause's words as one int each (every word must be one of this index's)."""
+        return tuple(sum(self.bits[word] for word in clause) for clause in needs)
+
+    def _inside(self, run: str) -> int:
+        found = 0
+        bits = self.bits
+        for size in self.lengths:
+            if size > len(run):
+                break
+            for i in range(len(run) - size + 1):
+                found |= bits.get(run[i:i + size], 0)
+        if len(self.memo) + len(self.empty) >= self.MEMO_LIMIT:
+            self.memo.clear()
+            self.empty.clear()
+        if found:
+            self.memo[run] = found
+        else:
+            self.empty.add(run)
         return found
 
-    def present(self, text: str) -> set[str]:
-        """The words that occur in `text`."""
-        out: set[str] = set()
+    def mask(self, text: str) -> int:
+        """The words that occur in `text`, a bit each."""
+        out = 0
         memo = self.memo
-        # the runs known to hold none of the words (most of a text's) are taken out at C speed
+        # the runs known to hold none of the words are taken out at C speed
         for run in set(_RUN.findall(normalize(text))) - self.empty:
             found = memo.get(run)
             if found is None:
                 found = self._inside(run)
-            if found:
-                out |= found
+            out |= found
         return out
+
+    def present(self, text: str) -> set[str]:
+        """The words that occur in `text`."""
+        found = self.mask(text)
+        return {word for word, bit in self.bits.items() if found & bit}
