@@ -7,8 +7,8 @@ practice's precedence over these values (verdicts/precedence.py), with conflicts
 
 The allowed exceptions of LABELS.md are recipient classes: service providers (and anyone acting
 for the company), affiliates, authorities, professional advisers, a buyer in a merger, the public
-the user posts to. The others (unspecified third parties, advertisers, marketing or business
-partners, data brokers) are "open" recipients.
+the user posts to. The others (unspecified third parties, named kinds of organisation,
+advertisers, marketing or business partners, data brokers) are "open" recipients.
 """
 
 from __future__ import annotations
