@@ -34,6 +34,7 @@ from policylens.statements.lexicon import Lexicon, load_lexicon
 from policylens.statements.recipients import RecipientFinder
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
+    ACTING_RECIPIENTS,
     ASPECT_VERBS,
     BE,
     BOUNDARIES,
@@ -54,9 +55,17 @@ from policylens.statements.words import (
     QUOTES,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
+    after_last_comma,
     causative_before,
     is_participle,
+    past_object_skip,
 )
+
+
+def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
+    """Whether words[j] is the "of" of "the business of" or "the practice of": the -ing form after
+    it is the act ("we are not in the business of selling"), not a gerund naming a topic."""
+    return j > 0 and words[j] == "of" and lemmas[j - 1] in {"business", "practice"}
 
 
 @dataclass(frozen=True)
@@ -134,13 +143,13 @@ class StatementReader:
     def _answered_none(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
         """A disclosure table's row answered "None" ("Categories of personal information sold
         in the past 12 months: None"): a denial of the act the label names."""
-        colon = len(words) - 2 if words[-1:] in (["."], [";"]) else len(words) - 1
-        colon -= 1
+        end = len(words) - 1 if words[-1:] in (["."], [";"]) else len(words)
+        colon = end - 2  # the label, its colon, the answer, and a closing stop or none
         if colon < 2 or words[colon] not in {":", "-", "–", "—"} \
                 or words[colon + 1] not in {"none", "no", "n/a", "nothing"}:
             return None
-        act = next(((a, b, c) for a, b, c in self.lex.action_words.find(lemmas, 0, colon)), None) \
-            or next(((a, b, c) for a, b, c in self.lex.action_nouns.find(lemmas, 0, colon)), None)
+        act = next(iter(self.lex.action_words.find(lemmas, 0, colon)), None) \
+            or next(iter(self.lex.action_nouns.find(lemmas, 0, colon)), None)
         if act is None:
             return None
         kinds = self.lex.data.classes_in(lemmas, 0, colon)
@@ -249,21 +258,20 @@ class StatementReader:
                 while j > 0 and (words[j] in {",", "or", "and", "/"} or words[j].endswith("ing")):
                     j -= 1
                 gerund = single and words[i].endswith("ing") and (i == 0 or (
-                    j >= 0 and words[j] in PREPOSITIONS
-                    and not (words[j] == "of" and j > 0 and lemmas[j - 1] in {"business", "practice"})))
+                    j >= 0 and words[j] in PREPOSITIONS and not _business_of(words, lemmas, j)))
                 # (a gerund opening the sentence is its topic or a title: "Sharing Information
                 # with Third Parties")
                 named = single and after in lex.compounds  # "trade union", "license plate"
                 # a verb form right after a preposition is a noun: "through licenses with"
-                named = named or (single and before in NOUN_PREPOSITIONS and not (
-                    before == "of" and i > 1 and lemmas[i - 2] in {"business", "practice"}))
+                named = named or (single and before in NOUN_PREPOSITIONS
+                                  and not _business_of(words, lemmas, i - 1))
                 # an -ing form is a verb only after "be" ("we are not selling"); else a gerund, a
                 # participle or a name ("TV Licensing", "companies transferring data")
                 bare = single and words[i].endswith("ing") and not gerund \
                     and not any(words[k] in BE or words[k] in {"'re", "’re"}
                                 for k in range(max(0, i - 3), i)) \
                     and not (i and lemmas[i - 1] in ASPECT_VERBS) \
-                    and not (j >= 1 and words[j] == "of" and lemmas[j - 1] in {"business", "practice"})
+                    and not (j >= 0 and _business_of(words, lemmas, j))
                 named = named or bare
                 if not adjectival and not as_noun and not relative and not gerund and not named:
                     out.append((i, verb[0], verb[1]))
@@ -359,10 +367,9 @@ class StatementReader:
         scope = "practice"
         if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
             scope = "lead-in"  # "Info we share with third parties:": its list items speak
-        before = max(cs, subject_start - 6)
-        # "Other than as disclosed in this Privacy Notice, we do not ...": words before a comma
-        # belong to another phrase
-        before = max([before] + [k + 1 for k in range(before, subject_start) if words[k] == ","])
+        # ("Other than as disclosed in this Privacy Notice, we do not ...": words before a comma
+        # belong to another phrase)
+        before = after_last_comma(words, max(cs, subject_start - 6), subject_start)
         told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
         embedded = [m for m in lex.embedding.find(lemmas, before, walk)
                     if not any(a <= m[0] < b for a, b in told)]
@@ -452,9 +459,7 @@ class StatementReader:
                 or (walk == cs and words[walk:walk + 1] in (["were"], ["should"])):
             scope = "hypothesis"  # "If we sell your data, we will tell you": the if-clause itself
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
-        k = g_end
-        while k < body_end and words[k] in OBJECT_SKIP:
-            k += 1
+        k = past_object_skip(words, g_end, body_end)
         if k < body_end and not passive:
             if words[k] in {"you", "yourself"} or (
                     words[k] in USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
@@ -480,8 +485,7 @@ class StatementReader:
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
         # (a restriction word in a clause before the subject's comma is that clause's: "Where
         # permitted by law, we may share ...")
-        rule_from = max(cs, subject_start - 8)
-        rule_from = max([rule_from] + [k + 1 for k in range(rule_from, subject_start) if words[k] == ","])
+        rule_from = after_last_comma(words, max(cs, subject_start - 8), subject_start)
         if lex.restrictions.find(lemmas, walk, g_start) and not ours \
                 or lex.restrictions.find(lemmas, rule_from, walk):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
@@ -510,14 +514,9 @@ class StatementReader:
                 and k < body_end and words[k].isalpha() and not lex.recipients.match_at(lemmas, k, body_end):
             return None  # "we provide audience activation to businesses": no data is given
         # -- recipients, purposes, conditions, exceptions --
-        first = g_end
-        while first < body_end and words[first] in OBJECT_SKIP:
-            first += 1
-        given = lex.recipients.match_at(lemmas, first, body_end) if first < body_end else None
+        given = lex.recipients.match_at(lemmas, k, body_end) if k < body_end else None
         if given and given[0] < body_end and words[given[0]] == "with":
-            w = given[0] + 1
-            while w < body_end and words[w] in OBJECT_SKIP:
-                w += 1
+            w = past_object_skip(words, given[0] + 1, body_end)
             if (w < body_end and lemmas[w] in lex.not_data_objects) \
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
@@ -579,7 +578,7 @@ class StatementReader:
                              and not {"marketing", "advertising", "own-use"} & set(purposes))
         # (a kind of organisation said to act for us acts for us: "companies that provide services
         # on our behalf, such as repair shops")
-        generic = {"third-party", "marketing-partner", "organisation"} if acting else {"third-party"}
+        generic = ACTING_RECIPIENTS if acting else {"third-party"}
         if serving and any(r in generic for r in recipients):
             recipients = list(dict.fromkeys(
                 [r for r in recipients if r not in generic] + ["service-provider"]))
@@ -607,9 +606,7 @@ class StatementReader:
             exceptions += self.recipient_finder.classes(words, lemmas, body_end, ex_stop) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ex_stop)
             if lex.acting_for_us.find(lemmas, body_end, ce) or lex.for_our_service.find(lemmas, body_end, ce):
-                exceptions = [e if e not in {"third-party", "marketing-partner", "organisation"}
-                              else "service-provider"
-                              for e in exceptions]
+                exceptions = [e if e not in ACTING_RECIPIENTS else "service-provider" for e in exceptions]
         exceptions = list(dict.fromkeys(exceptions))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_start)) or any(
@@ -617,10 +614,9 @@ class StatementReader:
                  and lemmas[b + 1] not in lex.recipients.words()) and words[a - 1:a] != ["-"]
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
-        listed = colon is not None and any(
+        listed = colon is not None and any(w in ENUMERATION_CUES for w in words[cs:colon]) and any(
             c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))
-        if recipients and ((listed and colon is not None and any(
-                w in ENUMERATION_CUES for w in words[cs:colon])) or listed_recipients):
+        if recipients and (listed or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
         # -- polarity --
         cue: tuple[int, int] | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.words import COORDINATORS, OBJECT_SKIP, PRONOUNS, is_participle
+from policylens.statements.words import COORDINATORS, OBJECT_SKIP, PRONOUNS, is_participle, past_object_skip
 
 
 class RecipientFinder:
@@ -31,9 +31,7 @@ class RecipientFinder:
 
         "Third parties" followed in its phrase by the classes it stands for ("third parties such
         as payment processors", "third-party processors") is those classes."""
-        first = start
-        while first < end and words[first] in OBJECT_SKIP:
-            first += 1
+        first = past_object_skip(words, start, end)
         # "with us, such as ...": the company receives; the phrase names nobody else
         phrases = [(p, q) for p, q in self.phrases(words, lemmas, start, end)
                    if words[p:p + 1] != ["us"]]
@@ -79,9 +77,7 @@ class RecipientFinder:
         q = min(q, len(words))
         if p == 0 or p >= q or words[p - 1] not in {"to", "with", "among"}:
             return False
-        j = p
-        while j < q and words[j] in OBJECT_SKIP:
-            j += 1
+        j = past_object_skip(words, p, q)
         if words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
             return False  # "to develop strategic partnerships": an infinitive, not a recipient
         head = None

@@ -94,6 +94,9 @@ GOVERNING = frozenset({"with", "to", "from", "for", "among", "between", "through
 LIST_NOUNS = frozenset({"recipient"})
 # words before a colon that make the list after it the whole list of recipients
 ENUMERATION_CUES = frozenset({"following", "categories", "category", "whom", "recipients", "recipient"})
+# recipient classes that a phrase saying they act for the company ("on our behalf") makes
+# service providers: the unnamed, partners, and named kinds of organisation
+ACTING_RECIPIENTS = frozenset({"third-party", "marketing-partner", "organisation"})
 
 
 def is_participle(word: str, lem: str) -> bool:
@@ -105,3 +108,17 @@ def causative_before(lemmas: Sequence[str], i: int, lo: int) -> bool:
     """Whether a causative stands before the noun before i (from `lo`): "if you do not want your
     data shared", "have your details shared"."""
     return any(lemmas[k] in CAUSATIVES for k in range(max(lo, i - 5), i - 1))
+
+
+def past_object_skip(words: Sequence[str], i: int, end: int) -> int:
+    """The first position from i (before `end`) that is not an OBJECT_SKIP word: the head of an
+    object or a phrase."""
+    while i < end and words[i] in OBJECT_SKIP:
+        i += 1
+    return i
+
+
+def after_last_comma(words: Sequence[str], lo: int, hi: int) -> int:
+    """Just past the last comma in words[lo:hi], else `lo`: words before it belong to another
+    phrase ("Other than as disclosed in this notice, we ..."; "Where permitted by law, we ...")."""
+    return max([lo] + [k + 1 for k in range(lo, hi) if words[k] == ","])
