@@ -270,3 +270,45 @@ def test_a_vague_admission_alone_is_yes(analyze_text) -> None:
 def test_recipients_are_read_from_their_phrase(read, sentence: str, recipients: set[str]) -> None:
     _, slots = one(read, sentence)
     assert set(slots.recipients) == recipients
+
+
+# -- the recipient as subject (statements/receivers.py) ----------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "polarity", "recipient"), [
+    ("Our advertising partners receive your hashed email address.", "affirmed", "advertiser"),
+    ("Brokers may purchase our customer list.", "hedged", "data-broker"),
+    ("No outside company has access to the records you give us.", "negated", "third-party"),
+    ("Your address is seen only by the carrier that delivers your parcel.", "affirmed",
+     "service-provider"),
+])
+def test_the_subject_that_receives_is_the_recipient(read, sentence: str, polarity: str,
+                                                    recipient: str) -> None:
+    found = [(p, s) for _, p, s in read(sentence)]
+    assert found, sentence
+    p, s = found[0]
+    assert (p, s.actor) == (polarity, "company")
+    assert recipient in s.recipients
+
+
+@pytest.mark.parametrize("sentence", [
+    "You will receive a receipt by email.",                                # the reader receives
+    "We receive your details from the event organiser.",                   # the company receives
+    "Partners receive a commission for each referral.",                    # no data
+    "Partners may receive information about you directly from your browser.",  # their collection
+    "Unauthorised third parties could gain access to your data despite our safeguards.",
+    "Third-party access to the archive is logged.",                       # a noun
+])
+def test_a_receiving_verb_that_gives_nothing_makes_no_statement(read, sentence: str) -> None:
+    assert read(sentence) == []
+
+
+def test_data_kept_within_the_company_is_a_denial(read) -> None:
+    assert [(p, s.recipients) for _, p, s in read("Your records remain within our company.")] \
+        == [("negated", ("third-party",))]
+    assert read("Your records remain within the European Union.") == []
+
+
+def test_only_the_named_recipients_is_a_closed_list(read) -> None:
+    (_, p, s), = read("Your address is seen only by our staff and our contractors.")
+    assert s.only and third_party_sharing(p, s).value == "no"

@@ -651,7 +651,8 @@ class Analyzer:
         self.reader = StatementReader() if self.statement_rules else None
         strings = self.nlp.vocab.strings
         self.action_forms: frozenset[int] = frozenset(
-            strings.add(f) for f in forms_of(self.reader.lex.trigger_lemmas())) \
+            strings.add(f) for f in forms_of(self.reader.lex.trigger_lemmas()
+                                             | self.reader.lex.receiving_lemmas())) \
             if self.reader else frozenset()
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,

@@ -26,15 +26,17 @@ Its parts live beside it: `subjects` finds who acts (step 3), `recipients` who r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from policylens.models import Slots
+from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
+from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
+    ADJECTIVE_PASSIVES,
     ASPECT_VERBS,
     BE,
     BOUNDARIES,
@@ -68,17 +70,6 @@ def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
     return j > 0 and words[j] == "of" and lemmas[j - 1] in {"business", "practice"}
 
 
-@dataclass(frozen=True)
-class Extracted:
-    """A statement read from a sentence: token spans are relative to the sentence's first token."""
-
-    start: int  # the verb group
-    end: int
-    polarity: str  # affirmed | negated | hedged | conditional
-    cue: tuple[int, int] | None  # the token span of the cue that set the polarity
-    slots: Slots
-
-
 class StatementReader:
     """Reads statements from sentences with one lexicon."""
 
@@ -91,6 +82,10 @@ class StatementReader:
         self.recipient_finder = RecipientFinder(self.lex, self.data_nouns, verb_lemmas())
         # who acts
         self.subject_finder = SubjectFinder(self.lex, self.data_nouns, self.reporting)
+        # statements whose subject receives ("our partners receive your e-mail address")
+        self.receivers = ReceiverReader(self.lex, self.subject_finder, self.recipient_finder,
+                                        self.data_nouns, self._aggregate_only)
+        self.action_lemmas = frozenset(self.lex.trigger_lemmas() | self.lex.grants)
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -115,11 +110,24 @@ class StatementReader:
         inherited: tuple[str, ...] = ()
         if previous is not None and lex.back_references.find(lemmas, 0, min(n, 6)):
             inherited = self.conditions_of([lemma(w) for w in previous()])
-        answered = self._answered_none(words, lemmas)
-        if answered is not None:
-            return [answered]
         clauses = self._clauses(words)
-        occurrences = [o for o in self._actions(words, lemmas) if not (names and names[o[0]])]
+        out: list[Extracted] = []
+        if not self.action_lemmas.isdisjoint(lemmas):
+            answered = self._answered_none(words, lemmas)
+            if answered is not None:
+                return [answered]
+            out = self._given(words, lemmas, clauses, inherited, names)
+        # a verb the main reading took is not read again as received
+        out += [r for r in self.receivers.read(words, lemmas, clauses)
+                if not any(s.start < r.end and r.start < s.end for s in out)]
+        return out
+
+    def _given(self, words: Sequence[str], lemmas: Sequence[str], clauses: list[tuple[int, int]],
+               inherited: tuple[str, ...], names: Sequence[bool] | None) -> list[Extracted]:
+        """The statements whose verb gives: "we share", "is sold to", "the sale of"."""
+        n = len(words)
+        owners: dict[int, tuple[int, int] | None] = {}
+        occurrences = [o for o in self._actions(words, lemmas, owners) if not (names and names[o[0]])]
         out: list[Extracted] = []
         groups = self._groups(occurrences, words, lemmas)
         for g, (group_start, group_end, actions) in enumerate(groups):
@@ -135,7 +143,7 @@ class StatementReader:
                     ce = max(group_end, self.subject_finder.walk_back(words, lemmas, group_end, nxt))
             for action in actions:
                 statement = self._statement(words, lemmas, action, group_start, group_end, cs, ce,
-                                            inherited, clause_end)
+                                            inherited, clause_end, owners)
                 if statement is not None:
                     out.append(statement)
         return out
@@ -170,8 +178,9 @@ class StatementReader:
             if w in BOUNDARIES and i > 0:
                 # "including but not limited to", "not only ... but also": no new clause
                 if w == "but" and (words[i + 1:i + 3] == ["not", "limited"]
-                                   or words[i + 1:i + 2] in (["also"], ["only"])):
-                    continue
+                                   or words[i + 1:i + 2] in (["also"], ["only"])
+                                   or words[i - 1] in {"nobody", "one", "none", "anyone", "nothing"}):
+                    continue  # ("nobody but you and our processor": an exception)
                 cuts.append(i)
             elif w in {"and", "or"} and words[i - 1:i] == [","] and words[i + 1:i + 2] in (
                     ["we"], ["you"], ["they"]):
@@ -179,8 +188,10 @@ class StatementReader:
         cuts.append(len(words))
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
-    def _actions(self, words: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int, str]]:
-        """(start, end, action class) of every verb or act-noun in the sentence."""
+    def _actions(self, words: Sequence[str], lemmas: Sequence[str],
+                 owners: dict[int, tuple[int, int] | None]) -> list[tuple[int, int, str]]:
+        """(start, end, action class) of every verb or act-noun in the sentence; `owners` gets the
+        gerunds the company is said to do or not to do (see `_owned_act`), with their negation."""
         lex = self.lex
         out: list[tuple[int, int, str]] = []
         i = 0
@@ -273,18 +284,47 @@ class StatementReader:
                     and not (i and lemmas[i - 1] in ASPECT_VERBS) \
                     and not (j >= 0 and _business_of(words, lemmas, j))
                 named = named or bare
-                if not adjectival and not as_noun and not relative and not gerund and not named:
+                owned = self._owned_act(words, lemmas, i, j) \
+                    if single and words[i].endswith("ing") and (gerund or bare) else None
+                if owned is not None:
+                    out.append((i, verb[0], verb[1]))
+                    owners[i] = owned[0]
+                elif not adjectival and not as_noun and not relative and not gerund and not named:
                     out.append((i, verb[0], verb[1]))
                 i = verb[0]
                 continue
             i += 1
         return out
 
+    def _owned_act(self, words: Sequence[str], lemmas: Sequence[str], i: int,
+                   j: int) -> tuple[tuple[int, int] | None] | None:
+        """Whether the gerund at i (its list reaching back to j) is an act the company says it
+        does or not, and the negation that says it is not: a contrast ("We make money from
+        subscriptions, not from selling your data") or a sentence-opening gerund whose predicate
+        is what we do ("Selling or renting your details is something we have never done",
+        "Disclosing data to brokers is not what we do")."""
+        if j > 0 and words[j] in {"from", "by", "through"} and words[j - 1] in {"not", "never"}:
+            return ((j - 1, j),)
+        if i > 0 and not (j == 0 and words[0].endswith("ing")):
+            return None
+        n = len(words)
+        be = next((k for k in range(i + 1, n) if words[k] in {"is", "are", "was", ";", ".", ","}), None)
+        if be is None or words[be] in {";", ".", ","}:
+            return None
+        noun = next((m for m in range(be + 1, min(be + 4, n))
+                     if words[m] in {"something", "anything", "what", "part"}), None)
+        if noun is None or not {"we", "our"} & set(words[noun + 1:noun + 4]):
+            return None  # ("... is not part of our business model")
+        negation = self.lex.negations.find(lemmas, be + 1, min(noun + 8, n))
+        return ((negation[0][0], negation[0][1]) if negation else None,)
+
     def _granted(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> int | None:
         """The end of "allow <someone> to use" starting at the grant verb at i, if it is one:
         someone named between (not "allowed to use": a rule for the subject)."""
         if any(words[k] in BE for k in range(max(0, i - 3), i)):
             return None  # "bands are authorized to use": a rule for the subject, not a grant
+        if words[i + 1:i + 2] in (["you"], ["users"], ["yourself"], ["us"]):
+            return None  # "permits you to receive our newsletter", "allows us to view": no one else
         for j in range(i + 2, min(i + 9, len(words))):
             if words[j] in {".", ";", ",", "by"} or lemmas[j] in self.data_nouns:
                 return None
@@ -413,7 +453,7 @@ class StatementReader:
 
     def _statement(self, words: Sequence[str], lemmas: Sequence[str], action: str, g_start: int,
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
-                   clause_end: int) -> Extracted | None:
+                   clause_end: int, owners: dict[int, tuple[int, int] | None]) -> Extracted | None:
         lex = self.lex
         subjects = self.subject_finder
         n = len(words)
@@ -436,13 +476,16 @@ class StatementReader:
         # is not for sale" is a passive
         participle = (is_participle(words[g_start], lemmas[g_start])
                       and not (g_start > cs and words[g_start - 1] in {"we", "they", "i"})) \
-            or words[g_start] in {"for", "up"}
+            or words[g_start] in ADJECTIVE_PASSIVES
         # "want your information shared": a passive whose subject the causative names
         wanted = participle and g_start > 1 and lemmas[g_start - 1] in self.data_nouns \
             and causative_before(lemmas, g_start, cs)
         if wanted:
             walk = subject_start = max(cs, g_start - 3)
         passive = participle and (wanted or any(words[k] in BE for k in range(walk, g_start)))
+        if passive and lex.recipients.find(lemmas, subject_start, walk) \
+                and not lex.data.find(lemmas, subject_start, walk):
+            return None  # "partners are given access to it": the subject receives (receivers.py)
         if participle and not wanted and not any(lemmas[k] in {"be", "have", "get"}
                                                  for k in range(walk, g_start)):
             return None  # "information received or transferred under ...": describes a noun
@@ -490,7 +533,8 @@ class StatementReader:
                 or lex.restrictions.find(lemmas, rule_from, walk):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
-        kinds = lex.data.classes_in(lemmas, g_end, body_end)
+        # (an action phrase may name its data: "exchange customer lists")
+        kinds = lex.data.classes_in(lemmas, g_start, body_end)
         if wanted:  # "opt out of having your personal information shared": the causative's object
             kinds += lex.data.classes_in(lemmas, max(cs, g_start - 5), g_start)
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
@@ -569,21 +613,9 @@ class StatementReader:
         if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
-        # a recipient said to act for the company is a service provider; an unnamed one given
-        # data to run the service acts for it too, a named partner does not
-        acting = lex.acting_for_us.find(lemmas, lo, ex_end)
         purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
-        # "to provide you with offers that may interest you": a service purpose that is marketing
-        serving = (acting and "own-use" not in purposes) or (lex.for_our_service.find(lemmas, g_end, ex_end)
-                             and not {"marketing", "advertising", "own-use"} & set(purposes))
-        # (a kind of organisation said to act for us acts for us: "companies that provide services
-        # on our behalf, such as repair shops")
-        generic = ACTING_RECIPIENTS if acting else {"third-party"}
-        if serving and any(r in generic for r in recipients):
-            recipients = list(dict.fromkeys(
-                [r for r in recipients if r not in generic] + ["service-provider"]))
-        if serving:
-            purposes = purposes + ["service"]
+        recipients, purposes = self.recipient_finder.acting_for_company(lemmas, recipients, purposes,
+                                                                        lo, g_end, ex_end)
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
         if "consent" in conditions and lex.blanket_consent.find(lemmas, cs, g_start):
             # "By using the site you agree that we may share": using is no consent to sharing
@@ -621,6 +653,10 @@ class StatementReader:
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start)
+        if g_start in owners:  # "Selling your data is not something we do": the predicate says
+            actor = "company"
+            found = owners[g_start]
+            negation = [(found[0], found[1], "x")] if found else []
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
             # governs every one joined by "or"

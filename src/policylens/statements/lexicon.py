@@ -146,10 +146,23 @@ class Lexicon:
     blanket_consent: PhraseTable  # "by using the site you agree": no consent to a practice
     reporting_verbs: PhraseTable
     deemed: PhraseTable
+    receiving: PhraseTable  # verbs whose subject receives ("partners receive") -> action class
+    receiving_nobody: PhraseTable  # "no one", "nobody": a subject that names no one
+    receiving_kept: PhraseTable  # "stays within our company": given to no one
+    receiving_agent_only: frozenset[str]  # "seen by": read only in the passive
+    receiving_elsewhere: PhraseTable  # data reaching the subject from elsewhere, or kept from it
 
     def trigger_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for an action to be found in it."""
         return self.action_words.words() | self.action_nouns.words()
+
+    def receiving_lemmas(self) -> set[str]:
+        """Lemmas a sentence must hold (one of) for a receiving verb to be found in it: each
+        phrase's words but its auxiliaries ("have access to": "access")."""
+        return {w for table in (self.receiving, self.receiving_kept)
+                for options in table.by_first.values() for phrase, _ in options
+                for w in phrase} - {"be", "have", "gain", "to", "with", "within", "inside", "by", "not",
+                                    "never"}
 
 
 def _table(entries: Iterable[str], name: str = "x") -> PhraseTable:
@@ -213,4 +226,9 @@ def load_lexicon() -> Lexicon:
         blanket_consent=_table(raw["blanket_consent"]),
         reporting_verbs=_table(raw["reporting_verbs"]),
         deemed=_table(raw["deemed"]),
+        receiving=PhraseTable({name: raw["receiving"][name] for name in ("share", "sale")}),
+        receiving_nobody=_table(raw["receiving"]["nobody"]),
+        receiving_kept=_table(raw["receiving"]["kept"]),
+        receiving_agent_only=frozenset(lemma(w) for w in raw["receiving"]["agent_only"]),
+        receiving_elsewhere=_table(raw["receiving"]["elsewhere"]),
     )

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.words import COORDINATORS, OBJECT_SKIP, PRONOUNS, is_participle, past_object_skip
+from policylens.statements.words import (
+    ACTING_RECIPIENTS,
+    COORDINATORS,
+    OBJECT_SKIP,
+    PRONOUNS,
+    is_participle,
+    past_object_skip,
+)
 
 
 class RecipientFinder:
@@ -43,7 +50,7 @@ class RecipientFinder:
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
                 or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
             phrase = next(((p, q) for p, q in phrases if p <= a < q), None)
-            if phrase is None and a == first and not owner:
+            if phrase is None and a <= first < b and not owner:
                 phrase = (a, b)
             if name == "abroad" and phrase is not None and a - phrase[0] > 3:
                 continue  # "to bands, such as your email address and country of residence"
@@ -70,15 +77,37 @@ class RecipientFinder:
                                           for p, q in spans) else []
         return list(dict.fromkeys(out))
 
-    def unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int) -> bool:
-        """Whether the phrase words[p:q], opened by "to", "with" or "among", is headed by a plural
-        noun of no known class that is not a thing or a place ("passed to exhibitors",
-        "licensed to music labels")."""
+    def acting_for_company(self, lemmas: Sequence[str], recipients: list[str], purposes: list[str],
+                           lo: int, verb_end: int, end: int) -> tuple[list[str], list[str]]:
+        """The recipients and purposes once a recipient said to act for the company ("vendors
+        who work on our behalf", "companies we hire") is a service provider; an unnamed one given
+        data to run the service ("third parties as needed to deliver your order") acts for it
+        too, a named partner does not. A marketing purpose keeps a service purpose from
+        converting ("to provide you with offers that may interest you")."""
+        acting = self.lex.acting_for_us.find(lemmas, lo, end)
+        serving = (acting and "own-use" not in purposes) or (
+            self.lex.for_our_service.find(lemmas, verb_end, end)
+            and not {"marketing", "advertising", "own-use"} & set(purposes))
+        # (a kind of organisation said to act for us acts for us: "companies that provide
+        # services on our behalf, such as repair shops")
+        generic = ACTING_RECIPIENTS if acting else {"third-party"}
+        if serving and any(r in generic for r in recipients):
+            recipients = list(dict.fromkeys(
+                [r for r in recipients if r not in generic] + ["service-provider"]))
+        if serving:
+            purposes = purposes + ["service"]
+        return recipients, purposes
+
+    def unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int,
+                             opened: bool = False) -> bool:
+        """Whether the phrase words[p:q], opened by "to", "with" or "among" (or, `opened`, a
+        subject), is headed by a plural noun of no known class that is not a thing or a place
+        ("passed to exhibitors", "licensed to music labels", "mailing houses may buy it")."""
         q = min(q, len(words))
-        if p == 0 or p >= q or words[p - 1] not in {"to", "with", "among"}:
+        if p >= q or not opened and (p == 0 or words[p - 1] not in {"to", "with", "among"}):
             return False
         j = past_object_skip(words, p, q)
-        if words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
+        if p and words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
             return False  # "to develop strategic partnerships": an infinitive, not a recipient
         head = None
         while j < q and words[j].isalpha() and words[j] not in OBJECT_SKIP \

@@ -34,6 +34,8 @@ PERFECT = frozenset({"have", "has", "had", "not", "never", "n't", "also", "ever"
                      "recently"})
 IRREGULAR_PARTICIPLES = frozenset({"sold", "given", "shown", "sent", "dealt", "made", "bought", "paid",
                                    "told", "held", "kept", "lent", "leased"})
+# words that head a verb group read as a passive ("is not for sale", "it is up for sale")
+ADJECTIVE_PASSIVES = frozenset({"for", "up"})
 # "we stopped renting", "we continue sharing": a gerund that is the act
 ASPECT_VERBS = frozenset({"stop", "start", "begin", "continue", "keep", "resume", "commence"})
 # "if you do not want your data shared": a passive whose subject the causative names

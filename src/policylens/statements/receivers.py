@@ -1,0 +1,257 @@
+"""Statements whose subject is the one data goes to.
+
+"Our marketing partners receive your e-mail address", "no one outside our company has access to
+your personal data", "partner firms may buy your contact details from us", "your details are seen
+only by our staff and the contractors who host our servers": the company gives (or sells) the
+data, and the words that name the recipient stand before the verb (or after "by" in a passive),
+where the main reader looks for who acts. The verbs (`receiving` in the lexicon) are common
+words, so a statement is made only where the subject names a recipient class (or no one) and the
+verb's object names data, and never where the data reaches the recipient from elsewhere ("from
+you", "through their cookies": collection, the business of cookies and third-party-ads) or the
+clause is about keeping data safe ("unauthorised third parties may gain access").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from policylens.models import Slots
+from policylens.statements.extracted import Extracted
+from policylens.statements.lexicon import Lexicon
+from policylens.statements.recipients import RecipientFinder
+from policylens.statements.subjects import SubjectFinder
+from policylens.statements.words import (
+    ACTING_RECIPIENTS,
+    BE,
+    OBJECT_SKIP,
+    PRONOUNS,
+    SUBORDINATORS,
+    after_last_comma,
+    is_participle,
+    past_object_skip,
+)
+
+# words that end the head of a subject: what follows qualifies it ("no one outside our company",
+# "partners who ...")
+_HEAD_ENDS = frozenset({"outside", "except", "besides", "beyond", "apart", "than", "who", "that",
+                        "which", "whom", "whose", "(", "but"})
+# words before a subject that make it a relative clause's or a condition's: no practice stated
+_NOT_STATED = SUBORDINATORS | {"whether", "which", "who", "whom"}
+# "no one can access": ability, said of security, not of giving
+_ABILITY = frozenset({"can", "could", "able"})
+# an agent that is everyone: what the user posts ("can be seen by anyone") is public
+_EVERYONE = frozenset({"anyone", "anybody", "everyone", "everybody"})
+# words right after the verb that deny its object ("third parties receive no personal data")
+_NO_OBJECT = frozenset({"no", "none", "nothing"})
+
+
+class ReceiverReader:
+    """Reads the statements whose subject (or passive agent) receives the data."""
+
+    def __init__(self, lexicon: Lexicon, subjects: SubjectFinder, recipients: RecipientFinder,
+                 data_nouns: frozenset[str],
+                 aggregate_only: Callable[[Sequence[str], Sequence[str], int, int], bool]) -> None:
+        self.lex = lexicon
+        self.subjects = subjects
+        self.recipients = recipients
+        self.data_nouns = data_nouns
+        self.aggregate_only = aggregate_only  # the main reader's test of a clause's data
+        # "please note that our partners receive": a reporting verb's "that" opens the statement
+        self.reporting = lexicon.reporting_verbs.single_words("x") | {"note", "aware", "understand"}
+        self.verbs = frozenset(lexicon.receiving_lemmas())
+
+    def read(self, words: Sequence[str], lemmas: Sequence[str],
+             clauses: Sequence[tuple[int, int]]) -> list[Extracted]:
+        if self.verbs.isdisjoint(lemmas):
+            return []
+        out: list[Extracted] = []
+        for a, b, action in self.lex.receiving.find(lemmas, 0, len(words)):
+            cs, ce = next(((x, y) for x, y in clauses if x <= a < y), (0, len(words)))
+            if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
+                    or (b - a == 1 and words[b:b + 1] == ["to"]) \
+                    or self.lex.receiving_elsewhere.find(lemmas, cs, ce) \
+                    or any(words[k] == "from" and words[k + 1:k + 2] != ["us"] for k in range(b, ce)) \
+                    or ":" in words[b:ce]:
+                # a gerund or participle ("the entities receiving data"), an infinitive, a noun
+                # ("third-party access to"), data from elsewhere ("partners we receive data from"),
+                # a list's lead-in ("Third parties may receive information as follows:")
+                continue
+            found = self._agent(words, lemmas, a, b, action, cs, ce) \
+                if is_participle(words[a], lemmas[a]) else self._subject(words, lemmas, a, b, action, cs, ce)
+            if found is not None:
+                out.append(found)
+        for a, b, _ in self.lex.receiving_kept.find(lemmas, 0, len(words)):
+            cs, ce = next(((x, y) for x, y in clauses if x <= a < y), (0, len(words)))
+            found = self._kept(words, lemmas, a, b, cs, ce)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _kept(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, cs: int,
+              ce: int) -> Extracted | None:
+        """"Your details stay within our company", "your data never leaves our organisation": the
+        data is given to no one outside the company named after the verb."""
+        if "company" not in self.subjects.actor_classes(words, lemmas, b, min(b + 4, ce)):
+            return None  # "stays within the EEA": where, not with whom
+        walk = self.subjects.walk_back(words, lemmas, cs, a)
+        start, walk = self.subjects.span(words, lemmas, cs, walk, a)
+        if start == walk or not self.lex.data.find(lemmas, start, walk) \
+                or (start > cs and words[start - 1] in _NOT_STATED):
+            return None
+        return self._statement(words, lemmas, a, b, "share", cs, ce, ce, ["third-party"], (a, b), False,
+                               data_span=(start, walk), lead=(start, walk))
+
+    def _subject(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
+                 cs: int, ce: int) -> Extracted | None:
+        """"Our partners receive your e-mail address", "partners are given access to it": the
+        subject receives, the object is the data."""
+        walk = self.subjects.walk_back(words, lemmas, cs, a)
+        if walk == a and a > 0 and words[a - 1] in OBJECT_SKIP:
+            return None  # "records of other purchases": a noun
+        if any(words[k] in PRONOUNS for k in range(walk, a)):
+            return None  # "sources that we receive data from": we receive
+        start, walk = self.subjects.span(words, lemmas, cs, walk, a)
+        opening = after_last_comma(words, cs, start)
+        if opening < start and self.lex.receiving_nobody.match_at(lemmas, opening, start):
+            start = opening  # "nobody but you and our processor has access": no one else
+        if start == walk and start - 1 > cs and words[start - 1] in {"who", "that", "which"}:
+            # "we work with data partners who receive your purchase history": the antecedent of
+            # a relative clause, named as the company's partner
+            start, walk = max(cs, start - 7), start - 1
+            start = max([start] + [k + 1 for k in range(start, walk) if words[k] in {",", "with", "to"}])
+            if not self.lex.recipients.find(lemmas, start, walk) \
+                    or "company" not in self.subjects.actor_classes(words, lemmas, cs, start):
+                return None
+        elif start == walk or (start > cs and words[start - 1] in _NOT_STATED) or (
+                start - 1 > cs and words[start - 1] == "that" and lemmas[start - 2] not in self.reporting):
+            return None  # no subject; a relative or conditional clause's; "it's creepy that ..."
+        if a > 0 and words[a - 1] in {"'", "'s"} or any(
+                lemmas[k] in self.lex.grants or self.lex.action_words.match_at(lemmas, k, a)
+                for k in range(cs, walk)):
+            return None  # "third parties' access", "give ad servers access": a noun, another verb's
+        # (a pronoun after the head opens a relative clause: "the charities we work with")
+        head = next((k for k in range(start + 1, walk)
+                     if words[k] in _HEAD_ENDS or words[k] in {"we", "you"}), walk)
+        if {"company", "user"} & set(self.subjects.actor_classes(words, lemmas, start, head)):
+            return None  # "we receive", "you get": not a recipient
+        ex = self.lex.exceptions.find(lemmas, b, ce)
+        body_end = ex[0][0] if ex else ce
+        object_end = next((k for k in range(b, body_end) if words[k] == ","), body_end)
+        first = past_object_skip(words, b, object_end)
+        if not any(k == first or words[k] not in {"it", "them", "this", "that"}
+                   for k, _, _ in self.lex.data.find(lemmas, b, min(b + 6, object_end))):
+            return None  # "partners receive compensation", "is provided with a switch": no data
+        if lemmas[first] in self.lex.not_data_objects and not self.lex.data.find(lemmas, first + 1,
+                                                                                  min(first + 5, object_end)):
+            return None  # "advertisers buy ad space based on your interests": no data bought
+        if action == "sale" and {"our", "us"}.isdisjoint(words[b:object_end]):
+            return None  # bought from us or ours ("our subscriber list"), not from someone else
+        nobody = self.lex.receiving_nobody.find(lemmas, start, head) \
+            or ([(start, start + 1, "x")] if words[start] in _NO_OBJECT | {"neither"} else [])
+        recipients = self._named(words, lemmas, start, head, bool(nobody),
+                                 ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce]))
+        if not recipients or (lemmas[a] in self.lex.receiving_agent_only and not nobody):
+            return None  # (active "see" only with no one: "no one else sees your address")
+        if nobody and any(words[k] in _ABILITY for k in range(start, a)):
+            return None  # "no one can read or access the data in transit": security, not sharing
+        negation = self.lex.negations.find(lemmas, walk, a)
+        cue = (negation[-1][0], negation[-1][1]) if negation else (
+            (nobody[0][0], nobody[0][1]) if nobody else
+            ((b, b + 1) if b < len(words) and words[b] in _NO_OBJECT else None))
+        only = bool(self.lex.only.find(lemmas, max(cs, start - 2), start + 1))  # "only our staff"
+        if self.lex.only.find(lemmas, walk, a):
+            # "these companies will only access the data to translate it": for us, on our terms
+            recipients = ["service-provider" if r in ACTING_RECIPIENTS else r for r in recipients]
+        return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
+                               data_span=(b, object_end), lead=(start, walk))
+
+    def _agent(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
+               cs: int, ce: int) -> Extracted | None:
+        """"Your details are seen only by our staff and our hosting contractors": a passive whose
+        agent receives and whose subject is the data."""
+        walk = self.subjects.walk_back(words, lemmas, cs, a)
+        if not any(words[k] in BE for k in range(walk, a)):
+            return None  # "information received from partners": a participle describing a noun
+        k = b
+        only = False
+        while k < ce and self.lex.only.match_at(lemmas, k, ce):
+            only, k = True, self.lex.only.match_at(lemmas, k, ce)[0]  # type: ignore[index]
+        if k >= ce or words[k] != "by":
+            return None
+        ex = self.lex.exceptions.find(lemmas, k, ce)
+        body_end = ex[0][0] if ex else ce
+        agent_end = next((j for j in range(k + 1, body_end)
+                          if words[j] in {",", "for", "to", "when", "if", "(", "such", "other"}), body_end)
+        if {"company", "user"} & set(self.lex.actors.classes_in(lemmas, k + 1, min(k + 4, agent_end))) \
+                and not self.lex.recipients.classes_in(lemmas, k + 1, min(k + 4, agent_end)):
+            return None  # "received by us"
+        # the data is the subject, with any relative clause of its own ("details that you
+        # provide are not accessed by ...")
+        start = after_last_comma(words, cs, walk)
+        if not self.lex.data.find(lemmas, start, walk) or "public" in words[start:walk]:
+            return None  # (what is public is seen by anyone: "public information can be viewed")
+        nobody = self.lex.receiving_nobody.find(lemmas, k + 1, agent_end)
+        recipients = ["public"] if words[k + 1:k + 2] and words[k + 1] in _EVERYONE \
+            and words[k + 2:k + 3] not in (["outside"], ["else"], ["other"], ["but"], ["except"]) \
+            else self._named(words, lemmas, k + 1, agent_end, bool(nobody))  # "can be seen by anyone"
+        if not recipients:
+            return None
+        negation = self.lex.negations.find(lemmas, walk, a)
+        cue = (negation[-1][0], negation[-1][1]) if negation else (
+            (nobody[0][0], nobody[0][1]) if nobody else None)
+        return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
+                               data_span=(start, walk), lead=(start, walk))
+
+    def _named(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int,
+               nobody: bool, ours: bool = False) -> list[str]:
+        """The recipient classes a subject or agent names; "no one" is anyone else; "others" who
+        see something are the other users; with `ours` (the clause names the company), a plural
+        noun of no known class is a kind of organisation ("lenders in our network")."""
+        if words[start:start + 1] == ["others"]:
+            return ["public"]
+        named = [c for c in self.lex.recipients.classes_in(lemmas, start, end) if c not in {"user", "abroad"}]
+        if len(named) > 1:  # "companies within our corporate family": the class named
+            named = [c for c in named if c != "third-party"]
+        if not named and not nobody and ours \
+                and self.recipients.unnamed_organisation(words, lemmas, start, end, opened=True):
+            named = ["organisation"]  # "lenders in our network", "mailing houses buy our list"
+        return named or (["third-party"] if nobody else [])
+
+    def _statement(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
+                   cs: int, ce: int, body_end: int, recipients: list[str],
+                   cue: tuple[int, int] | None, only: bool, data_span: tuple[int, int],
+                   lead: tuple[int, int]) -> Extracted:
+        """The statement, its slots filled from the clause as the main reader fills them."""
+        lex = self.lex
+        kinds = lex.data.classes_in(lemmas, *data_span)
+        data = "aggregate" if self.aggregate_only(words, lemmas, *data_span) else (
+            "sensitive" if "sensitive" in kinds else "personal" if "personal" in kinds else "unspecified")
+        purposes = lex.purposes.classes_in(lemmas, cs, ce)
+        recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, cs, b, ce)
+        conditions = lex.condition_classes.classes_in(lemmas, cs, ce)
+        if any(words[k] == "if" and words[k + 1:k + 2] == ["you"] for k in range(cs, lead[0])):
+            # "If you use third-party features, the third party may have access": at the user's
+            # direction
+            conditions = conditions + ["consent"]
+        exceptions = self.recipients.classes(words, lemmas, body_end, ce) \
+            + lex.condition_classes.classes_in(lemmas, body_end, ce) if body_end < ce else []
+        scope = "practice"
+        if lex.embedding.find(lemmas, cs, lead[0]) or lex.rights.find(lemmas, cs, a):
+            scope = "embedded"
+        elif lex.restrictions.find(lemmas, lead[1], a):
+            scope = "restriction"  # "partners are not permitted to access it": a rule for them
+        elif lex.minors.find(lemmas, *data_span):
+            scope = "minors"
+        hedge = lex.hedges.find(lemmas, lead[1], a)
+        if cue is not None:
+            polarity = "negated"
+        elif set(conditions) & {"consent", "opt-out"}:
+            polarity = "conditional"
+        elif hedge:
+            polarity, cue = "hedged", (hedge[-1][0], hedge[-1][1])
+        else:
+            polarity = "affirmed"
+        slots = Slots(action=action, actor="company", data=data, recipients=tuple(recipients),
+                      purposes=tuple(dict.fromkeys(purposes)), conditions=tuple(conditions),
+                      exceptions=tuple(dict.fromkeys(exceptions)), scope=scope, only=only)
+        return Extracted(a, b, polarity, cue, slots)
