@@ -114,9 +114,12 @@ class StatementReader:
         out: list[Extracted] = []
         if not self.action_lemmas.isdisjoint(lemmas):
             answered = self._answered_none(words, lemmas)
-            if answered is not None:
-                return [answered]
             out = self._given(words, lemmas, clauses, inherited, names)
+            if answered is not None:
+                # the row's earlier cells keep their own statements ("shared with partners;
+                # sold: no")
+                label = max([0] + [k + 1 for k in range(answered.start) if words[k] in {";", ":"}])
+                return [s for s in out if s.end < label] + [answered]
         # a verb the main reading took is not read again as received
         out += [r for r in self.receivers.read(words, lemmas, clauses)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
@@ -156,8 +159,10 @@ class StatementReader:
         if colon < 2 or words[colon] not in {":", "-", "–", "—"} \
                 or words[colon + 1] not in {"none", "no", "n/a", "nothing"}:
             return None
-        act = next(iter(self.lex.action_words.find(lemmas, 0, colon)), None) \
-            or next(iter(self.lex.action_nouns.find(lemmas, 0, colon)), None)
+        # (the label is the last clause before the colon: "Shared with partners; sold: no")
+        label = max([0] + [k + 1 for k in range(colon) if words[k] in {";", ":"}])
+        act = next(iter(self.lex.action_words.find(lemmas, label, colon)), None) \
+            or next(iter(self.lex.action_nouns.find(lemmas, label, colon)), None)
         if act is None:
             return None
         kinds = self.lex.data.classes_in(lemmas, 0, colon)
@@ -317,6 +322,18 @@ class StatementReader:
             return None  # ("... is not part of our business model")
         negation = self.lex.negations.find(lemmas, be + 1, min(noun + 8, n))
         return ((negation[0][0], negation[0][1]) if negation else None,)
+
+    @staticmethod
+    def _listing(words: Sequence[str], start: int, end: int) -> int | None:
+        """Where the list after a main verb that lists ("include", "are", "consist of") begins
+        in words[start:end], if one follows: "... with whom we share data include ad networks"."""
+        for k in range(start, min(end - 1, start + 10)):
+            if words[k] in {"include", "includes", "are", "is"} or words[k:k + 2] in (
+                    ["consist", "of"], ["consists", "of"]):
+                return k + (2 if words[k].startswith("consist") else 1)
+            if words[k] in {"can", "may", "will", "could", "should", "must", ",", ";", "("}:
+                return None  # "... is shared can be found in Section 4": another predicate
+        return None
 
     def _granted(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> int | None:
         """The end of "allow <someone> to use" starting at the grant verb at i, if it is one:
@@ -482,11 +499,16 @@ class StatementReader:
             and causative_before(lemmas, g_start, cs)
         if wanted:
             walk = subject_start = max(cs, g_start - 3)
-        passive = participle and (wanted or any(words[k] in BE for k in range(walk, g_start)))
+        # "Identifiers and internet activity: sold to advertising networks": a table cell whose
+        # label is the passive's subject
+        labelled = participle and g_start - 1 > cs and words[g_start - 1] in {":", "–", "—"}
+        if labelled:
+            subject_start, walk = cs, g_start - 1
+        passive = participle and (wanted or labelled or any(words[k] in BE for k in range(walk, g_start)))
         if passive and lex.recipients.find(lemmas, subject_start, walk) \
                 and not lex.data.find(lemmas, subject_start, walk):
             return None  # "partners are given access to it": the subject receives (receivers.py)
-        if participle and not wanted and not any(lemmas[k] in {"be", "have", "get"}
+        if participle and not wanted and not labelled and not any(lemmas[k] in {"be", "have", "get"}
                                                  for k in range(walk, g_start)):
             return None  # "information received or transferred under ...": describes a noun
         if passive and any(lemmas[k] in lex.not_data_objects for k in range(subject_start, walk)) \
@@ -613,6 +635,16 @@ class StatementReader:
         if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
+        listing = self._listing(words, g_end, body_end) if scope == "description" else None
+        if listing is not None and any(words[k] == "whom" and words[k - 1] in {"to", "with"}
+                                       for k in range(max(cs, 1), walk)):
+            # "The third parties with whom we share data include ad networks and analytics
+            # providers": the relative clause names the act, the main verb its recipients
+            named = [c for c in self.recipient_finder.classes(words, lemmas, listing, body_end)
+                     or lex.recipients.classes_in(lemmas, listing, body_end) if c != "user"]
+            if named:  # (not "... are bound by confidentiality", "... are listed below")
+                scope, recipients = "practice", named
+        closed = listing is not None and scope == "practice" and words[listing - 1] in BE
         purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
         recipients, purposes = self.recipient_finder.acting_for_company(lemmas, recipients, purposes,
                                                                         lo, g_end, ex_end)
@@ -645,6 +677,7 @@ class StatementReader:
             not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in DETERMINERS
                  and lemmas[b + 1] not in lex.recipients.words()) and words[a - 1:a] != ["-"]
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
+        only = only or closed  # "... with whom we share data are our processors": all of them
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
         listed = colon is not None and any(w in ENUMERATION_CUES for w in words[cs:colon]) and any(
             c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))

@@ -125,6 +125,8 @@ class ReceiverReader:
         elif start == walk or (start > cs and words[start - 1] in _NOT_STATED) or (
                 start - 1 > cs and words[start - 1] == "that" and lemmas[start - 2] not in self.reporting):
             return None  # no subject; a relative or conditional clause's; "it's creepy that ..."
+        if "we" in words[cs:start] and words[start - 1:start] == [","]:
+            return None  # "We, the Makers, get your information": an apposition of the company
         if a > 0 and words[a - 1] in {"'", "'s"} or any(
                 lemmas[k] in self.lex.grants or self.lex.action_words.match_at(lemmas, k, a)
                 for k in range(cs, walk)):
