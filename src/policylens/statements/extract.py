@@ -242,7 +242,10 @@ class StatementReader:
                 i = noun[0]
                 continue
             if verb is None and lemmas[i] == "make" and "available" in words[i + 1:i + 8]:
-                verb = (i + 1, "share")  # "make our customer list available to ..."
+                # "make our customer list available to ..."; "... available for rental": a sale
+                a = words.index("available", i + 1)
+                sold = lex.action_words.match_at(lemmas, a + 1, n) if a + 1 < n else None
+                verb = (i + 1, "sale" if sold and sold[1] == "sale" else "share")
             if verb is None and lemmas[i] in lex.grants:
                 granted = self._granted(words, lemmas, i)
                 if granted:  # "allow other companies to use": the whole phrase is the act
@@ -635,6 +638,16 @@ class StatementReader:
         if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
+        if scope == "description" and action == "sale" and recipients \
+                and set(recipients) & {"third-party", "organisation", "advertiser", "marketing-partner",
+                                       "data-broker"} \
+                and any(words[k] == "we" and lemmas[k - 1] in self.data_nouns
+                        for k in range(max(cs + 1, subject_start), walk + 1) if k < n) \
+                and not (lex.rights.find(lemmas, cs, g_start) or lex.embedding.find(lemmas, cs, g_start)
+                         or lex.describes.find(lemmas, 0, g_end) or ":" in words[g_end:]):
+            # "the lists we rent to other companies": a sale presupposed (not a right's object,
+            # a notice's description or a table's label)
+            scope = "practice"
         listing = self._listing(words, g_end, body_end) if scope == "description" else None
         if listing is not None and any(words[k] == "whom" and words[k - 1] in {"to", "with"}
                                        for k in range(max(cs, 1), walk)):

@@ -149,6 +149,7 @@ class Lexicon:
     receiving: PhraseTable  # verbs whose subject receives ("partners receive") -> action class
     receiving_nobody: PhraseTable  # "no one", "nobody": a subject that names no one
     receiving_kept: PhraseTable  # "stays within our company": given to no one
+    receiving_internal: PhraseTable  # "for internal use only": given to no one, no one named
     receiving_agent_only: frozenset[str]  # "seen by": read only in the passive
     receiving_elsewhere: PhraseTable  # data reaching the subject from elsewhere, or kept from it
 
@@ -159,10 +160,10 @@ class Lexicon:
     def receiving_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for a receiving verb to be found in it: each
         phrase's words but its auxiliaries ("have access to": "access")."""
-        return {w for table in (self.receiving, self.receiving_kept)
+        return {w for table in (self.receiving, self.receiving_kept, self.receiving_internal)
                 for options in table.by_first.values() for phrase, _ in options
                 for w in phrase} - {"be", "have", "gain", "to", "with", "within", "inside", "by", "not",
-                                    "never"}
+                                    "never", "for", "only", "solely", "exclusively", "our", "between"}
 
 
 def _table(entries: Iterable[str], name: str = "x") -> PhraseTable:
@@ -229,6 +230,7 @@ def load_lexicon() -> Lexicon:
         receiving=PhraseTable({name: raw["receiving"][name] for name in ("share", "sale")}),
         receiving_nobody=_table(raw["receiving"]["nobody"]),
         receiving_kept=_table(raw["receiving"]["kept"]),
+        receiving_internal=_table(raw["receiving"]["internal"]),
         receiving_agent_only=frozenset(lemma(w) for w in raw["receiving"]["agent_only"]),
         receiving_elsewhere=_table(raw["receiving"]["elsewhere"]),
     )

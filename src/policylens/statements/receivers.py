@@ -80,18 +80,20 @@ class ReceiverReader:
                 if is_participle(words[a], lemmas[a]) else self._subject(words, lemmas, a, b, action, cs, ce)
             if found is not None:
                 out.append(found)
-        for a, b, _ in self.lex.receiving_kept.find(lemmas, 0, len(words)):
-            cs, ce = next(((x, y) for x, y in clauses if x <= a < y), (0, len(words)))
-            found = self._kept(words, lemmas, a, b, cs, ce)
-            if found is not None:
-                out.append(found)
+        for table, named in ((self.lex.receiving_kept, True), (self.lex.receiving_internal, False)):
+            for a, b, _ in table.find(lemmas, 0, len(words)):
+                cs, ce = next(((x, y) for x, y in clauses if x <= a < y), (0, len(words)))
+                found = self._kept(words, lemmas, a, b, cs, ce, named)
+                if found is not None:
+                    out.append(found)
         return out
 
     def _kept(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, cs: int,
-              ce: int) -> Extracted | None:
-        """"Your details stay within our company", "your data never leaves our organisation": the
-        data is given to no one outside the company named after the verb."""
-        if "company" not in self.subjects.actor_classes(words, lemmas, b, min(b + 4, ce)):
+              ce: int, named: bool) -> Extracted | None:
+        """"Your details stay within our company", "your data never leaves our organisation", "is
+        for internal use only": the data is given to no one outside the company (`named`: the
+        company must be named after the verb)."""
+        if named and "company" not in self.subjects.actor_classes(words, lemmas, b, min(b + 4, ce)):
             return None  # "stays within the EEA": where, not with whom
         walk = self.subjects.walk_back(words, lemmas, cs, a)
         start, walk = self.subjects.span(words, lemmas, cs, walk, a)
