@@ -687,7 +687,7 @@ class StatementReader:
         exceptions = list(dict.fromkeys(exceptions))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_start)) or any(
-            not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in DETERMINERS
+            not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP
                  and lemmas[b + 1] not in lex.recipients.words()) and words[a - 1:a] != ["-"]
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
         only = only or closed  # "... with whom we share data are our processors": all of them
