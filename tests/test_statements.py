@@ -44,6 +44,17 @@ def one(read, sentence: str, action: str = "share") -> tuple[str, Slots]:
 
 # -- the lexicon is data, and the decision functions name only its classes ---------------------
 
+def test_every_lexicon_entry_is_text() -> None:
+    # a bare `no`, `on` or `yes` in a YAML list is a boolean: "no" was silently no negation
+    def entries(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from entries(value)
+        elif isinstance(node, list):
+            yield from node
+    assert [e for e in entries(yaml.safe_load(lexicon_text())) if not isinstance(e, str)] == []
+
+
 def test_every_recipient_class_a_decision_names_is_in_the_lexicon() -> None:
     classes = set(yaml.safe_load(lexicon_text())["recipients"])
     assert (ALLOWED_RECIPIENTS | OPEN_RECIPIENTS) <= classes
