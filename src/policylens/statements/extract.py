@@ -230,8 +230,9 @@ class StatementReader:
             if noun and (after in lex.compounds or title or label):
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
-            if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")) \
-                    and (verb is None or before in DETERMINERS or before in {"no", "in"}) \
+            if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")
+                         or words[max(0, i - 2):i] == ["subject", "to"]) \
+                    and (verb is None or i == 0 or before in DETERMINERS or before in {"no", "in", "to"}) \
                     and not self._topic(words, i):
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
@@ -241,9 +242,11 @@ class StatementReader:
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
                 continue
-            if verb is None and lemmas[i] == "make" and "available" in words[i + 1:i + 8]:
+            made = next((k for k in range(i + 1, min(i + 8, n)) if words[k] in {"available", "accessible"}),
+                        None) if verb is None and lemmas[i] == "make" else None
+            if made is not None:
                 # "make our customer list available to ..."; "... available for rental": a sale
-                a = words.index("available", i + 1)
+                a = made
                 sold = lex.action_words.match_at(lemmas, a + 1, n) if a + 1 < n else None
                 verb = (i + 1, "sale" if sold and sold[1] == "sale" else "share")
             if verb is None and lemmas[i] in lex.grants:
@@ -496,7 +499,8 @@ class StatementReader:
         # is not for sale" is a passive
         participle = (is_participle(words[g_start], lemmas[g_start])
                       and not (g_start > cs and words[g_start - 1] in {"we", "they", "i"})) \
-            or words[g_start] in ADJECTIVE_PASSIVES
+            or words[g_start] in ADJECTIVE_PASSIVES \
+            or words[max(0, g_start - 2):g_start] == ["subject", "to"]  # "is not subject to disclosure"
         # "want your information shared": a passive whose subject the causative names
         wanted = participle and g_start > 1 and lemmas[g_start - 1] in self.data_nouns \
             and causative_before(lemmas, g_start, cs)
@@ -699,6 +703,11 @@ class StatementReader:
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start)
+        if not negation and lex.action_nouns.match_at(lemmas, g_start, g_end):
+            # "Transfer of data to third parties does not take place": the noun's predicate
+            happens = lex.happens.find(lemmas, g_end, body_end)
+            if happens:
+                negation = lex.negations.find(lemmas, max(g_end, happens[0][0] - 3), happens[0][0])
         if g_start in owners:  # "Selling your data is not something we do": the predicate says
             actor = "company"
             found = owners[g_start]

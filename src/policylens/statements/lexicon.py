@@ -111,6 +111,7 @@ class Lexicon:
     traded_objects: PhraseTable  # objects that make a verb of `traded_by` a sale
     traded_by: frozenset[str]
     not_verbs: PhraseTable  # "revenue share": an action word inside a noun
+    happens: PhraseTable  # "takes place": an act-noun's predicate
     needs_data: frozenset[str]  # general verbs that give data only with a data object
     granted_sale: frozenset[str]  # granted verbs that make the grant a sale ("buy")
     grants: frozenset[str]  # "allow": with a granted verb after, the act of sharing
@@ -192,6 +193,7 @@ def load_lexicon() -> Lexicon:
         traded_objects=_table(actions["sale"].get("traded_objects", [])),
         traded_by=frozenset(lemma(w) for w in actions["sale"].get("traded_by", [])),
         not_verbs=_table(actions.get("not_verbs", [])),
+        happens=_table(actions.get("happens", [])),
         needs_data=frozenset(lemma(w) for w in actions.get("needs_data", [])),
         granted_sale=frozenset(lemma(w) for w in actions["sale"].get("granted", [])),
         grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),

@@ -174,7 +174,8 @@ class SubjectFinder:
         elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
             actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
         elif walk == g_start and all(words[k] in IMPERATIVE_OPENERS for k in range(subject_start, g_start)) \
-                and lex.action_words.match_at(lemmas, g_start, g_end) is not None:
+                and lex.action_words.match_at(lemmas, g_start, g_end) is not None \
+                and words[g_end:g_end + 1] != ["of"]:  # not "Transfer of data ... does not take place"
             actor = "user"  # "Please send your objection to ...": an imperative, the reader acts
         elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start \
                 and words[walk] not in {"and", "or"}:
