@@ -322,6 +322,9 @@ class StatementReader:
         be = next((k for k in range(i + 1, n) if words[k] in {"is", "are", "was", ";", ".", ","}), None)
         if be is None or words[be] in {";", ".", ","}:
             return None
+        barred = next((k for k in range(be + 1, min(be + 3, n)) if words[k] in {"prohibited", "forbidden"}), None)
+        if barred is not None:  # "Selling users' data is prohibited by our rules"
+            return ((barred, barred + 1),)
         noun = next((m for m in range(be + 1, min(be + 4, n))
                      if words[m] in {"something", "anything", "what", "part"}), None)
         if noun is None or not {"we", "our"} & set(words[noun + 1:noun + 4]):

@@ -49,7 +49,8 @@ class RecipientFinder:
             # "sell users' personal information": a possessive, not the one who receives
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
                 or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
-            phrase = next(((p, q) for p, q in phrases if p <= a < q), None)
+            # (a class that begins with its own opener: "outside the EEA")
+            phrase = next(((p, q) for p, q in phrases if p - 1 <= a < q), None)
             if phrase is None and a <= first < b and not owner:
                 phrase = (a, b)
             if name == "abroad" and phrase is not None and a - phrase[0] > 3:
