@@ -322,7 +322,8 @@ class StatementReader:
         be = next((k for k in range(i + 1, n) if words[k] in {"is", "are", "was", ";", ".", ","}), None)
         if be is None or words[be] in {";", ".", ","}:
             return None
-        barred = next((k for k in range(be + 1, min(be + 3, n)) if words[k] in {"prohibited", "forbidden"}), None)
+        barred = next((k for k in range(be + 1, min(be + 3, n))
+                       if words[k] in {"prohibited", "forbidden"}), None)
         if barred is not None:  # "Selling users' data is prohibited by our rules"
             return ((barred, barred + 1),)
         noun = next((m for m in range(be + 1, min(be + 4, n))

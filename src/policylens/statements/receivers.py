@@ -41,6 +41,8 @@ _NOT_STATED = SUBORDINATORS | {"whether", "which", "who", "whom"}
 _ABILITY = frozenset({"can", "could", "able"})
 # an agent that is everyone: what the user posts ("can be seen by anyone") is public
 _EVERYONE = frozenset({"anyone", "anybody", "everyone", "everybody"})
+# words that start a clause of their own inside the verb's phrase
+_CLAUSE_STARTS = frozenset({"who", "whom", "that", "which", "when", "whenever", "if", "so", "because"})
 # words right after the verb that deny its object ("third parties receive no personal data")
 _NO_OBJECT = frozenset({"no", "none", "nothing"})
 
@@ -62,6 +64,7 @@ class ReceiverReader:
 
     def read(self, words: Sequence[str], lemmas: Sequence[str],
              clauses: Sequence[tuple[int, int]]) -> list[Extracted]:
+        """The statements of one sentence (lowercase words, their lemmas and clause spans)."""
         if self.verbs.isdisjoint(lemmas):
             return []
         out: list[Extracted] = []
@@ -70,7 +73,8 @@ class ReceiverReader:
             if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
                     or self.lex.receiving_elsewhere.find(lemmas, cs, ce) \
-                    or any(words[k] == "from" and words[k + 1:k + 2] != ["us"] for k in range(b, ce)) \
+                    or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
+                           for k in range(b, self._phrase_end(words, b, ce))) \
                     or ":" in words[b:ce]:
                 # a gerund or participle ("the entities receiving data"), an infinitive, a noun
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
@@ -102,6 +106,12 @@ class ReceiverReader:
             return None
         return self._statement(words, lemmas, a, b, "share", cs, ce, ce, ["third-party"], (a, b), False,
                                data_span=(start, walk), lead=(start, walk))
+
+    @staticmethod
+    def _phrase_end(words: Sequence[str], start: int, end: int) -> int:
+        """Where the verb's own phrase ends, before a clause of its own ("the names of customers
+        who opt in to hear from them": that "from" is not where the data comes from)."""
+        return next((k for k in range(start, end) if words[k] in _CLAUSE_STARTS), end)
 
     def _subject(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
                  cs: int, ce: int) -> Extracted | None:
