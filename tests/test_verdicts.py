@@ -58,3 +58,34 @@ def test_an_ageless_prohibition_stays_out_of_an_age_scoped_decision() -> None:
     children = load_practices()["children"]
     verdict = decide(children, [_ageless("not-directed"), _finding("parental-consent", "13")])
     assert verdict.value == "parental-consent"
+
+
+def _said(value: str, sentence: str, age: str | None = None) -> Finding:
+    attributes = (("age", age),) if age else ()
+    return Finding("r", "children", value, "affirmed", sentence, 0, 1, 1, "", "t",
+                   attributes=attributes)
+
+
+def test_a_limit_on_one_feature_yields_to_the_whole_service() -> None:
+    # "Kids can play all our games. The chat feature is only for users aged 16 and over."
+    children = load_practices()["children"]
+    verdict = decide(children, [
+        _said("directed", "Kids can play all our games."),
+        _said("not-directed", "The chat feature is only for users aged 16 and over.", "16")])
+    assert verdict.value == "directed"
+    assert "one feature set aside" in verdict.reason
+
+
+def test_a_limit_on_one_feature_does_not_set_the_youngest_group() -> None:
+    children = load_practices()["children"]
+    verdict = decide(children, [
+        _said("parental-consent", "Users under 16 join only with a parent's consent.", "16"),
+        _said("not-directed", "Certain features, such as the store, need users to be 13.", "13")])
+    assert verdict.value == "parental-consent"
+
+
+def test_a_limit_on_one_feature_alone_still_decides() -> None:
+    children = load_practices()["children"]
+    verdict = decide(children, [
+        _said("not-directed", "The marketplace is limited to users over 18.", "18")])
+    assert verdict.value == "not-directed"

@@ -4,7 +4,8 @@
 (for data-sale: any "we may sell" beats "we do not sell"; silence is `not-mentioned`).
 `youngest-age`: for children, only findings about the youngest age group stated count, because
 the rule for the youngest group governs (a service made for children names no age: it speaks of
-the youngest group and always counts); then precedence.
+the youngest group and always counts); a statement that limits one feature ("the chat is only for
+users 16 and over") yields to statements about the whole service; then precedence.
 `specific-over-vague`: precedence, except that admissions which are all vague (data to "third
 parties", for no stated purpose, under no opt-out) yield to an explicit denial: LABELS.md's "a more
 specific statement beats a general one". "We may share information with third parties" beside "We
@@ -17,6 +18,8 @@ one is the first stated (children: the youngest age).
 """
 
 from __future__ import annotations
+
+import re
 
 from policylens.models import Attributes, AttrValue, Finding, PracticeVerdict
 from policylens.practices import NOT_MENTIONED, Practice
@@ -51,6 +54,24 @@ def _vague(finding: Finding) -> bool:
         and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"})
 
 
+# A statement that limits one part of the service ("the chat feature is only for users 16 and
+# over", "certain features, such as the store, require users to be 18") says who may use that part,
+# not who the service is for: beside statements about the whole service it does not decide, and
+# its age does not set the youngest group. Alone, it is all the policy says, and it stays.
+_ONE_FEATURE = re.compile(
+    r"\b(?:some|certain|specific|particular|selected)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:features?|functions?|functionality|sections?|areas?|parts|services|products)\b"
+    r"|\b(?:the|our|this)\s+(?:[\w-]+\s+){0,2}?(?:feature|function|section|area|forums?|chat|chats|"
+    r"chat\s+rooms?|marketplace|store|shop|contests?|sweepstakes|competitions?|community|tournaments?|"
+    r"leaderboards?|messaging|live\s+streams?|live\s+streaming)\s+(?:is|are)\s+(?:\w+\s+)?"
+    r"(?:only|limited|restricted|available|open|reserved|not\s+available|closed)\b",
+    re.IGNORECASE)
+
+
+def _one_feature(finding: Finding) -> bool:
+    return _ONE_FEATURE.search(finding.sentence) is not None
+
+
 # A service made for children ("our Kids app", "teachers add their pupils") speaks of its whole
 # audience, the youngest group there is: such a statement with no age stays in the decision beside
 # the youngest group's rules, where the practice's precedence places it.
@@ -60,14 +81,19 @@ _AUDIENCE_VALUE = "directed"
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
     """The findings that take part in the decision, and a note on why others do not."""
     relevant = [f for f in findings if f.practice == practice.id and f.value is not None]
+    note = ""
     if practice.decide == "youngest-age":
+        service_wide = [f for f in relevant if not _one_feature(f)]
+        if service_wide and len(service_wide) < len(relevant):
+            note = f" ({len(relevant) - len(service_wide)} statement(s) about one feature set aside)"
+            relevant = service_wide
         ages = [a for a in (_age(f) for f in relevant) if a is not None]
         if ages:
             youngest = min(ages)
             return ([f for f in relevant if _age(f) == youngest
                      or (_age(f) is None and f.value == _AUDIENCE_VALUE)],
-                    f" (statements about the youngest group stated, under {youngest})")
-    return relevant, ""
+                    f" (statements about the youngest group stated, under {youngest})" + note)
+    return relevant, note
 
 
 def verdict_attributes(practice: Practice, supporting: list[Finding]) -> Attributes:
@@ -139,5 +165,6 @@ def decision_rule(practice: Practice) -> str:
     text = f"the first of {order} that a finding supports wins; no finding: {NOT_MENTIONED}"
     if practice.decide == "youngest-age":
         text = ("only findings about the youngest age group stated count (all count when no age "
-                "is stated); then " + text)
+                "is stated; a limit on one feature yields to statements about the whole service); "
+                "then " + text)
     return text
