@@ -323,3 +323,21 @@ def test_data_kept_within_the_company_is_a_denial(read) -> None:
 def test_only_the_named_recipients_is_a_closed_list(read) -> None:
     (_, p, s), = read("Your address is seen only by our staff and our contractors.")
     assert s.only and third_party_sharing(p, s).value == "no"
+
+
+def test_a_short_answer_takes_the_question_before_it() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    reader = StatementReader()
+
+    def words(text: str) -> list[str]:
+        return [t.lower_ for t in nlp.make_doc(text)]
+
+    def answer(question: str, reply: str) -> list[tuple[str, str]]:
+        return [(e.polarity, e.slots.action) for e in reader.read(words(reply), lambda: words(question))]
+
+    assert answer("Do you sell my personal information?", "No, we do not.") == [("negated", "sale")]
+    assert answer("Do we share your data with advertisers?", "Yes.") == [("affirmed", "share")]
+    assert answer("How do we use your data?", "No.") == []  # no act asked about
+    assert answer("Do we sell your data.", "No.") == []  # not a question

@@ -112,6 +112,10 @@ class StatementReader:
             inherited = self.conditions_of([lemma(w) for w in previous()])
         clauses = self._clauses(words)
         out: list[Extracted] = []
+        if previous is not None and n <= 8 and self.action_lemmas.isdisjoint(lemmas):
+            reply = self._reply(words, lemmas, previous)
+            if reply:
+                return reply
         if not self.action_lemmas.isdisjoint(lemmas):
             answered = self._answered_none(words, lemmas)
             out = self._given(words, lemmas, clauses, inherited, names)
@@ -149,6 +153,31 @@ class StatementReader:
                                             inherited, clause_end, owners)
                 if statement is not None:
                     out.append(statement)
+        return out
+
+    def _reply(self, words: Sequence[str], lemmas: Sequence[str],
+               previous: Callable[[], Sequence[str]]) -> list[Extracted]:
+        """A short answer to the question before it ("Do we sell your personal information? No,
+        we do not."): the question's statements, denied by "no" or a negation, asserted by "yes";
+        the answer is the evidence."""
+        if words[0] not in {"no", "yes", "never"} and not self.lex.negations.find(lemmas, 0, len(words)):
+            return []
+        asked = list(previous())
+        if not asked or asked[-1] != "?" or len(asked) > 30:
+            return []
+        # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
+        start = 1 if asked[0] in {"do", "does", "did", "will", "would", "can", "may", "is", "are"} else 0
+        denied = words[0] != "yes"
+        cue = (0, 1)
+        out = []
+        # (the reader asks: "Will you sell my data?" -> "we sell your data")
+        asker = {"you": "we", "my": "your", "i": "you", "me": "you", "mine": "yours"}
+        for found in self.read([asker.get(w, w) for w in asked[start:-1]] + ["."]):
+            if found.slots.actor != "company" or found.polarity == "negated":
+                continue
+            out.append(Extracted(0, len(words) - 1 if words[-1] in {".", "!"} else len(words),
+                                 "negated" if denied else "affirmed", cue if denied else None,
+                                 found.slots))
         return out
 
     def _answered_none(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
@@ -566,6 +595,7 @@ class StatementReader:
                 or lex.restrictions.find(lemmas, rule_from, walk):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
+        membership: list[tuple[int, int, str]] = []
         # (an action phrase may name its data: "exchange customer lists")
         kinds = lex.data.classes_in(lemmas, g_start, body_end)
         if wanted:  # "opt out of having your personal information shared": the causative's object
@@ -576,8 +606,10 @@ class StatementReader:
             if subject[0] == subject[1] and subject[0] - 1 > cs \
                     and words[subject[0] - 1] in {"that", "which"}:
                 # "customer information is one of the assets that would be transferred": the
-                # antecedent's clause names the data
+                # antecedent's clause names the data; "is not among the assets": denies it
                 kinds += lex.data.classes_in(lemmas, cs, subject[0] - 1)
+                if {"among", "one", "part"} & set(words[cs:subject[0] - 1]):
+                    membership = lex.negations.find(lemmas, cs, subject[0] - 1)
         if self._aggregate_only(words, lemmas, cs, body_end):
             data = "aggregate"
         elif "sensitive" in kinds:
@@ -706,7 +738,7 @@ class StatementReader:
             only = True  # "the following categories of recipients: ...": the whole list
         # -- polarity --
         cue: tuple[int, int] | None = None
-        negation = lex.negations.find(lemmas, walk, g_start)
+        negation = lex.negations.find(lemmas, walk, g_start) or membership
         if not negation and lex.action_nouns.match_at(lemmas, g_start, g_end):
             # "Transfer of data to third parties does not take place": the noun's predicate
             happens = lex.happens.find(lemmas, g_end, body_end)

@@ -159,8 +159,8 @@ def merger_transfer(polarity: str, slots: Slots) -> Decision | None:
     """Personal information passed on in a merger, acquisition or bankruptcy (LABELS.md)."""
     if not _business_transfer(slots):
         return None
-    if slots.scope in ("embedded", "rights") or slots.actor == "user":
-        return Decision(None, "not the company's practice")
+    if slots.scope in ("embedded", "rights") or slots.actor != "company":
+        return Decision(None, "not the company's practice")  # not "buyers and sellers exchange"
     if slots.data == "aggregate":
         return Decision(None, "aggregate or de-identified data")
     if slots.data == "unspecified" and not slots.recipients:
