@@ -40,6 +40,13 @@ def _table() -> list[int | str]:
     return [LOWER, IDX, LENGTH, ORTH]
 
 
+@lru_cache(maxsize=1)
+def _is_title() -> list[int | str]:
+    from spacy.attrs import IS_TITLE
+
+    return [IS_TITLE]
+
+
 @dataclass(frozen=True)
 class _Hit:
     start: int  # token span in the block doc
@@ -95,6 +102,25 @@ def _longest(tokens: list[dict]) -> int | None:
     return total
 
 
+class _WordStrings(dict[int, str]):
+    """A word's string from its hash, remembered: a dictionary look-up (run at C speed by `map`)
+    instead of a call into spaCy's StringStore per token. Cleared when it grows past LIMIT
+    entries, so memory stays flat over a corpus."""
+
+    LIMIT = 200_000
+
+    def __init__(self, strings: Any) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value: str = self.strings[key]
+        self[key] = value
+        return value
+
+
 class _Sentence:
     """A sentence's tokens start..end and characters start_char..end_char in its block (what a
     spaCy Span gives, without making one)."""
@@ -146,10 +172,8 @@ class _Sentences:
     def titles(self) -> list[bool]:
         """Token.is_title of every token, read in one call on first use (not a Token each)."""
         if self._titles is None:
-            from spacy.attrs import IS_TITLE
-
             doc = self.doc
-            self._titles = doc.to_array([IS_TITLE]).astype(bool).tolist() if len(doc) else []
+            self._titles = doc.to_array(_is_title()).astype(bool).tolist() if len(doc) else []
         return self._titles
 
     def text(self, i: int) -> str:
@@ -157,10 +181,10 @@ class _Sentences:
         span = self.spans[i]
         return self.doc_text[span.start_char:span.end_char]
 
-    def lower_words(self, i: int, strings: Any) -> list[str]:
+    def lower_words(self, i: int, strings: _WordStrings) -> list[str]:
         """Sentence i's lowercase tokens as strings (what the statement reader reads)."""
         span = self.spans[i]
-        return [strings[h] for h in self.lows[span.start:span.end]]
+        return list(map(strings.__getitem__, self.lows[span.start:span.end]))
 
     def tokens_text(self, start: int, end: int) -> str:
         """The text of tokens start..end (what Span.text gives, without making the Span)."""
@@ -699,6 +723,7 @@ class Analyzer:
         self.statement_rules = [r for r in ruleset.rules if r.statement]
         self.reader = StatementReader() if self.statement_rules else None
         strings = self.nlp.vocab.strings
+        self.word_strings = _WordStrings(strings)
         self.action_forms: frozenset[int] = frozenset(
             strings.add(f) for f in forms_of(self.reader.lex.trigger_lemmas())) \
             if self.reader else frozenset()
@@ -735,7 +760,7 @@ class Analyzer:
         and the item's first sentence are read as one, so the item takes the lead-in's verb,
         negation and conditions. `leads` maps a lead-in block's start to its last sentence."""
         assert self.reader is not None
-        strings = self.nlp.vocab.strings
+        strings = self.word_strings
         findings: list[Finding] = []
         seen: set[tuple[str, int, str | None, str]] = set()
         if leads is not None and block.text.endswith(":") and sents.spans:
