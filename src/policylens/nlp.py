@@ -29,7 +29,11 @@ def get_nlp(model: str = BLANK) -> Language:
     from policylens.structure.sentences import COMPONENT  # registers the component (imports spacy)
 
     if model == BLANK:
-        nlp = spacy.blank("en")
+        from policylens.affixes import NAME, register
+
+        register()  # spaCy's English tokenizer with cheaper affix searches (affixes.py)
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {
+            "@tokenizers": NAME, "max_cache_size": TOKENIZER_CACHE_CHUNKS}}})
     else:
         try:
             nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
