@@ -32,8 +32,9 @@ def searches():
 
     prefixes = util.compile_prefix_regex(English.Defaults.prefixes)
     suffixes = util.compile_suffix_regex(English.Defaults.suffixes)
-    suffix = SuffixSearch.build(list(English.Defaults.suffixes))
-    assert isinstance(suffix, SuffixSearch)  # spaCy's suffixes have the shape it needs
+    suffix = SuffixSearch(list(English.Defaults.suffixes), warm_up=0)
+    suffix("word.")
+    assert suffix.tail is not None  # spaCy's suffixes have the shape it needs
     return prefixes.search, prefix_search(prefixes), suffixes.search, suffix
 
 
@@ -64,7 +65,18 @@ def test_expressions_of_another_shape_are_searched_plainly():
     unanchored = re.compile("a|^b")
     assert prefix_search(unanchored) == unanchored.search
     assert prefix_search(re.compile("^a|^b", re.MULTILINE)).__name__ == "search"
-    assert not isinstance(SuffixSearch.build(["a|b"]), SuffixSearch)  # "a" is not anchored
+    search = SuffixSearch(["a|b"], warm_up=0)  # "a" is not anchored at the end
+    assert _span(search("xab")) == (1, 2) and search.tail is None
+
+
+def test_the_suffix_search_is_plain_until_warmed_up():
+    from spacy.lang.en import English
+
+    from policylens.affixes import SuffixSearch
+
+    search = SuffixSearch(list(English.Defaults.suffixes), warm_up=2)
+    assert [_span(search(t)) for t in ("word.", "word", "(word)")] == [(4, 5), None, (5, 6)]
+    assert search.tail is not None and len(search.memo) == 1  # analysed at the third
 
 
 def test_the_pipeline_tokenizes_as_spacy_does():

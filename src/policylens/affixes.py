@@ -14,6 +14,8 @@ search was a quarter of the tokenizer's time over bench/ota. Here:
   before `pos`). The few alternatives of no bounded width (`\\.\\.+$`) are searched on their own
   first: only they can match earlier, and if one does, the leftmost of them is what `search`
   finds. A result is remembered per chunk (the same remainder comes back from many chunks).
+  This starts after the first 10,000 searches: a run over one policy does not pay for the
+  analysis of the expression.
 
 Any expression not of that shape is searched as spaCy does. `tests/test_affixes.py` checks the
 matches against the plain searches.
@@ -71,54 +73,76 @@ def prefix_search(pattern: re.Pattern[str]) -> Search:
     return pattern.search
 
 
-class SuffixSearch:
-    """`pattern.search` of an expression every alternative of which ends with `$` (see the
-    module docstring), built from spaCy's suffix pieces, one alternative each."""
+class _Tail:
+    """Where a suffix match can start: at most `reach` characters before the end, or anywhere
+    for a match of `unbounded` (the alternatives of no bounded width, in their order)."""
 
-    MEMO_LIMIT = 50_000
-
-    def __init__(self, pattern: re.Pattern[str], reach: int, unbounded: re.Pattern[str] | None):
-        self.search = pattern.search
+    def __init__(self, reach: int, unbounded: re.Pattern[str] | None) -> None:
         self.reach = reach
         self.unbounded = unbounded.search if unbounded is not None else None
-        self.memo: dict[str, re.Match[str] | None] = {}
 
-    @classmethod
-    def build(cls, pieces: list[str]) -> Search:
-        """The search for spaCy's suffix pieces (`util.compile_suffix_regex`), or its plain
-        `search` when they are not of the expected shape."""
+
+def _tail(pattern: re.Pattern[str], pieces: list[str]) -> _Tail | None:
+    """The tail of spaCy's suffix expression (one alternative per piece, each ending in `$`),
+    or None when it is not of that shape."""
+    branches = _branches(pattern)
+    used = [p + "$" for p in pieces if p.strip()]
+    if branches is None or len(branches) != len(used):
+        return None
+    reach = 0
+    unbounded: list[str] = []
+    for branch, piece in zip(branches, used, strict=True):
+        if not branch.data or branch.data[-1] != _END:
+            return None
+        width = branch.getwidth()[1]
+        if width >= sre_parse.MAXREPEAT:
+            unbounded.append(piece)
+        else:
+            reach = max(reach, width + 1)
+    return _Tail(reach, re.compile("|".join(unbounded), pattern.flags) if unbounded else None)
+
+
+class SuffixSearch:
+    """`search` of spaCy's suffix expression (`util.compile_suffix_regex(pieces)`) from where a
+    match can start (see the module docstring). The expression is analysed (4 ms: parsing 12,000
+    characters) after the first WARM_UP searches, which are plain: a run over one policy does
+    not pay for what only pays off over many."""
+
+    MEMO_LIMIT = 50_000
+    WARM_UP = 10_000
+
+    def __init__(self, pieces: list[str], warm_up: int = WARM_UP) -> None:
         from spacy import util
 
-        pattern = util.compile_suffix_regex(pieces)
-        branches = _branches(pattern)
-        used = [p + "$" for p in pieces if p.strip()]
-        if branches is None or len(branches) != len(used):
-            return pattern.search
-        reach = 0
-        unbounded: list[str] = []
-        for branch, piece in zip(branches, used, strict=True):
-            if not branch.data or branch.data[-1] != _END:
-                return pattern.search
-            width = branch.getwidth()[1]
-            if width >= sre_parse.MAXREPEAT:
-                unbounded.append(piece)
-            else:
-                reach = max(reach, width + 1)
-        rest = re.compile("|".join(unbounded), pattern.flags) if unbounded else None
-        return cls(pattern, reach, rest)
+        self.pieces = pieces
+        self.pattern = util.compile_suffix_regex(pieces)
+        self.search = self.pattern.search
+        self.warm_up = warm_up
+        self.tail: _Tail | None = None
+        self.memo: dict[str, re.Match[str] | None] = {}
 
     def __call__(self, text: str) -> re.Match[str] | None:
+        tail = self.tail
+        if tail is None:
+            if self.warm_up < 0:  # analysed: not of the shape
+                return self.search(text)
+            self.warm_up -= 1
+            if self.warm_up >= 0:
+                return self.search(text)
+            tail = self.tail = _tail(self.pattern, self.pieces)
+            if tail is None:
+                return self.search(text)
         memo = self.memo
         found = memo.get(text, memo)
         if found is not memo:
             return found  # type: ignore[return-value]
-        start = len(text) - self.reach
+        start = len(text) - tail.reach
         found = None
         if start <= 0:
             found = self.search(text)
         else:
-            if self.unbounded is not None:
-                found = self.unbounded(text)
+            if tail.unbounded is not None:
+                found = tail.unbounded(text)
                 if found is not None and found.start() >= start:
                     found = None  # as leftmost as any bounded match: search from `start`
             if found is None:
@@ -141,7 +165,7 @@ def create_tokenizer(max_cache_size: int) -> Callable[[Any], Any]:
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=prefix_search(util.compile_prefix_regex(prefixes)) if prefixes else None,
-            suffix_search=SuffixSearch.build(list(suffixes)) if suffixes else None,
+            suffix_search=SuffixSearch(list(suffixes)) if suffixes else None,
             infix_finditer=util.compile_infix_regex(infixes).finditer if infixes else None,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
