@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from policylens.gaps import Split, join, repeats, split
@@ -25,7 +26,25 @@ from policylens.verdicts.flows import DECISIONS
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from policylens.structure.sentences import FastSentencizer
+
 MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
+
+
+@lru_cache(maxsize=1)
+def _table() -> list[int | str]:
+    """The token attributes a block's table holds: LOWER, IDX, LENGTH, ORTH (spaCy's ids; this
+    module is imported without spaCy)."""
+    from spacy.attrs import IDX, LENGTH, LOWER, ORTH
+
+    return [LOWER, IDX, LENGTH, ORTH]
+
+
+@lru_cache(maxsize=1)
+def _is_title() -> list[int | str]:
+    from spacy.attrs import IS_TITLE
+
+    return [IS_TITLE]
 
 
 @dataclass(frozen=True)
@@ -83,23 +102,65 @@ def _longest(tokens: list[dict]) -> int | None:
     return total
 
 
+class _WordStrings(dict[int, str]):
+    """A word's string from its hash, remembered: a dictionary look-up (run at C speed by `map`)
+    instead of a call into spaCy's StringStore per token. Cleared when it grows past LIMIT
+    entries, so memory stays flat over a corpus."""
+
+    LIMIT = 200_000
+
+    def __init__(self, strings: Any) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value: str = self.strings[key]
+        self[key] = value
+        return value
+
+
+class _Sentence:
+    """A sentence's tokens start..end and characters start_char..end_char in its block (what a
+    spaCy Span gives, without making one)."""
+
+    __slots__ = ("start", "end", "start_char", "end_char")
+
+    def __init__(self, start: int, end: int, start_char: int, end_char: int) -> None:
+        self.start, self.end, self.start_char, self.end_char = start, end, start_char, end_char
+
+
 class _Sentences:
-    """A block's sentences, with the lowercase word hashes of each, worked out once per block."""
+    """A block's sentences, with the lowercase word hashes of each, worked out once per block.
+    With `sentencizer`, the Doc is only tokenized and the sentences are found here (the blank
+    pipeline's steps, from the same array as the words); otherwise they are the Doc's."""
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
-        from spacy.attrs import IDX, LENGTH, LOWER
-
+    def __init__(self, doc: Doc, text: str | None = None,
+                 sentencizer: FastSentencizer | None = None) -> None:
         self.doc = doc
         self.doc_text = doc.text if text is None else text  # Doc.text walks every token
-        self.spans = list(doc.sents)
-        self.starts = [s.start for s in self.spans]
         lows: list[int] = []
         self.char_starts: list[int] = []  # of each token in doc_text
         self.char_ends: list[int] = []
-        if len(doc):
-            table = doc.to_array([LOWER, IDX, LENGTH])
-            lows, self.char_starts = table[:, 0].tolist(), table[:, 1].tolist()
-            self.char_ends = (table[:, 1] + table[:, 2]).tolist()
+        self.spans: list[Any]
+        if sentencizer is not None:
+            orths: list[int] = []
+            if len(doc):
+                lows, self.char_starts, lengths, orths = doc.to_array(_table()).T.tolist()
+                self.char_ends = list(map(operator.add, self.char_starts, lengths))
+            bounds = sentencizer.starts(doc, orths, self.char_starts, self.char_ends)
+            bounds.append(len(doc))
+            starts, ends = self.char_starts, self.char_ends
+            self.spans = [_Sentence(a, b, starts[a], ends[b - 1])
+                          for a, b in zip(bounds, bounds[1:], strict=False)]
+        else:
+            self.spans = list(doc.sents)
+            if len(doc):
+                table = doc.to_array(_table()[:3])
+                lows, self.char_starts = table[:, 0].tolist(), table[:, 1].tolist()
+                self.char_ends = (table[:, 1] + table[:, 2]).tolist()
+        self.starts = [s.start for s in self.spans]
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
         self.block_words = set(lows)  # the block's distinct words (the three indexes ask)
@@ -111,10 +172,8 @@ class _Sentences:
     def titles(self) -> list[bool]:
         """Token.is_title of every token, read in one call on first use (not a Token each)."""
         if self._titles is None:
-            from spacy.attrs import IS_TITLE
-
             doc = self.doc
-            self._titles = doc.to_array([IS_TITLE]).astype(bool).tolist() if len(doc) else []
+            self._titles = doc.to_array(_is_title()).astype(bool).tolist() if len(doc) else []
         return self._titles
 
     def text(self, i: int) -> str:
@@ -122,10 +181,10 @@ class _Sentences:
         span = self.spans[i]
         return self.doc_text[span.start_char:span.end_char]
 
-    def lower_words(self, i: int, strings: Any) -> list[str]:
+    def lower_words(self, i: int, strings: _WordStrings) -> list[str]:
         """Sentence i's lowercase tokens as strings (what the statement reader reads)."""
         span = self.spans[i]
-        return [strings[h] for h in self.lows[span.start:span.end]]
+        return list(map(strings.__getitem__, self.lows[span.start:span.end]))
 
     def tokens_text(self, start: int, end: int) -> str:
         """The text of tokens start..end (what Span.text gives, without making the Span)."""
@@ -626,6 +685,19 @@ def _statement_marks(found: Extracted, tokens: list[str], lead: int, start: int,
     return hit, trigger, cue, cue_text
 
 
+def _fast_sentencizer(nlp: Any) -> FastSentencizer | None:
+    """The sentence starts of the blank pipeline's steps found without them (see
+    `FastSentencizer`), if the pipeline is the one `get_nlp` builds; else None."""
+    from spacy.pipeline import Sentencizer
+
+    from policylens.structure.sentences import COMPONENT, FastSentencizer
+
+    if nlp.pipe_names != ["sentencizer", COMPONENT] \
+            or type(nlp.get_pipe("sentencizer")) is not Sentencizer:
+        return None
+    return FastSentencizer(nlp.vocab, nlp.get_pipe("sentencizer").punct_chars)
+
+
 class Analyzer:
     """Holds the pipeline and compiled rules; `analyze` is called once per document."""
 
@@ -645,11 +717,13 @@ class Analyzer:
             index.use_words(literals)
         self.polarity = PolarityDetector(self.nlp)
         self.shortcuts = shortcuts
+        self.sentencizer = _fast_sentencizer(self.nlp) if model == BLANK and shortcuts else None
         # Statement rules read clauses with the lexicon; a sentence can hold a statement only if
         # it holds a form of an action word or noun.
         self.statement_rules = [r for r in ruleset.rules if r.statement]
         self.reader = StatementReader() if self.statement_rules else None
         strings = self.nlp.vocab.strings
+        self.word_strings = _WordStrings(strings)
         self.action_forms: frozenset[int] = frozenset(
             strings.add(f) for f in forms_of(self.reader.lex.trigger_lemmas()
                                              | self.reader.lex.receiving_lemmas())) \
@@ -661,7 +735,7 @@ class Analyzer:
                           leads: dict[int, list[str]] | None = None) -> list[Finding]:
         """The findings of one block; with `misses`, the triggers that made none are added to it.
         `leads` carries the lead-ins of lists across blocks (see `_statement_findings`)."""
-        sents = _Sentences(doc, block.text)
+        sents = _Sentences(doc, block.text, self.sentencizer)
         place = _Placer(sents, block, document, sections)
         statements = self._statement_findings(sents, place, block, misses, leads) \
             if self.reader else []
@@ -687,7 +761,7 @@ class Analyzer:
         and the item's first sentence are read as one, so the item takes the lead-in's verb,
         negation and conditions. `leads` maps a lead-in block's start to its last sentence."""
         assert self.reader is not None
-        strings = self.nlp.vocab.strings
+        strings = self.word_strings
         findings: list[Finding] = []
         seen: set[tuple[str, int, str | None, str]] = set()
         if leads is not None and block.text.endswith(":") and sents.spans:
@@ -831,11 +905,16 @@ class Analyzer:
     def _docs(self, blocks: Iterable[tuple[str, Block]]) -> Iterator[tuple[Doc, Block]]:
         """Each block's text through the pipeline. The blank pipeline's steps are called one
         block at a time, as `nlp.pipe` would call them, without its batching machinery (about a
-        tenth of the time spaCy takes); a named model's go through `nlp.pipe` (batched)."""
+        tenth of the time spaCy takes), or, with `self.sentencizer`, left to `_Sentences`; a
+        named model's go through `nlp.pipe` (batched)."""
         if self.model != BLANK:
             yield from self.nlp.pipe(blocks, as_tuples=True)
             return
         make_doc = self.nlp.make_doc
+        if self.sentencizer is not None:
+            for text, block in blocks:
+                yield make_doc(text), block
+            return
         steps = [step for _, step in self.nlp.pipeline]
         for text, block in blocks:
             doc = make_doc(text)

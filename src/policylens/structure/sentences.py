@@ -6,9 +6,10 @@ stay exactly as they were."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 
 if TYPE_CHECKING:
@@ -41,9 +42,10 @@ def _strength(doc: Doc, k: int) -> int:
     return 1 if before.whitespace_ else 0
 
 
-def _cut(doc: Doc, start: int, end: int, limit: int) -> None:
-    """Mark sentence starts inside tokens start..end so that no piece exceeds `limit` characters:
+def _cuts(doc: Doc, start: int, end: int, limit: int) -> list[int]:
+    """Sentence starts inside tokens start..end so that no piece exceeds `limit` characters:
     each cut at the strongest boundary within reach, the latest of that strength."""
+    cuts: list[int] = []
     while doc[end - 1].idx + len(doc[end - 1]) - doc[start].idx > limit:
         origin = doc[start].idx
         best = [0, 0, 0, 0]  # latest token of each strength that keeps the piece within limit
@@ -55,9 +57,72 @@ def _cut(doc: Doc, start: int, end: int, limit: int) -> None:
                 best[strength] = k
         cut = best[3] or best[2] or best[1]
         if not cut:  # one 600-character token: the tokenizer's problem, not a sentence's
-            return
-        doc[cut].is_sent_start = True
+            break
+        cuts.append(cut)
         start = cut
+    return cuts
+
+
+def long_sentence_cuts(doc: Doc, starts: list[int], char_starts: list[int],
+                       char_ends: list[int]) -> list[int]:
+    """The new sentence starts that cut every sentence (tokens starts[i]..starts[i + 1], the
+    last up to the end) longer than MAX_SENTENCE_CHARS, in order; token offsets given."""
+    cuts: list[int] = []
+    if not starts or char_ends[-1] <= MAX_SENTENCE_CHARS:
+        return cuts
+    bounds = [*starts, len(doc)]
+    for first, stop in zip(bounds, bounds[1:], strict=False):
+        if stop > first and char_ends[stop - 1] - char_starts[first] > MAX_SENTENCE_CHARS:
+            cuts.extend(_cuts(doc, first, stop, MAX_SENTENCE_CHARS))
+    return cuts
+
+
+def sentence_starts(orths: list[int], ends: frozenset[int], is_punct: Callable[[int], bool],
+                    ) -> list[int]:
+    """The first token of each sentence, as spaCy's sentencizer marks them, from the tokens'
+    ORTH ids: a sentence starts at the first token that is neither punctuation nor one of the
+    sentence-ending characters (`ends`, their ids) after one of those characters."""
+    if not orths:
+        return []
+    starts = [0]
+    n = len(orths)
+    reach = 0  # the ends before it lead to the start already found
+    for i in [k for k, orth in enumerate(orths) if orth in ends]:
+        if i < reach:
+            continue
+        j = i + 1
+        while j < n and (orths[j] in ends or is_punct(orths[j])):
+            j += 1
+        reach = j
+        if j < n:
+            starts.append(j)
+    return starts
+
+
+class FastSentencizer:
+    """The sentence starts of the blank pipeline's two steps (spaCy's sentencizer, then the cuts
+    above) worked out from one array of the tokens' ids instead of a Token object per token; the
+    same starts, which the Doc is then not given (only the engine reads them).
+    `tests/test_sentences.py` checks them against the pipeline's own."""
+
+    def __init__(self, vocab: Any, punct_chars: Iterable[str]) -> None:
+        self.vocab = vocab
+        self.ends = frozenset(vocab.strings[c] for c in punct_chars)
+        self.punct: dict[int, bool] = {}
+
+    def is_punct(self, orth: int) -> bool:
+        """Lexeme.is_punct of a token id, remembered."""
+        found = self.punct.get(orth)
+        if found is None:
+            found = self.punct[orth] = bool(self.vocab[orth].is_punct)
+        return found
+
+    def starts(self, doc: Doc, orths: list[int], char_starts: list[int],
+               char_ends: list[int]) -> list[int]:
+        """The first token of each sentence of a tokenized (not sentencized) Doc."""
+        starts = sentence_starts(orths, self.ends, self.is_punct)
+        cuts = long_sentence_cuts(doc, starts, char_starts, char_ends)
+        return sorted(starts + cuts) if cuts else starts
 
 
 @Language.component(COMPONENT)
@@ -66,10 +131,10 @@ def split_long_sentences(doc: Doc) -> Doc:
     if not len(doc) or doc[-1].idx + len(doc[-1]) <= MAX_SENTENCE_CHARS:  # (Doc.text walks
         return doc  # every token: most blocks are shorter than one long sentence)
     # sentence starts and their characters from one array, not a Span per sentence
-    table = doc.to_array([SENT_START, IDX])
-    starts = [0, *(k for k in (table[:, 0] == 1).nonzero()[0].tolist() if k), len(doc)]
+    table = doc.to_array([SENT_START, IDX, LENGTH])
+    starts = [0, *(k for k in (table[:, 0] == 1).nonzero()[0].tolist() if k)]
     chars = table[:, 1].tolist()
-    for first, stop in zip(starts, starts[1:], strict=False):
-        if stop > first and doc[stop - 1].idx + len(doc[stop - 1]) - chars[first] > MAX_SENTENCE_CHARS:
-            _cut(doc, first, stop, MAX_SENTENCE_CHARS)
+    ends = (table[:, 1] + table[:, 2]).tolist()
+    for cut in long_sentence_cuts(doc, starts, chars, ends):
+        doc[cut].is_sent_start = True
     return doc
