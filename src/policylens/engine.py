@@ -771,7 +771,10 @@ class Analyzer:
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
         for i, words in enumerate(sents.words):
             head = lead if i == 0 and lead else []
-            if not words & self.action_forms and not head:
+            # (a short answer to a question holds no act of its own: "Do you sell my data? No.")
+            replies = i > 0 and sents.spans[i].end - sents.spans[i].start <= 8 \
+                and sents.lower_words(i - 1, strings)[-1:] == ["?"]
+            if not words & self.action_forms and not head and not replies:
                 continue
             span = sents.spans[i]
             tokens = head + sents.lower_words(i, strings)
