@@ -37,7 +37,9 @@ from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     ADJECTIVE_PASSIVES,
+    ASKER_TO_COMPANY,
     ASPECT_VERBS,
+    BARRED,
     BE,
     BOUNDARIES,
     COORDINATORS,
@@ -52,16 +54,21 @@ from policylens.statements.words import (
     OBJECT_SKIP,
     OPENERS_HYPOTHETICAL,
     PERFECT,
+    PRACTICE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    QUESTION_AUXILIARIES,
     QUOTES,
+    REPLIES,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     after_last_comma,
     causative_before,
+    clause_of,
     is_participle,
     past_object_skip,
 )
+from policylens.verdicts.flows import OPEN_RECIPIENTS
 
 
 def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
@@ -122,8 +129,8 @@ class StatementReader:
             if answered is not None:
                 # the row's earlier cells keep their own statements ("shared with partners;
                 # sold: no")
-                label = max([0] + [k + 1 for k in range(answered.start) if words[k] in {";", ":"}])
-                return [s for s in out if s.end < label] + [answered]
+                denial, label = answered
+                return [s for s in out if s.end < label] + [denial]
         # a verb the main reading took is not read again as received
         out += [r for r in self.receivers.read(words, lemmas, clauses)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
@@ -138,7 +145,7 @@ class StatementReader:
         out: list[Extracted] = []
         groups = self._groups(occurrences, words, lemmas)
         for g, (group_start, group_end, actions) in enumerate(groups):
-            cs, ce = next(((a, b) for a, b in clauses if a <= group_start < b), (0, n))
+            cs, ce = clause_of(clauses, group_start, n)
             clause_end = ce
             if g + 1 < len(groups) and groups[g + 1][0] < ce:
                 # the next verb group starts this one's successor: "we collect X and share it"
@@ -160,29 +167,26 @@ class StatementReader:
         """A short answer to the question before it ("Do we sell your personal information? No,
         we do not."): the question's statements, denied by "no" or a negation, asserted by "yes";
         the answer is the evidence."""
-        if words[0] not in {"no", "yes", "never"} and not self.lex.negations.find(lemmas, 0, len(words)):
+        if words[0] not in REPLIES and not self.lex.negations.find(lemmas, 0, len(words)):
             return []
         asked = list(previous())
         if not asked or asked[-1] != "?" or len(asked) > 30:
             return []
         # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
-        start = 1 if asked[0] in {"do", "does", "did", "will", "would", "can", "may", "is", "are"} else 0
+        start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
         denied = words[0] != "yes"
-        cue = (0, 1)
-        out = []
+        end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")
-        asker = {"you": "we", "my": "your", "i": "you", "me": "you", "mine": "yours"}
-        for found in self.read([asker.get(w, w) for w in asked[start:-1]] + ["."]):
-            if found.slots.actor != "company" or found.polarity == "negated":
-                continue
-            out.append(Extracted(0, len(words) - 1 if words[-1] in {".", "!"} else len(words),
-                                 "negated" if denied else "affirmed", cue if denied else None,
-                                 found.slots))
-        return out
+        return [Extracted(0, end, "negated" if denied else "affirmed", (0, 1) if denied else None,
+                          found.slots)
+                for found in self.read([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
+                if found.slots.actor == "company" and found.polarity != "negated"]
 
-    def _answered_none(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
+    def _answered_none(self, words: Sequence[str],
+                       lemmas: Sequence[str]) -> tuple[Extracted, int] | None:
         """A disclosure table's row answered "None" ("Categories of personal information sold
-        in the past 12 months: None"): a denial of the act the label names."""
+        in the past 12 months: None"): a denial of the act the label names, and where the label
+        starts."""
         end = len(words) - 1 if words[-1:] in (["."], [";"]) else len(words)
         colon = end - 2  # the label, its colon, the answer, and a closing stop or none
         if colon < 2 or words[colon] not in {":", "-", "–", "—"} \
@@ -201,7 +205,7 @@ class StatementReader:
         named = self.lex.recipients.classes_in(lemmas, 0, act[0])
         recipients = tuple(dict.fromkeys(named + self.recipient_finder.classes(words, lemmas, act[1], colon)))
         slots = Slots(action=act[2], data=data, recipients=recipients)
-        return Extracted(act[0], act[1], "negated", (colon + 1, colon + 2), slots)
+        return Extracted(act[0], act[1], "negated", (colon + 1, colon + 2), slots), label
 
     # -- structure -------------------------------------------------------------------------------
 
@@ -352,11 +356,11 @@ class StatementReader:
         if be is None or words[be] in {";", ".", ","}:
             return None
         barred = next((k for k in range(be + 1, min(be + 3, n))
-                       if words[k] in {"prohibited", "forbidden"}), None)
+                       if words[k] in BARRED), None)
         if barred is not None:  # "Selling users' data is prohibited by our rules"
             return ((barred, barred + 1),)
         noun = next((m for m in range(be + 1, min(be + 4, n))
-                     if words[m] in {"something", "anything", "what", "part"}), None)
+                     if words[m] in PRACTICE_NOUNS), None)
         if noun is None or not {"we", "our"} & set(words[noun + 1:noun + 4]):
             return None  # ("... is not part of our business model")
         negation = self.lex.negations.find(lemmas, be + 1, min(noun + 8, n))
@@ -454,7 +458,7 @@ class StatementReader:
         return True
 
     def _scope(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
-               walk: int, g_start: int, g_end: int, body_end: int) -> str:
+               walk: int, g_start: int, g_end: int, body_end: int, presupposed: bool = False) -> str:
         """Whether the statement is the company's own practice ("practice") or, read but asserting
         none: a list's lead-in, embedded under knowing or asking, a right or a link label, a
         description of data (a relative clause). The last that applies wins."""
@@ -483,8 +487,10 @@ class StatementReader:
         # a "we" after a noun opens a relative clause: "the information we collect and share",
         # "cases where we disclose". Unless an auxiliary of "be" stands between it and the verb:
         # then the relative clause is the subject of a passive ("data we collect is never sold")
+        # (a sale to others named after it is presupposed, not described: "the lists we rent to
+        # other companies")
         if not any(words[k] in BE for k in range(walk, g_start)) and any(
-                words[k] == "we" and k > cs and (lemmas[k - 1] in self.data_nouns or (
+                words[k] == "we" and k > cs and ((lemmas[k - 1] in self.data_nouns and not presupposed) or (
                     k > cs + 1 and words[k - 1] in {"that", "which", "where"}
                     and words[k - 2].isalpha() and lemmas[k - 2] not in self.reporting
                     and words[k - 2] not in PREPOSITIONS
@@ -555,7 +561,9 @@ class StatementReader:
                 and not lex.data.find(lemmas, subject_start, walk):
             return None  # "if the company is sold": not a flow of data
 
-        scope = self._scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end)
+        presupposed = action == "sale" and ":" not in words[g_end:] and bool(
+            OPEN_RECIPIENTS & set(self.recipient_finder.classes(words, lemmas, g_end, body_end)))
+        scope = self._scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end, presupposed)
         if wanted and scope == "rights" \
                 and "opt-out" in lex.condition_classes.classes_in(lemmas, cs, g_start):
             scope = "practice"  # "you may opt out of having your data shared": it is shared otherwise
@@ -678,16 +686,6 @@ class StatementReader:
         if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
-        if scope == "description" and action == "sale" and recipients \
-                and set(recipients) & {"third-party", "organisation", "advertiser", "marketing-partner",
-                                       "data-broker"} \
-                and any(words[k] == "we" and lemmas[k - 1] in self.data_nouns
-                        for k in range(max(cs + 1, subject_start), walk + 1) if k < n) \
-                and not (lex.rights.find(lemmas, cs, g_start) or lex.embedding.find(lemmas, cs, g_start)
-                         or lex.describes.find(lemmas, 0, g_end) or ":" in words[g_end:]):
-            # "the lists we rent to other companies": a sale presupposed (not a right's object,
-            # a notice's description or a table's label)
-            scope = "practice"
         listing = self._listing(words, g_end, body_end) if scope == "description" else None
         if listing is not None and any(words[k] == "whom" and words[k - 1] in {"to", "with"}
                                        for k in range(max(cs, 1), walk)):

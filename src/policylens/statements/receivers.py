@@ -27,6 +27,7 @@ from policylens.statements.words import (
     PRONOUNS,
     SUBORDINATORS,
     after_last_comma,
+    clause_of,
     is_participle,
     past_object_skip,
 )
@@ -58,8 +59,6 @@ class ReceiverReader:
         self.recipients = recipients
         self.data_nouns = data_nouns
         self.aggregate_only = aggregate_only  # the main reader's test of a clause's data
-        # "please note that our partners receive": a reporting verb's "that" opens the statement
-        self.reporting = lexicon.reporting_verbs.single_words("x") | {"note", "aware", "understand"}
         self.verbs = frozenset(lexicon.receiving_lemmas())
 
     def read(self, words: Sequence[str], lemmas: Sequence[str],
@@ -69,7 +68,7 @@ class ReceiverReader:
             return []
         out: list[Extracted] = []
         for a, b, action in self.lex.receiving.find(lemmas, 0, len(words)):
-            cs, ce = next(((x, y) for x, y in clauses if x <= a < y), (0, len(words)))
+            cs, ce = clause_of(clauses, a, len(words))
             if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
                     or self.lex.receiving_elsewhere.find(lemmas, cs, ce) \
@@ -86,7 +85,7 @@ class ReceiverReader:
                 out.append(found)
         for table, named in ((self.lex.receiving_kept, True), (self.lex.receiving_internal, False)):
             for a, b, _ in table.find(lemmas, 0, len(words)):
-                cs, ce = next(((x, y) for x, y in clauses if x <= a < y), (0, len(words)))
+                cs, ce = clause_of(clauses, a, len(words))
                 found = self._kept(words, lemmas, a, b, cs, ce, named)
                 if found is not None:
                     out.append(found)
@@ -135,8 +134,11 @@ class ReceiverReader:
                     or "company" not in self.subjects.actor_classes(words, lemmas, cs, start):
                 return None
         elif start == walk or (start > cs and words[start - 1] in _NOT_STATED) or (
-                start - 1 > cs and words[start - 1] == "that" and lemmas[start - 2] not in self.reporting):
-            return None  # no subject; a relative or conditional clause's; "it's creepy that ..."
+                start - 1 > cs and words[start - 1] == "that"
+                and lemmas[start - 2] not in self.subjects.reporting):
+            # no subject; a relative or conditional clause's; "it's creepy that ..." (not "please
+            # note that our partners receive")
+            return None
         if "we" in words[cs:start] and words[start - 1:start] == [","]:
             return None  # "We, the Makers, get your information": an apposition of the company
         if a > 0 and words[a - 1] in {"'", "'s"} or any(
@@ -168,10 +170,8 @@ class ReceiverReader:
             return None  # (active "see" only with no one: "no one else sees your address")
         if nobody and any(words[k] in _ABILITY for k in range(start, a)):
             return None  # "no one can read or access the data in transit": security, not sharing
-        negation = self.lex.negations.find(lemmas, walk, a)
-        cue = (negation[-1][0], negation[-1][1]) if negation else (
-            (nobody[0][0], nobody[0][1]) if nobody else
-            ((b, b + 1) if b < len(words) and words[b] in _NO_OBJECT else None))
+        cue = self._cue(lemmas, walk, a, nobody) or (
+            (b, b + 1) if b < len(words) and words[b] in _NO_OBJECT else None)  # "receive no data"
         only = bool(self.lex.only.find(lemmas, max(cs, start - 2), start + 1))  # "only our staff"
         if self.lex.only.find(lemmas, walk, a):
             # "these companies will only access the data to translate it": for us, on our terms
@@ -188,8 +188,8 @@ class ReceiverReader:
             return None  # "information received from partners": a participle describing a noun
         k = b
         only = False
-        while k < ce and self.lex.only.match_at(lemmas, k, ce):
-            only, k = True, self.lex.only.match_at(lemmas, k, ce)[0]  # type: ignore[index]
+        while k < ce and (limit := self.lex.only.match_at(lemmas, k, ce)):
+            only, k = True, limit[0]  # "seen only by"
         if k >= ce or words[k] != "by":
             return None
         ex = self.lex.exceptions.find(lemmas, k, ce)
@@ -210,11 +210,16 @@ class ReceiverReader:
             else self._named(words, lemmas, k + 1, agent_end, bool(nobody))  # "can be seen by anyone"
         if not recipients:
             return None
-        negation = self.lex.negations.find(lemmas, walk, a)
-        cue = (negation[-1][0], negation[-1][1]) if negation else (
-            (nobody[0][0], nobody[0][1]) if nobody else None)
+        cue = self._cue(lemmas, walk, a, nobody)
         return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
                                data_span=(start, walk), lead=(start, walk))
+
+    def _cue(self, lemmas: Sequence[str], walk: int, a: int,
+             nobody: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """What denies the act: a negation before the verb, else a subject or agent that names no
+        one ("no third party will receive it", "is seen by no one")."""
+        negation = self.lex.negations.find(lemmas, walk, a) or nobody[:1]
+        return (negation[-1][0], negation[-1][1]) if negation else None
 
     def _named(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int,
                nobody: bool, ours: bool = False) -> list[str]:

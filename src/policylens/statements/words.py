@@ -101,6 +101,20 @@ ENUMERATION_CUES = frozenset({"following", "categories", "category", "whom", "re
 ACTING_RECIPIENTS = frozenset({"third-party", "marketing-partner", "organisation"})
 
 
+# -- questions and their answers, gerunds with a predicate ------------------------------------------
+
+# an answer's first word that replies to the question before it ("Do you sell my data? No.")
+REPLIES = frozenset({"no", "yes", "never"})
+# a question's auxiliary, dropped to read it as a statement ("does acme sell my data")
+QUESTION_AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "can", "may", "is", "are"})
+# the reader asks: "Will you sell my data?" is "we sell your data"
+ASKER_TO_COMPANY = {"you": "we", "my": "your", "i": "you", "me": "you", "mine": "yours"}
+# the predicate of a sentence-opening gerund that says what we do ("Selling data is not something
+# we do", "... is not part of our business", "... is prohibited")
+PRACTICE_NOUNS = frozenset({"something", "anything", "what", "part"})
+BARRED = frozenset({"prohibited", "forbidden"})
+
+
 def is_participle(word: str, lem: str) -> bool:
     """Whether a word is a past participle ("shared", "given", "sold"), told by its form."""
     return word != lem and (word.endswith(("ed", "en")) or word in IRREGULAR_PARTICIPLES)
@@ -124,3 +138,8 @@ def after_last_comma(words: Sequence[str], lo: int, hi: int) -> int:
     """Just past the last comma in words[lo:hi], else `lo`: words before it belong to another
     phrase ("Other than as disclosed in this notice, we ..."; "Where permitted by law, we ...")."""
     return max([lo] + [k + 1 for k in range(lo, hi) if words[k] == ","])
+
+
+def clause_of(clauses: Sequence[tuple[int, int]], i: int, n: int) -> tuple[int, int]:
+    """The (start, end) of the clause holding token i; the whole sentence of n tokens if none."""
+    return next(((a, b) for a, b in clauses if a <= i < b), (0, n))
