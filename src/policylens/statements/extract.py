@@ -37,11 +37,13 @@ from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     ADJECTIVE_PASSIVES,
+    ANTECEDENT_WORDS,
     ASKER_TO_COMPANY,
     ASPECT_VERBS,
     BARRED,
     BE,
     BOUNDARIES,
+    CONTRASTS,
     COORDINATORS,
     DEFINING,
     DETERMINERS,
@@ -132,7 +134,7 @@ class StatementReader:
                 denial, label = answered
                 return [s for s in out if s.end < label] + [denial]
         # a verb the main reading took is not read again as received
-        out += [r for r in self.receivers.read(words, lemmas, clauses)
+        out += [r for r in self.receivers.read(words, lemmas, clauses, previous)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
         return out
 
@@ -292,8 +294,10 @@ class StatementReader:
                     continue
             if verb:
                 single = verb[0] == i + 1
+                # (not after its subject: "we sold device identifiers")
                 adjectival = single and is_participle(words[i], lemmas[i]) \
-                    and before not in BE and before not in PERFECT and after.isalpha() \
+                    and before not in BE and before not in PERFECT and before not in PRONOUNS \
+                    and after.isalpha() \
                     and after not in DETERMINERS and after not in OBJECT_SKIP \
                     and after not in FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns
                 as_noun = single and (before in DETERMINERS or after == "of"
@@ -349,10 +353,28 @@ class StatementReader:
         "Disclosing data to brokers is not what we do")."""
         if j > 0 and words[j] in {"from", "by", "through"} and words[j - 1] in {"not", "never"}:
             return ((j - 1, j),)
+        # "with fees rather than by selling your data", "instead of renting it"
+        contrast = next((k for k in (j - 1, j) if k > 0 and words[k - 1:k + 1] in CONTRASTS), None)
+        if contrast is not None and (self._said_by_us(words, lemmas, contrast - 1) is not None or (
+                contrast == 1 and self._said_by_us(words, lemmas, len(words)) is not None)):
+            # (ours: not "some apps let the third party collect data instead of sending it")
+            return ((contrast - 1, contrast + 1),)
+        # "We fund the app by licensing your profile to brands", "we protect you by never
+        # selling it": a means the company names for what it does is its own act
+        negated = j > 0 and words[j] in {"not", "never"}
+        means = j - 1 if negated else j
+        head = self._said_by_us(words, lemmas, means) \
+            if means > 0 and words[means] in {"by", "through"} else None
+        if head is not None:
+            # ("we do not monetise your data by selling it": the main verb's negation governs)
+            main = self.lex.negations.find(lemmas, head, means)
+            return ((j, j + 1) if negated else (main[0][0], main[0][1]) if main else None,)
         if i > 0 and not (j == 0 and words[0].endswith("ing")):
             return None
         n = len(words)
-        be = next((k for k in range(i + 1, n) if words[k] in {"is", "are", "was", ";", ".", ","}), None)
+        # ("... is not something we do", "... has never been part of how we make money")
+        be = next((k for k in range(i + 1, n)
+                   if words[k] in {"is", "are", "was", "has", "have", ";", ".", ","}), None)
         if be is None or words[be] in {";", ".", ","}:
             return None
         barred = next((k for k in range(be + 1, min(be + 3, n))
@@ -365,6 +387,41 @@ class StatementReader:
             return None  # ("... is not part of our business model")
         negation = self.lex.negations.find(lemmas, be + 1, min(noun + 8, n))
         return ((negation[0][0], negation[0][1]) if negation else None,)
+
+    def _antecedent(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
+                    g_start: int, k: int, body_end: int) -> int | None:
+        """Where the copula stands in "<data> is (not) a product (that) we sell", when the verb's
+        object is that relative clause's antecedent (nothing after the verb is its object)."""
+        if k < body_end and words[k].isalpha() and words[k] not in PREPOSITIONS \
+                and not self.lex.recipient_opens.match_at(lemmas, k, body_end):
+            return None
+        we = next((j for j in range(g_start - 1, max(subject_start, g_start - 4) - 1, -1)
+                   if words[j] == "we"), None)
+        if we is None:
+            return None
+        r = we - 1
+        if r > cs and words[r] in {"that", "which"}:
+            r -= 1
+        if r <= cs or not words[r].isalpha() or lemmas[r] in self.data_nouns:
+            return None
+        be = next((j for j in range(r - 1, max(cs, r - 5) - 1, -1) if words[j] in BE), None)
+        if be is None or "personal" not in self.lex.data.classes_in(lemmas, cs, be) \
+                or not all(w in ANTECEDENT_WORDS for w in words[be + 1:r]):
+            return None  # (not "is used to improve the service we provide")
+            return None
+        return be
+
+    def _said_by_us(self, words: Sequence[str], lemmas: Sequence[str], end: int) -> int | None:
+        """Where the last subject before words[end] stands if it is the company ("we ... by
+        selling")."""
+        heads = [h for h in self.subject_finder.candidates(words, lemmas, 0, end) if words[h] != "us"]
+        # (the last subject pronoun, else the first noun: "we fund the app by ...")
+        head = next((h for h in reversed(heads) if words[h] in {"we", "i", "you", "they"}),
+                    heads[0] if heads else None)
+        if head is not None and "company" in self.subject_finder.actor_classes(words, lemmas, head,
+                                                                               min(head + 3, end)):
+            return head
+        return None
 
     @staticmethod
     def _listing(words: Sequence[str], start: int, end: int) -> int | None:
@@ -408,7 +465,9 @@ class StatementReader:
                 lemmas: Sequence[str]) -> list[tuple[int, int, list[str]]]:
         """Coordinated actions ("sell, rent or share") as one group with each class once."""
         groups: list[tuple[int, int, list[str]]] = []
+        traded: list[bool] = []  # whether every share word of the group trades ("exchange")
         for start, end, action in occurrences:
+            trades = action == "share" and lemmas[start] in self.lex.traded_by
             if groups:
                 g_start, g_end, actions = groups[-1]
                 between = range(g_end, start)
@@ -425,9 +484,13 @@ class StatementReader:
                     if action not in actions:
                         actions.append(action)
                     groups[-1] = (g_start, end, actions)
+                    traded[-1] = traded[-1] and (action != "share" or trades)
                     continue
             groups.append((start, end, [action]))
-        return groups
+            traded.append(action != "share" or trades)
+        # "we do not sell, rent or exchange your details": beside a sale, an exchange is a trade
+        return [(a, b, ["sale"] if traded[g] and "sale" in actions else actions)
+                for g, (a, b, actions) in enumerate(groups)]
 
     # -- one statement ---------------------------------------------------------------------------
 
@@ -475,7 +538,11 @@ class StatementReader:
                     if not any(a <= m[0] < b for a, b in told)]
         # (a policy's self-description runs over its clauses: "This Policy describes what we
         # collect; how it is used; when it may be disclosed")
-        if embedded or lex.describes.find(lemmas, 0, g_end):
+        # ("By 'sell' we mean": a "by" phrase defines a term only where it opens the sentence;
+        # elsewhere it is a means, "we fund the app by selling your data")
+        described = [a for a, _, _ in lex.describes.find(lemmas, 0, g_end)
+                     if words[a] != "by" or not any(w.isalpha() for w in words[:a])]
+        if embedded or described:
             scope = "embedded"
         # a right named in a clause before the subject's comma ("If you opt out of the sale,
         # we will stop selling it"; "the right to opt out of the sale of your data, which we
@@ -573,7 +640,10 @@ class StatementReader:
             scope = "hypothesis"  # "If we sell your data, we will tell you": the if-clause itself
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
         k = past_object_skip(words, g_end, body_end)
-        if k < body_end and not passive:
+        # "Your data is not a product we sell": the object is a relative clause's antecedent
+        antecedent = None if passive \
+            else self._antecedent(words, lemmas, cs, subject_start, g_start, k, body_end)
+        if k < body_end and not passive and antecedent is None:
             if words[k] in {"you", "yourself"} or (
                     words[k] in USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
                 return None  # given to the reader: "we provide you with ..."
@@ -618,6 +688,11 @@ class StatementReader:
                 kinds += lex.data.classes_in(lemmas, cs, subject[0] - 1)
                 if {"among", "one", "part"} & set(words[cs:subject[0] - 1]):
                     membership = lex.negations.find(lemmas, cs, subject[0] - 1)
+        if antecedent is not None:  # (the copula's negation denies the act)
+            kinds += lex.data.classes_in(lemmas, cs, antecedent)
+            membership = lex.negations.find(lemmas, antecedent, g_start)
+            if scope == "description":
+                scope = "practice"
         if self._aggregate_only(words, lemmas, cs, body_end):
             data = "aggregate"
         elif "sensitive" in kinds:
@@ -646,7 +721,9 @@ class StatementReader:
             # "The recipients of your data are advertising partners and data brokers": the
             # classes the clause names after it, all there are
             recipients = [c for c in lex.recipients.classes_in(lemmas, g_end, body_end) if c != "user"]
-        if passive and not recipients and lemmas[g_start] in lex.needs_data:
+        phrase = lex.action_words.match_at(lemmas, g_start, g_end)
+        if passive and not recipients and lemmas[g_start] in lex.needs_data \
+                and not (phrase and phrase[0] > g_start + 1):  # (not "offered for sale")
             return None  # "if some personal data is not provided": the user gives it to us
         if not recipients and any(
                 words[f] == "from" and set(lex.recipients.classes_in(lemmas, f + 1, min(f + 6, body_end)))
@@ -663,7 +740,8 @@ class StatementReader:
         # "Apart from the service providers listed above, we do not give anyone access": an
         # exception put before the subject names no recipient of the statement and is its exception
         front = next((a for a, _, _ in lex.exceptions.find(lemmas, cs, subject_start) if a <= cs + 1), None)
-        front_end = next((k for k in range(front, subject_start) if words[k] == ","), None) \
+        # (to its last comma: "Apart from the cases above, which involve our vendors, we ...")
+        front_end = next((k for k in range(subject_start - 1, front, -1) if words[k] == ","), None) \
             if front is not None else None
         lo = front_end if front_end is not None else cs
         # "Within our group, personal data is shared with the entities responsible for billing":
@@ -756,9 +834,10 @@ class StatementReader:
             negation = [(subject_start, subject_start + 1, "x")]
         if not negation and passive:
             # "Please note no mobile information will be shared": "no" before the data subject
+            # ("nothing you enter in the app is passed on": the word is the data)
             negation = [(k, k + 1, "x") for k in range(subject_start, walk)
-                        if words[k] in {"no", "none", "neither"}
-                        and lex.data.find(lemmas, k + 1, min(k + 4, walk))][:1]
+                        if words[k] in {"no", "none", "neither", "nothing"}
+                        and lex.data.find(lemmas, k, min(k + 4, walk))][:1]
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
         hedge = lex.hedges.find(lemmas, walk, g_start)
@@ -769,7 +848,8 @@ class StatementReader:
             if negation:  # "if you opt out, we will not sell it": it sells otherwise
                 negation = []
                 hypothetical = False
-        if negation and lex.preferences.find(lemmas, max(cs, subject_start - 4), walk):
+        if negation and g_start not in owners \
+                and lex.preferences.find(lemmas, max(cs, subject_start - 4), walk):
             negation = []  # "if you prefer that we not share": an opt-out the company offers
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
             hypothetical = False

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from policylens.models import Slots
 from policylens.statements.extracted import Extracted
+from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.recipients import RecipientFinder
 from policylens.statements.subjects import SubjectFinder
@@ -61,9 +62,10 @@ class ReceiverReader:
         self.aggregate_only = aggregate_only  # the main reader's test of a clause's data
         self.verbs = frozenset(lexicon.receiving_lemmas())
 
-    def read(self, words: Sequence[str], lemmas: Sequence[str],
-             clauses: Sequence[tuple[int, int]]) -> list[Extracted]:
-        """The statements of one sentence (lowercase words, their lemmas and clause spans)."""
+    def read(self, words: Sequence[str], lemmas: Sequence[str], clauses: Sequence[tuple[int, int]],
+             previous: Callable[[], Sequence[str]] | None = None) -> list[Extracted]:
+        """The statements of one sentence (lowercase words, their lemmas and clause spans);
+        `previous()` gives the sentence before, which a subject "they" refers to."""
         if self.verbs.isdisjoint(lemmas):
             return []
         out: list[Extracted] = []
@@ -80,7 +82,8 @@ class ReceiverReader:
                 # a list's lead-in ("Third parties may receive information as follows:")
                 continue
             found = self._agent(words, lemmas, a, b, action, cs, ce) \
-                if is_participle(words[a], lemmas[a]) else self._subject(words, lemmas, a, b, action, cs, ce)
+                if is_participle(words[a], lemmas[a]) \
+                else self._subject(words, lemmas, a, b, action, cs, ce, previous)
             if found is not None:
                 out.append(found)
         for table, named in ((self.lex.receiving_kept, True), (self.lex.receiving_internal, False)):
@@ -112,16 +115,36 @@ class ReceiverReader:
         who opt in to hear from them": that "from" is not where the data comes from)."""
         return next((k for k in range(start, end) if words[k] in _CLAUSE_STARTS), end)
 
+    @staticmethod
+    def _relative_subject(words: Sequence[str], cs: int, walk: int) -> tuple[int, int] | None:
+        """The subject's head (start, end) when a relative clause stands between it and the verb
+        ("partners who co-host events with us receive", "the firms that we work with get"): a
+        short noun phrase opening the clause, then "who"/"that"/"which" and a clause of its own
+        whose last word is not a pronoun (not "sources that we receive data from")."""
+        start = cs + 1 if cs < walk and not words[cs].isalpha() else cs
+        r = next((k for k in range(start + 1, min(start + 6, walk))
+                  if words[k] in {"who", "that", "which"}), None)
+        if r is None or walk - r < 3 or walk - r > 12 or words[walk - 1] in PRONOUNS \
+                or any(not w.isalpha() and w != "-" for w in words[start:walk]):
+            return None
+        if {"you", "your"} & set(words[r:walk]):
+            return None  # "the apps that you connect to your account": at the user's direction
+        return start, r
+
     def _subject(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
-                 cs: int, ce: int) -> Extracted | None:
+                 cs: int, ce: int, previous: Callable[[], Sequence[str]] | None = None) -> Extracted | None:
         """"Our partners receive your e-mail address", "partners are given access to it": the
         subject receives, the object is the data."""
         walk = self.subjects.walk_back(words, lemmas, cs, a)
-        if walk == a and a > 0 and words[a - 1] in OBJECT_SKIP:
-            return None  # "records of other purchases": a noun
-        if any(words[k] in PRONOUNS for k in range(walk, a)):
-            return None  # "sources that we receive data from": we receive
-        start, walk = self.subjects.span(words, lemmas, cs, walk, a)
+        relative = self._relative_subject(words, cs, walk)
+        if relative is not None:
+            start, walk = relative  # "event organisers who co-host a webinar with us receive"
+        else:
+            if walk == a and a > 0 and words[a - 1] in OBJECT_SKIP:
+                return None  # "records of other purchases": a noun
+            if any(words[k] in PRONOUNS for k in range(walk, a)):
+                return None  # "sources that we receive data from": we receive
+            start, walk = self.subjects.span(words, lemmas, cs, walk, a)
         opening = after_last_comma(words, cs, start)
         if opening < start and self.lex.receiving_nobody.match_at(lemmas, opening, start):
             start = opening  # "nobody but you and our processor has access": no one else
@@ -139,11 +162,11 @@ class ReceiverReader:
             # no subject; a relative or conditional clause's; "it's creepy that ..." (not "please
             # note that our partners receive")
             return None
-        if "we" in words[cs:start] and words[start - 1:start] == [","]:
+        if words[cs:cs + 1] == ["we"] and words[start - 1:start] == [","]:
             return None  # "We, the Makers, get your information": an apposition of the company
         if a > 0 and words[a - 1] in {"'", "'s"} or any(
                 lemmas[k] in self.lex.grants or self.lex.action_words.match_at(lemmas, k, a)
-                for k in range(cs, walk)):
+                for k in range(min(start, after_last_comma(words, cs, start)), walk)):
             return None  # "third parties' access", "give ad servers access": a noun, another verb's
         # (a pronoun after the head opens a relative clause: "the charities we work with")
         head = next((k for k in range(start + 1, walk)
@@ -166,13 +189,18 @@ class ReceiverReader:
             or ([(start, start + 1, "x")] if words[start] in _NO_OBJECT | {"neither"} else [])
         recipients = self._named(words, lemmas, start, head, bool(nobody),
                                  ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce]))
-        if not recipients or (lemmas[a] in self.lex.receiving_agent_only and not nobody):
-            return None  # (active "see" only with no one: "no one else sees your address")
-        if nobody and any(words[k] in _ABILITY for k in range(start, a)):
-            return None  # "no one can read or access the data in transit": security, not sharing
+        if not recipients and words[start:head] == ["they"] and previous is not None:
+            recipients = self._antecedents(previous())  # "We work with ad partners. They receive ..."
+        # "only our staff" (a clause may open on its boundary word: "; only the processor sees")
+        only = bool(self.lex.only.find(lemmas, max(cs, start - 2), min(start + 2, head)))
+        if not recipients or (lemmas[a] in self.lex.receiving_agent_only and not nobody and not only):
+            return None  # (active "see" only with no one or a closed list: "no one else sees it")
+        if nobody and action != "sale" and any(words[k] in _ABILITY for k in range(start, a)):
+            # "no one can read or access the data in transit": security, not sharing ("no one
+            # can buy your data from us" is a sale denied)
+            return None
         cue = self._cue(lemmas, walk, a, nobody) or (
             (b, b + 1) if b < len(words) and words[b] in _NO_OBJECT else None)  # "receive no data"
-        only = bool(self.lex.only.find(lemmas, max(cs, start - 2), start + 1))  # "only our staff"
         if self.lex.only.find(lemmas, walk, a):
             # "these companies will only access the data to translate it": for us, on our terms
             recipients = ["service-provider" if r in ACTING_RECIPIENTS else r for r in recipients]
@@ -214,6 +242,15 @@ class ReceiverReader:
         return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
                                data_span=(start, walk), lead=(start, walk))
 
+    def _antecedents(self, before: Sequence[str]) -> list[str]:
+        """The recipient classes a sentence before names as the company's partners ("We work with
+        a few advertising partners."), which "they" then stands for."""
+        lemmas = lemmas_of(before)
+        if "company" not in self.subjects.actor_classes(before, lemmas, 0, min(3, len(before))):
+            return []
+        return [c for c in self.lex.recipients.classes_in(lemmas, 0, len(before))
+                if c not in {"user", "public", "abroad"}]
+
     def _cue(self, lemmas: Sequence[str], walk: int, a: int,
              nobody: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         """What denies the act: a negation before the verb, else a subject or agent that names no
@@ -245,8 +282,11 @@ class ReceiverReader:
         kinds = lex.data.classes_in(lemmas, *data_span)
         data = "aggregate" if self.aggregate_only(words, lemmas, *data_span) else (
             "sensitive" if "sensitive" in kinds else "personal" if "personal" in kinds else "unspecified")
-        purposes = lex.purposes.classes_in(lemmas, cs, ce)
-        recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, cs, b, ce)
+        # (the subject's own clause: not "Companies that host our servers see it only for that
+        # work, and no other party receives it")
+        lo = min(lead[0], after_last_comma(words, cs, lead[0]))
+        purposes = lex.purposes.classes_in(lemmas, lo, ce)
+        recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, lo, b, ce)
         conditions = lex.condition_classes.classes_in(lemmas, cs, ce)
         if any(words[k] == "if" and words[k + 1:k + 2] == ["you"] for k in range(cs, lead[0])):
             # "If you use third-party features, the third party may have access": at the user's

@@ -40,7 +40,9 @@ class RecipientFinder:
         as payment processors", "third-party processors") is those classes."""
         first = past_object_skip(words, start, end)
         # "with us, such as ...": the company receives; the phrase names nobody else
-        phrases = [(p, q) for p, q in self.phrases(words, lemmas, start, end)
+        # (a verb phrase may end in its opener: "passed to the draw's sponsor")
+        opened = start - 1 if start > 0 and words[start - 1] in {"to", "with", "onto"} else start
+        phrases = [(p, q) for p, q in self.phrases(words, lemmas, opened, end)
                    if words[p:p + 1] != ["us"]]
         named: list[tuple[int, int, str]] = []
         ends: dict[int, str] = {}  # where each class named ends
@@ -145,6 +147,9 @@ class RecipientFinder:
                 kept = lex.recipient_keeps.match_at(lemmas, k, end)
                 if kept:
                     k = kept[0]
+                    continue
+                if words[k] in {"'s", "’s"} and words[k - 1] not in PRONOUNS:
+                    k += 1  # a possessive, not "is" or "has": "to the draw's sponsor"
                     continue
                 if lex.recipient_ends.match_at(lemmas, k, end) or (
                         words[k].endswith("ing") and not lex.recipients.match_at(lemmas, k, end)):

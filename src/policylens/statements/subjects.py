@@ -14,6 +14,7 @@ from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     CLAUSE_OPENERS,
     GOVERNING,
+    IMPERATIVE_NEGATIONS,
     IMPERATIVE_OPENERS,
     OBJECT_SKIP,
     POSSESSIVES,
@@ -143,6 +144,15 @@ class SubjectFinder:
             walk = min(walk, subject_start + 4)
         return subject_start, walk
 
+    @staticmethod
+    def _negated_imperative(words: Sequence[str], cs: int, subject_start: int, walk: int,
+                            g_start: int) -> bool:
+        """"Please do not share your password", "Don't ever give out your PIN": a "do" that opens
+        its clause (not "we collect it and do not share it", nor a list item under "We will:",
+        "not share your data with third parties")."""
+        return words[walk] == "do" and (subject_start == cs or words[subject_start - 1] in {":", ";"}) \
+            and all(words[k] in IMPERATIVE_NEGATIONS for k in range(walk, g_start))
+
     def actor(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int, walk: int,
               g_start: int, g_end: int, body_end: int, passive: bool) -> tuple[str, tuple[int, int]]:
         """Who does the act of the verb group words[g_start:g_end], and the span of words that
@@ -151,6 +161,9 @@ class SubjectFinder:
         lex = self.lex
         actor = "company"
         subject = (subject_start, walk)
+        # (a clause opening on its boundary: "...; please do not share")
+        opening = subject_start + 1 if subject_start < walk and words[subject_start] in {";", ":"} \
+            else subject_start
         # an act-noun's doer follows "by", as a passive's does: "monetization of data by others"
         noun_act = lex.action_words.match_at(lemmas, g_start, g_end) is None \
             and "by" in words[g_end:body_end]
@@ -173,7 +186,8 @@ class SubjectFinder:
             actor = "company"  # "if you would rather we did not share": we, in the bridge
         elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
             actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
-        elif walk == g_start and all(words[k] in IMPERATIVE_OPENERS for k in range(subject_start, g_start)) \
+        elif all(words[k] in IMPERATIVE_OPENERS for k in range(opening, walk)) \
+                and (walk == g_start or self._negated_imperative(words, cs, subject_start, walk, g_start)) \
                 and lex.action_words.match_at(lemmas, g_start, g_end) is not None \
                 and words[g_end:g_end + 1] != ["of"]:  # not "Transfer of data ... does not take place"
             actor = "user"  # "Please send your objection to ...": an imperative, the reader acts

@@ -25,6 +25,8 @@ OPENERS_HYPOTHETICAL = frozenset({"if", "event", "case", "should", "unless", "up
                                   "where", "once"})
 # words before a verb that opens an imperative ("Please send ...", "Simply share ...")
 IMPERATIVE_OPENERS = frozenset({"please", "simply", "just", "kindly", "then", "also"})
+# a negated imperative: "Please do not share your password", "Don't ever give out your PIN"
+IMPERATIVE_NEGATIONS = frozenset({"do", "not", "n't", "never", "ever"})
 
 # -- verbs and their forms -------------------------------------------------------------------------
 
@@ -52,6 +54,11 @@ JOINERS = frozenset({",", "or", "and", "/", "nor", "and/or", "either", "otherwis
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "your", "our", "their", "its", "his", "her",
                          "any", "such", "each", "every", "my", "'s"})
+# words between a copula and the noun a relative clause describes: "your data is not a product
+# we sell", "is never something that we share", "is not the kind of thing we rent"
+ANTECEDENT_WORDS = frozenset({"not", "never", "no", "a", "an", "the", "one", "kind", "sort", "type",
+                              "of", "part", "among", "something", "anything", "thing", "what",
+                              "certainly", "simply", "just"})
 PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 # "your information": an owner, not a subject
 POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})
@@ -111,6 +118,8 @@ QUESTION_AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "can", "
 ASKER_TO_COMPANY = {"you": "we", "my": "your", "i": "you", "me": "you", "mine": "yours"}
 # the predicate of a sentence-opening gerund that says what we do ("Selling data is not something
 # we do", "... is not part of our business", "... is prohibited")
+# two words before a means that contrast it with what is done: "rather than by selling"
+CONTRASTS = (["rather", "than"], ["instead", "of"])
 PRACTICE_NOUNS = frozenset({"something", "anything", "what", "part"})
 BARRED = frozenset({"prohibited", "forbidden"})
 
