@@ -61,6 +61,7 @@ from policylens.statements.words import (
     PRONOUNS,
     QUESTION_AUXILIARIES,
     QUOTES,
+    RECIPROCALS,
     REPLIES,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
@@ -77,6 +78,15 @@ def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
     """Whether words[j] is the "of" of "the business of" or "the practice of": the -ing form after
     it is the act ("we are not in the business of selling"), not a gerund naming a topic."""
     return j > 0 and words[j] == "of" and lemmas[j - 1] in {"business", "practice"}
+
+
+def _past_aside(words: Sequence[str], k: int, end: int) -> int:
+    """The first word at or after k past an aside between commas (", in some cases,")."""
+    if k < end and words[k] == ",":
+        close = next((j for j in range(k + 1, min(k + 7, end)) if words[j] == ","), None)
+        if close is not None:
+            return close + 1
+    return k
 
 
 class StatementReader:
@@ -277,7 +287,7 @@ class StatementReader:
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
                 continue
-            made = next((k for k in range(i + 1, min(i + 8, n)) if words[k] in {"available", "accessible"}),
+            made = next((k for k in range(i + 1, min(i + 12, n)) if words[k] in {"available", "accessible"}),
                         None) if verb is None and lemmas[i] == "make" else None
             if made is not None:
                 # "make our customer list available to ..."; "... available for rental": a sale
@@ -505,9 +515,12 @@ class StatementReader:
             return False
         nouns = [a for a, _, c in found if c == "personal"]
         closers = self.data_nouns | {"statistic", "statistics"}
-        if any(words[k] in JOINERS and words[k + 1:k + 2] and words[k + 1] in IDENTIFIED
+        if any(words[k] in JOINERS and _past_aside(words, k + 1, end) < end
+               and words[_past_aside(words, k + 1, end)] in IDENTIFIED
                for b in (b for _, b in marks) for k in range(b, min(b + 2, end))):
-            return False  # "anonymized and identifiable customer data": both kinds
+            # "anonymized and identifiable customer data", "aggregated and, in some cases,
+            # individual-level data": both kinds
+            return False
         for p in nouns:
             before = [b for a, b in marks if a < p]
             if before:  # "aggregate statistics and personally identifiable information"
@@ -714,6 +727,10 @@ class StatementReader:
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        if any(words[k:k + len(r)] == r and words[k - 1] in {"with", "between", "among", "amongst"}
+               for k in range(g_end + 1, body_end) for r in RECIPROCALS):
+            # "Valve and its subsidiaries may share data with each other": the subject's members
+            recipients = [c for c in lex.recipients.classes_in(lemmas, subject_start, walk) if c != "user"]
         # ("... include ..." names some of them: not a closed list)
         listed_recipients = lemmas[g_start] in LIST_NOUNS \
             and not any(lemmas[k] == "include" for k in range(g_end, body_end))

@@ -59,6 +59,8 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "your", "our", "their
 ANTECEDENT_WORDS = frozenset({"not", "never", "no", "a", "an", "the", "one", "kind", "sort", "type",
                               "of", "part", "among", "something", "anything", "thing", "what",
                               "certainly", "simply", "just"})
+# a recipient that is the subject's own members: "we and our affiliates share it with each other"
+RECIPROCALS = (["each", "other"], ["one", "another"], ["themselves"])
 PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 # "your information": an owner, not a subject
 POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})
