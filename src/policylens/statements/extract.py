@@ -20,7 +20,9 @@ No parser is needed; the reading follows the shape of policy sentences:
    parties ("vendors are not permitted to sell") is read but asserts no practice of the company.
 
 Its parts live beside it: `subjects` finds who acts (step 3), `recipients` who receives (step 4),
-`words` holds the closed grammar sets they all lean on.
+`receivers` reads a recipient as the subject, `owned` a gerund the company names as its act,
+`replies` an answer to a question or a table's label; `words` holds the closed grammar sets they
+all lean on.
 """
 
 from __future__ import annotations
@@ -31,19 +33,18 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
+from policylens.statements.owned import OwnedActs
 from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder
+from policylens.statements.replies import ReplyReader
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     ADJECTIVE_PASSIVES,
     ANTECEDENT_WORDS,
-    ASKER_TO_COMPANY,
     ASPECT_VERBS,
-    BARRED,
     BE,
     BOUNDARIES,
-    CONTRASTS,
     COORDINATORS,
     DEFINING,
     DETERMINERS,
@@ -56,13 +57,10 @@ from policylens.statements.words import (
     OBJECT_SKIP,
     OPENERS_HYPOTHETICAL,
     PERFECT,
-    PRACTICE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
-    QUESTION_AUXILIARIES,
     QUOTES,
     RECIPROCALS,
-    REPLIES,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     after_last_comma,
@@ -105,6 +103,9 @@ class StatementReader:
         self.receivers = ReceiverReader(self.lex, self.subject_finder, self.recipient_finder,
                                         self.data_nouns, self._aggregate_only)
         self.action_lemmas = frozenset(self.lex.trigger_lemmas() | self.lex.grants)
+        # gerunds the company names as its own act; answers to a question or a table's label
+        self.owned = OwnedActs(self.lex, self.subject_finder)
+        self.replies = ReplyReader(self.lex, self.recipient_finder, self._aggregate_only, self.read)
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -132,11 +133,11 @@ class StatementReader:
         clauses = self._clauses(words)
         out: list[Extracted] = []
         if previous is not None and n <= 8 and self.action_lemmas.isdisjoint(lemmas):
-            reply = self._reply(words, lemmas, previous)
+            reply = self.replies.reply(words, lemmas, previous)
             if reply:
                 return reply
         if not self.action_lemmas.isdisjoint(lemmas):
-            answered = self._answered_none(words, lemmas)
+            answered = self.replies.answered_none(words, lemmas)
             out = self._given(words, lemmas, clauses, inherited, names)
             if answered is not None:
                 # the row's earlier cells keep their own statements ("shared with partners;
@@ -174,51 +175,6 @@ class StatementReader:
                     out.append(statement)
         return out
 
-    def _reply(self, words: Sequence[str], lemmas: Sequence[str],
-               previous: Callable[[], Sequence[str]]) -> list[Extracted]:
-        """A short answer to the question before it ("Do we sell your personal information? No,
-        we do not."): the question's statements, denied by "no" or a negation, asserted by "yes";
-        the answer is the evidence."""
-        if words[0] not in REPLIES and not self.lex.negations.find(lemmas, 0, len(words)):
-            return []
-        asked = list(previous())
-        if not asked or asked[-1] != "?" or len(asked) > 30:
-            return []
-        # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
-        start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
-        denied = words[0] != "yes"
-        end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
-        # (the reader asks: "Will you sell my data?" -> "we sell your data")
-        return [Extracted(0, end, "negated" if denied else "affirmed", (0, 1) if denied else None,
-                          found.slots)
-                for found in self.read([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
-                if found.slots.actor == "company" and found.polarity != "negated"]
-
-    def _answered_none(self, words: Sequence[str],
-                       lemmas: Sequence[str]) -> tuple[Extracted, int] | None:
-        """A disclosure table's row answered "None" ("Categories of personal information sold
-        in the past 12 months: None"): a denial of the act the label names, and where the label
-        starts."""
-        end = len(words) - 1 if words[-1:] in (["."], [";"]) else len(words)
-        colon = end - 2  # the label, its colon, the answer, and a closing stop or none
-        if colon < 2 or words[colon] not in {":", "-", "–", "—"} \
-                or words[colon + 1] not in {"none", "no", "n/a", "nothing"}:
-            return None
-        # (the label is the last clause before the colon: "Shared with partners; sold: no")
-        label = max([0] + [k + 1 for k in range(colon) if words[k] in {";", ":"}])
-        act = next(iter(self.lex.action_words.find(lemmas, label, colon)), None) \
-            or next(iter(self.lex.action_nouns.find(lemmas, label, colon)), None)
-        if act is None:
-            return None
-        kinds = self.lex.data.classes_in(lemmas, 0, colon)
-        data = "aggregate" if self._aggregate_only(words, lemmas, 0, colon) else (
-            "personal" if "personal" in kinds else "unspecified")
-        # the label's own words name a place or a class too: "Third Country Transfers: None"
-        named = self.lex.recipients.classes_in(lemmas, 0, act[0])
-        recipients = tuple(dict.fromkeys(named + self.recipient_finder.classes(words, lemmas, act[1], colon)))
-        slots = Slots(action=act[2], data=data, recipients=recipients)
-        return Extracted(act[0], act[1], "negated", (colon + 1, colon + 2), slots), label
-
     # -- structure -------------------------------------------------------------------------------
 
     @staticmethod
@@ -241,7 +197,7 @@ class StatementReader:
     def _actions(self, words: Sequence[str], lemmas: Sequence[str],
                  owners: dict[int, tuple[int, int] | None]) -> list[tuple[int, int, str]]:
         """(start, end, action class) of every verb or act-noun in the sentence; `owners` gets the
-        gerunds the company is said to do or not to do (see `_owned_act`), with their negation."""
+        gerunds the company is said to do or not to do (see `owned.OwnedActs.act`), with their negation."""
         lex = self.lex
         out: list[tuple[int, int, str]] = []
         i = 0
@@ -342,7 +298,7 @@ class StatementReader:
                     and not (i and lemmas[i - 1] in ASPECT_VERBS) \
                     and not (j >= 0 and _business_of(words, lemmas, j))
                 named = named or bare
-                owned = self._owned_act(words, lemmas, i, j) \
+                owned = self.owned.act(words, lemmas, i, j) \
                     if single and words[i].endswith("ing") and (gerund or bare) else None
                 if owned is not None:
                     out.append((i, verb[0], verb[1]))
@@ -353,50 +309,6 @@ class StatementReader:
                 continue
             i += 1
         return out
-
-    def _owned_act(self, words: Sequence[str], lemmas: Sequence[str], i: int,
-                   j: int) -> tuple[tuple[int, int] | None] | None:
-        """Whether the gerund at i (its list reaching back to j) is an act the company says it
-        does or not, and the negation that says it is not: a contrast ("We make money from
-        subscriptions, not from selling your data") or a sentence-opening gerund whose predicate
-        is what we do ("Selling or renting your details is something we have never done",
-        "Disclosing data to brokers is not what we do")."""
-        if j > 0 and words[j] in {"from", "by", "through"} and words[j - 1] in {"not", "never"}:
-            return ((j - 1, j),)
-        # "with fees rather than by selling your data", "instead of renting it"
-        contrast = next((k for k in (j - 1, j) if k > 0 and words[k - 1:k + 1] in CONTRASTS), None)
-        if contrast is not None and (self._said_by_us(words, lemmas, contrast - 1) is not None or (
-                contrast == 1 and self._said_by_us(words, lemmas, len(words)) is not None)):
-            # (ours: not "some apps let the third party collect data instead of sending it")
-            return ((contrast - 1, contrast + 1),)
-        # "We fund the app by licensing your profile to brands", "we protect you by never
-        # selling it": a means the company names for what it does is its own act
-        negated = j > 0 and words[j] in {"not", "never"}
-        means = j - 1 if negated else j
-        head = self._said_by_us(words, lemmas, means) \
-            if means > 0 and words[means] in {"by", "through"} else None
-        if head is not None:
-            # ("we do not monetise your data by selling it": the main verb's negation governs)
-            main = self.lex.negations.find(lemmas, head, means)
-            return ((j, j + 1) if negated else (main[0][0], main[0][1]) if main else None,)
-        if i > 0 and not (j == 0 and words[0].endswith("ing")):
-            return None
-        n = len(words)
-        # ("... is not something we do", "... has never been part of how we make money")
-        be = next((k for k in range(i + 1, n)
-                   if words[k] in {"is", "are", "was", "has", "have", ";", ".", ","}), None)
-        if be is None or words[be] in {";", ".", ","}:
-            return None
-        barred = next((k for k in range(be + 1, min(be + 3, n))
-                       if words[k] in BARRED), None)
-        if barred is not None:  # "Selling users' data is prohibited by our rules"
-            return ((barred, barred + 1),)
-        noun = next((m for m in range(be + 1, min(be + 4, n))
-                     if words[m] in PRACTICE_NOUNS), None)
-        if noun is None or not {"we", "our"} & set(words[noun + 1:noun + 4]):
-            return None  # ("... is not part of our business model")
-        negation = self.lex.negations.find(lemmas, be + 1, min(noun + 8, n))
-        return ((negation[0][0], negation[0][1]) if negation else None,)
 
     def _antecedent(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
                     g_start: int, k: int, body_end: int) -> int | None:
@@ -418,20 +330,7 @@ class StatementReader:
         if be is None or "personal" not in self.lex.data.classes_in(lemmas, cs, be) \
                 or not all(w in ANTECEDENT_WORDS for w in words[be + 1:r]):
             return None  # (not "is used to improve the service we provide")
-            return None
         return be
-
-    def _said_by_us(self, words: Sequence[str], lemmas: Sequence[str], end: int) -> int | None:
-        """Where the last subject before words[end] stands if it is the company ("we ... by
-        selling")."""
-        heads = [h for h in self.subject_finder.candidates(words, lemmas, 0, end) if words[h] != "us"]
-        # (the last subject pronoun, else the first noun: "we fund the app by ...")
-        head = next((h for h in reversed(heads) if words[h] in {"we", "i", "you", "they"}),
-                    heads[0] if heads else None)
-        if head is not None and "company" in self.subject_finder.actor_classes(words, lemmas, head,
-                                                                               min(head + 3, end)):
-            return head
-        return None
 
     @staticmethod
     def _listing(words: Sequence[str], start: int, end: int) -> int | None:

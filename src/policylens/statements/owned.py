@@ -1,0 +1,76 @@
+"""Acts the company names as its own with no finite verb of theirs: a gerund whose predicate says
+what we do ("Selling your data is not something we do", "... is prohibited"), a means ("we fund
+the app by licensing your profile to brands"), a contrast ("with fees, not by selling your data",
+"rather than by selling it"). The reader's `_actions` asks here before it drops a gerund."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policylens.statements.lexicon import Lexicon
+from policylens.statements.subjects import SubjectFinder
+from policylens.statements.words import BARRED, CONTRASTS, PRACTICE_NOUNS
+
+
+class OwnedActs:
+    """Tells a gerund the company says it does (or not) from one that names a topic."""
+
+    def __init__(self, lexicon: Lexicon, subjects: SubjectFinder) -> None:
+        self.lex = lexicon
+        self.subjects = subjects
+
+    def act(self, words: Sequence[str], lemmas: Sequence[str], i: int,
+            j: int) -> tuple[tuple[int, int] | None] | None:
+        """Whether the gerund at i (its list reaching back to j) is an act the company says it
+        does or not, and the negation that says it is not: a contrast ("We make money from
+        subscriptions, not from selling your data") or a sentence-opening gerund whose predicate
+        is what we do ("Selling or renting your details is something we have never done",
+        "Disclosing data to brokers is not what we do")."""
+        if j > 0 and words[j] in {"from", "by", "through"} and words[j - 1] in {"not", "never"}:
+            return ((j - 1, j),)
+        # "with fees rather than by selling your data", "instead of renting it"
+        contrast = next((k for k in (j - 1, j) if k > 0 and words[k - 1:k + 1] in CONTRASTS), None)
+        if contrast is not None and (self.company_subject(words, lemmas, contrast - 1) is not None or (
+                contrast == 1 and self.company_subject(words, lemmas, len(words)) is not None)):
+            # (ours: not "some apps let the third party collect data instead of sending it")
+            return ((contrast - 1, contrast + 1),)
+        # "We fund the app by licensing your profile to brands", "we protect you by never
+        # selling it": a means the company names for what it does is its own act
+        negated = j > 0 and words[j] in {"not", "never"}
+        means = j - 1 if negated else j
+        head = self.company_subject(words, lemmas, means) \
+            if means > 0 and words[means] in {"by", "through"} else None
+        if head is not None:
+            # ("we do not monetise your data by selling it": the main verb's negation governs)
+            main = self.lex.negations.find(lemmas, head, means)
+            return ((j, j + 1) if negated else (main[0][0], main[0][1]) if main else None,)
+        if i > 0 and not (j == 0 and words[0].endswith("ing")):
+            return None
+        n = len(words)
+        # ("... is not something we do", "... has never been part of how we make money")
+        be = next((k for k in range(i + 1, n)
+                   if words[k] in {"is", "are", "was", "has", "have", ";", ".", ","}), None)
+        if be is None or words[be] in {";", ".", ","}:
+            return None
+        barred = next((k for k in range(be + 1, min(be + 3, n))
+                       if words[k] in BARRED), None)
+        if barred is not None:  # "Selling users' data is prohibited by our rules"
+            return ((barred, barred + 1),)
+        noun = next((m for m in range(be + 1, min(be + 4, n))
+                     if words[m] in PRACTICE_NOUNS), None)
+        if noun is None or not {"we", "our"} & set(words[noun + 1:noun + 4]):
+            return None  # ("... is not part of our business model")
+        negation = self.lex.negations.find(lemmas, be + 1, min(noun + 8, n))
+        return ((negation[0][0], negation[0][1]) if negation else None,)
+
+    def company_subject(self, words: Sequence[str], lemmas: Sequence[str], end: int) -> int | None:
+        """Where the last subject before words[end] stands if it is the company ("we ... by
+        selling")."""
+        heads = [h for h in self.subjects.candidates(words, lemmas, 0, end) if words[h] != "us"]
+        # (the last subject pronoun, else the first noun: "we fund the app by ...")
+        head = next((h for h in reversed(heads) if words[h] in {"we", "i", "you", "they"}),
+                    heads[0] if heads else None)
+        if head is not None and "company" in self.subjects.actor_classes(words, lemmas, head,
+                                                                               min(head + 3, end)):
+            return head
+        return None

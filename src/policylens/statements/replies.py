@@ -1,0 +1,70 @@
+"""Answers whose statement stands elsewhere: a short reply to the question before it ("Do you
+sell my data? No, we do not."), and a disclosure table's row answered "None" ("Categories of
+personal information sold in the past 12 months: None")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from policylens.models import Slots
+from policylens.statements.extracted import Extracted
+from policylens.statements.lexicon import Lexicon
+from policylens.statements.recipients import RecipientFinder
+from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, REPLIES
+
+
+class ReplyReader:
+    """Reads answers with the main reader (`read_sentence`) and its test of aggregate data."""
+
+    def __init__(self, lexicon: Lexicon, recipients: RecipientFinder,
+                 aggregate_only: Callable[[Sequence[str], Sequence[str], int, int], bool],
+                 read_sentence: Callable[[Sequence[str]], list[Extracted]]) -> None:
+        self.lex = lexicon
+        self.recipient_finder = recipients
+        self.aggregate_only = aggregate_only
+        self.read_sentence = read_sentence
+
+    def reply(self, words: Sequence[str], lemmas: Sequence[str],
+              previous: Callable[[], Sequence[str]]) -> list[Extracted]:
+        """A short answer to the question before it ("Do we sell your personal information? No,
+        we do not."): the question's statements, denied by "no" or a negation, asserted by "yes";
+        the answer is the evidence."""
+        if words[0] not in REPLIES and not self.lex.negations.find(lemmas, 0, len(words)):
+            return []
+        asked = list(previous())
+        if not asked or asked[-1] != "?" or len(asked) > 30:
+            return []
+        # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
+        start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
+        denied = words[0] != "yes"
+        end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
+        # (the reader asks: "Will you sell my data?" -> "we sell your data")
+        return [Extracted(0, end, "negated" if denied else "affirmed", (0, 1) if denied else None,
+                          found.slots)
+                for found in self.read_sentence([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
+                if found.slots.actor == "company" and found.polarity != "negated"]
+
+    def answered_none(self, words: Sequence[str],
+                      lemmas: Sequence[str]) -> tuple[Extracted, int] | None:
+        """A disclosure table's row answered "None" ("Categories of personal information sold
+        in the past 12 months: None"): a denial of the act the label names, and where the label
+        starts."""
+        end = len(words) - 1 if words[-1:] in (["."], [";"]) else len(words)
+        colon = end - 2  # the label, its colon, the answer, and a closing stop or none
+        if colon < 2 or words[colon] not in {":", "-", "–", "—"} \
+                or words[colon + 1] not in {"none", "no", "n/a", "nothing"}:
+            return None
+        # (the label is the last clause before the colon: "Shared with partners; sold: no")
+        label = max([0] + [k + 1 for k in range(colon) if words[k] in {";", ":"}])
+        act = next(iter(self.lex.action_words.find(lemmas, label, colon)), None) \
+            or next(iter(self.lex.action_nouns.find(lemmas, label, colon)), None)
+        if act is None:
+            return None
+        kinds = self.lex.data.classes_in(lemmas, 0, colon)
+        data = "aggregate" if self.aggregate_only(words, lemmas, 0, colon) else (
+            "personal" if "personal" in kinds else "unspecified")
+        # the label's own words name a place or a class too: "Third Country Transfers: None"
+        named = self.lex.recipients.classes_in(lemmas, 0, act[0])
+        recipients = tuple(dict.fromkeys(named + self.recipient_finder.classes(words, lemmas, act[1], colon)))
+        slots = Slots(action=act[2], data=data, recipients=recipients)
+        return Extracted(act[0], act[1], "negated", (colon + 1, colon + 2), slots), label
