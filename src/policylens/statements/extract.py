@@ -61,6 +61,7 @@ from policylens.statements.words import (
     PRONOUNS,
     QUOTES,
     RECIPROCALS,
+    SOURCE_RELATIVES,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     after_last_comma,
@@ -544,8 +545,13 @@ class StatementReader:
             OPEN_RECIPIENTS & set(self.recipient_finder.classes(words, lemmas, g_end, body_end)))
         scope = self._scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end, presupposed)
         if wanted and scope == "rights" \
-                and "opt-out" in lex.condition_classes.classes_in(lemmas, cs, g_start):
-            scope = "practice"  # "you may opt out of having your data shared": it is shared otherwise
+                and "opt-out" in lex.condition_classes.classes_in(lemmas, cs, g_start) \
+                and "right" not in lemmas[cs:ce] \
+                and "legal" not in lex.condition_classes.classes_in(lemmas, cs, ce):
+            # "you may opt out of having your data shared": it is shared otherwise (not a right
+            # the law gives: "you have the right to opt out of having your data sold as defined
+            # in the CCPA")
+            scope = "practice"
         if (words[max(cs, subject_start - 1):subject_start] == ["if"]
                 and words[subject_start:subject_start + 1] == ["we"]) \
                 or (walk == cs and words[walk:walk + 1] in (["were"], ["should"])):
@@ -649,6 +655,9 @@ class StatementReader:
             # "we rent mailing lists from list brokers": data coming to us (not "data we
             # receive from partners", a relative clause describing what is sold)
             return None
+        if not passive and any(words[k] in PRONOUNS and words[k - 2:k] in SOURCE_RELATIVES
+                               for k in range(max(cs + 2, subject_start), g_start)):
+            return None  # "partners from whom we license data": data coming to us
         if (not passive and words[g_end:g_end + 1] == ["us"]) \
                 or (not recipients and self.recipient_finder.to_the_company(words, lemmas, g_end, body_end)):
             return None  # data coming to us: "clients may provide us with", "shared with us"

@@ -61,6 +61,8 @@ ANTECEDENT_WORDS = frozenset({"not", "never", "no", "a", "an", "the", "one", "ki
                               "certainly", "simply", "just"})
 # a recipient that is the subject's own members: "we and our affiliates share it with each other"
 RECIPROCALS = (["each", "other"], ["one", "another"], ["themselves"])
+# a relative clause whose antecedent gives to us: "the partners from whom we license data"
+SOURCE_RELATIVES = (["from", "whom"], ["from", "which"])
 PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 # "your information": an owner, not a subject
 POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})
