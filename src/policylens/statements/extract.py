@@ -587,8 +587,8 @@ class StatementReader:
         # (a restriction word in a clause before the subject's comma is that clause's: "Where
         # permitted by law, we may share ...")
         rule_from = after_last_comma(words, max(cs, subject_start - 8), subject_start)
-        if lex.restrictions.find(lemmas, walk, g_start) and not ours \
-                or lex.restrictions.find(lemmas, rule_from, walk):
+        if not deemed and (lex.restrictions.find(lemmas, walk, g_start) and not ours
+                           or lex.restrictions.find(lemmas, rule_from, walk)):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
         membership: list[tuple[int, int, str]] = []

@@ -18,6 +18,7 @@ class OwnedActs:
     def __init__(self, lexicon: Lexicon, subjects: SubjectFinder) -> None:
         self.lex = lexicon
         self.subjects = subjects
+        self.deemed = lexicon.deemed.single_words("x")
 
     def act(self, words: Sequence[str], lemmas: Sequence[str], i: int,
             j: int) -> tuple[tuple[int, int] | None] | None:
@@ -28,6 +29,13 @@ class OwnedActs:
         "Disclosing data to brokers is not what we do")."""
         if j > 0 and words[j] in {"from", "by", "through"} and words[j - 1] in {"not", "never"}:
             return ((j - 1, j),)
+        deemed = next((k for k in range(j - 1, max(0, j - 3) - 1, -1) if lemmas[k] in self.deemed), None) \
+            if j > 0 and words[j] in {"to", "as"} else None
+        if deemed is not None:
+            # "allowing advertising cookies may amount to selling your data" (not: "sharing with
+            # processors does not amount to selling it")
+            negation = self.lex.negations.find(lemmas, max(0, deemed - 4), deemed)
+            return ((negation[-1][0], negation[-1][1]) if negation else None,)
         # "with fees rather than by selling your data", "instead of renting it"
         contrast = next((k for k in (j - 1, j) if k > 0 and words[k - 1:k + 1] in CONTRASTS), None)
         if contrast is not None and (self.company_subject(words, lemmas, contrast - 1) is not None or (
