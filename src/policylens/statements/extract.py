@@ -45,6 +45,7 @@ from policylens.statements.words import (
     ASPECT_VERBS,
     BE,
     BOUNDARIES,
+    COLLECTING,
     COORDINATORS,
     DEFINING,
     DETERMINERS,
@@ -700,6 +701,11 @@ class StatementReader:
                 scope, recipients = "practice", named
         closed = listing is not None and scope == "practice" and words[listing - 1] in BE
         purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
+        tools = [a for a, _, c in lex.purposes.find(lemmas, cs, ex_end) if c == "their-tools"]
+        if tools and any(lemmas[k] in COLLECTING for k in range(g_end, tools[0])):
+            # "we provide info to partners, or allow them to collect it via cookies": the cookies
+            # are the other act's; the disclosure stands
+            purposes = [p for p in purposes if p != "their-tools"]
         recipients, purposes = self.recipient_finder.acting_for_company(lemmas, recipients, purposes,
                                                                         lo, g_end, ex_end)
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)

@@ -63,6 +63,8 @@ ANTECEDENT_WORDS = frozenset({"not", "never", "no", "a", "an", "the", "one", "ki
 RECIPROCALS = (["each", "other"], ["one", "another"], ["themselves"])
 # a relative clause whose antecedent gives to us: "the partners from whom we license data"
 SOURCE_RELATIVES = (["from", "whom"], ["from", "which"])
+# verbs of another act of collection that a "through cookies" phrase may belong to
+COLLECTING = frozenset({"collect", "allow", "permit", "let", "enable", "gather", "obtain"})
 PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 # "your information": an owner, not a subject
 POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})

@@ -129,6 +129,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         if recipients and not open_ones:
             return Decision(None, "denies sharing with allowed recipients only")
         return Decision("no", "the company denies sharing personal information with third parties")
+    if "their-tools" in slots.purposes and open_ones <= PROGRAMME_RECIPIENTS | {"third-party"}:
+        # partners that collect through their own cookies or SDKs on our pages (LABELS.md,
+        # modern wording): third-party-ads, not the company's disclosure
+        return Decision(None, "partners collect through their own cookies or SDKs: third-party-ads")
     # a programme: data given to marketers, or to anyone for their own ends (opt-in or not)
     programme = bool(open_ones & PROGRAMME_RECIPIENTS) or bool(open_ones and "own-use" in slots.purposes)
     if slots.scope == "lead-in":
