@@ -5,10 +5,11 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any
+from itertools import compress, count
+from typing import TYPE_CHECKING, Any, overload
 
 from policylens.gaps import Split, join, repeats, split
 from policylens.literals import Bits, Needs, WordIndex, holds_bits, normalize, required_words, sum_bits
@@ -199,6 +200,37 @@ class _Sentences:
         """The sentence a hit lies wholly inside, if any (a finding never spans two)."""
         i = bisect.bisect_right(self.starts, hit.start) - 1
         return i if i >= 0 and hit.end <= self.spans[i].end else None
+
+
+class _Names(Sequence[bool]):
+    """Whether each token the statement reader reads (`head` tokens of a lead-in, then sentence
+    tokens start..end) is capitalised next to another capitalised word of the sentence: a name,
+    no verb. Worked out only for the tokens the reader asks about (its action words), and the
+    block's capitals read only then."""
+
+    def __init__(self, sents: _Sentences, head: int, start: int, end: int) -> None:
+        self.sents = sents
+        self.head = head
+        self.start = start
+        self.end = end
+
+    def __len__(self) -> int:
+        return self.head + self.end - self.start
+
+    @overload
+    def __getitem__(self, j: int) -> bool: ...
+
+    @overload
+    def __getitem__(self, j: slice) -> list[bool]: ...
+
+    def __getitem__(self, j: int | slice) -> bool | list[bool]:
+        if type(j) is not int or not 0 <= j < len(self):
+            return [self[k] for k in range(len(self))][j]
+        if j < self.head:
+            return False
+        k = self.start + j - self.head
+        title = self.sents.titles()
+        return k > self.start and title[k] and ((k + 1 < self.end and title[k + 1]) or title[k - 1])
 
 
 class _Needs:
@@ -533,12 +565,11 @@ class _PatternIndex:
         # requires and exclude: only for the rules that fired, if they have phrases
         if only is None or not self.phrase_rules.isdisjoint(only):
             words = self.one_word.keys() & sents.block_words
-            if words:
-                for k, low in enumerate(lows):
-                    if low in words:
-                        for rule_id in self.one_word[low]:
-                            if only is None or rule_id in only:
-                                found.setdefault(rule_id, []).append(_Hit(k, k + 1))
+            if words:  # (the tokens that are one of them, found at C speed, in order)
+                for k in compress(count(), map(words.__contains__, lows)):
+                    for rule_id in self.one_word[lows[k]]:
+                        if only is None or rule_id in only:
+                            found.setdefault(rule_id, []).append(_Hit(k, k + 1))
             if (only is None or not self.longer_rules.isdisjoint(only)) \
                     and (not self.shortcuts or not self.longer_firsts.isdisjoint(lows)):
                 for key, start, end in self.phrases(doc):
@@ -779,10 +810,7 @@ class Analyzer:
             span = sents.spans[i]
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i else None
-            title = sents.titles()
-            names = [False] * len(head) + [k > span.start and title[k] and (
-                (k + 1 < span.end and title[k + 1]) or title[k - 1])
-                for k in range(span.start, span.end)]
+            names = _Names(sents, len(head), span.start, span.end)
             where: _Place | None = None
             for found in self.reader.read(tokens, previous, names):
                 hit, trigger, cue, cue_text = _statement_marks(found, tokens, len(head), span.start,

@@ -50,8 +50,7 @@ def lemma(word: str) -> str:
 def lemmas_of(words: Sequence[str]) -> list[str]:
     """The lemma of each lowercase word whose curly apostrophes are already straight (what
     `lemma` gives each, with one table look-up per word: the statement reader's hot path)."""
-    get = lemma_table().get
-    return [get(w, w) for w in words]
+    return list(map(lemma_table().get, words, words))  # get(w, w) for each, at C speed
 
 
 def forms_of(lemmas: set[str]) -> set[str]:
