@@ -12,7 +12,16 @@ from itertools import compress, count
 from typing import TYPE_CHECKING, Any, overload
 
 from policylens.gaps import Split, join, repeats, split
-from policylens.literals import Bits, Needs, WordIndex, holds_bits, normalize, required_words, sum_bits
+from policylens.literals import (
+    Bits,
+    Needs,
+    WordIndex,
+    holds_bits,
+    kept_required_words,
+    normalize,
+    required_words,
+    sum_bits,
+)
 from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
@@ -420,7 +429,9 @@ class _PatternIndex:
     matches inside one sentence ever count, so none that counts is missed.
     """
 
-    def __init__(self, nlp: object, role: str, rules: Iterable[Rule], shortcuts: bool = True) -> None:
+    def __init__(self, nlp: object, role: str, rules: Iterable[Rule], shortcuts: bool = True,
+                 needs: dict[str, Needs | None] | None = None) -> None:
+        """`needs`: the words each expression cannot match without, when already known."""
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
@@ -465,7 +476,8 @@ class _PatternIndex:
             for p in patterns:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
-                                         required_words(p.value)))
+                                         needs[p.value] if needs is not None and p.value in needs
+                                         else required_words(p.value)))
         # the words its expressions cannot match without (the Analyzer gives the three indexes
         # one WordIndex of all their words, so a block is scanned for them once)
         self.words = WordIndex(frozenset(word for _, _, needs in self.regexes for clause in needs or ()
@@ -737,11 +749,15 @@ class Analyzer:
         self.model = model
         self.nlp = get_nlp(model)
         self.rules = {r.id: r for r in ruleset.rules}
-        self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules, shortcuts)
+        # the words every expression cannot match without, kept once per install
+        needs = kept_required_words(p.value for r in ruleset.rules
+                                    for p in (*r.patterns, *r.requires, *r.exclude)
+                                    if p.kind == "regex")
+        self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules, shortcuts, needs)
         self.requires = _PatternIndex(self.nlp, "requires",
-                                      [r for r in ruleset.rules if r.requires], shortcuts)
+                                      [r for r in ruleset.rules if r.requires], shortcuts, needs)
         self.excludes = _PatternIndex(self.nlp, "exclude",
-                                      [r for r in ruleset.rules if r.exclude], shortcuts)
+                                      [r for r in ruleset.rules if r.exclude], shortcuts, needs)
         literals = WordIndex(self.triggers.words.words | self.requires.words.words
                              | self.excludes.words.words)
         for index in (self.triggers, self.requires, self.excludes):
