@@ -486,6 +486,8 @@ class _PatternIndex:
         for k, (rule_id, _, _) in enumerate(self.regexes):
             self.regexes_by_rule.setdefault(rule_id, []).append(k)
         self.regex_bits: list[Bits | None] = []
+        self.regex_entries: list[tuple[str, re.Pattern[str], Bits | None]] = []
+        self.regex_gates: list[tuple[int, Bits] | None] = []
         self.regex_screens: list[tuple[int | None, list[int]]] = []
         self.use_words(self.words)
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
@@ -510,6 +512,11 @@ class _PatternIndex:
         self.words = words
         self.regex_bits = [None if needs is None else words.bits_of(needs)
                            for _, _, needs in self.regexes]
+        # each expression with its bits, and its first clause's bits (None: it needs no word),
+        # tested inline before the whole test: most expressions a block meets fail there
+        self.regex_entries = [(rule_id, rx, b) for (rule_id, rx, _), b
+                              in zip(self.regexes, self.regex_bits, strict=True)]
+        self.regex_gates = [(b[0], b) if b else None for b in self.regex_bits]
         self.regex_screens = []
         for ks in self.regexes_by_rule.values():
             firsts = [self.regex_bits[k] for k in ks]
@@ -618,12 +625,12 @@ class _PatternIndex:
             present = sents.literals
             if present is None:
                 present = sents.literals = self._block_mask(sents)
-            bits = self.regex_bits
+            entries, gates = self.regex_entries, self.regex_gates
             if only is None:  # the rules whose screen the block passes, in their order
                 ks = [k for screen, rule_ks in self.regex_screens
                       if screen is None or screen & present for k in rule_ks]
-            regexes = [(r, rx, b) for k in ks for r, rx, _ in (self.regexes[k],)
-                       if (b := bits[k]) is None or holds_bits(b, present)]
+            regexes = [entries[k] for k in ks if (gate := gates[k]) is None
+                       or (gate[0] & present and holds_bits(gate[1], present))]
         else:
             regexes = [(r, rx, None) for r, rx, _ in (self.regexes[k] for k in ks)]
         if not regexes:
