@@ -825,12 +825,14 @@ class Analyzer:
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
         for i, words in enumerate(sents.words):
             head = lead if i == 0 and lead else []
-            # (a short answer to a question holds no act of its own: "Do you sell my data? No.")
-            replies = i > 0 and sents.spans[i].end - sents.spans[i].start <= 8 \
-                and sents.lower_words(i - 1, strings)[-1:] == ["?"]
-            if not words & self.action_forms and not head and not replies:
-                continue
             span = sents.spans[i]
+            if self.action_forms.isdisjoint(words) and not head:
+                # (a short answer to a question holds no act of its own: "Do you sell my data?
+                # No."; the question's last token read alone, not its whole list of words)
+                asked = sents.spans[i - 1] if i else None
+                if asked is None or span.end - span.start > 8 or asked.end <= asked.start \
+                        or strings[sents.lows[asked.end - 1]] != "?":
+                    continue
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i else None
             names = _Names(sents, len(head), span.start, span.end)
