@@ -562,15 +562,27 @@ class _PatternIndex:
             # the sentences partition the block, and what words meet is a union over the words:
             # the block's words meet what its sentences meet together, in one call
             met_block = self.needs.met(sents.block_words)
-            single = len(sents.spans) == 1
-            work = [(self.matchers[m], [(0, 0, frozenset(among))] if single
-                     else runs_of(self.matchers[m], range(len(sents.spans)), among))
-                    for m, among in self.possible(met_block).items()]
+            if len(sents.spans) == 1:
+                work = [(self.matchers[m], [(0, 0, frozenset(among))])
+                        for m, among in self.possible(met_block).items()]
+            else:
+                # what each sentence can hold, of every rule at once (a sentence's words are
+                # some of the block's, so its patterns are among the block's): the same runs
+                # as each rule's sentences tested in turn
+                runs: dict[int, list[_Run]] = {}
+                for i in range(len(sents.spans)):
+                    for m, held in self.possible(met_in(i)).items():
+                        rule_runs = runs.setdefault(m, [])
+                        if rule_runs and rule_runs[-1][1] == i - 1:
+                            rule_runs[-1] = (rule_runs[-1][0], i, rule_runs[-1][2] | held)
+                        else:
+                            rule_runs.append((i, i, frozenset(held)))
+                work = [(self.matchers[m], runs.get(m, [])) for m in self.possible(met_block)]
         else:
             work = [(rule, runs_of(rule, sorted(only[rule.rule_id])))
                     for rule in self.matchers if rule.rule_id in only]
-        for rule, runs in work:
-            for first_sent, last_sent, patterns in runs:
+        for rule, rule_runs in work:
+            for first_sent, last_sent, patterns in rule_runs:
                 subset = rule.subset(patterns)
                 first, last = sents.spans[first_sent].start, sents.spans[last_sent].end
                 if not self.shortcuts:
