@@ -173,7 +173,10 @@ class _Sentences:
         self.starts = [s.start for s in self.spans]
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
-        self.block_words = set(lows)  # the block's distinct words (the three indexes ask)
+        # the block's distinct words (the three indexes ask; neither set is ever changed, so a
+        # block that is one sentence shares it)
+        self.block_words = self.words[0] if len(self.spans) == 1 and self.spans[0].start == 0 \
+            and self.spans[0].end == len(lows) else set(lows)
         self.literals: int | None = None  # which words of the rules' expressions occur here
         # and in each sentence (its first MAX_SENTENCE_CHARS, what the expressions read)
         self.sentence_literals: list[int | None] = [None] * len(self.spans)
@@ -492,13 +495,14 @@ class _PatternIndex:
         self.use_words(self.words)
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
         # patterns a block can hold are found from the sets it meets, not by testing them all.
-        self.filed: dict[int, list[tuple[int, int]]] = {}  # word set -> (matcher, pattern)
+        # word set -> (matcher, pattern, the pattern's word sets)
+        self.filed: dict[int, list[tuple[int, int, frozenset[int]]]] = {}
         self.unfiled: list[tuple[int, int]] = []  # patterns that need no word
         for m, matcher in enumerate(self.matchers):
             for k, need in enumerate(matcher.needs):
                 if need:
                     key = min(need, key=lambda n: (self.needs.sizes[n], n))
-                    self.filed.setdefault(key, []).append((m, k))
+                    self.filed.setdefault(key, []).append((m, k, need))
                 else:
                     self.unfiled.append((m, k))
         self.filed_keys = frozenset(self.filed)
@@ -530,8 +534,8 @@ class _PatternIndex:
         for m, p in self.unfiled:
             out.setdefault(m, set()).add(p)
         for key in met & self.filed_keys:
-            for m, p in self.filed[key]:
-                if self.matchers[m].needs[p] <= met:
+            for m, p, need in self.filed[key]:
+                if need <= met:
                     out.setdefault(m, set()).add(p)
         return out
 
