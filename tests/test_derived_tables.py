@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from policylens.literals import kept_required_words, required_words
 from policylens.statements import lemmas
 from policylens.statements.lemmas import lemma, lemma_table
 
@@ -66,3 +67,35 @@ def test_no_usable_cache_folder_still_gives_the_table(tmp_path: Path,
         assert lemma_table() == _folded_afresh()
     finally:
         lemma_table.cache_clear()
+
+
+def test_the_kept_verb_forms_are_the_derived_ones(cache: Path) -> None:
+    lemmas.verb_lemmas.cache_clear()
+    try:
+        first = lemmas.verb_lemmas()
+        assert (kept := sorted((cache / "models").glob("en-verb-lemmas-*.json")))
+        lemmas.verb_lemmas.cache_clear()
+        assert lemmas.verb_lemmas() == first == frozenset(lemmas._verb_lemmas())
+        assert {"develop", "share"} <= first
+        kept[0].write_bytes(b'{"develop": 1}')  # a foreign copy: derived again
+        lemmas.verb_lemmas.cache_clear()
+        assert lemmas.verb_lemmas() == first
+    finally:
+        lemmas.verb_lemmas.cache_clear()
+
+
+_EXPRESSIONS = [r"\bsell(?:s|ing)?\s+(?:your\s+)?data", r"(?:rent|lease)s?", r"\d+", "kids|children"]
+
+
+def test_the_kept_expression_words_are_what_reading_each_expression_gives(cache: Path) -> None:
+    """The words each rule expression cannot match without are read once per install: a later
+    process, or one whose copy is corrupt, gets what `required_words` gives each."""
+    first = kept_required_words(_EXPRESSIONS)
+    assert first == {source: required_words(source) for source in _EXPRESSIONS}
+    assert first[r"\d+"] is None and first["kids|children"] == (frozenset({"kids", "children"}),)
+    (path,) = sorted((cache / "models").glob("regex-words-*.json"))
+    assert kept_required_words(reversed(_EXPRESSIONS)) == first  # read back
+    for content in (b"{not json", b'{"kids|children": [[]]}', b"[]"):
+        path.write_bytes(content)
+        assert kept_required_words(_EXPRESSIONS) == first
+        assert path.read_bytes() != content

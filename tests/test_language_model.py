@@ -8,6 +8,8 @@ import lzma
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policylens.reading import langmodel
 
@@ -69,3 +71,37 @@ def test_a_cache_folder_that_cannot_be_written_costs_nothing(tmp_path: Path,
     blocker.write_text("not a folder")
     monkeypatch.setenv("POLICYLENS_CACHE_DIR", str(blocker))
     assert langmodel.load_identifier().classify(SAMPLES[1])[0] == "fr"
+
+
+@given(st.one_of(st.binary(max_size=300), st.text(max_size=200).map(
+    lambda t: t.encode("utf-8", "surrogatepass"))))
+@settings(max_examples=300, deadline=None)
+def test_the_vectorised_walk_counts_what_py3langid_counts(data: bytes) -> None:
+    """The feature counts of the vectorised walk (reading/dfawalk.py) are py3langid's own, in the
+    same order, so every score is the same float."""
+    from py3langid.langid import visit_counts
+
+    from policylens.reading.language import _identifier
+
+    identifier = _identifier()
+    expected = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data)
+    found = identifier.walk(data)
+    assert (found is None and expected is None) or list(found.items()) == list(expected.items())
+
+
+@pytest.mark.slow
+def test_the_shipped_models_walk_synchronises_as_recorded() -> None:
+    """Every state of the shipped model's automaton reaches, after SYNC bytes, the state the same
+    bytes reach from the start: what makes the vectorised walk exact (about 20 s, 1 GB)."""
+    from importlib import metadata
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from policylens.reading.dfawalk import KNOWN_MODELS, synchronising_length
+    from policylens.reading.language import _identifier
+
+    key = (metadata.version("py3langid"), (MODEL_DIR / MODEL_FILE).stat().st_size)
+    if key not in KNOWN_MODELS:
+        pytest.skip("another py3langid model: walked byte by byte")
+    identifier = _identifier()
+    assert synchronising_length(identifier.tk_nextmove, identifier._rowbase) == KNOWN_MODELS[key]

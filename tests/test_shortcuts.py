@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.engine import Analyzer
-from policylens.literals import WordIndex, holds, holds_bits, normalize, required_words
+from policylens.literals import WordIndex, holds, holds_bits, normalize, required_words, runs_of
 from policylens.models import Document, Metadata, Report
 from policylens.reading.ingest import content_hash, load_document
 from policylens.ruleset import RuleSet
@@ -149,6 +149,17 @@ def test_a_word_is_found_as_ignorecase_finds_it() -> None:
     index = WordIndex(frozenset({"sell", "kids", "child"}))
     assert index.present("We reSELLing ſell \u212aIDS and ch\u0130ld") == {"sell", "kids", "child"}
     assert index.present("We do not sel data") == set()
+
+
+_RUN_PIECES = ["sell", "Data", "\u0130n", "\u0131", "\u017f", "\u212a", "é", "ß", "ǅ", "\ud800", "\U0001f600",
+               "n't", "’s", " ", "\n", "-", "_", "9", "x", "?", "ﬀ"]
+
+
+@given(st.one_of(st.text(), st.lists(st.sampled_from(_RUN_PIECES), max_size=30).map("".join)))
+def test_the_word_scan_finds_the_runs_the_expression_finds(text: str) -> None:
+    """`WordIndex` reads a text's runs of letters and digits from its bytes (`runs_of`): the
+    same runs, in the same order, as the expression over the folded text."""
+    assert [r.decode() for r in runs_of(text)] == re.findall(r"[a-z0-9]+", normalize(text))
 
 
 def test_the_engines_bit_test_agrees_with_a_plain_substring_test(ruleset: RuleSet) -> None:

@@ -5,13 +5,23 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any
+from itertools import compress, count
+from typing import TYPE_CHECKING, Any, overload
 
 from policylens.gaps import Split, join, repeats, split
-from policylens.literals import Bits, Needs, WordIndex, holds_bits, normalize, required_words, sum_bits
+from policylens.literals import (
+    Bits,
+    Needs,
+    WordIndex,
+    holds_bits,
+    kept_required_words,
+    normalize,
+    required_words,
+    sum_bits,
+)
 from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss, Report, Section
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
@@ -163,7 +173,10 @@ class _Sentences:
         self.starts = [s.start for s in self.spans]
         self.lows = lows
         self.words = [set(lows[s.start:s.end]) for s in self.spans]
-        self.block_words = set(lows)  # the block's distinct words (the three indexes ask)
+        # the block's distinct words (the three indexes ask; neither set is ever changed, so a
+        # block that is one sentence shares it)
+        self.block_words = self.words[0] if len(self.spans) == 1 and self.spans[0].start == 0 \
+            and self.spans[0].end == len(lows) else set(lows)
         self.literals: int | None = None  # which words of the rules' expressions occur here
         # and in each sentence (its first MAX_SENTENCE_CHARS, what the expressions read)
         self.sentence_literals: list[int | None] = [None] * len(self.spans)
@@ -199,6 +212,37 @@ class _Sentences:
         """The sentence a hit lies wholly inside, if any (a finding never spans two)."""
         i = bisect.bisect_right(self.starts, hit.start) - 1
         return i if i >= 0 and hit.end <= self.spans[i].end else None
+
+
+class _Names(Sequence[bool]):
+    """Whether each token the statement reader reads (`head` tokens of a lead-in, then sentence
+    tokens start..end) is capitalised next to another capitalised word of the sentence: a name,
+    no verb. Worked out only for the tokens the reader asks about (its action words), and the
+    block's capitals read only then."""
+
+    def __init__(self, sents: _Sentences, head: int, start: int, end: int) -> None:
+        self.sents = sents
+        self.head = head
+        self.start = start
+        self.end = end
+
+    def __len__(self) -> int:
+        return self.head + self.end - self.start
+
+    @overload
+    def __getitem__(self, j: int) -> bool: ...
+
+    @overload
+    def __getitem__(self, j: slice) -> list[bool]: ...
+
+    def __getitem__(self, j: int | slice) -> bool | list[bool]:
+        if type(j) is not int or not 0 <= j < len(self):
+            return [self[k] for k in range(len(self))][j]
+        if j < self.head:
+            return False
+        k = self.start + j - self.head
+        title = self.sents.titles()
+        return k > self.start and title[k] and ((k + 1 < self.end and title[k + 1]) or title[k - 1])
 
 
 class _Needs:
@@ -388,7 +432,9 @@ class _PatternIndex:
     matches inside one sentence ever count, so none that counts is missed.
     """
 
-    def __init__(self, nlp: object, role: str, rules: Iterable[Rule], shortcuts: bool = True) -> None:
+    def __init__(self, nlp: object, role: str, rules: Iterable[Rule], shortcuts: bool = True,
+                 needs: dict[str, Needs | None] | None = None) -> None:
+        """`needs`: the words each expression cannot match without, when already known."""
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
@@ -433,7 +479,8 @@ class _PatternIndex:
             for p in patterns:
                 if p.kind == "regex":  # with the words it cannot match without, if any
                     self.regexes.append((rule.id, re.compile(p.value, re.I),
-                                         required_words(p.value)))
+                                         needs[p.value] if needs is not None and p.value in needs
+                                         else required_words(p.value)))
         # the words its expressions cannot match without (the Analyzer gives the three indexes
         # one WordIndex of all their words, so a block is scanned for them once)
         self.words = WordIndex(frozenset(word for _, _, needs in self.regexes for clause in needs or ()
@@ -442,17 +489,20 @@ class _PatternIndex:
         for k, (rule_id, _, _) in enumerate(self.regexes):
             self.regexes_by_rule.setdefault(rule_id, []).append(k)
         self.regex_bits: list[Bits | None] = []
+        self.regex_entries: list[tuple[str, re.Pattern[str], Bits | None]] = []
+        self.regex_gates: list[tuple[int, Bits] | None] = []
         self.regex_screens: list[tuple[int | None, list[int]]] = []
         self.use_words(self.words)
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
         # patterns a block can hold are found from the sets it meets, not by testing them all.
-        self.filed: dict[int, list[tuple[int, int]]] = {}  # word set -> (matcher, pattern)
+        # word set -> (matcher, pattern, the pattern's word sets)
+        self.filed: dict[int, list[tuple[int, int, frozenset[int]]]] = {}
         self.unfiled: list[tuple[int, int]] = []  # patterns that need no word
         for m, matcher in enumerate(self.matchers):
             for k, need in enumerate(matcher.needs):
                 if need:
                     key = min(need, key=lambda n: (self.needs.sizes[n], n))
-                    self.filed.setdefault(key, []).append((m, k))
+                    self.filed.setdefault(key, []).append((m, k, need))
                 else:
                     self.unfiled.append((m, k))
         self.filed_keys = frozenset(self.filed)
@@ -466,6 +516,11 @@ class _PatternIndex:
         self.words = words
         self.regex_bits = [None if needs is None else words.bits_of(needs)
                            for _, _, needs in self.regexes]
+        # each expression with its bits, and its first clause's bits (None: it needs no word),
+        # tested inline before the whole test: most expressions a block meets fail there
+        self.regex_entries = [(rule_id, rx, b) for (rule_id, rx, _), b
+                              in zip(self.regexes, self.regex_bits, strict=True)]
+        self.regex_gates = [(b[0], b) if b else None for b in self.regex_bits]
         self.regex_screens = []
         for ks in self.regexes_by_rule.values():
             firsts = [self.regex_bits[k] for k in ks]
@@ -479,8 +534,8 @@ class _PatternIndex:
         for m, p in self.unfiled:
             out.setdefault(m, set()).add(p)
         for key in met & self.filed_keys:
-            for m, p in self.filed[key]:
-                if self.matchers[m].needs[p] <= met:
+            for m, p, need in self.filed[key]:
+                if need <= met:
                     out.setdefault(m, set()).add(p)
         return out
 
@@ -511,15 +566,27 @@ class _PatternIndex:
             # the sentences partition the block, and what words meet is a union over the words:
             # the block's words meet what its sentences meet together, in one call
             met_block = self.needs.met(sents.block_words)
-            single = len(sents.spans) == 1
-            work = [(self.matchers[m], [(0, 0, frozenset(among))] if single
-                     else runs_of(self.matchers[m], range(len(sents.spans)), among))
-                    for m, among in self.possible(met_block).items()]
+            if len(sents.spans) == 1:
+                work = [(self.matchers[m], [(0, 0, frozenset(among))])
+                        for m, among in self.possible(met_block).items()]
+            else:
+                # what each sentence can hold, of every rule at once (a sentence's words are
+                # some of the block's, so its patterns are among the block's): the same runs
+                # as each rule's sentences tested in turn
+                runs: dict[int, list[_Run]] = {}
+                for i in range(len(sents.spans)):
+                    for m, held in self.possible(met_in(i)).items():
+                        rule_runs = runs.setdefault(m, [])
+                        if rule_runs and rule_runs[-1][1] == i - 1:
+                            rule_runs[-1] = (rule_runs[-1][0], i, rule_runs[-1][2] | held)
+                        else:
+                            rule_runs.append((i, i, frozenset(held)))
+                work = [(self.matchers[m], runs.get(m, [])) for m in self.possible(met_block)]
         else:
             work = [(rule, runs_of(rule, sorted(only[rule.rule_id])))
                     for rule in self.matchers if rule.rule_id in only]
-        for rule, runs in work:
-            for first_sent, last_sent, patterns in runs:
+        for rule, rule_runs in work:
+            for first_sent, last_sent, patterns in rule_runs:
                 subset = rule.subset(patterns)
                 first, last = sents.spans[first_sent].start, sents.spans[last_sent].end
                 if not self.shortcuts:
@@ -533,12 +600,11 @@ class _PatternIndex:
         # requires and exclude: only for the rules that fired, if they have phrases
         if only is None or not self.phrase_rules.isdisjoint(only):
             words = self.one_word.keys() & sents.block_words
-            if words:
-                for k, low in enumerate(lows):
-                    if low in words:
-                        for rule_id in self.one_word[low]:
-                            if only is None or rule_id in only:
-                                found.setdefault(rule_id, []).append(_Hit(k, k + 1))
+            if words:  # (the tokens that are one of them, found at C speed, in order)
+                for k in compress(count(), map(words.__contains__, lows)):
+                    for rule_id in self.one_word[lows[k]]:
+                        if only is None or rule_id in only:
+                            found.setdefault(rule_id, []).append(_Hit(k, k + 1))
             if (only is None or not self.longer_rules.isdisjoint(only)) \
                     and (not self.shortcuts or not self.longer_firsts.isdisjoint(lows)):
                 for key, start, end in self.phrases(doc):
@@ -575,12 +641,12 @@ class _PatternIndex:
             present = sents.literals
             if present is None:
                 present = sents.literals = self._block_mask(sents)
-            bits = self.regex_bits
+            entries, gates = self.regex_entries, self.regex_gates
             if only is None:  # the rules whose screen the block passes, in their order
                 ks = [k for screen, rule_ks in self.regex_screens
                       if screen is None or screen & present for k in rule_ks]
-            regexes = [(r, rx, b) for k in ks for r, rx, _ in (self.regexes[k],)
-                       if (b := bits[k]) is None or holds_bits(b, present)]
+            regexes = [entries[k] for k in ks if (gate := gates[k]) is None
+                       or (gate[0] & present and holds_bits(gate[1], present))]
         else:
             regexes = [(r, rx, None) for r, rx, _ in (self.regexes[k] for k in ks)]
         if not regexes:
@@ -706,11 +772,15 @@ class Analyzer:
         self.model = model
         self.nlp = get_nlp(model)
         self.rules = {r.id: r for r in ruleset.rules}
-        self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules, shortcuts)
+        # the words every expression cannot match without, kept once per install
+        needs = kept_required_words(p.value for r in ruleset.rules
+                                    for p in (*r.patterns, *r.requires, *r.exclude)
+                                    if p.kind == "regex")
+        self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules, shortcuts, needs)
         self.requires = _PatternIndex(self.nlp, "requires",
-                                      [r for r in ruleset.rules if r.requires], shortcuts)
+                                      [r for r in ruleset.rules if r.requires], shortcuts, needs)
         self.excludes = _PatternIndex(self.nlp, "exclude",
-                                      [r for r in ruleset.rules if r.exclude], shortcuts)
+                                      [r for r in ruleset.rules if r.exclude], shortcuts, needs)
         literals = WordIndex(self.triggers.words.words | self.requires.words.words
                              | self.excludes.words.words)
         for index in (self.triggers, self.requires, self.excludes):
@@ -771,18 +841,17 @@ class Analyzer:
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
         for i, words in enumerate(sents.words):
             head = lead if i == 0 and lead else []
-            # (a short answer to a question holds no act of its own: "Do you sell my data? No.")
-            replies = i > 0 and sents.spans[i].end - sents.spans[i].start <= 8 \
-                and sents.lower_words(i - 1, strings)[-1:] == ["?"]
-            if not words & self.action_forms and not head and not replies:
-                continue
             span = sents.spans[i]
+            if self.action_forms.isdisjoint(words) and not head:
+                # (a short answer to a question holds no act of its own: "Do you sell my data?
+                # No."; the question's last token read alone, not its whole list of words)
+                asked = sents.spans[i - 1] if i else None
+                if asked is None or span.end - span.start > 8 or asked.end <= asked.start \
+                        or strings[sents.lows[asked.end - 1]] != "?":
+                    continue
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i else None
-            title = sents.titles()
-            names = [False] * len(head) + [k > span.start and title[k] and (
-                (k + 1 < span.end and title[k + 1]) or title[k - 1])
-                for k in range(span.start, span.end)]
+            names = _Names(sents, len(head), span.start, span.end)
             where: _Place | None = None
             for found in self.reader.read(tokens, previous, names):
                 hit, trigger, cue, cue_text = _statement_marks(found, tokens, len(head), span.start,

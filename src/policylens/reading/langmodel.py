@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -111,4 +112,31 @@ def load_identifier() -> Any:
             _keep(arrays, kept)
         parts = _parts({**arrays, "nextmove": arrays["nextmove_table"]})
     ptc, pc, classes, nextmove, row, output = parts
-    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+    from policylens.reading.dfawalk import KNOWN_MODELS, FeatureWalk
+
+    try:
+        sync = KNOWN_MODELS.get((metadata.version("py3langid"), source.stat().st_size))
+    except (metadata.PackageNotFoundError, OSError):
+        sync = None
+    if sync is None:  # a model whose walk is not known to synchronise: walked byte by byte
+        return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+    identifier = _vectorised()(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+    identifier.walk = FeatureWalk(nextmove, identifier._rowbase, output, sync)
+    return identifier
+
+
+@lru_cache(maxsize=1)
+def _vectorised() -> Any:
+    """LanguageIdentifier with the feature counts of `dfawalk.FeatureWalk` (given as `walk`)."""
+    import numpy as np
+    from py3langid.langid import RAW_FLOOR, LanguageIdentifier
+
+    class Vectorised(LanguageIdentifier):
+        def _raw_score(self, text: bytes) -> Any:
+            visits = self.walk(text)  # the rest as LanguageIdentifier._raw_score
+            if visits:
+                return self._sparse_score(visits, self.nb_ptc)
+            fill = 0.0 if self._norm_probs else RAW_FLOOR
+            return np.full(len(self.nb_classes), fill, dtype=np.float32)
+
+    return Vectorised

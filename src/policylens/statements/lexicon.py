@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count
 
 from policylens.statements.lemmas import lemma
 from policylens.yamlmarks import safe_load
@@ -76,12 +77,20 @@ class PhraseTable:
             return []  # most stretches hold no first lemma: one scan at C speed
         out: list[tuple[int, int, str]] = []
         i = start  # where the next match may start: a match is never overlapped
-        for k in [k for k, first in enumerate(window, start) if first in sized]:
+        limit = min(end, len(lemmas))
+        # (the positions holding a first lemma, found at C speed)
+        for k in compress(count(start), map(sized.__contains__, window)):
             if k < i:
                 continue
             for size, phrase, name in sized[lemmas[k]]:
+                if size == 1:  # its first lemma, the key it was found by
+                    out.append((k, k + 1, name))
+                    i = k + 1
+                    break
                 stop = k + size
-                if stop <= end and (size == 1 or tuple(lemmas[k:stop]) == phrase):
+                # the second lemma compared before a slice of them all is made
+                if stop <= end and (k < 0 or (stop <= limit and lemmas[k + 1] == phrase[1])) \
+                        and tuple(lemmas[k:stop]) == phrase:
                     out.append((k, stop, name))
                     i = stop
                     break
