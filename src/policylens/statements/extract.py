@@ -105,6 +105,8 @@ class StatementReader:
         self.receivers = ReceiverReader(self.lex, self.subject_finder, self.recipient_finder,
                                         self.data_nouns, self._aggregate_only)
         self.action_lemmas = frozenset(self.lex.trigger_lemmas() | self.lex.grants)
+        # the lemmas at which `_actions` reads anything: the rest it passes over
+        self.action_starts = self.action_lemmas | {"make"}
         # gerunds the company names as its own act; answers to a question or a table's label
         self.owned = OwnedActs(self.lex, self.subject_finder)
         self.replies = ReplyReader(self.lex, self.recipient_finder, self._aggregate_only, self.read)
@@ -206,7 +208,11 @@ class StatementReader:
         n = len(words)
         # a short line with no closing stop is a title: its act-nouns name topics
         title = n <= 10 and (not words or words[-1] not in {".", "!", "?", ";", ":"})
+        starts = self.action_starts
         while i < n:
+            if lemmas[i] not in starts:
+                i += 1  # no action word, act-noun, "make" or grant starts here: nothing to read
+                continue
             before = words[i - 1] if i else ""
             after = words[i + 1] if i + 1 < n else "."
             verb = lex.action_words.match_at(lemmas, i, n)
