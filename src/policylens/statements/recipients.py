@@ -42,8 +42,9 @@ class RecipientFinder:
         # "with us, such as ...": the company receives; the phrase names nobody else
         # (a verb phrase may end in its opener: "passed to the draw's sponsor")
         opened = start - 1 if start > 0 and words[start - 1] in {"to", "with", "onto"} else start
+        # (not "with us or anyone else": someone besides us is named)
         phrases = [(p, q) for p, q in self.phrases(words, lemmas, opened, end)
-                   if words[p:p + 1] != ["us"]]
+                   if words[p:p + 1] != ["us"] or words[p + 1:p + 2] == ["or"]]
         named: list[tuple[int, int, str]] = []
         ends: dict[int, str] = {}  # where each class named ends
         ends_of: dict[int, int] = {}  # the end of the class named at each start
