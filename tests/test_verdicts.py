@@ -89,3 +89,37 @@ def test_a_limit_on_one_feature_alone_still_decides() -> None:
     verdict = decide(children, [
         _said("not-directed", "The marketplace is limited to users over 18.", "18")])
     assert verdict.value == "not-directed"
+
+
+def _in_sentence(value: str, sentence: str, trigger: str, age: str) -> Finding:
+    at = sentence.index(trigger)
+    return Finding("r", "children", value, "affirmed", sentence, 0, len(sentence), 1, "", trigger,
+                   attributes=(("age", age),), trigger_span=(at, at + len(trigger)))
+
+
+def test_each_clause_of_a_sentence_speaks_of_its_own_age_group() -> None:
+    # the rule's age attribute is the sentence's first age (18 for both of its findings); the
+    # clause that holds each trigger says which group it is about: the under-13s' Kids mode is the
+    # youngest group's rule, not the under-16 prohibition of another sentence
+    children = load_practices()["children"]
+    sentence = "Under-18s need a parent's consent; under-13s may only use our Kids mode."
+    verdict = decide(children, [
+        _in_sentence("parental-consent", sentence, "a parent's consent", "18"),
+        _in_sentence("directed", sentence, "Kids mode", "18"),
+        _in_sentence("not-directed", "Children under 16 may not open an account.",
+                     "Children under 16", "16")])
+    assert verdict.value == "directed"
+    assert dict(verdict.attributes) == {"age": "13"}
+
+
+def test_an_age_range_is_an_older_group_than_those_under_its_lower_bound() -> None:
+    # "aged 13 to 15" and "under 13" both state 13; the range is about 13-year-olds and up, so
+    # the under-13s' parental rule is the youngest group's and decides
+    children = load_practices()["children"]
+    verdict = decide(children, [
+        _in_sentence("not-directed", "Teens aged 13 to 15 may not register without a school.",
+                     "may not register", "13"),
+        _in_sentence("parental-consent", "Children under 13 may join with a parent's consent.",
+                     "a parent's consent", "13")])
+    assert verdict.value == "parental-consent"
+    assert "under 13" in verdict.reason

@@ -35,7 +35,7 @@ _AGE_WORDS = {
 }
 
 
-def _age(finding: Finding) -> int | None:
+def _attribute_age(finding: Finding) -> int | None:
     for key, value in finding.attributes:
         if key == "age" and isinstance(value, str):
             if value.isdigit():
@@ -43,6 +43,72 @@ def _age(finding: Finding) -> int | None:
             if value in _AGE_WORDS:  # captures are normalized to digits; kept for other sources
                 return _AGE_WORDS[value]
     return None
+
+
+# Each clause of a sentence may speak of its own age group ("Learners aged 13 to 15 need a
+# parent's consent; learners under 13 may only use the platform through a school account"): a
+# finding's age is the one stated in the clause that holds its trigger, else the sentence's first.
+_CLAUSE_BREAK = re.compile(r";|\n|\b(?:but|whereas|while|however)\b", re.IGNORECASE)
+_N = r"(\d{1,2}|" + "|".join(sorted(_AGE_WORDS, key=len, reverse=True)) + r")"
+# A group named by its own span ("aged 13 to 15", "between 13 and 16", "from age 12") is older than
+# the group under its lower bound ("under 13"): it ranks half a year above that bound, so that
+# "under-13s may not join; 13 to 15 need a parent's consent" is decided by the under-13 rule.
+_RANGE = re.compile(
+    rf"\bbetween\s+(?:the\s+ages?\s+of\s+)?{_N}\s+(?:and|to)\s+\d|"
+    rf"\b(?:aged|ages)\s+{_N}\s*(?:to|-|–)\s*\d|"
+    rf"(?<![\w.]){_N}\s*(?:to|-|–)\s*\d{{1,2}}\s*(?:years?\b|year-olds?\b|\||$)|"
+    rf"\bfrom\s+(?:the\s+)?age\s+(?:of\s+)?{_N}\b",
+    re.IGNORECASE | re.MULTILINE)
+_BOUND = re.compile(
+    rf"\b(?:under|below|younger\s+than|less\s+than|at\s+least|over|older\s+than|above|age\s+of|"
+    rf"aged?|minimum\s+age\s*:?)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?{_N}\b|"
+    rf"\bunder-{_N}s?\b|\b{_N}\s*(?:\+|(?:years?\s+(?:old\s+|of\s+age\s+)?)?(?:and|or)\s+"
+    rf"(?:under|younger|older|over|above|up)\b)",
+    re.IGNORECASE)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _AGE_WORDS[word.lower()]
+
+
+def _stated_age(text: str) -> float | None:
+    """The age group a piece of text names, a range ranking half a year above its lower bound."""
+    found: list[tuple[int, float]] = []
+    for m in _RANGE.finditer(text):
+        word = next(g for g in m.groups() if g)
+        found.append((m.start(), _number(word) + 0.5))
+    for m in _BOUND.finditer(text):
+        word = next(g for g in m.groups() if g)
+        if not any(start <= m.start() < start + 12 for start, _ in found):
+            found.append((m.start(), float(_number(word))))
+    plausible = [(at, age) for at, age in found if 1 <= age <= 21.5]
+    return min(plausible)[1] if plausible else None
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause of a sentence that holds character `at`."""
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return sentence[start:end]
+
+
+def _age(finding: Finding) -> float | None:
+    """The age group a children finding speaks of: its clause's, else its sentence's, else the
+    rule's age attribute."""
+    if finding.practice == "children" and finding.sentence:
+        at = finding.trigger_span[0]
+        age = _stated_age(_clause(finding.sentence, at)) if at < len(finding.sentence) else None
+        if age is None:
+            age = _stated_age(finding.sentence)
+        if age is not None:
+            return age
+    attribute = _attribute_age(finding)
+    return None if attribute is None else float(attribute)
 
 
 def _vague(finding: Finding) -> bool:
@@ -92,7 +158,7 @@ def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], s
             youngest = min(ages)
             return ([f for f in relevant if _age(f) == youngest
                      or (_age(f) is None and f.value == _AUDIENCE_VALUE)],
-                    f" (statements about the youngest group stated, under {youngest})" + note)
+                    f" (statements about the youngest group stated, under {int(youngest)})" + note)
     return relevant, note
 
 
@@ -151,7 +217,7 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
         ages = [a for a in (_age(f) for f in supporting) if a is not None]
         attributes = tuple((k, v) for k, v in attributes if k != "age")
         if ages:
-            attributes = tuple(sorted(attributes + (("age", str(min(ages))),)))
+            attributes = tuple(sorted(attributes + (("age", str(int(min(ages)))),)))
     return PracticeVerdict(practice.id, value, evidence, reason, attributes, conflicts)
 
 
