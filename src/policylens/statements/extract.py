@@ -538,7 +538,7 @@ class StatementReader:
         if labelled:
             subject_start, walk = cs, g_start - 1
         passive = participle and (wanted or labelled or any(words[k] in BE for k in range(walk, g_start)))
-        if passive and lex.recipients.find(lemmas, subject_start, walk) \
+        if passive and any(c != "user" for _, _, c in lex.recipients.find(lemmas, subject_start, walk)) \
                 and not lex.data.find(lemmas, subject_start, walk):
             return None  # "partners are given access to it": the subject receives (receivers.py)
         if participle and not wanted and not labelled and not any(lemmas[k] in {"be", "have", "get"}

@@ -47,7 +47,10 @@ class OwnedActs:
         negated = j > 0 and words[j] in {"not", "never"}
         means = j - 1 if negated else j
         head = self.company_subject(words, lemmas, means) \
-            if means > 0 and words[means] in {"by", "through"} else None
+            if means > 0 and words[means] in {"by", "through", "for"} else None
+        if head is not None and words[means] == "for" \
+                and "payment" not in self.lex.purposes.classes_in(lemmas, head, means):
+            head = None  # ("we receive valuable consideration for disclosing it": paid for the act)
         if head is not None:
             # ("we do not monetise your data by selling it": the main verb's negation governs)
             main = self.lex.negations.find(lemmas, head, means)

@@ -116,10 +116,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     if passed:
         return passed
     recipients = set(slots.recipients)
-    if "own-use" in slots.purposes and "service-provider" in recipients:
-        # "prize providers, for their own marketing": a provider given data for its own ends
-        # does not act for the company
-        recipients = (recipients - {"service-provider"}) | {"third-party"}
+    if "own-use" in slots.purposes and recipients & {"service-provider", "adviser"}:
+        # "prize providers, for their own marketing", "the insurers on our panel, who may contact
+        # you about their products": a provider given data for its own ends does not act for us
+        recipients = (recipients - {"service-provider", "adviser"}) | {"third-party"}
     open_ones = recipients & OPEN_RECIPIENTS
     if polarity == "negated" and "cross-context" in slots.purposes:
         return Decision(None, "denies CPRA “sharing” (cross-context advertising): third-party-ads")
