@@ -640,9 +640,13 @@ class StatementReader:
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if any(words[k:k + len(r)] == r and words[k - 1] in {"with", "between", "among", "amongst"}
-               for k in range(g_end + 1, body_end) for r in RECIPROCALS):
-            # "Valve and its subsidiaries may share data with each other": the subject's members
-            recipients = [c for c in lex.recipients.classes_in(lemmas, subject_start, walk) if c != "user"]
+               for k in range(g_end + 1, body_end) for r in RECIPROCALS) or (
+                not recipients and not passive and lemmas[g_start] in lex.traded_by
+                and words[cs:cs + 2] == ["we", "and"]):
+            # "Valve and its subsidiaries may share data with each other", "we and our partners
+            # exchange information about your interests": among the subject's members
+            members = cs if words[cs:cs + 2] == ["we", "and"] else subject_start
+            recipients = [c for c in lex.recipients.classes_in(lemmas, members, walk) if c != "user"]
         # ("... include ..." names some of them: not a closed list)
         listed_recipients = lemmas[g_start] in LIST_NOUNS \
             and not any(lemmas[k] == "include" for k in range(g_end, body_end))
