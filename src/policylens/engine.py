@@ -802,12 +802,15 @@ class Analyzer:
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = (),
                           misses: list[NearMiss] | None = None,
-                          leads: dict[int, list[str]] | None = None) -> list[Finding]:
+                          leads: dict[int, list[str]] | None = None,
+                          sections_open: dict[str | None, Finding] | None = None) -> list[Finding]:
         """The findings of one block; with `misses`, the triggers that made none are added to it.
-        `leads` carries the lead-ins of lists across blocks (see `_statement_findings`)."""
+        `leads` carries the lead-ins of lists across blocks, `sections_open` the headings on
+        sharing waiting for their section to name an allowed exception (see
+        `_statement_findings`)."""
         sents = _Sentences(doc, block.text, self.sentencizer)
         place = _Placer(sents, block, document, sections)
-        statements = self._statement_findings(sents, place, block, misses, leads) \
+        statements = self._statement_findings(sents, place, block, misses, leads, sections_open) \
             if self.reader else []
         # a sentence a statement rule reads decides its practice there: a keyword pattern of the
         # same practice that says otherwise in it ("Even if we are acquired, we will not transfer
@@ -821,7 +824,8 @@ class Analyzer:
 
     def _statement_findings(self, sents: _Sentences, place: _Placer, block: Block,
                             misses: list[NearMiss] | None = None,
-                            leads: dict[int, list[str]] | None = None) -> list[Finding]:
+                            leads: dict[int, list[str]] | None = None,
+                            sections_open: dict[str | None, Finding] | None = None) -> list[Finding]:
         """Findings of the statement rules: each statement the reader finds in a sentence that
         its practice's decision function gives a value; with `misses`, the statements that
         support no value are added to it with the decision function's reason (for `explain`).
@@ -836,8 +840,10 @@ class Analyzer:
         seen: set[tuple[str, int, str | None, str]] = set()
         if leads is not None and block.text.endswith(":") and sents.spans:
             leads[block.offsets[0]] = sents.lower_words(len(sents.spans) - 1, strings)[:-1]
-        if block.kind == "heading":
-            return findings  # "Sharing Information with Third Parties" names a topic, states nothing
+        # a heading names a topic and states nothing ("Sharing Information with Third Parties"),
+        # except that one naming the act of sharing leads the section under it (the reader's
+        # `heading` reading)
+        heading = block.kind == "heading"
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
         for i, words in enumerate(sents.words):
             head = lead if i == 0 and lead else []
@@ -853,7 +859,7 @@ class Analyzer:
             previous = partial(sents.lower_words, i - 1, strings) if i else None
             names = _Names(sents, len(head), span.start, span.end)
             where: _Place | None = None
-            for found in self.reader.read(tokens, previous, names):
+            for found in self.reader.read(tokens, previous, names, heading=heading):
                 hit, trigger, cue, cue_text = _statement_marks(found, tokens, len(head), span.start,
                                                                span.end, sents)
                 for rule in self.statement_rules:
@@ -868,6 +874,17 @@ class Analyzer:
                         continue
                     seen.add(key)
                     where = where or place(i)
+                    if found.slots.scope == "section":
+                        # held until a paragraph of its section names an allowed exception
+                        if sections_open is not None:
+                            sections_open[where.section] = Finding(
+                                rule.id, rule.practice, decision.value, found.polarity, where.text,
+                                where.start, where.end, where.line, where.section, trigger, cue_text,
+                                (), where.span(hit), None, found.slots, decision.role)
+                        continue
+                    if decision.allowed and sections_open and where.section in sections_open:
+                        # "How we share information" over "We use vendors ...": a closed list
+                        findings.append(sections_open.pop(where.section))
                     if decision.value is None:
                         if misses is not None:
                             misses.append(NearMiss(rule.id, rule.practice, where.text, where.start,
@@ -1004,8 +1021,10 @@ class Analyzer:
                   if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
         leads: dict[int, list[str]] = {}
+        sections_open: dict[str | None, Finding] = {}
         for doc, block in self._docs(blocks):
-            findings.extend(self.findings_in_block(block, doc, document, sections, misses, leads))
+            findings.extend(self.findings_in_block(block, doc, document, sections, misses, leads,
+                                                   sections_open))
         findings.sort(key=Finding.sort_key)
         if misses is not None:
             misses.sort(key=lambda m: (m.start, m.rule_id))

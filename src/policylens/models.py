@@ -119,7 +119,7 @@ class Slots:
     purposes: tuple[str, ...] = ()  # marketing | advertising | legal | service
     conditions: tuple[str, ...] = ()  # consent | opt-out | legal | business-transfer | hypothetical
     exceptions: tuple[str, ...] = ()  # recipients and conditions after "except", "unless"
-    scope: str = "practice"  # practice | embedded | rights | restriction | description | lead-in
+    scope: str = "practice"  # practice | embedded | rights | restriction | description | lead-in | section
     #                          | minors | hypothesis
     only: bool = False  # "only with ...": what it names is all there is
 

@@ -51,6 +51,7 @@ from policylens.statements.words import (
     DETERMINERS,
     ENUMERATION_CUES,
     FOLLOWING_PREPOSITIONS,
+    HEADING_ACTS,
     IDENTIFIED,
     JOINERS,
     LIST_NOUNS,
@@ -116,12 +117,13 @@ class StatementReader:
         return tuple(self.lex.condition_classes.classes_in(lemmas, 0, len(lemmas)))
 
     def read(self, words: Sequence[str], previous: Callable[[], Sequence[str]] | None = None,
-             names: Sequence[bool] | None = None) -> list[Extracted]:
+             names: Sequence[bool] | None = None, heading: bool = False) -> list[Extracted]:
         """The statements of one sentence, given its lowercase tokens. `previous()` gives the
         lowercase tokens of the sentence before, which a back-reference ("In that case, ...")
         takes its conditions from (asked for only then); `names[i]` is true where token i is
         capitalised inside the sentence next to another capitalised word ("Federal Trade
-        Commission"): a name, no verb."""
+        Commission"): a name, no verb. A `heading` states nothing but may lead its section
+        (`_heading_lead`)."""
         if words and words[-1] == "?":
             return []  # a question ("Do we disclose any information to outside parties?") states nothing
         words = [w.replace("\u2019", "'") for w in words]
@@ -129,6 +131,12 @@ class StatementReader:
         data_nouns = self.data_nouns
         lemmas = [w if lem in data_nouns and w.endswith(("ing", "ed")) else lem
                   for w, lem in zip(words, lemmas_of(words), strict=True)]
+        # a heading, or a short line with no closing stop that reads as one ("Information we
+        # share" in a plain-text policy)
+        untitled = len(words) > 8 or bool(words) and words[-1] in {".", "!", ";", ":", ","}
+        lead = self._heading_lead(words, lemmas) if heading or not untitled else None
+        if lead is not None or heading:
+            return [lead] if lead is not None else []
         n = len(words)
         lex = self.lex
         inherited: tuple[str, ...] = ()
@@ -152,6 +160,24 @@ class StatementReader:
         out += [r for r in self.receivers.read(words, lemmas, clauses, previous)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
         return out
+
+    def _heading_lead(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
+        """A heading that names the act of sharing ("Information we share", "How we share your
+        information", "Disclosure of personal information"): the lead-in of the section under it,
+        a closed list whose paragraphs say to whom (LABELS.md: a closed list of the allowed
+        exceptions alone is `no`; one paragraph naming partners makes `yes`)."""
+        n = len(words)
+        if not 2 <= n <= 8:
+            return None
+        act = next((k for k in range(n) if lemmas[k] in HEADING_ACTS), None)
+        if act is None or not ({"we", "information", "data"} & set(words)) \
+                or self.lex.negations.find(lemmas, 0, n) \
+                or set(self.lex.recipients.classes_in(lemmas, 0, n)) - {"third-party"} \
+                or self.lex.action_words.find(lemmas, 0, n) and any(
+                    c == "sale" for _, _, c in self.lex.action_words.find(lemmas, 0, n)):
+            return None
+        slots = Slots(action="share", actor="company", data="personal", scope="section", only=True)
+        return Extracted(act, act + 1, "affirmed", None, slots)
 
     def _given(self, words: Sequence[str], lemmas: Sequence[str], clauses: list[tuple[int, int]],
                inherited: tuple[str, ...], names: Sequence[bool] | None) -> list[Extracted]:

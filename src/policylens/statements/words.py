@@ -65,6 +65,9 @@ RECIPROCALS = (["each", "other"], ["one", "another"], ["themselves"])
 SOURCE_RELATIVES = (["from", "whom"], ["from", "which"])
 # verbs of another act of collection that a "through cookies" phrase may belong to
 COLLECTING = frozenset({"collect", "allow", "permit", "let", "enable", "gather", "obtain"})
+# the acts a heading names when the section under it lists to whom data goes ("Information we
+# share", "Disclosure of your information")
+HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing"})
 PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 # "your information": an owner, not a subject
 POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})

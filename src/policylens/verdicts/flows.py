@@ -32,6 +32,9 @@ OWN_PURPOSES = frozenset({"marketing", "advertising", "own-use"})
 class Decision:
     value: str | None
     role: str
+    # the statement names one of LABELS.md's allowed exceptions (a provider, the law, consent, a
+    # business transfer): what a section on sharing holds when it is a closed list
+    allowed: bool = False
 
 
 def _not_the_companys(slots: Slots) -> str | None:
@@ -68,7 +71,7 @@ def _passed_over(polarity: str, slots: Slots) -> Decision | None:
     if why:
         return Decision(None, why)
     if _business_transfer(slots):
-        return Decision(None, "a business transfer: merger-transfer's")
+        return Decision(None, "a business transfer: merger-transfer's", allowed=True)
     if slots.data == "aggregate":
         return Decision(None, "aggregate or de-identified data")
     if "abroad" in slots.recipients:
@@ -127,7 +130,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         if set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"}):
             return Decision("yes", "a denial whose exception is sharing with marketing partners")
         if recipients and not open_ones:
-            return Decision(None, "denies sharing with allowed recipients only")
+            return Decision(None, "denies sharing with allowed recipients only", allowed=True)
         return Decision("no", "the company denies sharing personal information with third parties")
     if "their-tools" in slots.purposes and open_ones <= PROGRAMME_RECIPIENTS | {"third-party"}:
         # partners that collect through their own cookies or SDKs on our pages (LABELS.md,
@@ -139,22 +142,31 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # "We share your data with other companies only in these cases:" names the list's topic;
         # its items say to whom, each deciding for itself
         return Decision("no", "a closed list: its items say to whom")
+    if slots.scope == "section":
+        # a heading "Information we share" over paragraphs that name only the allowed exceptions
+        # (LABELS.md: a closed list); one paragraph naming partners makes `yes`
+        return Decision("no", "a section on sharing: its paragraphs say to whom")
     if not open_ones:
         if slots.only:
             # "We share customer information only as described below": a closed list, whose
             # items decide for themselves
             return Decision("no", "shared only with allowed recipients or under allowed conditions")
         if recipients:
-            return Decision(None, "allowed recipients only: " + ", ".join(sorted(recipients)))
+            return Decision(None, "allowed recipients only: " + ", ".join(sorted(recipients)), allowed=True)
+        if {"legal", "consent"} & set(slots.conditions) or "legal" in slots.purposes:
+            # "We may disclose information if required to do so by law"
+            return Decision(None, "no third party named, an allowed exception (the law, consent)",
+                            allowed=True)
         return Decision(None, "no third party named")
     if slots.only and open_ones <= {"third-party", "organisation"} and not set(slots.purposes) & OWN_PURPOSES:
         return Decision("no", "shared with third parties only in the cases it names (a closed list)")
     if "legal" in slots.purposes or ("legal" in slots.conditions
                                      and not open_ones - {"third-party", "organisation"}
                                      and "own-use" not in slots.purposes):
-        return Decision(None, "a legal obligation or safety: an allowed exception")
+        return Decision(None, "a legal obligation or safety: an allowed exception", allowed=True)
     if "consent" in slots.conditions and "opt-out" not in slots.conditions and not programme:
-        return Decision(None, "at the user's direction or with consent: an allowed exception")
+        return Decision(None, "at the user's direction or with consent: an allowed exception",
+                        allowed=True)
     return Decision("yes", "personal information is or may be given to "
                     + ", ".join(sorted(open_ones)))
 

@@ -191,8 +191,10 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
     value = next(v for v in order if v in supported)
     supporting = [f for f in relevant if f.value == value]
     # an explicit denial, or a closed list ("we share personal information only as follows:")
+    # (a section's heading is no denial: the vague admissions under it stand)
     denials = [f for f in relevant if f.value == "no"
-               and (f.polarity == "negated" or (f.slots is not None and f.slots.only))]
+               and (f.polarity == "negated" or (f.slots is not None and f.slots.only
+                                                and f.slots.scope != "section"))]
     if practice.decide == "specific-over-vague" and value == "yes" and denials \
             and all(_vague(f) for f in supporting):
         vague = supporting
