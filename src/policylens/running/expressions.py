@@ -8,13 +8,15 @@ the pattern object from the generated code (about 1 ms for all of them). While `
 is active, `re`'s compiler is replaced by one that hands a kept expression's code straight to
 `_sre.compile`; anything else is compiled the ordinary way and its code kept for next time.
 
-Only code that gives the very pattern Python's own compiler gives is kept: each new entry is
-checked on the spot (the same flags, code, groups and group names: `Pattern.__eq__` compares the
-code). The file is named by Python's version and the regular expression engine's (`_sre.MAGIC`,
-`CODESIZE`), so another Python starts a new one; it is read with a JSON parser (never pickle), and
-`_sre.compile` checks the code it is given, so a corrupt or foreign file can at most hold a wrong
-expression of the right shape, as a foreign result-cache entry can hold a wrong report, never run
-code. A Python whose compiler is not of the expected shape compiles every expression as usual.
+What is kept is exactly what Python's compiler gave `_sre.compile` for the expression (pattern,
+flags, code, groups and group names, caught on their way by a stand-in for `_sre` inside the
+compiler), so nothing is worked out twice and a kept expression is the very pattern Python makes.
+The file is named by Python's version and its expression engine's (`_sre.MAGIC`, `CODESIZE`), so
+another Python starts a new one; it is read with a JSON parser (never pickle), and `_sre.compile`
+checks the code it is given, so a corrupt or foreign file can at most hold a wrong expression of
+the right shape, as a foreign result-cache entry can hold a wrong report, never run code (an entry
+it refuses is compiled afresh). A Python whose compiler does not call `_sre.compile` that way keeps
+nothing and compiles every expression as usual.
 Like the other per-install tables it is kept whatever `--no-cache` says.
 """
 
@@ -46,10 +48,8 @@ def _compiler() -> Any | None:
     module: Any = getattr(sys.modules["re"], "_compiler", None)
     if module is None:
         module = importlib.import_module("sre_compile")
-    parser = getattr(module, "_parser", None) or sys.modules.get("sre_parse")
     sre = getattr(module, "_sre", None)
-    if not all(callable(getattr(x, name, None)) for x, name in
-               ((module, "compile"), (module, "_code"), (parser, "parse"), (sre, "compile"))):
+    if not callable(getattr(module, "compile", None)) or not callable(getattr(sre, "compile", None)):
         return None
     return module
 
@@ -65,32 +65,30 @@ def _key(pattern: str, flags: int) -> str:
     return f"{flags}\0{pattern}"
 
 
-def _entry(module: Any, pattern: str, flags: int, compiled: Any) -> Entry | None:
-    """`compiled`'s parts as `_sre.compile` takes them, when they make the same pattern."""
-    parser = getattr(module, "_parser", None) or sys.modules["sre_parse"]
-    parsed = parser.parse(pattern, flags)
-    state = parsed.state
-    groupindex = dict(state.groupdict)
-    indexgroup: list[str | None] = [None] * state.groups
-    for name, number in groupindex.items():
-        indexgroup[number] = name
-    entry: Entry = [flags | state.flags, list(module._code(parsed, flags)), state.groups - 1,
-                    groupindex, indexgroup]
-    try:
-        made = _made(module, pattern, entry)
-    except Exception:  # noqa: BLE001 - a compiler of another shape: not kept
-        return None
-    return entry if _same(made, compiled) else None
+class _Recorder:
+    """Stands in for the `_sre` module inside `re`'s compiler while it compiles an expression that
+    is not kept: the arguments the compiler gives `_sre.compile` are the entry to keep, exactly
+    (nothing is worked out twice); everything else is the real module's."""
+
+    def __init__(self, sre: Any) -> None:
+        self.sre = sre
+        self.calls = threading.local()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.sre, name)
+
+    def compile(self, *args: Any, **kwargs: Any) -> Any:
+        made = self.sre.compile(*args, **kwargs)
+        if getattr(self.calls, "key", None) is not None and len(args) == 6 and not kwargs:
+            pattern, flags, code, groups, groupindex, indexgroup = args
+            if isinstance(pattern, str):
+                self.calls.entry = [flags, list(code), groups, dict(groupindex), list(indexgroup)]
+        return made
 
 
-def _made(module: Any, pattern: str, entry: Entry) -> Any:
+def _made(sre: Any, pattern: str, entry: Entry) -> Any:
     flags, code, groups, groupindex, indexgroup = entry
-    return module._sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
-
-
-def _same(a: Any, b: Any) -> bool:
-    return bool(a == b and a.flags == b.flags and a.groups == b.groups
-                and dict(a.groupindex) == dict(b.groupindex))
+    return sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
 
 
 def _fits(value: Any) -> bool:
@@ -98,7 +96,7 @@ def _fits(value: Any) -> bool:
         isinstance(k, str) and isinstance(v, list) and len(v) == 5 for k, v in value.items())
 
 
-def _load(module: Any) -> dict[str, Entry]:
+def _load() -> dict[str, Entry]:
     path = _path(KIND, _source())
     if path is not None:
         try:
@@ -110,7 +108,7 @@ def _load(module: Any) -> dict[str, Entry]:
     return {}
 
 
-def _kept_compile(module: Any, original: Callable[..., Any]) -> Callable[..., Any]:
+def _kept_compile(sre: Any, recorder: _Recorder, original: Callable[..., Any]) -> Callable[..., Any]:
     def compile(p: Any, flags: int = 0) -> Any:  # noqa: A001 - `re`'s name for it
         table: dict[str, Entry] = _state["table"]
         if not isinstance(p, str) or not isinstance(flags, int) or flags & 128:  # DEBUG prints
@@ -120,15 +118,18 @@ def _kept_compile(module: Any, original: Callable[..., Any]) -> Callable[..., An
         entry = table.get(key)
         if entry is not None:
             try:
-                return _made(module, p, entry)
+                return _made(sre, p, entry)
             except Exception:  # noqa: BLE001 - a corrupt entry: compile it afresh below
-                del table[key]
-        compiled = original(p, flags)
-        with _lock:
-            if len(table) >= LIMIT:
-                table.clear()
-            fresh = _entry(module, p, flags, compiled)
-            if fresh is not None:
+                table.pop(key, None)
+        recorder.calls.key, recorder.calls.entry = key, None
+        try:
+            compiled = original(p, flags)
+        finally:
+            fresh, recorder.calls.key = recorder.calls.entry, None
+        if fresh is not None:
+            with _lock:
+                if len(table) >= LIMIT:
+                    table.clear()
                 table[key] = fresh
                 _state["added"] = True
         return compiled
@@ -148,16 +149,19 @@ def kept_compiled() -> Iterator[None]:
         _state["depth"] += 1
         if _state["depth"] == 1:
             if _state["table"] is None:
-                _state["table"] = _load(module)
-            _state["original"] = module.compile
-            module.compile = _kept_compile(module, _state["original"])
+                _state["table"] = _load()
+            sre = module._sre
+            recorder = _Recorder(sre)
+            _state["original"] = (module.compile, sre)
+            module.compile = _kept_compile(sre, recorder, module.compile)
+            module._sre = recorder
     try:
         yield
     finally:
         with _lock:
             _state["depth"] -= 1
             if _state["depth"] == 0:
-                module.compile = _state["original"]
+                module.compile, module._sre = _state["original"]
                 if _state["added"]:
                     _state["added"] = False
                     _save(_state["table"])
