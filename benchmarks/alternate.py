@@ -11,7 +11,8 @@ over each tree once, or PYTHONDONTWRITEBYTECODE=1 makes every run compile what i
 
 - "first run of this text": `analyze ONE -f json --no-cache` with an empty cache folder
   holding only the per-install records an earlier run left (the validated-rules record, the
-  language model copy, the folded lemma table), as any run after a user's very first;
+  language model copy, the derived tables, the kept expressions), as any run after a user's
+  very first;
 - "very first run": the same with an empty cache folder (--very-first);
 - with --corpus DIR: `analyze DIR -f json --no-cache --jobs N` and the keyword baseline.
 

@@ -764,6 +764,11 @@ def _fast_sentencizer(nlp: Any) -> FastSentencizer | None:
     return FastSentencizer(nlp.vocab, nlp.get_pipe("sentencizer").punct_chars)
 
 
+def _attribute_expressions(ruleset: RuleSet) -> list[str]:
+    return [rx.pattern for r in ruleset.rules for spec in r.attributes.values()
+            for rx in ([spec.regex] if spec.regex is not None else [rx for _, rx in spec.values])]
+
+
 class Analyzer:
     """Holds the pipeline and compiled rules; `analyze` is called once per document."""
 
@@ -773,9 +778,10 @@ class Analyzer:
         self.nlp = get_nlp(model)
         self.rules = {r.id: r for r in ruleset.rules}
         # the words every expression cannot match without, kept once per install
-        needs = kept_required_words(p.value for r in ruleset.rules
-                                    for p in (*r.patterns, *r.requires, *r.exclude)
-                                    if p.kind == "regex")
+        # (and of the attributes' expressions, which ask `required_words` at their first use)
+        needs = kept_required_words([p.value for r in ruleset.rules
+                                     for p in (*r.patterns, *r.requires, *r.exclude)
+                                     if p.kind == "regex"] + _attribute_expressions(ruleset))
         self.triggers = _PatternIndex(self.nlp, "patterns", ruleset.rules, shortcuts, needs)
         self.requires = _PatternIndex(self.nlp, "requires",
                                       [r for r in ruleset.rules if r.requires], shortcuts, needs)

@@ -103,9 +103,19 @@ def _sequence(items: Any) -> list[Clause]:
     return clauses
 
 
+_KEPT: dict[str, Needs | None] = {}  # what `kept_required_words` read back, by expression
+
+
 def required_words(source: str) -> Needs | None:
     """Clauses of lowercase words (letters and digits) such that every match of `source` holds
-    a word of each clause; None when no word is certain."""
+    a word of each clause; None when no word is certain. An expression `kept_required_words`
+    was given is not parsed again (the rules' attribute expressions ask at their first use)."""
+    if source in _KEPT:
+        return _KEPT[source]
+    return _derived_words(source)
+
+
+def _derived_words(source: str) -> Needs | None:
     try:
         clauses = _sequence(sre_parse.parse(source))
     except (re.error, RecursionError, ValueError, TypeError):
@@ -126,10 +136,12 @@ def kept_required_words(sources: Iterable[str]) -> dict[str, Needs | None]:
         b"\0" + source.encode("utf-8", "surrogatepass") for source in wanted)
 
     def derive() -> dict[str, list[list[str]] | None]:
-        return {source: _as_lists(required_words(source)) for source in wanted}
+        return {source: _as_lists(_derived_words(source)) for source in wanted}
 
     table = kept("regex-words", key, derive, lambda value: _is_words_table(value, wanted))
-    return {source: _as_needs(table[source]) for source in wanted}
+    found = {source: _as_needs(table[source]) for source in wanted}
+    _KEPT.update(found)
+    return found
 
 
 def _as_lists(needs: Needs | None) -> list[list[str]] | None:

@@ -82,8 +82,9 @@ class AnalysisSpec:
                     hint="install the same policylens version and extras on every worker")
             from policylens.reading.language import preload
             from policylens.running import collector
+            from policylens.running.expressions import kept_compiled
 
-            with collector.building_for_good():
+            with collector.building_for_good(), kept_compiled():
                 analyzer = Analyzer(self.ruleset(), self.model)
                 _ANALYZERS[self._memo_key()] = analyzer
                 preload()  # the language model too: workers forked from here share it
@@ -102,8 +103,9 @@ def _ruleset(spec: AnalysisSpec) -> RuleSet:
     if memo not in _RULESETS:
         from policylens.ruleset import ruleset_from_sources
         from policylens.running import collector
+        from policylens.running.expressions import kept_compiled
 
-        with collector.building_for_good():
+        with collector.building_for_good(), kept_compiled():
             _RULESETS[memo] = ruleset_from_sources(list(spec.rule_sources))
     return _RULESETS[memo]
 
