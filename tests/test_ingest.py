@@ -79,3 +79,13 @@ def test_unreadable_content_is_an_input_error(tmp_path: Path, content: bytes, me
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load_document(str(tmp_path / "nope.txt"))
+
+
+@pytest.mark.parametrize("reference", ["&#8;", "&#27;[31m", "&#13;", "&#x9b;"])
+def test_html_character_references_to_control_characters_become_spaces(reference: str) -> None:
+    # (found by the property test: "&#8" in a page's table cell reached the text as a backspace)
+    page = f"<html><body><p>We keep your data{reference} safe and never sell it.</p></body></html>"
+    doc = load_document("page.html", page.encode())
+    assert "\r" not in doc.text
+    assert not any(ord(c) < 32 and c not in "\t\n" or 0x7F <= ord(c) <= 0x9F for c in doc.text)
+    assert "never sell it" in doc.text

@@ -199,7 +199,8 @@ def load_document(path: str, data: bytes | None = None, max_bytes: int = DEFAULT
     if fmt == "html":
         from policylens.reading.html import html_to_text
 
-        text = html_to_text(text)
+        # (a character reference may name a control character or a carriage return: "&#8;")
+        text = clean_controls(html_to_text(text).replace("\r\n", "\n").replace("\r", "\n"))
         if not text.strip():
             raise InputError("no text in this HTML page (only markup, scripts or styles)",
                              Location(shown))
