@@ -38,17 +38,25 @@ def _path(kind: str, source: bytes) -> Path | None:
         return None
 
 
+def read_kept(kind: str, source: bytes, fits: Callable[[Any], bool]) -> Any | None:
+    """The value an earlier process kept for `source`, if there is one that `fits`."""
+    path = _path(kind, source)
+    if path is None:
+        return None
+    try:
+        value = orjson.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return value if fits(value) else None
+
+
 def kept(kind: str, source: bytes, derive: Callable[[], T], fits: Callable[[Any], bool]) -> T:
     """`derive()` (a JSON-able value worked out from `source`), read back from the copy kept by
     an earlier process when there is one that `fits`."""
+    found = read_kept(kind, source, fits)
+    if found is not None:
+        return found
     path = _path(kind, source)
-    if path is not None:
-        try:
-            value = orjson.loads(path.read_bytes())
-            if fits(value):
-                return value
-        except (OSError, ValueError):
-            pass
     value = derive()
     if path is not None:
         _write(path, orjson.dumps(value))

@@ -31,7 +31,7 @@ from typing import Any
 
 import orjson
 
-from policylens.running.derived import _path, _write
+from policylens.running.derived import _path, _write, read_kept
 
 KIND = "expressions"
 LIMIT = 4096  #: entries; past it the file starts over with the expressions of one process
@@ -97,15 +97,8 @@ def _fits(value: Any) -> bool:
 
 
 def _load() -> dict[str, Entry]:
-    path = _path(KIND, _source())
-    if path is not None:
-        try:
-            value = orjson.loads(path.read_bytes())
-            if _fits(value):
-                return value
-        except (OSError, ValueError):
-            pass
-    return {}
+    found = read_kept(KIND, _source(), _fits)
+    return found if found is not None else {}
 
 
 def _kept_compile(sre: Any, recorder: _Recorder, original: Callable[..., Any]) -> Callable[..., Any]:
