@@ -880,14 +880,6 @@ class Analyzer:
                         continue
                     seen.add(key)
                     where = where or place(i)
-                    if found.slots.scope == "section":
-                        # held until a paragraph of its section names an allowed exception
-                        if sections_open is not None:
-                            sections_open[where.section] = Finding(
-                                rule.id, rule.practice, decision.value, found.polarity, where.text,
-                                where.start, where.end, where.line, where.section, trigger, cue_text,
-                                (), where.span(hit), None, found.slots, decision.role)
-                        continue
                     if decision.allowed and sections_open and where.section in sections_open:
                         # "How we share information" over "We use vendors ...": a closed list
                         findings.append(sections_open.pop(where.section))
@@ -897,11 +889,16 @@ class Analyzer:
                                                    where.line, where.section, trigger,
                                                    where.span(hit), "statement: " + decision.role))
                         continue
-                    findings.append(Finding(
+                    finding = Finding(
                         rule.id, rule.practice, decision.value, found.polarity, where.text,
                         where.start, where.end, where.line, where.section, trigger, cue_text, (),
                         where.span(hit), where.span(cue) if cue else None, found.slots,
-                        decision.role))
+                        decision.role)
+                    if found.slots.scope != "section":
+                        findings.append(finding)
+                    elif sections_open is not None:
+                        # held until a paragraph of its section names an allowed exception
+                        sections_open[where.section] = finding
         return findings
 
     def _pattern_findings(self, sents: _Sentences, place: _Placer, doc: Doc,

@@ -54,6 +54,7 @@ from policylens.statements.words import (
     HEADING_ACTS,
     IDENTIFIED,
     JOINERS,
+    LINE_ENDS,
     LIST_NOUNS,
     NOUN_PREPOSITIONS,
     OBJECT_SKIP,
@@ -131,10 +132,10 @@ class StatementReader:
         data_nouns = self.data_nouns
         lemmas = [w if lem in data_nouns and w.endswith(("ing", "ed")) else lem
                   for w, lem in zip(words, lemmas_of(words), strict=True)]
-        # a heading, or a short line with no closing stop that reads as one ("Information we
-        # share" in a plain-text policy)
-        untitled = len(words) > 8 or bool(words) and words[-1] in {".", "!", ";", ":", ","}
-        lead = self._heading_lead(words, lemmas) if heading or not untitled else None
+        # a heading, or a line with no closing stop that reads as one ("Information we share" in
+        # a plain-text policy), may lead its section; a heading states nothing else
+        lead = self._heading_lead(words, lemmas) \
+            if heading or not (words and words[-1] in LINE_ENDS) else None
         if lead is not None or heading:
             return [lead] if lead is not None else []
         n = len(words)
@@ -173,8 +174,7 @@ class StatementReader:
         if act is None or not ({"we", "information", "data"} & set(words)) \
                 or self.lex.negations.find(lemmas, 0, n) \
                 or set(self.lex.recipients.classes_in(lemmas, 0, n)) - {"third-party"} \
-                or self.lex.action_words.find(lemmas, 0, n) and any(
-                    c == "sale" for _, _, c in self.lex.action_words.find(lemmas, 0, n)):
+                or "sale" in self.lex.action_words.classes_in(lemmas, 0, n):
             return None
         slots = Slots(action="share", actor="company", data="personal", scope="section", only=True)
         return Extracted(act, act + 1, "affirmed", None, slots)
@@ -281,8 +281,7 @@ class StatementReader:
                         None) if verb is None and lemmas[i] == "make" else None
             if made is not None:
                 # "make our customer list available to ..."; "... available for rental": a sale
-                a = made
-                sold = lex.action_words.match_at(lemmas, a + 1, n) if a + 1 < n else None
+                sold = lex.action_words.match_at(lemmas, made + 1, n) if made + 1 < n else None
                 verb = (i + 1, "sale" if sold and sold[1] == "sale" else "share")
             if verb is None and lemmas[i] in lex.grants:
                 granted = self._granted(words, lemmas, i)
@@ -448,8 +447,8 @@ class StatementReader:
             return False
         nouns = [a for a, _, c in found if c == "personal"]
         closers = self.data_nouns | {"statistic", "statistics"}
-        if any(words[k] in JOINERS and _past_aside(words, k + 1, end) < end
-               and words[_past_aside(words, k + 1, end)] in IDENTIFIED
+        if any(words[k] in JOINERS and (m := _past_aside(words, k + 1, end)) < end
+               and words[m] in IDENTIFIED
                for b in (b for _, b in marks) for k in range(b, min(b + 2, end))):
             # "anonymized and identifiable customer data", "aggregated and, in some cases,
             # individual-level data": both kinds
@@ -665,13 +664,13 @@ class StatementReader:
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        we_and = words[cs:cs + 2] == ["we", "and"]  # "we and our partners exchange ..."
         if any(words[k:k + len(r)] == r and words[k - 1] in {"with", "between", "among", "amongst"}
                for k in range(g_end + 1, body_end) for r in RECIPROCALS) or (
-                not recipients and not passive and lemmas[g_start] in lex.traded_by
-                and words[cs:cs + 2] == ["we", "and"]):
+                we_and and not recipients and not passive and lemmas[g_start] in lex.traded_by):
             # "Valve and its subsidiaries may share data with each other", "we and our partners
             # exchange information about your interests": among the subject's members
-            members = cs if words[cs:cs + 2] == ["we", "and"] else subject_start
+            members = cs if we_and else subject_start
             recipients = [c for c in lex.recipients.classes_in(lemmas, members, walk) if c != "user"]
         # ("... include ..." names some of them: not a closed list)
         listed_recipients = lemmas[g_start] in LIST_NOUNS \

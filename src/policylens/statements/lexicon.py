@@ -70,7 +70,8 @@ class PhraseTable:
         return None
 
     def find(self, lemmas: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
-        """Non-overlapping (start, end, class) matches in lemmas[start:end], left to right."""
+        """Non-overlapping (start, end, class) matches in lemmas[start:end] (start >= 0), left
+        to right."""
         sized = self.sized
         window = lemmas[start:end]
         if start >= end or sized.keys().isdisjoint(window):
@@ -89,8 +90,7 @@ class PhraseTable:
                     break
                 stop = k + size
                 # the second lemma compared before a slice of them all is made
-                if stop <= end and (k < 0 or (stop <= limit and lemmas[k + 1] == phrase[1])) \
-                        and tuple(lemmas[k:stop]) == phrase:
+                if stop <= limit and lemmas[k + 1] == phrase[1] and tuple(lemmas[k:stop]) == phrase:
                     out.append((k, stop, name))
                     i = stop
                     break

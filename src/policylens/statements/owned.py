@@ -23,10 +23,11 @@ class OwnedActs:
     def act(self, words: Sequence[str], lemmas: Sequence[str], i: int,
             j: int) -> tuple[tuple[int, int] | None] | None:
         """Whether the gerund at i (its list reaching back to j) is an act the company says it
-        does or not, and the negation that says it is not: a contrast ("We make money from
-        subscriptions, not from selling your data") or a sentence-opening gerund whose predicate
-        is what we do ("Selling or renting your details is something we have never done",
-        "Disclosing data to brokers is not what we do")."""
+        does or not, and the negation that says it is not (None inside: affirmed): a contrast
+        ("We make money from subscriptions, not from selling your data", "rather than by selling
+        it"), a deeming ("may amount to selling your data"), a means of ours ("we fund the app by
+        licensing your profile"), or a sentence-opening gerund whose predicate is what we do
+        ("Selling or renting your details is something we have never done")."""
         if j > 0 and words[j] in {"from", "by", "through"} and words[j - 1] in {"not", "never"}:
             return ((j - 1, j),)
         deemed = next((k for k in range(j - 1, max(0, j - 3) - 1, -1) if lemmas[k] in self.deemed), None) \
@@ -81,7 +82,7 @@ class OwnedActs:
         # (the last subject pronoun, else the first noun: "we fund the app by ...")
         head = next((h for h in reversed(heads) if words[h] in {"we", "i", "you", "they"}),
                     heads[0] if heads else None)
-        if head is not None and "company" in self.subjects.actor_classes(words, lemmas, head,
-                                                                               min(head + 3, end)):
-            return head
-        return None
+        if head is None or "company" not in self.subjects.actor_classes(words, lemmas, head,
+                                                                        min(head + 3, end)):
+            return None
+        return head

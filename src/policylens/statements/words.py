@@ -68,6 +68,8 @@ COLLECTING = frozenset({"collect", "allow", "permit", "let", "enable", "gather",
 # the acts a heading names when the section under it lists to whom data goes ("Information we
 # share", "Disclosure of your information")
 HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing"})
+# what closes a sentence or a line that is no heading
+LINE_ENDS = frozenset({".", "!", ";", ":", ","})
 PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 # "your information": an owner, not a subject
 POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})
