@@ -97,6 +97,8 @@ class StatementReader:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
         self.data_nouns = self.lex.data.single_words("personal")
+        # (a moving verb that is also one of these has an object: "the provider passes data on")
+        self.share_verbs = self.lex.action_words.single_words("share")
         self.reporting = self.lex.reporting_verbs.single_words("x")
         self.deemed = self.lex.deemed.single_words("x")
         # who receives; verb_lemmas tells an infinitive after "to" from a recipient
@@ -562,7 +564,16 @@ class StatementReader:
         labelled = participle and g_start - 1 > cs and words[g_start - 1] in {":", "–", "—"}
         if labelled:
             subject_start, walk = cs, g_start - 1
-        passive = participle and (wanted or labelled or any(words[k] in BE for k in range(walk, g_start)))
+        # "your contact details go to our partners": the data is the subject, as in a passive
+        # (the subject right before it: not "delete the data, go to Settings")
+        moving = lemmas[g_start] in lex.moving and not participle \
+            and bool(lex.data.find(lemmas, subject_start, walk)) \
+            and all(w.isalnum() or w in {"-", "'s", "'"} for w in words[subject_start:g_start])
+        if lemmas[g_start] in lex.moving and not participle and not moving \
+                and lemmas[g_start] not in self.share_verbs:
+            return None  # "if you go to our settings page": someone goes, not data
+        passive = moving or participle and (
+            wanted or labelled or any(words[k] in BE for k in range(walk, g_start)))
         if passive and any(c != "user" for _, _, c in lex.recipients.find(lemmas, subject_start, walk)) \
                 and not lex.data.find(lemmas, subject_start, walk):
             return None  # "partners are given access to it": the subject receives (receivers.py)

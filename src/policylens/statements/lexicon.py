@@ -122,6 +122,7 @@ class Lexicon:
     not_verbs: PhraseTable  # "revenue share": an action word inside a noun
     happens: PhraseTable  # "takes place": an act-noun's predicate
     needs_data: frozenset[str]  # general verbs that give data only with a data object
+    moving: frozenset[str]  # verbs whose subject is the data that moves ("your details go to")
     granted_sale: frozenset[str]  # granted verbs that make the grant a sale ("buy")
     grants: frozenset[str]  # "allow": with a granted verb after, the act of sharing
     granted: frozenset[str]  # "use", "access"
@@ -204,6 +205,7 @@ def load_lexicon() -> Lexicon:
         not_verbs=_table(actions.get("not_verbs", [])),
         happens=_table(actions.get("happens", [])),
         needs_data=frozenset(lemma(w) for w in actions.get("needs_data", [])),
+        moving=frozenset(lemma(w) for w in actions["share"].get("moving", [])),
         granted_sale=frozenset(lemma(w) for w in actions["sale"].get("granted", [])),
         grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),
         granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])),

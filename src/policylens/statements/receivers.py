@@ -193,8 +193,11 @@ class ReceiverReader:
             recipients = self._antecedents(previous())  # "We work with ad partners. They receive ..."
         # "only our staff" (a clause may open on its boundary word: "; only the processor sees")
         only = bool(self.lex.only.find(lemmas, max(cs, start - 2), min(start + 2, head)))
-        if not recipients or (lemmas[a] in self.lex.receiving_agent_only and not nobody and not only):
-            return None  # (active "see" only with no one or a closed list: "no one else sees it")
+        if not recipients or (lemmas[a] in self.lex.receiving_agent_only and not nobody and not only
+                              and (words[b:b + 1] != ["your"] or recipients == ["public"])):
+            # (active "see" only with no one, a closed list or the user's own data named: "no one
+            # else sees it", "partner airlines see your booking"; not "see our cookie policy")
+            return None
         if nobody and action != "sale" and any(words[k] in _ABILITY for k in range(start, a)):
             # "no one can read or access the data in transit": security, not sharing ("no one
             # can buy your data from us" is a sale denied)
