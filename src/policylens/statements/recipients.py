@@ -88,7 +88,9 @@ class RecipientFinder:
         data to run the service ("third parties as needed to deliver your order") acts for it
         too, a named partner does not. A marketing purpose keeps a service purpose from
         converting ("to provide you with offers that may interest you")."""
-        acting = self.lex.acting_for_us.find(lemmas, lo, end)
+        # (not "for us to do so": whom an infinitive's act is for, "consented for us to do so")
+        acting = [m for m in self.lex.acting_for_us.find(lemmas, lo, end)
+                  if not (lemmas[m[0]] == "for" and lemmas[m[1]:m[1] + 1] == ["to"])]
         serving = (acting and "own-use" not in purposes) or (
             self.lex.for_our_service.find(lemmas, verb_end, end)
             and not {"marketing", "advertising", "own-use"} & set(purposes))

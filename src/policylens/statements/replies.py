@@ -13,6 +13,10 @@ from policylens.statements.recipients import RecipientFinder
 from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, REPLIES
 
 
+# an adverb before a table's answer: "Other recipients: usually none"
+_USUALLY = frozenset({"usually", "currently", "generally", "normally", "typically", "presently"})
+
+
 class ReplyReader:
     """Reads answers with the main reader (`read_sentence`) and its test of aggregate data."""
 
@@ -51,8 +55,10 @@ class ReplyReader:
         starts."""
         end = len(words) - 1 if words[-1:] in (["."], [";"]) else len(words)
         colon = end - 2  # the label, its colon, the answer, and a closing stop or none
-        if colon < 2 or words[colon] not in {":", "-", "–", "—"} \
-                or words[colon + 1] not in {"none", "no", "n/a", "nothing"}:
+        if colon > 2 and words[colon] in _USUALLY:
+            colon -= 1  # "Other recipients: usually none"
+        if colon < 1 or words[colon] not in {":", "-", "–", "—"} \
+                or words[end - 1] not in {"none", "no", "n/a", "nothing"}:
             return None
         # (the label is the last clause before the colon: "Shared with partners; sold: no")
         label = max([0] + [k + 1 for k in range(colon) if words[k] in {";", ":"}])
@@ -67,4 +73,4 @@ class ReplyReader:
         named = self.lex.recipients.classes_in(lemmas, 0, act[0])
         recipients = tuple(dict.fromkeys(named + self.recipient_finder.classes(words, lemmas, act[1], colon)))
         slots = Slots(action=act[2], data=data, recipients=recipients)
-        return Extracted(act[0], act[1], "negated", (colon + 1, colon + 2), slots), label
+        return Extracted(act[0], act[1], "negated", (end - 1, end), slots), label
