@@ -114,7 +114,7 @@ class Slots:
 
     action: str  # sale | share
     actor: str = "company"  # company | user | third-party
-    data: str = "unspecified"  # personal | aggregate | unspecified
+    data: str = "unspecified"  # personal | sensitive | public | aggregate | unspecified
     recipients: tuple[str, ...] = ()  # service-provider, affiliate, advertiser, third-party, ...
     purposes: tuple[str, ...] = ()  # marketing | advertising | legal | service
     conditions: tuple[str, ...] = ()  # consent | opt-out | legal | business-transfer | hypothetical

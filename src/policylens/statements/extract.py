@@ -658,6 +658,9 @@ class StatementReader:
             data = "aggregate"
         elif "sensitive" in kinds:
             data = "sensitive"  # a kind of personal data: a denial confined to it says little
+        elif kinds[:1] == ["public"] and not deemed:
+            # "we may provide public information about you, such as your username, to others"
+            data = "public"
         elif "personal" in kinds or deemed:
             # "may be considered a sale": of personal information, whatever else the clause names
             data = "personal"
@@ -733,6 +736,10 @@ class StatementReader:
                 # ("give them your address": an indirect object, named in the clause before)
                 recipients = [c for c in lex.recipients.classes_in(lemmas, 0, cs)
                               if c not in {"user", "public"}]
+        if lemmas[g_start] == "transfer" and "abroad" not in recipients \
+                and "abroad" in lex.recipients.classes_in(lemmas, g_end, ce):
+            # "we may transfer your data to our partners located in other countries": where
+            recipients = recipients + ["abroad"]
         if not passive and not recipients and ":" in words[lo:subject_start]:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
@@ -783,7 +790,11 @@ class StatementReader:
             not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP
                  and lemmas[b + 1] not in lex.recipients.words()) and words[a - 1:a] != ["-"]
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
-        only = only or closed  # "... with whom we share data are our processors": all of them
+        # a fronted phrase naming a list: "In the following cases, we may provide personal data
+        # to third parties" (not "As described above, ...": what it refers to is no closed list)
+        only = only or closed or any({"following", "below"} & set(words[a:b])
+                                     for a, b, _ in lex.only.find(lemmas, cs, subject_start))
+        # ("... with whom we share data are our processors": all of them)
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
         listed = colon is not None and any(w in ENUMERATION_CUES for w in words[cs:colon]) and any(
             c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))

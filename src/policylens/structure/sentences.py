@@ -77,11 +77,17 @@ def long_sentence_cuts(doc: Doc, starts: list[int], char_starts: list[int],
     return cuts
 
 
+# A sentence never starts right after one of these: "in the cases 5.a to 5.f., we may" is one
+# sentence (the tokenizer leaves the stop of "5.f." apart; a comma follows no sentence's end).
+JOINERS = (",", ";")
+
+
 def sentence_starts(orths: list[int], ends: frozenset[int], is_punct: Callable[[int], bool],
-                    ) -> list[int]:
+                    joiners: frozenset[int] = frozenset()) -> list[int]:
     """The first token of each sentence, as spaCy's sentencizer marks them, from the tokens'
     ORTH ids: a sentence starts at the first token that is neither punctuation nor one of the
-    sentence-ending characters (`ends`, their ids) after one of those characters."""
+    sentence-ending characters (`ends`, their ids) after one of those characters, unless the
+    token before it is one of `joiners` (their ids)."""
     if not orths:
         return []
     starts = [0]
@@ -94,7 +100,7 @@ def sentence_starts(orths: list[int], ends: frozenset[int], is_punct: Callable[[
         while j < n and (orths[j] in ends or is_punct(orths[j])):
             j += 1
         reach = j
-        if j < n:
+        if j < n and orths[j - 1] not in joiners:
             starts.append(j)
     return starts
 
@@ -108,6 +114,7 @@ class FastSentencizer:
     def __init__(self, vocab: Any, punct_chars: Iterable[str]) -> None:
         self.vocab = vocab
         self.ends = frozenset(vocab.strings[c] for c in punct_chars)
+        self.joiners = frozenset(vocab.strings.add(c) for c in JOINERS)
         self.punct: dict[int, bool] = {}
 
     def is_punct(self, orth: int) -> bool:
@@ -120,14 +127,18 @@ class FastSentencizer:
     def starts(self, doc: Doc, orths: list[int], char_starts: list[int],
                char_ends: list[int]) -> list[int]:
         """The first token of each sentence of a tokenized (not sentencized) Doc."""
-        starts = sentence_starts(orths, self.ends, self.is_punct)
+        starts = sentence_starts(orths, self.ends, self.is_punct, self.joiners)
         cuts = long_sentence_cuts(doc, starts, char_starts, char_ends)
         return sorted(starts + cuts) if cuts else starts
 
 
 @Language.component(COMPONENT)
 def split_long_sentences(doc: Doc) -> Doc:
-    """Cut every sentence longer than MAX_SENTENCE_CHARS (see the module docstring)."""
+    """Join a sentence that starts after a comma to the one before (JOINERS), then cut every
+    sentence longer than MAX_SENTENCE_CHARS (see the module docstring)."""
+    for k in range(1, len(doc)):
+        if doc[k - 1].text in JOINERS and doc[k].is_sent_start:
+            doc[k].is_sent_start = False
     if not len(doc) or doc[-1].idx + len(doc[-1]) <= MAX_SENTENCE_CHARS:  # (Doc.text walks
         return doc  # every token: most blocks are shorter than one long sentence)
     # sentence starts and their characters from one array, not a Span per sentence

@@ -74,7 +74,11 @@ def _passed_over(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "a business transfer: merger-transfer's", allowed=True)
     if slots.data == "aggregate":
         return Decision(None, "aggregate or de-identified data")
-    if "abroad" in slots.recipients:
+    if slots.data == "public":
+        return Decision(None, "information the user made public")
+    if "abroad" in slots.recipients or (polarity != "negated" and "abroad" in slots.exceptions):
+        # (also "we may transfer your data to our affiliates, providers and partners, which are
+        # located in countries other than yours": to whom is said where the policy lists them)
         return Decision(None, "a transfer abroad: where data goes, not to whom")
     if polarity == "negated" and (slots.data == "sensitive" or "profiling" in slots.purposes):
         return Decision(None, "a denial confined to sensitive data or one purpose")
@@ -124,11 +128,6 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # you about their products": a provider given data for its own ends does not act for us
         recipients = (recipients - {"service-provider", "adviser"}) | {"third-party"}
     open_ones = recipients & OPEN_RECIPIENTS
-    if polarity != "negated" and "abroad" in recipients | set(slots.exceptions):
-        # "we may transfer your data to our affiliates, providers and partners, which are located
-        # in other countries": a GDPR transfer clause says where data goes; to whom is said where
-        # the policy lists its recipients
-        return Decision(None, "a transfer abroad: where data goes, not to whom")
     if polarity == "negated" and "cross-context" in slots.purposes:
         return Decision(None, "denies CPRA “sharing” (cross-context advertising): third-party-ads")
     if polarity == "negated":
