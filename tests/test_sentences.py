@@ -67,3 +67,12 @@ def test_the_same_sentences_on_edge_cases(nlp, text: str):
     assert got == _pipeline_sentences(nlp, text)
     if len(text) > MAX_SENTENCE_CHARS and " " in text.strip() and "x" * 700 not in text:
         assert len(got) > 1  # a run-on is cut
+
+
+def test_no_sentence_starts_after_a_comma(nlp):
+    """A section reference ending in a stop ("5.f.") followed by a comma ends no sentence: the
+    clause after it is read with its fronted phrase ("in the cases listed ..., we may provide")."""
+    text = "In the cases listed in 5.a to 5.f., we may provide data to others. A second one."
+    for sentences in (_fast_sentences(nlp, text), _pipeline_sentences(nlp, text)):
+        assert [text[a:b] for _, _, a, b in sentences] == [
+            "In the cases listed in 5.a to 5.f., we may provide data to others.", "A second one."]
