@@ -487,7 +487,11 @@ class StatementReader:
         # collect; how it is used; when it may be disclosed")
         # ("By 'sell' we mean": a "by" phrase defines a term only where it opens the sentence;
         # elsewhere it is a means, "we fund the app by selling your data")
-        described = [a for a, _, _ in lex.describes.find(lemmas, 0, g_end)
+        # (not past a clause of its own: "the CCPA defines 'sell' broadly, and some of our
+        # disclosures may be considered a sale")
+        joined = max([0] + [k + 2 for k in range(max(0, subject_start - 1))
+                            if words[k] == "," and words[k + 1] in {"and", "but"}])
+        described = [a for a, _, _ in lex.describes.find(lemmas, joined, g_end)
                      if words[a] != "by" or not any(w.isalpha() for w in words[:a])]
         if embedded or described:
             scope = "embedded"
@@ -566,12 +570,12 @@ class StatementReader:
             subject_start, walk = cs, g_start - 1
         # "your contact details go to our partners": the data is the subject, as in a passive
         # (the subject right before it: not "delete the data, go to Settings")
-        moving = lemmas[g_start] in lex.moving and not participle \
+        moving_verb = lemmas[g_start] in lex.moving and not participle
+        moving = moving_verb and not words[g_start].endswith("ing") \
             and bool(lex.data.find(lemmas, subject_start, walk)) \
             and all(w.isalnum() or w in {"-", "'s", "'"} for w in words[subject_start:g_start])
-        if lemmas[g_start] in lex.moving and not participle and not moving \
-                and lemmas[g_start] not in self.share_verbs:
-            return None  # "if you go to our settings page": someone goes, not data
+        if moving_verb and not moving and lemmas[g_start] not in self.share_verbs:
+            return None  # "if you go to our settings page", "by going to Settings": not data
         passive = moving or participle and (
             wanted or labelled or any(words[k] in BE for k in range(walk, g_start)))
         if passive and any(c != "user" for _, _, c in lex.recipients.find(lemmas, subject_start, walk)) \
