@@ -76,6 +76,10 @@ from policylens.statements.words import (
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
 
+# words that open a coordinated clause's own subject: ", and some of our disclosures may ..."
+_CLAUSE_SUBJECTS = DETERMINERS | PRONOUNS | {"some", "all", "many", "certain", "these", "those"}
+
+
 def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
     """Whether words[j] is the "of" of "the business of" or "the practice of": the -ing form after
     it is the act ("we are not in the business of selling"), not a gerund naming a topic."""
@@ -489,8 +493,9 @@ class StatementReader:
         # elsewhere it is a means, "we fund the app by selling your data")
         # (not past a clause of its own: "the CCPA defines 'sell' broadly, and some of our
         # disclosures may be considered a sale")
-        joined = max([0] + [k + 2 for k in range(max(0, subject_start - 1))
-                            if words[k] == "," and words[k + 1] in {"and", "but"}])
+        joined = max([0] + [k + 2 for k in range(max(0, subject_start - 2))
+                            if words[k] == "," and words[k + 1] in {"and", "but"}
+                            and words[k + 2] in _CLAUSE_SUBJECTS])
         described = [a for a, _, _ in lex.describes.find(lemmas, joined, g_end)
                      if words[a] != "by" or not any(w.isalpha() for w in words[:a])]
         if embedded or described:
@@ -796,7 +801,7 @@ class StatementReader:
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
         # a fronted phrase naming a list: "In the following cases, we may provide personal data
         # to third parties" (not "As described above, ...": what it refers to is no closed list)
-        only = only or closed or any({"following", "below"} & set(words[a:b])
+        only = only or closed or any({"following", "below"} & set(words[a:b]) and a <= cs + 2
                                      for a, b, _ in lex.only.find(lemmas, cs, subject_start))
         # ("... with whom we share data are our processors": all of them)
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)

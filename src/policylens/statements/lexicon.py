@@ -162,6 +162,7 @@ class Lexicon:
     receiving_kept: PhraseTable  # "stays within our company": given to no one
     receiving_internal: PhraseTable  # "for internal use only": given to no one, no one named
     receiving_agent_only: frozenset[str]  # "seen by": read only in the passive
+    receiving_closed_only: frozenset[str]  # "used only by": only in the passive, with "only"
     receiving_elsewhere: PhraseTable  # data reaching the subject from elsewhere, or kept from it
 
     def trigger_lemmas(self) -> set[str]:
@@ -245,5 +246,6 @@ def load_lexicon() -> Lexicon:
         receiving_kept=_table(raw["receiving"]["kept"]),
         receiving_internal=_table(raw["receiving"]["internal"]),
         receiving_agent_only=frozenset(lemma(w) for w in raw["receiving"]["agent_only"]),
+        receiving_closed_only=frozenset(lemma(w) for w in raw["receiving"]["closed_only"]),
         receiving_elsewhere=_table(raw["receiving"]["elsewhere"]),
     )

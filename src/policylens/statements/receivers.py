@@ -81,9 +81,12 @@ class ReceiverReader:
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
                 # a list's lead-in ("Third parties may receive information as follows:")
                 continue
-            found = self._agent(words, lemmas, a, b, action, cs, ce) \
-                if is_participle(words[a], lemmas[a]) \
-                else self._subject(words, lemmas, a, b, action, cs, ce, previous)
+            if is_participle(words[a], lemmas[a]):
+                found = self._agent(words, lemmas, a, b, action, cs, ce)
+            elif lemmas[a] in self.lex.receiving_closed_only:
+                continue  # "partners use the data they collect": their own act
+            else:
+                found = self._subject(words, lemmas, a, b, action, cs, ce, previous)
             if found is not None:
                 out.append(found)
         for table, named in ((self.lex.receiving_kept, True), (self.lex.receiving_internal, False)):
@@ -239,8 +242,8 @@ class ReceiverReader:
         recipients = ["public"] if words[k + 1:k + 2] and words[k + 1] in _EVERYONE \
             and words[k + 2:k + 3] not in (["outside"], ["else"], ["other"], ["but"], ["except"]) \
             else self._named(words, lemmas, k + 1, agent_end, bool(nobody))  # "can be seen by anyone"
-        if not recipients:
-            return None
+        if not recipients or (lemmas[a] in self.lex.receiving_closed_only and not only and not nobody):
+            return None  # ("is used by partners": whose act, and whether we gave it, unsaid)
         cue = self._cue(lemmas, walk, a, nobody)
         return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
                                data_span=(start, walk), lead=(start, walk))

@@ -77,9 +77,10 @@ def long_sentence_cuts(doc: Doc, starts: list[int], char_starts: list[int],
     return cuts
 
 
-# A sentence never starts right after one of these: "in the cases 5.a to 5.f., we may" is one
+# A sentence never starts right after a comma: "in the cases 5.a to 5.f., we may" is one
 # sentence (the tokenizer leaves the stop of "5.f." apart; a comma follows no sentence's end).
-JOINERS = (",", ";")
+# Not a semicolon: it joins a table row's cells ("Identifiers.; A real name, ..."), each its own.
+JOINERS = (",",)
 
 
 def sentence_starts(orths: list[int], ends: frozenset[int], is_punct: Callable[[int], bool],
