@@ -272,6 +272,7 @@ class StatementReader:
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")
+                         or (lemmas[i] in LIST_NOUNS and after == ":")  # "Recipients: ..."
                          or words[max(0, i - 2):i] == ["subject", "to"]) \
                     and (verb is None or i == 0 or before in DETERMINERS or before in {"no", "in", "to"}) \
                     and not self._topic(words, i):

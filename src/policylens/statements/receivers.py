@@ -134,6 +134,19 @@ class ReceiverReader:
             return None  # "the apps that you connect to your account": at the user's direction
         return start, r
 
+    def _coordinated(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
+        """Where a coordinated subject starts: "data brokers and list providers may receive" (the
+        noun phrase before "and"/"or" naming a recipient too), else `start`."""
+        while start - 1 > cs and words[start - 1] in {"and", "or"}:
+            first = start - 1
+            while first > cs and first > start - 5 and words[first - 1].isalpha() \
+                    and words[first - 1] not in {"and", "or"}:
+                first -= 1
+            if first == start - 1 or not self.lex.recipients.find(lemmas, first, start - 1):
+                break
+            start = first
+        return start
+
     def _subject(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
                  cs: int, ce: int, previous: Callable[[], Sequence[str]] | None = None) -> Extracted | None:
         """"Our partners receive your e-mail address", "partners are given access to it": the
@@ -148,6 +161,7 @@ class ReceiverReader:
             if any(words[k] in PRONOUNS for k in range(walk, a)):
                 return None  # "sources that we receive data from": we receive
             start, walk = self.subjects.span(words, lemmas, cs, walk, a)
+            start = self._coordinated(words, lemmas, cs, start)
         opening = after_last_comma(words, cs, start)
         if opening < start and self.lex.receiving_nobody.match_at(lemmas, opening, start):
             start = opening  # "nobody but you and our processor has access": no one else
