@@ -44,10 +44,14 @@ NO = frozenset({"no", "none", "✗", "✘", "❌", "nothing", "never", "false", 
 WEAKEST_FIRST = ("share", "sale")
 _PUNCTUATION = frozenset({";", ",", ".", ":", "-", "–", "—", "/", "(", ")", "*", "?", "!"})
 # the last word of a label whose cells name the recipients: "Disclosed to", "Shared with"
-_TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})
+_TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})  # "Disclosed to"
+_ASKS_WHOM = frozenset({"whom", "recipient", "recipients"})
 _NOT_RECIPIENTS = frozenset({"user", "abroad"})
 # a row's first cell longer than this is a paragraph, not the label of an answer
 MAX_LABEL_WORDS = 20
+# an item of a list of recipients names its class in its first words; past them it describes
+_ITEM_BREAKS = frozenset({";", ",", "-", "–", "•", "*", "/"})
+MAX_HEAD_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ class TableReader:
                  aggregate_only: Callable[[Sequence[str], Sequence[str], int, int], bool]) -> None:
         self.lex = lexicon
         self.aggregate_only = aggregate_only
+        self.headers: dict[tuple[tuple[str, ...], ...], dict[int, _Label]] = {}
 
     def read(self, words: Sequence[str], columns: Sequence[int],
              header: Sequence[Sequence[str]]) -> list[TableStatement]:
@@ -114,8 +119,10 @@ class TableReader:
     def _keyed(self, words: Sequence[str], lemmas: Sequence[str], cells: dict[int, tuple[int, int]],
                order: list[int]) -> list[TableStatement]:
         key, cell = cells[order[0]], cells[order[1]]
-        if key[1] - key[0] > MAX_LABEL_WORDS:
-            return []  # a paragraph in a cell ("Service providers - we engage ..."), no label
+        if key[1] - key[0] > MAX_LABEL_WORDS or self.lex.negations.find(lemmas, *key):
+            # a paragraph in a cell ("Service providers - we engage ..."), or a statement with
+            # its own polarity ("Data that identifies me will not be disclosed | Yes"): no label
+            return []
         label = self._label(words, lemmas, *key, column=None)
         answer = self._answer(words, lemmas, *cell)
         if not label.acts or answer is None:
@@ -127,8 +134,11 @@ class TableReader:
 
     def _paired(self, words: Sequence[str], lemmas: Sequence[str], cells: dict[int, tuple[int, int]],
                 order: list[int], header: Sequence[Sequence[str]]) -> list[TableStatement]:
-        labels = {c: self._label(list(h), lemmas_of(list(h)), 0, len(h), column=c)
-                  for c, h in enumerate(header) if h}
+        key = tuple(map(tuple, header))
+        labels = self.headers.get(key)
+        if labels is None:  # (a table's rows share their header: read once)
+            labels = self.headers[key] = {c: self._label(list(h), lemmas_of(list(h)), 0, len(h), column=c)
+                                          for c, h in enumerate(header) if h}
         table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts))
         if not table_acts:
             return []  # a table of cookies, retention periods or purposes: no act named
@@ -167,7 +177,7 @@ class TableReader:
     def _listed(self, label: _Label, acts: Sequence[str], words: Sequence[str],
                 lemmas: Sequence[str], cell: tuple[int, int], data: str) -> list[TableStatement]:
         """A cell under "to whom" that lists recipient classes: the act, to them (a closed list)."""
-        named = [r for r in self.lex.recipients.classes_in(lemmas, *cell) if r not in _NOT_RECIPIENTS]
+        named = self._recipients(words, lemmas, *cell)
         if not named:
             return []
         act = _weakest(acts)
@@ -177,6 +187,23 @@ class TableReader:
                       only=act == "share" and OPEN_RECIPIENTS.isdisjoint(named))
         return [TableStatement(Extracted(*cell, "affirmed", None, slots), label.text, (cell,),
                                label.column)]
+
+    def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                    end: int) -> list[str]:
+        """The classes a list of recipients names: each item's own, at its head ("Service
+        providers. These could be parties that ..." is service providers; "Third-party
+        processors" is processors), items apart at ";", "," or a dash."""
+        out: list[str] = []
+        item = start
+        for k in range(start, end + 1):
+            if k < end and words[k] not in _ITEM_BREAKS:
+                continue
+            head = [r for a, _, r in self.lex.recipients.find(lemmas, item, k)
+                    if a - item <= MAX_HEAD_WORDS and r not in _NOT_RECIPIENTS]
+            specific = [r for r in head if r != "third-party"]
+            out += (specific or head)[:1]
+            item = k + 1
+        return list(dict.fromkeys(out))
 
     def _answered(self, label: _Label, acts: Sequence[str], answer: _Answer, words: Sequence[str],
                   lemmas: Sequence[str], cell: tuple[int, int], data: str,
@@ -208,12 +235,21 @@ class TableReader:
     def _label(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int,
                column: int | None) -> _Label:
         lex = self.lex
-        acts = [c for _, _, c in sorted(lex.action_words.find(lemmas, start, end)
-                                        + lex.action_nouns.find(lemmas, start, end))]
-        recipients = [r for r in lex.recipients.classes_in(lemmas, start, end)
-                      if r not in _NOT_RECIPIENTS]
-        last = [w for w in words[start:end] if w not in _PUNCTUATION][-1:]
-        to_whom = bool(recipients) or bool(set(last) & _TO_WHOM_ENDS) or "whom" in words[start:end]
+        # (an act on what is not data names no disclosure: "Services Provided", "Products sold")
+        found = sorted(lex.action_words.find(lemmas, start, end) + lex.action_nouns.find(lemmas, start, end))
+        acts = [c for a, b, c in found
+                if lex.not_data_objects.isdisjoint((*lemmas[max(a - 1, start):a], *lemmas[b:min(b + 1, end)]))]
+        named = [(a, b, r) for a, b, r in lex.recipients.find(lemmas, start, end)
+                 if r not in _NOT_RECIPIENTS]
+        content = [k for k in range(start, end) if words[k] not in _PUNCTUATION]
+        # the cells name recipients when the label asks to whom ("to whom disclosed", "Shared
+        # with", "Entities to which we provide") or is itself a recipient ("Categories of third
+        # parties"), not when it only holds such a word ("Business purpose")
+        to_whom = bool(content) and (
+            words[content[-1]] in _TO_WHOM_ENDS or not _ASKS_WHOM.isdisjoint(words[start:end])
+            or any(words[k] in {"to", "with"} and words[k + 1] == "which" for k in range(start, end - 1))
+            or any(b - 1 == content[-1] for _, b, _ in named))
+        recipients = list(dict.fromkeys(r for _, _, r in named))
         kinds = lex.data.classes_in(lemmas, start, end)
         data = "aggregate" if self.aggregate_only(words, lemmas, start, end) else (
             "personal" if "personal" in kinds else None)
