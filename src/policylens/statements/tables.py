@@ -237,8 +237,8 @@ class TableReader:
         lex = self.lex
         # (an act on what is not data names no disclosure: "Services Provided", "Products sold")
         found = sorted(lex.action_words.find(lemmas, start, end) + lex.action_nouns.find(lemmas, start, end))
-        acts = [c for a, b, c in found
-                if lex.not_data_objects.isdisjoint((*lemmas[max(a - 1, start):a], *lemmas[b:min(b + 1, end)]))]
+        acts = [c for a, b, c in found if lex.not_data_objects.isdisjoint(
+            (*lemmas[max(a - 1, start):a], *lemmas[b:min(b + 1, end)]))]
         named = [(a, b, r) for a, b, r in lex.recipients.find(lemmas, start, end)
                  if r not in _NOT_RECIPIENTS]
         content = [k for k in range(start, end) if words[k] not in _PUNCTUATION]
