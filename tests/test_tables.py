@@ -49,6 +49,14 @@ def test_an_empty_cell_keeps_the_columns_after_it_in_place():
     assert [(c, rows[1].text[a:b]) for c, a, b in rows[1].cells] == [(0, "Inferences"), (2, "Yes")]
 
 
+def test_a_row_cut_around_a_long_word_keeps_its_cells_and_header():
+    url = "https://example.com/" + "x" * 120
+    rows = _rows(f"| Category | Sold to |\n|---|---|\n| Identifiers {url} | Data brokers |\n")
+    pieces = [(c, r.text[a:b], r.header) for r in rows[1:] for c, a, b in r.cells]
+    assert pieces == [(0, "Identifiers", ("Category", "Sold to")),
+                      (1, "Data brokers", ("Category", "Sold to"))]
+
+
 def test_a_table_after_a_blank_line_has_its_own_header():
     rows = _rows("| Sold | Shared |\n|---|---|\n| No | Yes |\n\n| A | B |\n| x | y |\n")
     assert rows[1].header == ("Sold", "Shared")

@@ -266,9 +266,11 @@ def _piece(block: Block, start: int, end: int) -> Block | None:
     lead = len(piece) - len(piece.lstrip())
     offsets = block.offsets
     assert isinstance(offsets, OffsetMap)
-    # (a piece of a row is no longer the row its cells were counted in)
-    return Block(stripped, offsets.sub(start + lead, start + lead + len(stripped)), block.kind,
-                 block.lead)
+    first, last = start + lead, start + lead + len(stripped)
+    # a piece of a table row keeps the parts of its cells that lie in it, and its header
+    cells = tuple((column, max(a, first) - first, min(b, last) - first)
+                  for column, a, b in block.cells if a < last and b > first)
+    return Block(stripped, offsets.sub(first, last), block.kind, block.lead, cells, block.header)
 
 
 def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
