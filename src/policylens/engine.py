@@ -28,6 +28,7 @@ from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of
+from policylens.statements.tables import TableReader, TableStatement
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -729,6 +730,16 @@ class _Placer:
             line, section = 1, ""
         return _Place(text, start, end, line, section, base, self.sents)
 
+    def row(self) -> _Place:
+        """The whole block as one place: a table row, whose cells are its evidence."""
+        start, end = self.block.span(0, len(self.block.text))
+        line, section = 1, ""
+        if self.document is not None:
+            line = self.document.line_of(start)
+            sec = section_at(self.sections, start)
+            section = sec.title if sec else ""
+        return _Place(self.block.text, start, end, line, section, 0, self.sents)
+
 
 def _statement_marks(found: Extracted, tokens: list[str], lead: int, start: int, end: int,
                      sents: _Sentences) -> tuple[_Hit, str, _Hit | None, str | None]:
@@ -798,6 +809,10 @@ class Analyzer:
         # it holds a form of an action word or noun.
         self.statement_rules = [r for r in ruleset.rules if r.statement]
         self.reader = StatementReader() if self.statement_rules else None
+        # disclosure tables: a header (or a row's label) names the act, a cell answers it
+        self.tables = TableReader(self.reader.lex, self.reader._aggregate_only) \
+            if self.reader else None
+        self.header_words: dict[tuple[str, ...], list[list[str]]] = {}
         strings = self.nlp.vocab.strings
         self.word_strings = _WordStrings(strings)
         self.action_forms: frozenset[int] = frozenset(
@@ -851,6 +866,9 @@ class Analyzer:
         # `heading` reading)
         heading = block.kind == "heading"
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
+        # a table row's cells read with its header; a cell read so is not read again as a sentence
+        table = self._table_statements(sents, block) if block.cells else []
+        read_cells = {k for t in table for a, b in t.used for k in range(a, b)}
         for i, words in enumerate(sents.words):
             head = lead if i == 0 and lead else []
             span = sents.spans[i]
@@ -868,6 +886,8 @@ class Analyzer:
             for found in self.reader.read(tokens, previous, names, heading=heading):
                 hit, trigger, cue, cue_text = _statement_marks(found, tokens, len(head), span.start,
                                                                span.end, sents)
+                if not read_cells.isdisjoint(range(hit.start, hit.end)):
+                    continue
                 for rule in self.statement_rules:
                     if found.slots.action not in rule.statement:
                         continue
@@ -899,6 +919,56 @@ class Analyzer:
                     elif sections_open is not None:
                         # held until a paragraph of its section names an allowed exception
                         sections_open[where.section] = finding
+        return findings + self._table_findings(table, sents, place, misses)
+
+    def _table_statements(self, sents: _Sentences, block: Block) -> list[TableStatement]:
+        """A table row's statements (`statements/tables.py`): its tokens, the column of each,
+        and its header's tokens (worked out once per table)."""
+        assert self.tables is not None
+        words = list(map(self.word_strings.__getitem__, sents.lows))
+        starts = [start for _, start, _ in block.cells]
+        columns = []
+        for at in sents.char_starts:
+            k = bisect.bisect_right(starts, at) - 1
+            columns.append(block.cells[k][0] if k >= 0 and at < block.cells[k][2] else -1)
+        header = self.header_words.get(block.header)
+        if header is None:
+            header = self.header_words[block.header] = [
+                [t.lower_ for t in self.nlp.make_doc(text)] for text in block.header]
+        return self.tables.read(words, columns, header)
+
+    def _table_findings(self, table: list[TableStatement], sents: _Sentences, place: _Placer,
+                        misses: list[NearMiss] | None) -> list[Finding]:
+        """Findings of a table row's statements: the row is the evidence, the cell the trigger,
+        the header named in the decision."""
+        findings: list[Finding] = []
+        where = place.row() if table else None
+        for statement in table:
+            assert where is not None
+            found = statement.found
+            hit = _Hit(found.start, found.end)
+            cue = _Hit(*found.cue) if found.cue else None
+            label = where.sents.tokens_text(*statement.used[0]) if statement.column is None \
+                else place.block.header[statement.column]
+            for rule in self.statement_rules:
+                decision = DECISIONS[rule.practice](found.polarity, found.slots) \
+                    if found.slots.action in rule.statement else None
+                if decision is None:
+                    continue
+                role = f"{decision.role} (table: “{label}”)"
+                if decision.value is None:
+                    if misses is not None:
+                        misses.append(NearMiss(rule.id, rule.practice, where.text, where.start,
+                                               where.line, where.section,
+                                               sents.tokens_text(hit.start, hit.end),
+                                               where.span(hit), "statement: " + role))
+                    continue
+                findings.append(Finding(
+                    rule.id, rule.practice, decision.value, found.polarity, where.text,
+                    where.start, where.end, where.line, where.section,
+                    sents.tokens_text(hit.start, hit.end),
+                    sents.tokens_text(cue.start, cue.end) if cue else None, (), where.span(hit),
+                    where.span(cue) if cue else None, found.slots, role))
         return findings
 
     def _pattern_findings(self, sents: _Sentences, place: _Placer, doc: Doc,

@@ -15,6 +15,70 @@ _BLOCKS = {
     "blockquote", "pre", "address", "figure", "center", "body", "html", "hr", "br", "li", "td", "th",
 }
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# A <table> becomes a markdown table (its header row paired with its cells by the structure layer)
+# only when it holds data, not a page's layout: two rows or more, two cells in a row, no table
+# inside it, no heading in a cell, no cell longer than this.
+MAX_CELL_CHARS = 3000
+_CELL_BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "address",
+                "section", "article"}
+
+
+def _cell_text(cell: Node) -> str:
+    """A cell's text on one line: its lines and list items kept apart by <br> (the row's break
+    of a cell into pieces), its pipes escaped."""
+    out: list[str] = []
+    stack: list[Node | str] = [cell]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        if item.tag == "-text":
+            out.append((item.text_content or "").replace("|", "\\|"))
+            continue
+        if item.tag == "br" or item.tag in _CELL_BLOCKS:
+            out.append(" <br> ")
+            if item.tag in _CELL_BLOCKS:
+                stack.append(" <br> ")
+        children: list[Node] = []
+        child = item.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend(reversed(children))
+    pieces = [" ".join(piece.split()) for piece in "".join(out).replace("\xa0", " ").split("<br>")]
+    return " <br> ".join(piece for piece in pieces if piece)
+
+
+def _cells(row: Node) -> list[Node]:
+    cells = []
+    child = row.child
+    while child is not None:
+        if child.tag in ("td", "th"):
+            cells.append(child)
+        child = child.next
+    return cells
+
+
+def table_markdown(table: Node) -> str | None:
+    """A data table as markdown rows, its header row (a row of <th>, or the first row where no
+    row is headed by a <th> of its own) above the dashes; None for a layout table."""
+    inside = [node.tag for node in table.traverse(include_text=False)]
+    if inside.count("table") > 1 or not _HEADINGS.keys().isdisjoint(inside):
+        return None
+    rows = [_cells(row) for row in table.css("tr")]
+    rows = [row for row in rows if row]
+    if len(rows) < 2 or max(map(len, rows)) < 2:
+        return None
+    texts = [[_cell_text(cell) for cell in row] for row in rows]
+    if any(len(text) > MAX_CELL_CHARS for row in texts for text in row):
+        return None
+    lines = ["| " + " | ".join(row) + " |" for row in texts]
+    all_headed = all(cell.tag == "th" for cell in rows[0])
+    row_headed = all(row[0].tag == "th" for row in rows[1:]) and not all_headed
+    if not row_headed:  # (a table headed down its first column has no header row)
+        lines.insert(1, "|" + " --- |" * len(rows[0]))
+    return "\n".join(lines)
 
 
 def html_to_text(html: str) -> str:
@@ -45,6 +109,11 @@ def html_to_text(html: str) -> str:
             if title:
                 out.append(f"\n\n{'#' * _HEADINGS[tag]} {title}\n\n")
             continue
+        if tag == "table":
+            table = table_markdown(node)
+            if table is not None:
+                out.append(f"\n\n{table}\n\n")
+                continue
         if tag == "li":
             out.append("\n  * ")
         elif tag in _BLOCKS:

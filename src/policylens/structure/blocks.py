@@ -9,7 +9,7 @@ import bisect
 import html
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import overload
 
 from policylens.structure.containers import container_lines
@@ -146,6 +146,11 @@ class Block:
     # For a list item or table row introduced by a lead-in paragraph ("... in these cases:"), the
     # original offset where that lead-in starts (its offsets[0]); nested items keep their list's.
     lead: int | None = None
+    # For a table row: each cell piece as (column, start, end) in `text` (a <br> breaks a cell
+    # into pieces of one column; empty cells have none), so a cell can be paired with its header.
+    cells: tuple[tuple[int, int, int], ...] = ()
+    # For a row under a table's header row: the header's text by column ("" where it has none).
+    header: tuple[str, ...] = ()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of a clean-text span."""
@@ -261,8 +266,11 @@ def _piece(block: Block, start: int, end: int) -> Block | None:
     lead = len(piece) - len(piece.lstrip())
     offsets = block.offsets
     assert isinstance(offsets, OffsetMap)
-    return Block(stripped, offsets.sub(start + lead, start + lead + len(stripped)), block.kind,
-                 block.lead)
+    first, last = start + lead, start + lead + len(stripped)
+    # a piece of a table row keeps the parts of its cells that lie in it, and its header
+    cells = tuple((column, max(a, first) - first, min(b, last) - first)
+                  for column, a, b in block.cells if a < last and b > first)
+    return Block(stripped, offsets.sub(first, last), block.kind, block.lead, cells, block.header)
 
 
 def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
@@ -323,13 +331,18 @@ def _runs(offsets: Sequence[int]) -> Iterator[tuple[int, int]]:
 
 def table_row(raw: str, base: int) -> Block:
     """One markdown table row: its cells (and the lines a <br> breaks a cell into) cleaned and
-    joined by CELL_SEPARATOR, whose characters map to the pipe or <br> they stand for."""
+    joined by CELL_SEPARATOR, whose characters map to the pipe or <br> they stand for; `cells`
+    says which column each piece came from."""
     runs = _MapBuilder()
     parts: list[str] = []
+    cells: list[tuple[int, int, int]] = []
+    length = 0
     pos = 0
     delimiter: int | None = None
-    pieces = [(m.start(), m.end()) for m in _CELL_BREAK.finditer(raw)] + [(len(raw), len(raw))]
-    for start, end in pieces:
+    # a row opened by a pipe has nothing before it: that empty piece is no column
+    column = -1 if raw.lstrip().startswith("|") else 0
+    breaks = [(m.start(), m.end()) for m in _CELL_BREAK.finditer(raw)] + [(len(raw), len(raw))]
+    for start, end in breaks:
         cell = strip_markup(raw[pos:start], base + pos)
         if _SEPARATOR_CELL.match(cell.text):  # a separator row with text glued on ("| --- |Title")
             cell = Block("", cell.offsets)
@@ -337,20 +350,37 @@ def table_row(raw: str, base: int) -> Block:
             if delimiter is not None and parts:
                 parts.append(CELL_SEPARATOR[0])
                 runs.add(delimiter, 1)
+                length += 1
                 if delimiter + 1 < cell.offsets[0]:  # the space, where the row has room for it
                     parts.append(CELL_SEPARATOR[1:])
                     runs.add(delimiter + 1, 1)
+                    length += len(CELL_SEPARATOR) - 1
             parts.append(cell.text)
+            cells.append((max(column, 0), length, length + len(cell.text)))
+            length += len(cell.text)
             for origin, count in _runs(cell.offsets):
                 runs.add(origin, count)
         if delimiter is None or cell.text:
             delimiter = base + start
+        if raw[start:end] == "|":
+            column += 1
         pos = end
     text = "".join(parts)
     if not text:
         return Block("", OffsetMap([0], [base], 0, base), "table-row")
     last = runs.origins[-1] + runs.length - runs.starts[-1]
-    return Block(text, OffsetMap(runs.starts, runs.origins, runs.length, last), "table-row")
+    return Block(text, OffsetMap(runs.starts, runs.origins, runs.length, last), "table-row",
+                 cells=tuple(cells))
+
+
+def column_texts(row: Block) -> tuple[str, ...]:
+    """A row's text by column, the pieces of a column joined by a space ("" for an empty one)."""
+    if not row.cells:
+        return ()
+    columns = [""] * (max(column for column, _, _ in row.cells) + 1)
+    for column, start, end in row.cells:
+        columns[column] = f"{columns[column]} {row.text[start:end]}".strip()
+    return tuple(columns)
 
 
 def _is_table_line(line: str) -> bool:
@@ -373,8 +403,7 @@ class _Leads:
         if block.kind in ("list-item", "table-row"):
             if self.in_list != block.kind:  # a new list (or a table after a list)
                 self.current, self.offered, self.in_list = self.offered, None, block.kind
-            return Block(block.text, block.offsets, block.kind, self.current) \
-                if self.current is not None else block
+            return replace(block, lead=self.current) if self.current is not None else block
         if block.kind == "paragraph" and indented and self.in_list:
             return block  # a paragraph inside a list item: the list goes on
         self.in_list, self.current = None, None
@@ -394,6 +423,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
     indented = False
     offset = 0
     leads = _Leads()
+    header: tuple[str, ...] = ()  # the header row of the table being read, by column
     lines = text.split("\n")
     held = container_lines(lines)  # a heading or underline inside a list item is one too
 
@@ -410,7 +440,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
         line_end = min(offset - 1, len(text))
         if not line.strip():
             yield from flush(line_start)
-            start = None
+            start, header = None, ()
             continue
         content = held[number].content
         if _UNDERLINE.match(content) or _THEMATIC.match(content):
@@ -429,11 +459,15 @@ def iter_blocks(text: str) -> Iterator[Block]:
             if _TABLE_SEPARATOR.match(line):
                 continue
             row = table_row(line, line_start)
+            if number + 1 < len(lines) and _TABLE_SEPARATOR.match(lines[number + 1]):
+                header = column_texts(row)  # the row above the dashes heads the columns below
+            elif header and row.text:
+                row = replace(row, header=header)
             if row.text:
                 yield from split_block(leads.see(row, False))
             continue
         if kind == "table-row":
-            kind = "paragraph"
+            kind, header = "paragraph", ()
         item = _LIST_ITEM.match(line)
         heading = bool(_HEADING_LINE.match(content) or _BOLD_LINE.match(content))
         if start is not None and (item or heading or _BLOCK_START.match(line)):

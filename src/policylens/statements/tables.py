@@ -1,0 +1,291 @@
+"""Disclosure tables read as statements: a header (or a row's label) names an act, a cell answers.
+
+Current US policies state their disclosures in tables (CCPA/CPRA), where no cell is a sentence:
+
+| Category of personal information | Categories of third parties to whom disclosed | Sold or shared? |
+| Identifiers                      | Service providers; advertising networks       | Shared          |
+
+The structure layer pairs each row with its table's header (`Block.header`, `Block.cells`); this
+reader reads the pairs with the lexicon's action, recipient, data and purpose tables:
+
+- a **label** is a column's header or, in a table headed down its first column, a row's first
+  cell ("Do we sell personal information?", "Shared with advertising partners");
+- an **answer** is a cell that says yes or no ("Yes", "No", "None"), or names the act itself
+  ("Shared", "Not sold"): the label's act, affirmed or denied for the row's data. No to "sold or
+  shared?" denies both; yes affirms only the weaker act (sharing: the cell does not say which);
+  "Shared" under "sold or shared?" affirms sharing and denies selling;
+- a **recipient list** is a cell under a label that names to whom ("Categories of third parties
+  to whom disclosed", "Recipients", "Sold to"): the table's act with those recipients, for the
+  row's data. A table lists every recipient, so the list is closed (`only`): service providers
+  alone are LABELS.md's allowed exception (a closed list of them denies the rest), advertising
+  networks or data brokers are not;
+- the row's **data** is the cell of the column whose header names data (else the first column):
+  aggregate or de-identified data counts for nothing, anything else is personal information;
+- "N/A", "—" and an empty cell say nothing; a column of examples, purposes or retention periods
+  names no act and is passed over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from policylens.models import Slots
+from policylens.statements.extracted import Extracted
+from policylens.statements.lemmas import lemmas_of
+from policylens.statements.lexicon import Lexicon
+from policylens.statements.words import COORDINATORS
+from policylens.verdicts.flows import OPEN_RECIPIENTS
+
+# closed answer words: a cell that opens with one of these answers its label (not "n": "N/A")
+YES = frozenset({"yes", "✓", "✔", "✔️", "☑", "true"})
+NO = frozenset({"no", "none", "✗", "✘", "❌", "nothing", "never", "false", "0"})
+# the weaker act a "yes" to "sold or shared?" affirms: the cell does not say it was sold
+WEAKEST_FIRST = ("share", "sale")
+_PUNCTUATION = frozenset({";", ",", ".", ":", "-", "–", "—", "/", "(", ")", "*", "?", "!"})
+# the last word of a label whose cells name the recipients: "Disclosed to", "Shared with"
+_TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})  # "Disclosed to"
+_ASKS_WHOM = frozenset({"whom", "recipient", "recipients"})
+_NOT_RECIPIENTS = frozenset({"user", "abroad"})
+# a row's first cell longer than this is a paragraph, not the label of an answer
+MAX_LABEL_WORDS = 20
+# an item of a list of recipients names its class in its first words; past them it describes
+_ITEM_BREAKS = frozenset({";", ",", "-", "–", "•", "*", "/"})
+MAX_HEAD_WORDS = 3
+
+
+@dataclass(frozen=True)
+class TableStatement:
+    """A statement read from a table row: token spans count in the row's tokens; `label` is the
+    header (or the row's label) that names the act, in lowercase words, and `column` the header's
+    column (None for a row's label, which is `used[0]`), for `explain`; `used` the cells read as
+    a label, an answer or a list of recipients (not read again as sentences)."""
+
+    found: Extracted
+    label: str
+    used: tuple[tuple[int, int], ...]
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class _Label:
+    """What a header or a row's label names."""
+
+    text: str
+    column: int | None  # the header's column; None for a row's label
+    acts: tuple[str, ...]  # action classes, in order
+    recipients: tuple[str, ...]  # recipient classes it names itself ("Shared with advertisers")
+    to_whom: bool  # the cells under it name recipients
+    purposes: tuple[str, ...]
+    data: str | None  # personal | aggregate | None when it names no data
+
+
+@dataclass(frozen=True)
+class _Answer:
+    polarity: str  # affirmed | negated
+    acts: tuple[str, ...]  # acts the cell names itself ("Shared", "Not sold")
+    rest: int  # where the words after the answer start ("Yes, to advertising partners")
+
+
+class TableReader:
+    """Reads a table row, given its tokens, the column of each token and the header's tokens."""
+
+    def __init__(self, lexicon: Lexicon,
+                 aggregate_only: Callable[[Sequence[str], Sequence[str], int, int], bool]) -> None:
+        self.lex = lexicon
+        self.aggregate_only = aggregate_only
+        self.headers: dict[tuple[tuple[str, ...], ...], dict[int, _Label]] = {}
+
+    def read(self, words: Sequence[str], columns: Sequence[int],
+             header: Sequence[Sequence[str]]) -> list[TableStatement]:
+        """The statements of one row: `words` its lowercase tokens, `columns[k]` the column of
+        token k (-1 between cells), `header[c]` the lowercase tokens of column c's header (none
+        for a row with no header above it)."""
+        words = [w.replace("\u2019", "'") for w in words]
+        lemmas = lemmas_of(words)
+        cells: dict[int, tuple[int, int]] = {}
+        for k, column in enumerate(columns):
+            if column >= 0:
+                first = cells.get(column, (k, k))[0]
+                cells[column] = (first, k + 1)
+        order = sorted(cells)
+        if len(order) < 2:
+            return []
+        return self._keyed(words, lemmas, cells, order) or \
+            self._paired(words, lemmas, cells, order, header)
+
+    # -- a table headed down its first column: "Do we sell personal information? | No" --------
+
+    def _keyed(self, words: Sequence[str], lemmas: Sequence[str], cells: dict[int, tuple[int, int]],
+               order: list[int]) -> list[TableStatement]:
+        key, cell = cells[order[0]], cells[order[1]]
+        if key[1] - key[0] > MAX_LABEL_WORDS or self.lex.negations.find(lemmas, *key):
+            # a paragraph in a cell ("Service providers - we engage ..."), or a statement with
+            # its own polarity ("Data that identifies me will not be disclosed | Yes"): no label
+            return []
+        label = self._label(words, lemmas, *key, column=None)
+        answer = self._answer(words, lemmas, *cell)
+        if not label.acts or answer is None:
+            return []
+        data = label.data or "personal"
+        return self._answered(label, label.acts, answer, words, lemmas, cell, data, (key, cell))
+
+    # -- a header over columns ----------------------------------------------------------------
+
+    def _paired(self, words: Sequence[str], lemmas: Sequence[str], cells: dict[int, tuple[int, int]],
+                order: list[int], header: Sequence[Sequence[str]]) -> list[TableStatement]:
+        key = tuple(map(tuple, header))
+        labels = self.headers.get(key)
+        if labels is None:  # (a table's rows share their header: read once)
+            labels = self.headers[key] = {c: self._label(list(h), lemmas_of(list(h)), 0, len(h), column=c)
+                                          for c, h in enumerate(header) if h}
+        table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts))
+        if not table_acts:
+            return []  # a table of cookies, retention periods or purposes: no act named
+        answers = {c: self._answer(words, lemmas, *cells[c]) for c in order}
+        data_column = next((c for c in order if c in labels and labels[c].data and
+                            not labels[c].to_whom and answers[c] is None), None)
+        if data_column is None and order[0] == 0 and answers[0] is None \
+                and not (0 in labels and labels[0].to_whom):
+            data_column = 0
+        data = "personal"
+        if data_column is not None and self.aggregate_only(words, lemmas, *cells[data_column]):
+            data = "aggregate"
+        lists_recipients = any(label.to_whom for label in labels.values())
+        out: list[TableStatement] = []
+        for c in order:
+            label = labels.get(c)
+            if label is None:
+                continue
+            cell, answer = cells[c], answers[c]
+            acts = label.acts or (table_acts if label.to_whom else ())
+            if not acts:
+                continue
+            if answer is not None:
+                out += self._answered(label, acts, answer, words, lemmas, cell, data, (cell,))
+            elif label.to_whom:
+                out += self._listed(label, acts, words, lemmas, cell, data)
+            elif c == data_column and not lists_recipients and acts == ("sale",) \
+                    and cell[1] - cell[0] <= MAX_LABEL_WORDS * 3 and "." not in words[slice(*cell)]:
+                # "Categories of personal information sold in the past 12 months | Identifiers"
+                # (a list of categories, not sentences)
+                slots = Slots(action="sale", data=data, purposes=label.purposes)
+                out.append(TableStatement(Extracted(*cell, "affirmed", None, slots), label.text,
+                                          (cell,), c))
+        return out
+
+    def _listed(self, label: _Label, acts: Sequence[str], words: Sequence[str],
+                lemmas: Sequence[str], cell: tuple[int, int], data: str) -> list[TableStatement]:
+        """A cell under "to whom" that lists recipient classes: the act, to them (a closed list)."""
+        named = self._recipients(words, lemmas, *cell)
+        if not named:
+            return []
+        act = _weakest(acts)
+        # (a closed list of the allowed exceptions is a denial of the rest; one that names
+        # third parties at large says they get the data)
+        slots = Slots(action=act, data=data, recipients=tuple(named), purposes=label.purposes,
+                      only=act == "share" and OPEN_RECIPIENTS.isdisjoint(named))
+        return [TableStatement(Extracted(*cell, "affirmed", None, slots), label.text, (cell,),
+                               label.column)]
+
+    def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                    end: int) -> list[str]:
+        """The classes a list of recipients names: each item's own, at its head ("Service
+        providers. These could be parties that ..." is service providers; "Third-party
+        processors" is processors), items apart at ";", "," or a dash."""
+        out: list[str] = []
+        item = start
+        for k in range(start, end + 1):
+            if k < end and words[k] not in _ITEM_BREAKS:
+                continue
+            head = [r for a, _, r in self.lex.recipients.find(lemmas, item, k)
+                    if a - item <= MAX_HEAD_WORDS and r not in _NOT_RECIPIENTS]
+            specific = [r for r in head if r != "third-party"]
+            out += (specific or head)[:1]
+            item = k + 1
+        return list(dict.fromkeys(out))
+
+    def _answered(self, label: _Label, acts: Sequence[str], answer: _Answer, words: Sequence[str],
+                  lemmas: Sequence[str], cell: tuple[int, int], data: str,
+                  used: tuple[tuple[int, int], ...]) -> list[TableStatement]:
+        """The label's acts, affirmed or denied as the cell answers."""
+        if answer.acts:  # "Shared" under "Sold or shared?": shared, and not sold
+            polarities = {a: answer.polarity if a in answer.acts else "negated"
+                          for a in dict.fromkeys((*acts, *answer.acts))}
+            if answer.polarity == "negated":
+                polarities = {a: "negated" for a in answer.acts}
+        elif answer.polarity == "negated":
+            polarities = {a: "negated" for a in acts}
+        else:
+            polarities = {_weakest(acts): "affirmed"}
+        recipients = list(label.recipients)
+        if answer.polarity == "affirmed":  # "Yes, to advertising partners"
+            recipients += [r for r in self.lex.recipients.classes_in(lemmas, answer.rest, cell[1])
+                           if r not in _NOT_RECIPIENTS and r not in recipients]
+        out = []
+        for act, polarity in polarities.items():
+            slots = Slots(action=act, data=data, recipients=tuple(recipients),
+                          purposes=label.purposes)
+            out.append(TableStatement(Extracted(*cell, polarity, cell, slots), label.text, used,
+                                      label.column))
+        return out
+
+    # -- words --------------------------------------------------------------------------------
+
+    def _label(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int,
+               column: int | None) -> _Label:
+        lex = self.lex
+        # (an act on what is not data names no disclosure: "Services Provided", "Products sold")
+        found = sorted(lex.action_words.find(lemmas, start, end) + lex.action_nouns.find(lemmas, start, end))
+        acts = [c for a, b, c in found if lex.not_data_objects.isdisjoint(
+            (*lemmas[max(a - 1, start):a], *lemmas[b:min(b + 1, end)]))]
+        named = [(a, b, r) for a, b, r in lex.recipients.find(lemmas, start, end)
+                 if r not in _NOT_RECIPIENTS]
+        content = [k for k in range(start, end) if words[k] not in _PUNCTUATION]
+        # the cells name recipients when the label asks to whom ("to whom disclosed", "Shared
+        # with", "Entities to which we provide") or is itself a recipient ("Categories of third
+        # parties"), not when it only holds such a word ("Business purpose")
+        to_whom = bool(content) and (
+            words[content[-1]] in _TO_WHOM_ENDS or not _ASKS_WHOM.isdisjoint(words[start:end])
+            or any(words[k] in {"to", "with"} and words[k + 1] == "which" for k in range(start, end - 1))
+            or any(b - 1 == content[-1] for _, b, _ in named))
+        recipients = list(dict.fromkeys(r for _, _, r in named))
+        kinds = lex.data.classes_in(lemmas, start, end)
+        data = "aggregate" if self.aggregate_only(words, lemmas, start, end) else (
+            "personal" if "personal" in kinds else None)
+        return _Label(" ".join(words[start:end]), column, tuple(dict.fromkeys(acts)), tuple(recipients),
+                      to_whom, tuple(lex.purposes.classes_in(lemmas, start, end)), data)
+
+    def _answer(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                end: int) -> _Answer | None:
+        """A cell that answers yes or no, or names an act ("Shared", "Not sold"); None for any
+        other cell (a list, "N/A", "—")."""
+        content = [k for k in range(start, end) if words[k] not in _PUNCTUATION]
+        if not content:
+            return None
+        first = words[content[0]]
+        if first in YES or first in NO:
+            rest = content[1] if len(content) > 1 else end
+            acts = self._acts_only(lemmas, content[1:])
+            return _Answer("affirmed" if first in YES else "negated", acts, rest)
+        negated = bool(self.lex.negations.find(lemmas, content[0], content[0] + 1))
+        acts = self._acts_only(lemmas, content[1:] if negated else content)
+        if not acts:
+            return None
+        return _Answer("negated" if negated else "affirmed", acts, end)
+
+    def _acts_only(self, lemmas: Sequence[str], content: Sequence[int]) -> tuple[str, ...]:
+        """The acts a cell names when it names nothing else ("sold", "shared or sold")."""
+        acts: list[str] = []
+        for k in content:
+            found = self.lex.action_words.find(lemmas, k, k + 1)
+            if found:
+                acts.append(found[0][2])
+            elif lemmas[k] not in COORDINATORS:
+                return ()
+        return tuple(dict.fromkeys(acts))
+
+
+def _weakest(acts: Sequence[str]) -> str:
+    """The act a yes (or a list of recipients) affirms when its label names several."""
+    return next((a for a in WEAKEST_FIRST if a in acts), acts[0])
