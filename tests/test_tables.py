@@ -22,9 +22,6 @@ from policylens.structure.blocks import iter_blocks
 
 TABLES = Path(__file__).parent / "fixtures" / "tables"
 LABELS = yaml.safe_load((TABLES / "labels.yaml").read_text())
-# known gap: a sale read from one row ("Sold: Yes") counts as a vague admission of sharing
-# (verdicts/precedence.py), and another row's "Shared: No" outranks it
-KNOWN_GAPS = {("t10-yes-no-columns.md", "third-party-sharing")}
 
 
 def _rows(text: str):
@@ -94,7 +91,7 @@ def test_a_layout_table_stays_text(page: str):
 def read_row():
     nlp = spacy.blank("en")
     statements = StatementReader()
-    tables = TableReader(statements.lex, statements._aggregate_only)
+    tables = TableReader(statements.lex, statements.aggregate_only)
 
     def run(header: list[str], cells: list[str]):
         words: list[str] = []
@@ -160,11 +157,7 @@ def table_reports(ruleset):
 
 @pytest.mark.parametrize("name,practice", [(n, p) for n in LABELS for p in LABELS[n]])
 def test_each_fixture_gets_its_labelled_value(table_reports, name: str, practice: str):
-    got = table_reports[name].practices[practice].value
-    if (name, practice) in KNOWN_GAPS:
-        assert got != LABELS[name][practice]  # tell us when the gap closes
-        return
-    assert got == LABELS[name][practice]
+    assert table_reports[name].practices[practice].value == LABELS[name][practice]
 
 
 def _deciding(report, practice: str):

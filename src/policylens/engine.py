@@ -28,7 +28,7 @@ from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of
-from policylens.statements.tables import TableReader, TableStatement
+from policylens.statements.tables import MAX_KEPT_HEADERS, TableReader, TableStatement
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -810,7 +810,7 @@ class Analyzer:
         self.statement_rules = [r for r in ruleset.rules if r.statement]
         self.reader = StatementReader() if self.statement_rules else None
         # disclosure tables: a header (or a row's label) names the act, a cell answers it
-        self.tables = TableReader(self.reader.lex, self.reader._aggregate_only) \
+        self.tables = TableReader(self.reader.lex, self.reader.aggregate_only) \
             if self.reader else None
         self.header_words: dict[tuple[str, ...], list[list[str]]] = {}
         strings = self.nlp.vocab.strings
@@ -933,6 +933,8 @@ class Analyzer:
             columns.append(block.cells[k][0] if k >= 0 and at < block.cells[k][2] else -1)
         header = self.header_words.get(block.header)
         if header is None:
+            if len(self.header_words) >= MAX_KEPT_HEADERS:
+                self.header_words.clear()  # (memory flat over a corpus of many tables)
             header = self.header_words[block.header] = [
                 [t.lower_ for t in self.nlp.make_doc(text)] for text in block.header]
         return self.tables.read(words, columns, header)

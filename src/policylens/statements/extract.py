@@ -75,7 +75,6 @@ from policylens.statements.words import (
 )
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
-
 # words that open a coordinated clause's own subject: ", and some of our disclosures may ..."
 _CLAUSE_SUBJECTS = DETERMINERS | PRONOUNS | {"some", "all", "many", "certain", "these", "those"}
 
@@ -111,13 +110,13 @@ class StatementReader:
         self.subject_finder = SubjectFinder(self.lex, self.data_nouns, self.reporting)
         # statements whose subject receives ("our partners receive your e-mail address")
         self.receivers = ReceiverReader(self.lex, self.subject_finder, self.recipient_finder,
-                                        self.data_nouns, self._aggregate_only)
+                                        self.data_nouns, self.aggregate_only)
         self.action_lemmas = frozenset(self.lex.trigger_lemmas() | self.lex.grants)
         # the lemmas at which `_actions` reads anything: the rest it passes over
         self.action_starts = self.action_lemmas | {"make"}
         # gerunds the company names as its own act; answers to a question or a table's label
         self.owned = OwnedActs(self.lex, self.subject_finder)
-        self.replies = ReplyReader(self.lex, self.recipient_finder, self._aggregate_only, self.read)
+        self.replies = ReplyReader(self.lex, self.recipient_finder, self.aggregate_only, self.read)
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -272,7 +271,9 @@ class StatementReader:
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")
-                         or (lemmas[i] in LIST_NOUNS and after == ":")  # "Recipients: ..."
+                         # "Recipients: ...", "Categories of recipients: ..." (a field's label,
+                         # not a verb's phrase: "we disclose it to these recipients: ...")
+                         or (lemmas[i] in LIST_NOUNS and after == ":" and not out)
                          or words[max(0, i - 2):i] == ["subject", "to"]) \
                     and (verb is None or i == 0 or before in DETERMINERS or before in {"no", "in", "to"}) \
                     and not self._topic(words, i):
@@ -443,7 +444,7 @@ class StatementReader:
 
     # -- one statement ---------------------------------------------------------------------------
 
-    def _aggregate_only(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> bool:
+    def aggregate_only(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> bool:
         """Whether the clause's data is all aggregate ("aggregate statistics", "information in
         anonymised form", "non-personal, summary information"): not when another data phrase is
         coordinated with the aggregate one ("aggregate information and personally identifiable
@@ -664,7 +665,7 @@ class StatementReader:
             membership = lex.negations.find(lemmas, antecedent, g_start)
             if scope == "description":
                 scope = "practice"
-        if self._aggregate_only(words, lemmas, cs, body_end):
+        if self.aggregate_only(words, lemmas, cs, body_end):
             data = "aggregate"
         elif "sensitive" in kinds:
             data = "sensitive"  # a kind of personal data: a denial confined to it says little

@@ -12,7 +12,6 @@ from policylens.statements.lexicon import Lexicon
 from policylens.statements.recipients import RecipientFinder
 from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, REPLIES
 
-
 # an adverb before a table's answer: "Other recipients: usually none"
 _USUALLY = frozenset({"usually", "currently", "generally", "normally", "typically", "presently"})
 

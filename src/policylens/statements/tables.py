@@ -34,8 +34,8 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.words import COORDINATORS
-from policylens.verdicts.flows import OPEN_RECIPIENTS
+from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS
+from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_PURPOSES
 
 # closed answer words: a cell that opens with one of these answers its label (not "n": "N/A")
 YES = frozenset({"yes", "✓", "✔", "✔️", "☑", "true"})
@@ -52,6 +52,8 @@ MAX_LABEL_WORDS = 20
 # an item of a list of recipients names its class in its first words; past them it describes
 _ITEM_BREAKS = frozenset({";", ",", "-", "–", "•", "*", "/"})
 MAX_HEAD_WORDS = 3
+# headers read and kept per process (the rows of a table share one): forgotten past this many
+MAX_KEPT_HEADERS = 1024
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ class TableReader:
         key = tuple(map(tuple, header))
         labels = self.headers.get(key)
         if labels is None:  # (a table's rows share their header: read once)
+            if len(self.headers) >= MAX_KEPT_HEADERS:
+                self.headers.clear()  # (memory flat over a corpus of many tables)
             labels = self.headers[key] = {c: self._label(list(h), lemmas_of(list(h)), 0, len(h), column=c)
                                           for c, h in enumerate(header) if h}
         table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts))
@@ -152,6 +156,8 @@ class TableReader:
         if data_column is not None and self.aggregate_only(words, lemmas, *cells[data_column]):
             data = "aggregate"
         lists_recipients = any(label.to_whom for label in labels.values())
+        # the CCPA's disclosures "for a business purpose" go to those who act for the company
+        business = any("business purpose" in label.text for label in labels.values())
         out: list[TableStatement] = []
         for c in order:
             label = labels.get(c)
@@ -164,7 +170,7 @@ class TableReader:
             if answer is not None:
                 out += self._answered(label, acts, answer, words, lemmas, cell, data, (cell,))
             elif label.to_whom:
-                out += self._listed(label, acts, words, lemmas, cell, data)
+                out += self._listed(label, acts, words, lemmas, cell, data, business)
             elif c == data_column and not lists_recipients and acts == ("sale",) \
                     and cell[1] - cell[0] <= MAX_LABEL_WORDS * 3 and "." not in words[slice(*cell)]:
                 # "Categories of personal information sold in the past 12 months | Identifiers"
@@ -175,12 +181,20 @@ class TableReader:
         return out
 
     def _listed(self, label: _Label, acts: Sequence[str], words: Sequence[str],
-                lemmas: Sequence[str], cell: tuple[int, int], data: str) -> list[TableStatement]:
-        """A cell under "to whom" that lists recipient classes: the act, to them (a closed list)."""
+                lemmas: Sequence[str], cell: tuple[int, int], data: str,
+                business: bool = False) -> list[TableStatement]:
+        """A cell under "to whom" that lists recipient classes: the act, to them (a closed list).
+        In a table of disclosures "for a business purpose" (CCPA: operational purposes), partners
+        and unnamed third parties act for the company."""
         named = self._recipients(words, lemmas, *cell)
         if not named:
             return []
         act = _weakest(acts)
+        if act == "share" and (business or not OWN_PURPOSES & set(label.purposes)):
+            # ("Partners" in a list of a table's recipients, with no purpose of theirs named,
+            # are not said to get data for their own ends: LABELS.md counts those that do)
+            acting = ACTING_RECIPIENTS if business else {"marketing-partner"}
+            named = list(dict.fromkeys("service-provider" if r in acting else r for r in named))
         # (a closed list of the allowed exceptions is a denial of the rest; one that names
         # third parties at large says they get the data)
         slots = Slots(action=act, data=data, recipients=tuple(named), purposes=label.purposes,
@@ -222,10 +236,14 @@ class TableReader:
         if answer.polarity == "affirmed":  # "Yes, to advertising partners"
             recipients += [r for r in self.lex.recipients.classes_in(lemmas, answer.rest, cell[1])
                            if r not in _NOT_RECIPIENTS and r not in recipients]
+        # "Sold or shared?" asks in the CPRA's words: its "shared" is cross-context behavioural
+        # advertising (third-party-ads'), not a disclosure LABELS.md's sharing counts
+        cpra = "sale" in label.acts and "share" in label.acts
         out = []
         for act, polarity in polarities.items():
+            purposes = label.purposes + (("cross-context",) if cpra and act == "share" else ())
             slots = Slots(action=act, data=data, recipients=tuple(recipients),
-                          purposes=label.purposes)
+                          purposes=tuple(dict.fromkeys(purposes)))
             out.append(TableStatement(Extracted(*cell, polarity, cell, slots), label.text, used,
                                       label.column))
         return out
@@ -245,7 +263,8 @@ class TableReader:
         # the cells name recipients when the label asks to whom ("to whom disclosed", "Shared
         # with", "Entities to which we provide") or is itself a recipient ("Categories of third
         # parties"), not when it only holds such a word ("Business purpose")
-        to_whom = bool(content) and (
+        # (not whom data comes from: "Third parties from whom we collect", "Sources")
+        to_whom = bool(content) and "from" not in words[start:end] and (
             words[content[-1]] in _TO_WHOM_ENDS or not _ASKS_WHOM.isdisjoint(words[start:end])
             or any(words[k] in {"to", "with"} and words[k + 1] == "which" for k in range(start, end - 1))
             or any(b - 1 == content[-1] for _, b, _ in named))

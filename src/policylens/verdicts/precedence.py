@@ -112,9 +112,11 @@ def _age(finding: Finding) -> float | None:
 
 
 def _vague(finding: Finding) -> bool:
-    """An admission that names no one but "third parties" and no purpose or opt-out."""
+    """An admission that names no one but "third parties" and no purpose or opt-out (a sale
+    is never vague: selling gives data to others for their own ends)."""
     slots = finding.slots
-    return slots is not None and not set(slots.recipients) & (PROGRAMME_RECIPIENTS | {"organisation"}) \
+    return slots is not None and slots.action != "sale" \
+        and not set(slots.recipients) & (PROGRAMME_RECIPIENTS | {"organisation"}) \
         and not set(slots.purposes) & OWN_PURPOSES \
         and "opt-out" not in slots.conditions \
         and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"})
