@@ -29,6 +29,7 @@ from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of
 from policylens.statements.tables import MAX_KEPT_HEADERS, TableReader, TableStatement
+from policylens.statements.words import REPLIES
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -741,6 +742,13 @@ class _Placer:
         return _Place(self.block.text, start, end, line, section, 0, self.sents)
 
 
+def _opens_reply(sents: _Sentences, span: Any, strings: Any) -> bool:
+    """Whether a sentence opens "Yes," or "No,": a reply of any length ("Yes, with partners
+    who ...")."""
+    return span.end - span.start > 1 and strings[sents.lows[span.start]] in REPLIES \
+        and strings[sents.lows[span.start + 1]] == ","
+
+
 def _statement_marks(found: Extracted, tokens: list[str], lead: int, start: int, end: int,
                      sents: _Sentences) -> tuple[_Hit, str, _Hit | None, str | None]:
     """Where a statement read from sentence tokens start..end (after `lead` tokens of its list's
@@ -876,8 +884,9 @@ class Analyzer:
                 # (a short answer to a question holds no act of its own: "Do you sell my data?
                 # No."; the question's last token read alone, not its whole list of words)
                 asked = sents.spans[i - 1] if i else None
-                if asked is None or span.end - span.start > 8 or asked.end <= asked.start \
-                        or strings[sents.lows[asked.end - 1]] != "?":
+                if asked is None or asked.end <= asked.start \
+                        or strings[sents.lows[asked.end - 1]] != "?" \
+                        or (span.end - span.start > 8 and not _opens_reply(sents, span, strings)):
                     continue
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i else None

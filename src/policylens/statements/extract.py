@@ -64,6 +64,7 @@ from policylens.statements.words import (
     PRONOUNS,
     QUOTES,
     RECIPROCALS,
+    REPLIES,
     SOURCE_RELATIVES,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
@@ -150,6 +151,9 @@ class StatementReader:
             inherited = self.conditions_of([lemma(w) for w in previous()])
         clauses = self._clauses(words)
         out: list[Extracted] = []
+        # (a reply of any length opened by "Yes," or "No,": "Yes, with partners who ...", read
+        # as one when it states nothing of its own)
+        opens_reply = previous is not None and words[0] in REPLIES and words[1:2] == [","]
         if previous is not None and n <= 8 and self.action_lemmas.isdisjoint(lemmas):
             reply = self.replies.reply(words, lemmas, previous)
             if reply:
@@ -165,6 +169,8 @@ class StatementReader:
         # a verb the main reading took is not read again as received
         out += [r for r in self.receivers.read(words, lemmas, clauses, previous)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
+        if opens_reply and not out and previous is not None:
+            return self.replies.reply(words, lemmas, previous)
         return out
 
     def _heading_lead(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
@@ -736,9 +742,10 @@ class StatementReader:
         if comma is not None and "affiliate" in lex.recipients.classes_in(lemmas, cs, comma) \
                 and front is None:
             recipients = ["affiliate" if r == "third-party" else r for r in recipients]
-        if not recipients and (words[g_end:g_end + 1] == ["them"] or any(
-                words[p:p + 1] == ["them"]
-                for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end))):
+        pronoun_recipient = not recipients and (words[g_end:g_end + 1] == ["them"] or any(
+            words[p:p + 1] == ["them"]
+            for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end)))
+        if pronoun_recipient:
             # "we partner with other companies and may share your email with them", "we allow
             # other companies to send offers, and we may give them your address": the pronoun
             # stands for the recipients named before the verb, in its clause or the sentence
@@ -770,6 +777,11 @@ class StatementReader:
             # "we provide info to partners, or allow them to collect it via cookies": the cookies
             # are the other act's; the disclosure stands
             purposes = [p for p in purposes if p != "their-tools"]
+        if pronoun_recipient and not recipients \
+                and "own-use" in lex.purposes.classes_in(lemmas, g_end, len(words)):
+            # "we give them your details, and they may tell you about their other products":
+            # whoever "them" is gets the data for its own ends, a third party
+            recipients = ["third-party"]
         recipients, purposes = self.recipient_finder.acting_for_company(lemmas, recipients, purposes,
                                                                         lo, g_end, ex_end)
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)

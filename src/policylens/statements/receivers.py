@@ -266,10 +266,13 @@ class ReceiverReader:
         """The recipient classes a sentence before names as the company's partners ("We work with
         a few advertising partners."), which "they" then stands for."""
         lemmas = lemmas_of(before)
+        found = [(a, c) for a, _, c in self.lex.recipients.find(lemmas, 0, len(before))
+                 if c not in {"user", "public", "abroad"}]
         if "company" not in self.subjects.actor_classes(before, lemmas, 0, min(3, len(before))):
-            return []
-        return [c for c in self.lex.recipients.classes_in(lemmas, 0, len(before))
-                if c not in {"user", "public", "abroad"}]
+            # ("The newsletter is free because our sponsors pay for it. In return, they receive
+            # ...": the company's own partners, named with "our")
+            found = [(a, c) for a, c in found if before[a - 1:a] == ["our"]]
+        return list(dict.fromkeys(c for _, c in found))
 
     def _cue(self, lemmas: Sequence[str], walk: int, a: int,
              nobody: list[tuple[int, int, str]]) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from policylens.models import Slots
 from policylens.statements.extracted import Extracted
+from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.recipients import RecipientFinder
 from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, REPLIES
@@ -39,6 +40,10 @@ class ReplyReader:
             return []
         # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
         start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
+        asked_lemmas = lemmas_of(asked)
+        if asked[start].endswith("ing") and self.lex.action_words.match_at(asked_lemmas, start, start + 1):
+            # "Selling customer data? Never.": a gerund asks about the company's act
+            asked = [*asked[:start], "we", asked_lemmas[start], *asked[start + 1:]]
         denied = words[0] != "yes"
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")
