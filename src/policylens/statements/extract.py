@@ -76,6 +76,8 @@ from policylens.statements.words import (
 )
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
+# "your data may be included in lists we rent": what the data is put into is what is sold
+INCLUDED = frozenset({"include", "contain", "incorporate", "add", "put", "compile", "list"})
 # words that open a coordinated clause's own subject: ", and some of our disclosures may ..."
 _CLAUSE_SUBJECTS = DETERMINERS | PRONOUNS | {"some", "all", "many", "certain", "these", "those"}
 
@@ -371,6 +373,12 @@ class StatementReader:
         r = we - 1
         if r > cs and words[r] in {"that", "which"}:
             r -= 1
+        be = next((j for j in range(r - 1, max(cs, r - 6) - 1, -1) if words[j] in BE), None)
+        if be is not None and r > cs and words[r].isalpha() and be + 2 < r \
+                and lemmas[be + 1] in INCLUDED and words[be + 2] in {"in", "into", "on", "to"} \
+                and all(w.isalpha() for w in words[be + 3:r]) \
+                and "personal" in self.lex.data.classes_in(lemmas, cs, be):
+            return be  # "your details may be included in lists we rent to other companies"
         if r <= cs or not words[r].isalpha() or lemmas[r] in self.data_nouns:
             return None
         be = next((j for j in range(r - 1, max(cs, r - 5) - 1, -1) if words[j] in BE), None)
