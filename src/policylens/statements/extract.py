@@ -106,7 +106,6 @@ class StatementReader:
         # (a moving verb that is also one of these has an object: "the provider passes data on")
         self.share_verbs = self.lex.action_words.single_words("share")
         self.reporting = self.lex.reporting_verbs.single_words("x")
-        self.deemed = self.lex.deemed.single_words("x")
         # who receives; verb_lemmas tells an infinitive after "to" from a recipient
         self.recipient_finder = RecipientFinder(self.lex, self.data_nouns, verb_lemmas())
         # who acts
@@ -288,7 +287,7 @@ class StatementReader:
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
                 continue
-            if noun and verb is None and any(lemmas[k] in self.deemed for k in range(max(0, i - 4), i)):
+            if noun and verb is None and lex.deemed.find(lemmas, max(0, i - 4), i):
                 # "may be considered a 'sale'", "does not constitute a sale" (CCPA wording)
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
@@ -629,7 +628,11 @@ class StatementReader:
         # "Your data is not a product we sell": the object is a relative clause's antecedent
         antecedent = None if passive \
             else self._antecedent(words, lemmas, cs, subject_start, g_start, k, body_end)
-        if k < body_end and not passive and antecedent is None:
+        # (an act-noun has no object but an "of" phrase: "may be considered sales or targeted
+        # advertising"; not "a sale of our products")
+        act_noun = lex.action_words.match_at(lemmas, g_start, g_end) is None \
+            and words[g_end:g_end + 1] != ["of"]
+        if k < body_end and not passive and antecedent is None and not act_noun:
             if words[k] in {"you", "yourself"} or (
                     words[k] in USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
                 return None  # given to the reader: "we provide you with ..."
@@ -641,10 +644,21 @@ class StatementReader:
         # -- actor --
         actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                         passive)
-        deemed = g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None \
-            and any(lemmas[k] in self.deemed for k in range(max(0, g_start - 4), g_start))
+        # "may be considered a sale", "may be treated as selling or sharing": the CCPA's terms
+        deemed = bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)) and (
+            (g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None)
+            or (words[g_start].endswith("ing") and words[g_start - 1] in {"as", "to"}))
         if deemed:
             actor = "company"  # "our disclosure of data to ad partners may be considered a sale"
+            # (an embedding word opening a relative clause, "the ways we ...", names the subject)
+            framing = [a for a, b, _ in lex.embedding.find(lemmas, cs, subject_start)
+                       if words[b:b + 1] != ["we"]]
+            if scope == "description" or (scope == "embedded" and not framing
+                                          and not lex.describes.find(lemmas, 0, subject_start)):
+                # ("disclosures that we make to third parties constitute the sale of your data",
+                # "the ways we work with partners could be regarded as sales": what the subject's
+                # own clause says is the subject's; the deeming is the main verb)
+                scope = "practice"
         minors = [a for a, _, _ in lex.minors.find(lemmas, g_end, body_end)] \
             + [a for a, _, _ in lex.minors.find(lemmas, *subject)]
         if scope == "practice" and minors and not any(  # not "including users under 16"

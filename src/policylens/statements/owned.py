@@ -18,7 +18,6 @@ class OwnedActs:
     def __init__(self, lexicon: Lexicon, subjects: SubjectFinder) -> None:
         self.lex = lexicon
         self.subjects = subjects
-        self.deemed = lexicon.deemed.single_words("x")
 
     def act(self, words: Sequence[str], lemmas: Sequence[str], i: int,
             j: int) -> tuple[tuple[int, int] | None] | None:
@@ -30,8 +29,9 @@ class OwnedActs:
         ("Selling or renting your details is something we have never done")."""
         if j > 0 and words[j] in {"from", "by", "through"} and words[j - 1] in {"not", "never"}:
             return ((j - 1, j),)
-        deemed = next((k for k in range(j - 1, max(0, j - 3) - 1, -1) if lemmas[k] in self.deemed), None) \
-            if j > 0 and words[j] in {"to", "as"} else None
+        deemed_at = self.lex.deemed.find(lemmas, max(0, j - 3), j + 1) \
+            if j > 0 and words[j] in {"to", "as"} else []
+        deemed = deemed_at[-1][0] if deemed_at else None
         if deemed is not None:
             # "allowing advertising cookies may amount to selling your data" (not: "sharing with
             # processors does not amount to selling it")
