@@ -651,10 +651,10 @@ class StatementReader:
         if deemed:
             actor = "company"  # "our disclosure of data to ad partners may be considered a sale"
             # (an embedding word opening a relative clause, "the ways we ...", names the subject)
-            framing = [a for a, b, _ in lex.embedding.find(lemmas, cs, subject_start)
+            framing = [a for a, b, _ in lex.embedding.find(lemmas, cs, g_start)
                        if words[b:b + 1] != ["we"]]
             if scope == "description" or (scope == "embedded" and not framing
-                                          and not lex.describes.find(lemmas, 0, subject_start)):
+                                          and not lex.describes.find(lemmas, 0, g_start)):
                 # ("disclosures that we make to third parties constitute the sale of your data",
                 # "the ways we work with partners could be regarded as sales": what the subject's
                 # own clause says is the subject's; the deeming is the main verb)
