@@ -908,7 +908,12 @@ class StatementReader:
         traded = lemmas[g_start] in lex.traded_by and (
             lex.traded_objects.find(lemmas, g_end, min(g_end + 4, body_end))
             or (passive and lex.traded_objects.find(lemmas, subject[0], min(subject[0] + 4, walk))))
-        if action == "share" and ("payment" in purposes or traded):
+        # (paid for the act, not a fee the user pays in a fronted phrase: "For a fee, you can
+        # have a nonpublished number, which means that we will not provide your name")
+        paid = "payment" in lex.purposes.classes_in(lemmas, subject_start, ex_end) or any(
+            c == "payment" and not {"you", "they"} & set(words[b:subject_start])
+            for _, b, c in lex.purposes.find(lemmas, cs, subject_start))
+        if action == "share" and (paid or traded):
             action = "sale"  # shared for money, or a list exchanged: a sale
         slots = Slots(action=action, actor=actor, data=data, recipients=tuple(recipients),
                       purposes=tuple(dict.fromkeys(purposes)), conditions=tuple(conditions),
