@@ -833,7 +833,9 @@ class StatementReader:
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_start)) or any(
             not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP
-                 and lemmas[b + 1] not in lex.recipients.words()) and words[a - 1:a] != ["-"]
+                 and lemmas[b + 1] not in lex.recipients.words()
+                 and words[b + 1] in self.recipient_finder.verb_lemmas)  # (not "only to employees")
+            and words[a - 1:a] != ["-"]
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
         # a fronted phrase naming a list: "In the following cases, we may provide personal data
         # to third parties" (not "As described above, ...": what it refers to is no closed list)

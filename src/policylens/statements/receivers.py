@@ -245,8 +245,8 @@ class ReceiverReader:
         agent_end = next((j for j in range(k + 1, body_end)
                           if words[j] in {",", "for", "to", "when", "if", "(", "such", "other"}), body_end)
         if {"company", "user"} & set(self.lex.actors.classes_in(lemmas, k + 1, min(k + 4, agent_end))) \
-                and not self.lex.recipients.classes_in(lemmas, k + 1, min(k + 4, agent_end)):
-            return None  # "received by us"
+                and not self.lex.recipients.classes_in(lemmas, k + 1, agent_end):
+            return None  # "received by us" (not "used only by us and our agents")
         # the data is the subject, with any relative clause of its own ("details that you
         # provide are not accessed by ...")
         start = after_last_comma(words, cs, walk)
