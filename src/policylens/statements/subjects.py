@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
+    ADVICE_OPENERS,
     CLAUSE_OPENERS,
     GOVERNING,
     IMPERATIVE_NEGATIONS,
@@ -150,6 +151,8 @@ class SubjectFinder:
         """"Please do not share your password", "Don't ever give out your PIN": a "do" that opens
         its clause (not "we collect it and do not share it", nor a list item under "We will:",
         "not share your data with third parties")."""
+        if words[walk] == "never" and walk == cs and g_start == walk + 1:
+            return True  # "Never share your password with anyone"
         return words[walk] == "do" and (subject_start == cs or words[subject_start - 1] in {":", ";"}) \
             and all(words[k] in IMPERATIVE_NEGATIONS for k in range(walk, g_start))
 
@@ -186,11 +189,15 @@ class SubjectFinder:
             actor = "company"  # "if you would rather we did not share": we, in the bridge
         elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
             actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
-        elif all(words[k] in IMPERATIVE_OPENERS for k in range(opening, walk)) \
-                and (walk == g_start or self._negated_imperative(words, cs, subject_start, walk, g_start)) \
+        elif (all(words[k] in IMPERATIVE_OPENERS for k in range(opening, walk))
+              and (walk == g_start or self._negated_imperative(words, cs, subject_start, walk, g_start))
+              or (words[walk:walk + 2] == ["not", "to"] and g_start == walk + 2
+                  and words[opening] in ADVICE_OPENERS and walk - opening <= 3)) \
                 and lex.action_words.match_at(lemmas, g_start, g_end) is not None \
                 and words[g_end:g_end + 1] != ["of"]:  # not "Transfer of data ... does not take place"
-            actor = "user"  # "Please send your objection to ...": an imperative, the reader acts
+            # "Please send your objection to ...": an imperative, the reader acts; "Be careful not
+            # to give out personal information in the chat": advice to the reader
+            actor = "user"
         elif walk > cs and words[walk - 1] in {"you", "they"} and walk - 1 >= subject_start \
                 and words[walk] not in {"and", "or"}:
             # the pronoun right before the verb is its subject: "the information you provide"

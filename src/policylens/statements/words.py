@@ -27,6 +27,8 @@ OPENERS_HYPOTHETICAL = frozenset({"if", "event", "case", "should", "unless", "up
 IMPERATIVE_OPENERS = frozenset({"please", "simply", "just", "kindly", "then", "also"})
 # a negated imperative: "Please do not share your password", "Don't ever give out your PIN"
 IMPERATIVE_NEGATIONS = frozenset({"do", "not", "n't", "never", "ever"})
+# verbs that open advice to the reader: "Be careful not to give out your address"
+ADVICE_OPENERS = frozenset({"be", "take", "make", "remember", "try"})
 
 # -- verbs and their forms -------------------------------------------------------------------------
 
