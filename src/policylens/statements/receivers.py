@@ -60,16 +60,20 @@ class ReceiverReader:
         self.recipients = recipients
         self.data_nouns = data_nouns
         self.aggregate_only = aggregate_only  # the main reader's test of a clause's data
-        self.verbs = frozenset(lexicon.receiving_lemmas())
+        # (the verbs read only in a passive with "only" are screened apart: "use" is everywhere)
+        self.closed = lexicon.receiving_closed_only
+        self.verbs = frozenset(lexicon.receiving_lemmas()) - self.closed
 
     def read(self, words: Sequence[str], lemmas: Sequence[str], clauses: Sequence[tuple[int, int]],
              previous: Callable[[], Sequence[str]] | None = None) -> list[Extracted]:
         """The statements of one sentence (lowercase words, their lemmas and clause spans);
         `previous()` gives the sentence before, which a subject "they" refers to."""
-        if self.verbs.isdisjoint(lemmas):
-            return []
+        if self.verbs.isdisjoint(lemmas) and (self.closed.isdisjoint(lemmas) or "by" not in words):
+            return []  # ("use" is read only in a passive with "by": most sentences hold it)
         out: list[Extracted] = []
         for a, b, action in self.lex.receiving.find(lemmas, 0, len(words)):
+            if lemmas[a] in self.closed and not is_participle(words[a], lemmas[a]):
+                continue  # "partners use the data they collect": their own act
             cs, ce = clause_of(clauses, a, len(words))
             if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
@@ -81,12 +85,9 @@ class ReceiverReader:
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
                 # a list's lead-in ("Third parties may receive information as follows:")
                 continue
-            if is_participle(words[a], lemmas[a]):
-                found = self._agent(words, lemmas, a, b, action, cs, ce)
-            elif lemmas[a] in self.lex.receiving_closed_only:
-                continue  # "partners use the data they collect": their own act
-            else:
-                found = self._subject(words, lemmas, a, b, action, cs, ce, previous)
+            found = self._agent(words, lemmas, a, b, action, cs, ce) \
+                if is_participle(words[a], lemmas[a]) \
+                else self._subject(words, lemmas, a, b, action, cs, ce, previous)
             if found is not None:
                 out.append(found)
         for table, named in ((self.lex.receiving_kept, True), (self.lex.receiving_internal, False)):
