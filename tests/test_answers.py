@@ -99,7 +99,10 @@ def test_line_kinds() -> None:
     assert line_kind(["how", "do", "we", "use", "cookies", "?"]) == "wh"
     assert line_kind(["advertising", "."]) == "label"
     assert line_kind(["we", "use", "cookies", "."]) == "statement"
-    assert line_kind(["we", "use", "cookies"], heading=True) == "label"
+    assert line_kind(["children", "'s", "privacy"], heading=True) == "label"
+    # a heading that says something is a statement
+    assert line_kind(["acme", "does", "not", "collect", "data", "from", "minors"],
+                     heading=True) == "statement"
 
 
 def test_inline_labels() -> None:

@@ -127,6 +127,11 @@ class Sentence:
     heading: bool = False
     named: set[str] = field(default_factory=set)  # practices a trigger of a rule names in it
 
+    @property
+    def inline(self) -> bool:
+        """Whether this is the rest of a sentence after its label."""
+        return bool(self.spans) and self.spans[0][0] > 0
+
     def kind(self) -> str:
         """'yes-no' or 'wh' question, 'label' (a heading or short phrase) or 'statement'."""
         return line_kind(self.words, self.heading)
@@ -142,9 +147,11 @@ def line_kind(words: Sequence[str], heading: bool = False) -> str:
                                             or words[opening] in LABEL_ENDS):
             opening += 1
         return "yes-no" if words[opening] in YES_NO_OPENERS else "wh"
-    if heading:
-        return "label"
     named = [w for w in words if w[:1].isalnum()]
+    # a heading that says something ("NextRoll does not collect data from minors") is a statement
+    if heading:
+        return "label" if len(named) <= MAX_LABEL_WORDS + 1 and not NEGATIONS.intersection(named) \
+            and (not named or named[0] not in SUBJECT_WORDS) else "statement"
     if named and len(named) <= MAX_LABEL_WORDS and named[0] not in SUBJECT_WORDS \
             and (words[-1] in LABEL_ENDS or words[-1][:1].isalnum()):
         return "label"
@@ -318,7 +325,15 @@ class Answers:
                 if kind != "statement":  # the answer speaks for itself
                     dropped.add(practice)
                 continue
-            if practice in answer.named:  # the rules read it and found it says nothing here
+            if practice in answer.named:
+                # the rules read it and found nothing in it alone: perhaps for want of the
+                # topic's words ("A parent must be present" under "Patients who are minors");
+                # the rest of a labelled sentence was read with its label already
+                if kind != "statement" and not answer.inline:
+                    read = self._read(answer, phrase, practice, prefix=True)
+                    if read:
+                        new.extend(read)
+                        dropped.add(practice)
                 continue
             if kind == "statement":
                 # a statement that names one practice in passing and says nothing of it: what
@@ -327,15 +342,30 @@ class Answers:
                 if not topic.findings and len(topic.topics) == 1:
                     new.extend(self._read(answer, phrase, practice, prefix=False))
                 continue
-            read = self._read(answer, phrase, practice, prefix=False) \
-                or self._reply(topic, answer, practice) \
-                or self._read(answer, phrase, practice, prefix=True)
+            # a reply or denial that comes before any word standing for the topic answers first
+            # ("Your records would not be transferred; they would be returned to you")
+            if self._replies_first(answer):
+                read = self._reply(topic, answer, practice) \
+                    or self._read(answer, phrase, practice, prefix=False)
+            else:
+                read = self._read(answer, phrase, practice, prefix=False) \
+                    or self._reply(topic, answer, practice)
+            read = read or self._read(answer, phrase, practice, prefix=True)
             if read:
                 new.extend(read)
                 dropped.add(practice)
             elif kind == "yes-no":
                 dropped.add(practice)  # a question no answer settles states nothing
         return new, dropped
+
+    @staticmethod
+    def _replies_first(answer: Sentence) -> bool:
+        reply = reply_polarity(answer, prohibitions=True)
+        if reply is None or reply[1] is None:
+            return False
+        first = next((answer.spans[k][0] for k in range(len(answer.words))
+                      if stand_in(answer.words, k)), None)
+        return first is None or reply[1][0] < first
 
     def _read(self, answer: Sentence, phrase: str, practice: str, prefix: bool) -> list[Finding]:
         """The answer read with the topic's words in it."""

@@ -20,6 +20,7 @@ from policylens.answers import (
     has_anaphor,
     inline_label,
     line_kind,
+    load_topics,
     topics_in,
 )
 from policylens.gaps import Split, join, repeats, split
@@ -812,6 +813,8 @@ class Analyzer:
         strings = self.nlp.vocab.strings
         self.word_strings = _WordStrings(strings)
         self._answers = Answers(self._read_alone)
+        self.topic_firsts = frozenset(strings.add(phrase[0]) for topic in load_topics().values()
+                                      for phrase in topic.words)
         self.action_forms: frozenset[int] = frozenset(
             strings.add(f) for f in forms_of(self.reader.lex.trigger_lemmas()
                                              | self.reader.lex.receiving_lemmas())) \
@@ -860,20 +863,27 @@ class Analyzer:
         if pending is not None and (heading or not n):
             out.extend(pending.held)
             pending = None
+        # the sentences that may be topics: those holding a topic word or a topic practice's
+        # finding (most blocks hold neither: nothing more is done for them)
+        found_in = {i for i, f in pairs if f.practice in TOPIC_PRACTICES}
+        topical = [i for i in range(n) if i in found_in or not self.topic_firsts.isdisjoint(sents.words[i])]
+        if pending is None and not topical:
+            return out
         strings = self.word_strings
         lows = sents.lows
-        tokens = [[k for k in range(span.start, span.end) if strings[lows[k]].strip()]
-                  for span in sents.spans]
-        words = [[strings[lows[k]] for k in ks] for ks in tokens]
-        kinds = [line_kind(w, heading) for w in words]
+        last = n - 1
+        needed = sorted({0} | set(topical) | {i + 1 for i in topical if i < last}) if n else []
+        tokens = {i: [k for k in range(sents.spans[i].start, sents.spans[i].end)
+                      if strings[lows[k]].strip()] for i in needed}
+        words = {i: [strings[lows[k]] for k in ks] for i, ks in tokens.items()}
+        kinds = {i: line_kind(words[i], heading) for i in topical}
         # a short first line ends a label ("Cookies" over "None are used on this site.")
         original = document.text if document is not None else ""
         first, end = block.span(0, len(block.text))
         lines = "\n" in original[first:end]
-        labels = [inline_label(w, self._line_breaks(sents, block, original, ks) if lines else ())
-                  for w, ks in zip(words, tokens, strict=True)]
-        last = n - 1
-        wanted = [i for i in range(n) if labels[i] is not None
+        labels = {i: inline_label(words[i], self._line_breaks(sents, block, original, tokens[i])
+                                  if lines else ()) for i in topical}
+        wanted = [i for i in topical if labels[i] is not None
                   or (i < last and (kinds[i] != "statement" or has_anaphor(words[i + 1])))
                   or (i == last and (heading or n == 1) and kinds[i] != "statement")]
         if pending is None and not wanted:
