@@ -18,9 +18,10 @@ A yes/no question that no answer settles states nothing for the practice."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -57,10 +58,16 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for topic in load_topics().values():
         for phrase in topic.words:
-            out.setdefault(phrase[0], []).append((phrase, topic.practice))
+            out.setdefault("#" if "#" in phrase[0] else phrase[0], []).append((phrase, topic.practice))
     for phrases in out.values():
         phrases.sort(key=lambda p: -len(p[0]))
     return out
+
+
+@cache
+def _numbered(word: str) -> re.Pattern[str]:
+    """A topic word with "#" for a number: "under-#s" matches "under-16s"."""
+    return re.compile(re.escape(word).replace(r"\#", r"\d+"))
 
 
 def topics_in(words: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -68,10 +75,10 @@ def topics_in(words: Sequence[str]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     table = _by_first_word()
     for k, word in enumerate(words):
-        numbered = table.get("#", ()) if word.isdigit() else ()
+        numbered = table.get("#", ()) if any(c.isdigit() for c in word) else ()
         for phrase, practice in (*table.get(word, ()), *numbered):
             if practice not in found and len(words) - k >= len(phrase) and all(
-                    w == p or (p == "#" and w.isdigit())
+                    w == p or ("#" in p and _numbered(p).fullmatch(w))
                     for w, p in zip(words[k:k + len(phrase)], phrase, strict=True)):
                 found[practice] = (k, k + len(phrase))
     return found
@@ -84,7 +91,7 @@ YES_NO_OPENERS = frozenset({"do", "does", "did", "will", "would", "can", "could"
 AFFIRMING_REPLIES = frozenset({"yes", "yep", "yeah", "sure", "absolutely", "certainly", "correct"})
 DENYING_REPLIES = frozenset({"no", "nope", "never", "none", "not", "nothing", "n/a", "zero"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nothing", "neither", "nor", "nobody",
-                       "cannot", "without"})
+                       "cannot", "without", "excluded"})
 # a denial ends at a clause's end: "It stays with us, but if you ask we will not keep it"
 CLAUSE_ENDS = frozenset({",", ";", "but", "however", "except", "unless", "although", "while",
                          "whereas", "if", "when", "which"})

@@ -866,7 +866,10 @@ class Analyzer:
         # the sentences that may be topics: those holding a topic word or a topic practice's
         # finding (most blocks hold neither: nothing more is done for them)
         found_in = {i for i, f in pairs if f.practice in TOPIC_PRACTICES}
-        topical = [i for i in range(n) if i in found_in or not self.topic_firsts.isdisjoint(sents.words[i])]
+        # (or, in a short line, a number: "Under-16s", "13+")
+        topical = [i for i in range(n) if i in found_in or not self.topic_firsts.isdisjoint(sents.words[i])
+                   or (sents.spans[i].end - sents.spans[i].start <= MAX_LABEL_WORDS * 2
+                       and any(c.isdigit() for c in sents.text(i)))]
         if pending is None and not topical:
             return out
         strings = self.word_strings
