@@ -31,12 +31,11 @@ from policylens.models import Finding
 
 @dataclass(frozen=True)
 class Topic:
-    """A practice's topic words (`data/topics.yaml`), the rule a reply is filed under, and the
-    value each reply gives."""
+    """A practice's topic words (`data/topics.yaml`) and the rule each reply is filed under (the
+    value is the one that rule gives the reply's polarity)."""
 
     practice: str
-    rule: str
-    replies: dict[str, str]
+    replies: dict[str, str]  # polarity -> rule id
     words: tuple[tuple[str, ...], ...]
     phrase: str | None = None  # what stands in for the topic's own words when an answer is read
     prohibitions: bool = False  # a prohibition on the reader answers ("Under 18? You can't join")
@@ -46,7 +45,7 @@ class Topic:
 def load_topics() -> dict[str, Topic]:
     """The shipped topic words, by practice."""
     text = resources.files("policylens.data").joinpath("topics.yaml").read_text("utf-8")
-    return {practice: Topic(practice, spec["rule"], dict(spec.get("replies") or {}),
+    return {practice: Topic(practice, dict(spec.get("replies") or {}),
                             tuple(tuple(str(w).split()) for w in spec["words"]), spec.get("phrase"),
                             bool(spec.get("prohibitions")))
             for practice, spec in yaml.safe_load(text).items()}
@@ -91,10 +90,12 @@ YES_NO_OPENERS = frozenset({"do", "does", "did", "will", "would", "can", "could"
 AFFIRMING_REPLIES = frozenset({"yes", "yep", "yeah", "sure", "absolutely", "certainly", "correct"})
 DENYING_REPLIES = frozenset({"no", "nope", "never", "none", "not", "nothing", "n/a", "zero"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nothing", "neither", "nor", "nobody",
-                       "cannot", "without", "excluded"})
+                       "cannot", "excluded"})
 # a denial ends at a clause's end: "It stays with us, but if you ask we will not keep it"
 CLAUSE_ENDS = frozenset({",", ";", "but", "however", "except", "unless", "although", "while",
                          "whereas", "if", "when", "which"})
+# a negation before these is no denial ("cannot work without them", "not only"; cues.yaml: pseudo)
+PSEUDO_AFTER = frozenset({"work", "function", "able", "only", "all", "necessarily", "limited"})
 # the reader's own choice, not a denial: "you do not have to accept them"
 READER_WORDS = frozenset({"you", "your", "users", "user"})
 # "you cannot", "you may not": a prohibition, where the topic's `prohibitions` says so
@@ -201,6 +202,8 @@ class Pending:
 
 # reads a text alone with the pattern rules
 Reader = Callable[[str], list[Finding]]
+# the value a rule gives a polarity, None when it gives none or is not loaded
+Valuer = Callable[[str, str], str | None]
 
 
 @dataclass(frozen=True)
@@ -293,6 +296,8 @@ def reply_polarity(answer: Sentence,
         if words[j] in CLAUSE_ENDS and j > k:
             return None
         if words[j] in NEGATIONS:
+            if _no_denial(words, j):
+                continue
             if READER_WORDS.intersection(words[max(k, j - 3):j]) \
                     and not (prohibitions and words[j - 1:j] and words[j - 1] in MODALS):
                 return None
@@ -311,11 +316,28 @@ def placed(finding: Finding, answer: Sentence, trigger: tuple[int, int] | None,
         cue=answer.text[cue[0]:cue[1]] if cue else None, cue_span=cue)
 
 
-class Answers:
-    """Reads each answer with its topic: `read` runs the pattern rules on a text alone."""
+def _no_denial(words: Sequence[str], j: int) -> bool:
+    """Whether the negation at j denies nothing: "cannot work without them", "not only",
+    "not be able to" (the pseudo cues of `cues.yaml`), or one "without" cancels ("we do not
+    ... without your consent")."""
+    after = words[j + 1:j + 3]
+    if after[:1] and after[0] in PSEUDO_AFTER or after == ["be", "able"]:
+        return True
+    for word in words[j + 1:]:
+        if word in CLAUSE_ENDS:
+            return False
+        if word == "without":
+            return True
+    return False
 
-    def __init__(self, read: Reader) -> None:
+
+class Answers:
+    """Reads each answer with its topic: `read` runs the pattern rules on a text alone, `value`
+    gives the value a rule gives a polarity."""
+
+    def __init__(self, read: Reader, value: Valuer) -> None:
         self.read = read
+        self.value = value
         self.topics = load_topics()
 
     def answer(self, topic: Sentence, answer: Sentence) -> tuple[list[Finding], set[str]]:
@@ -386,17 +408,19 @@ class Answers:
                 and (trigger := rewritten.span(*f.trigger_span, size)) is not None]
 
     def _reply(self, topic: Sentence, answer: Sentence, practice: str) -> list[Finding]:
-        """A reply's finding: the topic's (or the practice's reply rule's) with the reply's
-        polarity and the value `topics.yaml` gives it."""
+        """A reply's finding, filed under the rule `topics.yaml` names for the reply's polarity,
+        with the value that rule gives it."""
         spec = self.topics[practice]
         reply = reply_polarity(answer, spec.prohibitions)
         if reply is None or reply[0] not in spec.replies:
             return []
         polarity, cue = reply
-        base = next((f for f in topic.findings if f.practice == practice), None) \
-            or Finding(spec.rule, practice, None, polarity, "", 0, 0, 1, "", "")
-        return [dataclasses.replace(placed(base, answer, None, cue), polarity=polarity,
-                                    value=spec.replies[polarity], attributes=())]
+        rule = spec.replies[polarity]
+        value = self.value(rule, polarity)
+        if value is None:
+            return []
+        base = Finding(rule, practice, value, polarity, "", 0, 0, 1, "", "")
+        return [placed(base, answer, None, cue)]
 
 
 def inline_label(words: Sequence[str], breaks: Sequence[int] = ()) -> tuple[int, int] | None:

@@ -812,7 +812,7 @@ class Analyzer:
         self.reader = StatementReader() if self.statement_rules else None
         strings = self.nlp.vocab.strings
         self.word_strings = _WordStrings(strings)
-        self._answers = Answers(self._read_alone)
+        self._answers = Answers(self._read_alone, self._reply_value)
         self.topic_firsts = frozenset(strings.add(phrase[0]) for topic in load_topics().values()
                                       for phrase in topic.words)
         self.action_forms: frozenset[int] = frozenset(
@@ -957,6 +957,11 @@ class Analyzer:
             if "\n" in original[after:before]:
                 out.append(j)
         return out
+
+    def _reply_value(self, rule_id: str, polarity: str) -> str | None:
+        """The value a rule gives a polarity; None when the rule is not loaded (disabled)."""
+        rule = self.rules.get(rule_id)
+        return rule.value_for(polarity) if rule is not None else None
 
     def _read_alone(self, text: str) -> list[Finding]:
         """The pattern findings of a text read alone, placed in that text (the answers' reader)."""
