@@ -10,7 +10,8 @@ How an answer is read, first that applies:
 2. a word in it stands for the topic ("them", "none", "any", "such deals", "if that happens"):
    it is read with the topic's words in place of that word;
 3. it is a reply ("Yes", "No", "Never", "None") or its first clause is denied ("It stays with
-   us and is not handed to anyone"): the topic's own findings take that polarity;
+   us and is not handed to anyone"): a finding of the rule `topics.yaml` names for that
+   polarity (a denial before any stand-in word answers before step 2);
 4. a topic that is no statement: the answer is read after the topic's words ("Minors: the
    account holder must be an adult").
 A yes/no question that no answer settles states nothing for the practice."""
@@ -63,6 +64,9 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @cache
 def _numbered(word: str) -> re.Pattern[str]:
     """A topic word with "#" for a number: "under-#s" matches "under-16s"."""
@@ -74,7 +78,7 @@ def topics_in(words: Sequence[str]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     table = _by_first_word()
     for k, word in enumerate(words):
-        numbered = table.get("#", ()) if any(c.isdigit() for c in word) else ()
+        numbered = table.get("#", ()) if _DIGIT.search(word) else ()
         for phrase, practice in (*table.get(word, ()), *numbered):
             if practice not in found and len(words) - k >= len(phrase) and all(
                     w == p or ("#" in p and _numbered(p).fullmatch(w))
@@ -112,6 +116,7 @@ PRONOUNS = frozenset({"they", "them", "it"})
 DEMONSTRATIVES = frozenset({"these", "those"})
 LINKING_VERBS = frozenset({"are", "were", "may", "can", "will", "help", "helps", "allow", "let",
                            "include"})
+STAND_IN_WORDS = PRONOUNS | DEMONSTRATIVES | {"none", "any", "such", "that", "this", "so"}
 EVENT_WORDS = frozenset({"happens", "happen", "happened", "occurs", "occur", "occurred",
                          "case", "event", "situation"})
 QUESTION_OPENERS = frozenset({"q", "question", "faq"})
@@ -121,7 +126,7 @@ QUESTION_OPENERS = frozenset({"q", "question", "faq"})
 class Sentence:
     """One sentence as the mechanism sees it: its lowercase words, each word's characters in its
     text, its findings of the topic practices, and the topic phrase of each practice named in
-    it (the text of the earliest trigger of that practice)."""
+    it (its first topic words, else the trigger of its finding)."""
 
     text: str
     words: list[str]
@@ -188,7 +193,8 @@ def stand_in(words: Sequence[str], k: int) -> str | None:
 
 def has_anaphor(words: Sequence[str]) -> bool:
     """Whether a word of the sentence may stand for a topic named before it (see `rewrite`)."""
-    return any(stand_in(words, k) for k in range(len(words)))
+    return not STAND_IN_WORDS.isdisjoint(words) and any(stand_in(words, k)
+                                                        for k in range(len(words)))
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from policylens.answers import (
     MAX_LABEL_WORDS,
+    STAND_IN_WORDS,
     TOPIC_PRACTICES,
     Answers,
     Pending,
@@ -813,6 +814,8 @@ class Analyzer:
         strings = self.nlp.vocab.strings
         self.word_strings = _WordStrings(strings)
         self._answers = Answers(self._read_alone, self._reply_value)
+        self.label_marks = (strings.add("?"), strings.add(":"))
+        self.stand_ins = frozenset(map(strings.add, STAND_IN_WORDS))
         self.topic_firsts = frozenset(strings.add(phrase[0]) for topic in load_topics().values()
                                       for phrase in topic.words)
         self.action_forms: frozenset[int] = frozenset(
@@ -872,22 +875,36 @@ class Analyzer:
                        and any(c.isdigit() for c in sents.text(i)))]
         if pending is None and not topical:
             return out
-        strings = self.word_strings
         lows = sents.lows
         last = n - 1
+        original = document.text if document is not None else ""
+        first, end = block.span(0, len(block.text))
+        lines = "\n" in original[first:end]
+        if not (heading or lines):
+            # a long statement with no colon near its start is neither a question, a heading
+            # nor a label; it is a topic only without a finding, before a stand-in
+            spans, (question, colon) = sents.spans, self.label_marks
+            topical = [i for i in topical
+                       if spans[i].end - spans[i].start <= MAX_LABEL_WORDS * 2
+                       or lows[spans[i].end - 1] == question
+                       or colon in lows[spans[i].start:spans[i].start + MAX_LABEL_WORDS + 2]
+                       or (i not in found_in and i < last
+                           and not self.stand_ins.isdisjoint(sents.words[i + 1]))]
+            if pending is None and not topical:
+                return out
+        strings = self.word_strings
         needed = sorted({0} | set(topical) | {i + 1 for i in topical if i < last}) if n else []
         tokens = {i: [k for k in range(sents.spans[i].start, sents.spans[i].end)
                       if strings[lows[k]].strip()] for i in needed}
         words = {i: [strings[lows[k]] for k in ks] for i, ks in tokens.items()}
         kinds = {i: line_kind(words[i], heading) for i in topical}
         # a short first line ends a label ("Cookies" over "None are used on this site.")
-        original = document.text if document is not None else ""
-        first, end = block.span(0, len(block.text))
-        lines = "\n" in original[first:end]
         labels = {i: inline_label(words[i], self._line_breaks(sents, block, original, tokens[i])
                                   if lines else ()) for i in topical}
+        # (a statement that speaks for a topic practice is about that one: no stand-in needed)
         wanted = [i for i in topical if labels[i] is not None
-                  or (i < last and (kinds[i] != "statement" or has_anaphor(words[i + 1])))
+                  or (i < last and (kinds[i] != "statement"
+                                    or (i not in found_in and has_anaphor(words[i + 1]))))
                   or (i == last and (heading or n == 1) and kinds[i] != "statement")]
         if pending is None and not wanted:
             return out
