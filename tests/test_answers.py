@@ -118,3 +118,16 @@ def test_topics_and_stand_ins() -> None:
     assert topics_in(["business", "transfers"]) == {"merger-transfer": (0, 2)}
     assert has_anaphor(["if", "that", "happens"])
     assert not has_anaphor(["these", "cookies", "expire"])
+
+
+def test_topic_replies_name_shipped_rules(ruleset) -> None:
+    """Every reply rule of data/topics.yaml is a shipped rule of that practice that gives a value
+    for the reply's polarity."""
+    from policylens.answers import load_topics
+
+    rules = {r.id: r for r in ruleset.rules}
+    for practice, topic in load_topics().items():
+        assert topic.replies, practice
+        for polarity, rule_id in topic.replies.items():
+            assert rules[rule_id].practice == practice
+            assert rules[rule_id].value_for(polarity) is not None, (rule_id, polarity)

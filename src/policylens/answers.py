@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
 from policylens.models import Finding
+from policylens.yamlmarks import safe_load
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def load_topics() -> dict[str, Topic]:
     return {practice: Topic(practice, dict(spec.get("replies") or {}),
                             tuple(tuple(str(w).split()) for w in spec["words"]), spec.get("phrase"),
                             bool(spec.get("prohibitions")))
-            for practice, spec in yaml.safe_load(text).items()}
+            for practice, spec in safe_load(text).items()}
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +118,11 @@ LINKING_VERBS = frozenset({"are", "were", "may", "can", "will", "help", "helps",
 STAND_IN_WORDS = PRONOUNS | DEMONSTRATIVES | {"none", "any", "such", "that", "this", "so"}
 EVENT_WORDS = frozenset({"happens", "happen", "happened", "occurs", "occur", "occurred",
                          "case", "event", "situation"})
+# "any such deal", "such technologies": the nouns a "such" that stands for a topic names
+SUCH_NOUNS = EVENT_WORDS | {"deal", "deals", "transaction", "transactions", "events", "cases",
+                            "circumstance", "circumstances", "situations", "sale", "change",
+                            "changes", "technology", "technologies", "tools", "tool", "files",
+                            "tags", "methods", "ads", "advertising", "practice", "practices"}
 QUESTION_OPENERS = frozenset({"q", "question", "faq"})
 
 
@@ -186,7 +190,7 @@ def stand_in(words: Sequence[str], k: int) -> str | None:
         return "none"
     if word == "any" and not after[:1].isalnum():
         return "any"
-    if word == "such" and after[:1].isalpha() and after not in {"as", "a", "an"}:
+    if word == "such" and after in SUCH_NOUNS:  # not "such data": the data, not the topic
         return "such"
     return None
 
@@ -374,7 +378,10 @@ class Answers:
                 # a statement that names one practice in passing and says nothing of it: what
                 # stands for it in the next sentence is read ("Cookies are small files. We use
                 # them to ..."); one that speaks for a practice is about that one
-                if not topic.findings and len(topic.topics) == 1:
+                # (the stand-in opens the answer: "They are ...", "We use them", "If so"; one
+                # further on stands for something nearer: "... protect the data and use it")
+                if not topic.findings and len(topic.topics) == 1 and any(
+                        stand_in(answer.words, k) for k in range(min(len(answer.words), 4))):
                     new.extend(self._read(answer, phrase, practice, prefix=False))
                 continue
             # a reply or denial that comes before any word standing for the topic answers first

@@ -897,6 +897,10 @@ class Analyzer:
         tokens = {i: [k for k in range(sents.spans[i].start, sents.spans[i].end)
                       if strings[lows[k]].strip()] for i in needed}
         words = {i: [strings[lows[k]] for k in ks] for i, ks in tokens.items()}
+        # (a first word of a topic phrase alone, "change" or "web", names no topic)
+        topical = [i for i in topical if i in found_in or topics_in(words[i])]
+        if pending is None and not topical:
+            return out
         kinds = {i: line_kind(words[i], heading) for i in topical}
         # a short first line ends a label ("Cookies" over "None are used on this site.")
         labels = {i: inline_label(words[i], self._line_breaks(sents, block, original, tokens[i])
@@ -952,7 +956,7 @@ class Analyzer:
             out.extend(pending.held)
         for i in wanted:
             label = labels[i]
-            if label is not None:
+            if label is not None and topics_in(words[i][:label[0]]):
                 settle(sentence(i, 0, label[0], label=True), sentence(i, label[1]))
             if i < last:
                 settle(sentence(i), sentence(i + 1))
