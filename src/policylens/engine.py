@@ -11,6 +11,19 @@ from functools import lru_cache, partial
 from itertools import compress, count
 from typing import TYPE_CHECKING, Any, overload
 
+from policylens.answers import (
+    MAX_LABEL_WORDS,
+    STAND_IN_WORDS,
+    TOPIC_PRACTICES,
+    Answers,
+    Pending,
+    Sentence,
+    has_anaphor,
+    inline_label,
+    line_kind,
+    load_topics,
+    topics_in,
+)
 from policylens.gaps import Split, join, repeats, split
 from policylens.literals import (
     Bits,
@@ -823,6 +836,11 @@ class Analyzer:
         self.header_words: dict[tuple[str, ...], list[list[str]]] = {}
         strings = self.nlp.vocab.strings
         self.word_strings = _WordStrings(strings)
+        self._answers = Answers(self._read_alone, self._reply_value)
+        self.label_marks = (strings.add("?"), strings.add(":"))
+        self.stand_ins = frozenset(map(strings.add, STAND_IN_WORDS))
+        self.topic_firsts = frozenset(strings.add(phrase[0]) for topic in load_topics().values()
+                                      for phrase in topic.words)
         self.action_forms: frozenset[int] = frozenset(
             strings.add(f) for f in forms_of(self.reader.lex.trigger_lemmas()
                                              | self.reader.lex.receiving_lemmas())) \
@@ -832,11 +850,13 @@ class Analyzer:
                           sections: tuple[Section, ...] = (),
                           misses: list[NearMiss] | None = None,
                           leads: dict[int, list[str]] | None = None,
-                          sections_open: dict[str | None, Finding] | None = None) -> list[Finding]:
+                          sections_open: dict[str | None, Finding] | None = None,
+                          answering: list[Pending] | None = None) -> list[Finding]:
         """The findings of one block; with `misses`, the triggers that made none are added to it.
         `leads` carries the lead-ins of lists across blocks, `sections_open` the headings on
         sharing waiting for their section to name an allowed exception (see
-        `_statement_findings`)."""
+        `_statement_findings`), `answering` a question, heading or label on a pattern practice
+        waiting for its answer in the next block (see `_answered`)."""
         sents = _Sentences(doc, block.text, self.sentencizer)
         place = _Placer(sents, block, document, sections)
         statements = self._statement_findings(sents, place, block, misses, leads, sections_open) \
@@ -847,9 +867,153 @@ class Analyzer:
         read: dict[tuple[str, int], set[str | None]] = {}
         for f in statements:
             read.setdefault((f.practice, f.start), set()).add(f.value)
-        patterns = [f for f in self._pattern_findings(sents, place, doc, misses)
-                    if f.value in read.get((f.practice, f.start), {f.value})]
-        return patterns + statements
+        hits = self.triggers.hits(sents)
+        pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
+                 if f.value in read.get((f.practice, f.start), {f.value})]
+        if answering is not None:
+            return self._answered(sents, place, block, document, hits, pairs, answering) \
+                + statements
+        return [f for _, f in pairs] + statements
+
+    def _answered(self, sents: _Sentences, place: _Placer, block: Block,
+                  document: Document | None, hits: dict[str, list[_Hit]], pairs: list[tuple[int, Finding]],
+                  answering: list[Pending]) -> list[Finding]:
+        """The block's pattern findings, with each answer read with the topic of the question,
+        heading or label before it (`answers.py`): the next sentence, the rest of a sentence
+        after its label ("Advertising: none"), or the next block's first sentence, for which
+        `answering` holds a topic that ends its block (its findings held back meanwhile)."""
+        out = [f for _, f in pairs]
+        n = len(sents.spans)
+        heading = block.kind == "heading"
+        pending = answering.pop() if answering else None
+        if pending is not None and (heading or not n):
+            out.extend(pending.held)
+            pending = None
+        # the sentences that may be topics: those holding a topic word or a topic practice's
+        # finding (most blocks hold neither: nothing more is done for them)
+        found_in = {i for i, f in pairs if f.practice in TOPIC_PRACTICES}
+        # (or, in a short line, a number: "Under-16s", "13+")
+        topical = [i for i in range(n) if i in found_in or not self.topic_firsts.isdisjoint(sents.words[i])
+                   or (sents.spans[i].end - sents.spans[i].start <= MAX_LABEL_WORDS * 2
+                       and any(c.isdigit() for c in sents.text(i)))]
+        if pending is None and not topical:
+            return out
+        lows = sents.lows
+        last = n - 1
+        original = document.text if document is not None else ""
+        first, end = block.span(0, len(block.text))
+        lines = "\n" in original[first:end]
+        if not (heading or lines):
+            # a long statement with no colon near its start is neither a question, a heading
+            # nor a label; it is a topic only without a finding, before a stand-in
+            spans, (question, colon) = sents.spans, self.label_marks
+            topical = [i for i in topical
+                       if spans[i].end - spans[i].start <= MAX_LABEL_WORDS * 2
+                       or lows[spans[i].end - 1] == question
+                       or colon in lows[spans[i].start:spans[i].start + MAX_LABEL_WORDS + 2]
+                       or (i not in found_in and i < last
+                           and not self.stand_ins.isdisjoint(sents.words[i + 1]))]
+            if pending is None and not topical:
+                return out
+        strings = self.word_strings
+        needed = sorted({0} | set(topical) | {i + 1 for i in topical if i < last}) if n else []
+        tokens = {i: [k for k in range(sents.spans[i].start, sents.spans[i].end)
+                      if strings[lows[k]].strip()] for i in needed}
+        words = {i: [strings[lows[k]] for k in ks] for i, ks in tokens.items()}
+        # (a first word of a topic phrase alone, "change" or "web", names no topic)
+        topical = [i for i in topical if i in found_in or topics_in(words[i])]
+        if pending is None and not topical:
+            return out
+        kinds = {i: line_kind(words[i], heading) for i in topical}
+        # a short first line ends a label ("Cookies" over "None are used on this site.")
+        labels = {i: inline_label(words[i], self._line_breaks(sents, block, original, tokens[i])
+                                  if lines else ()) for i in topical}
+        # (a statement that speaks for a topic practice is about that one: no stand-in needed)
+        wanted = [i for i in topical if labels[i] is not None
+                  or (i < last and (kinds[i] != "statement"
+                                    or (i not in found_in and has_anaphor(words[i + 1]))))
+                  or (i == last and (heading or n == 1) and kinds[i] != "statement")]
+        if pending is None and not wanted:
+            return out
+        triggered: dict[int, list[tuple[int, str]]] = {}  # sentence -> (trigger start, practice)
+        for rule_id, rule_hits in hits.items():
+            practice = self.rules[rule_id].practice
+            if practice in TOPIC_PRACTICES:
+                for hit in rule_hits:
+                    if (i := sents.containing(hit)) is not None:
+                        triggered.setdefault(i, []).append((hit.start, practice))
+        by_sentence: dict[int, list[Finding]] = {}
+        for i, f in pairs:
+            if f.practice in TOPIC_PRACTICES:
+                by_sentence.setdefault(i, []).append(f)
+
+        def sentence(i: int, a: int = 0, b: int | None = None, label: bool = False) -> Sentence:
+            """Sentence i, or its words a..b (a label's, with its text only)."""
+            where = place(i)
+            ks = tokens[i][a:b]
+            spans = [(sents.char_starts[k] - where.base, sents.char_ends[k] - where.base) for k in ks]
+            text = where.text[:spans[-1][1]] if label and spans else where.text
+            # a label's findings are those its own words hold; one that reads on past the colon
+            # ("Cookies: none") is the answer's
+            findings = [f for f in by_sentence.get(i, [])
+                        if (f.trigger_span[1] <= spans[-1][1] if label
+                            else not a or f.trigger_span[1] > spans[0][0])]
+            named = {p for k, p in triggered.get(i, []) if not a or k >= ks[0]} if ks else set()
+            ranges = topics_in(words[i][a:b])
+            topics = {p: text[spans[x][0]:spans[y - 1][1]] for p, (x, y) in ranges.items()}
+            for f in findings:
+                topics.setdefault(f.practice, f.trigger)
+            return Sentence(text, words[i][a:b], spans, findings, topics, where.start, where.end,
+                            where.line, where.section, heading, named)
+
+        removed: set[int] = set()
+
+        def settle(topic: Sentence, answer: Sentence) -> None:
+            new, dropped = self._answers.answer(topic, answer)
+            by_sentence.setdefault(-1, []).extend(new)
+            out.extend(new)
+            removed.update(id(f) for f in topic.findings if f.practice in dropped)
+
+        if pending is not None:
+            settle(pending.topic, sentence(0))
+            out.extend(pending.held)
+        for i in wanted:
+            label = labels[i]
+            if label is not None and topics_in(words[i][:label[0]]):
+                settle(sentence(i, 0, label[0], label=True), sentence(i, label[1]))
+            if i < last:
+                settle(sentence(i), sentence(i + 1))
+            elif kinds[i] != "statement" and (heading or n == 1):
+                topic = sentence(i)
+                if topic.topics:
+                    held = [f for f in topic.findings if id(f) not in removed]
+                    removed.update(map(id, held))
+                    answering.append(Pending(topic, held))
+        return [f for f in out if id(f) not in removed]
+
+    @staticmethod
+    def _line_breaks(sents: _Sentences, block: Block, original: str, ks: list[int]) -> list[int]:
+        """The indexes of a sentence's first words that a line break follows in the original."""
+        out = []
+        for j in range(min(len(ks) - 1, MAX_LABEL_WORDS + 1)):
+            after = block.span(sents.char_starts[ks[j]], sents.char_ends[ks[j]])[1]
+            before = block.span(sents.char_starts[ks[j + 1]], sents.char_ends[ks[j + 1]])[0]
+            if "\n" in original[after:before]:
+                out.append(j)
+        return out
+
+    def _reply_value(self, rule_id: str, polarity: str) -> str | None:
+        """The value a rule gives a polarity; None when the rule is not loaded (disabled)."""
+        rule = self.rules.get(rule_id)
+        return rule.value_for(polarity) if rule is not None else None
+
+    def _read_alone(self, text: str) -> list[Finding]:
+        """The pattern findings of a text read alone, placed in that text (the answers' reader)."""
+        doc, block = next(self._docs([(text, Block(text, range(len(text) + 1)))]))
+        sents = _Sentences(doc, text, self.sentencizer)
+        place = _Placer(sents, block, None, ())
+        return [f for _, f in self._pattern_findings(sents, place, doc, None,
+                                                     self.triggers.hits(sents))]
 
     def _statement_findings(self, sents: _Sentences, place: _Placer, block: Block,
                             misses: list[NearMiss] | None = None,
@@ -983,8 +1147,10 @@ class Analyzer:
         return findings
 
     def _pattern_findings(self, sents: _Sentences, place: _Placer, doc: Doc,
-                          misses: list[NearMiss] | None) -> list[Finding]:
-        hits = self.triggers.hits(sents)
+                          misses: list[NearMiss] | None,
+                          hits: dict[str, list[_Hit]]) -> list[tuple[int, Finding]]:
+        """The pattern rules' findings (`hits`: their triggers in the block), each with the
+        index of its sentence."""
         fired: dict[str, set[int]] = {}  # rule -> the sentences holding one of its triggers
         for rule_id, rule_hits in hits.items():
             for hit in rule_hits:
@@ -1007,14 +1173,14 @@ class Analyzer:
                 del fired[rule_id]
         excluded = self.excludes.hits(sents, {r: fired[r] for r in fired if self.rules[r].exclude})
         cues = self.polarity.cues(doc, sents.tokens_text)
-        findings: list[Finding] = []
+        findings: list[tuple[int, Finding]] = []
         for rule_id in sorted(fired):
             rule = self.rules[rule_id]
             for i in sorted(fired[rule_id]):
                 finding = self._finding(rule, i, hits[rule_id], required, excluded, cues, place,
                                         misses)
                 if finding:
-                    findings.append(finding)
+                    findings.append((i, finding))
         return findings
 
     def _finding(self, rule: Rule, i: int, hits: list[_Hit], required: dict[str, list[_Hit]],
@@ -1106,9 +1272,12 @@ class Analyzer:
         findings: list[Finding] = []
         leads: dict[int, list[str]] = {}
         sections_open: dict[str | None, Finding] = {}
+        answering: list[Pending] = []
         for doc, block in self._docs(blocks):
             findings.extend(self.findings_in_block(block, doc, document, sections, misses, leads,
-                                                   sections_open))
+                                                   sections_open, answering))
+        for pending in answering:  # a topic at the very end: nothing answers it
+            findings.extend(pending.held)
         findings.sort(key=Finding.sort_key)
         if misses is not None:
             misses.sort(key=lambda m: (m.start, m.rule_id))
