@@ -343,3 +343,16 @@ def test_a_short_answer_takes_the_question_before_it() -> None:
     assert answer("Do we share your data with advertisers?", "Yes.") == [("affirmed", "share")]
     assert answer("How do we use your data?", "No.") == []  # no act asked about
     assert answer("Do we sell your data.", "No.") == []  # not a question
+
+
+@pytest.mark.parametrize(("text", "practice", "value"), [
+    ("## Do we sell your personal information?\n\nNo, never.\n", "data-sale", "no"),
+    ("## Do you share my data with other companies?\n\nYes, with partners who send offers you may "
+     "like.\n", "third-party-sharing", "yes"),
+    ("## Do you sell my data?\n\nOur shop opens at nine.\n", "data-sale", "not-mentioned"),
+])
+def test_a_question_heading_is_answered_by_the_block_under_it(analyze_text, text: str,
+                                                              practice: str, value: str) -> None:
+    """A question that ends a block (a heading, a FAQ line) is the sentence the next block's
+    first sentence answers ("No, never." denies the sale the heading asks about)."""
+    assert analyze_text(text).practices[practice].value == value

@@ -851,16 +851,18 @@ class Analyzer:
                           misses: list[NearMiss] | None = None,
                           leads: dict[int, list[str]] | None = None,
                           sections_open: dict[str | None, Finding] | None = None,
-                          answering: list[Pending] | None = None) -> list[Finding]:
+                          answering: list[Pending] | None = None,
+                          asked: list[list[str]] | None = None) -> list[Finding]:
         """The findings of one block; with `misses`, the triggers that made none are added to it.
         `leads` carries the lead-ins of lists across blocks, `sections_open` the headings on
         sharing waiting for their section to name an allowed exception (see
         `_statement_findings`), `answering` a question, heading or label on a pattern practice
-        waiting for its answer in the next block (see `_answered`)."""
+        waiting for its answer in the next block (see `_answered`), `asked` the question a block
+        ended with, which the next block's first sentence may answer for the statement reader."""
         sents = _Sentences(doc, block.text, self.sentencizer)
         place = _Placer(sents, block, document, sections)
-        statements = self._statement_findings(sents, place, block, misses, leads, sections_open) \
-            if self.reader else []
+        statements = self._statement_findings(sents, place, block, misses, leads, sections_open,
+                                              asked) if self.reader else []
         # a sentence a statement rule reads decides its practice there: a keyword pattern of the
         # same practice that says otherwise in it ("Even if we are acquired, we will not transfer
         # your data") is the coarser reading of the same words
@@ -1018,7 +1020,8 @@ class Analyzer:
     def _statement_findings(self, sents: _Sentences, place: _Placer, block: Block,
                             misses: list[NearMiss] | None = None,
                             leads: dict[int, list[str]] | None = None,
-                            sections_open: dict[str | None, Finding] | None = None) -> list[Finding]:
+                            sections_open: dict[str | None, Finding] | None = None,
+                            asked: list[list[str]] | None = None) -> list[Finding]:
         """Findings of the statement rules: each statement the reader finds in a sentence that
         its practice's decision function gives a value; with `misses`, the statements that
         support no value are added to it with the decision function's reason (for `explain`).
@@ -1026,9 +1029,14 @@ class Analyzer:
         A list item is read after its lead-in ("We share your data only in these cases:" +
         "with advertisers"; "We will never:" + "sell your address"): the lead-in's last sentence
         and the item's first sentence are read as one, so the item takes the lead-in's verb,
-        negation and conditions. `leads` maps a lead-in block's start to its last sentence."""
+        negation and conditions. `leads` maps a lead-in block's start to its last sentence.
+        A question that ends a block ("## Do we sell your personal information?") is the
+        sentence before the next block's first ("No, never."): `asked` carries it."""
         assert self.reader is not None
         strings = self.word_strings
+        question = asked.pop() if asked else None  # (a question the block before ended with)
+        if asked is not None and sents.spans and strings[sents.lows[sents.spans[-1].end - 1]] == "?":
+            asked.append(sents.lower_words(len(sents.spans) - 1, strings))
         findings: list[Finding] = []
         seen: set[tuple[str, int, str | None, str]] = set()
         if leads is not None and block.text.endswith(":") and sents.spans:
@@ -1047,13 +1055,14 @@ class Analyzer:
             if self.action_forms.isdisjoint(words) and not head:
                 # (a short answer to a question holds no act of its own: "Do you sell my data?
                 # No."; the question's last token read alone, not its whole list of words)
-                asked = sents.spans[i - 1] if i else None
-                if asked is None or asked.end <= asked.start \
-                        or strings[sents.lows[asked.end - 1]] != "?" \
+                before = sents.spans[i - 1] if i else None
+                if not (before is not None and before.end > before.start
+                        and strings[sents.lows[before.end - 1]] == "?" or i == 0 and question) \
                         or (span.end - span.start > 8 and not _opens_reply(sents, span, strings)):
                     continue
             tokens = head + sents.lower_words(i, strings)
-            previous = partial(sents.lower_words, i - 1, strings) if i else None
+            previous = partial(sents.lower_words, i - 1, strings) if i \
+                else (lambda: question) if question else None
             names = _Names(sents, len(head), span.start, span.end)
             where: _Place | None = None
             for found in self.reader.read(tokens, previous, names, heading=heading):
@@ -1273,9 +1282,10 @@ class Analyzer:
         leads: dict[int, list[str]] = {}
         sections_open: dict[str | None, Finding] = {}
         answering: list[Pending] = []
+        asked: list[list[str]] = []
         for doc, block in self._docs(blocks):
             findings.extend(self.findings_in_block(block, doc, document, sections, misses, leads,
-                                                   sections_open, answering))
+                                                   sections_open, answering, asked))
         for pending in answering:  # a topic at the very end: nothing answers it
             findings.extend(pending.held)
         findings.sort(key=Finding.sort_key)
