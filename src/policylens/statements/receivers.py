@@ -257,7 +257,7 @@ class ReceiverReader:
         recipients = ["public"] if words[k + 1:k + 2] and words[k + 1] in _EVERYONE \
             and words[k + 2:k + 3] not in (["outside"], ["else"], ["other"], ["but"], ["except"]) \
             else self._named(words, lemmas, k + 1, agent_end, bool(nobody))  # "can be seen by anyone"
-        if not recipients or (lemmas[a] in self.lex.receiving_closed_only and not only and not nobody):
+        if not recipients or (lemmas[a] in self.closed and not only and not nobody):
             return None  # ("is used by partners": whose act, and whether we gave it, unsaid)
         cue = self._cue(lemmas, walk, a, nobody)
         return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,

@@ -1,0 +1,105 @@
+"""A statement's scope: whether the clause states the company's own practice ("practice") or,
+read but asserting none, a list's lead-in, a statement embedded under knowing or asking or a
+description of the policy, a user's right, or a description of data (a relative clause)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policylens.statements.lexicon import Lexicon
+from policylens.statements.subjects import SubjectFinder
+from policylens.statements.words import BE, DETERMINERS, PREPOSITIONS, PRONOUNS, after_last_comma
+
+# words that open a coordinated clause's own subject: ", and some of our disclosures may ..."
+_CLAUSE_SUBJECTS = DETERMINERS | PRONOUNS | {"some", "all", "many", "certain", "these", "those"}
+
+
+class ScopeReader:
+    """Reads a clause's scope with the lexicon's embedding, describing and rights phrases."""
+
+    def __init__(self, lexicon: Lexicon, subjects: SubjectFinder, data_nouns: frozenset[str],
+                 reporting: frozenset[str]) -> None:
+        self.lex = lexicon
+        self.subjects = subjects
+        self.data_nouns = data_nouns
+        self.reporting = reporting
+
+    def scope(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
+               walk: int, g_start: int, g_end: int, body_end: int, presupposed: bool = False) -> str:
+        """Whether the statement is the company's own practice ("practice") or, read but asserting
+        none: a list's lead-in, embedded under knowing or asking, a right or a link label, a
+        description of data (a relative clause). The last that applies wins."""
+        lex = self.lex
+        n = len(words)
+        scope = "practice"
+        if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
+            scope = "lead-in"  # "Info we share with third parties:": its list items speak
+        # ("Other than as disclosed in this Privacy Notice, we do not ...": words before a comma
+        # belong to another phrase)
+        before = after_last_comma(words, max(cs, subject_start - 6), subject_start)
+        told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
+        embedded = [m for m in lex.embedding.find(lemmas, before, walk)
+                    if not any(a <= m[0] < b for a, b in told)]
+        # (a policy's self-description runs over its clauses: "This Policy describes what we
+        # collect; how it is used; when it may be disclosed")
+        # ("By 'sell' we mean": a "by" phrase defines a term only where it opens the sentence;
+        # elsewhere it is a means, "we fund the app by selling your data")
+        # (not past a clause of its own: "the CCPA defines 'sell' broadly, and some of our
+        # disclosures may be considered a sale")
+        joined = max([0] + [k + 2 for k in range(max(0, subject_start - 2))
+                            if words[k] == "," and words[k + 1] in {"and", "but"}
+                            and words[k + 2] in _CLAUSE_SUBJECTS])
+        described = [a for a, _, _ in lex.describes.find(lemmas, joined, g_end)
+                     if words[a] != "by" or not any(w.isalpha() for w in words[:a])]
+        if embedded or described:
+            scope = "embedded"
+        # a right named in a clause before the subject's comma ("If you opt out of the sale,
+        # we will stop selling it"; "the right to opt out of the sale of your data, which we
+        # sell to brokers") is that clause's; the statement after it is the company's
+        own = self.subjects.after_comma(words, cs, subject_start)
+        if lex.rights.find(lemmas, own, g_start) or "my" in words[g_end:body_end] or (
+                cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
+            scope = "rights"
+        # a "we" after a noun opens a relative clause: "the information we collect and share",
+        # "cases where we disclose". Unless an auxiliary of "be" stands between it and the verb:
+        # then the relative clause is the subject of a passive ("data we collect is never sold")
+        # (a sale to others named after it is presupposed, not described: "the lists we rent to
+        # other companies")
+        if not any(words[k] in BE for k in range(walk, g_start)) and any(
+                words[k] == "we" and k > cs and ((lemmas[k - 1] in self.data_nouns and not presupposed) or (
+                    k > cs + 1 and words[k - 1] in {"that", "which", "where"}
+                    and words[k - 2].isalpha() and lemmas[k - 2] not in self.reporting
+                    and words[k - 2] not in PREPOSITIONS
+                    # "it is our policy that we never sell data": a "that" clause with its own
+                    # object is a noun's content, not a relative clause
+                    and not (words[k - 1] == "that" and lemmas[k - 2] not in self.data_nouns
+                             and lex.data.find(lemmas, g_end, body_end))))
+                for k in range(subject_start, walk + 1) if k < len(words)):
+            scope = "description"  # names data or cases, asserts nothing
+        if subject_start == walk and subject_start - 1 > cs \
+                and words[subject_start - 1] in {"that", "which"} \
+                and any(words[k] in BE for k in range(walk, g_start)) \
+                and words[subject_start - 2].isalpha() and lemmas[subject_start - 2] not in self.reporting:
+            scope = "description"  # "information that is not disclosed to third parties": its antecedent
+        if any(words[k] in {"whom", "which"} and k > cs and words[k - 1] in {"to", "with", "for"}
+               for k in range(max(cs, subject_start - 2), walk + 1) if k < n) \
+                and ":" not in words[g_end:body_end]:
+            # "third parties to whom the information was sold"; not a label whose list follows
+            # ("Categories of third parties to whom we disclose data: advertising networks; ...")
+            scope = "description"
+        return scope
+
+    def deemed(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int,
+               scope: str) -> str:
+        """The scope of an act the clause deems ("may be considered a sale"): a relative clause
+        or an embedding word inside its subject is the subject's ("disclosures that we make to
+        third parties constitute the sale of your data", "the ways we work with partners could
+        be regarded as sales"); the deeming is the main verb. An embedding word that frames the
+        clause ("we do not know whether ...", "Nevada law defines a sale as ...") keeps it."""
+        # (an embedding word opening a relative clause, "the ways we ...", names the subject)
+        framing = [a for a, b, _ in self.lex.embedding.find(lemmas, cs, g_start)
+                   if words[b:b + 1] != ["we"]]
+        if scope == "description" or (scope == "embedded" and not framing
+                                      and not self.lex.describes.find(lemmas, 0, g_start)):
+            return "practice"
+        return scope
