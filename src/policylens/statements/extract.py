@@ -751,12 +751,15 @@ class StatementReader:
             exceptions = lex.recipients.classes_in(lemmas, front, front_end) \
                 + lex.condition_classes.classes_in(lemmas, front, front_end)
         if ex:
-            # the exceptions run to the clause's end or a new condition (", if you click ...")
-            ex_stop = next((k for k in range(body_end + 2, ce)
-                            if words[k] in {"if", "when", "whenever"} and words[k - 1] == ","), ce)
+            # the exceptions run to the clause's end (past a verb of their own: "except ..., such
+            # as if part of our business is sold to prospective purchasers") or a new condition
+            # (", if you click ...")
+            ex_stop = next((k for k in range(body_end + 2, clause_end)
+                            if words[k] in {"if", "when", "whenever"} and words[k - 1] == ","), clause_end)
             exceptions += self.recipient_finder.classes(words, lemmas, body_end, ex_stop) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ex_stop)
-            if lex.acting_for_us.find(lemmas, body_end, ce) or lex.for_our_service.find(lemmas, body_end, ce):
+            if lex.acting_for_us.find(lemmas, body_end, ex_stop) \
+                    or lex.for_our_service.find(lemmas, body_end, ex_stop):
                 exceptions = [e if e not in ACTING_RECIPIENTS else "service-provider" for e in exceptions]
         exceptions = list(dict.fromkeys(exceptions))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)

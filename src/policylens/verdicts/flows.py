@@ -177,7 +177,8 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
 
 def merger_transfer(polarity: str, slots: Slots) -> Decision | None:
     """Personal information passed on in a merger, acquisition or bankruptcy (LABELS.md)."""
-    if not _business_transfer(slots):
+    excepted = polarity == "negated" and bool({"business-transfer", "successor"} & set(slots.exceptions))
+    if not _business_transfer(slots) and not excepted:
         return None
     if slots.scope in ("embedded", "rights") or slots.actor != "company":
         return Decision(None, "not the company's practice")  # not "buyers and sellers exchange"
@@ -185,6 +186,9 @@ def merger_transfer(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "aggregate or de-identified data")
     if slots.data == "unspecified" and not slots.recipients:
         return Decision(None, "neither data nor a recipient named (a heading?)")
+    if excepted:
+        # "we do not share your data with anyone, except a buyer of our business"
+        return Decision("yes", "a denial whose exception is a business transfer")
     if polarity == "negated":
         return Decision("no", "the company says data will not pass on in a business transfer")
     return Decision("yes", "data may pass to a buyer or successor in a business transfer")
