@@ -256,9 +256,9 @@ class StatementReader:
             after = words[i + 1] if i + 1 < n else "."
             verb = lex.action_words.match_at(lemmas, i, n)
             noun = lex.action_nouns.match_at(lemmas, i, n)
-            if (verb or noun) and i and any(a < i < b for a, b, _
-                                            in lex.not_verbs.find(lemmas, i - 1, i + 1)):
-                i += 1  # "revenue share payments": part of a noun
+            if (verb or noun) and any(a <= i < b and b - a > 1 for a, b, _
+                                      in lex.not_verbs.find(lemmas, max(0, i - 1), i + 2)):
+                i += 1  # "revenue share payments", "share buttons": part of a noun
                 continue
             if noun and not verb and i > 1 and lemmas[i - 2] in lex.grants and words[i - 1] in DETERMINERS:
                 i = noun[0]  # "enables the sharing of information with your friends": others' act
