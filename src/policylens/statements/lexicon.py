@@ -159,6 +159,7 @@ class Lexicon:
     deemed: PhraseTable
     receiving: PhraseTable  # verbs whose subject receives ("partners receive") -> action class
     receiving_nobody: PhraseTable  # "no one", "nobody": a subject that names no one
+    access_restricted: PhraseTable  # "access to X is restricted to": a closed list of recipients
     receiving_kept: PhraseTable  # "stays within our company": given to no one
     receiving_internal: PhraseTable  # "for internal use only": given to no one, no one named
     receiving_agent_only: frozenset[str]  # "seen by": read only in the passive
@@ -243,6 +244,7 @@ def load_lexicon() -> Lexicon:
         deemed=_table(raw["deemed"]),
         receiving=PhraseTable({name: raw["receiving"][name] for name in ("share", "sale")}),
         receiving_nobody=_table(raw["receiving"]["nobody"]),
+        access_restricted=_table(raw["receiving"]["restricted"]),
         receiving_kept=_table(raw["receiving"]["kept"]),
         receiving_internal=_table(raw["receiving"]["internal"]),
         receiving_agent_only=frozenset(lemma(w) for w in raw["receiving"]["agent_only"]),

@@ -87,7 +87,12 @@ class ReceiverReader:
                 continue
             found = self._agent(words, lemmas, a, b, action, cs, ce) \
                 if is_participle(words[a], lemmas[a]) \
-                else self._subject(words, lemmas, a, b, action, cs, ce, previous)
+                else self._only_ones(words, lemmas, a, b, action, cs, ce) \
+                or self._subject(words, lemmas, a, b, action, cs, ce, previous)
+            if found is not None:
+                out.append(found)
+        if "access" in lemmas:
+            found = self._access_restricted(words, lemmas, clauses)
             if found is not None:
                 out.append(found)
         for table, named in ((self.lex.receiving_kept, True), (self.lex.receiving_internal, False)):
@@ -112,6 +117,42 @@ class ReceiverReader:
             return None
         return self._statement(words, lemmas, a, b, "share", cs, ce, ce, ["third-party"], (a, b), False,
                                data_span=(start, walk), lead=(start, walk))
+
+    def _access_restricted(self, words: Sequence[str], lemmas: Sequence[str],
+                           clauses: Sequence[tuple[int, int]]) -> Extracted | None:
+        """"Access to customer records is restricted to our support staff and the data centre
+        that hosts them": the data after "access to", given only to those named after the
+        restriction (a closed list)."""
+        a = next((k for k in range(len(words) - 1) if lemmas[k] == "access" and words[k + 1] == "to"), None)
+        if a is None:
+            return None
+        cs, ce = clause_of(clauses, a, len(words))
+        limit = self.lex.access_restricted.find(lemmas, a + 2, ce)
+        if not limit or not self.lex.data.find(lemmas, a + 2, limit[0][0]):
+            return None
+        recipients = self._named(words, lemmas, limit[0][1], ce, False)
+        if not recipients:
+            return None
+        return self._statement(words, lemmas, a, a + 1, "share", cs, ce, ce, recipients, None, True,
+                               data_span=(a + 2, limit[0][0]), lead=(a, a + 1))
+
+    def _only_ones(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
+                   cs: int, ce: int) -> Extracted | None:
+        """"The only parties that receive your data are our payment processor and our mail
+        service": the verb is a relative clause's, "the only ..." its antecedent, and the main
+        verb's complement names every recipient (a closed list)."""
+        if a < 3 or words[a - 1] not in {"that", "which", "who"}:
+            return None
+        only = next((k for k in range(max(cs, a - 6), a - 1) if words[k] == "only"), None)
+        be = next((k for k in range(b, ce) if words[k] in {"is", "are"}), None)
+        if only is None or be is None or only == cs or words[only - 1] != "the" \
+                or not self.lex.data.find(lemmas, b, be):
+            return None
+        recipients = self._named(words, lemmas, be + 1, ce, False)
+        if not recipients:
+            return None
+        return self._statement(words, lemmas, a, b, action, cs, ce, ce, recipients, None, True,
+                               data_span=(b, be), lead=(only - 1, a - 1))
 
     @staticmethod
     def _phrase_end(words: Sequence[str], start: int, end: int) -> int:
