@@ -78,7 +78,10 @@ POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})
 # words skipped before the head of an object ("all of your personal information")
 OBJECT_SKIP = DETERMINERS | {"all", "some", "certain", "or", "and", ",", "otherwise", "other",
                              "personal", "such", "these", "those", "more", "additional", "of",
-                             "several", "many", "various", "few", "new"}
+                             "several", "many", "various", "few", "new",
+                             # a recipient's praise: "selected partners", "trusted third parties"
+                             "selected", "trusted", "reputable", "carefully", "approved", "chosen",
+                             "reliable"}
 # words that end the run of words before a verb that can be its subject
 SUBJECT_STOPS = frozenset({",", "that", "which", "who", "if", "when", "where", "whether", "because",
                            "as", "and", "or", "(", ")", ":", "-", "–", "—", "so", "unless", "once"})
