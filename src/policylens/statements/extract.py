@@ -724,9 +724,11 @@ class StatementReader:
         closed = listing is not None and scope == "practice" and words[listing - 1] in BE
         purposes = lex.purposes.classes_in(lemmas, cs, ex_end)
         tools = [a for a, _, c in lex.purposes.find(lemmas, cs, ex_end) if c == "their-tools"]
-        if tools and any(lemmas[k] in COLLECTING for k in range(g_end, tools[0])):
+        if tools and (any(lemmas[k] in COLLECTING for k in range(g_end, tools[0]))
+                      or all(a < g_start for a in tools)):
             # "we provide info to partners, or allow them to collect it via cookies": the cookies
-            # are the other act's; the disclosure stands
+            # are the other act's; "we use cookies to share identifiers with partners": the
+            # company's means; the disclosure stands
             purposes = [p for p in purposes if p != "their-tools"]
         if pronoun_recipient and not recipients \
                 and "own-use" in lex.purposes.classes_in(lemmas, g_end, len(words)):
