@@ -81,6 +81,22 @@ from policylens.verdicts.flows import OPEN_RECIPIENTS
 _INCLUDED = frozenset({"include", "contain", "incorporate", "add", "put", "compile", "list"})
 
 
+def _plural_markers(words: list[str]) -> list[str]:
+    """"service(s)", "third party(ies)": the tokenizer leaves "service(s" and ")"; read as the
+    plural noun and an empty word, so that a subject does not end at the bracket ("People who
+    can see your activity on our service(s) have the option to share it")."""
+    if ")" not in words:
+        return words
+    out = list(words)
+    for k in range(len(out) - 1):
+        w = out[k]
+        if out[k + 1] == ")" and w.endswith(("(s", "(es", "(ies")) and w[0].isalpha():
+            stem = w[:w.rindex("(")]
+            out[k] = stem[:-1] + "ies" if w.endswith("(ies") and stem.endswith("y") else stem + "s"
+            out[k + 1] = ""
+    return out
+
+
 def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
     """Whether words[j] is the "of" of "the business of" or "the practice of": the -ing form after
     it is the act ("we are not in the business of selling"), not a gerund naming a topic."""
@@ -135,7 +151,7 @@ class StatementReader:
         (`_heading_lead`)."""
         if words and words[-1] == "?":
             return []  # a question ("Do we disclose any information to outside parties?") states nothing
-        words = [w.replace("\u2019", "'") for w in words]
+        words = _plural_markers([w.replace("\u2019", "'") for w in words])
         # "naming", "listed", "contacted" are acts, not the data nouns the table makes them
         data_nouns = self.data_nouns
         lemmas = [w if lem in data_nouns and w.endswith(("ing", "ed")) else lem
