@@ -351,7 +351,10 @@ class ReceiverReader:
         # work, and no other party receives it")
         lo = min(lead[0], after_last_comma(words, cs, lead[0]))
         purposes = lex.purposes.classes_in(lemmas, lo, ce)
-        recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, lo, b, ce)
+        # (the exceptions after the body are not the recipients: "nobody ... other than the firm
+        # that hosts it for us")
+        recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, lo, b,
+                                                                  body_end)
         conditions = lex.condition_classes.classes_in(lemmas, cs, ce)
         if any(words[k] == "if" and words[k + 1:k + 2] == ["you"] for k in range(cs, lead[0])):
             # "If you use third-party features, the third party may have access": at the user's
