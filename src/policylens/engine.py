@@ -6,7 +6,7 @@ import bisect
 import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import compress, count
 from typing import TYPE_CHECKING, Any, overload
@@ -41,8 +41,8 @@ from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of
+from policylens.statements.replies import opens_reply
 from policylens.statements.tables import MAX_KEPT_HEADERS, TableReader, TableStatement
-from policylens.statements.words import REPLIES
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -718,6 +718,20 @@ class _Place:
                 self.sents.char_ends[hit.end - 1] - self.base)
 
 
+@dataclass
+class _Carried:
+    """What a block leaves for the blocks after it: list lead-ins by their block's start (see
+    `_statement_findings`), headings on sharing waiting for their section to name an allowed
+    exception, a question, heading or label on a pattern practice waiting for its answer in the
+    next block (see `_answered`), and a question the block ended with, which the next block's
+    first sentence may answer for the statement reader."""
+
+    leads: dict[int, list[str]] = field(default_factory=dict)
+    sections_open: dict[str | None, Finding] = field(default_factory=dict)
+    answering: list[Pending] = field(default_factory=list)
+    asked: list[list[str]] = field(default_factory=list)
+
+
 class _Placer:
     """Places a block's sentences in the document."""
 
@@ -735,31 +749,36 @@ class _Placer:
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
         base = self.sents.spans[i].start_char + lead
-        start, end = self.block.span(base, base + len(text))
-        if self.document is not None:
-            line = self.document.line_of(start)
-            sec = section_at(self.sections, start)
-            section = sec.title if sec else ""
-        else:
-            line, section = 1, ""
-        return _Place(text, start, end, line, section, base, self.sents)
+        return self._located(text, base)
 
     def row(self) -> _Place:
         """The whole block as one place: a table row, whose cells are its evidence."""
-        start, end = self.block.span(0, len(self.block.text))
+        return self._located(self.block.text, 0)
+
+    def _located(self, text: str, base: int) -> _Place:
+        """The place of `text`, which starts at `base` in the block: its span, line and section."""
+        start, end = self.block.span(base, base + len(text))
         line, section = 1, ""
         if self.document is not None:
             line = self.document.line_of(start)
             sec = section_at(self.sections, start)
             section = sec.title if sec else ""
-        return _Place(self.block.text, start, end, line, section, 0, self.sents)
+        return _Place(text, start, end, line, section, base, self.sents)
 
 
-def _opens_reply(sents: _Sentences, span: Any, strings: Any) -> bool:
-    """Whether a sentence opens "Yes," or "No,": a reply of any length ("Yes, with partners
-    who ...")."""
-    return span.end - span.start > 1 and strings[sents.lows[span.start]] in REPLIES \
-        and strings[sents.lows[span.start + 1]] == ","
+def _decided(rule: Rule, found: Extracted, value: str | None, role: str, where: _Place, hit: _Hit,
+             trigger: str, cue: _Hit | None, cue_text: str | None,
+             misses: list[NearMiss] | None) -> Finding | None:
+    """The finding a statement's decision gives at `where` (a sentence or a table row); a
+    decision with no value is a near miss, kept in `misses` with its reason (for `explain`)."""
+    if value is None:
+        if misses is not None:
+            misses.append(NearMiss(rule.id, rule.practice, where.text, where.start, where.line,
+                                   where.section, trigger, where.span(hit), "statement: " + role))
+        return None
+    return Finding(rule.id, rule.practice, value, found.polarity, where.text, where.start,
+                   where.end, where.line, where.section, trigger, cue_text, (), where.span(hit),
+                   where.span(cue) if cue else None, found.slots, role)
 
 
 def _statement_marks(found: Extracted, tokens: list[str], lead: int, start: int, end: int,
@@ -849,20 +868,15 @@ class Analyzer:
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = (),
                           misses: list[NearMiss] | None = None,
-                          leads: dict[int, list[str]] | None = None,
-                          sections_open: dict[str | None, Finding] | None = None,
-                          answering: list[Pending] | None = None,
-                          asked: list[list[str]] | None = None) -> list[Finding]:
-        """The findings of one block; with `misses`, the triggers that made none are added to it.
-        `leads` carries the lead-ins of lists across blocks, `sections_open` the headings on
-        sharing waiting for their section to name an allowed exception (see
-        `_statement_findings`), `answering` a question, heading or label on a pattern practice
-        waiting for its answer in the next block (see `_answered`), `asked` the question a block
-        ended with, which the next block's first sentence may answer for the statement reader."""
+                          carried: _Carried | None = None) -> list[Finding]:
+        """The findings of one block; with `misses`, the triggers that made none are added to it;
+        `carried`: what the blocks before left for this one (a block read alone has none)."""
         sents = _Sentences(doc, block.text, self.sentencizer)
         place = _Placer(sents, block, document, sections)
-        statements = self._statement_findings(sents, place, block, misses, leads, sections_open,
-                                              asked) if self.reader else []
+        statements = self._statement_findings(
+            sents, place, block, misses, carried.leads if carried else None,
+            carried.sections_open if carried else None,
+            carried.asked if carried else None) if self.reader else []
         # a sentence a statement rule reads decides its practice there: a keyword pattern of the
         # same practice that says otherwise in it ("Even if we are acquired, we will not transfer
         # your data") is the coarser reading of the same words
@@ -872,8 +886,8 @@ class Analyzer:
         hits = self.triggers.hits(sents)
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
-        if answering is not None:
-            return self._answered(sents, place, block, document, hits, pairs, answering) \
+        if carried is not None:
+            return self._answered(sents, place, block, document, hits, pairs, carried.answering) \
                 + statements
         return [f for _, f in pairs] + statements
 
@@ -1058,7 +1072,8 @@ class Analyzer:
                 before = sents.spans[i - 1] if i else None
                 if not (before is not None and before.end > before.start
                         and strings[sents.lows[before.end - 1]] == "?" or i == 0 and question) \
-                        or (span.end - span.start > 8 and not _opens_reply(sents, span, strings)):
+                        or (span.end - span.start > 8
+                            and not opens_reply([strings[k] for k in sents.lows[span.start:span.start + 2]])):
                     continue
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i \
@@ -1085,17 +1100,10 @@ class Analyzer:
                     if decision.allowed and sections_open and where.section in sections_open:
                         # "How we share information" over "We use vendors ...": a closed list
                         findings.append(sections_open.pop(where.section))
-                    if decision.value is None:
-                        if misses is not None:
-                            misses.append(NearMiss(rule.id, rule.practice, where.text, where.start,
-                                                   where.line, where.section, trigger,
-                                                   where.span(hit), "statement: " + decision.role))
+                    finding = _decided(rule, found, decision.value, decision.role, where, hit,
+                                       trigger, cue, cue_text, misses)
+                    if finding is None:
                         continue
-                    finding = Finding(
-                        rule.id, rule.practice, decision.value, found.polarity, where.text,
-                        where.start, where.end, where.line, where.section, trigger, cue_text, (),
-                        where.span(hit), where.span(cue) if cue else None, found.slots,
-                        decision.role)
                     if found.slots.scope != "section":
                         findings.append(finding)
                     elif sections_open is not None:
@@ -1139,20 +1147,12 @@ class Analyzer:
                     if found.slots.action in rule.statement else None
                 if decision is None:
                     continue
-                role = f"{decision.role} (table: “{label}”)"
-                if decision.value is None:
-                    if misses is not None:
-                        misses.append(NearMiss(rule.id, rule.practice, where.text, where.start,
-                                               where.line, where.section,
-                                               sents.tokens_text(hit.start, hit.end),
-                                               where.span(hit), "statement: " + role))
-                    continue
-                findings.append(Finding(
-                    rule.id, rule.practice, decision.value, found.polarity, where.text,
-                    where.start, where.end, where.line, where.section,
-                    sents.tokens_text(hit.start, hit.end),
-                    sents.tokens_text(cue.start, cue.end) if cue else None, (), where.span(hit),
-                    where.span(cue) if cue else None, found.slots, role))
+                finding = _decided(rule, found, decision.value,
+                                   f"{decision.role} (table: “{label}”)", where, hit,
+                                   sents.tokens_text(hit.start, hit.end), cue,
+                                   sents.tokens_text(cue.start, cue.end) if cue else None, misses)
+                if finding is not None:
+                    findings.append(finding)
         return findings
 
     def _pattern_findings(self, sents: _Sentences, place: _Placer, doc: Doc,
@@ -1279,14 +1279,10 @@ class Analyzer:
         blocks = ((b.text, b) for b in iter_blocks(document.text)
                   if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
-        leads: dict[int, list[str]] = {}
-        sections_open: dict[str | None, Finding] = {}
-        answering: list[Pending] = []
-        asked: list[list[str]] = []
+        carried = _Carried()
         for doc, block in self._docs(blocks):
-            findings.extend(self.findings_in_block(block, doc, document, sections, misses, leads,
-                                                   sections_open, answering, asked))
-        for pending in answering:  # a topic at the very end: nothing answers it
+            findings.extend(self.findings_in_block(block, doc, document, sections, misses, carried))
+        for pending in carried.answering:  # a topic at the very end: nothing answers it
             findings.extend(pending.held)
         findings.sort(key=Finding.sort_key)
         if misses is not None:

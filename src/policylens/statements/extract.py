@@ -36,7 +36,7 @@ from policylens.statements.lexicon import Lexicon, load_lexicon
 from policylens.statements.owned import OwnedActs
 from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder
-from policylens.statements.replies import ReplyReader
+from policylens.statements.replies import ReplyReader, opens_reply
 from policylens.statements.scope import ScopeReader
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
@@ -54,6 +54,7 @@ from policylens.statements.words import (
     FOLLOWING_PREPOSITIONS,
     HEADING_ACTS,
     IDENTIFIED,
+    INCLUDED,
     JOINERS,
     LINE_ENDS,
     LIST_NOUNS,
@@ -65,7 +66,6 @@ from policylens.statements.words import (
     PRONOUNS,
     QUOTES,
     RECIPROCALS,
-    REPLIES,
     SOURCE_RELATIVES,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
@@ -76,9 +76,6 @@ from policylens.statements.words import (
     past_object_skip,
 )
 from policylens.verdicts.flows import OPEN_RECIPIENTS
-
-# "your data may be included in lists we rent": what the data is put into is what is sold
-_INCLUDED = frozenset({"include", "contain", "incorporate", "add", "put", "compile", "list"})
 
 
 def _plural_markers(words: list[str]) -> list[str]:
@@ -171,7 +168,7 @@ class StatementReader:
         out: list[Extracted] = []
         # (a reply of any length opened by "Yes," or "No,": "Yes, with partners who ...", read
         # as one when it states nothing of its own)
-        opens_reply = previous is not None and words[0] in REPLIES and words[1:2] == [","]
+        replying = previous is not None and opens_reply(words)
         if previous is not None and n <= 8 and self.action_lemmas.isdisjoint(lemmas):
             reply = self.replies.reply(words, lemmas, previous)
             if reply:
@@ -187,7 +184,7 @@ class StatementReader:
         # a verb the main reading took is not read again as received
         out += [r for r in self.receivers.read(words, lemmas, clauses, previous)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
-        if opens_reply and not out and previous is not None:
+        if replying and not out and previous is not None:
             return self.replies.reply(words, lemmas, previous)
         return out
 
@@ -391,7 +388,7 @@ class StatementReader:
             r -= 1
         be = next((j for j in range(r - 1, max(cs, r - 6) - 1, -1) if words[j] in BE), None)
         if be is not None and r > cs and words[r].isalpha() and be + 2 < r \
-                and lemmas[be + 1] in _INCLUDED and words[be + 2] in {"in", "into", "on", "to"} \
+                and lemmas[be + 1] in INCLUDED and words[be + 2] in {"in", "into", "on", "to"} \
                 and all(w.isalpha() for w in words[be + 3:r]) \
                 and "personal" in self.lex.data.classes_in(lemmas, cs, be):
             return be  # "your details may be included in lists we rent to other companies"

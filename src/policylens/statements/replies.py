@@ -13,6 +13,13 @@ from policylens.statements.lexicon import Lexicon
 from policylens.statements.recipients import RecipientFinder
 from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, REPLIES
 
+
+def opens_reply(words: Sequence[str]) -> bool:
+    """Whether lowercase words open with "Yes," or "No,": a reply of any length ("Yes, with
+    partners who ...")."""
+    return len(words) > 1 and words[0] in REPLIES and words[1] == ","
+
+
 # an adverb before a table's answer: "Other recipients: usually none"
 _USUALLY = frozenset({"usually", "currently", "generally", "normally", "typically", "presently"})
 

@@ -61,6 +61,9 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "your", "our", "their
 ANTECEDENT_WORDS = frozenset({"not", "never", "no", "a", "an", "the", "one", "kind", "sort", "type",
                               "of", "part", "among", "something", "anything", "thing", "what",
                               "certainly", "simply", "just"})
+# verbs that put data into something: "your data may be included in lists we rent" (what the
+# data is put into is what is sold)
+INCLUDED = frozenset({"include", "contain", "incorporate", "add", "put", "compile", "list"})
 # a recipient that is the subject's own members: "we and our affiliates share it with each other"
 RECIPROCALS = (["each", "other"], ["one", "another"], ["themselves"])
 # a relative clause whose antecedent gives to us: "the partners from whom we license data"
