@@ -77,6 +77,10 @@ from policylens.statements.words import (
 )
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
+# how far apart a removing verb and an identifying word may be ("after removing the names and
+# other identifying details")
+STRIP_REACH = 8
+
 
 def _plural_markers(words: list[str]) -> list[str]:
     """"service(s)", "third party(ies)": the tokenizer leaves "service(s" and ")"; read as the
@@ -476,6 +480,8 @@ class StatementReader:
         anonymised form", "non-personal, summary information"): not when another data phrase is
         coordinated with the aggregate one ("aggregate information and personally identifiable
         information", "your email address and anonymous usage data")."""
+        if self._stripped_of_identity(lemmas, cs, end):
+            return True
         found = self.lex.data.find(lemmas, cs, end)
         marks = [(a, b) for a, b, c in found if c == "aggregate"]
         if not marks:
@@ -499,6 +505,17 @@ class StatementReader:
                      for c in range(max(p + 1, min(a for a, _ in marks) - 3), min(a for a, _ in marks))):
                 return False  # "your email address and anonymous usage data"
         return True
+
+    def _stripped_of_identity(self, lemmas: Sequence[str], cs: int, end: int) -> bool:
+        """Whether the clause gives data once what identifies people is removed ("after removing
+        anything that could identify you", "from which we have deleted all details that identify
+        individual customers", "once every field that identifies a respondent has been stripped
+        out"): a removing verb and an identifying word within a few words, in either order."""
+        removals = [a for a, _, _ in self.lex.removing.find(lemmas, cs, end)]
+        if not removals:
+            return False
+        return any(abs(k - a) <= STRIP_REACH for k in range(cs, end)
+                   if lemmas[k] in self.lex.identifying for a in removals)
 
     def _statement(self, words: Sequence[str], lemmas: Sequence[str], action: str, g_start: int,
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],

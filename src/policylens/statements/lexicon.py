@@ -165,6 +165,8 @@ class Lexicon:
     receiving_agent_only: frozenset[str]  # "seen by": read only in the passive
     receiving_closed_only: frozenset[str]  # "used only by": only in the passive, with "only"
     receiving_elsewhere: PhraseTable  # data reaching the subject from elsewhere, or kept from it
+    removing: PhraseTable  # "after removing ...": with an identifying word near, de-identified data
+    identifying: frozenset[str]
 
     def trigger_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for an action to be found in it."""
@@ -250,4 +252,6 @@ def load_lexicon() -> Lexicon:
         receiving_agent_only=frozenset(lemma(w) for w in raw["receiving"]["agent_only"]),
         receiving_closed_only=frozenset(lemma(w) for w in raw["receiving"]["closed_only"]),
         receiving_elsewhere=_table(raw["receiving"]["elsewhere"]),
+        removing=_table(raw["deidentified"]["removing"]),
+        identifying=frozenset(lemma(w) for w in raw["deidentified"]["identifying"]),
     )
