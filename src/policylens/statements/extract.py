@@ -51,6 +51,7 @@ from policylens.statements.words import (
     DEFINING,
     DETERMINERS,
     ENUMERATION_CUES,
+    FINITE,
     FOLLOWING_PREPOSITIONS,
     HEADING_ACTS,
     IDENTIFIED,
@@ -262,8 +263,11 @@ class StatementReader:
         out: list[tuple[int, int, str]] = []
         i = 0
         n = len(words)
-        # a short line with no closing stop is a title: its act-nouns name topics
-        title = n <= 10 and (not words or words[-1] not in {".", "!", "?", ";", ":"})
+        # a short line with no closing stop is a title: its act-nouns name topics; so is a short
+        # sentence no clause could be ("Sale of personal information. We have not sold ...")
+        title = n <= 10 and (not words or words[-1] not in {".", "!", "?", ";", ":"}) \
+            or (n <= 8 and FINITE.isdisjoint(words) and not lex.negations.find(lemmas, 0, n)
+                and not lex.happens.find(lemmas, 0, n))
         starts = self.action_starts
         while i < n:
             if lemmas[i] not in starts:

@@ -25,6 +25,34 @@ from policylens.statements.words import (
 )
 
 
+# words that open an aside added to a subject, and how long it may be
+SUBJECT_ASIDES = (("together", "with"), ("along", "with"), ("as", "well", "as"), ("in", "addition", "to"),
+                  ("including",), ("plus",), ("and", "any"), ("or", "any"))
+SUBJECT_ASIDE_WORDS = 16
+# the longest aside between two bridge words ("will not, under any circumstances, share")
+ASIDE_WORDS = 6
+
+
+def _aside_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
+    """The comma that opens the aside a comma at `closing` ends, if the aside is short."""
+    for k in range(closing - 2, max(cs, closing - ASIDE_WORDS - 1) - 1, -1):
+        if words[k] == ",":
+            return k
+    return None
+
+
+def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
+    """Where the subject ends when an aside added to it stands before the verb ("Your e-mail
+    address, along with any preferences you set, is never sold"): at the aside's opening comma."""
+    closing = walk if words[walk] == "," else walk - 1  # (a comma is a bridge word)
+    if closing <= cs or words[closing] != ",":
+        return walk
+    for k in range(closing - 2, max(cs, closing - SUBJECT_ASIDE_WORDS) - 1, -1):
+        if words[k] == ",":
+            return k if any(tuple(words[k + 1:k + 1 + len(o)]) == o for o in SUBJECT_ASIDES) else walk
+    return walk
+
+
 class SubjectFinder:
     """Finds the subject and the actor of a statement with one lexicon."""
 
@@ -46,6 +74,9 @@ class SubjectFinder:
                 j = ends[j]
             elif j < start and words[j] in {"or", "and"} and (j - 1) in ends:
                 j -= 1  # "do not publish or distribute": another verb coordinated with ours
+            elif j < start and words[j] == "," and (k := _aside_opening(words, cs, j)) is not None \
+                    and k in ends:
+                j = ends[k]  # "is not, without your consent, disclosed": an aside inside the verb
             else:
                 break
         return j
@@ -125,6 +156,7 @@ class SubjectFinder:
         and the verb begin, given where the bridges begin (`walk`): the run of words before
         `walk` up to a word that stops a subject; a coordinated predicate ("Bands are ... and may
         not share") takes the subject of the verb before it."""
+        walk = _before_aside(words, cs, walk)
         subject_start = walk
         while subject_start > cs and walk - subject_start < 8 \
                 and words[subject_start - 1] not in SUBJECT_STOPS:

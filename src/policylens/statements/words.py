@@ -33,6 +33,11 @@ ADVICE_OPENERS = frozenset({"be", "take", "make", "remember", "try"})
 # -- verbs and their forms -------------------------------------------------------------------------
 
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
+# words of which a clause holds one (an auxiliary, a modal, a subject pronoun): a short sentence
+# with none is a heading run into its paragraph ("Sale of personal information. We have not ...")
+FINITE = frozenset({"is", "are", "was", "were", "be", "been", "will", "would", "may", "might", "can",
+                    "could", "shall", "should", "must", "do", "does", "did", "have", "has", "had",
+                    "we", "you", "they", "i", "it", "he", "she"})
 # words between "have" and a participle ("we have never sold"): a verb, not an adjective
 PERFECT = frozenset({"have", "has", "had", "not", "never", "n't", "also", "ever", "been", "already",
                      "recently"})
