@@ -56,6 +56,7 @@ from policylens.statements.words import (
     HEADING_ACTS,
     IDENTIFIED,
     INCLUDED,
+    INVERTED_AUXILIARIES,
     JOINERS,
     LINE_ENDS,
     LIST_NOUNS,
@@ -843,6 +844,11 @@ class StatementReader:
                         and lex.data.find(lemmas, k, min(k + 4, walk))][:1]
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
+        if not negation and g_start - 2 > cs and words[g_start - 2] in INVERTED_AUXILIARIES \
+                and words[g_start - 1] in {"we", "they", "i"}:
+            # "Not even in the event of a merger will we pass ...", "Never will we sell": a
+            # negation opening the clause, its auxiliary before the subject
+            negation = [m for m in lex.negations.find(lemmas, cs, cs + 2) if m[0] == cs]
         hedge = lex.hedges.find(lemmas, walk, g_start)
         own = subjects.after_comma(words, cs, subject_start)
         if own > cs and lex.rights.find(lemmas, cs, own) and "opt-out" in lex.condition_classes.classes_in(

@@ -38,6 +38,9 @@ BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets"
 FINITE = frozenset({"is", "are", "was", "were", "be", "been", "will", "would", "may", "might", "can",
                     "could", "shall", "should", "must", "do", "does", "did", "have", "has", "had",
                     "we", "you", "they", "i", "it", "he", "she"})
+# auxiliaries that stand before their subject after a fronted negation ("Never will we sell")
+INVERTED_AUXILIARIES = frozenset({"will", "would", "do", "does", "did", "shall", "should", "can", "could",
+                                  "may", "might", "must", "have", "has", "had"})
 # words between "have" and a participle ("we have never sold"): a verb, not an adjective
 PERFECT = frozenset({"have", "has", "had", "not", "never", "n't", "also", "ever", "been", "already",
                      "recently"})
