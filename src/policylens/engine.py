@@ -843,6 +843,7 @@ class Analyzer:
         for index in (self.triggers, self.requires, self.excludes):
             index.use_words(literals)
         self.polarity = PolarityDetector(self.nlp)
+        self.semicolon = self.nlp.vocab.strings.add(";")  # the word hash that parts two clauses
         self.shortcuts = shortcuts
         self.sentencizer = _fast_sentencizer(self.nlp) if model == BLANK and shortcuts else None
         # Statement rules read clauses with the lexicon; a sentence can hold a statement only if
@@ -1186,23 +1187,21 @@ class Analyzer:
         for rule_id in sorted(fired):
             rule = self.rules[rule_id]
             for i in sorted(fired[rule_id]):
-                finding = self._finding(rule, i, hits[rule_id], required, excluded, cues, place,
-                                        misses)
-                if finding:
-                    findings.append((i, finding))
+                findings += ((i, finding) for finding in self._finding(
+                    rule, i, hits[rule_id], required, excluded, cues, place, misses))
         return findings
 
     def _finding(self, rule: Rule, i: int, hits: list[_Hit], required: dict[str, list[_Hit]],
                  excluded: dict[str, list[_Hit]], cues: list[Cue], place: _Placer,
-                 misses: list[NearMiss] | None = None) -> Finding | None:
+                 misses: list[NearMiss] | None = None) -> list[Finding]:
         sents = place.sents
         triggers = sents.inside(i, hits)
         if not triggers:
-            return None
+            return []
         if rule.requires and not sents.inside(i, required.get(rule.id, [])):
             if misses is not None:
                 misses.append(self._near_miss(rule, i, _earliest(triggers), place, "requires"))
-            return None
+            return []
         blocked = sents.inside(i, excluded.get(rule.id, []))
         candidates = [h for h in triggers if not any(_overlap(b, h) for b in blocked)]
         if not candidates:
@@ -1210,19 +1209,37 @@ class Analyzer:
                 hit = _earliest(triggers)
                 blocker = _earliest([b for b in blocked if _overlap(b, hit)])
                 misses.append(self._near_miss(rule, i, hit, place, "exclude", blocker))
-            return None
-        # The earliest, then shortest, trigger speaks for the sentence.
-        hit = _earliest(candidates)
+            return []
         sent = sents.spans[i]
-        polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
-        value = rule.value_for(polarity)
         where = place(i)
-        trigger_span = where.span(hit)
-        cue_span = where.span(_Hit(cue.start, cue.end)) if cue is not None else None
-        return Finding(rule.id, rule.practice, value, polarity, where.text, where.start, where.end,
-                       where.line, where.section, sents.tokens_text(hit.start, hit.end),
-                       cue.text if cue else None,
-                       self._attributes(rule, where.text[:MAX_SENTENCE_CHARS]), trigger_span, cue_span)
+        findings: list[Finding] = []
+        said: set[str] = set()
+        for hit in self._speaking(candidates, sents.lows, sent.start, sent.end):
+            polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
+            if polarity in said:
+                continue
+            said.add(polarity)
+            trigger_span = where.span(hit)
+            cue_span = where.span(_Hit(cue.start, cue.end)) if cue is not None else None
+            findings.append(Finding(
+                rule.id, rule.practice, rule.value_for(polarity), polarity, where.text, where.start,
+                where.end, where.line, where.section, sents.tokens_text(hit.start, hit.end),
+                cue.text if cue else None, self._attributes(rule, where.text[:MAX_SENTENCE_CHARS]),
+                trigger_span, cue_span))
+        return findings
+
+    def _speaking(self, candidates: list[_Hit], lows: list[int], start: int, end: int) -> list[_Hit]:
+        """The triggers that speak for a sentence: the earliest (then shortest), and the earliest
+        of each later clause after a semicolon, which has a polarity of its own ("We do not use
+        persistent cookies; a session cookie is set when you log in"; the finding is made only
+        when its polarity differs)."""
+        first = _earliest(candidates)
+        if self.semicolon not in lows[first.end:end]:
+            return [first]
+        cuts = [k for k in range(first.end, end) if lows[k] == self.semicolon] + [end]
+        later = (_earliest(inside) for a, b in zip(cuts, cuts[1:], strict=False)
+                 if (inside := [h for h in candidates if a < h.start < b]))
+        return [first, *later]
 
     @staticmethod
     def _near_miss(rule: Rule, i: int, trigger: _Hit, place: _Placer, why: str,

@@ -242,8 +242,11 @@ class StatementReader:
     @staticmethod
     def _clauses(words: Sequence[str]) -> list[tuple[int, int]]:
         cuts = [0]
+        listing = False  # after "the following recipients:": semicolons part its items
         for i, w in enumerate(words):
-            if w in BOUNDARIES and i > 0:
+            if w == ":" and any(v in ENUMERATION_CUES for v in words[cuts[-1]:i]):
+                listing = True
+            if w in BOUNDARIES and i > 0 and not (listing and w == ";"):
                 # "including but not limited to", "not only ... but also": no new clause
                 if w == "but" and (words[i + 1:i + 3] == ["not", "limited"]
                                    or words[i + 1:i + 2] in (["also"], ["only"])
