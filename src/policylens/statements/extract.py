@@ -60,15 +60,18 @@ from policylens.statements.words import (
     JOINERS,
     LINE_ENDS,
     LIST_NOUNS,
+    MAIN_CLAUSE_OPENERS,
     NOUN_PREPOSITIONS,
     OBJECT_SKIP,
     OPENERS_HYPOTHETICAL,
+    PARTICLES,
     PERFECT,
     PREPOSITIONS,
     PRONOUNS,
     QUOTES,
     RECIPROCALS,
     SOURCE_RELATIVES,
+    SUBORDINATORS,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     after_last_comma,
@@ -242,9 +245,9 @@ class StatementReader:
     @staticmethod
     def _clauses(words: Sequence[str]) -> list[tuple[int, int]]:
         cuts = [0]
-        listing = False  # after "the following recipients:": semicolons part its items
+        listing = False  # after "the following recipients:", "only:": semicolons part its items
         for i, w in enumerate(words):
-            if w == ":" and any(v in ENUMERATION_CUES for v in words[cuts[-1]:i]):
+            if w == ":" and any(v in ENUMERATION_CUES or v == "only" for v in words[cuts[-1]:i]):
                 listing = True
             if w in BOUNDARIES and i > 0 and not (listing and w == ";"):
                 # "including but not limited to", "not only ... but also": no new clause
@@ -462,8 +465,10 @@ class StatementReader:
                 between = range(g_end, start)
                 # joined by a coordinator, not only by an auxiliary ("the data you provide is
                 # given": two verbs of two clauses)
+                # (a verb's particle too: "rent out or trade")
                 joined = len(between) <= 4 and all(
-                    words[k] in COORDINATORS or self.lex.bridges.match_at(lemmas, k, start)
+                    words[k] in COORDINATORS or words[k] in PARTICLES
+                    or self.lex.bridges.match_at(lemmas, k, start)
                     for k in between) and (not between or any(words[k] in JOINERS for k in between))
                 # "sell, market, rent": one word of a comma list that is no action of ours
                 listed = len(between) <= 4 and any(words[k] == "," for k in between) and all(
@@ -546,6 +551,12 @@ class StatementReader:
         ex = [m for m in lex.exceptions.find(lemmas, g_end, ce)
               if denial or words[m[0]] != "outside"]
         body_end = ex[0][0] if ex else ce
+        if words[cs] in SUBORDINATORS:
+            # "If you would prefer that we not rent your name, please write to us": the clause
+            # after the comma is the main one, with its own objects
+            main = next((k for k in range(g_end, body_end - 1) if words[k] == ","
+                         and words[k + 1] in MAIN_CLAUSE_OPENERS), None)
+            body_end = main if main is not None else body_end
         # "we sold identifiers": a simple past after its subject, not a participle; "your data
         # is not for sale" is a passive
         participle = (is_participle(words[g_start], lemmas[g_start])
@@ -722,8 +733,10 @@ class StatementReader:
         # exception put before the subject names no recipient of the statement and is its exception
         front = next((a for a, _, _ in lex.exceptions.find(lemmas, cs, subject_start) if a <= cs + 1), None)
         # (to its last comma: "Apart from the cases above, which involve our vendors, we ...")
-        front_end = next((k for k in range(subject_start - 1, front, -1) if words[k] == ","), None) \
-            if front is not None else None
+        # (or to the parenthesis that closes it: "Beyond three cases (..., and a buyer) your
+        # details are never handed over")
+        front_end = None if front is None else subject_start - 1 if words[subject_start - 1] == ")" \
+            else next((k for k in range(subject_start - 1, front, -1) if words[k] == ","), None)
         lo = front_end if front_end is not None else cs
         # "Within our group, personal data is shared with the entities responsible for billing":
         # a fronted phrase naming the group makes its unnamed recipients affiliates
@@ -784,6 +797,9 @@ class StatementReader:
                  if a not in routine]
         hypothetical = any(w[-1] in OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))
+        if "opt-out" in conditions and lex.withdrawals.find(lemmas, cs, ex_end):
+            # "If you no longer wish to have your data shared, you can opt out": consent withdrawn
+            conditions = list(dict.fromkeys("consent" if c == "opt-out" else c for c in conditions))
         if hypothetical and not conditions:
             conditions = ["hypothetical"]
         exceptions: list[str] = []

@@ -154,6 +154,7 @@ class Lexicon:
     restrictions: PhraseTable
     preferences: PhraseTable
     not_conditions: PhraseTable
+    withdrawals: PhraseTable  # "if you no longer wish ...": an opt-out that withdraws consent
     blanket_consent: PhraseTable  # "by using the site you agree": no consent to a practice
     reporting_verbs: PhraseTable
     deemed: PhraseTable
@@ -241,6 +242,7 @@ def load_lexicon() -> Lexicon:
         restrictions=_table(raw["restrictions"]),
         preferences=_table(raw["preferences"]),
         not_conditions=_table(raw["not_conditions"]),
+        withdrawals=_table(raw["withdrawals"]),
         blanket_consent=_table(raw["blanket_consent"]),
         reporting_verbs=_table(raw["reporting_verbs"]),
         deemed=_table(raw["deemed"]),

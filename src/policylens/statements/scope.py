@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.subjects import SubjectFinder
-from policylens.statements.words import BE, DETERMINERS, PREPOSITIONS, PRONOUNS, after_last_comma
+from policylens.statements.words import (
+    BE,
+    DETERMINERS,
+    MODALS,
+    PREPOSITIONS,
+    PRONOUNS,
+    after_last_comma,
+)
 
 # words that open a coordinated clause's own subject: ", and some of our disclosures may ..."
 _CLAUSE_SUBJECTS = DETERMINERS | PRONOUNS | {"some", "all", "many", "certain", "these", "those"}
@@ -62,11 +69,15 @@ class ScopeReader:
             scope = "rights"
         # a "we" after a noun opens a relative clause: "the information we collect and share",
         # "cases where we disclose". Unless an auxiliary of "be" stands between it and the verb:
-        # then the relative clause is the subject of a passive ("data we collect is never sold")
+        # then the relative clause is the subject of a passive ("data we collect is never sold"),
+        # and so with a modal ("the records we hold would pass to the buyer")
         # (a sale to others named after it is presupposed, not described: "the lists we rent to
         # other companies")
+        # (not "data we cannot send": there "we" is the verb's own subject)
+        modal = any(words[k] in MODALS for k in range(walk, g_start))
         if not any(words[k] in BE for k in range(walk, g_start)) and any(
-                words[k] == "we" and k > cs and ((lemmas[k - 1] in self.data_nouns and not presupposed) or (
+                words[k] == "we" and k > cs and not (modal and k < walk - 1)
+                and ((lemmas[k - 1] in self.data_nouns and not presupposed) or (
                     k > cs + 1 and words[k - 1] in {"that", "which", "where"}
                     and words[k - 2].isalpha() and lemmas[k - 2] not in self.reporting
                     and words[k - 2] not in PREPOSITIONS

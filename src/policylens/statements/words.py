@@ -25,6 +25,10 @@ OPENERS_HYPOTHETICAL = frozenset({"if", "event", "case", "should", "unless", "up
                                   "where", "once"})
 # words before a verb that opens an imperative ("Please send ...", "Simply share ...")
 IMPERATIVE_OPENERS = frozenset({"please", "simply", "just", "kindly", "then", "also"})
+# words that open the main clause after a subordinate one and its comma ("If you prefer ...,
+# please write to us", "..., we will ...")
+MAIN_CLAUSE_OPENERS = frozenset({"please", "we", "you", "they", "contact", "write", "email", "e-mail",
+                                 "call", "tell", "let", "click", "visit", "just", "simply", "kindly"})
 # a negated imperative: "Please do not share your password", "Don't ever give out your PIN"
 IMPERATIVE_NEGATIONS = frozenset({"do", "not", "n't", "never", "ever"})
 # verbs that open advice to the reader: "Be careful not to give out your address"
@@ -38,6 +42,7 @@ BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets"
 FINITE = frozenset({"is", "are", "was", "were", "be", "been", "will", "would", "may", "might", "can",
                     "could", "shall", "should", "must", "do", "does", "did", "have", "has", "had",
                     "we", "you", "they", "i", "it", "he", "she"})
+MODALS = frozenset({"will", "would", "may", "might", "can", "could", "shall", "should", "must"})
 # auxiliaries that stand before their subject after a fronted negation ("Never will we sell")
 INVERTED_AUXILIARIES = frozenset({"will", "would", "do", "does", "did", "shall", "should", "can", "could",
                                   "may", "might", "must", "have", "has", "had"})
@@ -55,6 +60,8 @@ CAUSATIVES = frozenset({"want", "wish", "prefer", "like", "would", "rather", "ha
 # verbs after a quoted term that define it ("“sell” means")
 DEFINING = frozenset({"mean", "refer", "include", "cover", "encompass"})
 # words that join coordinated verbs ("sell, rent or otherwise share")
+# particles of phrasal verbs ("rent out", "hand over", "pass on")
+PARTICLES = frozenset({"out", "over", "on", "along", "away", "up"})
 COORDINATORS = frozenset({",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or",
                           "either"})
 # words that join the items of a list (of verbs or of data)

@@ -62,6 +62,20 @@ def _business_transfer(slots: Slots) -> bool:
     return "business-transfer" in slots.conditions or "successor" in slots.recipients
 
 
+def _about_business_transfer(polarity: str, slots: Slots) -> bool:
+    """Whether a business transfer is what the statement is about (merger-transfer's), not one
+    exception of a denial ("Beyond three cases (our processors, the police, a buyer) your details
+    are never handed over") or one item of a closed list that names others ("only: to our
+    processors; when the law requires; or to a successor")."""
+    if not _business_transfer(slots):
+        return False
+    if polarity == "negated" and "business-transfer" in slots.exceptions:
+        return False
+    others = set(slots.recipients) - {"successor"}
+    return not (slots.only and others <= ALLOWED_RECIPIENTS
+                and (others or set(slots.conditions) - {"business-transfer", "hypothetical"}))
+
+
 def _passed_over(polarity: str, slots: Slots) -> Decision | None:
     """What keeps a statement from deciding data-sale or third-party-sharing: another party's act
     or a right, a business transfer, aggregate data, a transfer abroad; for a denial, one
@@ -70,7 +84,7 @@ def _passed_over(polarity: str, slots: Slots) -> Decision | None:
     why = _not_the_companys(slots)
     if why:
         return Decision(None, why)
-    if _business_transfer(slots):
+    if _about_business_transfer(polarity, slots):
         return Decision(None, "a business transfer: merger-transfer's", allowed=True)
     if slots.data == "aggregate":
         return Decision(None, "aggregate or de-identified data")
