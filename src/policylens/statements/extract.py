@@ -104,9 +104,11 @@ def _plural_markers(words: list[str]) -> list[str]:
 
 
 def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
-    """Whether words[j] is the "of" of "the business of" or "the practice of": the -ing form after
-    it is the act ("we are not in the business of selling"), not a gerund naming a topic."""
-    return j > 0 and words[j] == "of" and lemmas[j - 1] in {"business", "practice"}
+    """Whether words[j] is the preposition of "the business of", "the practice of" or "engage
+    in": the -ing form after it is the act ("we are not in the business of selling", "we do not
+    engage in selling personal information"), not a gerund naming a topic."""
+    return j > 0 and ((words[j] == "of" and lemmas[j - 1] in {"business", "practice"})
+                      or (words[j] == "in" and lemmas[j - 1] in {"engage", "participate"}))
 
 
 def _past_aside(words: Sequence[str], k: int, end: int) -> int:
@@ -303,7 +305,10 @@ class StatementReader:
             label = noun and ":" in words[noun[0]:noun[0] + 6] \
                 and not any(w.isalpha() for w in words[:i] if w not in DETERMINERS) \
                 and lemmas[i] not in LIST_NOUNS  # "Recipients of your data: ..." lists them
-            if noun and (after in lex.compounds or title or label):
+            # (in a title, a verb after a subject or an auxiliary is a verb: a list item with no
+            # stop, "We never sell your personal information")
+            if noun and (after in lex.compounds or label
+                         or (title and not (verb and not FINITE.isdisjoint(words[:i])))):
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")
@@ -546,10 +551,11 @@ class StatementReader:
         subject_start, walk = subjects.span(words, lemmas, cs, walk, g_start)
         # exceptions: "except", "unless", "other than" after the verb close the statement's body
         denial = bool(lex.negations.find(lemmas, walk, g_start))
-        # "outside of" opens the exceptions of a denial ("we share nothing outside of our group");
-        # after an affirmed verb it names the recipient ("companies outside of Google")
+        # "outside of" and "beyond" open the exceptions of a denial ("we share nothing outside of
+        # our group"); after an affirmed verb they name the recipient ("companies outside of
+        # Google", "third parties beyond our service providers")
         ex = [m for m in lex.exceptions.find(lemmas, g_end, ce)
-              if denial or words[m[0]] != "outside"]
+              if denial or words[m[0]] not in {"outside", "beyond"}]
         body_end = ex[0][0] if ex else ce
         if words[cs] in SUBORDINATORS:
             # "If you would prefer that we not rent your name, please write to us": the clause
@@ -671,7 +677,10 @@ class StatementReader:
             membership = lex.negations.find(lemmas, antecedent, g_start)
             if scope == "description":
                 scope = "practice"
-        if self.aggregate_only(words, lemmas, cs, body_end):
+        if self.aggregate_only(words, lemmas, cs, body_end) \
+                or (not passive and self.aggregate_only(words, lemmas, g_end, body_end)):
+            # (the object alone may be: "we may strip any personal information of what
+            # identifies you and share that aggregated data")
             data = "aggregate"
         elif "sensitive" in kinds:
             data = "sensitive"  # a kind of personal data: a denial confined to it says little
