@@ -407,7 +407,8 @@ class _Leads:
         if block.kind == "paragraph" and indented and self.in_list:
             return block  # a paragraph inside a list item: the list goes on
         self.in_list, self.current = None, None
-        ends_with_colon = block.kind == "paragraph" and block.text.endswith((":", "\uff1a"))
+        # (a heading too: "**We do not under any circumstances engage in:**" over its items)
+        ends_with_colon = block.kind in ("paragraph", "heading") and block.text.endswith((":", "\uff1a"))
         self.offered = block.offsets[0] if ends_with_colon else None
         return block
 
