@@ -71,6 +71,14 @@ def test_blocks_know_their_kind_and_their_lists_lead_in():
             assert mark not in block.text
 
 
+def test_a_heading_ending_with_a_colon_leads_the_list_under_it():
+    text = "# Policy\n\n**We share your data with:**\n\n- advertisers\n- our hosts\n"
+    blocks = list(iter_blocks(text))
+    lead_in = text.index("We share")  # (where its text starts, past the bold mark)
+    assert [(b.kind, b.lead) for b in blocks] == [("heading", None), ("heading", None),
+                                                 ("list-item", lead_in), ("list-item", lead_in)]
+
+
 def test_a_list_without_a_lead_in_has_no_lead():
     text = "We collect data.\n\n- name\n- email\n"
     assert [b.lead for b in iter_blocks(text)] == [None, None, None]

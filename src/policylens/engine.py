@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
     from policylens.structure.sentences import FastSentencizer
 
+# pronouns that open a list item which is a sentence of its own, not its lead-in's continuation
+ITEM_SUBJECTS = frozenset({"we", "i", "you", "they"})
 MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
 
 
@@ -1065,8 +1067,11 @@ class Analyzer:
         table = self._table_statements(sents, block) if block.cells else []
         read_cells = {k for t in table for a, b in t.used for k in range(a, b)}
         for i, words in enumerate(sents.words):
-            head = lead if i == 0 and lead else []
             span = sents.spans[i]
+            # (an item with a subject of its own is a sentence, not the lead-in's fragment: "These
+            # are our principles:" + "We don't share your personal information with anyone")
+            head = lead if i == 0 and lead and not (
+                span.end > span.start and strings[sents.lows[span.start]] in ITEM_SUBJECTS) else []
             if self.action_forms.isdisjoint(words) and not head:
                 # (a short answer to a question holds no act of its own: "Do you sell my data?
                 # No."; the question's last token read alone, not its whole list of words)

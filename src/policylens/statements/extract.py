@@ -54,6 +54,7 @@ from policylens.statements.words import (
     FINITE,
     FOLLOWING_PREPOSITIONS,
     HEADING_ACTS,
+    HEADING_NUMBERING,
     IDENTIFIED,
     INCLUDED,
     INVERTED_AUXILIARIES,
@@ -75,6 +76,7 @@ from policylens.statements.words import (
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     after_last_comma,
+    asks,
     causative_before,
     clause_of,
     is_participle,
@@ -157,7 +159,7 @@ class StatementReader:
         capitalised inside the sentence next to another capitalised word ("Federal Trade
         Commission"): a name, no verb. A `heading` states nothing but may lead its section
         (`_heading_lead`)."""
-        if words and words[-1] == "?":
+        if words and words[-1] == "?" and asks(words):
             return []  # a question ("Do we disclose any information to outside parties?") states nothing
         words = _plural_markers([w.replace("\u2019", "'") for w in words])
         # "naming", "listed", "contacted" are acts, not the data nouns the table makes them
@@ -208,7 +210,10 @@ class StatementReader:
         if not 2 <= n <= 8:
             return None
         act = next((k for k in range(n) if lemmas[k] in HEADING_ACTS), None)
-        if act is None or not ({"we", "information", "data"} & set(words)) \
+        # ("SECTION 3 - DISCLOSURE": the act alone, past the heading's numbering)
+        bare = [w for w in words if w.isalpha() and w not in HEADING_NUMBERING] == [words[act]] \
+            if act is not None else False
+        if act is None or not ({"we", "information", "data"} & set(words) or bare) \
                 or self.lex.negations.find(lemmas, 0, n) \
                 or set(self.lex.recipients.classes_in(lemmas, 0, n)) - {"third-party"} \
                 or "sale" in self.lex.action_words.classes_in(lemmas, 0, n):

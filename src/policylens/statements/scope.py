@@ -64,6 +64,9 @@ class ScopeReader:
         # we will stop selling it"; "the right to opt out of the sale of your data, which we
         # sell to brokers") is that clause's; the statement after it is the company's
         own = self.subjects.after_comma(words, cs, subject_start)
+        # (a label before a colon names a section, not the clause's right: "Right to Opt Out of
+        # Sale: As part of our services, we provide your personal information to ...")
+        own = max([own] + [k + 1 for k in range(own, subject_start) if words[k] == ":"])
         if lex.rights.find(lemmas, own, g_start) or "my" in words[g_end:body_end] or (
                 cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
             scope = "rights"

@@ -27,7 +27,8 @@ from policylens.statements.words import (
 
 # words that open an aside added to a subject, and how long it may be
 SUBJECT_ASIDES = (("together", "with"), ("along", "with"), ("as", "well", "as"), ("in", "addition", "to"),
-                  ("including",), ("plus",), ("and", "any"), ("or", "any"))
+                  ("including",), ("plus",), ("and", "any"), ("or", "any"), ("such", "as"),
+                  ("for", "example"), ("e.g.",), ("like",))
 SUBJECT_ASIDE_WORDS = 16
 # the longest aside between two bridge words ("will not, under any circumstances, share")
 ASIDE_WORDS = 6

@@ -88,6 +88,10 @@ COLLECTING = frozenset({"collect", "allow", "permit", "let", "enable", "gather",
 # the acts a heading names when the section under it lists to whom data goes ("Information we
 # share", "Disclosure of your information")
 HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing"})
+# words that number a heading ("SECTION 3 - DISCLOSURE", "Part IV")
+HEADING_NUMBERING = frozenset({"section", "part", "article", "chapter", "clause", "i", "ii", "iii",
+                               "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c",
+                               "d", "e", "f"})
 # what closes a sentence or a line that is no heading
 LINE_ENDS = frozenset({".", "!", ";", ":", ","})
 PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
@@ -186,3 +190,18 @@ def after_last_comma(words: Sequence[str], lo: int, hi: int) -> int:
 def clause_of(clauses: Sequence[tuple[int, int]], i: int, n: int) -> tuple[int, int]:
     """The (start, end) of the clause holding token i; the whole sentence of n tokens if none."""
     return next(((a, b) for a, b in clauses if a <= i < b), (0, n))
+
+
+# words that open a question ("Do we sell ...?", "Who do we share your data with?")
+QUESTION_OPENERS = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "will",
+                              "would", "shall", "should", "may", "might", "must", "have", "has", "who",
+                              "whom", "whose", "what", "which", "when", "where", "why", "how"})
+
+
+def asks(words: Sequence[str]) -> bool:
+    """Whether a sentence ending with "?" is a question: its first word, or the first after its
+    last comma or colon, opens one ("Finally, do we sell your data?"); not a statement ending with
+    a linked title ("... listed in the section Who do we share your data with?")."""
+    cut = max([0] + [k + 1 for k, w in enumerate(words) if w in {",", ":"}])
+    firsts = [w for w in (words[:1] + words[cut:cut + 1]) if w.isalpha()]
+    return not firsts or any(w in QUESTION_OPENERS for w in firsts) or len(words) <= 6

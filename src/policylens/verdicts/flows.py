@@ -178,9 +178,11 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "no third party named")
     if slots.only and open_ones <= {"third-party", "organisation"} and not set(slots.purposes) & OWN_PURPOSES:
         return Decision("no", "shared with third parties only in the cases it names (a closed list)")
+    # (not when the clause names the recipient's own ends: "we provide your data to third
+    # parties for targeted advertising, in ways that may constitute sales under applicable laws")
     if "legal" in slots.purposes or ("legal" in slots.conditions
                                      and not open_ones - {"third-party", "organisation"}
-                                     and "own-use" not in slots.purposes):
+                                     and not set(slots.purposes) & OWN_PURPOSES):
         return Decision(None, "a legal obligation or safety: an allowed exception", allowed=True)
     if "consent" in slots.conditions and "opt-out" not in slots.conditions and not programme:
         return Decision(None, "at the user's direction or with consent: an allowed exception",
