@@ -529,6 +529,20 @@ class StatementReader:
                 return False  # "your email address and anonymous usage data"
         return True
 
+    def _after_opting_out(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_end: int,
+                          end: int) -> bool:
+        """Whether the statement's condition is the user's opting out ("if you opt out", "once
+        you have opted out"): a condition word with "you" after it and an opt-out within a few
+        words, in the statement's own clause (not after ", and": "We do not sell your data, and
+        if you want you can opt out of our newsletter")."""
+        for k in range(cs, end - 1):
+            if words[k] in {"if", "once", "after", "when", "until"} and "you" in words[k + 1:k + 3] \
+                    and "opt-out" in self.lex.condition_classes.classes_in(lemmas, k, min(k + 8, end)) \
+                    and not any(words[j] in {"and", "but"} and words[j - 1] == ","
+                                for j in range(g_end, k)):
+                return True
+        return False
+
     def _stripped_of_identity(self, lemmas: Sequence[str], cs: int, end: int) -> bool:
         """Whether the clause gives data once what identifies people is removed ("after removing
         anything that could identify you", "from which we have deleted all details that identify
@@ -890,6 +904,11 @@ class StatementReader:
             if negation:  # "if you opt out, we will not sell it": it sells otherwise
                 negation = []
                 hypothetical = False
+        if negation and "opt-out" in conditions and self._after_opting_out(words, lemmas, cs, g_end, ex_end):
+            # "If you opt out, we will not sell your data", "we shall not sell your personal
+            # information after you click that button": it is sold until the user opts out
+            negation = []
+            hypothetical = False
         if negation and g_start not in owners \
                 and lex.preferences.find(lemmas, max(cs, subject_start - 4), walk):
             negation = []  # "if you prefer that we not share": an opt-out the company offers
