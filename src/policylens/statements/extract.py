@@ -84,6 +84,8 @@ from policylens.statements.words import (
 )
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
+# verbs by which a definition takes in an act ("the definition of a sale may include ...")
+INCLUDES = frozenset({"include", "includes", "including", "cover", "covers", "encompass", "encompasses"})
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
@@ -111,6 +113,15 @@ def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
     engage in selling personal information"), not a gerund naming a topic."""
     return j > 0 and ((words[j] == "of" and lemmas[j - 1] in {"business", "practice"})
                       or (words[j] == "in" and lemmas[j - 1] in {"engage", "participate"}))
+
+
+def _term_named(words: Sequence[str], i: int) -> bool:
+    """Whether the quoted word at i is a term named ('the definitions of "sell" and "share"',
+    'the terms "sale" or "sharing"'), not a verb in quotes ('we do not "sell" your data')."""
+    k = i
+    while k > 3 and words[k - 2] in {"and", "or", ","} and words[k - 3] in QUOTES:
+        k -= 4  # back over the quoted terms coordinated before it
+    return k > 1 and words[k - 1] in QUOTES and words[k - 2] in {"of", "term", "terms", "word", "words"}
 
 
 def _past_aside(words: Sequence[str], k: int, end: int) -> int:
@@ -240,6 +251,8 @@ class StatementReader:
                     or words[nxt - 1] == "to"  # "any information you provide", "to provide": ours
                 if not inside:
                     ce = max(group_end, self.subject_finder.walk_back(words, lemmas, group_end, nxt))
+            if actions == ["share"] and self._defined_as_sale(words, lemmas, cs, group_start):
+                actions = ["share", "sale"]
             for action in actions:
                 statement = self._statement(words, lemmas, action, group_start, group_end, cs, ce,
                                             inherited, clause_end, owners)
@@ -294,6 +307,9 @@ class StatementReader:
             if (verb or noun) and any(a <= i < b and b - a > 1 for a, b, _
                                       in lex.not_verbs.find(lemmas, max(0, i - 1), i + 2)):
                 i += 1  # "revenue share payments", "share buttons": part of a noun
+                continue
+            if before in QUOTES and after in QUOTES and _term_named(words, i):
+                i += 1  # 'the definitions of "sell" and "share"': terms named, no act
                 continue
             if noun and not verb and i > 1 and lemmas[i - 2] in lex.grants and words[i - 1] in DETERMINERS:
                 i = noun[0]  # "enables the sharing of information with your friends": others' act
@@ -384,7 +400,9 @@ class StatementReader:
                                 for k in range(max(0, i - 3), i)) \
                     and not (i and lemmas[i - 1] in ASPECT_VERBS) \
                     and not (j >= 0 and _business_of(words, lemmas, j))
-                named = named or bare
+                named = (named or bare) and not (
+                    # "the definition of a sale may include disclosing identifiers to ad partners"
+                    before in INCLUDES and self._defined_as_sale(words, lemmas, 0, i))
                 owned = self.owned.act(words, lemmas, i, j) \
                     if single and words[i].endswith("ing") and (gerund or bare) else None
                 if owned is not None:
@@ -529,6 +547,18 @@ class StatementReader:
                 return False  # "your email address and anonymous usage data"
         return True
 
+    def _defined_as_sale(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int) -> bool:
+        """Whether a law's definition of a sale is said to include the act ("the definitions of
+        'sell' and 'share' under the CCPA are broad and may include sharing information with our
+        advertising partners"): "definition(s) of" a sale word before it, "include" or "cover"
+        right before it. The act is then a sale as the law defines it (LABELS.md)."""
+        if INCLUDES.isdisjoint(words[max(cs, g_start - 3):g_start]):
+            return False
+        return any(words[k] in {"definition", "definitions"} and words[k + 1] == "of"
+                   and "sale" in {*self.lex.action_words.classes_in(lemmas, k + 2, min(k + 6, g_start)),
+                                  *self.lex.action_nouns.classes_in(lemmas, k + 2, min(k + 6, g_start))}
+                   for k in range(cs, g_start - 2))
+
     def _after_opting_out(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_end: int,
                           end: int) -> bool:
         """Whether the statement's condition is the user's opting out ("if you opt out", "once
@@ -662,6 +692,8 @@ class StatementReader:
         if deemed:
             actor = "company"  # "our disclosure of data to ad partners may be considered a sale"
             scope = self.scopes.deemed(words, lemmas, cs, g_start, scope)
+        elif action == "sale" and scope == "embedded" and self._defined_as_sale(words, lemmas, cs, g_start):
+            scope = "practice"  # "the definition of a sale may include sharing it with ad partners"
         minors = [a for a, _, _ in lex.minors.find(lemmas, g_end, body_end)] \
             + [a for a, _, _ in lex.minors.find(lemmas, *subject)]
         if scope == "practice" and minors and not any(  # not "including users under 16"
