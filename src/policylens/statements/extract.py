@@ -347,6 +347,14 @@ class StatementReader:
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
                 continue
+            if (noun or verb) and before in QUOTES and self._deemed_terms(words, lemmas, i) is not None:
+                # 'may be considered "targeted advertising", "sharing" or "selling"': each term
+                # of the list the law's words deem
+                found = noun or verb
+                assert found is not None
+                out.append((i, found[0], found[1]))
+                i = found[0]
+                continue
             made = next((k for k in range(i + 1, min(i + 12, n)) if words[k] in {"available", "accessible"}),
                         None) if verb is None and lemmas[i] == "make" else None
             if made is not None:
@@ -547,6 +555,22 @@ class StatementReader:
                 return False  # "your email address and anonymous usage data"
         return True
 
+    def _deemed_terms(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> int | None:
+        """Where the deeming word stands ("considered", "constitute") whose list of quoted terms
+        holds the one at i ('may be considered "targeted advertising" "sharing" or "selling"'),
+        if it does: back over quotes, commas, "or", "and" and at most three other words."""
+        k, others = i - 1, 0
+        while k > 0 and i - k <= 12:
+            w = words[k]
+            if w not in QUOTES and w not in {",", "or", "and", "/"}:
+                if self.lex.deemed.find(lemmas, max(0, k - 2), k + 1):
+                    return k
+                others += 1
+                if others > 3 or not w.isalpha():
+                    return None
+            k -= 1
+        return None
+
     def _defined_as_sale(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int) -> bool:
         """Whether a law's definition of a sale is said to include the act ("the definitions of
         'sell' and 'share' under the CCPA are broad and may include sharing information with our
@@ -686,9 +710,10 @@ class StatementReader:
         actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                         passive)
         # "may be considered a sale", "may be treated as selling or sharing": the CCPA's terms
-        deemed = bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)) and (
+        deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)) and (
             (g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None)
-            or (words[g_start].endswith("ing") and words[g_start - 1] in {"as", "to"}))
+            or (words[g_start].endswith("ing") and words[g_start - 1] in {"as", "to"}))) or (
+            g_start > 0 and words[g_start - 1] in QUOTES and self._deemed_terms(words, lemmas, g_start) is not None)
         if deemed:
             actor = "company"  # "our disclosure of data to ad partners may be considered a sale"
             scope = self.scopes.deemed(words, lemmas, cs, g_start, scope)
