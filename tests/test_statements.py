@@ -171,6 +171,12 @@ def test_business_transfer_routes_to_merger(read) -> None:
     assert merger_transfer(polarity, slots).value == "yes"  # type: ignore[union-attr]
 
 
+def test_a_recipient_phrase_may_end_the_line_with_an_ing_word(read) -> None:
+    # (an -ing word is checked against the word after it, which a line's last word lacks)
+    found = read("we may send your records to the main building")
+    assert all(s.recipients != ("third-party",) for _, _, s in found)
+
+
 def test_words_that_are_not_verbs_here(read) -> None:
     assert read("Contact the Federal Trade Commission.") == [] or all(
         data_sale(p, s) is None or data_sale(p, s).value is None  # type: ignore[union-attr]

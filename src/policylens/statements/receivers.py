@@ -14,6 +14,7 @@ clause is about keeping data safe ("unauthorised third parties may gain access")
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from policylens.models import Slots
 from policylens.statements.extracted import Extracted
@@ -115,8 +116,13 @@ class ReceiverReader:
         if start == walk or not self.lex.data.find(lemmas, start, walk) \
                 or (start > cs and words[start - 1] in _NOT_STATED):
             return None
-        return self._statement(words, lemmas, a, b, "share", cs, ce, ce, ["third-party"], (a, b), False,
-                               data_span=(start, walk), lead=(start, walk))
+        # (whoever it stays with, after the verb, keeps it: the exceptions of the denial, "your
+        # details stay with us and the processors who work for us")
+        found = self._statement(words, lemmas, a, b, "share", cs, ce, b, ["third-party"], (a, b), False,
+                                data_span=(start, walk), lead=(start, walk))
+        keepers = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, b, ce)
+                                      if c not in {"user", "third-party"}))  # ("our company": us)
+        return replace(found, slots=replace(found.slots, exceptions=keepers))
 
     def _access_restricted(self, words: Sequence[str], lemmas: Sequence[str],
                            clauses: Sequence[tuple[int, int]]) -> Extracted | None:
@@ -141,9 +147,13 @@ class ReceiverReader:
         """"The only parties that receive your data are our payment processor and our mail
         service": the verb is a relative clause's, "the only ..." its antecedent, and the main
         verb's complement names every recipient (a closed list)."""
-        if a < 3 or words[a - 1] not in {"that", "which", "who"}:
+        pronoun = a - 1
+        while pronoun > cs and words[pronoun] in {"ever", "also", "actually", "currently", "will", "may",
+                                                  "can", "normally", "ordinarily"}:
+            pronoun -= 1  # "the only outside companies that ever see your order details"
+        if pronoun < 2 or words[pronoun] not in {"that", "which", "who"}:
             return None
-        only = next((k for k in range(max(cs, a - 6), a - 1) if words[k] == "only"), None)
+        only = next((k for k in range(max(cs, pronoun - 5), pronoun) if words[k] == "only"), None)
         be = next((k for k in range(b, ce) if words[k] in {"is", "are"}), None)
         if only is None or be is None or only == cs or words[only - 1] != "the" \
                 or not self.lex.data.find(lemmas, b, be):
@@ -152,7 +162,7 @@ class ReceiverReader:
         if not recipients:
             return None
         return self._statement(words, lemmas, a, b, action, cs, ce, ce, recipients, None, True,
-                               data_span=(b, be), lead=(only - 1, a - 1))
+                               data_span=(b, be), lead=(only - 1, pronoun))
 
     @staticmethod
     def _phrase_end(words: Sequence[str], start: int, end: int) -> int:

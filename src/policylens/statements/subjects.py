@@ -31,7 +31,7 @@ SUBJECT_ASIDES = (("together", "with"), ("along", "with"), ("as", "well", "as"),
                   ("for", "example"), ("e.g.",), ("like",))
 SUBJECT_ASIDE_WORDS = 16
 # the longest aside between two bridge words ("will not, under any circumstances, share")
-ASIDE_WORDS = 6
+ASIDE_WORDS = 12
 
 
 def _aside_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
