@@ -86,6 +86,9 @@ from policylens.verdicts.flows import OPEN_RECIPIENTS
 
 # verbs by which a definition takes in an act ("the definition of a sale may include ...")
 INCLUDES = frozenset({"include", "includes", "including", "cover", "covers", "encompass", "encompasses"})
+# words that end an act-noun's "of" phrase ("the sale of license packages, we ...")
+OF_PHRASE_ENDS = frozenset({",", ";", ":", "(", ".", "to", "with", "by", "for", "is", "are", "was", "were",
+                            "may", "will", "can", "we", "you", "they"})
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
@@ -697,6 +700,13 @@ class StatementReader:
         # advertising"; not "a sale of our products")
         act_noun = lex.action_words.match_at(lemmas, g_start, g_end) is None \
             and words[g_end:g_end + 1] != ["of"]
+        if lex.action_words.match_at(lemmas, g_start, g_end) is None and words[g_end:g_end + 1] == ["of"]:
+            # the act-noun's "of" phrase is what is sold or given: "As part of the sale of license
+            # packages, we collect your email" sells a product
+            of_end = next((j for j in range(g_end + 1, body_end) if words[j] in OF_PHRASE_ENDS), body_end)
+            if not lex.data.find(lemmas, g_end + 1, of_end) \
+                    and not lex.data.find(lemmas, max(cs, g_start - 4), g_start):
+                return None
         if k < body_end and not passive and antecedent is None and not act_noun:
             if words[k] in {"you", "yourself"} or (
                     words[k] in USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
