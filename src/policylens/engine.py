@@ -1068,10 +1068,13 @@ class Analyzer:
         read_cells = {k for t in table for a, b in t.used for k in range(a, b)}
         for i, words in enumerate(sents.words):
             span = sents.spans[i]
-            # (an item with a subject of its own is a sentence, not the lead-in's fragment: "These
-            # are our principles:" + "We don't share your personal information with anyone")
+            # (under a lead-in that names no act, an item with a subject of its own is a sentence,
+            # not the lead-in's fragment: "These are our principles:" + "We don't share your
+            # personal information with anyone"; "We do not disclose it except in these cases:" +
+            # "We may provide it to ..." stays an exception of the denial)
             head = lead if i == 0 and lead and not (
-                span.end > span.start and strings[sents.lows[span.start]] in ITEM_SUBJECTS) else []
+                span.end > span.start and strings[sents.lows[span.start]] in ITEM_SUBJECTS
+                and self.action_forms.isdisjoint(strings[w] for w in lead)) else []
             if self.action_forms.isdisjoint(words) and not head:
                 # (a short answer to a question holds no act of its own: "Do you sell my data?
                 # No."; the question's last token read alone, not its whole list of words)

@@ -67,12 +67,14 @@ from policylens.statements.words import (
     OPENERS_HYPOTHETICAL,
     PARTICLES,
     PERFECT,
+    POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     QUOTES,
     RECIPROCALS,
     SOURCE_RELATIVES,
     SUBORDINATORS,
+    TRACKING_TOOLS,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     after_last_comma,
@@ -86,6 +88,11 @@ from policylens.verdicts.flows import OPEN_RECIPIENTS
 
 # verbs by which a definition takes in an act ("the definition of a sale may include ...")
 INCLUDES = frozenset({"include", "includes", "including", "cover", "covers", "encompass", "encompasses"})
+# endings of adjectives between a possessive and a noun that looks like a verb ("your
+# professional licenses"; not "our processors disclose")
+ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ful", "ary")
+# words at which a passive's subject run stops though its head lies before them
+SUBJECT_JOINS = frozenset({"that", "which", "who", "and", "or"})
 # words that end an act-noun's "of" phrase ("the sale of license packages, we ...")
 OF_PHRASE_ENDS = frozenset({",", ";", ":", "(", ".", "to", "with", "by", "for", "is", "are", "was", "were",
                             "may", "will", "can", "we", "you", "they"})
@@ -380,7 +387,11 @@ class StatementReader:
                     and after.isalpha() \
                     and after not in DETERMINERS and after not in OBJECT_SKIP \
                     and after not in FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns
+                # (also after a possessive and its adjective: "your professional licenses")
                 as_noun = single and (before in DETERMINERS or after == "of"
+                                      or (i > 1 and words[i - 2] in POSSESSIVES
+                                          and before.endswith(ADJECTIVE_ENDINGS)
+                                          and not is_participle(words[i], lemmas[i]))
                                       or any(w in {"a", "an"} for w in words[max(0, i - 2):i])) \
                     and not is_participle(words[i], lemmas[i])
                 # "the data provided to us", "information disclosed to them": a participle right
@@ -617,7 +628,10 @@ class StatementReader:
         lex = self.lex
         subjects = self.subject_finder
         n = len(words)
-        walk = subjects.verb_list_start(words, lemmas, cs, subjects.walk_back(words, lemmas, cs, g_start))
+        walk = subjects.walk_back(words, lemmas, cs, g_start)
+        if not any(words[k] in BE for k in range(walk, g_start)):
+            # (a passive's auxiliary starts no list: "the topics you pick, are at no time sold")
+            walk = subjects.verb_list_start(words, lemmas, cs, walk)
         # "we do not rent lists or share them", "we won't save your number, share it, sell it"
         either = any(words[k] in {"or", "nor"} for k in range(walk, g_start)) or (
             walk < g_start and words[walk] == "," and walk > cs
@@ -751,6 +765,11 @@ class StatementReader:
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
             kinds += [c for a, b, c in lex.data.find(lemmas, *subject)
                       if not (b - a == 1 and words[a] in {"it", "them", "what", "this", "that"})]
+            if not kinds and subject[0] - 1 > cs and words[subject[0] - 1] in SUBJECT_JOINS:
+                # "Contact details that you enter are never sold", "Your phone number and the
+                # areas you have searched may be sold": the subject reaches back past a relative
+                # pronoun or a coordinator to the data it names
+                kinds += lex.data.classes_in(lemmas, max(cs, subject[0] - 8), subject[0] - 1)
             if subject[0] == subject[1] and subject[0] - 1 > cs \
                     and words[subject[0] - 1] in {"that", "which"}:
                 # "customer information is one of the assets that would be transferred": the
@@ -876,6 +895,11 @@ class StatementReader:
             # are the other act's; "we use cookies to share identifiers with partners": the
             # company's means; the disclosure stands
             purposes = [p for p in purposes if p != "their-tools"]
+        if lemmas[g_start] in lex.grants and "their-tools" not in purposes \
+                and not TRACKING_TOOLS.isdisjoint(lemmas[cs:g_start]):
+            # "These web beacons are provided by our ad partners and allow them to obtain your IP
+            # address": the partners' tools collect it (third-party-ads), no disclosure of ours
+            purposes = purposes + ["their-tools"]
         if pronoun_recipient and not recipients \
                 and "own-use" in lex.purposes.classes_in(lemmas, g_end, len(words)):
             # "we give them your details, and they may tell you about their other products":
@@ -988,7 +1012,7 @@ class StatementReader:
             return None  # "cookies cannot transmit viruses": a denial of no data flow
         if negation:
             polarity, cue = "negated", (negation[-1][0], negation[-1][1])
-        elif conditions and (hypothetical or inherited or set(conditions) & {"consent", "opt-out"}):
+        elif conditions and (hypothetical or inherited or set(conditions) & {"consent", "direction", "opt-out"}):
             polarity = "conditional"
             cue = next(((a, b) for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)), None)
         elif hedge:

@@ -258,6 +258,10 @@ class ReceiverReader:
             or ([(start, start + 1, "x")] if words[start] in _NO_OBJECT | {"neither"} else [])
         recipients = self._named(words, lemmas, start, head, bool(nobody),
                                  ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce]))
+        # "no company apart from our hosting contractor ever receives it": everyone else is
+        # denied; those after the exception word are its exceptions
+        excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []
+        kept_by = tuple(self._named(words, lemmas, excepted[0][1], walk, False)) if excepted else ()
         if not recipients and words[start:head] == ["they"] and previous is not None:
             recipients = self._antecedents(previous())  # "We work with ad partners. They receive ..."
         # "only our staff" (a clause may open on its boundary word: "; only the processor sees")
@@ -276,8 +280,12 @@ class ReceiverReader:
         if self.lex.only.find(lemmas, walk, a):
             # "these companies will only access the data to translate it": for us, on our terms
             recipients = ["service-provider" if r in ACTING_RECIPIENTS else r for r in recipients]
-        return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
-                               data_span=(b, object_end), lead=(start, walk))
+        found = self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
+                                data_span=(b, object_end), lead=(start, walk))
+        if kept_by:  # (the words of the exceptions make no one of the denied act for us)
+            found = replace(found, slots=replace(found.slots, recipients=tuple(recipients), exceptions=tuple(
+                dict.fromkeys(found.slots.exceptions + kept_by))))
+        return found
 
     def _agent(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
                cs: int, ce: int) -> Extracted | None:
@@ -369,7 +377,7 @@ class ReceiverReader:
         if any(words[k] == "if" and words[k + 1:k + 2] == ["you"] for k in range(cs, lead[0])):
             # "If you use third-party features, the third party may have access": at the user's
             # direction
-            conditions = conditions + ["consent"]
+            conditions = conditions + ["direction"]
         exceptions = self.recipients.classes(words, lemmas, body_end, ce) \
             + lex.condition_classes.classes_in(lemmas, body_end, ce) if body_end < ce else []
         scope = "practice"
@@ -382,7 +390,7 @@ class ReceiverReader:
         hedge = lex.hedges.find(lemmas, lead[1], a)
         if cue is not None:
             polarity = "negated"
-        elif set(conditions) & {"consent", "opt-out"}:
+        elif set(conditions) & {"consent", "direction", "opt-out"}:
             polarity = "conditional"
         elif hedge:
             polarity, cue = "hedged", (hedge[-1][0], hedge[-1][1])

@@ -45,8 +45,12 @@ class ScopeReader:
         # belong to another phrase)
         before = after_last_comma(words, max(cs, subject_start - 6), subject_start)
         told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
+        # (not a relative clause's verb inside a passive's subject: "Names of people who request
+        # our brochure are shared with our dealers", "Insurance quotes you request are shared")
         embedded = [m for m in lex.embedding.find(lemmas, before, walk)
-                    if not any(a <= m[0] < b for a, b in told)]
+                    if not any(a <= m[0] < b for a, b in told)
+                    and not (m[0] > cs and words[m[0] - 1] in {"who", "that", "which", "you", "we", "they"}
+                             and m[0] < walk and any(words[k] in BE for k in range(walk, g_start)))]
         # (a policy's self-description runs over its clauses: "This Policy describes what we
         # collect; how it is used; when it may be disclosed")
         # ("By 'sell' we mean": a "by" phrase defines a term only where it opens the sentence;

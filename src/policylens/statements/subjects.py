@@ -204,7 +204,10 @@ class SubjectFinder:
         noun_act = lex.action_words.match_at(lemmas, g_start, g_end) is None \
             and "by" in words[g_end:body_end]
         if passive or noun_act:
-            by = [i for i in range(g_end, body_end) if words[i] == "by"]
+            # (not the "by" of a relative clause after it: "would move to the new company, which
+            # would remain bound by this policy")
+            relative = next((i for i in range(g_end, body_end) if words[i] in {"which", "who", "whom"}), body_end)
+            by = [i for i in range(g_end, relative) if words[i] == "by"]
             if by:
                 found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
                 legal = lex.condition_classes.classes_in(lemmas, by[0] + 1, min(by[0] + 4, body_end))

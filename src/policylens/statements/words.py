@@ -133,7 +133,7 @@ NOUN_PREPOSITIONS = frozenset({"through", "under", "via", "with", "of", "about",
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding", "concerning", "against", "over", "re"})
 # prepositions whose object is no subject ("we partner with other companies and share ...")
 GOVERNING = frozenset({"with", "to", "from", "for", "among", "between", "through", "via", "at", "on",
-                       "of"})
+                       "of", "about", "regarding", "concerning"})
 
 # -- lists of recipients ---------------------------------------------------------------------------
 
@@ -205,3 +205,8 @@ def asks(words: Sequence[str]) -> bool:
     cut = max([0] + [k + 1 for k, w in enumerate(words) if w in {",", ":"}])
     firsts = [w for w in (words[:1] + words[cut:cut + 1]) if w.isalpha()]
     return not firsts or any(w in QUESTION_OPENERS for w in firsts) or len(words) <= 6
+
+# tracking technologies that, named as the subject of a grant, collect for whoever they belong to
+# ("these web beacons allow our ad partners to obtain your IP address")
+TRACKING_TOOLS = frozenset({"cookie", "cookies", "cooky", "beacon", "beacons", "pixel", "pixels", "tag",
+                            "tags", "sdk", "sdks", "gif", "gifs"})

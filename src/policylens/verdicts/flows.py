@@ -117,7 +117,7 @@ def data_sale(polarity: str, slots: Slots) -> Decision | None:
     if "legal" in slots.purposes:
         return Decision(None, "a legal obligation, credit check or fraud prevention")
     if slots.only and not set(slots.recipients) & OPEN_RECIPIENTS \
-            and set(slots.conditions) <= {"consent", "legal"}:
+            and set(slots.conditions) <= {"consent", "direction", "legal"}:
         return Decision("no", "sold only with consent or as the law requires")
     return Decision("yes", "the company sells or may sell personal information")
 
@@ -171,7 +171,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
             return Decision("no", "shared only with allowed recipients or under allowed conditions")
         if recipients:
             return Decision(None, "allowed recipients only: " + ", ".join(sorted(recipients)), allowed=True)
-        if {"legal", "consent"} & set(slots.conditions) or "legal" in slots.purposes:
+        if {"legal", "consent", "direction"} & set(slots.conditions) or "legal" in slots.purposes:
             # "We may disclose information if required to do so by law"
             return Decision(None, "no third party named, an allowed exception (the law, consent)",
                             allowed=True)
@@ -184,6 +184,11 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
                                      and not open_ones - {"third-party", "organisation"}
                                      and not set(slots.purposes) & OWN_PURPOSES):
         return Decision(None, "a legal obligation or safety: an allowed exception", allowed=True)
+    if "direction" in slots.conditions and "opt-out" not in slots.conditions \
+            and not set(slots.purposes) & OWN_PURPOSES:
+        # "partners with whom you have authorized data sharing", "at your request": the user's
+        # own instruction, even to partners (LABELS.md)
+        return Decision(None, "at the user's direction: an allowed exception", allowed=True)
     if "consent" in slots.conditions and "opt-out" not in slots.conditions and not programme:
         return Decision(None, "at the user's direction or with consent: an allowed exception",
                         allowed=True)
