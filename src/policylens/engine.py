@@ -863,10 +863,11 @@ class Analyzer:
         self.stand_ins = frozenset(map(strings.add, STAND_IN_WORDS))
         self.topic_firsts = frozenset(strings.add(phrase[0]) for topic in load_topics().values()
                                       for phrase in topic.words)
-        self.action_forms: frozenset[int] = frozenset(
-            strings.add(f) for f in forms_of(self.reader.lex.trigger_lemmas()
-                                             | self.reader.lex.receiving_lemmas())) \
+        # the forms of every word a statement needs, as strings (for a lead-in's words) and hashes
+        self.action_words: frozenset[str] = frozenset(
+            forms_of(self.reader.lex.trigger_lemmas() | self.reader.lex.receiving_lemmas())) \
             if self.reader else frozenset()
+        self.action_forms: frozenset[int] = frozenset(map(strings.add, self.action_words))
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = (),
@@ -1074,7 +1075,7 @@ class Analyzer:
             # "We may provide it to ..." stays an exception of the denial)
             head = lead if i == 0 and lead and not (
                 span.end > span.start and strings[sents.lows[span.start]] in ITEM_SUBJECTS
-                and self.action_forms.isdisjoint(strings[w] for w in lead)) else []
+                and self.action_words.isdisjoint(lead)) else []
             if self.action_forms.isdisjoint(words) and not head:
                 # (a short answer to a question holds no act of its own: "Do you sell my data?
                 # No."; the question's last token read alone, not its whole list of words)

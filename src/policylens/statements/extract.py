@@ -74,8 +74,8 @@ from policylens.statements.words import (
     RECIPROCALS,
     SOURCE_RELATIVES,
     SUBORDINATORS,
-    TRACKING_TOOLS,
     TOPIC_PREPOSITIONS,
+    TRACKING_TOOLS,
     USER_OBJECTS,
     after_last_comma,
     asks,
@@ -737,7 +737,8 @@ class StatementReader:
         deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)) and (
             (g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None)
             or (words[g_start].endswith("ing") and words[g_start - 1] in {"as", "to"}))) or (
-            g_start > 0 and words[g_start - 1] in QUOTES and self._deemed_terms(words, lemmas, g_start) is not None)
+            g_start > 0 and words[g_start - 1] in QUOTES
+            and self._deemed_terms(words, lemmas, g_start) is not None)
         if deemed:
             actor = "company"  # "our disclosure of data to ad partners may be considered a sale"
             scope = self.scopes.deemed(words, lemmas, cs, g_start, scope)
@@ -1012,7 +1013,8 @@ class StatementReader:
             return None  # "cookies cannot transmit viruses": a denial of no data flow
         if negation:
             polarity, cue = "negated", (negation[-1][0], negation[-1][1])
-        elif conditions and (hypothetical or inherited or set(conditions) & {"consent", "direction", "opt-out"}):
+        elif conditions and (hypothetical or inherited
+                             or set(conditions) & {"consent", "direction", "opt-out"}):
             polarity = "conditional"
             cue = next(((a, b) for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)), None)
         elif hedge:

@@ -24,7 +24,6 @@ from policylens.statements.words import (
     SUBORDINATORS,
 )
 
-
 # words that open an aside added to a subject, and how long it may be
 SUBJECT_ASIDES = (("together", "with"), ("along", "with"), ("as", "well", "as"), ("in", "addition", "to"),
                   ("including",), ("plus",), ("and", "any"), ("or", "any"), ("such", "as"),
@@ -206,7 +205,8 @@ class SubjectFinder:
         if passive or noun_act:
             # (not the "by" of a relative clause after it: "would move to the new company, which
             # would remain bound by this policy")
-            relative = next((i for i in range(g_end, body_end) if words[i] in {"which", "who", "whom"}), body_end)
+            relative = next((i for i in range(g_end, body_end) if words[i] in {"which", "who", "whom"}),
+                            body_end)
             by = [i for i in range(g_end, relative) if words[i] == "by"]
             if by:
                 found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))

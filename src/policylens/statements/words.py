@@ -203,7 +203,7 @@ def asks(words: Sequence[str]) -> bool:
     last comma or colon, opens one ("Finally, do we sell your data?"); not a statement ending with
     a linked title ("... listed in the section Who do we share your data with?")."""
     cut = max([0] + [k + 1 for k, w in enumerate(words) if w in {",", ":"}])
-    firsts = [w for w in (words[:1] + words[cut:cut + 1]) if w.isalpha()]
+    firsts = [w for w in (*words[:1], *words[cut:cut + 1]) if w.isalpha()]
     return not firsts or any(w in QUESTION_OPENERS for w in firsts) or len(words) <= 6
 
 # tracking technologies that, named as the subject of a grant, collect for whoever they belong to
