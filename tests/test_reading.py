@@ -79,6 +79,19 @@ def test_a_heading_ending_with_a_colon_leads_the_list_under_it():
                                                  ("list-item", lead_in), ("list-item", lead_in)]
 
 
+def test_a_plain_title_line_heads_the_paragraph_under_it():
+    text = ("Sale of Personal Information\nIn the preceding 12 months, we have not sold any "
+            "personal information.\n\nSECTION 3 - DISCLOSURE\nWe may disclose it if the law "
+            "requires.\n\nWe keep your data\nsafe at all times.\n")
+    assert [(b.kind, b.text) for b in iter_blocks(text)] == [
+        ("heading", "Sale of Personal Information"),
+        ("paragraph", "In the preceding 12 months, we have not sold any personal information."),
+        ("heading", "SECTION 3 - DISCLOSURE"),
+        ("paragraph", "We may disclose it if the law requires."),
+        ("paragraph", "We keep your data safe at all times."),  # a sentence's line, no title
+    ]
+
+
 def test_a_list_without_a_lead_in_has_no_lead():
     text = "We collect data.\n\n- name\n- email\n"
     assert [b.lead for b in iter_blocks(text)] == [None, None, None]

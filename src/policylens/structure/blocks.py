@@ -24,6 +24,22 @@ BLOCK_KINDS = ("heading", "paragraph", "list-item", "table-row")
 _BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|>)")
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:\d+\\?[.)]\s+)?#{1,6}\s")
 _BOLD_LINE = re.compile(r"^\s{0,3}\*\*[^*\n]{2,100}\*\*[ \t]*$")
+# a plain-text title line: a few words, each long one capitalised, no closing stop ("Sale of
+# Personal Information", "SECTION 3 - DISCLOSURE"); it heads the paragraph on the next line
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&/-]*|[a-z]{1,3}|[-–—&/|:]")
+_SMALL_WORDS = frozenset({"of", "and", "or", "the", "a", "an", "to", "for", "in", "on", "with", "by",
+                          "our", "your", "we", "how", "do", "you", "is", "at", "as", "use"})
+
+
+def _title_line(content: str) -> bool:
+    words = content.split()
+    if not 1 <= len(words) <= 10 or content.rstrip()[-1:] in set(".!?,;:)\"”'"):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(_TITLE_WORD.fullmatch(w) and (w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha()
+                                             or w.lower() in _SMALL_WORDS) for w in words) \
+        and sum(w[:1].isupper() for w in words) >= 2
 # A list item's opening: a bullet, a number or a letter ("1.", "a)", "(iv)"), then text.
 _LIST_ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
@@ -470,7 +486,9 @@ def iter_blocks(text: str) -> Iterator[Block]:
         if kind == "table-row":
             kind, header = "paragraph", ()
         item = _LIST_ITEM.match(line)
-        heading = bool(_HEADING_LINE.match(content) or _BOLD_LINE.match(content))
+        heading = bool(_HEADING_LINE.match(content) or _BOLD_LINE.match(content)) or (
+            start is None and not item and _title_line(content) and number + 1 < len(lines)
+            and bool(lines[number + 1].strip()))
         if start is not None and (item or heading or _BLOCK_START.match(line)):
             yield from flush(line_start)
             start = None
