@@ -508,7 +508,9 @@ class _PatternIndex:
         self.regex_bits: list[Bits | None] = []
         self.regex_entries: list[tuple[str, re.Pattern[str], Bits | None]] = []
         self.regex_gates: list[tuple[int, Bits] | None] = []
-        self.regex_screens: list[tuple[int | None, list[int]]] = []
+        # by rule: its screen and its expressions, each with its entry and gate
+        self.regex_groups: list[tuple[int | None, list[tuple[tuple[str, re.Pattern[str], Bits | None],
+                                                             tuple[int, Bits] | None]]]] = []
         self.use_words(self.words)
         # Each pattern filed under one of its word sets (the one fewest words meet), so the
         # patterns a block can hold are found from the sets it meets, not by testing them all.
@@ -523,6 +525,12 @@ class _PatternIndex:
                 else:
                     self.unfiled.append((m, k))
         self.filed_keys = frozenset(self.filed)
+        # each rule's one-word phrases (for requires and exclude, asked of some rules only)
+        by_rule: dict[str, set[int]] = {}
+        for word, rule_ids in self.one_word.items():
+            for rule_id in rule_ids:
+                by_rule.setdefault(rule_id, set()).add(word)
+        self.one_word_of = {rule_id: frozenset(words) for rule_id, words in by_rule.items()}
         self.strings = nlp.vocab.strings  # type: ignore[attr-defined]
 
     def use_words(self, words: WordIndex) -> None:
@@ -533,17 +541,19 @@ class _PatternIndex:
         self.words = words
         self.regex_bits = [None if needs is None else words.bits_of(needs)
                            for _, _, needs in self.regexes]
-        # each expression with its bits, and its first clause's bits (None: it needs no word),
-        # tested inline before the whole test: most expressions a block meets fail there
+        # each expression with its bits, and its gate: its first clause's bits (None: it needs
+        # no word), tested inline before the other clauses': most expressions a block meets fail
+        # there
         self.regex_entries = [(rule_id, rx, b) for (rule_id, rx, _), b
                               in zip(self.regexes, self.regex_bits, strict=True)]
-        self.regex_gates = [(b[0], b) if b else None for b in self.regex_bits]
-        self.regex_screens = []
+        self.regex_gates = [(b[0], b[1:]) if b else None for b in self.regex_bits]
+        self.regex_groups = []
         for ks in self.regexes_by_rule.values():
             firsts = [self.regex_bits[k] for k in ks]
             screen = None if any(b is None for b in firsts) \
                 else sum_bits(b[0] for b in firsts if b is not None)
-            self.regex_screens.append((screen, ks))
+            self.regex_groups.append((screen, [(self.regex_entries[k], self.regex_gates[k])
+                                               for k in ks]))
 
     def possible(self, met: set[int]) -> dict[int, set[int]]:
         """Matcher position -> its patterns whose every word set is in `met`."""
@@ -583,9 +593,12 @@ class _PatternIndex:
             # the sentences partition the block, and what words meet is a union over the words:
             # the block's words meet what its sentences meet together, in one call
             met_block = self.needs.met(sents.block_words)
+            held_by_block = self.possible(met_block)
             if len(sents.spans) == 1:
                 work = [(self.matchers[m], [(0, 0, frozenset(among))])
-                        for m, among in self.possible(met_block).items()]
+                        for m, among in held_by_block.items()]
+            elif not held_by_block:  # (no pattern the block can hold: none its sentences can)
+                work = []
             else:
                 # what each sentence can hold, of every rule at once (a sentence's words are
                 # some of the block's, so its patterns are among the block's): the same runs
@@ -598,7 +611,7 @@ class _PatternIndex:
                             rule_runs[-1] = (rule_runs[-1][0], i, rule_runs[-1][2] | held)
                         else:
                             rule_runs.append((i, i, frozenset(held)))
-                work = [(self.matchers[m], runs.get(m, [])) for m in self.possible(met_block)]
+                work = [(self.matchers[m], runs.get(m, [])) for m in held_by_block]
         else:
             work = [(rule, runs_of(rule, sorted(only[rule.rule_id])))
                     for rule in self.matchers if rule.rule_id in only]
@@ -616,8 +629,10 @@ class _PatternIndex:
                         found.setdefault(rule.rule_id, []).append(_Hit(start, end))
         # requires and exclude: only for the rules that fired, if they have phrases
         if only is None or not self.phrase_rules.isdisjoint(only):
-            words = self.one_word.keys() & sents.block_words
-            if words:  # (the tokens that are one of them, found at C speed, in order)
+            if only is not None and self.shortcuts:
+                self._one_word_hits(sents, only, found)
+            elif words := self.one_word.keys() & sents.block_words:
+                # (the tokens that are one of them, found at C speed, in order)
                 for k in compress(count(), map(words.__contains__, lows)):
                     for rule_id in self.one_word[lows[k]]:
                         if only is None or rule_id in only:
@@ -631,6 +646,21 @@ class _PatternIndex:
         if self.regexes:
             self._regex_hits(sents, only, found)
         return found
+
+    def _one_word_hits(self, sents: _Sentences, only: dict[str, set[int]],
+                       found: dict[str, list[_Hit]]) -> None:
+        """The one-word phrases of the rules in `only`, looked for only in the sentences where
+        those rules fired: a hit anywhere else is never read (requires and exclude count only
+        inside a sentence that holds a trigger), so the rest of the block is not scanned."""
+        lows, spans = sents.lows, sents.spans
+        for rule_id, sentences in only.items():
+            words = self.one_word_of.get(rule_id)
+            if words is None or words.isdisjoint(sents.block_words):
+                continue
+            for i in sorted(sentences):
+                a, b = spans[i].start, spans[i].end
+                for k in compress(count(a), map(words.__contains__, lows[a:b])):
+                    found.setdefault(rule_id, []).append(_Hit(k, k + 1))
 
     def _block_mask(self, sents: _Sentences) -> int:
         """The bits of the expressions' words in a block: with several sentences, the union of
@@ -658,12 +688,15 @@ class _PatternIndex:
             present = sents.literals
             if present is None:
                 present = sents.literals = self._block_mask(sents)
-            entries, gates = self.regex_entries, self.regex_gates
+            # (an expression's gate: its first clause's bits, tested inline, and the others')
             if only is None:  # the rules whose screen the block passes, in their order
-                ks = [k for screen, rule_ks in self.regex_screens
-                      if screen is None or screen & present for k in rule_ks]
-            regexes = [entries[k] for k in ks if (gate := gates[k]) is None
-                       or (gate[0] & present and holds_bits(gate[1], present))]
+                regexes = [entry for screen, group in self.regex_groups
+                           if screen is None or screen & present for entry, gate in group
+                           if gate is None or (gate[0] & present and holds_bits(gate[1], present))]
+            else:
+                entries, gates = self.regex_entries, self.regex_gates
+                regexes = [entries[k] for k in ks if (gate := gates[k]) is None
+                           or (gate[0] & present and holds_bits(gate[1], present))]
         else:
             regexes = [(r, rx, None) for r, rx, _ in (self.regexes[k] for k in ks)]
         if not regexes:
