@@ -776,7 +776,7 @@ class StatementReader:
                 # "customer information is one of the assets that would be transferred": the
                 # antecedent's clause names the data; "is not among the assets": denies it
                 kinds += lex.data.classes_in(lemmas, cs, subject[0] - 1)
-                if {"among", "one", "part"} & set(words[cs:subject[0] - 1]):
+                if {"among", "one", "part", "asset"} & set(words[cs:subject[0] - 1]):
                     membership = lex.negations.find(lemmas, cs, subject[0] - 1)
         if antecedent is not None:  # (the copula's negation denies the act)
             kinds += lex.data.classes_in(lemmas, cs, antecedent)
