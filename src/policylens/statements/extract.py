@@ -149,6 +149,9 @@ class StatementReader:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
         self.data_nouns = self.lex.data.single_words("personal")
+        # the first words of the aggregate data phrases (a clause without one names none)
+        self.aggregate_firsts = frozenset(first for first, options in self.lex.data.by_first.items()
+                                          if any(name == "aggregate" for _, name in options))
         # (a moving verb that is also one of these has an object: "the provider passes data on")
         self.share_verbs = self.lex.action_words.single_words("share")
         self.reporting = self.lex.reporting_verbs.single_words("x")
@@ -616,6 +619,8 @@ class StatementReader:
         anything that could identify you", "from which we have deleted all details that identify
         individual customers", "once every field that identifies a respondent has been stripped
         out"): a removing verb and an identifying word within a few words, in either order."""
+        if self.lex.identifying.isdisjoint(lemmas[cs:end]):
+            return False  # (the cheap test first: most clauses name no identifying word)
         removals = [a for a, _, _ in self.lex.removing.find(lemmas, cs, end)]
         if not removals:
             return False
@@ -784,7 +789,8 @@ class StatementReader:
             if scope == "description":
                 scope = "practice"
         if self.aggregate_only(words, lemmas, cs, body_end) \
-                or (not passive and self.aggregate_only(words, lemmas, g_end, body_end)):
+                or (not passive and not self.aggregate_firsts.isdisjoint(lemmas[g_end:body_end])
+                    and self.aggregate_only(words, lemmas, g_end, body_end)):
             # (the object alone may be: "we may strip any personal information of what
             # identifies you and share that aggregated data")
             data = "aggregate"
