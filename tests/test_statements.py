@@ -202,36 +202,27 @@ def test_a_heading_that_ends_with_a_colon_leads_its_list(analyze_text) -> None:
     assert report.practices["data-sale"].evidence[0].sentence == "Selling or sharing personal information"
 
 
-def test_a_lead_in_carries_over_its_filler_words(analyze_text) -> None:
-    report = analyze_text("We will never do the following:\n\n- sell your personal information\n")
-    assert report.practices["data-sale"].value == "no"
-
-
-def test_an_item_with_its_own_subject_is_its_own_sentence(analyze_text) -> None:
-    # under a lead-in that is no verb of sharing, a full sentence keeps its own denial
-    report = analyze_text("These are the principles we follow with your personal information:\n\n"
-                          "- We don't share your personal information with anyone except to comply "
-                          "with the law.\n- We keep it safe.\n")
-    assert report.practices["third-party-sharing"].value == "no"
-
-
-def test_an_item_without_a_stop_is_still_a_sentence(analyze_text) -> None:
-    report = analyze_text("Our promises\n\n- We never sell your personal information\n"
-                          "- We do not share your email with advertisers\n")
-    assert report.practices["data-sale"].value == "no"
-    assert report.practices["third-party-sharing"].value == "no"
-
-
-def test_a_linked_title_ending_with_a_question_mark_leaves_a_statement(analyze_text) -> None:
-    report = analyze_text("In the past 12 months, we have sold these categories of personal "
-                          "information to the third parties listed in the section [Who do we share "
-                          "your data with?](#who)\n")
-    assert report.practices["data-sale"].value == "yes"
-
-
-def test_a_later_clause_after_a_semicolon_has_its_own_polarity(analyze_text) -> None:
-    report = analyze_text("We do not use persistent cookies; a session cookie is set when you log in.")
-    assert report.practices["cookies"].value == "yes"
+@pytest.mark.parametrize(("text", "practice", "value"), [
+    # a lead-in's filler words reach its items
+    ("We will never do the following:\n\n- sell your personal information\n", "data-sale", "no"),
+    # under a lead-in that names no act, a full sentence keeps its own denial
+    ("These are the principles we follow with your personal information:\n\n- We don't share your "
+     "personal information with anyone except to comply with the law.\n- We keep it safe.\n",
+     "third-party-sharing", "no"),
+    # an item with no stop is still a sentence
+    ("Our promises\n\n- We never sell your personal information\n- We do not share your email with "
+     "advertisers\n", "data-sale", "no"),
+    ("Our promises\n\n- We never sell your personal information\n- We do not share your email with "
+     "advertisers\n", "third-party-sharing", "no"),
+    # a linked title ending with "?" leaves the sentence a statement
+    ("In the past 12 months, we have sold these categories of personal information to the third "
+     "parties listed in the section [Who do we share your data with?](#who)\n", "data-sale", "yes"),
+    # a later clause after a semicolon has its own polarity
+    ("We do not use persistent cookies; a session cookie is set when you log in.", "cookies", "yes"),
+], ids=["lead-in filler", "item with its own subject", "item without a stop (sale)",
+        "item without a stop (sharing)", "linked title", "semicolon clause"])
+def test_documents_are_read_clause_by_clause(analyze_text, text: str, practice: str, value: str) -> None:
+    assert analyze_text(text).practices[practice].value == value
 
 
 @pytest.mark.parametrize(("last_item", "value"), [
