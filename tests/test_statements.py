@@ -219,8 +219,14 @@ def test_a_heading_that_ends_with_a_colon_leads_its_list(analyze_text) -> None:
      "parties listed in the section [Who do we share your data with?](#who)\n", "data-sale", "yes"),
     # a later clause after a semicolon has its own polarity
     ("We do not use persistent cookies; a session cookie is set when you log in.", "cookies", "yes"),
+    # an answer naming the only ones: the question's act, a closed list
+    ("Do you share my information with anybody?\n\nOnly with the payment processor that handles "
+     "your card and, if we must, with law enforcement. Nobody else.\n", "third-party-sharing", "no"),
+    ("Do you share my information with anybody?\n\nOnly with our marketing partners, who send you "
+     "their offers.\n", "third-party-sharing", "yes"),
 ], ids=["lead-in filler", "item with its own subject", "item without a stop (sale)",
-        "item without a stop (sharing)", "linked title", "semicolon clause"])
+        "item without a stop (sharing)", "linked title", "semicolon clause", "only-with answer (no)",
+        "only-with answer (yes)"])
 def test_documents_are_read_clause_by_clause(analyze_text, text: str, practice: str, value: str) -> None:
     assert analyze_text(text).practices[practice].value == value
 

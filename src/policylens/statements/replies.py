@@ -5,6 +5,7 @@ personal information sold in the past 12 months: None")."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from policylens.models import Slots
 from policylens.statements.extracted import Extracted
@@ -15,9 +16,14 @@ from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, 
 
 
 def opens_reply(words: Sequence[str]) -> bool:
-    """Whether lowercase words open with "Yes," or "No,": a reply of any length ("Yes, with
-    partners who ...")."""
-    return len(words) > 1 and words[0] in REPLIES and words[1] == ","
+    """Whether lowercase words open with "Yes," or "No,", or name the only ones ("Only with the
+    payment processor ..."): a reply of any length ("Yes, with partners who ...")."""
+    return len(words) > 1 and ((words[0] in REPLIES and words[1] == ",") or _only_with(words))
+
+
+def _only_with(words: Sequence[str]) -> bool:
+    """ "Only with the payment processor that handles your card": the only ones, no verb."""
+    return len(words) > 1 and words[0] == "only" and words[1] in {"with", "to", "by"}
 
 
 # an adverb before a table's answer: "Other recipients: usually none"
@@ -40,7 +46,8 @@ class ReplyReader:
         """A short answer to the question before it ("Do we sell your personal information? No,
         we do not."): the question's statements, denied by "no" or a negation, asserted by "yes";
         the answer is the evidence."""
-        if words[0] not in REPLIES and not self.lex.negations.find(lemmas, 0, len(words)):
+        closed = _only_with(words)
+        if words[0] not in REPLIES and not closed and not self.lex.negations.find(lemmas, 0, len(words)):
             return []
         asked = list(previous())
         if not asked or asked[-1] != "?" or len(asked) > 30:
@@ -51,12 +58,23 @@ class ReplyReader:
         if asked[start].endswith("ing") and self.lex.action_words.match_at(asked_lemmas, start, start + 1):
             # "Selling customer data? Never.": a gerund asks about the company's act
             asked = [*asked[:start], "we", asked_lemmas[start], *asked[start + 1:]]
-        denied = words[0] != "yes"
+        denied = words[0] != "yes" and not closed
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")
+        asked_as_said = self.read_sentence([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
+        if closed:
+            # "Do you share my information? Only with the payment processor and, if we must, with
+            # law enforcement.": the act asked about, given only to those the answer names
+            named = tuple(c for c in self.recipient_finder.classes(words, lemmas, 1, end) if c != "user")
+            conditions = tuple(self.lex.condition_classes.classes_in(lemmas, 1, end))
+            return [Extracted(0, 2, "affirmed", None, replace(
+                        found.slots, recipients=named, only=True,
+                        conditions=tuple(dict.fromkeys(found.slots.conditions + conditions))))
+                    for found in asked_as_said
+                    if found.slots.actor == "company" and found.polarity != "negated" and named]
         return [Extracted(0, end, "negated" if denied else "affirmed", (0, 1) if denied else None,
                           found.slots)
-                for found in self.read_sentence([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
+                for found in asked_as_said
                 if found.slots.actor == "company" and found.polarity != "negated"]
 
     def answered_none(self, words: Sequence[str],
