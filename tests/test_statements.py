@@ -224,9 +224,14 @@ def test_a_heading_that_ends_with_a_colon_leads_its_list(analyze_text) -> None:
      "your card and, if we must, with law enforcement. Nobody else.\n", "third-party-sharing", "no"),
     ("Do you share my information with anybody?\n\nOnly with our marketing partners, who send you "
      "their offers.\n", "third-party-sharing", "yes"),
+    # an answer to "who?" that names recipients, no verb: the whole list
+    ("Who do we share your information with?\n\nAdvertisers, sponsors and other business partners, "
+     "who may use it for their own purposes.\n", "third-party-sharing", "yes"),
+    ("Who do we share your information with?\n\nOur hosting provider and our payment processor.\n",
+     "third-party-sharing", "no"),
 ], ids=["lead-in filler", "item with its own subject", "item without a stop (sale)",
         "item without a stop (sharing)", "linked title", "semicolon clause", "only-with answer (no)",
-        "only-with answer (yes)"])
+        "only-with answer (yes)", "who answer (yes)", "who answer (no)"])
 def test_documents_are_read_clause_by_clause(analyze_text, text: str, practice: str, value: str) -> None:
     assert analyze_text(text).practices[practice].value == value
 

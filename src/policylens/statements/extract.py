@@ -221,7 +221,10 @@ class StatementReader:
         # a verb the main reading took is not read again as received
         out += [r for r in self.receivers.read(words, lemmas, clauses, previous)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
-        if replying and not out and previous is not None:
+        if (replying or self.lex.recipients.match_at(lemmas, 0, n) is not None
+                or (n > 1 and words[0] in {"our", "the"} and self.lex.recipients.match_at(lemmas, 1, n)
+                    is not None)) and not out and previous is not None:
+            # (a reply, or an answer that opens naming to whom: "Advertisers and sponsors.")
             return self.replies.reply(words, lemmas, previous)
         return out
 

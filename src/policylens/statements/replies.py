@@ -47,10 +47,16 @@ class ReplyReader:
         we do not."): the question's statements, denied by "no" or a negation, asserted by "yes";
         the answer is the evidence."""
         closed = _only_with(words)
-        if words[0] not in REPLIES and not closed and not self.lex.negations.find(lemmas, 0, len(words)):
-            return []
         asked = list(previous())
         if not asked or asked[-1] != "?" or len(asked) > 30:
+            return []
+        # "Who do we share your information with? Advertisers, sponsors and other business
+        # partners.": the answer names to whom
+        first = 1 if words[0] in {"our", "the", "your", "its", "their"} and len(words) > 1 else 0
+        to_whom = asked[0] in {"who", "whom", "with", "to"} and words[0] not in REPLIES \
+            and self.lex.recipients.match_at(lemmas, first, len(words)) is not None
+        if words[0] not in REPLIES and not closed and not to_whom \
+                and not self.lex.negations.find(lemmas, 0, len(words)):
             return []
         # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
         start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
@@ -62,6 +68,18 @@ class ReplyReader:
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")
         asked_as_said = self.read_sentence([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
+        if to_whom:
+            # (to the first relative pronoun: "..., who may use it for their own purposes" says why)
+            cut = next((k for k in range(len(words)) if words[k] in {"who", "which", "that"}), end)
+            named = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, 0, cut)
+                                        if c != "user"))
+            purposes = tuple(self.lex.purposes.classes_in(lemmas, 0, end))
+            # (the answer to "who?" is the whole list: a closed one)
+            return [Extracted(0, 1, "affirmed", None, replace(
+                        found.slots, recipients=named, only=True,
+                        purposes=tuple(dict.fromkeys(found.slots.purposes + purposes))))
+                    for found in asked_as_said
+                    if found.slots.actor == "company" and found.polarity != "negated" and named]
         if closed:
             # "Do you share my information? Only with the payment processor and, if we must, with
             # law enforcement.": the act asked about, given only to those the answer names

@@ -68,15 +68,17 @@ class SubjectFinder:
         ends = {b: a for a, b, _ in spans}
         j = start
         while j > cs:
-            if j in ends:
+            if j < start and words[j] == "," and (k := _aside_opening(words, cs, j)) is not None \
+                    and k in ends:
+                # "is not, without your consent, disclosed", "is not, whether in a sale of the
+                # practice or otherwise, passed": an aside inside the verb (before its own bridges)
+                j = ends[k]
+            elif j in ends:
                 if words[ends[j]] == "," and j < len(words) and words[j] in PRONOUNS:
                     break  # "Unless you tell us not to, we pass ...": the comma ends a clause
                 j = ends[j]
             elif j < start and words[j] in {"or", "and"} and (j - 1) in ends:
                 j -= 1  # "do not publish or distribute": another verb coordinated with ours
-            elif j < start and words[j] == "," and (k := _aside_opening(words, cs, j)) is not None \
-                    and k in ends:
-                j = ends[k]  # "is not, without your consent, disclosed": an aside inside the verb
             else:
                 break
         return j
