@@ -212,7 +212,7 @@ class StatementReader:
                 return reply
         if not self.action_lemmas.isdisjoint(lemmas):
             answered = self.replies.answered_none(words, lemmas)
-            out = self._given(words, lemmas, clauses, inherited, names)
+            out = self._given(words, lemmas, clauses, inherited, names, previous)
             if answered is not None:
                 # the row's earlier cells keep their own statements ("shared with partners;
                 # sold: no")
@@ -249,7 +249,8 @@ class StatementReader:
         return Extracted(act, act + 1, "affirmed", None, slots)
 
     def _given(self, words: Sequence[str], lemmas: Sequence[str], clauses: list[tuple[int, int]],
-               inherited: tuple[str, ...], names: Sequence[bool] | None) -> list[Extracted]:
+               inherited: tuple[str, ...], names: Sequence[bool] | None,
+               previous: Callable[[], Sequence[str]] | None = None) -> list[Extracted]:
         """The statements whose verb gives: "we share", "is sold to", "the sale of"."""
         n = len(words)
         owners: dict[int, tuple[int, int] | None] = {}
@@ -271,7 +272,7 @@ class StatementReader:
                 actions = ["share", "sale"]
             for action in actions:
                 statement = self._statement(words, lemmas, action, group_start, group_end, cs, ce,
-                                            inherited, clause_end, owners)
+                                            inherited, clause_end, owners, previous)
                 if statement is not None:
                     out.append(statement)
         return out
@@ -632,7 +633,8 @@ class StatementReader:
 
     def _statement(self, words: Sequence[str], lemmas: Sequence[str], action: str, g_start: int,
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
-                   clause_end: int, owners: dict[int, tuple[int, int] | None]) -> Extracted | None:
+                   clause_end: int, owners: dict[int, tuple[int, int] | None],
+                   previous: Callable[[], Sequence[str]] | None = None) -> Extracted | None:
         lex = self.lex
         subjects = self.subject_finder
         n = len(words)
@@ -880,6 +882,10 @@ class StatementReader:
                 # ("give them your address": an indirect object, named in the clause before)
                 recipients = [c for c in lex.recipients.classes_in(lemmas, 0, cs)
                               if c not in {"user", "public"}]
+            if not recipients and previous is not None:
+                # "We work with a few partner brands. We pass them your name and postcode": the
+                # company's partners the sentence before names
+                recipients = self.receivers.antecedents(previous())
         if lemmas[g_start] == "transfer" and "abroad" not in recipients \
                 and "abroad" in lex.recipients.classes_in(lemmas, g_end, ce):
             # "we may transfer your data to our partners located in other countries": where

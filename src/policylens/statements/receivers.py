@@ -263,7 +263,7 @@ class ReceiverReader:
         excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []
         kept_by = tuple(self._named(words, lemmas, excepted[0][1], walk, False)) if excepted else ()
         if not recipients and words[start:head] == ["they"] and previous is not None:
-            recipients = self._antecedents(previous())  # "We work with ad partners. They receive ..."
+            recipients = self.antecedents(previous())  # "We work with ad partners. They receive ..."
         # "only our staff" (a clause may open on its boundary word: "; only the processor sees")
         only = bool(self.lex.only.find(lemmas, max(cs, start - 2), min(start + 2, head)))
         if not recipients or (lemmas[a] in self.lex.receiving_agent_only and not nobody and not only
@@ -322,7 +322,7 @@ class ReceiverReader:
         return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
                                data_span=(start, walk), lead=(start, walk))
 
-    def _antecedents(self, before: Sequence[str]) -> list[str]:
+    def antecedents(self, before: Sequence[str]) -> list[str]:
         """The recipient classes a sentence before names as the company's partners ("We work with
         a few advertising partners."), which "they" then stands for."""
         lemmas = lemmas_of(before)
