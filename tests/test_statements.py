@@ -229,9 +229,19 @@ def test_a_heading_that_ends_with_a_colon_leads_its_list(analyze_text) -> None:
      "who may use it for their own purposes.\n", "third-party-sharing", "yes"),
     ("Who do we share your information with?\n\nOur hosting provider and our payment processor.\n",
      "third-party-sharing", "no"),
+    # a list after a semicolon is the first clause's, not a clause of its own
+    ("Our site does not use advertising cookies; tracking pixels; or web beacons.", "cookies", "no"),
+    # a long answer naming to whom is read too
+    ("Who do we share your information with?\n\nAdvertisers, sponsors, data brokers and other "
+     "business partners, who may use it for their own purposes and combine it with other data.\n",
+     "third-party-sharing", "yes"),
+    # an all-capitals paragraph's first line is no title
+    ("WE WILL NEVER SELL YOUR PERSONAL INFORMATION TO ANY\nTHIRD PARTY FOR ANY REASON WHATSOEVER.\n",
+     "data-sale", "no"),
 ], ids=["lead-in filler", "item with its own subject", "item without a stop (sale)",
         "item without a stop (sharing)", "linked title", "semicolon clause", "only-with answer (no)",
-        "only-with answer (yes)", "who answer (yes)", "who answer (no)"])
+        "only-with answer (yes)", "who answer (yes)", "who answer (no)", "semicolon list",
+        "long who answer", "capitals paragraph"])
 def test_documents_are_read_clause_by_clause(analyze_text, text: str, practice: str, value: str) -> None:
     assert analyze_text(text).practices[practice].value == value
 

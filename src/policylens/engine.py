@@ -40,9 +40,10 @@ from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
-from policylens.statements.lemmas import forms_of
+from policylens.statements.lemmas import forms_of, lemma
 from policylens.statements.replies import opens_reply
 from policylens.statements.tables import MAX_KEPT_HEADERS, TableReader, TableStatement
+from policylens.statements.words import FINITE
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -1116,7 +1117,9 @@ class Analyzer:
                 if not (before is not None and before.end > before.start
                         and strings[sents.lows[before.end - 1]] == "?" or i == 0 and question) \
                         or (span.end - span.start > 8
-                            and not opens_reply([strings[k] for k in sents.lows[span.start:span.start + 2]])):
+                            and not opens_reply(opening := [strings[k] for k in
+                                                            sents.lows[span.start:span.start + 2]])
+                            and not self._names_recipients(opening)):
                     continue
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i \
@@ -1279,9 +1282,26 @@ class Analyzer:
         if self.semicolon not in lows[first.end:end]:
             return [first]
         cuts = [k for k in range(first.end, end) if lows[k] == self.semicolon] + [end]
-        later = (_earliest(inside) for a, b in zip(cuts, cuts[1:], strict=False)
-                 if (inside := [h for h in candidates if a < h.start < b]))
+        later = (hit for a, b in zip(cuts, cuts[1:], strict=False)
+                 if (inside := [h for h in candidates if a < h.start < b])
+                 and self._clause_of_its_own(lows, a + 1, b) and (hit := _earliest(inside)))
         return [first, *later]
+
+    def _names_recipients(self, opening: list[str]) -> bool:
+        """Whether an answer opens naming to whom ("Advertisers, sponsors and other business
+        partners, who ..."; "Our hosting provider and ..."): read whatever its length."""
+        assert self.reader is not None
+        firsts = self.reader.lex.recipients.by_first
+        start = 1 if opening[:1] in (["our"], ["the"]) else 0  # (past a determiner)
+        return any(lemma(w) in firsts for w in opening[start:])
+
+    def _clause_of_its_own(self, lows: list[int], start: int, end: int) -> bool:
+        """Whether the words after a semicolon open a clause with a verb of its own ("; a session
+        cookie is set"), not the next item of a list the first clause governs ("does not use
+        advertising cookies; tracking pixels; or web beacons")."""
+        words = self.word_strings
+        return start < end and words[lows[start]] not in {"or", "and", "nor"} \
+            and any(words[k] in FINITE for k in lows[start:end])
 
     @staticmethod
     def _near_miss(rule: Rule, i: int, trigger: _Hit, place: _Placer, why: str,

@@ -117,7 +117,8 @@ class Slots:
     data: str = "unspecified"  # personal | sensitive | public | aggregate | unspecified
     recipients: tuple[str, ...] = ()  # service-provider, affiliate, advertiser, third-party, ...
     purposes: tuple[str, ...] = ()  # marketing | advertising | legal | service
-    conditions: tuple[str, ...] = ()  # consent | opt-out | legal | business-transfer | hypothetical
+    # consent | direction (the user's own instruction) | opt-out | legal | business-transfer | hypothetical
+    conditions: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()  # recipients and conditions after "except", "unless"
     scope: str = "practice"  # practice | embedded | rights | restriction | description | lead-in | section
     #                          | minors | hypothesis

@@ -96,6 +96,8 @@ SUBJECT_JOINS = frozenset({"that", "which", "who", "and", "or"})
 # words that end an act-noun's "of" phrase ("the sale of license packages, we ...")
 OF_PHRASE_ENDS = frozenset({",", ";", ":", "(", ".", "to", "with", "by", "for", "is", "are", "was", "were",
                             "may", "will", "can", "we", "you", "they"})
+# words before a removing verb's -ing form that make the removal come first ("after removing")
+REMOVAL_OPENERS = frozenset({"after", "once", "by", "upon", "without", "having", "first"})
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
@@ -489,8 +491,12 @@ class StatementReader:
         someone named between (not "allowed to use": a rule for the subject)."""
         if any(words[k] in BE for k in range(max(0, i - 3), i)):
             return None  # "bands are authorized to use": a rule for the subject, not a grant
-        if words[i + 1:i + 2] in (["you"], ["users"], ["yourself"], ["us"]):
-            return None  # "permits you to receive our newsletter", "allows us to view": no one else
+        if words[i + 1:i + 2] in (["you"], ["yourself"], ["us"]) or words[i + 1] in USER_OBJECTS \
+                or (words[i + 1] in {"our", "other", "all"} and words[i + 2:i + 3]
+                    and words[i + 2] in USER_OBJECTS):
+            # "permits you to receive our newsletter", "allows us to view", "allows members to
+            # share their posts": no one else
+            return None
         for j in range(i + 2, min(i + 9, len(words))):
             if words[j] in {".", ";", ",", "by"} or lemmas[j] in self.data_nouns:
                 return None
@@ -550,7 +556,7 @@ class StatementReader:
         anonymised form", "non-personal, summary information"): not when another data phrase is
         coordinated with the aggregate one ("aggregate information and personally identifiable
         information", "your email address and anonymous usage data")."""
-        if self._stripped_of_identity(lemmas, cs, end):
+        if self._stripped_of_identity(words, lemmas, cs, end):
             return True
         found = self.lex.data.find(lemmas, cs, end)
         marks = [(a, b) for a, b, c in found if c == "aggregate"]
@@ -611,21 +617,32 @@ class StatementReader:
         words, in the statement's own clause (not after ", and": "We do not sell your data, and
         if you want you can opt out of our newsletter")."""
         for k in range(cs, end - 1):
-            if words[k] in {"if", "once", "after", "when", "until"} and "you" in words[k + 1:k + 3] \
-                    and "opt-out" in self.lex.condition_classes.classes_in(lemmas, k, min(k + 8, end)) \
-                    and not any(words[j] in {"and", "but"} and words[j - 1] == ","
-                                for j in range(g_end, k)):
-                return True
+            if words[k] not in {"if", "once", "after", "until"} or "you" not in words[k + 1:k + 3] \
+                    or (k > cs and words[k - 1] == "even") \
+                    or any(words[j] in {"and", "but"} and words[j - 1] == "," for j in range(g_end, k)):
+                continue  # (not "even if you unsubscribe": the denial holds regardless)
+            for _, b, c in self.lex.condition_classes.find(lemmas, k, min(k + 8, end)):
+                # an opt-out of the act itself, or of nothing named ("if you opt out"), not
+                # "if you unsubscribe from our newsletter"
+                named = words[b:b + 1] in (["of"], ["from"])
+                if c == "opt-out" and (not named or self.action_lemmas & set(lemmas[b:b + 5])
+                                       or {"marketing", "advertising"} & set(
+                                           self.lex.purposes.classes_in(lemmas, b, min(b + 5, end)))):
+                    return True  # (or of the partners' ends: "after you opt out of marketing")
         return False
 
-    def _stripped_of_identity(self, lemmas: Sequence[str], cs: int, end: int) -> bool:
+    def _stripped_of_identity(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> bool:
         """Whether the clause gives data once what identifies people is removed ("after removing
         anything that could identify you", "from which we have deleted all details that identify
         individual customers", "once every field that identifies a respondent has been stripped
         out"): a removing verb and an identifying word within a few words, in either order."""
         if self.lex.identifying.isdisjoint(lemmas[cs:end]):
             return False  # (the cheap test first: most clauses name no identifying word)
-        removals = [a for a, _, _ in self.lex.removing.find(lemmas, cs, end)]
+        # (the removal done, or done first: "after removing", "has been stripped out", "from
+        # which we have deleted"; not a bare verb, "partners who help us remove fraudulent accounts")
+        removals = [a for a, _, _ in self.lex.removing.find(lemmas, cs, end)
+                    if words[a].endswith(("ed", "en")) or (a > cs and words[a - 1] in REMOVAL_OPENERS)
+                    or (a > cs + 1 and words[a - 2] in REMOVAL_OPENERS and words[a - 1] in {"we", "they"})]
         if not removals:
             return False
         return any(abs(k - a) <= STRIP_REACH for k in range(cs, end)
@@ -657,9 +674,9 @@ class StatementReader:
         ex = [m for m in lex.exceptions.find(lemmas, g_end, ce)
               if denial or words[m[0]] not in {"outside", "beyond"}]
         body_end = ex[0][0] if ex else ce
-        if words[cs] in SUBORDINATORS:
+        if words[cs] in SUBORDINATORS and "," not in words[cs:g_start]:
             # "If you would prefer that we not rent your name, please write to us": the clause
-            # after the comma is the main one, with its own objects
+            # after the comma is the main one, with its own objects (the verb inside the if-clause)
             main = next((k for k in range(g_end, body_end - 1) if words[k] == ","
                          and words[k + 1] in MAIN_CLAUSE_OPENERS), None)
             body_end = main if main is not None else body_end

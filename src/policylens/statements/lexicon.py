@@ -220,7 +220,10 @@ def load_lexicon() -> Lexicon:
         recipients=PhraseTable(raw["recipients"]),
         recipient_opens=_table(raw["recipient_phrases"]["opens"]),
         recipient_ends=_table(raw["recipient_phrases"]["ends"]),
-        recipient_keeps=_table(raw["recipient_phrases"]["keeps"]),
+        # (whoever buys the business, "a company that buys our studio", keeps its phrase open)
+        recipient_keeps=_table(raw["recipient_phrases"]["keeps"] + [
+            entry for entry in raw["recipients"]["successor"]
+            if entry.split()[0] in {"that", "who", "which"}]),
         not_recipients=frozenset(lemma(w) for w in raw["recipient_phrases"]["not_recipients"]),
         infinitives=_table(raw["recipient_phrases"]["infinitives"]),
         acting_for_us=_table(raw["acting_for_us"]),

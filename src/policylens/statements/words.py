@@ -203,8 +203,10 @@ def asks(words: Sequence[str]) -> bool:
     last comma or colon, opens one ("Finally, do we sell your data?"); not a statement ending with
     a linked title ("... listed in the section Who do we share your data with?")."""
     cut = max([0] + [k + 1 for k, w in enumerate(words) if w in {",", ":"}])
-    firsts = [w for w in (*words[:1], *words[cut:cut + 1]) if w.isalpha()]
-    return not firsts or any(w in QUESTION_OPENERS for w in firsts) or len(words) <= 6
+    # (the clause after the last comma opens it, if there is one: not "Where required by law, we
+    # disclose ... in the section How do we share data?")
+    firsts = [w for w in words[cut:cut + 1] if w.isalpha()]
+    return not firsts or firsts[0] in QUESTION_OPENERS or len(words) <= 6
 
 # tracking technologies that, named as the subject of a grant, collect for whoever they belong to
 # ("these web beacons allow our ad partners to obtain your IP address")

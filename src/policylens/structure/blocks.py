@@ -27,13 +27,18 @@ _BOLD_LINE = re.compile(r"^\s{0,3}\*\*[^*\n]{2,100}\*\*[ \t]*$")
 # a plain-text title line: a few words, each long one capitalised, no closing stop ("Sale of
 # Personal Information", "SECTION 3 - DISCLOSURE"); it heads the paragraph on the next line
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&/-]*|[a-z]{1,3}|[-–—&/|:]")
+_CLOSING_MARKS = frozenset(".!?,;:)\"”'")
 _SMALL_WORDS = frozenset({"of", "and", "or", "the", "a", "an", "to", "for", "in", "on", "with", "by",
                           "our", "your", "we", "how", "do", "you", "is", "at", "as", "use"})
 
 
-def _title_line(content: str) -> bool:
+def _title_line(content: str, following: str) -> bool:
+    """Whether a line heads the one after it: a title line, and the next line a sentence's start
+    (not its continuation in lower case, not the next line of an all-capitals paragraph)."""
+    if not following or following[:1].islower() or (content.isupper() and following.isupper()):
+        return False
     words = content.split()
-    if not 1 <= len(words) <= 10 or content.rstrip()[-1:] in set(".!?,;:)\"”'"):
+    if not 1 <= len(words) <= 10 or content.rstrip()[-1:] in _CLOSING_MARKS:
         return False
     if not words[0][:1].isupper():
         return False
@@ -487,8 +492,8 @@ def iter_blocks(text: str) -> Iterator[Block]:
             kind, header = "paragraph", ()
         item = _LIST_ITEM.match(line)
         heading = bool(_HEADING_LINE.match(content) or _BOLD_LINE.match(content)) or (
-            start is None and not item and _title_line(content) and number + 1 < len(lines)
-            and bool(lines[number + 1].strip()))
+            start is None and not item and number + 1 < len(lines)
+            and _title_line(content, lines[number + 1].strip()))
         if start is not None and (item or heading or _BLOCK_START.match(line)):
             yield from flush(line_start)
             start = None
