@@ -93,6 +93,9 @@ INCLUDES = frozenset({"include", "includes", "including", "cover", "covers", "en
 ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ful", "ary")
 # words at which a passive's subject run stops though its head lies before them
 SUBJECT_JOINS = frozenset({"that", "which", "who", "and", "or"})
+# words that end the object of a verb of selling ("we sell furniture and ship it")
+SOLD_OBJECT_ENDS = frozenset({",", ";", ".", "and", "or", "to", "with", "for", "in", "on", "at", "from",
+                              "across", "through", "via", "as", "but"})
 # words that end an act-noun's "of" phrase ("the sale of license packages, we ...")
 OF_PHRASE_ENDS = frozenset({",", ";", ":", "(", ".", "to", "with", "by", "for", "is", "are", "was", "were",
                             "may", "will", "can", "we", "you", "they"})
@@ -323,6 +326,9 @@ class StatementReader:
             after = words[i + 1] if i + 1 < n else "."
             verb = lex.action_words.match_at(lemmas, i, n)
             noun = lex.action_nouns.match_at(lemmas, i, n)
+            if (verb or noun) and after == "-":
+                i += 1  # "hand-made furniture", "share-based pay": part of a compound word
+                continue
             if (verb or noun) and any(a <= i < b and b - a > 1 for a, b, _
                                       in lex.not_verbs.find(lemmas, max(0, i - 1), i + 2)):
                 i += 1  # "revenue share payments", "share buttons": part of a noun
@@ -757,6 +763,17 @@ class StatementReader:
             if head is not None and lemmas[head] in lex.not_data_objects \
                     and not lex.data.find(lemmas, head + 1, min(head + 5, body_end)):
                 return None  # "sell garden tools", "provide the service"
+            if action == "sale" and not words[g_start].endswith("ing") \
+                    and not {"or", "and", ","} & set(words[g_end:k]) \
+                    and words[k].isalpha() and words[k] not in PREPOSITIONS \
+                    and words[k] not in SOLD_OBJECT_ENDS and words[k] not in PRONOUNS \
+                    and lex.action_words.match_at(lemmas, g_start, g_end):
+                # a sold object with no data in it, up to the next coordinator or preposition:
+                # "We sell hand-made furniture and ship it across the EU" (not another verb's
+                # object: "we never sell or profit from your data")
+                object_end = next((j for j in range(k, body_end) if words[j] in SOLD_OBJECT_ENDS), body_end)
+                if not lex.data.find(lemmas, k, object_end):
+                    return None
         # -- actor --
         actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                         passive)

@@ -114,7 +114,8 @@ def data_sale(polarity: str, slots: Slots) -> Decision | None:
         if set(slots.exceptions) & PROGRAMME_RECIPIENTS:
             return Decision("yes", "a denial whose exception is a sale to marketing partners")
         return Decision("no", "the company denies selling personal information")
-    if "legal" in slots.purposes:
+    if "legal" in slots.purposes and "payment" not in slots.purposes:
+        # (licensed to credit reference agencies "for a fee" is still a sale)
         return Decision(None, "a legal obligation, credit check or fraud prevention")
     if slots.only and not set(slots.recipients) & OPEN_RECIPIENTS \
             and set(slots.conditions) <= {"consent", "direction", "legal"}:
