@@ -767,10 +767,12 @@ class StatementReader:
                     and not {"or", "and", ","} & set(words[g_end:k]) \
                     and words[k].isalpha() and words[k] not in PREPOSITIONS \
                     and words[k] not in SOLD_OBJECT_ENDS and words[k] not in PRONOUNS \
-                    and lex.action_words.match_at(lemmas, g_start, g_end):
+                    and lex.action_words.match_at(lemmas, g_start, g_end) \
+                    and "business-transfer" not in lex.condition_classes.classes_in(lemmas, cs, clause_end):
                 # a sold object with no data in it, up to the next coordinator or preposition:
                 # "We sell hand-made furniture and ship it across the EU" (not another verb's
-                # object: "we never sell or profit from your data")
+                # object, "we never sell or profit from your data"; not the business sold, "Should
+                # we sell off a brand, the customer records for that brand will go to the buyer")
                 object_end = next((j for j in range(k, body_end) if words[j] in SOLD_OBJECT_ENDS), body_end)
                 if not lex.data.find(lemmas, k, object_end):
                     return None

@@ -68,25 +68,22 @@ class ReplyReader:
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")
         asked_as_said = self.read_sentence([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
-        if to_whom:
-            # (to the first relative pronoun: "..., who may use it for their own purposes" says why)
-            cut = next((k for k in range(len(words)) if words[k] in {"who", "which", "that"}), end)
-            named = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, 0, cut)
-                                        if c != "user"))
+        if to_whom or closed:
+            # "Who do we share your information with? Advertisers, sponsors and other business
+            # partners, who may use it for their own purposes." / "Do you share my information?
+            # Only with the payment processor and, if we must, with law enforcement.": the act
+            # asked about, given to those the answer names, the whole list (a closed one)
+            if to_whom:  # (up to the first relative pronoun, which says why)
+                cut = next((k for k in range(len(words)) if words[k] in {"who", "which", "that"}), end)
+                named = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, 0, cut)
+                                            if c != "user"))
+            else:
+                named = tuple(c for c in self.recipient_finder.classes(words, lemmas, 1, end) if c != "user")
             purposes = tuple(self.lex.purposes.classes_in(lemmas, 0, end))
-            # (the answer to "who?" is the whole list: a closed one)
-            return [Extracted(0, 1, "affirmed", None, replace(
-                        found.slots, recipients=named, only=True,
-                        purposes=tuple(dict.fromkeys(found.slots.purposes + purposes))))
-                    for found in asked_as_said
-                    if found.slots.actor == "company" and found.polarity != "negated" and named]
-        if closed:
-            # "Do you share my information? Only with the payment processor and, if we must, with
-            # law enforcement.": the act asked about, given only to those the answer names
-            named = tuple(c for c in self.recipient_finder.classes(words, lemmas, 1, end) if c != "user")
             conditions = tuple(self.lex.condition_classes.classes_in(lemmas, 1, end))
-            return [Extracted(0, 2, "affirmed", None, replace(
+            return [Extracted(0, 1 if to_whom else 2, "affirmed", None, replace(
                         found.slots, recipients=named, only=True,
+                        purposes=tuple(dict.fromkeys(found.slots.purposes + purposes)),
                         conditions=tuple(dict.fromkeys(found.slots.conditions + conditions))))
                     for found in asked_as_said
                     if found.slots.actor == "company" and found.polarity != "negated" and named]
