@@ -774,8 +774,8 @@ class StatementReader:
                 # object, "we never sell or profit from your data"; not the business sold, "Should
                 # we sell off a brand, the customer records for that brand will go to the buyer")
                 object_end = next((j for j in range(k, body_end) if words[j] in SOLD_OBJECT_ENDS), body_end)
-                if not lex.data.find(lemmas, k, object_end):
-                    return None
+                if not lex.data.find(lemmas, k, object_end) and {"we", "you"}.isdisjoint(words[k:object_end]):
+                    return None  # (what "we collect" or "you give" is data: "the readings we collect")
         # -- actor --
         actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                         passive)
