@@ -177,6 +177,11 @@ def test_a_recipient_phrase_may_end_the_line_with_an_ing_word(read) -> None:
     assert all(s.recipients != ("third-party",) for _, _, s in found)
 
 
+def test_a_grant_verb_may_end_the_line(read) -> None:
+    # (the reader looks at the words after "allow" for who is let in; a line may have none)
+    assert read("we keep your records for as long as the law may allow") == []
+
+
 def test_words_that_are_not_verbs_here(read) -> None:
     assert read("Contact the Federal Trade Commission.") == [] or all(
         data_sale(p, s) is None or data_sale(p, s).value is None  # type: ignore[union-attr]

@@ -497,9 +497,10 @@ class StatementReader:
         someone named between (not "allowed to use": a rule for the subject)."""
         if any(words[k] in BE for k in range(max(0, i - 3), i)):
             return None  # "bands are authorized to use": a rule for the subject, not a grant
-        if words[i + 1:i + 2] in (["you"], ["yourself"], ["us"]) or words[i + 1] in USER_OBJECTS \
-                or (words[i + 1] in {"our", "other", "all"} and words[i + 2:i + 3]
-                    and words[i + 2] in USER_OBJECTS):
+        granted_to = words[i + 1:i + 3]  # (none at a sentence's end: "... as the law may allow")
+        if granted_to[:1] in (["us"], ["yourself"]) or (granted_to and granted_to[0] in USER_OBJECTS) \
+                or (granted_to[:1] in (["our"], ["other"], ["all"]) and granted_to[1:]
+                    and granted_to[1] in USER_OBJECTS):
             # "permits you to receive our newsletter", "allows us to view", "allows members to
             # share their posts": no one else
             return None
