@@ -75,7 +75,6 @@ from policylens.statements.words import (
     SOURCE_RELATIVES,
     SUBORDINATORS,
     TOPIC_PREPOSITIONS,
-    TRACKING_TOOLS,
     USER_OBJECTS,
     after_last_comma,
     asks,
@@ -86,8 +85,8 @@ from policylens.statements.words import (
 )
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
-# verbs by which a definition takes in an act ("the definition of a sale may include ...")
-INCLUDES = frozenset({"include", "includes", "including", "cover", "covers", "encompass", "encompasses"})
+# verbs by which a definition takes in an act ("the definition of a sale may include ..."), by lemma
+INCLUDES = DEFINING - {"mean", "refer"}
 # endings of adjectives between a possessive and a noun that looks like a verb ("your
 # professional licenses"; not "our processors disclose")
 ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ful", "ary")
@@ -439,7 +438,7 @@ class StatementReader:
                     and not (j >= 0 and _business_of(words, lemmas, j))
                 named = (named or bare) and not (
                     # "the definition of a sale may include disclosing identifiers to ad partners"
-                    before in INCLUDES and self._defined_as_sale(words, lemmas, 0, i))
+                    lemmas[i - 1] in INCLUDES and self._defined_as_sale(words, lemmas, 0, i))
                 owned = self.owned.act(words, lemmas, i, j) \
                     if single and words[i].endswith("ing") and (gerund or bare) else None
                 if owned is not None:
@@ -610,7 +609,7 @@ class StatementReader:
         'sell' and 'share' under the CCPA are broad and may include sharing information with our
         advertising partners"): "definition(s) of" a sale word before it, "include" or "cover"
         right before it. The act is then a sale as the law defines it (LABELS.md)."""
-        if INCLUDES.isdisjoint(words[max(cs, g_start - 3):g_start]):
+        if INCLUDES.isdisjoint(lemmas[max(cs, g_start - 3):g_start]):
             return False
         return any(words[k] in {"definition", "definitions"} and words[k + 1] == "of"
                    and "sale" in {*self.lex.action_words.classes_in(lemmas, k + 2, min(k + 6, g_start)),
@@ -746,9 +745,9 @@ class StatementReader:
             else self._antecedent(words, lemmas, cs, subject_start, g_start, k, body_end)
         # (an act-noun has no object but an "of" phrase: "may be considered sales or targeted
         # advertising"; not "a sale of our products")
-        act_noun = lex.action_words.match_at(lemmas, g_start, g_end) is None \
-            and words[g_end:g_end + 1] != ["of"]
-        if lex.action_words.match_at(lemmas, g_start, g_end) is None and words[g_end:g_end + 1] == ["of"]:
+        phrase = lex.action_words.match_at(lemmas, g_start, g_end)  # (None: an act-noun)
+        act_noun = phrase is None and words[g_end:g_end + 1] != ["of"]
+        if phrase is None and words[g_end:g_end + 1] == ["of"]:
             # the act-noun's "of" phrase is what is sold or given: "As part of the sale of license
             # packages, we collect your email" sells a product
             of_end = next((j for j in range(g_end + 1, body_end) if words[j] in OF_PHRASE_ENDS), body_end)
@@ -767,8 +766,7 @@ class StatementReader:
             if action == "sale" and not words[g_start].endswith("ing") \
                     and not {"or", "and", ","} & set(words[g_end:k]) \
                     and words[k].isalpha() and words[k] not in PREPOSITIONS \
-                    and words[k] not in SOLD_OBJECT_ENDS and words[k] not in PRONOUNS \
-                    and lex.action_words.match_at(lemmas, g_start, g_end) \
+                    and words[k] not in SOLD_OBJECT_ENDS and words[k] not in PRONOUNS and phrase \
                     and "business-transfer" not in lex.condition_classes.classes_in(lemmas, cs, clause_end):
                 # a sold object with no data in it, up to the next coordinator or preposition:
                 # "We sell hand-made furniture and ship it across the EU" (not another verb's
@@ -873,7 +871,6 @@ class StatementReader:
             # "The recipients of your data are advertising partners and data brokers": the
             # classes the clause names after it, all there are
             recipients = [c for c in lex.recipients.classes_in(lemmas, g_end, body_end) if c != "user"]
-        phrase = lex.action_words.match_at(lemmas, g_start, g_end)
         if passive and not recipients and lemmas[g_start] in lex.needs_data \
                 and not (phrase and phrase[0] > g_start + 1):  # (not "offered for sale")
             return None  # "if some personal data is not provided": the user gives it to us
@@ -949,7 +946,7 @@ class StatementReader:
             # company's means; the disclosure stands
             purposes = [p for p in purposes if p != "their-tools"]
         if lemmas[g_start] in lex.grants and "their-tools" not in purposes \
-                and not TRACKING_TOOLS.isdisjoint(lemmas[cs:g_start]):
+                and not lex.tracking_tools.isdisjoint(lemmas[cs:g_start]):
             # "These web beacons are provided by our ad partners and allow them to obtain your IP
             # address": the partners' tools collect it (third-party-ads), no disclosure of ours
             purposes = purposes + ["their-tools"]

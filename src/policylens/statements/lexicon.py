@@ -168,6 +168,7 @@ class Lexicon:
     receiving_elsewhere: PhraseTable  # data reaching the subject from elsewhere, or kept from it
     removing: PhraseTable  # "after removing ...": with an identifying word near, de-identified data
     identifying: frozenset[str]
+    tracking_tools: frozenset[str]  # "these web beacons allow our partners to obtain ...": theirs
 
     def trigger_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for an action to be found in it."""
@@ -259,4 +260,5 @@ def load_lexicon() -> Lexicon:
         receiving_elsewhere=_table(raw["receiving"]["elsewhere"]),
         removing=_table(raw["deidentified"]["removing"]),
         identifying=frozenset(lemma(w) for w in raw["deidentified"]["identifying"]),
+        tracking_tools=frozenset(str(w) for w in raw["tracking_tools"]),
     )

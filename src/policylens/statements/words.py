@@ -37,15 +37,13 @@ ADVICE_OPENERS = frozenset({"be", "take", "make", "remember", "try"})
 # -- verbs and their forms -------------------------------------------------------------------------
 
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
-# words of which a clause holds one (an auxiliary, a modal, a subject pronoun): a short sentence
-# with none is a heading run into its paragraph ("Sale of personal information. We have not ...")
-FINITE = frozenset({"is", "are", "was", "were", "be", "been", "will", "would", "may", "might", "can",
-                    "could", "shall", "should", "must", "do", "does", "did", "have", "has", "had",
-                    "we", "you", "they", "i", "it", "he", "she"})
+PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 MODALS = frozenset({"will", "would", "may", "might", "can", "could", "shall", "should", "must"})
 # auxiliaries that stand before their subject after a fronted negation ("Never will we sell")
-INVERTED_AUXILIARIES = frozenset({"will", "would", "do", "does", "did", "shall", "should", "can", "could",
-                                  "may", "might", "must", "have", "has", "had"})
+INVERTED_AUXILIARIES = MODALS | {"do", "does", "did", "have", "has", "had"}
+# words of which a clause holds one (an auxiliary, a modal, a subject pronoun): a short sentence
+# with none is a heading run into its paragraph ("Sale of personal information. We have not ...")
+FINITE = INVERTED_AUXILIARIES | {"is", "are", "was", "were", "be", "been"} | PRONOUNS
 # words between "have" and a participle ("we have never sold"): a verb, not an adjective
 PERFECT = frozenset({"have", "has", "had", "not", "never", "n't", "also", "ever", "been", "already",
                      "recently"})
@@ -94,7 +92,6 @@ HEADING_NUMBERING = frozenset({"section", "part", "article", "chapter", "clause"
                                "d", "e", "f"})
 # what closes a sentence or a line that is no heading
 LINE_ENDS = frozenset({".", "!", ";", ":", ","})
-PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 # "your information": an owner, not a subject
 POSSESSIVES = frozenset({"your", "our", "their", "its", "his", "her"})
 # words skipped before the head of an object ("all of your personal information")
@@ -193,9 +190,8 @@ def clause_of(clauses: Sequence[tuple[int, int]], i: int, n: int) -> tuple[int, 
 
 
 # words that open a question ("Do we sell ...?", "Who do we share your data with?")
-QUESTION_OPENERS = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "will",
-                              "would", "shall", "should", "may", "might", "must", "have", "has", "who",
-                              "whom", "whose", "what", "which", "when", "where", "why", "how"})
+QUESTION_OPENERS = (INVERTED_AUXILIARIES - {"had"}) | {"is", "are", "was", "were", "who", "whom", "whose",
+                                                       "what", "which", "when", "where", "why", "how"}
 
 
 def asks(words: Sequence[str]) -> bool:
@@ -208,7 +204,3 @@ def asks(words: Sequence[str]) -> bool:
     firsts = [w for w in words[cut:cut + 1] if w.isalpha()]
     return not firsts or firsts[0] in QUESTION_OPENERS or len(words) <= 6
 
-# tracking technologies that, named as the subject of a grant, collect for whoever they belong to
-# ("these web beacons allow our ad partners to obtain your IP address")
-TRACKING_TOOLS = frozenset({"cookie", "cookies", "cooky", "beacon", "beacons", "pixel", "pixels", "tag",
-                            "tags", "sdk", "sdks", "gif", "gifs"})
