@@ -91,7 +91,8 @@ def test_a_layout_table_stays_text(page: str):
 def read_row():
     nlp = spacy.blank("en")
     statements = StatementReader()
-    tables = TableReader(statements.lex, statements.aggregate_only)
+    tables = TableReader(statements.lex, statements.aggregate_only,
+                         lambda text: [t.lower_ for t in nlp.make_doc(text)])
 
     def run(header: list[str], cells: list[str]):
         words: list[str] = []
@@ -103,9 +104,8 @@ def read_row():
             tokens = [t.lower_ for t in nlp.make_doc(cell)]
             words += tokens
             columns += [column] * len(tokens)
-        heads = [[t.lower_ for t in nlp.make_doc(h)] for h in header]
         return [(t.found.slots.action, t.found.polarity, t.found.slots.recipients,
-                 " ".join(words[t.found.start:t.found.end])) for t in tables.read(words, columns, heads)]
+                 " ".join(words[t.found.start:t.found.end])) for t in tables.read(words, columns, header)]
 
     return run
 

@@ -42,7 +42,7 @@ from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
 from policylens.statements.replies import opens_reply
-from policylens.statements.tables import MAX_KEPT_HEADERS, TableReader, TableStatement
+from policylens.statements.tables import TableReader, TableStatement
 from policylens.statements.words import FINITE
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
@@ -887,9 +887,9 @@ class Analyzer:
         self.statement_rules = [r for r in ruleset.rules if r.statement]
         self.reader = StatementReader() if self.statement_rules else None
         # disclosure tables: a header (or a row's label) names the act, a cell answers it
-        self.tables = TableReader(self.reader.lex, self.reader.aggregate_only) \
+        self.tables = TableReader(self.reader.lex, self.reader.aggregate_only,
+                                  lambda text: [t.lower_ for t in self.nlp.make_doc(text)]) \
             if self.reader else None
-        self.header_words: dict[tuple[str, ...], list[list[str]]] = {}
         strings = self.nlp.vocab.strings
         self.word_strings = _WordStrings(strings)
         self._answers = Answers(self._read_alone, self._reply_value)
@@ -1159,7 +1159,7 @@ class Analyzer:
 
     def _table_statements(self, sents: _Sentences, block: Block) -> list[TableStatement]:
         """A table row's statements (`statements/tables.py`): its tokens, the column of each,
-        and its header's tokens (worked out once per table)."""
+        and its header's texts (the table reader reads a header once per table)."""
         assert self.tables is not None
         words = list(map(self.word_strings.__getitem__, sents.lows))
         starts = [start for _, start, _ in block.cells]
@@ -1167,13 +1167,7 @@ class Analyzer:
         for at in sents.char_starts:
             k = bisect.bisect_right(starts, at) - 1
             columns.append(block.cells[k][0] if k >= 0 and at < block.cells[k][2] else -1)
-        header = self.header_words.get(block.header)
-        if header is None:
-            if len(self.header_words) >= MAX_KEPT_HEADERS:
-                self.header_words.clear()  # (memory flat over a corpus of many tables)
-            header = self.header_words[block.header] = [
-                [t.lower_ for t in self.nlp.make_doc(text)] for text in block.header]
-        return self.tables.read(words, columns, header)
+        return self.tables.read(words, columns, block.header)
 
     def _table_findings(self, table: list[TableStatement], sents: _Sentences, place: _Placer,
                         misses: list[NearMiss] | None) -> list[Finding]:

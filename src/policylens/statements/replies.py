@@ -47,23 +47,27 @@ class ReplyReader:
         we do not."): the question's statements, denied by "no" or a negation, asserted by "yes";
         the answer is the evidence."""
         closed = _only_with(words)
-        asked = list(previous())
-        if not asked or asked[-1] != "?" or len(asked) > 30:
-            return []
+        replied = words[0] in REPLIES or closed or bool(self.lex.negations.find(lemmas, 0, len(words)))
         # "Who do we share your information with? Advertisers, sponsors and other business
         # partners.": the answer names to whom
         first = 1 if words[0] in {"our", "the", "your", "its", "their"} and len(words) > 1 else 0
-        to_whom = asked[0] in {"who", "whom", "with", "to"} and words[0] not in REPLIES \
+        names = words[0] not in REPLIES \
             and self.lex.recipients.match_at(lemmas, first, len(words)) is not None
-        if words[0] not in REPLIES and not closed and not to_whom \
-                and not self.lex.negations.find(lemmas, 0, len(words)):
+        if not replied and not names:
+            return []  # (the question is asked for only when the answer may be one)
+        asked = list(previous())
+        if not asked or asked[-1] != "?" or len(asked) > 30:
+            return []
+        to_whom = names and asked[0] in {"who", "whom", "with", "to"}
+        if not replied and not to_whom:
             return []
         # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
         start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
-        asked_lemmas = lemmas_of(asked)
-        if asked[start].endswith("ing") and self.lex.action_words.match_at(asked_lemmas, start, start + 1):
-            # "Selling customer data? Never.": a gerund asks about the company's act
-            asked = [*asked[:start], "we", asked_lemmas[start], *asked[start + 1:]]
+        if asked[start].endswith("ing"):
+            asked_lemmas = lemmas_of(asked)
+            if self.lex.action_words.match_at(asked_lemmas, start, start + 1):
+                # "Selling customer data? Never.": a gerund asks about the company's act
+                asked = [*asked[:start], "we", asked_lemmas[start], *asked[start + 1:]]
         denied = words[0] != "yes" and not closed
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")

@@ -93,16 +93,19 @@ class TableReader:
     """Reads a table row, given its tokens, the column of each token and the header's tokens."""
 
     def __init__(self, lexicon: Lexicon,
-                 aggregate_only: Callable[[Sequence[str], Sequence[str], int, int], bool]) -> None:
+                 aggregate_only: Callable[[Sequence[str], Sequence[str], int, int], bool],
+                 tokenize: Callable[[str], list[str]]) -> None:
         self.lex = lexicon
         self.aggregate_only = aggregate_only
-        self.headers: dict[tuple[tuple[str, ...], ...], dict[int, _Label]] = {}
+        self.tokenize = tokenize  # a header's text -> its lowercase tokens (the pipeline's)
+        # each table's header read once, by its texts (the rows of a table share one)
+        self.headers: dict[tuple[str, ...], dict[int, _Label]] = {}
 
     def read(self, words: Sequence[str], columns: Sequence[int],
-             header: Sequence[Sequence[str]]) -> list[TableStatement]:
+             header: Sequence[str]) -> list[TableStatement]:
         """The statements of one row: `words` its lowercase tokens, `columns[k]` the column of
-        token k (-1 between cells), `header[c]` the lowercase tokens of column c's header (none
-        for a row with no header above it)."""
+        token k (-1 between cells), `header[c]` the text of column c's header (none for a row
+        with no header above it)."""
         words = [w.replace("\u2019", "'") for w in words]
         lemmas = lemmas_of(words)
         cells: dict[int, tuple[int, int]] = {}
@@ -135,14 +138,14 @@ class TableReader:
     # -- a header over columns ----------------------------------------------------------------
 
     def _paired(self, words: Sequence[str], lemmas: Sequence[str], cells: dict[int, tuple[int, int]],
-                order: list[int], header: Sequence[Sequence[str]]) -> list[TableStatement]:
-        key = tuple(map(tuple, header))
+                order: list[int], header: Sequence[str]) -> list[TableStatement]:
+        key = tuple(header)
         labels = self.headers.get(key)
         if labels is None:  # (a table's rows share their header: read once)
             if len(self.headers) >= MAX_KEPT_HEADERS:
                 self.headers.clear()  # (memory flat over a corpus of many tables)
-            labels = self.headers[key] = {c: self._label(list(h), lemmas_of(list(h)), 0, len(h), column=c)
-                                          for c, h in enumerate(header) if h}
+            labels = self.headers[key] = {c: self._label(h, lemmas_of(h), 0, len(h), column=c)
+                                          for c, h in enumerate(map(self.tokenize, header)) if h}
         table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts))
         if not table_acts:
             return []  # a table of cookies, retention periods or purposes: no act named
