@@ -974,8 +974,16 @@ class Analyzer:
         tokens = {i: [k for k in range(sents.spans[i].start, sents.spans[i].end)
                       if strings[lows[k]].strip()] for i in needed}
         words = {i: [strings[lows[k]] for k in ks] for i, ks in tokens.items()}
+        found_topics: dict[tuple[int, int, int | None], dict[str, tuple[int, int]]] = {}
+
+        def topics_of(i: int, a: int = 0, b: int | None = None) -> dict[str, tuple[int, int]]:
+            """The topic phrases of sentence i's words a..b, found once."""
+            if (i, a, b) not in found_topics:
+                found_topics[i, a, b] = topics_in(words[i][a:b])
+            return found_topics[i, a, b]
+
         # (a first word of a topic phrase alone, "change" or "web", names no topic)
-        topical = [i for i in topical if i in found_in or topics_in(words[i])]
+        topical = [i for i in topical if i in found_in or topics_of(i)]
         if pending is None and not topical:
             return out
         kinds = {i: line_kind(words[i], heading) for i in topical}
@@ -1013,7 +1021,7 @@ class Analyzer:
                         if (f.trigger_span[1] <= spans[-1][1] if label
                             else not a or f.trigger_span[1] > spans[0][0])]
             named = {p for k, p in triggered.get(i, []) if not a or k >= ks[0]} if ks else set()
-            ranges = topics_in(words[i][a:b])
+            ranges = topics_of(i, a, b)
             topics = {p: text[spans[x][0]:spans[y - 1][1]] for p, (x, y) in ranges.items()}
             for f in findings:
                 topics.setdefault(f.practice, f.trigger)
@@ -1033,7 +1041,7 @@ class Analyzer:
             out.extend(pending.held)
         for i in wanted:
             label = labels[i]
-            if label is not None and topics_in(words[i][:label[0]]):
+            if label is not None and topics_of(i, 0, label[0]):
                 settle(sentence(i, 0, label[0], label=True), sentence(i, label[1]))
             if i < last:
                 settle(sentence(i), sentence(i + 1))
