@@ -21,6 +21,15 @@ from policylens.statements.words import (
 _CLAUSE_SUBJECTS = DETERMINERS | PRONOUNS | {"some", "all", "many", "certain", "these", "those"}
 
 
+def _own_clause(words: Sequence[str], before: int) -> int:
+    """Where the last clause joined by ", and"/", but" with a subject of its own starts before
+    `before` (0: none): words before it are another clause's ("the CCPA defines 'sell' broadly,
+    and some of our disclosures may be considered a sale")."""
+    return max([0] + [k + 2 for k in range(min(before, len(words) - 2))
+                      if words[k] == "," and words[k + 1] in {"and", "but", "so", "yet"}
+                      and words[k + 2] in _CLAUSE_SUBJECTS])
+
+
 class ScopeReader:
     """Reads a clause's scope with the lexicon's embedding, describing and rights phrases."""
 
@@ -57,10 +66,7 @@ class ScopeReader:
         # elsewhere it is a means, "we fund the app by selling your data")
         # (not past a clause of its own: "the CCPA defines 'sell' broadly, and some of our
         # disclosures may be considered a sale")
-        joined = max([0] + [k + 2 for k in range(max(0, subject_start - 2))
-                            if words[k] == "," and words[k + 1] in {"and", "but"}
-                            and words[k + 2] in _CLAUSE_SUBJECTS])
-        described = [a for a, _, _ in lex.describes.find(lemmas, joined, g_end)
+        described = [a for a, _, _ in lex.describes.find(lemmas, _own_clause(words, subject_start), g_end)
                      if words[a] != "by" or not any(w.isalpha() for w in words[:a])]
         if embedded or described:
             scope = "embedded"
@@ -115,9 +121,10 @@ class ScopeReader:
         be regarded as sales"); the deeming is the main verb. An embedding word that frames the
         clause ("we do not know whether ...", "Nevada law defines a sale as ...") keeps it."""
         # (an embedding word opening a relative clause, "the ways we ...", names the subject)
-        framing = [a for a, b, _ in self.lex.embedding.find(lemmas, cs, g_start)
+        own = _own_clause(words, g_start)
+        framing = [a for a, b, _ in self.lex.embedding.find(lemmas, max(cs, own), g_start)
                    if words[b:b + 1] != ["we"]]
         if scope == "description" or (scope == "embedded" and not framing
-                                      and not self.lex.describes.find(lemmas, 0, g_start)):
+                                      and not self.lex.describes.find(lemmas, own, g_start)):
             return "practice"
         return scope
