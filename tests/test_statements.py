@@ -384,6 +384,32 @@ def test_data_kept_within_the_company_is_a_denial(read) -> None:
     assert read("Your records remain within the European Union.") == []
 
 
+@pytest.mark.parametrize(("sentence", "recipients", "exceptions", "value"), [
+    ("Your details may go to our parent company, but never to outside marketers.",
+     ("advertiser",), ("affiliate",), "no"),
+    ("We pass order data to our sister brands and not to anyone else.",
+     ("third-party",), ("affiliate",), "no"),
+    ("We share your e-mail address with our partners, but not with data brokers.",
+     ("data-broker",), ("marketing-partner",), "yes"),
+])
+def test_recipients_after_a_contrast_are_denied_the_act(read, sentence: str, recipients: tuple[str, ...],
+                                                         exceptions: tuple[str, ...], value: str) -> None:
+    polarity, slots = one(read, sentence)
+    assert (polarity, slots.recipients, slots.exceptions) == ("negated", recipients, exceptions)
+    assert third_party_sharing(polarity, slots).value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "We promise we will never lend your profile to advertisers, forward your messages to outside firms, "
+    "or hand your contacts to other businesses.",
+    "No data gathered through the app, such as your location, your contacts and your photos, will be given "
+    "to other companies.",
+])
+def test_a_denial_reaches_every_coordinated_predicate_and_past_a_listing_aside(read, sentence: str) -> None:
+    found = [(p, s.actor) for _, p, s in read(sentence) if s.action == "share"]
+    assert found and all(f == ("negated", "company") for f in found), found
+
+
 def test_only_the_named_recipients_is_a_closed_list(read) -> None:
     (_, p, s), = read("Your address is seen only by our staff and our contractors.")
     assert s.only and third_party_sharing(p, s).value == "no"

@@ -147,6 +147,13 @@ def _past_aside(words: Sequence[str], k: int, end: int) -> int:
     return k
 
 
+def _contrast(words: Sequence[str], start: int, end: int) -> int | None:
+    """Where a denied recipient phrase opens after the verb ("but never to", ", and not with",
+    ", not to"): the word before its negation."""
+    return next((k for k in range(start, min(end, len(words) - 2)) if words[k] in {"but", "and", ","}
+                 and words[k + 1] in {"not", "never"} and words[k + 2] in {"to", "with"}), None)
+
+
 class StatementReader:
     """Reads statements from sentences with one lexicon."""
 
@@ -680,6 +687,13 @@ class StatementReader:
         ex = [m for m in lex.exceptions.find(lemmas, g_end, ce)
               if denial or words[m[0]] not in {"outside", "beyond"}]
         body_end = ex[0][0] if ex else ce
+        # "passed to our sister companies, but never to outside parties": the recipients after
+        # the contrast are denied the act, the ones before it are the denial's exceptions
+        # (the contrast may open the next, verbless clause: "..., but never with outside parties")
+        contrast = None if denial else _contrast(words, g_end,
+                                                 min(n, body_end + 1) if body_end == ce else body_end)
+        denied_end = body_end if contrast is None or contrast < ce else next(
+            (j for j in range(contrast + 3, n) if words[j] in {",", ";", ".", ":", "!"}), n)
         if words[cs] in SUBORDINATORS and "," not in words[cs:g_start]:
             # "If you would prefer that we not rent your name, please write to us": the clause
             # after the comma is the main one, with its own objects (the verb inside the if-clause)
@@ -718,8 +732,10 @@ class StatementReader:
         if participle and not wanted and not labelled and not any(lemmas[k] in {"be", "have", "get"}
                                                  for k in range(walk, g_start)):
             return None  # "information received or transferred under ...": describes a noun
+        # (the data may be a relative clause's antecedent: "Personal information that you provide
+        # through the Service, including ..., is not disclosed")
         if passive and any(lemmas[k] in lex.not_data_objects for k in range(subject_start, walk)) \
-                and not lex.data.find(lemmas, subject_start, walk):
+                and not lex.data.find(lemmas, cs, walk):
             return None  # "if the company is sold": not a flow of data
 
         presupposed = action == "sale" and ":" not in words[g_end:] and bool(
@@ -855,7 +871,11 @@ class StatementReader:
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
-        recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end,
+                                                   body_end if contrast is None else contrast)
+        spared = recipients if contrast is not None else []
+        if contrast is not None:
+            recipients = self.recipient_finder.classes(words, lemmas, contrast + 2, denied_end)
         we_and = words[cs:cs + 2] == ["we", "and"]  # "we and our partners exchange ..."
         if any(words[k:k + len(r)] == r and words[k - 1] in {"with", "between", "among", "amongst"}
                for k in range(g_end + 1, body_end) for r in RECIPROCALS) or (
@@ -986,7 +1006,7 @@ class StatementReader:
             if lex.acting_for_us.find(lemmas, body_end, ex_stop) \
                     or lex.for_our_service.find(lemmas, body_end, ex_stop):
                 exceptions = [e if e not in ACTING_RECIPIENTS else "service-provider" for e in exceptions]
-        exceptions = list(dict.fromkeys(exceptions))
+        exceptions = list(dict.fromkeys(exceptions + spared))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_start)) or any(
             not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP
@@ -1007,6 +1027,8 @@ class StatementReader:
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start) or membership
+        if contrast is not None and recipients:
+            negation = [(contrast + 1, contrast + 2, "x")]
         if not negation and lex.action_nouns.match_at(lemmas, g_start, g_end):
             # "Transfer of data to third parties does not take place": the noun's predicate
             happens = lex.happens.find(lemmas, g_end, body_end)
@@ -1018,10 +1040,12 @@ class StatementReader:
             negation = [(found[0], found[1], "x")] if found else []
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
-            # governs every one joined by "or"
-            heads = subjects.candidates(words, lemmas, cs, walk)
-            head = heads[0] if heads else subject_start
-            negation = lex.negations.find(lemmas, head, min(walk, head + 5))
+            # governs every one joined by "or"; the nearest subject's first ("We pledge that we
+            # will never rent it, pass it on, or give it away")
+            for head in reversed(subjects.candidates(words, lemmas, cs, walk) or [subject_start]):
+                negation = lex.negations.find(lemmas, head, min(walk, head + 5))
+                if negation:
+                    break
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
             negation = [(subject_start, subject_start + 1, "x")]
         if not negation and passive:

@@ -47,9 +47,13 @@ def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
     closing = walk if words[walk] == "," else walk - 1  # (a comma is a bridge word)
     if closing <= cs or words[closing] != ",":
         return walk
+    # (an aside may hold a list of its own: "No information collected here, including your name,
+    # e-mail address and any messages you send us, will be shared")
     for k in range(closing - 2, max(cs, closing - SUBJECT_ASIDE_WORDS) - 1, -1):
-        if words[k] == ",":
-            return k if any(tuple(words[k + 1:k + 1 + len(o)]) == o for o in SUBJECT_ASIDES) else walk
+        if words[k] in {";", ":"}:
+            break
+        if words[k] == "," and any(tuple(words[k + 1:k + 1 + len(o)]) == o for o in SUBJECT_ASIDES):
+            return k
     return walk
 
 
@@ -166,9 +170,12 @@ class SubjectFinder:
         if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
                 and words[subject_start - 2] == "we":
             subject_start -= 2  # "we and our partners share": we are among the subjects
-        if walk < g_start and words[walk] in {"and", "or"}:
-            # a coordinated predicate ("Bands are ... and may not share") shares the subject of
-            # the verb before it: the nearest one who acts ("when you sign up or share a list")
+        if walk < g_start and (words[walk] in {"and", "or"} or (
+                words[walk] == "," and words[walk + 1:walk + 2] in (["and"], ["or"])
+                and walk + 2 <= g_start)):
+            # a coordinated predicate ("Bands are ... and may not share"; "we never rent it to
+            # advertisers, pass it on, or give it away") shares the subject of the verb before
+            # it: the nearest one who acts ("when you sign up or share a list")
             actors = self.candidates(words, lemmas, cs, walk)
             # "Cookies are small files that are stored on your device and transmit ...": with no
             # one named, the subject is the relative pronoun's antecedent
