@@ -438,6 +438,10 @@ def test_a_short_answer_takes_the_question_before_it() -> None:
     ("## Do you share my data with other companies?\n\nYes, with partners who send offers you may "
      "like.\n", "third-party-sharing", "yes"),
     ("## Do you sell my data?\n\nOur shop opens at nine.\n", "data-sale", "not-mentioned"),
+    # a question asking to whom: its answer names them all (a closed list)
+    ("## Who receives your data?\n\nOur hosting company and our accountant.\n", "third-party-sharing", "no"),
+    ("Who has access to your information? We give it to advertisers for their own marketing.\n",
+     "third-party-sharing", "yes"),
 ])
 def test_a_question_heading_is_answered_by_the_block_under_it(analyze_text, text: str,
                                                               practice: str, value: str) -> None:

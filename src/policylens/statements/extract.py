@@ -74,6 +74,7 @@ from policylens.statements.words import (
     RECIPROCALS,
     SOURCE_RELATIVES,
     SUBORDINATORS,
+    TO_WHOM_ACTS,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
     after_last_comma,
@@ -103,6 +104,11 @@ REMOVAL_OPENERS = frozenset({"after", "once", "by", "upon", "without", "having",
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
+# how far "available" may stand from its "make" ("make information about our readers, including
+# the subjects of articles they have read, available to selected third parties")
+MADE_AVAILABLE_REACH = 24
+# a heading or question on sharing: the lead of a section whose paragraphs say to whom
+_SECTION_LEAD = Slots(action="share", actor="company", data="personal", scope="section", only=True)
 
 
 def _plural_markers(words: list[str]) -> list[str]:
@@ -195,7 +201,10 @@ class StatementReader:
         Commission"): a name, no verb. A `heading` states nothing but may lead its section
         (`_heading_lead`)."""
         if words and words[-1] == "?" and asks(words):
-            return []  # a question ("Do we disclose any information to outside parties?") states nothing
+            # a question ("Do we disclose any information to outside parties?") states nothing;
+            # one that asks to whom ("Who receives your data?") leads its answer, as a heading
+            lead = self._to_whom_lead(words)
+            return [lead] if lead is not None else []
         words = _plural_markers([w.replace("\u2019", "'") for w in words])
         # "naming", "listed", "contacted" are acts, not the data nouns the table makes them
         data_nouns = self.data_nouns
@@ -239,6 +248,20 @@ class StatementReader:
             return self.replies.reply(words, lemmas, previous)
         return out
 
+    def _to_whom_lead(self, words: Sequence[str]) -> Extracted | None:
+        """A question that asks who is given the data ("Who receives your data?", "With whom do
+        we share your information?", "Who has access to your personal data?"): its answer names
+        them all, a closed list, as under a heading on sharing."""
+        if len(words) > 10 or words[0] not in {"who", "whom", "with", "to"} \
+                or (words[0] in {"with", "to"} and words[1:2] != ["whom"]):
+            return None
+        lemmas = lemmas_of(words)
+        act = next((k for k in range(len(words)) if lemmas[k] in TO_WHOM_ACTS), None)
+        if act is None or not self.lex.data.find(lemmas, 0, len(words)) \
+                or self.lex.negations.find(lemmas, 0, len(words)):
+            return None
+        return Extracted(act, act + 1, "affirmed", None, _SECTION_LEAD)
+
     def _heading_lead(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
         """A heading that names the act of sharing ("Information we share", "How we share your
         information", "Disclosure of personal information"): the lead-in of the section under it,
@@ -256,8 +279,7 @@ class StatementReader:
                 or set(self.lex.recipients.classes_in(lemmas, 0, n)) - {"third-party"} \
                 or "sale" in self.lex.action_words.classes_in(lemmas, 0, n):
             return None
-        slots = Slots(action="share", actor="company", data="personal", scope="section", only=True)
-        return Extracted(act, act + 1, "affirmed", None, slots)
+        return Extracted(act, act + 1, "affirmed", None, _SECTION_LEAD)
 
     def _given(self, words: Sequence[str], lemmas: Sequence[str], clauses: list[tuple[int, int]],
                inherited: tuple[str, ...], names: Sequence[bool] | None,
@@ -386,8 +408,7 @@ class StatementReader:
                 out.append((i, found[0], found[1]))
                 i = found[0]
                 continue
-            made = next((k for k in range(i + 1, min(i + 12, n)) if words[k] in {"available", "accessible"}),
-                        None) if verb is None and lemmas[i] == "make" else None
+            made = self._made_available(words, i) if verb is None and lemmas[i] == "make" else None
             if made is not None:
                 # "make our customer list available to ..."; "... available for rental": a sale
                 sold = lex.action_words.match_at(lemmas, made + 1, n) if made + 1 < n else None
@@ -643,6 +664,18 @@ class StatementReader:
                                            self.lex.purposes.classes_in(lemmas, b, min(b + 5, end)))):
                     return True  # (or of the partners' ends: "after you opt out of marketing")
         return False
+
+    @staticmethod
+    def _made_available(words: Sequence[str], i: int) -> int | None:
+        """Where "available" or "accessible" completes the "make" at `i`, past a long object with
+        its asides ("make information about our readers, including the articles they read,
+        available to"); not past a clause of its own ("make sure your data is available")."""
+        for k in range(i + 1, min(i + MADE_AVAILABLE_REACH, len(words))):
+            if words[k] in {"available", "accessible"}:
+                return k
+            if words[k] in {".", ";", ":", "that"} or words[k] in BE or (k == i + 1 and words[k] == "sure"):
+                return None
+        return None
 
     def _stripped_of_identity(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> bool:
         """Whether the clause gives data once what identifies people is removed ("after removing
@@ -1053,7 +1086,12 @@ class StatementReader:
             # ("nothing you enter in the app is passed on": the word is the data)
             negation = [(k, k + 1, "x") for k in range(subject_start, walk)
                         if words[k] in {"no", "none", "neither", "nothing"}
-                        and lex.data.find(lemmas, k, min(k + 4, walk))][:1]
+                        and lex.data.find(lemmas, k, min(k + 4, walk))][:1] or [
+                # "Neither your contact details nor anything about the courses you took will be
+                # disclosed": however long the pair
+                (k, k + 1, "x") for k in range(cs, walk)
+                if words[k] == "neither" and "nor" in words[k + 1:walk]
+                and lex.data.find(lemmas, k, walk)][:1]
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
         if not negation and g_start - 2 > cs and words[g_start - 2] in INVERTED_AUXILIARIES \

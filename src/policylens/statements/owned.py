@@ -56,7 +56,10 @@ class OwnedActs:
             # ("we do not monetise your data by selling it": the main verb's negation governs)
             main = self.lex.negations.find(lemmas, head, means)
             return ((j, j + 1) if negated else (main[0][0], main[0][1]) if main else None,)
-        if i > 0 and not (j == 0 and words[0].endswith("ing")):
+        # (a gerund opening the sentence, or its part after a colon: "We are not a data broker:
+        # trading in personal details is not something we do")
+        opens = i == 0 or words[i - 1] in {":", ";"} or (j == 0 and words[0].endswith("ing"))
+        if not opens:
             return None
         n = len(words)
         # ("... is not something we do", "... has never been part of how we make money")

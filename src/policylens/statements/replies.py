@@ -12,7 +12,7 @@ from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.recipients import RecipientFinder
-from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, REPLIES
+from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, REPLIES, TO_WHOM_ACTS
 
 
 def opens_reply(words: Sequence[str]) -> bool:
@@ -26,6 +26,8 @@ def _only_with(words: Sequence[str]) -> bool:
     return len(words) > 1 and words[0] == "only" and words[1] in {"with", "to", "by"}
 
 
+# the act a question asking to whom is about ("Who receives your data?")
+_GIVEN = Slots(action="share", actor="company", data="personal")
 # an adverb before a table's answer: "Other recipients: usually none"
 _USUALLY = frozenset({"usually", "currently", "generally", "normally", "typically", "presently"})
 
@@ -72,6 +74,10 @@ class ReplyReader:
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")
         asked_as_said = self.read_sentence([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
+        if to_whom and not asked_as_said and TO_WHOM_ACTS.intersection(lemmas_of(asked)):
+            # "Who receives your details? Our payment processor and our mail house.": the
+            # company gives them to those the answer names
+            asked_as_said = [Extracted(0, 1, "affirmed", None, _GIVEN)]
         if to_whom or closed:
             # "Who do we share your information with? Advertisers, sponsors and other business
             # partners, who may use it for their own purposes." / "Do you share my information?
