@@ -148,6 +148,17 @@ def test_a_denial_whose_exception_is_a_partner_programme_is_sharing(read) -> Non
     assert third_party_sharing(polarity, slots).value == "yes"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("We do not sell your details, except to our marketing partners.", "yes"),
+    ("Unless you opt in to hear from our partners, we will not sell your details to other firms.", "no"),
+    ("We do not sell your details to marketing partners, except with your consent.", "no"),
+])
+def test_a_marketing_exception_under_consent_keeps_the_denial(read, sentence: str, value: str) -> None:
+    """LABELS.md: a denial whose only exception is consent is `no`, even when it names marketers."""
+    polarity, slots = one(read, sentence, "sale")
+    assert data_sale(polarity, slots).value == value  # type: ignore[union-attr]
+
+
 # -- scope: statements that assert no practice of the company -------------------------------
 
 @pytest.mark.parametrize("sentence", [

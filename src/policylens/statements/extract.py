@@ -838,7 +838,11 @@ class StatementReader:
             scope = self.scopes.deemed(words, lemmas, cs, g_start, scope)
         elif action == "sale" and scope == "embedded" and self._defined_as_sale(words, lemmas, cs, g_start):
             scope = "practice"  # "the definition of a sale may include sharing it with ad partners"
-        minors = [a for a, _, _ in lex.minors.find(lemmas, g_end, body_end)] \
+        # (not past a predicate of its own: "We have not sold any personal information and have
+        # no knowledge of selling that of consumers under 16")
+        own_end = next((k for k in range(g_end, body_end - 1) if words[k] in {"and", "but"}
+                        and words[k + 1] in INVERTED_AUXILIARIES), body_end)
+        minors = [a for a, _, _ in lex.minors.find(lemmas, g_end, own_end)] \
             + [a for a, _, _ in lex.minors.find(lemmas, *subject)]
         if scope == "practice" and minors and not any(  # not "including users under 16"
                 w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 3):a]):
@@ -1132,10 +1136,12 @@ class StatementReader:
             polarity, cue = "hedged", (hedge[-1][0], hedge[-1][1])
         else:
             polarity = "affirmed"
-        if action == "share" and any(words[q] in QUOTES for q in range(max(0, g_start - 1), g_end + 1)
-                                     if q < n):
-            # "we do not “sell” or “share” personal information": the CPRA term, sharing for
-            # cross-context behavioral advertising
+        quoted = any(words[q] in QUOTES for q in range(max(0, g_start - 1), min(n, g_end + 1)))
+        if action == "share" and (quoted or any(words[q:q + 3] == ["cross", "-", "context"]
+                                                for q in range(g_end, ex_end))):
+            # "we do not “sell” or “share” personal information", "we have not shared (for
+            # cross-context behavioural advertising)": the CPRA term, sharing for cross-context
+            # behavioral advertising
             purposes = list(dict.fromkeys(list(purposes) + ["cross-context"]))
         traded = lemmas[g_start] in lex.traded_by and (
             lex.traded_objects.find(lemmas, g_end, min(g_end + 4, body_end))

@@ -37,6 +37,14 @@ class Decision:
     allowed: bool = False
 
 
+
+def _marketing_exception(slots: Slots) -> bool:
+    """Whether a denial excepts marketers ("we do not sell it, except to our marketing partners");
+    not when the exception is the user's consent to them ("except where you have opted in to
+    partner offers"): a denial with a consent exception is `no` (LABELS.md)."""
+    return bool(set(slots.exceptions) & PROGRAMME_RECIPIENTS) \
+        and not ("consent" in slots.exceptions and "opt-out" not in slots.exceptions)
+
 def _not_the_companys(slots: Slots) -> str | None:
     """Why a statement asserts no practice of the company, if it does not."""
     if slots.scope == "embedded":
@@ -111,7 +119,7 @@ def data_sale(polarity: str, slots: Slots) -> Decision | None:
     if slots.recipients and set(slots.recipients) <= {"user"} and polarity != "negated":
         return Decision(None, "given to the user")
     if polarity == "negated":
-        if set(slots.exceptions) & PROGRAMME_RECIPIENTS:
+        if _marketing_exception(slots):
             return Decision("yes", "a denial whose exception is a sale to marketing partners")
         return Decision("no", "the company denies selling personal information")
     if "legal" in slots.purposes and "payment" not in slots.purposes:
@@ -146,7 +154,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     if polarity == "negated" and "cross-context" in slots.purposes:
         return Decision(None, "denies CPRA “sharing” (cross-context advertising): third-party-ads")
     if polarity == "negated":
-        if set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"}):
+        if _marketing_exception(slots) or "opt-out" in slots.exceptions:
             return Decision("yes", "a denial whose exception is sharing with marketing partners")
         if recipients and not open_ones:
             return Decision(None, "denies sharing with allowed recipients only", allowed=True)
