@@ -38,7 +38,7 @@ from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder
 from policylens.statements.replies import ReplyReader, opens_reply
 from policylens.statements.scope import ScopeReader
-from policylens.statements.subjects import SubjectFinder
+from policylens.statements.subjects import SubjectFinder, aside_before
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     ADJECTIVE_PASSIVES,
@@ -754,7 +754,8 @@ class StatementReader:
         moving_verb = lemmas[g_start] in lex.moving and not participle
         moving = moving_verb and not words[g_start].endswith("ing") \
             and bool(lex.data.find(lemmas, subject_start, walk)) \
-            and all(w.isalnum() or w in {"-", "'s", "'"} for w in words[subject_start:g_start])
+            and all(w.isalnum() or w in {"-", "'s", "'"}
+                    for w in words[subject_start:walk if aside_before(words, walk) else g_start])
         if moving_verb and not moving and lemmas[g_start] not in self.share_verbs:
             return None  # "if you go to our settings page", "by going to Settings": not data
         passive = moving or participle and (
@@ -770,6 +771,13 @@ class StatementReader:
         if passive and any(lemmas[k] in lex.not_data_objects for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, cs, walk):
             return None  # "if the company is sold": not a flow of data
+        if passive and words[cs] in SUBORDINATORS and walk > subject_start \
+                and all(words[k] not in PRONOUNS for k in range(subject_start, walk)) \
+                and any(words[k].isalpha() for k in range(subject_start, walk)) \
+                and not lex.data.find(lemmas, subject_start, walk):
+            # "If ExampleCo is ever sold, ...", "If the shop is sold, ...": an event befalling
+            # whatever the subject names, no flow of data
+            return None
 
         presupposed = action == "sale" and ":" not in words[g_end:] and bool(
             OPEN_RECIPIENTS & set(self.recipient_finder.classes(words, lemmas, g_end, body_end)))
@@ -1098,9 +1106,13 @@ class StatementReader:
                 and lex.data.find(lemmas, k, walk)][:1]
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
-        if not negation and g_start - 2 > cs and words[g_start - 2] in INVERTED_AUXILIARIES \
-                and words[g_start - 1] in {"we", "they", "i"}:
-            # "Not even in the event of a merger will we pass ...", "Never will we sell": a
+        if not negation and words[cs + 1:cs + 2] != ["only"] and (
+                (g_start - 2 > cs and words[g_start - 2] in INVERTED_AUXILIARIES
+                 and words[g_start - 1] in {"we", "they", "i"})
+                or any(words[k] in INVERTED_AUXILIARIES and words[k + 1] in DETERMINERS | POSSESSIVES
+                       and words[k - 1].isalpha() for k in range(cs + 2, walk))):
+            # "Not even in the event of a merger will we pass ...", "Never will we sell", "Not
+            # even if we are acquired will the records of your donations be handed over": a
             # negation opening the clause, its auxiliary before the subject
             negation = [m for m in lex.negations.find(lemmas, cs, cs + 2) if m[0] == cs]
         hedge = lex.hedges.find(lemmas, walk, g_start)

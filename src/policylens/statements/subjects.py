@@ -52,9 +52,16 @@ def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
     for k in range(closing - 2, max(cs, closing - SUBJECT_ASIDE_WORDS) - 1, -1):
         if words[k] in {";", ":"}:
             break
-        if words[k] == "," and any(tuple(words[k + 1:k + 1 + len(o)]) == o for o in SUBJECT_ASIDES):
+        if aside_before(words, k):
             return k
     return walk
+
+
+def aside_before(words: Sequence[str], walk: int) -> bool:
+    """Whether an aside added to the subject opens at `walk` (", including ...", ", along with
+    ..."): the subject ends there, the aside runs to the verb."""
+    return walk < len(words) and words[walk] == "," \
+        and any(tuple(words[walk + 1:walk + 1 + len(o)]) == o for o in SUBJECT_ASIDES)
 
 
 class SubjectFinder:
