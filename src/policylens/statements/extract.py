@@ -73,6 +73,7 @@ from policylens.statements.words import (
     QUOTES,
     RECIPROCALS,
     SOURCE_RELATIVES,
+    SUBJECT_STOPS,
     SUBORDINATORS,
     TO_WHOM_ACTS,
     TOPIC_PREPOSITIONS,
@@ -268,13 +269,14 @@ class StatementReader:
         a closed list whose paragraphs say to whom (LABELS.md: a closed list of the allowed
         exceptions alone is `no`; one paragraph naming partners makes `yes`)."""
         n = len(words)
-        if not 2 <= n <= 8:
+        if not 1 <= n <= 8:
             return None
         act = next((k for k in range(n) if lemmas[k] in HEADING_ACTS), None)
         # ("SECTION 3 - DISCLOSURE": the act alone, past the heading's numbering)
         bare = [w for w in words if w.isalpha() and w not in HEADING_NUMBERING] == [words[act]] \
             if act is not None else False
-        if act is None or not ({"we", "information", "data"} & set(words) or bare) \
+        if act is None or not ({"we", "information", "data"} & set(words) or bare
+                               or lemmas[act] == "recipient") \
                 or self.lex.negations.find(lemmas, 0, n) \
                 or set(self.lex.recipients.classes_in(lemmas, 0, n)) - {"third-party"} \
                 or "sale" in self.lex.action_words.classes_in(lemmas, 0, n):
@@ -872,6 +874,15 @@ class StatementReader:
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
             kinds += [c for a, b, c in lex.data.find(lemmas, *subject)
                       if not (b - a == 1 and words[a] in {"it", "them", "what", "this", "that"})]
+            if aside_before(words, subject[1]):
+                # "Gameplay telemetry, together with the device identifiers attached to it, is
+                # licensed to ...": the aside adds to the subject's data
+                kinds += lex.data.classes_in(lemmas, subject[1], g_start)
+            if not kinds and subject[0] - 1 > cs and words[subject[0] - 1] in SUBJECT_STOPS \
+                    and "," not in words[cs:subject[0]]:
+                # "Personal information you provide when entering our sweepstakes may be sold":
+                # the subject's head opens the clause, before the clause inside it
+                kinds += lex.data.classes_in(lemmas, cs, min(cs + 4, subject[0]))
             if not kinds and subject[0] - 1 > cs and words[subject[0] - 1] in SUBJECT_JOINS:
                 # "Contact details that you enter are never sold", "Your phone number and the
                 # areas you have searched may be sold": the subject reaches back past a relative

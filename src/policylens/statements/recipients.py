@@ -131,7 +131,9 @@ class RecipientFinder:
     def to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
         """Whether a recipient phrase names the company: "share with us", "shared to us"."""
         # (not "the information provided to us": a participle's phrase describes the data)
-        return any(words[b:b + 1] == ["us"]
+        # (and our own machines: "never uploaded to our servers")
+        return any((words[b:b + 1] == ["us"] or (words[b:b + 1] == ["our"] and b + 1 < end
+                                                  and lemmas[b + 1] in {"server", "system", "database"}))
                    and not (b - 2 >= start and is_participle(words[b - 2], lemmas[b - 2]))
                    for b, _ in self.phrases(words, lemmas, start, end))
 

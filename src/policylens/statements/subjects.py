@@ -241,6 +241,9 @@ class SubjectFinder:
             actor = "company"  # "if you would rather we did not share": we, in the bridge
         elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
             actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
+        elif any(words[k:k + 2] == ["you", "to"] and not {"we", "us", "they"} & set(words[k + 2:g_start])
+                 for k in range(cs, g_start - 1)):
+            actor = "user"  # "This lets you to: post questions, upload photos": each verb of its list
         elif (all(words[k] in IMPERATIVE_OPENERS for k in range(opening, walk))
               and (walk == g_start or self._negated_imperative(words, cs, subject_start, walk, g_start))
               or (words[walk:walk + 2] == ["not", "to"] and g_start == walk + 2

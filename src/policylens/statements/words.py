@@ -85,7 +85,7 @@ SOURCE_RELATIVES = (["from", "whom"], ["from", "which"])
 COLLECTING = frozenset({"collect", "allow", "permit", "let", "enable", "gather", "obtain"})
 # the acts a heading names when the section under it lists to whom data goes ("Information we
 # share", "Disclosure of your information")
-HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing"})
+HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing", "recipient"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
 TO_WHOM_ACTS = HEADING_ACTS | {"receive", "access", "recipient", "transfer"}
 # words that number a heading ("SECTION 3 - DISCLOSURE", "Part IV")

@@ -44,7 +44,8 @@ def _title_line(content: str, following: str) -> bool:
         return False
     return all(_TITLE_WORD.fullmatch(w) and (w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha()
                                              or w.lower() in _SMALL_WORDS) for w in words) \
-        and sum(w[:1].isupper() for w in words) >= 2
+        and sum(w[:1].isupper() for w in words) >= min(2, len(words)) \
+        and (len(words) > 1 or (words[0].isalpha() and len(words[0]) > 3))  # ("Recipients")
 # A list item's opening: a bullet, a number or a letter ("1.", "a)", "(iv)"), then text.
 _LIST_ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"

@@ -70,6 +70,12 @@ def _business_transfer(slots: Slots) -> bool:
     return "business-transfer" in slots.conditions or "successor" in slots.recipients
 
 
+def _sold_to_marketers(slots: Slots) -> bool:
+    """Whether the only buyers named are marketers ("is a business asset and may be sold to data
+    brokers"): they buy no business, whatever word of one the clause holds."""
+    return bool(set(slots.recipients) & PROGRAMME_RECIPIENTS) and "successor" not in slots.recipients
+
+
 def _about_business_transfer(polarity: str, slots: Slots) -> bool:
     """Whether a business transfer is what the statement is about (merger-transfer's), not one
     exception of a denial ("Beyond three cases (our processors, the police, a buyer) your details
@@ -78,6 +84,8 @@ def _about_business_transfer(polarity: str, slots: Slots) -> bool:
     if not _business_transfer(slots):
         return False
     if polarity == "negated" and "business-transfer" in slots.exceptions:
+        return False
+    if _sold_to_marketers(slots):
         return False
     others = set(slots.recipients) - {"successor"}
     return not (slots.only and others <= ALLOWED_RECIPIENTS
@@ -208,7 +216,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
 def merger_transfer(polarity: str, slots: Slots) -> Decision | None:
     """Personal information passed on in a merger, acquisition or bankruptcy (LABELS.md)."""
     excepted = polarity == "negated" and bool({"business-transfer", "successor"} & set(slots.exceptions))
-    if not _business_transfer(slots) and not excepted:
+    if (not _business_transfer(slots) or _sold_to_marketers(slots)) and not excepted:
         return None
     if slots.scope in ("embedded", "rights") or slots.actor != "company":
         return Decision(None, "not the company's practice")  # not "buyers and sellers exchange"
