@@ -108,6 +108,10 @@ STRIP_REACH = 8
 # how far "available" may stand from its "make" ("make information about our readers, including
 # the subjects of articles they have read, available to selected third parties")
 MADE_AVAILABLE_REACH = 24
+# a licence granted or held is a right to content, no data sold ("you grant us a worldwide,
+# royalty-free license to display them")
+LICENCE_NOUNS = frozenset({"license", "licence"})
+LICENCE_GRANTS = frozenset({"grant", "give", "receive", "obtain", "hold", "have"})
 # a heading or question on sharing: the lead of a section whose paragraphs say to whom
 _SECTION_LEAD = Slots(action="share", actor="company", data="personal", scope="section", only=True)
 
@@ -703,6 +707,12 @@ class StatementReader:
         lex = self.lex
         subjects = self.subject_finder
         n = len(words)
+        if lemmas[g_start] in LICENCE_NOUNS \
+                and any(words[k] in {"a", "an"} for k in range(max(cs, g_start - 10), g_start)) \
+                and any(lemmas[k] in LICENCE_GRANTS for k in range(max(cs, g_start - 12), g_start)):
+            # "you grant us a non-exclusive, royalty-free license to display them": a right to
+            # content, no data sold
+            return None
         walk = subjects.walk_back(words, lemmas, cs, g_start)
         if not any(words[k] in BE for k in range(walk, g_start)):
             # (a passive's auxiliary starts no list: "the topics you pick, are at no time sold")
@@ -878,6 +888,13 @@ class StatementReader:
                 # "Gameplay telemetry, together with the device identifiers attached to it, is
                 # licensed to ...": the aside adds to the subject's data
                 kinds += lex.data.classes_in(lemmas, subject[1], g_start)
+            inverted = next((k for k in range(cs, g_start - 1) if words[k] in INVERTED_AUXILIARIES
+                             and words[k + 1] in DETERMINERS | POSSESSIVES), None) if not kinds else None
+            if inverted is not None:
+                # "At no time will the membership list of the association be sold": the subject
+                # after the auxiliary a fronted negation put first
+                kinds += [c for a, b, c in lex.data.find(lemmas, inverted + 1, g_start)
+                          if words[a] not in {"it", "them"}]
             if not kinds and subject[0] - 1 > cs and words[subject[0] - 1] in SUBJECT_STOPS \
                     and "," not in words[cs:subject[0]]:
                 # "Personal information you provide when entering our sweepstakes may be sold":
@@ -1031,8 +1048,10 @@ class StatementReader:
             # "we give them your details, and they may tell you about their other products":
             # whoever "them" is gets the data for its own ends, a third party
             recipients = ["third-party"]
-        recipients, purposes = self.recipient_finder.acting_for_company(lemmas, recipients, purposes,
-                                                                        lo, g_end, ex_end)
+        # (who acts for us before the verb is among its subjects, unless the recipients are named
+        # there: "Under no circumstances will we, or anyone acting for us, pass it to others")
+        recipients, purposes = self.recipient_finder.acting_for_company(
+            lemmas, recipients, purposes, lo if pronoun_recipient else max(lo, g_start), g_end, ex_end)
         conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
         if "consent" in conditions and lex.blanket_consent.find(lemmas, cs, g_start):
             # "By using the site you agree that we may share": using is no consent to sharing
@@ -1069,6 +1088,11 @@ class StatementReader:
                  and lemmas[b + 1] not in lex.recipients.words()
                  and words[b + 1] in self.recipient_finder.verb_lemmas)  # (not "only to employees")
             and words[a - 1:a] != ["-"]
+            # (a condition on named allowed recipients restricts them alone: "We disclose it to
+            # the police only when we receive a court order")
+            and not (words[b:b + 1] and words[b] in SUBORDINATORS and recipients
+                     and not set(recipients) & OPEN_RECIPIENTS
+                     and not self.recipient_finder.classes(words, lemmas, b, ce))
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
         # a fronted phrase naming a list: "In the following cases, we may provide personal data
         # to third parties" (not "As described above, ...": what it refers to is no closed list)

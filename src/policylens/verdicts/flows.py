@@ -182,6 +182,9 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # (LABELS.md: a closed list); one paragraph naming partners makes `yes`
         return Decision("no", "a section on sharing: its paragraphs say to whom")
     if not open_ones:
+        if recipients and recipients <= {"user", "public"}:
+            # "Other members can access your profile": seen by users, given to no third party
+            return Decision(None, "seen by other users or the public only")
         if slots.only:
             # "We share customer information only as described below": a closed list, whose
             # items decide for themselves
