@@ -66,3 +66,12 @@ def test_readers_choices_are_not_a_denial() -> None:
     ads = next(t.i for t in doc if t.text == "ads")
     detector = PolarityDetector(nlp)
     assert detector.classify(detector.cues(doc), 0, ads, ads + 1, len(doc))[0] == "affirmed"
+
+
+def test_neither_opening_a_clause_reaches_its_verb_however_far(analyze_text) -> None:
+    """ "Neither ... nor ..." as the subject denies the clause's act, past the window."""
+    text = ("Neither we nor any of the companies we work with will use what you read on our pages "
+            "to target ads.")
+    findings = [f for f in analyze_text(text).findings if f.practice == "third-party-ads"]
+    assert findings and all(f.polarity == "negated" for f in findings)
+    assert analyze_text(text).practices["third-party-ads"].value == "no"

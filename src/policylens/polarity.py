@@ -97,9 +97,12 @@ class PolarityDetector:
         for c in in_sentence:
             if c.kind == "terminators" and c.end <= trig_start:
                 clause_start = max(clause_start, c.end)
+        # (a clause opened by "Neither ... nor" denies whatever its verb does, however far:
+        # "Neither we nor any third party will use what you share to target ads")
         reach = [c for c in in_sentence
                  if c.start >= clause_start and c.start < trig_end
-                 and trig_start - c.end <= self.window]
+                 and (trig_start - c.end <= self.window
+                      or (c.start == clause_start and c.text.lower() == "neither"))]
         users = [c for c in in_sentence if c.kind == "user_subjects"]
         for c in reach:
             if c.kind != "negation":
