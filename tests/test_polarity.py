@@ -75,3 +75,9 @@ def test_neither_opening_a_clause_reaches_its_verb_however_far(analyze_text) -> 
     findings = [f for f in analyze_text(text).findings if f.practice == "third-party-ads"]
     assert findings and all(f.polarity == "negated" for f in findings)
     assert analyze_text(text).practices["third-party-ads"].value == "no"
+
+
+def test_neither_does_not_reach_a_clause_joined_after_it(analyze_text) -> None:
+    text = ("Neither our editors nor our volunteers read your private messages, and advertisers use "
+            "cookies on our site.")
+    assert analyze_text(text).practices["cookies"].value == "yes"

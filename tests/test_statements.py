@@ -159,6 +159,14 @@ def test_a_marketing_exception_under_consent_keeps_the_denial(read, sentence: st
     assert data_sale(polarity, slots).value == value  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(("sentence", "read_as_sale"), [
+    ("By posting a review you give us a perpetual, worldwide licence to publish it.", False),
+    ("We have a partnership with a broker and license your purchase history to it.", True),
+])
+def test_a_licence_granted_is_no_sale_but_the_verb_is(read, sentence: str, read_as_sale: bool) -> None:
+    assert any(s.action == "sale" for _, _, s in read(sentence)) == read_as_sale
+
+
 # -- scope: statements that assert no practice of the company -------------------------------
 
 @pytest.mark.parametrize("sentence", [
@@ -400,14 +408,22 @@ def test_data_kept_within_the_company_is_a_denial(read) -> None:
      ("advertiser",), ("affiliate",), "no"),
     ("We pass order data to our sister brands and not to anyone else.",
      ("third-party",), ("affiliate",), "no"),
-    ("We share your e-mail address with our partners, but not with data brokers.",
-     ("data-broker",), ("marketing-partner",), "yes"),
 ])
 def test_recipients_after_a_contrast_are_denied_the_act(read, sentence: str, recipients: tuple[str, ...],
                                                          exceptions: tuple[str, ...], value: str) -> None:
     polarity, slots = one(read, sentence)
     assert (polarity, slots.recipients, slots.exceptions) == ("negated", recipients, exceptions)
     assert third_party_sharing(polarity, slots).value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "We share your e-mail address with our partners, but not with data brokers.",
+    "We share your information with third parties, but never with advertisers.",
+    "We share your e-mail address with advertisers, but not to sell it.",
+])
+def test_a_contrast_after_recipients_who_are_not_allowed_keeps_the_sharing(read, sentence: str) -> None:
+    polarity, slots = one(read, sentence)
+    assert polarity == "affirmed" and third_party_sharing(polarity, slots).value == "yes"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -451,8 +467,11 @@ def test_a_short_answer_takes_the_question_before_it() -> None:
     ("## Do you sell my data?\n\nOur shop opens at nine.\n", "data-sale", "not-mentioned"),
     # a question asking to whom: its answer names them all (a closed list)
     ("## Who receives your data?\n\nOur hosting company and our accountant.\n", "third-party-sharing", "no"),
-    ("Who has access to your information? We give it to advertisers for their own marketing.\n",
+    ("Who receives your information? We give it to advertisers for their own marketing.\n",
      "third-party-sharing", "yes"),
+    # data coming to us is no question of to whom
+    ("## Who do we receive your data from?\n\nOur payment processor and your bank.\n",
+     "third-party-sharing", "not-mentioned"),
 ])
 def test_a_question_heading_is_answered_by_the_block_under_it(analyze_text, text: str,
                                                               practice: str, value: str) -> None:

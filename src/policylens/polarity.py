@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CUE_KINDS = ("negation", "hedge", "conditional", "pseudo", "terminators", "user_subjects")
+CUE_KINDS = ("negation", "hedge", "conditional", "pseudo", "terminators", "user_subjects", "clause_joins")
 
 
 class Cue(NamedTuple):
@@ -97,12 +97,15 @@ class PolarityDetector:
         for c in in_sentence:
             if c.kind == "terminators" and c.end <= trig_start:
                 clause_start = max(clause_start, c.end)
-        # (a clause opened by "Neither ... nor" denies whatever its verb does, however far:
-        # "Neither we nor any third party will use what you share to target ads")
+        # (a clause opened by "Neither ... nor" denies whatever its verb does, however far, up to
+        # a clause joined after it: "Neither we nor any third party will use what you share to
+        # target ads")
+        joins = [c.start for c in in_sentence if c.kind == "clause_joins"]
         reach = [c for c in in_sentence
                  if c.start >= clause_start and c.start < trig_end
                  and (trig_start - c.end <= self.window
-                      or (c.start == clause_start and c.text.lower() == "neither"))]
+                      or (c.start == clause_start and c.text.lower() == "neither"
+                          and not any(c.end <= j < trig_start for j in joins)))]
         users = [c for c in in_sentence if c.kind == "user_subjects"]
         for c in reach:
             if c.kind != "negation":

@@ -62,6 +62,7 @@ from policylens.statements.words import (
     LINE_ENDS,
     LIST_NOUNS,
     MAIN_CLAUSE_OPENERS,
+    MODALS,
     NOUN_PREPOSITIONS,
     OBJECT_SKIP,
     OPENERS_HYPOTHETICAL,
@@ -75,9 +76,9 @@ from policylens.statements.words import (
     SOURCE_RELATIVES,
     SUBJECT_STOPS,
     SUBORDINATORS,
-    TO_WHOM_ACTS,
     TOPIC_PREPOSITIONS,
     USER_OBJECTS,
+    USER_TRADES,
     after_last_comma,
     asks,
     causative_before,
@@ -105,9 +106,10 @@ REMOVAL_OPENERS = frozenset({"after", "once", "by", "upon", "without", "having",
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
-# how far "available" may stand from its "make" ("make information about our readers, including
-# the subjects of articles they have read, available to selected third parties")
-MADE_AVAILABLE_REACH = 24
+# how far "available" may stand from its "make": past a long object with an aside of its own
+# ("make information about our readers, including the subjects of articles they have read,
+# available to selected third parties": 16 words)
+MADE_AVAILABLE_REACH = 20
 # a licence granted or held is a right to content, no data sold ("you grant us a worldwide,
 # royalty-free license to display them")
 LICENCE_NOUNS = frozenset({"license", "licence"})
@@ -159,9 +161,9 @@ def _past_aside(words: Sequence[str], k: int, end: int) -> int:
 
 
 def _contrast(words: Sequence[str], start: int, end: int) -> int | None:
-    """Where a denied recipient phrase opens after the verb ("but never to", ", and not with",
-    ", not to"): the word before its negation."""
-    return next((k for k in range(start, min(end, len(words) - 2)) if words[k] in {"but", "and", ","}
+    """Where the negation opening a denied recipient phrase after the verb stands ("but never
+    to", ", and not with", ", not to")."""
+    return next((k + 1 for k in range(start, min(end, len(words) - 2)) if words[k] in {"but", "and", ","}
                  and words[k + 1] in {"not", "never"} and words[k + 2] in {"to", "with"}), None)
 
 
@@ -255,17 +257,10 @@ class StatementReader:
 
     def _to_whom_lead(self, words: Sequence[str]) -> Extracted | None:
         """A question that asks who is given the data ("Who receives your data?", "With whom do
-        we share your information?", "Who has access to your personal data?"): its answer names
-        them all, a closed list, as under a heading on sharing."""
-        if len(words) > 10 or words[0] not in {"who", "whom", "with", "to"} \
-                or (words[0] in {"with", "to"} and words[1:2] != ["whom"]):
-            return None
-        lemmas = lemmas_of(words)
-        act = next((k for k in range(len(words)) if lemmas[k] in TO_WHOM_ACTS), None)
-        if act is None or not self.lex.data.find(lemmas, 0, len(words)) \
-                or self.lex.negations.find(lemmas, 0, len(words)):
-            return None
-        return Extracted(act, act + 1, "affirmed", None, _SECTION_LEAD)
+        we share your information?"): its answer names them all, a closed list, as under a
+        heading on sharing."""
+        act = self.replies.to_whom_act(words)
+        return None if act is None else Extracted(act, act + 1, "affirmed", None, _SECTION_LEAD)
 
     def _heading_lead(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
         """A heading that names the act of sharing ("Information we share", "How we share your
@@ -707,7 +702,8 @@ class StatementReader:
         lex = self.lex
         subjects = self.subject_finder
         n = len(words)
-        if lemmas[g_start] in LICENCE_NOUNS \
+        if lemmas[g_start] in LICENCE_NOUNS and g_start > 0 \
+                and words[g_start - 1] not in {"to", "and", "or", "we", "they"} | MODALS \
                 and any(words[k] in {"a", "an"} for k in range(max(cs, g_start - 10), g_start)) \
                 and any(lemmas[k] in LICENCE_GRANTS for k in range(max(cs, g_start - 12), g_start)):
             # "you grant us a non-exclusive, royalty-free license to display them": a right to
@@ -734,11 +730,12 @@ class StatementReader:
         body_end = ex[0][0] if ex else ce
         # "passed to our sister companies, but never to outside parties": the recipients after
         # the contrast are denied the act, the ones before it are the denial's exceptions
-        # (the contrast may open the next, verbless clause: "..., but never with outside parties")
-        contrast = None if denial else _contrast(words, g_end,
-                                                 min(n, body_end + 1) if body_end == ce else body_end)
-        denied_end = body_end if contrast is None or contrast < ce else next(
-            (j for j in range(contrast + 3, n) if words[j] in {",", ";", ".", ":", "!"}), n)
+        # (the contrast may open the next, verbless clause, "..., but never with outside parties":
+        # its phrase then runs to that clause's end)
+        contrast = None if denial or action != "share" else _contrast(
+            words, g_end, min(n, body_end + 1) if body_end == ce else body_end)
+        denied_end = body_end if contrast is None or contrast <= ce else next(
+            (j for j in range(contrast + 2, n) if words[j] in {",", ";", ".", ":", "!"}), n)
         if words[cs] in SUBORDINATORS and "," not in words[cs:g_start]:
             # "If you would prefer that we not rent your name, please write to us": the clause
             # after the comma is the main one, with its own objects (the verb inside the if-clause)
@@ -783,7 +780,8 @@ class StatementReader:
         if passive and any(lemmas[k] in lex.not_data_objects for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, cs, walk):
             return None  # "if the company is sold": not a flow of data
-        if passive and words[cs] in SUBORDINATORS and walk > subject_start \
+        opener = cs + 1 if words[cs] == "even" and cs + 1 < n else cs  # ("Even if Ardent is sold, ...")
+        if passive and words[opener] in SUBORDINATORS and walk > subject_start \
                 and all(words[k] not in PRONOUNS for k in range(subject_start, walk)) \
                 and any(words[k].isalpha() for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, subject_start, walk):
@@ -895,8 +893,9 @@ class StatementReader:
                 # after the auxiliary a fronted negation put first
                 kinds += [c for a, b, c in lex.data.find(lemmas, inverted + 1, g_start)
                           if words[a] not in {"it", "them"}]
-            if not kinds and subject[0] - 1 > cs and words[subject[0] - 1] in SUBJECT_STOPS \
-                    and "," not in words[cs:subject[0]]:
+            if not kinds and subject[0] - 1 > cs and (
+                    (words[subject[0] - 1] in SUBJECT_STOPS and "," not in words[cs:subject[0]])
+                    or words[cs] in {"no", "none"}):  # ("None of the information collected ..., is")
                 # "Personal information you provide when entering our sweepstakes may be sold":
                 # the subject's head opens the clause, before the clause inside it
                 kinds += lex.data.classes_in(lemmas, cs, min(cs + 4, subject[0]))
@@ -944,11 +943,18 @@ class StatementReader:
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
-        recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end,
-                                                   body_end if contrast is None else contrast)
-        spared = recipients if contrast is not None else []
+        recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        spared: list[str] = []
         if contrast is not None:
-            recipients = self.recipient_finder.classes(words, lemmas, contrast + 2, denied_end)
+            # (only allowed recipients before it: not "with third parties, but never with
+            # advertisers", which still shares; and a recipient after it: not "not to sell it")
+            before = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end,
+                                                   contrast - 1)
+            denied = self.recipient_finder.classes(words, lemmas, contrast + 1, denied_end)
+            if before and denied and not set(before) & OPEN_RECIPIENTS:
+                spared, recipients = before, denied
+            else:
+                contrast = None
         we_and = words[cs:cs + 2] == ["we", "and"]  # "we and our partners exchange ..."
         if any(words[k:k + len(r)] == r and words[k - 1] in {"with", "between", "among", "amongst"}
                for k in range(g_end + 1, body_end) for r in RECIPROCALS) or (
@@ -1061,6 +1067,12 @@ class StatementReader:
                  if a not in routine]
         hypothetical = any(w[-1] in OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))
+        if "business-transfer" in conditions and any(
+                words[k] == "you" and lemmas[k + 1] in USER_TRADES for k in range(cs, min(ex_end, n - 1))):
+            # "When you sell an item, we share your username with the buyer": the user's own
+            # trade on a marketplace, whose buyer is another user, not a successor of ours
+            conditions = [c for c in conditions if c != "business-transfer"]
+            recipients = ["user" if r == "successor" else r for r in recipients]
         if "opt-out" in conditions and lex.withdrawals.find(lemmas, cs, ex_end):
             # "If you no longer wish to have your data shared, you can opt out": consent withdrawn
             conditions = list(dict.fromkeys("consent" if c == "opt-out" else c for c in conditions))
@@ -1107,8 +1119,8 @@ class StatementReader:
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start) or membership
-        if contrast is not None and recipients:
-            negation = [(contrast + 1, contrast + 2, "x")]
+        if contrast is not None:
+            negation = [(contrast, contrast + 1, "x")]
         if not negation and lex.action_nouns.match_at(lemmas, g_start, g_end):
             # "Transfer of data to third parties does not take place": the noun's predicate
             happens = lex.happens.find(lemmas, g_end, body_end)
@@ -1138,7 +1150,12 @@ class StatementReader:
                 # disclosed": however long the pair
                 (k, k + 1, "x") for k in range(cs, walk)
                 if words[k] == "neither" and "nor" in words[k + 1:walk]
-                and lex.data.find(lemmas, k, walk)][:1]
+                and lex.data.find(lemmas, k, walk)][:1] or [
+                # "No personal data that you provide to the Council ... will be sold", "None of
+                # the information collected from visitors, whether ..., is ever given": the
+                # clause's first word denies its long subject
+                (cs, cs + 1, "x") for _ in (0,) if words[cs] in {"no", "none"}
+                and lex.data.find(lemmas, cs, min(cs + 6, walk))]
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
         if not negation and words[cs + 1:cs + 2] != ["only"] and (
@@ -1185,7 +1202,7 @@ class StatementReader:
             polarity = "affirmed"
         quoted = any(words[q] in QUOTES for q in range(max(0, g_start - 1), min(n, g_end + 1)))
         if action == "share" and (quoted or any(words[q:q + 3] == ["cross", "-", "context"]
-                                                for q in range(g_end, ex_end))):
+                                                for q in range(g_end, min(g_end + 4, ex_end)))):
             # "we do not “sell” or “share” personal information", "we have not shared (for
             # cross-context behavioural advertising)": the CPRA term, sharing for cross-context
             # behavioral advertising

@@ -43,6 +43,20 @@ class ReplyReader:
         self.aggregate_only = aggregate_only
         self.read_sentence = read_sentence
 
+    def to_whom_act(self, words: Sequence[str]) -> int | None:
+        """Where the act stands in a question that asks who is given the data ("Who receives your
+        data?", "With whom do we share your information?"); None for any other question, and for
+        data coming to us ("Who do we receive your information from?")."""
+        if not words or len(words) > 10 or words[0] not in {"who", "whom", "with", "to"} \
+                or (words[0] in {"with", "to"} and words[1:2] != ["whom"]):
+            return None
+        lemmas = lemmas_of(words)
+        act = next((k for k in range(len(words)) if lemmas[k] in TO_WHOM_ACTS), None)
+        if act is None or not self.lex.data.find(lemmas, 0, len(words)) \
+                or self.lex.negations.find(lemmas, 0, len(words)) or {"from", "us"} & set(words[act:]):
+            return None
+        return act
+
     def reply(self, words: Sequence[str], lemmas: Sequence[str],
               previous: Callable[[], Sequence[str]]) -> list[Extracted]:
         """A short answer to the question before it ("Do we sell your personal information? No,
@@ -74,7 +88,7 @@ class ReplyReader:
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")
         asked_as_said = self.read_sentence([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
-        if to_whom and not asked_as_said and TO_WHOM_ACTS.intersection(lemmas_of(asked)):
+        if to_whom and not asked_as_said and self.to_whom_act(asked) is not None:
             # "Who receives your details? Our payment processor and our mail house.": the
             # company gives them to those the answer names
             asked_as_said = [Extracted(0, 1, "affirmed", None, _GIVEN)]

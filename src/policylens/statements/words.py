@@ -86,8 +86,10 @@ COLLECTING = frozenset({"collect", "allow", "permit", "let", "enable", "gather",
 # the acts a heading names when the section under it lists to whom data goes ("Information we
 # share", "Disclosure of your information")
 HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing", "recipient"})
+# the user's own trades on a marketplace ("when you sell an item"): its buyer is another user
+USER_TRADES = frozenset({"sell", "buy", "purchase"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
-TO_WHOM_ACTS = HEADING_ACTS | {"receive", "access", "recipient", "transfer"}
+TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer"}
 # words that number a heading ("SECTION 3 - DISCLOSURE", "Part IV")
 HEADING_NUMBERING = frozenset({"section", "part", "article", "chapter", "clause", "i", "ii", "iii",
                                "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c",

@@ -37,13 +37,13 @@ class Decision:
     allowed: bool = False
 
 
-
 def _marketing_exception(slots: Slots) -> bool:
     """Whether a denial excepts marketers ("we do not sell it, except to our marketing partners");
     not when the exception is the user's consent to them ("except where you have opted in to
     partner offers"): a denial with a consent exception is `no` (LABELS.md)."""
     return bool(set(slots.exceptions) & PROGRAMME_RECIPIENTS) \
-        and not ("consent" in slots.exceptions and "opt-out" not in slots.exceptions)
+        and ("consent" not in slots.exceptions or "opt-out" in slots.exceptions)
+
 
 def _not_the_companys(slots: Slots) -> str | None:
     """Why a statement asserts no practice of the company, if it does not."""
