@@ -167,6 +167,21 @@ def test_a_licence_granted_is_no_sale_but_the_verb_is(read, sentence: str, read_
     assert any(s.action == "sale" for _, _, s in read(sentence)) == read_as_sale
 
 
+@pytest.mark.parametrize(("text", "practice", "value"), [
+    ("Shared with advertising partners: Yes\n", "third-party-sharing", "yes"),
+    ("Sold to third parties: No\n", "data-sale", "no"),
+    ("Categories of personal information sold in the past 12 months: identifiers, inferences\n",
+     "data-sale", "yes"),
+    ("Categories of personal information sold in the past 12 months: None\n", "data-sale", "no"),
+    # a sentence of ours with a colon is no label
+    ("We share your data with the following categories of recipients: our processors and our auditors.\n",
+     "third-party-sharing", "no"),
+])
+def test_a_disclosure_label_answered_says_the_act(analyze_text, text: str, practice: str, value: str) -> None:
+    """Privacy labels and CCPA disclosures: "LABEL: Yes/No/None" or the categories the label asks for."""
+    assert analyze_text(text).practices[practice].value == value
+
+
 # -- scope: statements that assert no practice of the company -------------------------------
 
 @pytest.mark.parametrize("sentence", [

@@ -12,7 +12,7 @@ from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.recipients import RecipientFinder
-from policylens.statements.words import ASKER_TO_COMPANY, QUESTION_AUXILIARIES, REPLIES, TO_WHOM_ACTS
+from policylens.statements.words import ASKER_TO_COMPANY, FINITE, QUESTION_AUXILIARIES, REPLIES, TO_WHOM_ACTS
 
 
 def opens_reply(words: Sequence[str]) -> bool:
@@ -28,6 +28,9 @@ def _only_with(words: Sequence[str]) -> bool:
 
 # the act a question asking to whom is about ("Who receives your data?")
 _GIVEN = Slots(action="share", actor="company", data="personal")
+# the words of a disclosure label that asks for kinds of data ("Categories of personal information
+# sold in the past 12 months: identifiers, inferences")
+_CATEGORY_WORDS = frozenset({"category", "type", "kind"})
 # an adverb before a table's answer: "Other recipients: usually none"
 _USUALLY = frozenset({"usually", "currently", "generally", "normally", "typically", "presently"})
 
@@ -118,16 +121,29 @@ class ReplyReader:
 
     def answered_none(self, words: Sequence[str],
                       lemmas: Sequence[str]) -> tuple[Extracted, int] | None:
-        """A disclosure table's row answered "None" ("Categories of personal information sold
-        in the past 12 months: None"): a denial of the act the label names, and where the label
-        starts."""
+        """A disclosure label answered "None", "No" or "Yes" ("Categories of personal information
+        sold in the past 12 months: None"; "Shared with advertising partners: Yes"): the act the
+        label names, denied or asserted, and where the label starts."""
         end = len(words) - 1 if words[-1:] in (["."], [";"]) else len(words)
         colon = end - 2  # the label, its colon, the answer, and a closing stop or none
         if colon > 2 and words[colon] in _USUALLY:
             colon -= 1  # "Other recipients: usually none"
+        listed = None
         if colon < 1 or words[colon] not in {":", "-", "–", "—"} \
-                or words[end - 1] not in {"none", "no", "n/a", "nothing"}:
-            return None
+                or words[end - 1] not in {"none", "no", "n/a", "nothing", "yes"}:
+            # "Categories of personal information sold: identifiers, inferences": the categories
+            # the label asks for, named (the act asserted)
+            listed = next((k for k in range(end - 1, 0, -1) if words[k] in {":", "):"}), None)
+            # (a label, no sentence of ours; kinds of data after it, no recipients: not "We share
+            # your data with the following categories of recipients: ...")
+            if listed is None or not _CATEGORY_WORDS & set(lemmas[:listed]) \
+                    or FINITE & set(words[:listed]) \
+                    or not self.lex.data.find(lemmas, listed + 1, end) \
+                    or self.lex.recipients.find(lemmas, listed + 1, end) \
+                    or {"none", "no", "n/a", "nothing"} & set(words[listed + 1:end]):
+                return None
+            colon = listed
+        denied = listed is None and words[end - 1] != "yes"
         # (the label is the last clause before the colon: "Shared with partners; sold: no")
         label = max([0] + [k + 1 for k in range(colon) if words[k] in {";", ":"}])
         act = next(iter(self.lex.action_words.find(lemmas, label, colon)), None) \
@@ -135,10 +151,13 @@ class ReplyReader:
         if act is None:
             return None
         kinds = self.lex.data.classes_in(lemmas, 0, colon)
+        # (a label that names no data speaks of the user's: "Shared with advertising partners: Yes")
         data = "aggregate" if self.aggregate_only(words, lemmas, 0, colon) else (
-            "personal" if "personal" in kinds else "unspecified")
+            "personal" if "personal" in kinds or (not denied and not kinds) else "unspecified")
         # the label's own words name a place or a class too: "Third Country Transfers: None"
         named = self.lex.recipients.classes_in(lemmas, 0, act[0])
         recipients = tuple(dict.fromkeys(named + self.recipient_finder.classes(words, lemmas, act[1], colon)))
         slots = Slots(action=act[2], data=data, recipients=recipients)
+        if not denied:
+            return Extracted(act[0], act[1], "affirmed", None, slots), label
         return Extracted(act[0], act[1], "negated", (end - 1, end), slots), label
