@@ -110,6 +110,8 @@ STRIP_REACH = 8
 # ("make information about our readers, including the subjects of articles they have read,
 # available to selected third parties": 16 words)
 MADE_AVAILABLE_REACH = 20
+# verbs that name to whom before what ("give those publishers your email address")
+DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show"})
 # a licence granted or held is a right to content, no data sold ("you grant us a worldwide,
 # royalty-free license to display them")
 LICENCE_NOUNS = frozenset({"license", "licence"})
@@ -944,6 +946,14 @@ class StatementReader:
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        if not recipients and lemmas[g_start] in DITRANSITIVE and g_end < body_end:
+            # "We may also give those publishers your email address": an indirect object before
+            # the data names to whom
+            head = past_object_skip(words, g_end, body_end)
+            given_to = lex.recipients.match_at(lemmas, head, body_end) if head < body_end else None
+            if given_to is not None and given_to[1] != "user" \
+                    and lex.data.find(lemmas, given_to[0], min(given_to[0] + 4, body_end)):
+                recipients = [given_to[1]]
         spared: list[str] = []
         if contrast is not None:
             # (only allowed recipients before it: not "with third parties, but never with

@@ -133,8 +133,10 @@ class SubjectFinder:
     def actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
         """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
         our site": advertisers)."""
-        return list(dict.fromkeys(c for x, _, c in self.lex.actors.find(lemmas, a, b)
-                                  if not self.governed(words, a, x)))
+        # ("the charities we work with": a plural names others, not the company by its kind)
+        return list(dict.fromkeys(
+            "third-party" if c == "company" and words[x] == "the" and words[y - 1] != lemmas[y - 1] else c
+            for x, y, c in self.lex.actors.find(lemmas, a, b) if not self.governed(words, a, x)))
 
     @staticmethod
     def governed(words: Sequence[str], cs: int, a: int) -> bool:
