@@ -493,3 +493,21 @@ def test_a_question_heading_is_answered_by_the_block_under_it(analyze_text, text
     """A question that ends a block (a heading, a FAQ line) is the sentence the next block's
     first sentence answers ("No, never." denies the sale the heading asks about)."""
     assert analyze_text(text).practices[practice].value == value
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # a contrast with nothing allowed before it is a plain denial
+    ("We share your personal data internally, but not with any third party.", "no"),
+    # "No matter what ..." opens no denial
+    ("No matter what information you provide, it may be shared with advertisers.", "yes"),
+])
+def test_review_cases_of_the_contrast_and_the_denied_subject(read, sentence: str, value: str) -> None:
+    values = {third_party_sharing(p, s).value for _, p, s in read(sentence)
+              if s.action == "share" and third_party_sharing(p, s) is not None}
+    assert value in values
+
+
+def test_an_organisation_by_its_kind_is_the_company_only_unqualified(read) -> None:
+    own = one(read, "The Society does not sell its membership records.", "sale")[1]
+    other = one(read, "The bank that processes the payment may sell card data to advertisers.", "sale")[1]
+    assert (own.actor, other.actor) == ("company", "third-party")

@@ -50,6 +50,7 @@ from policylens.statements.words import (
     COORDINATORS,
     DEFINING,
     DETERMINERS,
+    DITRANSITIVE,
     ENUMERATION_CUES,
     FINITE,
     FOLLOWING_PREPOSITIONS,
@@ -77,6 +78,7 @@ from policylens.statements.words import (
     SUBJECT_STOPS,
     SUBORDINATORS,
     TOPIC_PREPOSITIONS,
+    TRADE_PARTIES,
     USER_OBJECTS,
     USER_TRADES,
     after_last_comma,
@@ -110,8 +112,6 @@ STRIP_REACH = 8
 # ("make information about our readers, including the subjects of articles they have read,
 # available to selected third parties": 16 words)
 MADE_AVAILABLE_REACH = 20
-# verbs that name to whom before what ("give those publishers your email address")
-DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show"})
 # a licence granted or held is a right to content, no data sold ("you grant us a worldwide,
 # royalty-free license to display them")
 LICENCE_NOUNS = frozenset({"license", "licence"})
@@ -240,7 +240,7 @@ class StatementReader:
             if reply:
                 return reply
         if not self.action_lemmas.isdisjoint(lemmas):
-            answered = self.replies.answered_none(words, lemmas)
+            answered = self.replies.answered_label(words, lemmas)
             out = self._given(words, lemmas, clauses, inherited, names, previous)
             if answered is not None:
                 # the row's earlier cells keep their own statements ("shared with partners;
@@ -261,7 +261,7 @@ class StatementReader:
         """A question that asks who is given the data ("Who receives your data?", "With whom do
         we share your information?"): its answer names them all, a closed list, as under a
         heading on sharing."""
-        act = self.replies.to_whom_act(words)
+        act = self.replies.to_whom_act(words) if len(words) <= 10 else None
         return None if act is None else Extracted(act, act + 1, "affirmed", None, _SECTION_LEAD)
 
     def _heading_lead(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
@@ -961,10 +961,10 @@ class StatementReader:
             before = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end,
                                                    contrast - 1)
             denied = self.recipient_finder.classes(words, lemmas, contrast + 1, denied_end)
-            if before and denied and not set(before) & OPEN_RECIPIENTS:
-                spared, recipients = before, denied
+            if denied and not set(before) & OPEN_RECIPIENTS:
+                spared, recipients = before, denied  # ("internally, but not with any third party")
             else:
-                contrast = None
+                recipients, contrast = before, None
         we_and = words[cs:cs + 2] == ["we", "and"]  # "we and our partners exchange ..."
         if any(words[k:k + len(r)] == r and words[k - 1] in {"with", "between", "among", "amongst"}
                for k in range(g_end + 1, body_end) for r in RECIPROCALS) or (
@@ -1078,7 +1078,10 @@ class StatementReader:
         hypothetical = any(w[-1] in OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))
         if "business-transfer" in conditions and any(
-                words[k] == "you" and lemmas[k + 1] in USER_TRADES for k in range(cs, min(ex_end, n - 1))):
+                words[k] == "you" and lemmas[k + 1] in USER_TRADES for k in range(cs, min(ex_end, n - 1))) \
+                and all(lemmas[a] in TRADE_PARTIES
+                        for a, _, c in lex.condition_classes.find(lemmas, cs, ex_end)
+                        if c == "business-transfer"):
             # "When you sell an item, we share your username with the buyer": the user's own
             # trade on a marketplace, whose buyer is another user, not a successor of ours
             conditions = [c for c in conditions if c != "business-transfer"]
@@ -1165,6 +1168,7 @@ class StatementReader:
                 # the information collected from visitors, whether ..., is ever given": the
                 # clause's first word denies its long subject
                 (cs, cs + 1, "x") for _ in (0,) if words[cs] in {"no", "none"}
+                and words[cs + 1:cs + 2] not in (["matter"], ["doubt"], ["longer"])
                 and lex.data.find(lemmas, cs, min(cs + 6, walk))]
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]

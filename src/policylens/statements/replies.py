@@ -50,13 +50,14 @@ class ReplyReader:
         """Where the act stands in a question that asks who is given the data ("Who receives your
         data?", "With whom do we share your information?"); None for any other question, and for
         data coming to us ("Who do we receive your information from?")."""
-        if not words or len(words) > 10 or words[0] not in {"who", "whom", "with", "to"} \
+        if not words or words[0] not in {"who", "whom", "with", "to"} \
                 or (words[0] in {"with", "to"} and words[1:2] != ["whom"]):
             return None
         lemmas = lemmas_of(words)
         act = next((k for k in range(len(words)) if lemmas[k] in TO_WHOM_ACTS), None)
         if act is None or not self.lex.data.find(lemmas, 0, len(words)) \
-                or self.lex.negations.find(lemmas, 0, len(words)) or {"from", "us"} & set(words[act:]):
+                or self.lex.negations.find(lemmas, 0, len(words)) \
+                or words[-2:-1] == ["from"] or words[-3:-1] == ["to", "us"]:
             return None
         return act
 
@@ -119,7 +120,7 @@ class ReplyReader:
                 for found in asked_as_said
                 if found.slots.actor == "company" and found.polarity != "negated"]
 
-    def answered_none(self, words: Sequence[str],
+    def answered_label(self, words: Sequence[str],
                       lemmas: Sequence[str]) -> tuple[Extracted, int] | None:
         """A disclosure label answered "None", "No" or "Yes" ("Categories of personal information
         sold in the past 12 months: None"; "Shared with advertising partners: Yes"): the act the
@@ -133,6 +134,8 @@ class ReplyReader:
                 or words[end - 1] not in {"none", "no", "n/a", "nothing", "yes"}:
             # "Categories of personal information sold: identifiers, inferences": the categories
             # the label asks for, named (the act asserted)
+            if _CATEGORY_WORDS.isdisjoint(lemmas) or (":" not in words and "):" not in words):
+                return None  # (the cheap tests first: most sentences name no category)
             listed = next((k for k in range(end - 1, 0, -1) if words[k] in {":", "):"}), None)
             # (a label, no sentence of ours; kinds of data after it, no recipients: not "We share
             # your data with the following categories of recipients: ...")
@@ -148,8 +151,9 @@ class ReplyReader:
         label = max([0] + [k + 1 for k in range(colon) if words[k] in {";", ":"}])
         act = next(iter(self.lex.action_words.find(lemmas, label, colon)), None) \
             or next(iter(self.lex.action_nouns.find(lemmas, label, colon)), None)
-        if act is None:
-            return None
+        if act is None or (not denied and (self.lex.negations.find(lemmas, label, colon)
+                                           or self.lex.rights.find(lemmas, label, colon))):
+            return None  # (not "Right to opt out of the sale: Yes", "Categories not sold: ...")
         kinds = self.lex.data.classes_in(lemmas, 0, colon)
         # (a label that names no data speaks of the user's: "Shared with advertising partners: Yes")
         data = "aggregate" if self.aggregate_only(words, lemmas, 0, colon) else (

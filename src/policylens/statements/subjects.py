@@ -133,9 +133,11 @@ class SubjectFinder:
     def actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
         """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
         our site": advertisers)."""
-        # ("the charities we work with": a plural names others, not the company by its kind)
+        # (the company by its kind, "the bank", is singular and unqualified: "the charities we
+        # work with", "the bank that processes the payment" are others)
         return list(dict.fromkeys(
-            "third-party" if c == "company" and words[x] == "the" and words[y - 1] != lemmas[y - 1] else c
+            "third-party" if c == "company" and words[x] == "the" and (
+                words[y - 1] != lemmas[y - 1] or words[y:y + 1] in (["that"], ["which"], ["who"])) else c
             for x, y, c in self.lex.actors.find(lemmas, a, b) if not self.governed(words, a, x)))
 
     @staticmethod
