@@ -81,3 +81,15 @@ def test_neither_does_not_reach_a_clause_joined_after_it(analyze_text) -> None:
     text = ("Neither our editors nor our volunteers read your private messages, and advertisers use "
             "cookies on our site.")
     assert analyze_text(text).practices["cookies"].value == "yes"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("At no point, whether you are shopping, browsing or just reading, does this site place cookies on "
+     "your device.", "no"),
+    ("At no time do we, or any partner acting for us, place a cookie on your browser.", "no"),
+    # a "no" that denies its own noun governs no later clause's verb
+    ("No personal information is collected when you browse our pages, and cookies are used to count "
+     "visits.", "yes"),
+])
+def test_a_fronted_negation_governs_its_clause(analyze_text, text: str, value: str) -> None:
+    assert analyze_text(text).practices["cookies"].value == value

@@ -46,6 +46,20 @@ def load_cues() -> dict[str, object]:
     return dict(data)
 
 
+def _fronted(cue: Cue, clause_start: int) -> bool:
+    """Whether a negation cue opens its clause ("Neither ...", "Never will we ...", "Under no
+    circumstances ...", "At no time ..."; not "No personal data is ...", whose "no" denies its
+    noun): it governs the clause's verb."""
+    text = cue.text.lower()
+    if text == "no":
+        return cue.start == clause_start + 1  # ("at no time", "in no case")
+    return text in FRONTED_NEGATIONS and cue.start - clause_start <= 1
+
+
+# negations that govern their clause's verb when they open it
+FRONTED_NEGATIONS = frozenset({"neither", "never", "under no circumstances", "in no event"})
+
+
 class PolarityDetector:
     """Finds cues once per block and decides the polarity of each trigger span."""
 
@@ -97,15 +111,14 @@ class PolarityDetector:
         for c in in_sentence:
             if c.kind == "terminators" and c.end <= trig_start:
                 clause_start = max(clause_start, c.end)
-        # (a clause opened by "Neither ... nor" denies whatever its verb does, however far, up to
-        # a clause joined after it: "Neither we nor any third party will use what you share to
-        # target ads")
+        # (a fronted negation denies whatever its clause's verb does, however far, up to a clause
+        # joined after it: "Neither we nor any third party will use what you share to target
+        # ads", "At no point, whether you are donating or reading, does this site place cookies")
         joins = [c.start for c in in_sentence if c.kind == "clause_joins"]
         reach = [c for c in in_sentence
                  if c.start >= clause_start and c.start < trig_end
                  and (trig_start - c.end <= self.window
-                      or (c.start == clause_start and c.text.lower() == "neither"
-                          and not any(c.end <= j < trig_start for j in joins)))]
+                      or (_fronted(c, clause_start) and not any(c.end <= j < trig_start for j in joins)))]
         users = [c for c in in_sentence if c.kind == "user_subjects"]
         for c in reach:
             if c.kind != "negation":
