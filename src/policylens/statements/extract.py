@@ -250,9 +250,7 @@ class StatementReader:
         # a verb the main reading took is not read again as received
         out += [r for r in self.receivers.read(words, lemmas, clauses, previous)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
-        if (replying or self.lex.recipients.match_at(lemmas, 0, n) is not None
-                or (n > 1 and words[0] in {"our", "the"} and self.lex.recipients.match_at(lemmas, 1, n)
-                    is not None)) and not out and previous is not None:
+        if (replying or self.replies.names_recipients(words, lemmas)) and not out and previous is not None:
             # (a reply, or an answer that opens naming to whom: "Advertisers and sponsors.")
             return self.replies.reply(words, lemmas, previous)
         return out
@@ -667,6 +665,27 @@ class StatementReader:
                                            self.lex.purposes.classes_in(lemmas, b, min(b + 5, end)))):
                     return True  # (or of the partners' ends: "after you opt out of marketing")
         return False
+
+    def _denied_subject(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
+                        walk: int) -> int | None:
+        """Where the word that denies a passive's data subject stands: "no" before the data
+        ("Please note no mobile information will be shared"; "nothing you enter in the app is
+        passed on": the word is the data), "Neither ... nor" however long the pair ("Neither your
+        contact details nor anything about the courses you took will be disclosed"), or the
+        clause's first word before its long subject ("No personal data that you provide to the
+        Council ... will be sold", "None of the information collected from visitors, whether ...,
+        is ever given")."""
+        data = self.lex.data
+        for k in range(subject_start, walk):
+            if words[k] in {"no", "none", "neither", "nothing"} and data.find(lemmas, k, min(k + 4, walk)):
+                return k
+        for k in range(cs, walk):
+            if words[k] == "neither" and "nor" in words[k + 1:walk] and data.find(lemmas, k, walk):
+                return k
+        if words[cs] in {"no", "none"} and words[cs + 1:cs + 2] not in (["matter"], ["doubt"], ["longer"]) \
+                and data.find(lemmas, cs, min(cs + 6, walk)):
+            return cs
+        return None
 
     @staticmethod
     def _made_available(words: Sequence[str], i: int) -> int | None:
@@ -1154,22 +1173,8 @@ class StatementReader:
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
             negation = [(subject_start, subject_start + 1, "x")]
         if not negation and passive:
-            # "Please note no mobile information will be shared": "no" before the data subject
-            # ("nothing you enter in the app is passed on": the word is the data)
-            negation = [(k, k + 1, "x") for k in range(subject_start, walk)
-                        if words[k] in {"no", "none", "neither", "nothing"}
-                        and lex.data.find(lemmas, k, min(k + 4, walk))][:1] or [
-                # "Neither your contact details nor anything about the courses you took will be
-                # disclosed": however long the pair
-                (k, k + 1, "x") for k in range(cs, walk)
-                if words[k] == "neither" and "nor" in words[k + 1:walk]
-                and lex.data.find(lemmas, k, walk)][:1] or [
-                # "No personal data that you provide to the Council ... will be sold", "None of
-                # the information collected from visitors, whether ..., is ever given": the
-                # clause's first word denies its long subject
-                (cs, cs + 1, "x") for _ in (0,) if words[cs] in {"no", "none"}
-                and words[cs + 1:cs + 2] not in (["matter"], ["doubt"], ["longer"])
-                and lex.data.find(lemmas, cs, min(cs + 6, walk))]
+            denier = self._denied_subject(words, lemmas, cs, subject_start, walk)
+            negation = [(denier, denier + 1, "x")] if denier is not None else []
         if not negation:
             negation = [m for m in lex.negations.find(lemmas, cs, walk) if m[1] - m[0] >= 3]
         if not negation and words[cs + 1:cs + 2] != ["only"] and (

@@ -26,6 +26,8 @@ def _only_with(words: Sequence[str]) -> bool:
     return len(words) > 1 and words[0] == "only" and words[1] in {"with", "to", "by"}
 
 
+# the words that open a question asking to whom ("Who receives ...?", "With whom do we ...?")
+TO_WHOM_OPENERS = frozenset({"who", "whom", "with", "to"})
 # the act a question asking to whom is about ("Who receives your data?")
 _GIVEN = Slots(action="share", actor="company", data="personal")
 # the words of a disclosure label that asks for kinds of data ("Categories of personal information
@@ -50,7 +52,7 @@ class ReplyReader:
         """Where the act stands in a question that asks who is given the data ("Who receives your
         data?", "With whom do we share your information?"); None for any other question, and for
         data coming to us ("Who do we receive your information from?")."""
-        if not words or words[0] not in {"who", "whom", "with", "to"} \
+        if not words or words[0] not in TO_WHOM_OPENERS \
                 or (words[0] in {"with", "to"} and words[1:2] != ["whom"]):
             return None
         lemmas = lemmas_of(words)
@@ -61,6 +63,12 @@ class ReplyReader:
             return None
         return act
 
+    def names_recipients(self, words: Sequence[str], lemmas: Sequence[str]) -> bool:
+        """Whether an answer opens naming to whom ("Who do we share your information with?
+        Advertisers, sponsors and other business partners."), past a determiner."""
+        first = 1 if words[0] in {"our", "the", "your", "its", "their"} and len(words) > 1 else 0
+        return words[0] not in REPLIES and self.lex.recipients.match_at(lemmas, first, len(words)) is not None
+
     def reply(self, words: Sequence[str], lemmas: Sequence[str],
               previous: Callable[[], Sequence[str]]) -> list[Extracted]:
         """A short answer to the question before it ("Do we sell your personal information? No,
@@ -68,17 +76,13 @@ class ReplyReader:
         the answer is the evidence."""
         closed = _only_with(words)
         replied = words[0] in REPLIES or closed or bool(self.lex.negations.find(lemmas, 0, len(words)))
-        # "Who do we share your information with? Advertisers, sponsors and other business
-        # partners.": the answer names to whom
-        first = 1 if words[0] in {"our", "the", "your", "its", "their"} and len(words) > 1 else 0
-        names = words[0] not in REPLIES \
-            and self.lex.recipients.match_at(lemmas, first, len(words)) is not None
+        names = self.names_recipients(words, lemmas)
         if not replied and not names:
             return []  # (the question is asked for only when the answer may be one)
         asked = list(previous())
         if not asked or asked[-1] != "?" or len(asked) > 30:
             return []
-        to_whom = names and asked[0] in {"who", "whom", "with", "to"}
+        to_whom = names and asked[0] in TO_WHOM_OPENERS
         if not replied and not to_whom:
             return []
         # "does acme sell my data ?" -> "acme sell my data": the question read as a statement

@@ -41,6 +41,21 @@ def _aside_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
     return None
 
 
+def aside_before(words: Sequence[str], walk: int) -> bool:
+    """Whether an aside added to the subject opens at `walk` (", including ...", ", along with
+    ..."): the subject ends there, the aside runs to the verb."""
+    return walk < len(words) and words[walk] == "," \
+        and any(tuple(words[walk + 1:walk + 1 + len(o)]) == o for o in SUBJECT_ASIDES)
+
+
+def _another_of_its_kind(words: Sequence[str], lemmas: Sequence[str], x: int, y: int) -> bool:
+    """Whether "the <kind>" at words[x:y] ("the bank", "the school"), which names the company
+    by its kind, names others instead: a plural ("the charities we work with") or one a relative
+    clause picks out ("the bank that processes the payment")."""
+    return words[x] == "the" and (words[y - 1] != lemmas[y - 1]
+                                  or words[y:y + 1] in (["that"], ["which"], ["who"]))
+
+
 def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
     """Where the subject ends when an aside added to it stands before the verb ("Your e-mail
     address, along with any preferences you set, is never sold"): at the aside's opening comma."""
@@ -55,13 +70,6 @@ def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
         if aside_before(words, k):
             return k
     return walk
-
-
-def aside_before(words: Sequence[str], walk: int) -> bool:
-    """Whether an aside added to the subject opens at `walk` (", including ...", ", along with
-    ..."): the subject ends there, the aside runs to the verb."""
-    return walk < len(words) and words[walk] == "," \
-        and any(tuple(words[walk + 1:walk + 1 + len(o)]) == o for o in SUBJECT_ASIDES)
 
 
 class SubjectFinder:
@@ -133,11 +141,8 @@ class SubjectFinder:
     def actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
         """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
         our site": advertisers)."""
-        # (the company by its kind, "the bank", is singular and unqualified: "the charities we
-        # work with", "the bank that processes the payment" are others)
         return list(dict.fromkeys(
-            "third-party" if c == "company" and words[x] == "the" and (
-                words[y - 1] != lemmas[y - 1] or words[y:y + 1] in (["that"], ["which"], ["who"])) else c
+            "third-party" if c == "company" and _another_of_its_kind(words, lemmas, x, y) else c
             for x, y, c in self.lex.actors.find(lemmas, a, b) if not self.governed(words, a, x)))
 
     @staticmethod
