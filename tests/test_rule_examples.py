@@ -44,3 +44,13 @@ def test_todo_example(item: tuple, analyzer: Analyzer) -> None:
     ok, detail = check_match(analyzer, rule, example)
     if not ok:
         pytest.xfail(f"known miss: {detail}")
+
+
+def test_cookies_and_tracking_technologies_set_aside_the_same_baked_cookies() -> None:
+    """Both practices read "cookie" and must agree on the food sense ("bakes cookies, scones and
+    bread"): one practice must not find a tracker the other has set aside."""
+    def food(rule_id: str) -> list[str]:
+        rule = next(r for r in RULES if r.id == rule_id)
+        return [p.value for p in rule.exclude if p.kind == "regex" and "gingerbread" in p.value]
+
+    assert food("tracking-cookies") and food("tracking-cookies") == food("cookies-use")

@@ -360,6 +360,18 @@ def test_specific_over_vague(analyze_text, admission: str, value: str) -> None:
     else:
         assert "conflict" in verdict.reason
 
+@pytest.mark.parametrize(("denial", "value"), [
+    ("Your details are never passed to other companies unless you have opted in.", "no"),
+    (DENIAL, "yes"),  # no consent exception: the partner programme is sharing
+])
+def test_an_opt_in_programme_is_the_exception_of_a_denial_under_consent(analyze_text, denial: str,
+                                                                         value: str) -> None:
+    """LABELS.md: "a denial with a consent exception: no"; the programme run with consent is
+    that exception, described apart."""
+    programme = "With your consent, we may give our partner charities your name and e-mail address."
+    assert analyze_text(f"{denial}\n\n{programme}\n").practices["third-party-sharing"].value == value
+
+
 
 def test_a_vague_admission_alone_is_yes(analyze_text) -> None:
     assert analyze_text("We may share information with third parties.\n") \
@@ -511,3 +523,59 @@ def test_an_organisation_by_its_kind_is_the_company_only_unqualified(read) -> No
     own = one(read, "The Society does not sell its membership records.", "sale")[1]
     other = one(read, "The bank that processes the payment may sell card data to advertisers.", "sale")[1]
     assert (own.actor, other.actor) == ("company", "third-party")
+
+
+def test_a_party_named_beside_those_acting_for_it_is_the_actor(read) -> None:
+    # the aside names who acts for the company, not who sells
+    aside = one(read, "The Trust, or anyone acting on its behalf, will never sell your details.", "sale")[1]
+    # a contract names its parties by bare role nouns: the one that promises is the company
+    party = one(read, "Processor shall not disclose Customer Data to any third party.")[1]
+    plain = one(read, "Partners may sell your data.", "sale")[1]
+    assert (aside.actor, party.actor, plain.actor) == ("company", "company", "third-party")
+
+
+def test_a_recipient_subject_is_read_by_its_head_noun(read) -> None:
+    # "member" only modifies "gyms": an organisation receives, not a user
+    _, slots = one(read, "Member gyms receive your name and phone number.")
+    assert slots.recipients == ("organisation",)
+
+
+@pytest.mark.parametrize(("sentence", "recipients"), [
+    ("We may provide our business partners with your contact details.", ("marketing-partner",)),
+    ("We never supply outside companies with your e-mail address.", ("third-party",)),
+])
+def test_provide_someone_with_data_names_the_recipient_first(read, sentence: str,
+                                                               recipients: tuple[str, ...]) -> None:
+    assert one(read, sentence)[1].recipients == recipients
+
+
+@pytest.mark.parametrize("sentence", [
+    "We give advertisers the number of readers who opened each issue.",
+    "Although sponsors may receive anonymous totals, they never see who you are.",
+])
+def test_counts_of_people_and_a_concession_of_aggregates(read, sentence: str) -> None:
+    found = [s for _, _, s in read(sentence) if s.action == "share"]
+    assert found and found[0].data == "aggregate"
+
+
+def test_a_concession_does_not_lend_its_aggregate_data_to_the_main_clause(read) -> None:
+    polarity, slots = next((p, s) for w, p, s in read(
+        "While partners may receive aggregate statistics, your name is never shared with third parties.")
+        if w == "shared")
+    assert (polarity, slots.data, third_party_sharing(polarity, slots).value) == ("negated", "personal", "no")
+
+
+def test_public_before_a_place_is_no_recipient(read) -> None:
+    _, slots = one(read, "We may share records of visits to public locations with advertisers.")
+    assert "public" not in slots.recipients
+
+
+@pytest.mark.parametrize(("sentence", "polarity"), [
+    ("Member records are never treated as an asset to be sold.", "negated"),
+    ("Your answers are not meant to be passed to other organisations.", "negated"),
+    # others are, and these too
+    ("Customer lists are not the only assets to be sold if we close.", "conditional"),
+])
+def test_a_denied_verb_denies_the_passive_infinitive_it_governs(read, sentence: str, polarity: str) -> None:
+    found = [p for _, p, s in read(sentence) if s.action in {"sale", "share"}]
+    assert found == [polarity]

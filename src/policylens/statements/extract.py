@@ -117,6 +117,8 @@ MADE_AVAILABLE_REACH = 20
 LICENCE_NOUNS = frozenset({"license", "licence"})
 LICENCE_GRANTS = frozenset({"grant", "give", "receive", "obtain", "hold", "have"})
 # a heading or question on sharing: the lead of a section whose paragraphs say to whom
+# words that open a concession before the main clause ("while ..., ...")
+CONCESSIONS = frozenset({"while", "whilst", "although", "though", "whereas"})
 _SECTION_LEAD = Slots(action="share", actor="company", data="personal", scope="section", only=True)
 
 
@@ -849,7 +851,8 @@ class StatementReader:
             head = next((j for j in range(k, min(k + 3, body_end))
                          if lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns), None)
             if head is not None and lemmas[head] in lex.not_data_objects \
-                    and not lex.data.find(lemmas, head + 1, min(head + 5, body_end)):
+                    and not lex.data.find(lemmas, head + 1, min(head + 5 + words[head:head + 5].count("-"),
+                                                                 body_end)):
                 return None  # "sell garden tools", "provide the service"
             if action == "sale" and not words[g_start].endswith("ing") \
                     and not {"or", "and", ","} & set(words[g_end:k]) \
@@ -937,7 +940,11 @@ class StatementReader:
             membership = lex.negations.find(lemmas, antecedent, g_start)
             if scope == "description":
                 scope = "practice"
-        if self.aggregate_only(words, lemmas, cs, body_end) \
+        # (a concession before the subject speaks of its own data: "while partners may receive
+        # aggregate data, your personal information will not be shared")
+        data_from = cs if words[cs] not in CONCESSIONS else max(
+            [k + 1 for k in range(cs, subject_start) if words[k] == ","], default=cs)
+        if self.aggregate_only(words, lemmas, data_from, body_end) \
                 or (not passive and not self.aggregate_firsts.isdisjoint(lemmas[g_end:body_end])
                     and self.aggregate_only(words, lemmas, g_end, body_end)):
             # (the object alone may be: "we may strip any personal information of what
@@ -960,7 +967,8 @@ class StatementReader:
         given = lex.recipients.match_at(lemmas, k, body_end) if k < body_end else None
         if given and given[0] < body_end and words[given[0]] == "with":
             w = past_object_skip(words, given[0] + 1, body_end)
-            if (w < body_end and lemmas[w] in lex.not_data_objects) \
+            if (w < body_end and lemmas[w] in lex.not_data_objects
+                    and not lex.data.find(lemmas, w, min(w + 2, body_end))) \
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
@@ -971,7 +979,7 @@ class StatementReader:
             head = past_object_skip(words, g_end, body_end)
             given_to = lex.recipients.match_at(lemmas, head, body_end) if head < body_end else None
             if given_to is not None and given_to[1] != "user" \
-                    and lex.data.find(lemmas, given_to[0], min(given_to[0] + 4, body_end)):
+                    and lex.data.find(lemmas, given_to[0], min(given_to[0] + 6, body_end)):
                 recipients = [given_to[1]]
         spared: list[str] = []
         if contrast is not None:
@@ -1170,6 +1178,14 @@ class StatementReader:
                 negation = lex.negations.find(lemmas, head, min(walk, head + 5))
                 if negation:
                     break
+        if not negation and g_start - 2 > cs and words[g_start - 2:g_start] == ["to", "be"]:
+            # "are never treated as an asset to be sold", "is not meant to be shared": the verb
+            # the passive infinitive completes is denied, and with it the act
+            governing = lex.negations.find(lemmas, max(cs, g_start - 10), g_start - 2)
+            # (not "are not the only assets to be transferred": others are, and these too)
+            negation = [m for m in governing if not any(
+                words[k] in SUBORDINATORS or words[k] in PRONOUNS or words[k] == "only"
+                for k in range(m[1], g_start - 2))]
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
             negation = [(subject_start, subject_start + 1, "x")]
         if not negation and passive:

@@ -257,7 +257,8 @@ class ReceiverReader:
         nobody = self.lex.receiving_nobody.find(lemmas, start, head) \
             or ([(start, start + 1, "x")] if words[start] in _NO_OBJECT | {"neither"} else [])
         recipients = self._named(words, lemmas, start, head, bool(nobody),
-                                 ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce]))
+                                 ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce])
+                                 or "your" in words[b:min(b + 3, object_end)])
         # "no company apart from our hosting contractor ever receives it": everyone else is
         # denied; those after the exception word are its exceptions
         excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []

@@ -52,6 +52,8 @@ class RecipientFinder:
             # "sell users' personal information": a possessive, not the one who receives
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
                 or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
+            if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
+                continue  # "visits to public locations": an adjective of a place, not the public
             # (a class that begins with its own opener: "outside the EEA")
             phrase = next(((p, q) for p, q in phrases if p - 1 <= a < q), None)
             if phrase is None and a <= first < b and not owner:

@@ -48,6 +48,10 @@ def aside_before(words: Sequence[str], walk: int) -> bool:
         and any(tuple(words[walk + 1:walk + 1 + len(o)]) == o for o in SUBJECT_ASIDES)
 
 
+# actor words that are no contract party's name when bare ("Other may ..." is not English)
+_NOT_A_PARTY = frozenset({"they", "other", "others", "anyone", "hacker", "attacker", "staff", "employee"})
+
+
 def _another_of_its_kind(words: Sequence[str], lemmas: Sequence[str], x: int, y: int) -> bool:
     """Whether "the <kind>" at words[x:y] ("the bank", "the school"), which names the company
     by its kind, names others instead: a plural ("the charities we work with") or one a relative
@@ -143,7 +147,42 @@ class SubjectFinder:
         our site": advertisers)."""
         return list(dict.fromkeys(
             "third-party" if c == "company" and _another_of_its_kind(words, lemmas, x, y) else c
-            for x, y, c in self.lex.actors.find(lemmas, a, b) if not self.governed(words, a, x)))
+            for x, y, c in self.lex.actors.find(lemmas, a, b)
+            if not self.governed(words, a, x) and not self._modifier(words, lemmas, y, b)))
+
+    def _modifier(self, words: Sequence[str], lemmas: Sequence[str], y: int, b: int) -> bool:
+        """Whether the actor word ending at `y` only modifies the plural noun after it, the head
+        of the phrase: "member clubs", "customer panels" are organisations, not users."""
+        if y >= b or words[y - 1] != lemmas[y - 1] or not words[y].isalpha() \
+                or words[y - 1] in PRONOUNS or words[y - 1] in POSSESSIVES:
+            return False  # ("your posts": whose, not a kind)
+        word, lemma = words[y], lemmas[y]
+        return word != lemma and word.endswith("s") and not word.endswith("ss") \
+            and lemma not in self.data_nouns and not self.lex.actors.match_at(lemmas, y, b) \
+            and not self.lex.data.match_at(lemmas, y, b)
+
+    @staticmethod
+    def _party_of_contract(words: Sequence[str], lemmas: Sequence[str], cs: int,
+                           subject: tuple[int, int]) -> bool:
+        """Whether the subject is a bare singular role noun opening its clause, as a contract
+        names its parties ("Provider shall not disclose Customer Data", "Processor will"): the
+        party that makes the promise, the company (plain English would say "the provider")."""
+        start, end = subject
+        return end - start == 1 and start == cs and words[start] == lemmas[start] \
+            and words[start].isalpha() and words[start] not in _NOT_A_PARTY \
+            and words[end:end + 1] != ["'s"]
+
+    def _acting_for_named_company(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
+                                  subject: tuple[int, int]) -> bool:
+        """Whether the subject is an aside naming who acts for the company named before it ("the
+        Council, or anyone acting on its behalf, will never sell"): the company acts."""
+        start, end = subject
+        if start > cs and words[start - 1] in {"or", "and"}:
+            start -= 1
+        if start < cs + 2 or words[start - 1] != "," or not self.lex.acting_for_us.find(lemmas, start, end):
+            return False
+        opening = max([k + 1 for k in range(cs, start - 1) if words[k] in {",", ";", ":"}], default=cs)
+        return "company" in self.actor_classes(words, lemmas, opening, start - 1)
 
     @staticmethod
     def governed(words: Sequence[str], cs: int, a: int) -> bool:
@@ -277,7 +316,8 @@ class SubjectFinder:
             if relative:
                 subject = (max(cs, subject_start - 6), subject_start - 1)
                 found = self.actor_classes(words, lemmas, *subject)
-            if "company" in found:
+            if "company" in found or self._acting_for_named_company(words, lemmas, cs, subject) \
+                    or found == ["third-party"] and self._party_of_contract(words, lemmas, cs, subject):
                 actor = "company"
             elif found:
                 actor = found[0]

@@ -90,8 +90,10 @@ HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing", "recipie
 USER_TRADES = frozenset({"sell", "buy", "purchase"})
 # the other party of such a trade, when it is the only word of a business transfer in the clause
 TRADE_PARTIES = frozenset({"buyer", "purchaser", "seller"})
-# verbs that name to whom before what ("give those publishers your email address")
-DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show"})
+# verbs that name to whom before what ("give those publishers your email address", "provide its
+# business partners with contact details")
+DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show",
+                          "provide", "supply", "furnish"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
 TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer"}
 # words that number a heading ("SECTION 3 - DISCLOSURE", "Part IV")

@@ -10,7 +10,9 @@ users 16 and over") yields to statements about the whole service; then precedenc
 parties", for no stated purpose, under no opt-out) yield to an explicit denial: LABELS.md's "a more
 specific statement beats a general one". "We may share information with third parties" beside "We
 do not share your personal information with third parties except service providers" is read as
-the denial's exceptions; one statement naming advertisers, partners or marketing keeps `yes`.
+the denial's exceptions; one statement naming advertisers, partners or marketing keeps `yes`,
+unless the denial's exception is the user's consent and that statement is made only with consent
+(the opt-in programme the exception describes: LABELS.md's "a denial with a consent exception").
 
 Attributes the practice declares come from the findings that support the chosen value: a `many`
 attribute is the union of theirs (tracking-technologies: every technology named as used), a single
@@ -122,6 +124,13 @@ def _vague(finding: Finding) -> bool:
         and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"})
 
 
+def _opted_in(finding: Finding) -> bool:
+    """An admission made only with the user's consent ("With your consent, we may give our
+    partners your contact details"), with no opt-out."""
+    slots = finding.slots
+    return slots is not None and "consent" in slots.conditions and "opt-out" not in slots.conditions
+
+
 # A statement that limits one part of the service ("the chat feature is only for users 16 and
 # over", "certain features, such as the store, require users to be 18") says who may use that part,
 # not who the service is for: beside statements about the whole service it does not decide, and
@@ -197,8 +206,11 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
     denials = [f for f in relevant if f.value == "no"
                and (f.polarity == "negated" or (f.slots is not None and f.slots.only
                                                 and f.slots.scope != "section"))]
+    # (a denial whose exception is the user's consent: an opt-in programme described elsewhere
+    # is that exception, LABELS.md's "a denial with a consent exception: no")
+    consent_excepted = any(f.slots is not None and "consent" in f.slots.exceptions for f in denials)
     if practice.decide == "specific-over-vague" and value == "yes" and denials \
-            and all(_vague(f) for f in supporting):
+            and all(_vague(f) or (consent_excepted and _opted_in(f)) for f in supporting):
         vague = supporting
         supporting = [f for f in relevant if f.value == "no"]
         reason = (f"{len(supporting)} finding(s) support 'no'; {len(vague)} vague admission(s) "
