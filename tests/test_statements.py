@@ -579,3 +579,32 @@ def test_public_before_a_place_is_no_recipient(read) -> None:
 def test_a_denied_verb_denies_the_passive_infinitive_it_governs(read, sentence: str, polarity: str) -> None:
     found = [p for _, p, s in read(sentence) if s.action in {"sale", "share"}]
     assert found == [polarity]
+
+
+@pytest.mark.parametrize("text", [
+    # a kind of organisation with no class of its own, named in the sentence before
+    "We have relationships with a small number of online merchants. Each month we provide them with "
+    "the registration details of our members.",
+    # a verbless line naming them
+    "Garden centres that stock our seeds. We share your postcode with them.",
+    # the company's partners named after an answer's label
+    "A: Our joint marketing partners. We provide them with your name and address.",
+])
+def test_them_stands_for_the_organisations_named_before(analyze_text, text: str) -> None:
+    assert analyze_text(text).practices["third-party-sharing"].value == "yes"
+
+
+def test_a_deal_word_inside_a_recipient_of_another_kind_is_no_business_transfer(read) -> None:
+    _, slots = one(read, "We forward your card details to the credit card acquirer.")
+    assert "business-transfer" not in slots.conditions and slots.recipients == ("service-provider",)
+    sold = one(read, "If we are sold, the acquirer will receive your data.")[1]
+    assert "business-transfer" in sold.conditions
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Cookies: We do not set any cookies on this website.", "no"),
+    # the label is the subject the sentence goes on to describe
+    ("Strictly necessary cookies: these cannot be switched off.", "yes"),
+])
+def test_a_topic_label_gives_way_to_the_companys_own_sentence(analyze_text, text: str, value: str) -> None:
+    assert analyze_text(text).practices["cookies"].value == value

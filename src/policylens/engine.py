@@ -880,6 +880,9 @@ class Analyzer:
             index.use_words(literals)
         self.polarity = PolarityDetector(self.nlp)
         self.semicolon = self.nlp.vocab.strings.add(";")  # the word hash that parts two clauses
+        # the word hashes that end a topic label opening a sentence ("Cookies: ...")
+        self.label_ends = frozenset({self.nlp.vocab.strings.add(":")})
+        self.company_subjects = frozenset(self.nlp.vocab.strings.add(w) for w in ("we", "our"))
         self.shortcuts = shortcuts
         self.sentencizer = _fast_sentencizer(self.nlp) if model == BLANK and shortcuts else None
         # Statement rules read clauses with the lexicon; a sentence can hold a statement only if
@@ -1281,6 +1284,14 @@ class Analyzer:
         persistent cookies; a session cookie is set when you log in"; the finding is made only
         when its polarity differs)."""
         first = _earliest(candidates)
+        if first.start == start and first.end + 1 < end and lows[first.end] in self.label_ends \
+                and lows[first.end + 1] in self.company_subjects:
+            # a topic label opening a sentence of the company's own ("Cookies: We do not use
+            # cookies on our site") names what it is about; the trigger after it speaks (not
+            # "Strictly necessary cookies: these are needed ...", whose label is the subject)
+            after_label = [h for h in candidates if h.start > first.end]
+            if after_label:
+                first = _earliest(after_label)
         if self.semicolon not in lows[first.end:end]:
             return [first]
         cuts = [k for k in range(first.end, end) if lows[k] == self.semicolon] + [end]

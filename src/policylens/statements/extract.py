@@ -1040,9 +1040,14 @@ class StatementReader:
         if comma is not None and "affiliate" in lex.recipients.classes_in(lemmas, cs, comma) \
                 and front is None:
             recipients = ["affiliate" if r == "third-party" else r for r in recipients]
-        pronoun_recipient = not recipients and (words[g_end:g_end + 1] == ["them"] or any(
-            words[p:p + 1] == ["them"]
-            for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end)))
+        # ("provide them with the details of our members": the indirect object receives, the
+        # phrase after it names the data and whose it is)
+        indirect_them = words[g_end:g_end + 1] == ["them"] and lemmas[g_start] in DITRANSITIVE \
+            and set(recipients) <= {"user"}
+        pronoun_recipient = (not recipients or indirect_them) and (
+            words[g_end:g_end + 1] == ["them"] or any(
+                words[p:p + 1] == ["them"]
+                for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end)))
         if pronoun_recipient:
             # "we partner with other companies and may share your email with them", "we allow
             # other companies to send offers, and we may give them your address": the pronoun
@@ -1055,7 +1060,7 @@ class StatementReader:
             if not recipients and previous is not None:
                 # "We work with a few partner brands. We pass them your name and postcode": the
                 # company's partners the sentence before names
-                recipients = self.receivers.antecedents(previous())
+                recipients = self.receivers.antecedents(previous(), ours_only=False)
         if lemmas[g_start] == "transfer" and "abroad" not in recipients \
                 and "abroad" in lex.recipients.classes_in(lemmas, g_end, ce):
             # "we may transfer your data to our partners located in other countries": where
@@ -1113,6 +1118,16 @@ class StatementReader:
             # trade on a marketplace, whose buyer is another user, not a successor of ours
             conditions = [c for c in conditions if c != "business-transfer"]
             recipients = ["user" if r == "successor" else r for r in recipients]
+        if "business-transfer" in conditions:
+            # a word of a business transfer inside a recipient of another kind ("the credit card
+            # acquirer": the bank that takes card payments) names no deal
+            kinds_named = [(a, b) for a, b, c in lex.recipients.find(lemmas, cs, ex_end) if c != "successor"]
+            deals = [(a, b) for a, b, c in lex.condition_classes.find(lemmas, cs, ex_end)
+                     if c == "business-transfer"]
+            if deals and "business-transfer" not in inherited \
+                    and all(any(a0 <= a and b <= b0 for a0, b0 in kinds_named) for a, b in deals):
+                conditions = [c for c in conditions if c != "business-transfer"]
+                recipients = [r for r in recipients if r != "successor"] or recipients
         if "opt-out" in conditions and lex.withdrawals.find(lemmas, cs, ex_end):
             # "If you no longer wish to have your data shared, you can opt out": consent withdrawn
             conditions = list(dict.fromkeys("consent" if c == "opt-out" else c for c in conditions))

@@ -46,6 +46,9 @@ _ABILITY = frozenset({"can", "could", "able"})
 _EVERYONE = frozenset({"anyone", "anybody", "everyone", "everybody"})
 # words that start a clause of their own inside the verb's phrase
 _CLAUSE_STARTS = frozenset({"who", "whom", "that", "which", "when", "whenever", "if", "so", "because"})
+# nouns of quantity before "of" and the organisations counted ("a small number of merchants")
+_QUANTITIES = frozenset({"number", "few", "couple", "handful", "range", "variety", "group", "set",
+                         "network", "list", "panel"})
 # words right after the verb that deny its object ("third parties receive no personal data")
 _NO_OBJECT = frozenset({"no", "none", "nothing"})
 
@@ -323,16 +326,28 @@ class ReceiverReader:
         return self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
                                data_span=(start, walk), lead=(start, walk))
 
-    def antecedents(self, before: Sequence[str]) -> list[str]:
+    def antecedents(self, before: Sequence[str], ours_only: bool = True) -> list[str]:
         """The recipient classes a sentence before names as the company's partners ("We work with
-        a few advertising partners."), which "they" then stands for."""
+        a few advertising partners."), which "they" then stands for; `ours_only` False: any it
+        names, which an object "them" stands for ("Brands and retailers that use our ads
+        services. We share data with them")."""
         lemmas = lemmas_of(before)
         found = [(a, c) for a, _, c in self.lex.recipients.find(lemmas, 0, len(before))
                  if c not in {"user", "public", "abroad"}]
-        if "company" not in self.subjects.actor_classes(before, lemmas, 0, min(3, len(before))):
+        if not found:
+            # ("We have relationships with a few online merchants. We provide them with ...": a
+            # kind of organisation the lexicon has no class for)
+            # (or, for an object "them", a verbless line that names them: "Garden centres that
+            # stock our seeds. We share your postcode with them")
+            found = [(k + 1, "organisation") for k in range(-1 if not ours_only else 0, len(before) - 1)
+                     if (k < 0 or before[k] in {"with", "to"} or before[k] == "of" and k > 0
+                         and before[k - 1] in _QUANTITIES)
+                     and self.recipients.unnamed_organisation(before, lemmas, k + 1, len(before),
+                                                              opened=True)]
+        if ours_only and "company" not in self.subjects.actor_classes(before, lemmas, 0, min(3, len(before))):
             # ("The newsletter is free because our sponsors pay for it. In return, they receive
-            # ...": the company's own partners, named with "our")
-            found = [(a, c) for a, c in found if before[a - 1:a] == ["our"]]
+            # ...": the company's own partners, named with "our", "our joint marketing partners")
+            found = [(a, c) for a, c in found if "our" in before[max(0, a - 3):a]]
         return list(dict.fromkeys(c for _, c in found))
 
     def _cue(self, lemmas: Sequence[str], walk: int, a: int,
