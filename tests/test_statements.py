@@ -608,3 +608,41 @@ def test_a_deal_word_inside_a_recipient_of_another_kind_is_no_business_transfer(
 ])
 def test_a_topic_label_gives_way_to_the_companys_own_sentence(analyze_text, text: str, value: str) -> None:
     assert analyze_text(text).practices["cookies"].value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a FAQ's marks are read past
+    ("Q: Who do you share my details with?\nA: Nobody, apart from the companies that host our "
+     "servers.", "no"),
+    # "which" + a kind of recipient asks to whom
+    ("Which third parties receive my data? Advertisers and data brokers.", "yes"),
+    # an answer listing phrases: each part says whether its recipients act for us
+    ("With whom do we share it? With the firm that hosts our site; and with partner brands for "
+     "their own promotions.", "yes"),
+    # a passive yes/no question answered "Only with ...", its denied purpose set aside
+    ("Is my information shared?\nOnly with the companies that help us run the service, and never "
+     "for their own purposes.", "no"),
+    # a long answer naming recipients past two modifiers
+    ("Who receives your data?\nOur IT support contractors, our professional advisers, and the "
+     "authorities when a court orders it.", "no"),
+])
+def test_answers_to_questions_asking_to_whom(analyze_text, text: str, value: str) -> None:
+    assert analyze_text(text).practices["third-party-sharing"].value == value
+
+
+def test_a_label_naming_to_whom_is_completed_by_its_items(analyze_text) -> None:
+    text = ("Categories of third parties to whom we disclose personal information:\n"
+            "- service providers;\n- advertising partners;\n")
+    assert analyze_text(text).practices["third-party-sharing"].value == "yes"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('Some of the ways our app passes data to ad partners may be considered a "sale".', "yes"),
+    ('Some state laws define "sale" broadly to include some of the disclosures described above.', "yes"),
+    ('We may have "sold" (as that term is defined by state law) the data listed above to partners.', "yes"),
+    # the law's word named, not our act
+    ("We have not sold personal information, as 'sell' is defined by state law.", "no"),
+    ('Colorado law defines "sale" to include exchanging personal data for money.', "not-mentioned"),
+])
+def test_our_acts_in_the_laws_word_for_a_sale(analyze_text, text: str, value: str) -> None:
+    assert analyze_text(text).practices["data-sale"].value == value

@@ -41,9 +41,9 @@ from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
-from policylens.statements.replies import opens_reply
+from policylens.statements.replies import NOBODY, opens_reply
 from policylens.statements.tables import TableReader, TableStatement
-from policylens.statements.words import FINITE
+from policylens.statements.words import FINITE, without_mark
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -1103,7 +1103,11 @@ class Analyzer:
         findings: list[Finding] = []
         seen: set[tuple[str, int, str | None, str]] = set()
         if leads is not None and block.text.endswith(":") and sents.spans:
-            leads[block.offsets[0]] = sents.lower_words(len(sents.spans) - 1, strings)[:-1]
+            lead_words = sents.lower_words(len(sents.spans) - 1, strings)
+            # (the colon is dropped, except after a label naming to whom, whose items complete it
+            # as the words after a colon do: "Categories of third parties to whom we disclose
+            # personal information:" + "advertising partners")
+            leads[block.offsets[0]] = lead_words if "whom" in lead_words else lead_words[:-1]
         # a heading names a topic and states nothing ("Sharing Information with Third Parties"),
         # except that one naming the act of sharing leads the section under it (the reader's
         # `heading` reading)
@@ -1128,9 +1132,10 @@ class Analyzer:
                 if not (before is not None and before.end > before.start
                         and strings[sents.lows[before.end - 1]] == "?" or i == 0 and question) \
                         or (span.end - span.start > 8
-                            and not opens_reply(opening := [strings[k] for k in
-                                                            sents.lows[span.start:span.start + 2]])
-                            and not self._names_recipients(opening)):
+                            and not opens_reply(opening := list(without_mark(
+                                [strings[k] for k in sents.lows[span.start:span.start + 5]]))[:3])
+                            and not self._names_recipients(opening)
+                            and opening[0] not in NOBODY and opening[:2] != ["no", "one"]):
                     continue
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i \

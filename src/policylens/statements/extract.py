@@ -28,6 +28,7 @@ all lean on.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from policylens.models import Slots
 from policylens.statements.extracted import Extracted
@@ -36,7 +37,7 @@ from policylens.statements.lexicon import Lexicon, load_lexicon
 from policylens.statements.owned import OwnedActs
 from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder
-from policylens.statements.replies import ReplyReader, opens_reply
+from policylens.statements.replies import NOBODY, ReplyReader, opens_reply
 from policylens.statements.scope import ScopeReader
 from policylens.statements.subjects import SubjectFinder, aside_before
 from policylens.statements.words import (
@@ -87,6 +88,7 @@ from policylens.statements.words import (
     clause_of,
     is_participle,
     past_object_skip,
+    without_mark,
 )
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
@@ -211,6 +213,15 @@ class StatementReader:
         capitalised inside the sentence next to another capitalised word ("Federal Trade
         Commission"): a name, no verb. A `heading` states nothing but may lead its section
         (`_heading_lead`)."""
+        if len(without_mark(words)) < len(words):
+            # "Q: Who receives my data?" / "A: Our payment processor.": read past the mark (and
+            # the sentence before past its own), then put the statements back in place
+            before = previous
+            unmarked = None if before is None else (lambda: without_mark(before()))
+            return [replace(e, start=e.start + 2, end=e.end + 2,
+                            cue=None if e.cue is None else (e.cue[0] + 2, e.cue[1] + 2))
+                    for e in self.read(words[2:], unmarked, None if names is None else names[2:],
+                                       heading)]
         if words and words[-1] == "?" and asks(words):
             # a question ("Do we disclose any information to outside parties?") states nothing;
             # one that asks to whom ("Who receives your data?") leads its answer, as a heading
@@ -252,6 +263,8 @@ class StatementReader:
         # a verb the main reading took is not read again as received
         out += [r for r in self.receivers.read(words, lemmas, clauses, previous)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
+        if not out and previous is not None and (words[0] in NOBODY or words[:2] == ["no", "one"]):
+            return self.replies.nobody_reply(words, lemmas, previous)
         if (replying or self.replies.names_recipients(words, lemmas)) and not out and previous is not None:
             # (a reply, or an answer that opens naming to whom: "Advertisers and sponsors.")
             return self.replies.reply(words, lemmas, previous)
@@ -635,6 +648,19 @@ class StatementReader:
             k -= 1
         return None
 
+    def _covers_our_acts(self, words: Sequence[str], lemmas: Sequence[str], g_end: int, ce: int) -> bool:
+        """Whether a law's sale word is said to include the company's own acts ('Some privacy
+        laws define "sale" broadly to include some of the data disclosures described in Section
+        6 above'): "include" soon after it, then an act named as ours ("our", "described",
+        "above", "below", "this policy"). A sale as the law defines it (LABELS.md)."""
+        include = next((k for k in range(g_end, min(ce, g_end + 6)) if lemmas[k] in INCLUDES), None)
+        if include is None:
+            return False
+        span = range(include + 1, min(ce, include + 10))
+        acts = any(self.lex.action_nouns.match_at(lemmas, k, ce)
+                   or self.lex.action_words.match_at(lemmas, k, ce) for k in span)
+        return acts and bool({"our", "described", "above", "below", "this"} & {words[k] for k in span})
+
     def _defined_as_sale(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int) -> bool:
         """Whether a law's definition of a sale is said to include the act ("the definitions of
         'sell' and 'share' under the CCPA are broad and may include sharing information with our
@@ -874,11 +900,19 @@ class StatementReader:
             (g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None)
             or (words[g_start].endswith("ing") and words[g_start - 1] in {"as", "to"}))) or (
             g_start > 0 and words[g_start - 1] in QUOTES
-            and self._deemed_terms(words, lemmas, g_start) is not None)
+            and (self._deemed_terms(words, lemmas, g_start) is not None
+                 # 'We may have "sold" (as that term is defined by U.S. privacy laws)': our act,
+                 # in the law's word (not "as 'sell' is defined", "businesses that 'sell'")
+                 or (g_end < n and words[g_end] in QUOTES and "we" in words[max(cs, g_start - 5):g_start - 1]
+                     and bool(lex.deemed.find(lemmas, g_end, min(n, g_end + 14))))))
         if deemed:
             actor = "company"  # "our disclosure of data to ad partners may be considered a sale"
             scope = self.scopes.deemed(words, lemmas, cs, g_start, scope)
-        elif action == "sale" and scope == "embedded" and self._defined_as_sale(words, lemmas, cs, g_start):
+        # 'the law defines "sale" to include the disclosures described above': our acts, in the
+        # law's word (what "described above" names is no closed list)
+        covers = action == "sale" and scope == "embedded" and self._covers_our_acts(words, lemmas, g_end, ce)
+        if covers or (action == "sale" and scope == "embedded"
+                      and self._defined_as_sale(words, lemmas, cs, g_start)):
             scope = "practice"  # "the definition of a sale may include sharing it with ad partners"
         # (not past a predicate of its own: "We have not sold any personal information and have
         # no knowledge of selling that of consumers under 16")
@@ -1171,6 +1205,7 @@ class StatementReader:
             c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))
         if recipients and (listed or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
+        only = only and not covers
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = lex.negations.find(lemmas, walk, g_start) or membership

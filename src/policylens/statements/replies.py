@@ -12,7 +12,14 @@ from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.recipients import RecipientFinder
-from policylens.statements.words import ASKER_TO_COMPANY, FINITE, QUESTION_AUXILIARIES, REPLIES, TO_WHOM_ACTS
+from policylens.statements.words import (
+    ASKER_TO_COMPANY,
+    FINITE,
+    QUESTION_AUXILIARIES,
+    REPLIES,
+    TO_WHOM_ACTS,
+    without_mark,
+)
 
 
 def opens_reply(words: Sequence[str]) -> bool:
@@ -26,8 +33,11 @@ def _only_with(words: Sequence[str]) -> bool:
     return len(words) > 1 and words[0] == "only" and words[1] in {"with", "to", "by"}
 
 
-# the words that open a question asking to whom ("Who receives ...?", "With whom do we ...?")
-TO_WHOM_OPENERS = frozenset({"who", "whom", "with", "to"})
+# the words that open a question asking to whom ("Who receives ...?", "With whom do we ...?",
+# "Which third parties receive my data?")
+TO_WHOM_OPENERS = frozenset({"who", "whom", "with", "to", "which", "what"})
+# an answer that names no one ("Nobody, apart from the companies that host our servers.")
+NOBODY = frozenset({"nobody", "noone", "none"})
 # the act a question asking to whom is about ("Who receives your data?")
 _GIVEN = Slots(action="share", actor="company", data="personal")
 # the words of a disclosure label that asks for kinds of data ("Categories of personal information
@@ -52,22 +62,55 @@ class ReplyReader:
         """Where the act stands in a question that asks who is given the data ("Who receives your
         data?", "With whom do we share your information?"); None for any other question, and for
         data coming to us ("Who do we receive your information from?")."""
+        words = without_mark(words)
         if not words or words[0] not in TO_WHOM_OPENERS \
                 or (words[0] in {"with", "to"} and words[1:2] != ["whom"]):
             return None
         lemmas = lemmas_of(words)
         act = next((k for k in range(len(words)) if lemmas[k] in TO_WHOM_ACTS), None)
-        if act is None or not self.lex.data.find(lemmas, 0, len(words)) \
+        if act is not None and words[0] in {"which", "what"} \
+                and not self.lex.recipients.find(lemmas, 1, act):
+            return None  # ("Which data do we share?": what, not to whom)
+        if act is None or not (self.lex.data.find(lemmas, 0, len(words))
+                               or {"it", "them"} & set(words[act:])) \
                 or self.lex.negations.find(lemmas, 0, len(words)) \
                 or words[-2:-1] == ["from"] or words[-3:-1] == ["to", "us"]:
             return None
         return act
 
+    def nobody_reply(self, words: Sequence[str], lemmas: Sequence[str],
+                     previous: Callable[[], Sequence[str]]) -> list[Extracted]:
+        """An answer naming no one to a question asking to whom ("Who do you share my information
+        with? Nobody, apart from the companies that host our servers."): sharing denied, the
+        ones after "apart from" its exceptions."""
+        if not words or not (words[0] in NOBODY or words[:2] == ["no", "one"]):
+            return []
+        asked = list(without_mark(previous()))
+        if not asked or asked[-1] != "?" or self.to_whom_act(asked) is None:
+            return []
+        end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
+        excepted = self.lex.exceptions.find(lemmas, 1, end)
+        exceptions: list[str] = []
+        if excepted:
+            after = excepted[0][1]
+            exceptions = [c for c in self.lex.recipients.classes_in(lemmas, after, end) if c != "user"] \
+                or (["organisation"] if self.recipient_finder.unnamed_organisation(
+                    words, lemmas, after, end, opened=True) else [])
+            # ("the companies that host our servers": they act for us)
+            exceptions, _ = self.recipient_finder.acting_for_company(lemmas, exceptions, [], after,
+                                                                     after, end)
+        return [Extracted(0, 1, "negated", (0, 1), replace(
+            _GIVEN, recipients=("third-party",), exceptions=tuple(dict.fromkeys(exceptions))))]
+
     def names_recipients(self, words: Sequence[str], lemmas: Sequence[str]) -> bool:
         """Whether an answer opens naming to whom ("Who do we share your information with?
         Advertisers, sponsors and other business partners."), past a determiner."""
-        first = 1 if words[0] in {"our", "the", "your", "its", "their"} and len(words) > 1 else 0
-        return words[0] not in REPLIES and self.lex.recipients.match_at(lemmas, first, len(words)) is not None
+        first = 1 if words[0] in {"with", "to"} and len(words) > 1 else 0  # ("With the companies ...")
+        first += 1 if words[first] in {"our", "the", "your", "its", "their"} and len(words) > first + 1 else 0
+        # (past modifiers too: "Our IT support contractors, payment processors, ...")
+        return words[0] not in REPLIES and any(
+            self.lex.recipients.match_at(lemmas, k, len(words)) is not None
+            for k in range(first, min(first + 3, len(words))) if words[k].isalpha())
 
     def reply(self, words: Sequence[str], lemmas: Sequence[str],
               previous: Callable[[], Sequence[str]]) -> list[Extracted]:
@@ -87,6 +130,15 @@ class ReplyReader:
             return []
         # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
         start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
+        if asked[0] in {"is", "are", "was", "were"}:
+            # "is my information shared ?" -> "my information is shared": a passive's auxiliary
+            # goes back before its participle
+            asked_lemmas = lemmas_of(asked)
+            verb = next((k for k in range(2, len(asked))
+                         if self.lex.action_words.match_at(asked_lemmas, k, k + 1)), None)
+            if verb is not None:
+                asked = [*asked[1:verb], asked[0], *asked[verb:]]
+                start = 0
         if asked[start].endswith("ing"):
             asked_lemmas = lemmas_of(asked)
             if self.lex.action_words.match_at(asked_lemmas, start, start + 1):
@@ -105,16 +157,28 @@ class ReplyReader:
             # partners, who may use it for their own purposes." / "Do you share my information?
             # Only with the payment processor and, if we must, with law enforcement.": the act
             # asked about, given to those the answer names, the whole list (a closed one)
-            if to_whom:  # (up to the first relative pronoun, which says why)
+            # (not a purpose the answer denies: "and never for their own purposes")
+            purposes = tuple(c for a, _, c in self.lex.purposes.find(lemmas, 0, end)
+                             if not self.lex.negations.find(lemmas, max(0, a - 3), a))
+            if to_whom and words[0] not in {"with", "to"}:  # (up to the first relative pronoun)
                 cut = next((k for k in range(len(words)) if words[k] in {"who", "which", "that"}), end)
                 named = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, 0, cut)
                                             if c != "user"))
             else:
-                named = tuple(c for c in self.recipient_finder.classes(words, lemmas, 1, end) if c != "user")
-            purposes = tuple(self.lex.purposes.classes_in(lemmas, 0, end))
+                # "With the companies that host our site; with the police ...; and with partner
+                # brands for their own promotions": each part names some of them, and those said to
+                # act for us ("that host our site", "that help us run the service") do
+                cuts = [0] + [k + 1 for k in range(end) if words[k] == ";"] + [end + 1]
+                named = ()
+                for a, b in zip(cuts, cuts[1:], strict=False):
+                    part = [c for c in self.recipient_finder.classes(words, lemmas, a, b - 1) if c != "user"]
+                    part, _ = self.recipient_finder.acting_for_company(
+                        lemmas, part, [c for c in purposes if c != "service"], a, a, b - 1)
+                    named += tuple(part)
+                named = tuple(dict.fromkeys(named))
             conditions = tuple(self.lex.condition_classes.classes_in(lemmas, 1, end))
             return [Extracted(0, 1 if to_whom else 2, "affirmed", None, replace(
-                        found.slots, recipients=named, only=True,
+                        found.slots, recipients=named, only=True, scope="practice",
                         purposes=tuple(dict.fromkeys(found.slots.purposes + purposes)),
                         conditions=tuple(dict.fromkeys(found.slots.conditions + conditions))))
                     for found in asked_as_said

@@ -122,8 +122,9 @@ class ScopeReader:
         clause ("we do not know whether ...", "Nevada law defines a sale as ...") keeps it."""
         # (an embedding word opening a relative clause, "the ways we ...", names the subject)
         own = _own_clause(words, g_start)
+        # ("Some of the ways our website passes information to partners may be considered a sale")
         framing = [a for a, b, _ in self.lex.embedding.find(lemmas, max(cs, own), g_start)
-                   if words[b:b + 1] != ["we"]]
+                   if words[b:b + 1] not in (["we"], ["our"])]
         if scope == "description" or (scope == "embedded" and not framing
                                       and not self.lex.describes.find(lemmas, own, g_start)):
             return "practice"

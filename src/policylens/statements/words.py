@@ -95,7 +95,7 @@ TRADE_PARTIES = frozenset({"buyer", "purchaser", "seller"})
 DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show",
                           "provide", "supply", "furnish"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
-TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer"}
+TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer", "see", "get"}
 # words that number a heading ("SECTION 3 - DISCLOSURE", "Part IV")
 HEADING_NUMBERING = frozenset({"section", "part", "article", "chapter", "clause", "i", "ii", "iii",
                                "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c",
@@ -202,6 +202,15 @@ def clause_of(clauses: Sequence[tuple[int, int]], i: int, n: int) -> tuple[int, 
 # words that open a question ("Do we sell ...?", "Who do we share your data with?")
 QUESTION_OPENERS = (INVERTED_AUXILIARIES - {"had"}) | {"is", "are", "was", "were", "who", "whom", "whose",
                                                        "what", "which", "when", "where", "why", "how"}
+
+
+# the marks of a question and its answer in a FAQ ("Q: ...", "A: ...")
+DIALOGUE_MARKS = frozenset({"q", "a", "question", "answer"})
+
+
+def without_mark(words: Sequence[str]) -> Sequence[str]:
+    """A FAQ line without its "Q:" or "A:" mark."""
+    return words[2:] if len(words) > 2 and words[1] == ":" and words[0] in DIALOGUE_MARKS else words
 
 
 def asks(words: Sequence[str]) -> bool:
