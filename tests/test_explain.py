@@ -87,45 +87,45 @@ def test_unreadable_file_is_one_line() -> None:
 
 
 NEAR_MISS_RULES = """rules:
-  - id: test-auction
+  - id: test-raffle
     practice: data-sale
-    message: Personal data is auctioned
+    message: Personal data is raffled
     patterns:
-      - tokens: [{LOWER: {IN: [auction, auctions, auctioned]}}]
+      - tokens: [{LOWER: {IN: [raffle, raffles, raffled]}}]
     requires:
       - tokens: [{LOWER: {IN: [data, information]}}]
     exclude:
-      - phrase: [charity auction]
+      - phrase: [charity raffle]
     examples:
       match:
-        - {text: "We auction your data to the highest bidder.", value: "yes"}
+        - {text: "We raffle your data to the highest bidder.", value: "yes"}
       no_match:
-        - "Our staff auction old laptops."
-        - "We run a charity auction for your information each year."
+        - "Our staff raffle old laptops."
+        - "We run a charity raffle for your information each year."
 """
 
 
 def test_near_misses_say_which_rule_stayed_silent_and_why(tmp_path) -> None:
-    (tmp_path / "auction.yaml").write_text(NEAR_MISS_RULES)
-    text = ("We auction your data.\n\n"  # a finding
-            "Our staff auction old laptops.\n\n"  # requires: no data word
-            "We run a charity auction for your information.\n")  # exclude over the trigger
+    (tmp_path / "raffle.yaml").write_text(NEAR_MISS_RULES)
+    text = ("We raffle your data.\n\n"  # a finding
+            "Our staff raffle old laptops.\n\n"  # requires: no data word
+            "We run a charity raffle for your information.\n")  # exclude over the trigger
     result = explain("-p", "data-sale", "-f", "json", "--rules", str(tmp_path), text=text)
     assert result.exit_code == 0, result.output
     sale = json.loads(result.stdout)["practices"]["data-sale"]
-    assert [(f["rule"], f["line"]) for f in sale["findings"]] == [("test-auction", 1)]
+    assert [(f["rule"], f["line"]) for f in sale["findings"]] == [("test-raffle", 1)]
     misses = [(m["rule"], m["line"], m["why"], m["trigger"], m["blocker"])
               for m in sale["near_misses"]]
-    assert misses == [("test-auction", 3, "requires", "auction", None),
-                      ("test-auction", 5, "exclude", "auction", "charity auction")]
+    assert misses == [("test-raffle", 3, "requires", "raffle", None),
+                      ("test-raffle", 5, "exclude", "raffle", "charity raffle")]
     for m in sale["near_misses"]:
         assert m["sentence"][slice(*m["trigger_span"])] == m["trigger"]
 
     shown = explain("-p", "data-sale", "--rules", str(tmp_path), text=text).stdout
     assert "near misses (2)" in shown
     assert "no pattern of the rule's `requires` matched in the sentence" in shown
-    assert "Our staff [[auction]] old laptops." in shown
-    assert "an `exclude` pattern matched over the trigger ('charity auction')" in shown
+    assert "Our staff [[raffle]] old laptops." in shown
+    assert "an `exclude` pattern matched over the trigger ('charity raffle')" in shown
 
 
 def test_a_practice_with_only_near_misses_is_explained_by_default() -> None:

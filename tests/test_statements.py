@@ -646,3 +646,22 @@ def test_a_label_naming_to_whom_is_completed_by_its_items(analyze_text) -> None:
 ])
 def test_our_acts_in_the_laws_word_for_a_sale(analyze_text, text: str, value: str) -> None:
     assert analyze_text(text).practices["data-sale"].value == value
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("We keep your order history, which we never sell.", "no"),
+    ("We hold a list of subscribers, which we rent to other publishers.", "yes"),
+])
+def test_a_clause_after_a_comma_acts_on_the_noun_before_it(read, sentence: str, value: str) -> None:
+    polarity, slots = one(read, sentence, "sale")
+    assert data_sale(polarity, slots).value == value
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("We don't make money from selling your personal information.", "no"),
+    ("We do not engage in data mining or selling personal information.", "no"),
+    ("We make money by renting our customer list to other companies.", "yes"),
+])
+def test_a_sale_named_by_what_earns_money_or_what_we_engage_in(read, sentence: str, value: str) -> None:
+    polarity, slots = one(read, sentence, "sale")
+    assert data_sale(polarity, slots).value == value

@@ -119,6 +119,12 @@ MADE_AVAILABLE_REACH = 20
 LICENCE_NOUNS = frozenset({"license", "licence"})
 LICENCE_GRANTS = frozenset({"grant", "give", "receive", "obtain", "hold", "have"})
 # a heading or question on sharing: the lead of a section whose paragraphs say to whom
+# prepositions through which a denied verb reaches a gerund ("make no money from selling")
+GERUND_PREPOSITIONS = frozenset({"from", "in", "of", "by", "into", "through"})
+# words between ", which" and its verb when the company acts on the noun before the comma ("which
+# we may also never sell")
+WHICH_BRIDGES = frozenset({"we", "also", "sometimes", "occasionally", "then", "never", "not", "do",
+                           "does", "n't", "only", "regularly", "routinely"})
 # words that open a concession before the main clause ("while ..., ...")
 CONCESSIONS = frozenset({"while", "whilst", "although", "though", "whereas"})
 _SECTION_LEAD = Slots(action="share", actor="company", data="personal", scope="section", only=True)
@@ -141,11 +147,14 @@ def _plural_markers(words: list[str]) -> list[str]:
 
 
 def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
-    """Whether words[j] is the preposition of "the business of", "the practice of" or "engage
-    in": the -ing form after it is the act ("we are not in the business of selling", "we do not
-    engage in selling personal information"), not a gerund naming a topic."""
+    """Whether words[j] is the preposition of "the business of", "the practice of", "engage
+    in" or "make money from": the -ing form after it is the act ("we are not in the business of
+    selling", "we do not engage in selling personal information"), not a gerund naming a topic."""
     return j > 0 and ((words[j] == "of" and lemmas[j - 1] in {"business", "practice"})
-                      or (words[j] == "in" and lemmas[j - 1] in {"engage", "participate"}))
+                      or (words[j] == "in" and lemmas[j - 1] in {"engage", "participate"})
+                      # "we don't make money from selling your data", "we profit by renting lists"
+                      or (words[j] in {"from", "by"}
+                          and lemmas[j - 1] in {"money", "profit", "revenue", "income"}))
 
 
 def _term_named(words: Sequence[str], i: int) -> bool:
@@ -463,7 +472,10 @@ class StatementReader:
                 # "before sharing", "the purpose for collecting, selling or sharing": a gerund
                 # after a preposition (past other gerunds of its list) states nothing
                 j = i - 1
-                while j > 0 and (words[j] in {",", "or", "and", "/"} or words[j].endswith("ing")):
+                # (and past a noun before one of them: "engage in data mining or selling")
+                while j > 0 and (words[j] in {",", "or", "and", "/"} or words[j].endswith("ing")
+                                 or (lemmas[j] in self.data_nouns and words[j + 1].endswith("ing")
+                                     and j + 1 < i)):
                     j -= 1
                 gerund = single and words[i].endswith("ing") and (i == 0 or (
                     j >= 0 and words[j] in PREPOSITIONS and not _business_of(words, lemmas, j)))
@@ -874,8 +886,11 @@ class StatementReader:
             if words[k] in {"you", "yourself"} or (
                     words[k] in USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
                 return None  # given to the reader: "we provide you with ..."
-            head = next((j for j in range(k, min(k + 3, body_end))
-                         if lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns), None)
+            # (no object after the verb when a recipient phrase follows it: "which we also
+            # supply to sponsoring companies" has its object before)
+            head = None if words[k] in {"to", "with"} else next(
+                (j for j in range(k, min(k + 3, body_end))
+                 if lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns), None)
             if head is not None and lemmas[head] in lex.not_data_objects \
                     and not lex.data.find(lemmas, head + 1, min(head + 5 + words[head:head + 5].count("-"),
                                                                  body_end)):
@@ -969,6 +984,15 @@ class StatementReader:
                 kinds += lex.data.classes_in(lemmas, cs, subject[0] - 1)
                 if {"among", "one", "part", "asset"} & set(words[cs:subject[0] - 1]):
                     membership = lex.negations.find(lemmas, cs, subject[0] - 1)
+        if not kinds and not passive:
+            # "our subscriber mailing list, which we rent to selected publishers": a clause set off
+            # by a comma says what is done to the noun before it, its object
+            which = next((j for j in range(g_start - 1, max(0, g_start - 4) - 1, -1)
+                          if words[j] == "which"), None)
+            if which is not None and which > 1 and words[which - 1] == "," \
+                    and all(words[j] in WHICH_BRIDGES or words[j] in MODALS
+                            for j in range(which + 1, g_start)):
+                kinds += lex.data.classes_in(lemmas, max(0, which - 7), which - 1)
         if antecedent is not None:  # (the copula's negation denies the act)
             kinds += lex.data.classes_in(lemmas, cs, antecedent)
             membership = lex.negations.find(lemmas, antecedent, g_start)
@@ -1228,6 +1252,17 @@ class StatementReader:
                 negation = lex.negations.find(lemmas, head, min(walk, head + 5))
                 if negation:
                     break
+        if not negation and words[g_start].endswith("ing") and g_start - 1 > cs:
+            # "We don't make money from selling your personal information", "we do not engage in
+            # data mining or selling personal information": the gerund is what the denied verb
+            # is about, through its preposition
+            prep = next((j for j in range(g_start - 1, max(cs, g_start - 5) - 1, -1)
+                         if words[j] in GERUND_PREPOSITIONS), None)
+            if prep is not None and all(words[j].isalpha() and words[j] not in PRONOUNS
+                                        for j in range(prep + 1, g_start)):
+                negation = [m for m in lex.negations.find(lemmas, max(cs, prep - 6), prep)
+                            if not any(words[j] in SUBORDINATORS or words[j] in PRONOUNS - {"we"}
+                                       for j in range(m[1], prep))]
         if not negation and g_start - 2 > cs and words[g_start - 2:g_start] == ["to", "be"]:
             # "are never treated as an asset to be sold", "is not meant to be shared": the verb
             # the passive infinitive completes is denied, and with it the act

@@ -243,8 +243,8 @@ class ReceiverReader:
         # (a pronoun after the head opens a relative clause: "the charities we work with")
         head = next((k for k in range(start + 1, walk)
                      if words[k] in _HEAD_ENDS or words[k] in {"we", "you"}), walk)
-        if {"company", "user"} & set(self.subjects.actor_classes(words, lemmas, start, head)):
-            return None  # "we receive", "you get": not a recipient
+        if {"company", "user"} & set(self.subjects.actor_classes(words, lemmas, start, head, heads=True)):
+            return None  # "we receive", "you get": not a recipient (but "member clubs receive")
         ex = self.lex.exceptions.find(lemmas, b, ce)
         body_end = ex[0][0] if ex else ce
         object_end = next((k for k in range(b, body_end) if words[k] == ","), body_end)

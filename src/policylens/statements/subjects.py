@@ -142,13 +142,15 @@ class SubjectFinder:
                 return False
         return False
 
-    def actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int) -> list[str]:
+    def actor_classes(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int,
+                      heads: bool = False) -> list[str]:
         """The actor classes named in words[a:b] outside a preposition's object ("advertisers on
-        our site": advertisers)."""
+        our site": advertisers); with `heads`, not a word that only modifies the noun after it
+        ("member clubs")."""
         return list(dict.fromkeys(
             "third-party" if c == "company" and _another_of_its_kind(words, lemmas, x, y) else c
             for x, y, c in self.lex.actors.find(lemmas, a, b)
-            if not self.governed(words, a, x) and not self._modifier(words, lemmas, y, b)))
+            if not self.governed(words, a, x) and not (heads and self._modifier(words, lemmas, y, b))))
 
     def _modifier(self, words: Sequence[str], lemmas: Sequence[str], y: int, b: int) -> bool:
         """Whether the actor word ending at `y` only modifies the plural noun after it, the head
