@@ -213,8 +213,11 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
             and all(_vague(f) or (consent_excepted and _opted_in(f)) for f in supporting):
         vague = supporting
         supporting = [f for f in relevant if f.value == "no"]
-        reason = (f"{len(supporting)} finding(s) support 'no'; {len(vague)} vague admission(s) "
-                  "(to unspecified third parties, for no stated purpose) yield to the denial")
+        opted_in = sum(not _vague(f) for f in vague)
+        reason = (f"{len(supporting)} finding(s) support 'no'; {len(vague) - opted_in} vague admission(s) "
+                  "(to unspecified third parties, for no stated purpose)"
+                  + (f" and {opted_in} made only with the consent the denial excepts" if opted_in else "")
+                  + " yield to the denial")
         attributes = verdict_attributes(practice, supporting)
         return PracticeVerdict(practice.id, "no", tuple(supporting)[:MAX_EVIDENCE],
                                reason + scope_note, attributes, tuple(vague)[:MAX_EVIDENCE])
