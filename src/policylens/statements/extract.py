@@ -51,6 +51,7 @@ from policylens.statements.words import (
     COORDINATORS,
     DEFINING,
     DETERMINERS,
+    DIALOGUE_MARKS,
     DITRANSITIVE,
     ENUMERATION_CUES,
     FINITE,
@@ -222,7 +223,7 @@ class StatementReader:
         capitalised inside the sentence next to another capitalised word ("Federal Trade
         Commission"): a name, no verb. A `heading` states nothing but may lead its section
         (`_heading_lead`)."""
-        if len(without_mark(words)) < len(words):
+        if len(words) > 2 and words[1] == ":" and words[0] in DIALOGUE_MARKS:
             # "Q: Who receives my data?" / "A: Our payment processor.": read past the mark (and
             # the sentence before past its own), then put the statements back in place
             before = previous
