@@ -41,7 +41,7 @@ from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
-from policylens.statements.replies import NOBODY, opens_reply
+from policylens.statements.replies import names_no_one, opens_reply
 from policylens.statements.tables import TableReader, TableStatement
 from policylens.statements.words import FINITE, without_mark
 from policylens.structure.blocks import Block, iter_blocks
@@ -880,8 +880,7 @@ class Analyzer:
             index.use_words(literals)
         self.polarity = PolarityDetector(self.nlp)
         self.semicolon = self.nlp.vocab.strings.add(";")  # the word hash that parts two clauses
-        # the word hashes that end a topic label opening a sentence ("Cookies: ...")
-        self.label_ends = frozenset({self.nlp.vocab.strings.add(":")})
+        self.colon = self.nlp.vocab.strings.add(":")  # the word hash that ends a topic label
         self.company_subjects = frozenset(self.nlp.vocab.strings.add(w) for w in ("we", "our"))
         self.shortcuts = shortcuts
         self.sentencizer = _fast_sentencizer(self.nlp) if model == BLANK and shortcuts else None
@@ -1135,7 +1134,7 @@ class Analyzer:
                             and not opens_reply(opening := list(without_mark(
                                 [strings[k] for k in sents.lows[span.start:span.start + 5]]))[:3])
                             and not self._names_recipients(opening)
-                            and opening[0] not in NOBODY and opening[:2] != ["no", "one"]):
+                            and not names_no_one(opening)):
                     continue
             tokens = head + sents.lower_words(i, strings)
             previous = partial(sents.lower_words, i - 1, strings) if i \
@@ -1289,7 +1288,7 @@ class Analyzer:
         persistent cookies; a session cookie is set when you log in"; the finding is made only
         when its polarity differs)."""
         first = _earliest(candidates)
-        if first.start == start and first.end + 1 < end and lows[first.end] in self.label_ends \
+        if first.start == start and first.end + 1 < end and lows[first.end] == self.colon \
                 and lows[first.end + 1] in self.company_subjects:
             # a topic label opening a sentence of the company's own ("Cookies: We do not use
             # cookies on our site") names what it is about; the trigger after it speaks (not

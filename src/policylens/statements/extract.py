@@ -37,7 +37,7 @@ from policylens.statements.lexicon import Lexicon, load_lexicon
 from policylens.statements.owned import OwnedActs
 from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder
-from policylens.statements.replies import NOBODY, ReplyReader, opens_reply
+from policylens.statements.replies import ReplyReader, names_no_one, opens_reply
 from policylens.statements.scope import ScopeReader
 from policylens.statements.subjects import SubjectFinder, aside_before
 from policylens.statements.words import (
@@ -120,6 +120,7 @@ MADE_AVAILABLE_REACH = 20
 LICENCE_NOUNS = frozenset({"license", "licence"})
 LICENCE_GRANTS = frozenset({"grant", "give", "receive", "obtain", "hold", "have"})
 # a heading or question on sharing: the lead of a section whose paragraphs say to whom
+_SECTION_LEAD = Slots(action="share", actor="company", data="personal", scope="section", only=True)
 # prepositions through which a denied verb reaches a gerund ("make no money from selling")
 GERUND_PREPOSITIONS = frozenset({"from", "in", "of", "by", "into", "through"})
 # words between ", which" and its verb when the company acts on the noun before the comma ("which
@@ -128,7 +129,6 @@ WHICH_BRIDGES = frozenset({"we", "also", "sometimes", "occasionally", "then", "n
                            "does", "n't", "only", "regularly", "routinely"})
 # words that open a concession before the main clause ("while ..., ...")
 CONCESSIONS = frozenset({"while", "whilst", "although", "though", "whereas"})
-_SECTION_LEAD = Slots(action="share", actor="company", data="personal", scope="section", only=True)
 
 
 def _plural_markers(words: list[str]) -> list[str]:
@@ -273,7 +273,7 @@ class StatementReader:
         # a verb the main reading took is not read again as received
         out += [r for r in self.receivers.read(words, lemmas, clauses, previous)
                 if not any(s.start < r.end and r.start < s.end for s in out)]
-        if not out and previous is not None and (words[0] in NOBODY or words[:2] == ["no", "one"]):
+        if not out and previous is not None and names_no_one(words):
             return self.replies.nobody_reply(words, lemmas, previous)
         if (replying or self.replies.names_recipients(words, lemmas)) and not out and previous is not None:
             # (a reply, or an answer that opens naming to whom: "Advertisers and sponsors.")
@@ -660,6 +660,27 @@ class StatementReader:
                     return None
             k -= 1
         return None
+
+    def _without_false_deal(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int,
+                            conditions: list[str], recipients: list[str],
+                            inherited: bool) -> tuple[list[str], list[str]]:
+        """The conditions and recipients once words of a business transfer that name no deal of
+        ours are set aside: the user's own trade on a marketplace ("When you sell an item, we share
+        your username with the buyer": another user), or, unless the deal is `inherited` from the
+        sentence before, a word inside a recipient of another kind ("the credit card acquirer":
+        the bank that takes card payments)."""
+        lex = self.lex
+        deals = [(a, b) for a, b, c in lex.condition_classes.find(lemmas, cs, end)
+                 if c == "business-transfer"]
+        others = [c for c in conditions if c != "business-transfer"]
+        if any(words[k] == "you" and lemmas[k + 1] in USER_TRADES
+               for k in range(cs, min(end, len(words) - 1))) \
+                and all(lemmas[a] in TRADE_PARTIES for a, _ in deals):
+            return others, ["user" if r == "successor" else r for r in recipients]
+        named = [(a, b) for a, b, c in lex.recipients.find(lemmas, cs, end) if c != "successor"]
+        if deals and not inherited and all(any(a0 <= a and b <= b0 for a0, b0 in named) for a, b in deals):
+            return others, [r for r in recipients if r != "successor"] or recipients
+        return conditions, recipients
 
     def _covers_our_acts(self, words: Sequence[str], lemmas: Sequence[str], g_end: int, ce: int) -> bool:
         """Whether a law's sale word is said to include the company's own acts ('Some privacy
@@ -1168,25 +1189,9 @@ class StatementReader:
                  if a not in routine]
         hypothetical = any(w[-1] in OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))
-        if "business-transfer" in conditions and any(
-                words[k] == "you" and lemmas[k + 1] in USER_TRADES for k in range(cs, min(ex_end, n - 1))) \
-                and all(lemmas[a] in TRADE_PARTIES
-                        for a, _, c in lex.condition_classes.find(lemmas, cs, ex_end)
-                        if c == "business-transfer"):
-            # "When you sell an item, we share your username with the buyer": the user's own
-            # trade on a marketplace, whose buyer is another user, not a successor of ours
-            conditions = [c for c in conditions if c != "business-transfer"]
-            recipients = ["user" if r == "successor" else r for r in recipients]
         if "business-transfer" in conditions:
-            # a word of a business transfer inside a recipient of another kind ("the credit card
-            # acquirer": the bank that takes card payments) names no deal
-            kinds_named = [(a, b) for a, b, c in lex.recipients.find(lemmas, cs, ex_end) if c != "successor"]
-            deals = [(a, b) for a, b, c in lex.condition_classes.find(lemmas, cs, ex_end)
-                     if c == "business-transfer"]
-            if deals and "business-transfer" not in inherited \
-                    and all(any(a0 <= a and b <= b0 for a0, b0 in kinds_named) for a, b in deals):
-                conditions = [c for c in conditions if c != "business-transfer"]
-                recipients = [r for r in recipients if r != "successor"] or recipients
+            conditions, recipients = self._without_false_deal(words, lemmas, cs, ex_end, conditions,
+                                                              recipients, "business-transfer" in inherited)
         if "opt-out" in conditions and lex.withdrawals.find(lemmas, cs, ex_end):
             # "If you no longer wish to have your data shared, you can opt out": consent withdrawn
             conditions = list(dict.fromkeys("consent" if c == "opt-out" else c for c in conditions))

@@ -36,8 +36,13 @@ def _only_with(words: Sequence[str]) -> bool:
 # the words that open a question asking to whom ("Who receives ...?", "With whom do we ...?",
 # "Which third parties receive my data?")
 TO_WHOM_OPENERS = frozenset({"who", "whom", "with", "to", "which", "what"})
-# an answer that names no one ("Nobody, apart from the companies that host our servers.")
-NOBODY = frozenset({"nobody", "noone", "none"})
+# the words of an answer that names no one ("Nobody, apart from the companies that host our servers.")
+_NOBODY = frozenset({"nobody", "noone", "none"})
+
+
+def names_no_one(words: Sequence[str]) -> bool:
+    """Whether an answer opens naming no one ("Nobody, ...", "No one, apart from ...")."""
+    return bool(words) and (words[0] in _NOBODY or list(words[:2]) == ["no", "one"])
 # the act a question asking to whom is about ("Who receives your data?")
 _GIVEN = Slots(action="share", actor="company", data="personal")
 # the words of a disclosure label that asks for kinds of data ("Categories of personal information
@@ -83,7 +88,7 @@ class ReplyReader:
         """An answer naming no one to a question asking to whom ("Who do you share my information
         with? Nobody, apart from the companies that host our servers."): sharing denied, the
         ones after "apart from" its exceptions."""
-        if not words or not (words[0] in NOBODY or words[:2] == ["no", "one"]):
+        if not names_no_one(words):
             return []
         asked = list(without_mark(previous()))
         if not asked or asked[-1] != "?" or self.to_whom_act(asked) is None:
