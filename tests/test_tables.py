@@ -147,6 +147,21 @@ def test_a_row_labelled_by_its_first_cell(read_row):
         == [("sale", "negated", (), "never")]
 
 
+def test_a_reason_in_the_rows_first_cell_names_who_gets_the_data(read_row):
+    header = ["Reasons we can share your personal information", "Do we share?"]
+    assert read_row(header, ["For nonaffiliates to market to you", "Yes"]) \
+        == [("share", "affirmed", ("third-party",), "yes")]
+    assert read_row(header, ["For our affiliates' everyday business purposes", "Yes"]) \
+        == [("share", "affirmed", ("affiliate",), "yes")]
+    # (a class word before "purposes" names no one)
+    assert read_row(header, ["For our everyday business purposes", "Yes"]) == [("share", "affirmed", (), "yes")]
+
+
+def test_a_question_to_the_reader_names_no_act_of_the_company(read_row):
+    # "Can you limit this sharing? | No" says the reader cannot, not that nothing is shared
+    assert read_row(["Reasons", "Can you limit this sharing?"], ["For joint marketing", "No"]) == []
+
+
 # -- whole documents: the verdict, and the row as evidence ------------------------------------
 
 @pytest.fixture(scope="module")

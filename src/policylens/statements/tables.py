@@ -47,6 +47,17 @@ _PUNCTUATION = frozenset({";", ",", ".", ":", "-", "–", "—", "/", "(", ")", 
 _TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})  # "Disclosed to"
 _ASKS_WHOM = frozenset({"whom", "recipient", "recipients"})
 _NOT_RECIPIENTS = frozenset({"user", "abroad"})
+# a label that asks the reader ("Can you limit this sharing?", "Do you have a choice?") names the
+# reader's choice, not the company's act: its cells answer for the reader
+_ASKS_THE_READER = frozenset({"can", "could", "may", "do", "will", "would", "how"})
+# a row's first cell that opens with one of these is the reason of the row's answers (the GLBA
+# notice: "For nonaffiliates to market to you | Yes"): whom it names gets the data, for that end
+_REASON_OPENERS = frozenset({"for"})
+# a header naming the purpose of a row's disclosure ("Purpose", "Why we share it"): its cell says
+# whose ends the row's recipients serve ("The partners' own marketing")
+_PURPOSE_HEADS = frozenset({"purpose", "purposes", "why", "reason", "reasons"})
+# the purposes a row's purpose cell names that are the recipients' own
+THEIR_PURPOSES = frozenset({"own-use"})
 # a row's first cell longer than this is a paragraph, not the label of an answer
 MAX_LABEL_WORDS = 20
 # an item of a list of recipients names its class in its first words; past them it describes
@@ -158,6 +169,14 @@ class TableReader:
         data = "personal"
         if data_column is not None and self.aggregate_only(words, lemmas, *cells[data_column]):
             data = "aggregate"
+        reason = self._reason(words, lemmas, cells[order[0]]) if answers[order[0]] is None else None
+        # (a row's purpose cell that says the recipients' own ends: "Marketing partners | Their
+        # own marketing"; a purpose column names the company's ends of processing otherwise,
+        # "Marketing" done for it by a vendor)
+        row_purposes = tuple(dict.fromkeys(
+            p for c in order if c in labels and not labels[c].acts and not labels[c].to_whom
+            and not _PURPOSE_HEADS.isdisjoint(labels[c].text.split())
+            for p in self.lex.purposes.classes_in(lemmas, *cells[c]) if p in THEIR_PURPOSES))
         lists_recipients = any(label.to_whom for label in labels.values())
         # the CCPA's disclosures "for a business purpose" go to those who act for the company
         business = any("business purpose" in label.text for label in labels.values())
@@ -171,9 +190,9 @@ class TableReader:
             if not acts:
                 continue
             if answer is not None:
-                out += self._answered(label, acts, answer, words, lemmas, cell, data, (cell,))
+                out += self._answered(label, acts, answer, words, lemmas, cell, data, (cell,), reason)
             elif label.to_whom:
-                out += self._listed(label, acts, words, lemmas, cell, data, business)
+                out += self._listed(label, acts, words, lemmas, cell, data, business, row_purposes)
             elif c == data_column and not lists_recipients and acts == ("sale",) \
                     and cell[1] - cell[0] <= MAX_LABEL_WORDS * 3 and "." not in words[slice(*cell)]:
                 # "Categories of personal information sold in the past 12 months | Identifiers"
@@ -185,22 +204,24 @@ class TableReader:
 
     def _listed(self, label: _Label, acts: Sequence[str], words: Sequence[str],
                 lemmas: Sequence[str], cell: tuple[int, int], data: str,
-                business: bool = False) -> list[TableStatement]:
-        """A cell under "to whom" that lists recipient classes: the act, to them (a closed list).
-        In a table of disclosures "for a business purpose" (CCPA: operational purposes), partners
-        and unnamed third parties act for the company."""
+                business: bool = False, row_purposes: tuple[str, ...] = ()) -> list[TableStatement]:
+        """A cell under "to whom" that lists recipient classes: the act, to them (a closed list),
+        for the purposes its header or the row's purpose cell names. In a table of disclosures
+        "for a business purpose" (CCPA: operational purposes), partners and unnamed third parties
+        act for the company."""
         named = self._recipients(words, lemmas, *cell)
         if not named:
             return []
         act = _weakest(acts)
-        if act == "share" and (business or not OWN_PURPOSES & set(label.purposes)):
+        purposes = tuple(dict.fromkeys((*label.purposes, *row_purposes)))
+        if act == "share" and (business or not OWN_PURPOSES & set(purposes)):
             # ("Partners" in a list of a table's recipients, with no purpose of theirs named,
             # are not said to get data for their own ends: LABELS.md counts those that do)
             acting = ACTING_RECIPIENTS if business else {"marketing-partner"}
             named = list(dict.fromkeys("service-provider" if r in acting else r for r in named))
         # (a closed list of the allowed exceptions is a denial of the rest; one that names
         # third parties at large says they get the data)
-        slots = Slots(action=act, data=data, recipients=tuple(named), purposes=label.purposes,
+        slots = Slots(action=act, data=data, recipients=tuple(named), purposes=purposes,
                       only=act == "share" and OPEN_RECIPIENTS.isdisjoint(named))
         return [TableStatement(Extracted(*cell, "affirmed", None, slots), label.text, (cell,),
                                label.column)]
@@ -222,10 +243,27 @@ class TableReader:
             item = k + 1
         return list(dict.fromkeys(out))
 
+    def _reason(self, words: Sequence[str], lemmas: Sequence[str],
+                cell: tuple[int, int]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The recipients and purposes of a row's first cell that gives the reason of its answers
+        ("For joint marketing with other financial companies", "For our affiliates to market to
+        you"); None for any other first cell (a category of data, a recipient's name)."""
+        content = [k for k in range(*cell) if words[k] not in _PUNCTUATION]
+        if not content or words[content[0]] not in _REASON_OPENERS \
+                or len(content) > MAX_LABEL_WORDS:
+            return None
+        # (a class word before a thing's noun names no one: "for our everyday business purposes")
+        recipients = tuple(dict.fromkeys(
+            r for _, b, r in self.lex.recipients.find(lemmas, *cell) if r not in _NOT_RECIPIENTS
+            and not (b < cell[1] and lemmas[b] in self.lex.not_recipients)))
+        return recipients, tuple(self.lex.purposes.classes_in(lemmas, *cell))
+
     def _answered(self, label: _Label, acts: Sequence[str], answer: _Answer, words: Sequence[str],
                   lemmas: Sequence[str], cell: tuple[int, int], data: str,
-                  used: tuple[tuple[int, int], ...]) -> list[TableStatement]:
-        """The label's acts, affirmed or denied as the cell answers."""
+                  used: tuple[tuple[int, int], ...],
+                  reason: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> list[TableStatement]:
+        """The label's acts, affirmed or denied as the cell answers, for the row's reason if it
+        gives one (its recipients and purposes)."""
         if answer.acts:  # "Shared" under "Sold or shared?": shared, and not sold
             polarities = {a: answer.polarity if a in answer.acts else "negated"
                           for a in dict.fromkeys((*acts, *answer.acts))}
@@ -236,6 +274,10 @@ class TableReader:
         else:
             polarities = {_weakest(acts): "affirmed"}
         recipients = list(label.recipients)
+        purposes_named = label.purposes
+        if reason is not None:
+            recipients += [r for r in reason[0] if r not in recipients]
+            purposes_named = tuple(dict.fromkeys((*label.purposes, *reason[1])))
         if answer.polarity == "affirmed":  # "Yes, to advertising partners"
             recipients += [r for r in self.lex.recipients.classes_in(lemmas, answer.rest, cell[1])
                            if r not in _NOT_RECIPIENTS and r not in recipients]
@@ -244,7 +286,7 @@ class TableReader:
         cpra = "sale" in label.acts and "share" in label.acts
         out = []
         for act, polarity in polarities.items():
-            purposes = label.purposes + (("cross-context",) if cpra and act == "share" else ())
+            purposes = purposes_named + (("cross-context",) if cpra and act == "share" else ())
             slots = Slots(action=act, data=data, recipients=tuple(recipients),
                           purposes=tuple(dict.fromkeys(purposes)))
             out.append(TableStatement(Extracted(*cell, polarity, cell, slots), label.text, used,
@@ -258,6 +300,8 @@ class TableReader:
         lex = self.lex
         # (an act on what is not data names no disclosure: "Services Provided", "Products sold")
         found = sorted(lex.action_words.find(lemmas, start, end) + lex.action_nouns.find(lemmas, start, end))
+        if end - start > 1 and words[start] in _ASKS_THE_READER and words[start + 1] == "you":
+            found = []  # "Can you limit this sharing?": the reader's choice
         acts = [c for a, b, c in found if lex.not_data_objects.isdisjoint(
             (*lemmas[max(a - 1, start):a], *lemmas[b:min(b + 1, end)]))]
         named = [(a, b, r) for a, b, r in lex.recipients.find(lemmas, start, end)
