@@ -43,7 +43,7 @@ from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
 from policylens.statements.replies import names_no_one, opens_reply
 from policylens.statements.tables import TableReader, TableStatement
-from policylens.statements.words import FINITE, without_mark
+from policylens.statements.words import FINITE, names_to_whom, without_mark
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -1106,7 +1106,7 @@ class Analyzer:
             # (the colon is dropped, except after a label naming to whom, whose items complete it
             # as the words after a colon do: "Categories of third parties to whom we disclose
             # personal information:" + "advertising partners")
-            leads[block.offsets[0]] = lead_words if "whom" in lead_words else lead_words[:-1]
+            leads[block.offsets[0]] = lead_words if names_to_whom(lead_words) else lead_words[:-1]
         # a heading names a topic and states nothing ("Sharing Information with Third Parties"),
         # except that one naming the act of sharing leads the section under it (the reader's
         # `heading` reading)

@@ -76,6 +76,7 @@ from policylens.statements.words import (
     PRONOUNS,
     QUOTES,
     RECIPROCALS,
+    RESULT_SUBJECTS,
     SOURCE_RELATIVES,
     SUBJECT_STOPS,
     SUBORDINATORS,
@@ -87,7 +88,9 @@ from policylens.statements.words import (
     asks,
     causative_before,
     clause_of,
+    framed_subject,
     is_participle,
+    names_to_whom,
     past_object_skip,
     without_mark,
 )
@@ -352,9 +355,14 @@ class StatementReader:
                                    or words[i - 1] in {"nobody", "one", "none", "anyone", "nothing"}):
                     continue  # ("nobody but you and our processor": an exception)
                 cuts.append(i)
-            elif w in {"and", "or"} and words[i - 1:i] == [","] and words[i + 1:i + 2] in (
-                    ["we"], ["you"], ["they"]):
-                cuts.append(i)  # ", and we have no knowledge of ...": a new clause with its subject
+            elif w in {"and", "or"} and words[i - 1:i] == [","] and (words[i + 1:i + 2] in (
+                    ["we"], ["you"], ["they"]) or framed_subject(words, i + 1)):
+                # ", and we have no knowledge of ...", ", and in the last year we disclosed ...":
+                # a new clause with its subject
+                cuts.append(i)
+            elif w == "so" and words[i - 1:i] == [","] and words[i + 1:i + 2] \
+                    and words[i + 1] in RESULT_SUBJECTS:
+                cuts.append(i)  # ", so there is nothing to opt out of": the result, a clause
         cuts.append(len(words))
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
@@ -1149,8 +1157,7 @@ class StatementReader:
             recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
                           if c != "third-party"]  # "Service providers: we share ... with them"
         listing = self._listing(words, g_end, body_end) if scope == "description" else None
-        if listing is not None and any(words[k] == "whom" and words[k - 1] in {"to", "with"}
-                                       for k in range(max(cs, 1), walk)):
+        if listing is not None and names_to_whom(words, cs, walk):
             # "The third parties with whom we share data include ad networks and analytics
             # providers": the relative clause names the act, the main verb its recipients
             named = [c for c in self.recipient_finder.classes(words, lemmas, listing, body_end)
@@ -1279,6 +1286,10 @@ class StatementReader:
                 for k in range(m[1], g_start - 2))]
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
             negation = [(subject_start, subject_start + 1, "x")]
+        if not negation and words[cs:cs + 1] == ["neither"] and "nor" in words[cs + 1:g_start]:
+            # "Neither we nor any of the vendors that host our site sell customer data": the
+            # subjects' "neither ... nor" denies the verb past a relative clause in the subject
+            negation = [(cs, cs + 1, "x")]
         if not negation and passive:
             denier = self._denied_subject(words, lemmas, cs, subject_start, walk)
             negation = [(denier, denier + 1, "x")] if denier is not None else []
@@ -1295,8 +1306,10 @@ class StatementReader:
             negation = [m for m in lex.negations.find(lemmas, cs, cs + 2) if m[0] == cs]
         hedge = lex.hedges.find(lemmas, walk, g_start)
         own = subjects.after_comma(words, cs, subject_start)
+        # (a clause that concedes is no condition: "Although the law gives you the right to opt
+        # out of the sale, we do not sell personal information")
         if own > cs and lex.rights.find(lemmas, cs, own) and "opt-out" in lex.condition_classes.classes_in(
-                lemmas, cs, own) and scope == "practice":
+                lemmas, cs, own) and scope == "practice" and words[cs] not in CONCESSIONS:
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
             if negation:  # "if you opt out, we will not sell it": it sells otherwise
                 negation = []

@@ -15,6 +15,8 @@ from policylens.statements.words import (
     PREPOSITIONS,
     PRONOUNS,
     after_last_comma,
+    framed_subject,
+    names_to_whom,
 )
 
 # words that open a coordinated clause's own subject: ", and some of our disclosures may ..."
@@ -27,7 +29,7 @@ def _own_clause(words: Sequence[str], before: int) -> int:
     and some of our disclosures may be considered a sale")."""
     return max([0] + [k + 2 for k in range(min(before, len(words) - 2))
                       if words[k] == "," and words[k + 1] in {"and", "but", "so", "yet"}
-                      and words[k + 2] in _CLAUSE_SUBJECTS])
+                      and (words[k + 2] in _CLAUSE_SUBJECTS or framed_subject(words, k + 2))])
 
 
 class ScopeReader:
@@ -94,6 +96,8 @@ class ScopeReader:
                     k > cs + 1 and words[k - 1] in {"that", "which", "where"}
                     and words[k - 2].isalpha() and lemmas[k - 2] not in self.reporting
                     and words[k - 2] not in PREPOSITIONS
+                    # ("to which we sell": asks to whom, read below)
+                    and not names_to_whom(words, k - 1, k)
                     # "it is our policy that we never sell data": a "that" clause with its own
                     # object is a noun's content, not a relative clause
                     and not (words[k - 1] == "that" and lemmas[k - 2] not in self.data_nouns

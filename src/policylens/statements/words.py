@@ -13,6 +13,28 @@ from collections.abc import Sequence
 
 # words that end a clause ("we do not sell your data, but we may share it")
 BOUNDARIES = frozenset({";", "but", "however", "whereas", "although", "though", "while"})
+# the subjects that make ", so" open a clause of the result ("we do not sell it, so there is
+# nothing to opt out of", ", so this section does not apply"): its own clause, not the verb's
+RESULT_SUBJECTS = frozenset({"there", "it", "this", "that", "these", "those", "nothing", "no"})
+# the prepositions of a phrase of time or place that may stand before a clause's subject
+FRAME_PREPOSITIONS = frozenset({"in", "during", "over", "since", "for", "within", "at", "on"})
+# how many words such a phrase may have before the subject
+MAX_FRAME_WORDS = 6
+
+
+def framed_subject(words: Sequence[str], i: int) -> bool:
+    """Whether words[i:] open with a phrase of time or place, a comma-less frame, then a
+    subject pronoun: "in the last 12 months we disclosed"."""
+    if i >= len(words) or words[i] not in FRAME_PREPOSITIONS:
+        return False
+    for k in range(i + 1, min(i + 1 + MAX_FRAME_WORDS, len(words))):
+        if words[k] in {"we", "you", "they"}:
+            return True
+        if not (words[k].isalnum() or words[k] in {"-", "'s"}) or words[k] in {"that", "which", "who"}:
+            return False
+    return False
+
+
 # words that open a subordinate clause before the main one ("If you opt out, we ...")
 SUBORDINATORS = frozenset({"if", "when", "whenever", "where", "unless", "once", "after", "before",
                            "because", "while", "although", "though", "should", "until", "upon"})
@@ -148,6 +170,18 @@ GOVERNING = frozenset({"with", "to", "from", "for", "among", "between", "through
 LIST_NOUNS = frozenset({"recipient"})
 # words before a colon that make the list after it the whole list of recipients
 ENUMERATION_CUES = frozenset({"following", "categories", "category", "whom", "recipients", "recipient"})
+# a relative pronoun after "to" or "with" asks to whom ("third parties to whom / to which we sell")
+TO_WHOM_RELATIVES = frozenset({"whom", "which"})
+
+
+def names_to_whom(words: Sequence[str], lo: int = 0, hi: int | None = None) -> bool:
+    """Whether words[lo:hi] hold "to whom", "with whom", "to which" or "with which": a label of
+    the recipients its list or predicate names."""
+    hi = len(words) if hi is None else hi
+    return any(words[k] in TO_WHOM_RELATIVES and words[k - 1] in {"to", "with"}
+               for k in range(max(lo, 1), hi))
+
+
 # recipient classes that a phrase saying they act for the company ("on our behalf") makes
 # service providers: the unnamed, partners, and named kinds of organisation
 ACTING_RECIPIENTS = frozenset({"third-party", "marketing-partner", "organisation"})
