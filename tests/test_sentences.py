@@ -57,6 +57,7 @@ def test_the_same_sentences_as_the_pipeline(nlp, text: str):
     "No full stop here",
     "...",
     "First. Second! Third? (Fourth.) \"Fifth.\" ...sixth",
+    "Lists, etc. to others. Inc. and co. etc. Etc. etc. . x",
     "These purposes include: " + "; ".join(f"to do task {k} for the people who use it"
                                           for k in range(40)) + ".",
     " ".join(["word"] * 400),
@@ -76,3 +77,14 @@ def test_no_sentence_starts_after_a_comma(nlp):
     for sentences in (_fast_sentences(nlp, text), _pipeline_sentences(nlp, text)):
         assert [text[a:b] for _, _, a, b in sentences] == [
             "In the cases listed in 5.a to 5.f., we may provide data to others.", "A second one."]
+
+
+def test_a_lowercase_word_after_an_abbreviations_stop_goes_on_with_the_sentence(nlp):
+    """"etc." and "LLC." end no sentence before a lowercase word: the recipients after "etc." are
+    the verb's ("we send your activity, purchases, etc. to advertising platforms")."""
+    text = ("We send your activity, purchases, etc. to advertising platforms. "
+            "Acme LLC. and its affiliates may see it. We keep logs etc. Nothing more.")
+    for sentences in (_fast_sentences(nlp, text), _pipeline_sentences(nlp, text)):
+        assert [text[a:b] for _, _, a, b in sentences] == [
+            "We send your activity, purchases, etc. to advertising platforms.",
+            "Acme LLC. and its affiliates may see it.", "We keep logs etc.", "Nothing more."]

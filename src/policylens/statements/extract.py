@@ -132,6 +132,9 @@ WHICH_BRIDGES = frozenset({"we", "also", "sometimes", "occasionally", "then", "n
                            "does", "n't", "only", "regularly", "routinely"})
 # words that open a concession before the main clause ("while ..., ...")
 CONCESSIONS = frozenset({"while", "whilst", "although", "though", "whereas"})
+# how far past the verb its object's head noun is looked for; past an indirect object, further
+OBJECT_REACH = 3
+DITRANSITIVE_REACH = 6
 
 
 def _plural_markers(words: list[str]) -> list[str]:
@@ -327,7 +330,10 @@ class StatementReader:
                 nxt = groups[g + 1][0]
                 inside = (nxt >= 2 and words[nxt - 1] in {"you", "we", "they"}
                           and lemmas[nxt - 2] in self.data_nouns) \
-                    or words[nxt - 1] == "to"  # "any information you provide", "to provide": ours
+                    or words[nxt - 1] == "to" \
+                    or words[group_end:nxt].count("(") > words[group_end:nxt].count(")")
+                # ("any information you provide", "to provide": ours; "(your age, if you provide
+                # it)": an aside inside this one's object)
                 if not inside:
                     ce = max(group_end, self.subject_finder.walk_back(words, lemmas, group_end, nxt))
             if actions == ["share"] and self._defined_as_sale(words, lemmas, cs, group_start):
@@ -673,7 +679,7 @@ class StatementReader:
                             conditions: list[str], recipients: list[str],
                             inherited: bool) -> tuple[list[str], list[str]]:
         """The conditions and recipients once words of a business transfer that name no deal of
-        ours are set aside: the user's own trade on a marketplace ("When you sell an item, we share
+        ours are set aside: growth ("user acquisition"), the user's own trade on a marketplace ("When you sell an item, we share
         your username with the buyer": another user), or, unless the deal is `inherited` from the
         sentence before, a word inside a recipient of another kind ("the credit card acquirer":
         the bank that takes card payments)."""
@@ -681,6 +687,9 @@ class StatementReader:
         deals = [(a, b) for a, b, c in lex.condition_classes.find(lemmas, cs, end)
                  if c == "business-transfer"]
         others = [c for c in conditions if c != "business-transfer"]
+        growth = lex.not_deals.find(lemmas, cs, end)
+        if deals and not inherited and all(any(a0 <= a < b0 for a0, b0, _ in growth) for a, _ in deals):
+            return others, recipients  # "our user acquisition efforts": growth, no deal
         if any(words[k] == "you" and lemmas[k + 1] in USER_TRADES
                for k in range(cs, min(end, len(words) - 1))) \
                 and all(lemmas[a] in TRADE_PARTIES for a, _ in deals):
@@ -918,9 +927,13 @@ class StatementReader:
                 return None  # given to the reader: "we provide you with ..."
             # (no object after the verb when a recipient phrase follows it: "which we also
             # supply to sponsoring companies" has its object before)
+            # (past an indirect object, a direct object opened by its article: "the law gives
+            # California residents the right to ask")
+            reach = k + (DITRANSITIVE_REACH if lemmas[g_start] in DITRANSITIVE else OBJECT_REACH)
             head = None if words[k] in {"to", "with"} else next(
-                (j for j in range(k, min(k + 3, body_end))
-                 if lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns), None)
+                (j for j in range(k, min(reach, body_end))
+                 if (lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns)
+                 and (j < k + OBJECT_REACH or words[j - 1] in {"the", "a", "an"})), None)
             if head is not None and lemmas[head] in lex.not_data_objects \
                     and not lex.data.find(lemmas, head + 1, min(head + 5 + words[head:head + 5].count("-"),
                                                                  body_end)):
@@ -1192,8 +1205,9 @@ class StatementReader:
             # "By using the site you agree that we may share": using is no consent to sharing
             conditions = [c for c in conditions if c != "consent"]
         routine = {a for a, _, _ in lex.not_conditions.find(lemmas, cs, body_end)}
+        # (not an "if" inside an aside about the data: "your age (if you provide it)")
         opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)
-                 if a not in routine]
+                 if a not in routine and words[cs:a].count("(") <= words[cs:a].count(")")]
         hypothetical = any(w[-1] in OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))
         if "business-transfer" in conditions:

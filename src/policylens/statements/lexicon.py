@@ -140,6 +140,7 @@ class Lexicon:
     purposes: PhraseTable
     condition_classes: PhraseTable
     condition_opens: PhraseTable
+    not_deals: PhraseTable  # "user acquisition": a deal word naming no deal
     back_references: PhraseTable
     bridges: PhraseTable
     negations: PhraseTable
@@ -232,6 +233,7 @@ def load_lexicon() -> Lexicon:
         purposes=PhraseTable(raw["purposes"]),
         condition_classes=PhraseTable(raw["conditions"]["classes"]),
         condition_opens=_table(raw["conditions"]["opens"]),
+        not_deals=_table(raw["conditions"]["not_deals"]),
         back_references=_table(raw["back_references"]),
         bridges=_table(raw["bridges"]),
         negations=_table(raw["negations"]),

@@ -19,6 +19,9 @@ from policylens.statements.words import (
     names_to_whom,
 )
 
+# a subordinator of cause or concession opens a clause of its own: an embedding word before it
+# ("requests", "know") does not reach the verb after it
+CAUSES = frozenset({"because", "since", "although", "though", "whereas"})
 # words that open a coordinated clause's own subject: ", and some of our disclosures may ..."
 _CLAUSE_SUBJECTS = DETERMINERS | PRONOUNS | {"some", "all", "many", "certain", "these", "those"}
 
@@ -60,6 +63,9 @@ class ScopeReader:
         # our brochure are shared with our dealers", "Insurance quotes you request are shared")
         embedded = [m for m in lex.embedding.find(lemmas, before, walk)
                     if not any(a <= m[0] < b for a, b in told)
+                    # (not past a subordinator opening the verb's own clause: "Number of requests
+                    # to opt out Because we do not sell personal information, this is not applicable")
+                    and not any(words[k] in CAUSES for k in range(m[1], walk))
                     and not (m[0] > cs and words[m[0] - 1] in {"who", "that", "which", "you", "we", "they"}
                              and m[0] < walk and any(words[k] in BE for k in range(walk, g_start)))]
         # (a policy's self-description runs over its clauses: "This Policy describes what we

@@ -82,14 +82,33 @@ def long_sentence_cuts(doc: Doc, starts: list[int], char_starts: list[int],
 # sentence (the tokenizer leaves the stop of "5.f." apart; a comma follows no sentence's end).
 # Not a semicolon: it joins a table row's cells ("Identifiers.; A real name, ..."), each its own.
 JOINERS = (",",)
+# Nor right after the stop of an abbreviation the tokenizer leaves apart when a lowercase word
+# follows: "names, e-mail addresses, etc. to our partners", "Acme LLC. and its affiliates".
+ABBREVIATIONS = frozenset({"etc", "approx", "incl", "esp", "cf", "viz", "sec", "llc", "inc", "ltd",
+                           "corp", "co", "dept", "resp", "excl"})
+
+
+def _abbreviation_forms() -> frozenset[str]:
+    """The spellings of ABBREVIATIONS a text may hold: lowercase, capitalised, upper case."""
+    return frozenset(f for a in ABBREVIATIONS for f in (a, a.capitalize(), a.upper()))
+
+
+ABBREVIATION_FORMS = _abbreviation_forms()
+
+
+def _continues(before: str, stop: str, after: str) -> bool:
+    """Whether a sentence goes on past a stop: "etc" + "." + "to" (see ABBREVIATIONS)."""
+    return stop == "." and before in ABBREVIATION_FORMS and after[:1].islower()
 
 
 def sentence_starts(orths: list[int], ends: frozenset[int], is_punct: Callable[[int], bool],
-                    joiners: frozenset[int] = frozenset()) -> list[int]:
+                    joiners: frozenset[int] = frozenset(),
+                    continues: Callable[[int, int, int], bool] | None = None) -> list[int]:
     """The first token of each sentence, as spaCy's sentencizer marks them, from the tokens'
     ORTH ids: a sentence starts at the first token that is neither punctuation nor one of the
     sentence-ending characters (`ends`, their ids) after one of those characters, unless the
-    token before it is one of `joiners` (their ids)."""
+    token before it is one of `joiners` (their ids) or `continues` says the sentence goes on
+    past an abbreviation (the ids of the word before the stop, the stop and the next word)."""
     if not orths:
         return []
     starts = [0]
@@ -102,7 +121,8 @@ def sentence_starts(orths: list[int], ends: frozenset[int], is_punct: Callable[[
         while j < n and (orths[j] in ends or is_punct(orths[j])):
             j += 1
         reach = j
-        if j < n and orths[j - 1] not in joiners:
+        if j < n and orths[j - 1] not in joiners and not (
+                continues is not None and j == i + 1 and i > 0 and continues(orths[i - 1], orths[i], orths[j])):
             starts.append(j)
     return starts
 
@@ -117,6 +137,7 @@ class FastSentencizer:
         self.vocab = vocab
         self.ends = frozenset(vocab.strings[c] for c in punct_chars)
         self.joiners = frozenset(vocab.strings.add(c) for c in JOINERS)
+        self.abbreviations = frozenset(vocab.strings.add(c) for c in ABBREVIATION_FORMS)
         self.punct: dict[int, bool] = {}
 
     def is_punct(self, orth: int) -> bool:
@@ -126,10 +147,17 @@ class FastSentencizer:
             found = self.punct[orth] = bool(self.vocab[orth].is_punct)
         return found
 
+    def continues(self, before: int, stop: int, after: int) -> bool:
+        """`_continues` on token ids; the strings looked up only after an abbreviation."""
+        if before not in self.abbreviations:
+            return False
+        strings = self.vocab.strings
+        return _continues(strings[before], strings[stop], strings[after])
+
     def starts(self, doc: Doc, orths: list[int], char_starts: list[int],
                char_ends: list[int]) -> list[int]:
         """The first token of each sentence of a tokenized (not sentencized) Doc."""
-        starts = sentence_starts(orths, self.ends, self.is_punct, self.joiners)
+        starts = sentence_starts(orths, self.ends, self.is_punct, self.joiners, self.continues)
         cuts = long_sentence_cuts(doc, starts, char_starts, char_ends)
         return sorted(starts + cuts) if cuts else starts
 
@@ -139,7 +167,8 @@ def split_long_sentences(doc: Doc) -> Doc:
     """Join a sentence that starts after a comma to the one before (JOINERS), then cut every
     sentence longer than MAX_SENTENCE_CHARS (see the module docstring)."""
     for k in range(1, len(doc)):
-        if doc[k - 1].text in JOINERS and doc[k].is_sent_start:
+        if doc[k].is_sent_start and (doc[k - 1].text in JOINERS or (
+                k > 1 and _continues(doc[k - 2].text, doc[k - 1].text, doc[k].text))):
             doc[k].is_sent_start = False
     if not len(doc) or doc[-1].idx + len(doc[-1]) <= MAX_SENTENCE_CHARS:  # (Doc.text walks
         return doc  # every token: most blocks are shorter than one long sentence)
