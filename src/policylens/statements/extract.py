@@ -137,6 +137,17 @@ OBJECT_REACH = 3
 DITRANSITIVE_REACH = 6
 
 
+def _perfect_of_ours(words: Sequence[str], cs: int, g_start: int) -> bool:
+    """Whether the participle at g_start is one verb of a list in a perfect the clause opens with
+    its subject: "we have collected, disclosed for a business purpose, and sold ..." (no other
+    subject or passive auxiliary between)."""
+    have = next((k for k in range(cs + 1, g_start) if words[k] in {"have", "has", "had"}
+                 and words[k - 1] in {"we", "they", "i"}), None)
+    return have is not None and not any(words[k] in PRONOUNS or words[k] in BE or words[k] in SUBJECT_STOPS
+                                        and words[k] not in {",", "and", "or"}
+                                        for k in range(have + 1, g_start))
+
+
 def _plural_markers(words: list[str]) -> list[str]:
     """"service(s)", "third party(ies)": the tokenizer leaves "service(s" and ")"; read as the
     plural noun and an empty word, so that a subject does not end at the bracket ("People who
@@ -873,7 +884,8 @@ class StatementReader:
                 and not lex.data.find(lemmas, subject_start, walk):
             return None  # "partners are given access to it": the subject receives (receivers.py)
         if participle and not wanted and not labelled and not any(lemmas[k] in {"be", "have", "get"}
-                                                 for k in range(walk, g_start)):
+                                                 for k in range(walk, g_start)) \
+                and not _perfect_of_ours(words, cs, g_start):
             return None  # "information received or transferred under ...": describes a noun
         # (the data may be a relative clause's antecedent: "Personal information that you provide
         # through the Service, including ..., is not disclosed")
@@ -1333,8 +1345,11 @@ class StatementReader:
             # information after you click that button": it is sold until the user opts out
             negation = []
             hypothetical = False
-        if negation and g_start not in owners \
-                and lex.preferences.find(lemmas, max(cs, subject_start - 4), walk):
+        if negation and g_start not in owners and (
+                lex.preferences.find(lemmas, max(cs, subject_start - 4), walk)
+                # (of sharing only: "you can ask us not to sell" is the CCPA's right, stated by
+                # businesses that sell nothing)
+                or (action == "share" and any(b >= g_start - 1 for _, b, _ in lex.opting_out.find(lemmas, cs, g_start)))):
             negation = []  # "if you prefer that we not share": an opt-out the company offers
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
             hypothetical = False

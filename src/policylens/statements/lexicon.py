@@ -154,6 +154,7 @@ class Lexicon:
     exceptions: PhraseTable
     restrictions: PhraseTable
     preferences: PhraseTable
+    opting_out: PhraseTable  # "ask us not to": the reader's opt-out
     not_conditions: PhraseTable
     withdrawals: PhraseTable  # "if you no longer wish ...": an opt-out that withdraws consent
     blanket_consent: PhraseTable  # "by using the site you agree": no consent to a practice
@@ -247,6 +248,7 @@ def load_lexicon() -> Lexicon:
         exceptions=_table(raw["exceptions"]),
         restrictions=_table(raw["restrictions"]),
         preferences=_table(raw["preferences"]),
+        opting_out=_table(raw["opting_out"]),
         not_conditions=_table(raw["not_conditions"]),
         withdrawals=_table(raw["withdrawals"]),
         blanket_consent=_table(raw["blanket_consent"]),

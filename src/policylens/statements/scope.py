@@ -53,12 +53,19 @@ class ScopeReader:
         lex = self.lex
         n = len(words)
         scope = "practice"
-        if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start):
+        if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start) \
+                and not self._lists_data(words, lemmas, g_end, n - 1):
             scope = "lead-in"  # "Info we share with third parties:": its list items speak
+            # (not a list of the data the act moves: "We have sold the following categories of
+            # personal information in the last 12 months:" states the sale itself)
         # ("Other than as disclosed in this Privacy Notice, we do not ...": words before a comma
         # belong to another phrase)
         before = after_last_comma(words, max(cs, subject_start - 6), subject_start)
         told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
+        if any(c == "share" for _, _, c in lex.action_words.find(lemmas, g_start, g_end)):
+            # "You can ask us not to share your data with partners": the company's opt-out (of
+            # sharing: "ask us not to sell" is the CCPA's right, stated by those who sell nothing)
+            told += [(a, b) for a, b, _ in lex.opting_out.find(lemmas, cs, g_start)]
         # (not a relative clause's verb inside a passive's subject: "Names of people who request
         # our brochure are shared with our dealers", "Insurance quotes you request are shared")
         embedded = [m for m in lex.embedding.find(lemmas, before, walk)
@@ -122,6 +129,15 @@ class ScopeReader:
             # ("Categories of third parties to whom we disclose data: advertising networks; ...")
             scope = "description"
         return scope
+
+    def _lists_data(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
+        """Whether the verb's object is the list of data that follows the colon ("sold the
+        following categories of personal information (to third parties):"), not the list of
+        those who get it ("shared your data with the following:")."""
+        following = next((k for k in range(start, end) if words[k] == "following"), None)
+        return following is not None and following - start <= 3 \
+            and not any(words[k] in {"to", "with"} for k in range(start, following)) \
+            and bool(self.lex.data.find(lemmas, following + 1, min(following + 6, end)))
 
     def deemed(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int,
                scope: str) -> str:

@@ -208,7 +208,9 @@ class SubjectFinder:
                 and words[j - 1] not in SUBJECT_STOPS and words[j - 1] not in PRONOUNS:
             first = j - 1  # the list's first verb: a pronoun or an auxiliary before it
             start = self.walk_back(words, lemmas, cs, first)
-            if words[first - 1] in PRONOUNS or (start < first and j < walk):
+            # (or a perfect's auxiliary: "we have collected, disclosed and sold")
+            if words[first - 1] in PRONOUNS or (start < first and j < walk) \
+                    or (start < first and words[first - 1] in {"have", "has", "had"}):
                 return start
         return walk
 
