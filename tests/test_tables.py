@@ -154,7 +154,8 @@ def test_a_reason_in_the_rows_first_cell_names_who_gets_the_data(read_row):
     assert read_row(header, ["For our affiliates' everyday business purposes", "Yes"]) \
         == [("share", "affirmed", ("affiliate",), "yes")]
     # (a class word before "purposes" names no one)
-    assert read_row(header, ["For our everyday business purposes", "Yes"]) == [("share", "affirmed", (), "yes")]
+    assert read_row(header, ["For our everyday business purposes", "Yes"]) \
+        == [("share", "affirmed", (), "yes")]
 
 
 def test_a_question_to_the_reader_names_no_act_of_the_company(read_row):

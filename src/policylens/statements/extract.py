@@ -690,9 +690,10 @@ class StatementReader:
                             conditions: list[str], recipients: list[str],
                             inherited: bool) -> tuple[list[str], list[str]]:
         """The conditions and recipients once words of a business transfer that name no deal of
-        ours are set aside: growth ("user acquisition"), the user's own trade on a marketplace ("When you sell an item, we share
-        your username with the buyer": another user), or, unless the deal is `inherited` from the
-        sentence before, a word inside a recipient of another kind ("the credit card acquirer":
+        ours are set aside: growth ("user acquisition"), the user's own trade on a marketplace
+        ("When you sell an item, we share your username with the buyer": another user), or,
+        unless the deal is `inherited` from the sentence before, a word inside a recipient of
+        another kind ("the credit card acquirer":
         the bank that takes card payments)."""
         lex = self.lex
         deals = [(a, b) for a, b, c in lex.condition_classes.find(lemmas, cs, end)
@@ -1349,7 +1350,8 @@ class StatementReader:
                 lex.preferences.find(lemmas, max(cs, subject_start - 4), walk)
                 # (of sharing only: "you can ask us not to sell" is the CCPA's right, stated by
                 # businesses that sell nothing)
-                or (action == "share" and any(b >= g_start - 1 for _, b, _ in lex.opting_out.find(lemmas, cs, g_start)))):
+                or (action == "share"
+                    and any(b >= g_start - 1 for _, b, _ in lex.opting_out.find(lemmas, cs, g_start)))):
             negation = []  # "if you prefer that we not share": an opt-out the company offers
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
             hypothetical = False

@@ -122,7 +122,8 @@ def sentence_starts(orths: list[int], ends: frozenset[int], is_punct: Callable[[
             j += 1
         reach = j
         if j < n and orths[j - 1] not in joiners and not (
-                continues is not None and j == i + 1 and i > 0 and continues(orths[i - 1], orths[i], orths[j])):
+                continues is not None and j == i + 1 and i > 0
+                and continues(orths[i - 1], orths[i], orths[j])):
             starts.append(j)
     return starts
 
