@@ -93,3 +93,19 @@ def test_neither_does_not_reach_a_clause_joined_after_it(analyze_text) -> None:
 ])
 def test_a_fronted_negation_governs_its_clause(analyze_text, text: str, value: str) -> None:
     assert analyze_text(text).practices["cookies"].value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a negation of the clause's own verb right after its subject denies the whole clause
+    ("Our club does not follow its members over time and across other websites in order to show "
+     "them interest-based ads.", "no"),
+    # not past a comma, which may open a clause about others
+    ("We do not give our ad networks your name, which they could use to show you interest-based ads.",
+     "yes"),
+    # nor past a clause with its own subject
+    ("We do not ask for your address when you visit the pages of this site and we work with ad networks "
+     "that show interest-based ads.", "yes"),
+])
+def test_a_negation_after_the_subject_denies_its_clause_up_to_a_pause(analyze_text, text: str,
+                                                                       value: str) -> None:
+    assert analyze_text(text).practices["third-party-ads"].value == value

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CUE_KINDS = ("negation", "hedge", "conditional", "pseudo", "terminators", "user_subjects", "clause_joins")
+CUE_KINDS = ("negation", "hedge", "conditional", "pseudo", "terminators", "user_subjects", "clause_joins",
+             "verb_negations", "pauses")
 
 
 class Cue(NamedTuple):
@@ -36,7 +37,7 @@ class Cue(NamedTuple):
 def load_cues() -> dict[str, object]:
     text = resources.files("policylens.data").joinpath("cues.yaml").read_text("utf-8")
     data = safe_load(text)
-    unknown = set(data) - set(CUE_KINDS) - {"window"}
+    unknown = set(data) - set(CUE_KINDS) - {"window", "verb_negation_reach"}
     if unknown:
         raise ValueError(f"cues.yaml: unknown sections {sorted(unknown)}")
     for kind in CUE_KINDS:  # a bare `no` in YAML is False, which would never match a word
@@ -68,6 +69,7 @@ class PolarityDetector:
 
         cues = load_cues()
         self.window = int(cues.get("window", 8))  # type: ignore[call-overload]
+        self.verb_negation_reach = int(cues.get("verb_negation_reach", 4))  # type: ignore[call-overload]
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in CUE_KINDS:
             phrases = [str(p) for p in cues.get(kind, [])]  # type: ignore[attr-defined]
@@ -119,10 +121,15 @@ class PolarityDetector:
                  if c.start >= clause_start and c.start < trig_end
                  and (trig_start - c.end <= self.window
                       or (_fronted(c, clause_start) and not any(c.end <= j < trig_start for j in joins)))]
+        # (a negation of the clause's own verb right after its subject denies the whole clause
+        # up to a pause: "Roblox does not track its customers over time and across third-party
+        # websites to provide targeted advertising")
+        stops = [c.start for c in in_sentence if c.kind in ("pauses", "clause_joins")]
+        governing = [c for c in in_sentence if c.kind == "verb_negations"
+                     and clause_start <= c.start <= clause_start + self.verb_negation_reach
+                     and c.end <= trig_start and not any(c.end <= j < trig_start for j in stops)]
         users = [c for c in in_sentence if c.kind == "user_subjects"]
-        for c in reach:
-            if c.kind != "negation":
-                continue
+        for c in [c for c in reach if c.kind == "negation"] + governing:
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
                    for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice
