@@ -507,6 +507,19 @@ def test_a_question_heading_is_answered_by_the_block_under_it(analyze_text, text
     assert analyze_text(text).practices[practice].value == value
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # every item of the list under a question answers it, not the first alone
+    ("## Who do we share your personal information with?\n\n- **Our affiliates** in our group.\n"
+     "- **Service providers** that host our website.\n- **Third parties to market** their products to "
+     "you.\n", "yes"),
+    # a setext heading leads its list too
+    ("Who do you share personal information with?\n---\n\n* Our hosting company.\n\n* Our accountant.\n",
+     "no"),
+])
+def test_each_item_of_a_list_under_a_question_answers_it(analyze_text, text: str, value: str) -> None:
+    assert analyze_text(text).practices["third-party-sharing"].value == value
+
+
 @pytest.mark.parametrize(("sentence", "value"), [
     # a contrast with nothing allowed before it is a plain denial
     ("We share your personal data internally, but not with any third party.", "no"),

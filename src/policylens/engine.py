@@ -1107,11 +1107,17 @@ class Analyzer:
             # as the words after a colon do: "Categories of third parties to whom we disclose
             # personal information:" + "advertising partners")
             leads[block.offsets[0]] = lead_words if names_to_whom(lead_words) else lead_words[:-1]
+        elif leads is not None and block.text.endswith("?") and sents.spans:
+            # a question over a list: each item answers it ("Who do we share your data with?" +
+            # "Affiliates ..." + "Third parties to market their products to you")
+            leads[block.offsets[0]] = sents.lower_words(len(sents.spans) - 1, strings)
         # a heading names a topic and states nothing ("Sharing Information with Third Parties"),
         # except that one naming the act of sharing leads the section under it (the reader's
         # `heading` reading)
         heading = block.kind == "heading"
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
+        if lead and lead[-1] == "?":
+            question, lead = question or lead, None  # (an item answers the question over its list)
         # a table row's cells read with its header; a cell read so is not read again as a sentence
         table = self._table_statements(sents, block) if block.cells else []
         read_cells = {k for t in table for a, b in t.used for k in range(a, b)}

@@ -946,6 +946,9 @@ class StatementReader:
             head = None if words[k] in {"to", "with"} else next(
                 (j for j in range(k, min(reach, body_end))
                  if (lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns)
+                 # (a verb's "-ing" form modifies the head after it: "your viewing behaviour")
+                 and not (words[j].endswith("ing") and words[j] != lemmas[j] and j + 1 < body_end
+                          and words[j + 1].isalpha() and lemmas[j + 1] not in FOLLOWING_PREPOSITIONS)
                  and (j < k + OBJECT_REACH or words[j - 1] in {"the", "a", "an"})), None)
             if head is not None and lemmas[head] in lex.not_data_objects \
                     and not lex.data.find(lemmas, head + 1, min(head + 5 + words[head:head + 5].count("-"),

@@ -430,7 +430,8 @@ class _Leads:
             return block  # a paragraph inside a list item: the list goes on
         self.in_list, self.current = None, None
         # (a heading too: "**We do not under any circumstances engage in:**" over its items)
-        ends_with_colon = block.kind in ("paragraph", "heading") and block.text.endswith((":", "\uff1a"))
+        # (or a question, each item answering it: "Who do we share your data with?" over a list)
+        ends_with_colon = block.kind in ("paragraph", "heading") and block.text.endswith((":", "\uff1a", "?"))
         self.offered = block.offsets[0] if ends_with_colon else None
         return block
 
@@ -467,10 +468,13 @@ def iter_blocks(text: str) -> Iterator[Block]:
             continue
         content = held[number].content
         if _UNDERLINE.match(content) or _THEMATIC.match(content):
-            if start is not None and kind in ("paragraph", "list-item") and _UNDERLINE.match(content):
+            setext = start is not None and kind in ("paragraph", "list-item") and bool(_UNDERLINE.match(content))
+            if setext:
                 kind = "heading"  # a setext heading: the paragraph above is its title
+                leads.reset()  # (before it: the heading itself may lead the list under it)
             yield from flush(line_start)
-            leads.reset()
+            if not setext:
+                leads.reset()
             start, kind = None, "paragraph"
             continue
         table_line = _is_table_line(line) or ("|" in line and number + 1 < len(lines)
