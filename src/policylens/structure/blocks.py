@@ -468,7 +468,8 @@ def iter_blocks(text: str) -> Iterator[Block]:
             continue
         content = held[number].content
         if _UNDERLINE.match(content) or _THEMATIC.match(content):
-            setext = start is not None and kind in ("paragraph", "list-item") and bool(_UNDERLINE.match(content))
+            setext = start is not None and kind in ("paragraph", "list-item") \
+                and bool(_UNDERLINE.match(content))
             if setext:
                 kind = "heading"  # a setext heading: the paragraph above is its title
                 leads.reset()  # (before it: the heading itself may lead the list under it)
