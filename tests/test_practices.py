@@ -145,3 +145,18 @@ def test_compare_takes_core_as_a_practice_selector() -> None:
     assert [p.id for p in select_practices(["core"])] == list(PRACTICES)[:6]
     assert [p.id for p in select_practices(["do-not-track,core"])][:2] == ["do-not-track", "data-sale"]
     assert len(select_practices(["all"])) == len(PRACTICES)
+
+
+@pytest.mark.parametrize(("text", "practice"), [
+    ("“Targeted advertising” means showing a person ads chosen from their activity on other sites.",
+     "third-party-ads"),
+    ("The term \"cookie\" refers to a small file a website stores in your browser.", "cookies"),
+])
+def test_a_sentence_that_defines_a_term_states_no_practice(analyze_text, text: str, practice: str) -> None:
+    assert analyze_text(text).practices[practice].value == "not-mentioned"
+
+
+def test_a_quoted_word_in_a_statement_still_speaks(analyze_text) -> None:
+    report = analyze_text("We use “cookies” so that ad networks can show you targeted ads.")
+    assert report.practices["cookies"].value == "yes"
+    assert report.practices["third-party-ads"].value == "yes"

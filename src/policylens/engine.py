@@ -57,6 +57,10 @@ if TYPE_CHECKING:
 # pronouns that open a list item which is a sentence of its own, not its lead-in's continuation
 ITEM_SUBJECTS = frozenset({"we", "i", "you", "they"})
 MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
+# a definition of a quoted term: the term within the first words, then one of these
+DEFINED_TERM_WORDS = 16
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+DEFINING_VERBS = frozenset({"means", "refers", "includes", "encompasses"})
 
 
 @lru_cache(maxsize=1)
@@ -1262,6 +1266,10 @@ class Analyzer:
             if misses is not None:
                 misses.append(self._near_miss(rule, i, _earliest(triggers), place, "requires"))
             return []
+        if self._defines_a_term(sents, i):
+            if misses is not None:
+                misses.append(self._near_miss(rule, i, _earliest(triggers), place, "definition"))
+            return []
         blocked = sents.inside(i, excluded.get(rule.id, []))
         candidates = [h for h in triggers if not any(_overlap(b, h) for b in blocked)]
         if not candidates:
@@ -1287,6 +1295,20 @@ class Analyzer:
                 cue.text if cue else None, self._attributes(rule, where.text[:MAX_SENTENCE_CHARS]),
                 trigger_span, cue_span))
         return findings
+
+    def _defines_a_term(self, sents: _Sentences, i: int) -> bool:
+        """Whether sentence i defines a quoted term ("“Cross-context behavioral advertising” means
+        the targeting of ...", "The term 'sale' refers to ..."): a law's words, no practice."""
+        span = sents.spans[i]
+        words = [self.word_strings[k]
+                 for k in sents.lows[span.start:min(span.end, span.start + DEFINED_TERM_WORDS)]]
+        quotes = [k for k, w in enumerate(words) if w in QUOTE_MARKS]
+        if len(quotes) < 2 or quotes[0] > 2:  # (the term opens the sentence, after "The term")
+            return False
+        after = words[quotes[1] + 1:quotes[1] + 4]
+        return bool(after) and (after[0] in DEFINING_VERBS
+                                or after[:2] in (["shall", "mean"], ["is", "defined"])
+                                or after[:3] == ["has", "the", "meaning"])
 
     def _speaking(self, candidates: list[_Hit], lows: list[int], start: int, end: int) -> list[_Hit]:
         """The triggers that speak for a sentence: the earliest (then shortest), and the earliest

@@ -60,6 +60,7 @@ class Explanation:
 MISSES = {
     "requires": "no pattern of the rule's `requires` matched in the sentence",
     "exclude": "an `exclude` pattern matched over the trigger",
+    "definition": "the sentence defines a term (“X” means ...), it states no practice",
 }
 
 

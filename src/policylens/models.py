@@ -195,7 +195,7 @@ class NearMiss:
     section: str
     trigger: str
     trigger_span: tuple[int, int]  # inside `sentence`
-    why: str  # requires | exclude
+    why: str  # requires | exclude | definition
     blocker: str | None = None  # for exclude: the text the exclude pattern matched
 
     def to_dict(self) -> dict[str, Any]:
