@@ -208,3 +208,15 @@ def test_a_table_row_label_is_not_read_again_as_a_sentence(table_reports):
     # "Sold to third parties | No": the label alone would read as a sale
     findings = [f for f in table_reports["t04-status-pairs.md"].findings if f.practice == "data-sale"]
     assert findings and all(f.value == "no" for f in findings)
+
+
+@pytest.mark.parametrize(("row", "practice", "value"), [
+    ("| Cookies on our website | No |", "cookies", "no"),
+    ("| Cookies on our website | Yes |", "cookies", "yes"),
+    # a practice the row denies is not affirmed by its own name
+    ("| Targeted advertising through third-party ad networks | No |", "third-party-ads", "not-mentioned"),
+])
+def test_a_yes_or_no_cell_answers_the_practice_its_row_names(analyze_text, row: str, practice: str,
+                                                             value: str) -> None:
+    text = "| Practice | Do we do this? |\n|---|---|\n" + row + "\n"
+    assert analyze_text(text).practices[practice].value == value

@@ -42,7 +42,7 @@ from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
 from policylens.statements.replies import names_no_one, opens_reply
-from policylens.statements.tables import TableReader, TableStatement
+from policylens.statements.tables import NO, YES, TableReader, TableStatement
 from policylens.statements.words import FINITE, names_to_whom, without_mark
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
@@ -730,6 +730,27 @@ class _PatternIndex:
                         found.setdefault(rule_id, []).append(_Hit(span.start, span.end))
 
 
+def _row_answer(block: Block, sents: _Sentences, hit: _Hit) -> tuple[str, Cue] | None:
+    """A table row whose first cell names the practice and whose other cell answers yes or no
+    ("Targeted advertising through ad networks | No"): the answer is the trigger's polarity, the
+    cell its cue."""
+    at = sents.char_starts[hit.start]
+    first = block.cells[0]
+    if not first[1] <= at < first[2]:
+        return None
+    answers = [(a, b) for column, a, b in block.cells if column != first[0]
+               and block.text[a:b].strip(" .!*").lower() in YES | NO]
+    if len(answers) != 1:
+        return None
+    a, b = answers[0]
+    tokens = [k for k, c in enumerate(sents.char_starts) if a <= c < b]
+    if not tokens:
+        return None
+    word = block.text[a:b].strip(" .!*")
+    polarity = "negated" if word.lower() in NO else "affirmed"
+    return polarity, Cue("negation" if polarity == "negated" else "answer", tokens[0], tokens[-1] + 1, word)
+
+
 def _earliest(hits: list[_Hit]) -> _Hit:
     """The earliest, then shortest, of some hits."""
     return min(hits, key=lambda h: (h.start, h.end - h.start))
@@ -1284,6 +1305,8 @@ class Analyzer:
         said: set[str] = set()
         for hit in self._speaking(candidates, sents.lows, sent.start, sent.end):
             polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
+            if place.block.cells:
+                polarity, cue = _row_answer(place.block, sents, hit) or (polarity, cue)
             if polarity in said:
                 continue
             said.add(polarity)
