@@ -54,10 +54,12 @@ class ScopeReader:
         n = len(words)
         scope = "practice"
         if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start) \
-                and not self._lists_data(words, lemmas, g_end, n - 1):
+                and not self._lists_data(words, lemmas, g_end, n - 1) \
+                and not self._lists_data(words, lemmas, subject_start, walk):
             scope = "lead-in"  # "Info we share with third parties:": its list items speak
             # (not a list of the data the act moves: "We have sold the following categories of
-            # personal information in the last 12 months:" states the sale itself)
+            # personal information in the last 12 months:", "The following types of personal
+            # information may have been sold:" state the sale itself)
         # ("Other than as disclosed in this Privacy Notice, we do not ...": words before a comma
         # belong to another phrase)
         before = after_last_comma(words, max(cs, subject_start - 6), subject_start)
@@ -131,9 +133,9 @@ class ScopeReader:
         return scope
 
     def _lists_data(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
-        """Whether the verb's object is the list of data that follows the colon ("sold the
-        following categories of personal information (to third parties):"), not the list of
-        those who get it ("shared your data with the following:")."""
+        """Whether the verb's object (or its passive's subject) is the list of data that follows
+        the colon ("sold the following categories of personal information (to third parties):"),
+        not the list of those who get it ("shared your data with the following:")."""
         following = next((k for k in range(start, end) if words[k] == "following"), None)
         return following is not None and following - start <= 3 \
             and not any(words[k] in {"to", "with"} for k in range(start, following)) \
