@@ -79,14 +79,18 @@ class PolarityDetector:
         self.strings = nlp.vocab.strings
         # a match's key is its kind's hash: the kind by its key, without a StringStore call each
         self.kinds = {self.strings.add(kind): kind for kind in CUE_KINDS}
+        self.pause_key = self.strings.add("pauses")
 
     def cues(self, doc: Doc, text_of: Callable[[int, int], str] | None = None) -> list[Cue]:
         """Every cue in the doc; `text_of(start, end)` gives the text of tokens start..end."""
         if text_of is None:
             text_of = lambda start, end: doc[start:end].text  # noqa: E731
         kinds = self.kinds
+        matches = self.matcher(doc)
+        # (a pause matters only to a verb negation's reach: most blocks have none)
+        pause = self.pause_key if not any(kinds[key] == "verb_negations" for key, _, _ in matches) else None
         found = [Cue(kinds[key], start, end, text_of(start, end))
-                 for key, start, end in self.matcher(doc)]
+                 for key, start, end in matches if key != pause]
         pseudo = [c for c in found if c.kind == "pseudo"]
         if not pseudo:
             return found
