@@ -61,6 +61,8 @@ MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
 DEFINED_TERM_WORDS = 16
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 DEFINING_VERBS = frozenset({"means", "refers", "includes", "encompasses"})
+# a table cell that answers its row: yes or no
+ANSWER_WORDS = YES | NO
 
 
 @lru_cache(maxsize=1)
@@ -733,13 +735,13 @@ class _PatternIndex:
 def _row_answer(block: Block, sents: _Sentences, hit: _Hit) -> tuple[str, Cue] | None:
     """A table row whose first cell names the practice and whose other cell answers yes or no
     ("Targeted advertising through ad networks | No"): the answer is the trigger's polarity, the
-    cell its cue."""
+    cell its cue (a "Yes" is an affirming cue, kind "answer")."""
     at = sents.char_starts[hit.start]
     first = block.cells[0]
     if not first[1] <= at < first[2]:
         return None
     answers = [(a, b) for column, a, b in block.cells if column != first[0]
-               and block.text[a:b].strip(" .!*").lower() in YES | NO]
+               and block.text[a:b].strip(" .!*").lower() in ANSWER_WORDS]
     if len(answers) != 1:
         return None
     a, b = answers[0]

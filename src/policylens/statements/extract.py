@@ -693,8 +693,7 @@ class StatementReader:
         ours are set aside: growth ("user acquisition"), the user's own trade on a marketplace
         ("When you sell an item, we share your username with the buyer": another user), or,
         unless the deal is `inherited` from the sentence before, a word inside a recipient of
-        another kind ("the credit card acquirer":
-        the bank that takes card payments)."""
+        another kind ("the credit card acquirer": the bank that takes card payments)."""
         lex = self.lex
         deals = [(a, b) for a, b, c in lex.condition_classes.find(lemmas, cs, end)
                  if c == "business-transfer"]

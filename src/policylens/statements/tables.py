@@ -21,6 +21,10 @@ reader reads the pairs with the lexicon's action, recipient, data and purpose ta
   networks or data brokers are not;
 - the row's **data** is the cell of the column whose header names data (else the first column):
   aggregate or de-identified data counts for nothing, anything else is personal information;
+- a row's first cell that gives a **reason** ("For nonaffiliates to market to you | Yes", the
+  US GLBA notice) names who gets the data and for what; a **purpose cell** that says the
+  recipients' own ends ("Marketing partners | Their own marketing") counts for the row's list;
+- a label that asks the reader ("Can you limit this sharing?") names the reader's choice, no act;
 - "N/A", "—" and an empty cell say nothing; a column of examples, purposes or retention periods
   names no act and is passed over.
 """
@@ -57,7 +61,7 @@ _REASON_OPENERS = frozenset({"for"})
 # whose ends the row's recipients serve ("The partners' own marketing")
 _PURPOSE_HEADS = frozenset({"purpose", "purposes", "why", "reason", "reasons"})
 # the purposes a row's purpose cell names that are the recipients' own
-THEIR_PURPOSES = frozenset({"own-use"})
+_THEIR_PURPOSES = frozenset({"own-use"})
 # a row's first cell longer than this is a paragraph, not the label of an answer
 MAX_LABEL_WORDS = 20
 # an item of a list of recipients names its class in its first words; past them it describes
@@ -176,7 +180,7 @@ class TableReader:
         row_purposes = tuple(dict.fromkeys(
             p for c in order if c in labels and not labels[c].acts and not labels[c].to_whom
             and not _PURPOSE_HEADS.isdisjoint(labels[c].text.split())
-            for p in self.lex.purposes.classes_in(lemmas, *cells[c]) if p in THEIR_PURPOSES))
+            for p in self.lex.purposes.classes_in(lemmas, *cells[c]) if p in _THEIR_PURPOSES))
         lists_recipients = any(label.to_whom for label in labels.values())
         # the CCPA's disclosures "for a business purpose" go to those who act for the company
         business = any("business purpose" in label.text for label in labels.values())
