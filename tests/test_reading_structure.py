@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -155,3 +156,12 @@ def test_an_invalid_character_reference_is_no_text(analyze_text) -> None:
     for finding in report.findings:
         assert "\ufffd" not in finding.sentence
         assert text[finding.start:finding.end] == finding.sentence
+
+
+@pytest.mark.parametrize("bullet", ["\u2022", "\u25cf", "\u25a0", "\u25ba", "\u27a2", "-", "*"])
+def test_a_word_processors_bullet_opens_a_list_item_under_its_lead_in(bullet: str):
+    text = (f"We share personal data with these recipients:\n\n{bullet} advertising partners\n"
+            f"{bullet} our auditors\n")
+    blocks = list(iter_blocks(text))
+    assert [(b.kind, b.text, b.lead) for b in blocks[1:]] == [
+        ("list-item", "advertising partners", 0), ("list-item", "our auditors", 0)]

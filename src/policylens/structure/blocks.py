@@ -46,9 +46,11 @@ def _title_line(content: str, following: str) -> bool:
                                              or w.lower() in _SMALL_WORDS) for w in words) \
         and sum(w[:1].isupper() for w in words) >= min(2, len(words)) \
         and (len(words) > 1 or (words[0].isalpha() and len(words[0]) > 3))  # ("Recipients")
+# A list item's bullet (a word processor's too: "●", "■", "►", "➢"), as a character class.
+_BULLETS = r"[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013\u25cf\u25a0\u25ba\u27a2\u2043]"
 # A list item's opening: a bullet, a number or a letter ("1.", "a)", "(iv)"), then text.
 _LIST_ITEM = re.compile(
-    r"^(?P<indent>[ \t]*)(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
+    r"^(?P<indent>[ \t]*)(?:" + _BULLETS + r"|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
     r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]+\S")
 # A setext heading's underline (after a paragraph line), or a thematic break (alone).
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
@@ -71,7 +73,7 @@ _MARKUP = re.compile(
     r"|(?P<entity>&(?:amp|nbsp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});)"
     r"|^[ \t]*>[ \t]?"
     r"|^[ \t]*(?:\d+\\?[.)][ \t]+)?#{1,6}[ \t]*"
-    r"|^[ \t]*(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
+    r"|^[ \t]*(?:" + _BULLETS + r"|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
     r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]+"
     r"|\*+|\\(?=[^\w\s])|(?<!\w)_{1,2}|_{1,2}(?!\w)"
     # whitespace to fold: a run that is more than one plain space (a lone space is left in place,
@@ -185,7 +187,7 @@ class Block:
 # spaces, a line break or another space character (not printable), or a list item's opening.
 _MARK_CHARS = re.compile(r"[\[>#*\\_<&]|  ")
 _LIST_OPENING = re.compile(
-    r"[ \t]*(?:[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013]|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
+    r"[ \t]*(?:" + _BULLETS + r"|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
     r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]")
 
 

@@ -25,7 +25,8 @@ _MIN_PIECE_CHARS = 120
 # ("...; ", " - ", " • ", a colon that opens an enumeration), then the end of a clause (", ",
 # before "and"/"or"/"but"), then any space.
 _ITEM_ENDS = frozenset({";", ":"})
-_ITEM_STARTS = frozenset({"\u2022", "\u00b7", "\u25aa", "\u25e6", "-", "\u2013", "\u2014"})
+_ITEM_STARTS = frozenset({"\u2022", "\u00b7", "\u25aa", "\u25e6", "\u25cf", "\u25a0", "-", "\u2013",
+                          "\u2014"})
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "which", "including", "where", "while"})
 
 
