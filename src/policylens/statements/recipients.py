@@ -19,6 +19,11 @@ from policylens.statements.words import (
     past_object_skip,
 )
 
+# the purpose that makes one said to help us an advertiser (not "marketing": a vendor sending our
+# marketing e-mails acts for us), and how soon after "help us" it comes
+PROMOTING_PURPOSES = frozenset({"advertising"})
+PROMOTION_REACH = 5
+
 
 class RecipientFinder:
     """Finds the recipients of a statement with one lexicon."""
@@ -89,7 +94,8 @@ class RecipientFinder:
         who work on our behalf", "companies we hire") is a service provider; an unnamed one given
         data to run the service ("third parties as needed to deliver your order") acts for it
         too, a named partner does not. A marketing purpose keeps a service purpose from
-        converting ("to provide you with offers that may interest you")."""
+        converting ("to provide you with offers that may interest you"), and one who helps us
+        advertise is an advertiser."""
         # (not "for us to do so": whom an infinitive's act is for, "consented for us to do so")
         acting = [m for m in self.lex.acting_for_us.find(lemmas, lo, end)
                   if not (lemmas[m[0]] == "for" and lemmas[m[1]:m[1] + 1] == ["to"])]
@@ -99,6 +105,12 @@ class RecipientFinder:
         # (a kind of organisation said to act for us acts for us: "companies that provide
         # services on our behalf, such as repair shops")
         generic = ACTING_RECIPIENTS if acting else {"third-party"}
+        # (one who helps us advertise is an advertiser, as a marketing vendor is: "companies
+        # that help us with marketing and advertising")
+        promoting = any(c in PROMOTING_PURPOSES for m in acting for _, _, c in
+                        self.lex.purposes.find(lemmas, m[1], min(m[1] + PROMOTION_REACH, end)))
+        if promoting and any(r in generic for r in recipients):
+            return list(dict.fromkeys([r for r in recipients if r not in generic] + ["advertiser"])), purposes
         if serving and any(r in generic for r in recipients):
             recipients = list(dict.fromkeys(
                 [r for r in recipients if r not in generic] + ["service-provider"]))
