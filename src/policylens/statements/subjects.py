@@ -193,6 +193,8 @@ class SubjectFinder:
         j = a - 1
         while j >= cs and words[j] in OBJECT_SKIP:
             j -= 1
+        if j >= cs and words[j] == "for" and words[a] == "us" and words[a + 1:a + 2] in (["to"], ["not"]):
+            return False  # "you can choose for us not to share it": the infinitive's subject
         return j >= cs and words[j] in GOVERNING
 
     def verb_list_start(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
