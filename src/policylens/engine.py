@@ -43,7 +43,7 @@ from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
 from policylens.statements.replies import names_no_one, opens_reply
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
-from policylens.statements.words import FINITE, names_to_whom, without_mark
+from policylens.statements.words import DEFINING, FINITE, QUOTES, names_to_whom, without_mark
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -57,10 +57,8 @@ if TYPE_CHECKING:
 # pronouns that open a list item which is a sentence of its own, not its lead-in's continuation
 ITEM_SUBJECTS = frozenset({"we", "i", "you", "they"})
 MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
-# a definition of a quoted term: the term within the first words, then one of these
+# a definition of a quoted term: the term within the first words, then a defining verb
 DEFINED_TERM_WORDS = 16
-QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
-DEFINING_VERBS = frozenset({"means", "refers", "includes", "encompasses"})
 # a table cell that answers its row: yes or no
 ANSWER_WORDS = YES | NO
 
@@ -1327,11 +1325,12 @@ class Analyzer:
         span = sents.spans[i]
         words = [self.word_strings[k]
                  for k in sents.lows[span.start:min(span.end, span.start + DEFINED_TERM_WORDS)]]
-        quotes = [k for k, w in enumerate(words) if w in QUOTE_MARKS]
+        quotes = [k for k, w in enumerate(words) if w in QUOTES]
         if len(quotes) < 2 or quotes[0] > 2:  # (the term opens the sentence, after "The term")
             return False
         after = words[quotes[1] + 1:quotes[1] + 4]
-        return bool(after) and (after[0] in DEFINING_VERBS
+        # ("means", "refers to", "includes"; not "mean" after a plural subject of a statement)
+        return bool(after) and (after[0].endswith("s") and lemma(after[0]) in DEFINING
                                 or after[:2] in (["shall", "mean"], ["is", "defined"])
                                 or after[:3] == ["has", "the", "meaning"])
 

@@ -71,6 +71,7 @@ from policylens.statements.words import (
     OPENERS_HYPOTHETICAL,
     PARTICLES,
     PERFECT,
+    PERFECT_AUXILIARIES,
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
@@ -139,13 +140,13 @@ DITRANSITIVE_REACH = 6
 
 def _perfect_of_ours(words: Sequence[str], cs: int, g_start: int) -> bool:
     """Whether the participle at g_start is one verb of a list in a perfect the clause opens with
-    its subject: "we have collected, disclosed for a business purpose, and sold ..." (no other
-    subject or passive auxiliary between)."""
-    have = next((k for k in range(cs + 1, g_start) if words[k] in {"have", "has", "had"}
+    its subject: "we have used, disclosed and sold", "we have collected, disclosed for a business
+    purpose, and sold ..." (no other subject, passive auxiliary or clause between)."""
+    have = next((k for k in range(cs + 1, g_start) if words[k] in PERFECT_AUXILIARIES
                  and words[k - 1] in {"we", "they", "i"}), None)
-    return have is not None and not any(words[k] in PRONOUNS or words[k] in BE or words[k] in SUBJECT_STOPS
-                                        and words[k] not in {",", "and", "or"}
-                                        for k in range(have + 1, g_start))
+    return have is not None and not any(
+        words[k] in PRONOUNS or words[k] in BE or words[k] in SUBJECT_STOPS - JOINERS
+        for k in range(have + 1, g_start))
 
 
 def _plural_markers(words: list[str]) -> list[str]:
@@ -686,6 +687,20 @@ class StatementReader:
             k -= 1
         return None
 
+    def _object_head(self, words: Sequence[str], lemmas: Sequence[str], k: int, end: int,
+                     ditransitive: bool) -> int | None:
+        """The head noun of the object that starts at k, data or a thing that is not data: within
+        OBJECT_REACH words, or, past an indirect object, a direct object opened by its article
+        ("the law gives California residents the right to ask"); not a verb's "-ing" form that
+        modifies the noun after it ("your viewing behaviour")."""
+        lex = self.lex
+        reach = min(k + (DITRANSITIVE_REACH if ditransitive else OBJECT_REACH), end)
+        return next((j for j in range(k, reach)
+                     if (lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns)
+                     and not (words[j].endswith("ing") and words[j] != lemmas[j] and j + 1 < end
+                              and words[j + 1].isalpha() and lemmas[j + 1] not in FOLLOWING_PREPOSITIONS)
+                     and (j < k + OBJECT_REACH or words[j - 1] in {"the", "a", "an"})), None)
+
     def _without_false_deal(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int,
                             conditions: list[str], recipients: list[str],
                             inherited: bool) -> tuple[list[str], list[str]]:
@@ -939,16 +954,8 @@ class StatementReader:
                 return None  # given to the reader: "we provide you with ..."
             # (no object after the verb when a recipient phrase follows it: "which we also
             # supply to sponsoring companies" has its object before)
-            # (past an indirect object, a direct object opened by its article: "the law gives
-            # California residents the right to ask")
-            reach = k + (DITRANSITIVE_REACH if lemmas[g_start] in DITRANSITIVE else OBJECT_REACH)
-            head = None if words[k] in {"to", "with"} else next(
-                (j for j in range(k, min(reach, body_end))
-                 if (lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns)
-                 # (a verb's "-ing" form modifies the head after it: "your viewing behaviour")
-                 and not (words[j].endswith("ing") and words[j] != lemmas[j] and j + 1 < body_end
-                          and words[j + 1].isalpha() and lemmas[j + 1] not in FOLLOWING_PREPOSITIONS)
-                 and (j < k + OBJECT_REACH or words[j - 1] in {"the", "a", "an"})), None)
+            head = None if words[k] in {"to", "with"} else \
+                self._object_head(words, lemmas, k, body_end, lemmas[g_start] in DITRANSITIVE)
             if head is not None and lemmas[head] in lex.not_data_objects \
                     and not lex.data.find(lemmas, head + 1, min(head + 5 + words[head:head + 5].count("-"),
                                                                  body_end)):

@@ -18,6 +18,7 @@ from policylens.statements.words import (
     IMPERATIVE_NEGATIONS,
     IMPERATIVE_OPENERS,
     OBJECT_SKIP,
+    PERFECT_AUXILIARIES,
     POSSESSIVES,
     PRONOUNS,
     SUBJECT_STOPS,
@@ -212,7 +213,7 @@ class SubjectFinder:
             start = self.walk_back(words, lemmas, cs, first)
             # (or a perfect's auxiliary: "we have collected, disclosed and sold")
             if words[first - 1] in PRONOUNS or (start < first and j < walk) \
-                    or (start < first and words[first - 1] in {"have", "has", "had"}):
+                    or (start < first and words[first - 1] in PERFECT_AUXILIARIES):
                 return start
         return walk
 

@@ -38,7 +38,7 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS
+from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS, names_to_whom
 from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_PURPOSES
 
 # closed answer words: a cell that opens with one of these answers its label (not "n": "N/A")
@@ -317,7 +317,7 @@ class TableReader:
         # (not whom data comes from: "Third parties from whom we collect", "Sources")
         to_whom = bool(content) and "from" not in words[start:end] and (
             words[content[-1]] in _TO_WHOM_ENDS or not _ASKS_WHOM.isdisjoint(words[start:end])
-            or any(words[k] in {"to", "with"} and words[k + 1] == "which" for k in range(start, end - 1))
+            or names_to_whom(words, start, end)
             or any(b - 1 == content[-1] for _, b, _ in named))
         recipients = list(dict.fromkeys(r for _, _, r in named))
         kinds = lex.data.classes_in(lemmas, start, end)

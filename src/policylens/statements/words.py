@@ -66,9 +66,11 @@ INVERTED_AUXILIARIES = MODALS | {"do", "does", "did", "have", "has", "had"}
 # words of which a clause holds one (an auxiliary, a modal, a subject pronoun): a short sentence
 # with none is a heading run into its paragraph ("Sale of personal information. We have not ...")
 FINITE = INVERTED_AUXILIARIES | {"is", "are", "was", "were", "be", "been"} | PRONOUNS
+# the auxiliaries of a perfect ("we have collected, disclosed and sold": a list of active verbs)
+PERFECT_AUXILIARIES = frozenset({"have", "has", "had"})
 # words between "have" and a participle ("we have never sold"): a verb, not an adjective
-PERFECT = frozenset({"have", "has", "had", "not", "never", "n't", "also", "ever", "been", "already",
-                     "recently"})
+PERFECT = PERFECT_AUXILIARIES | frozenset({"not", "never", "n't", "also", "ever", "been", "already",
+                                           "recently"})
 IRREGULAR_PARTICIPLES = frozenset({"sold", "given", "shown", "sent", "dealt", "made", "bought", "paid",
                                    "told", "held", "kept", "lent", "leased"})
 # words that head a verb group read as a passive ("is not for sale", "it is up for sale")
@@ -175,8 +177,8 @@ TO_WHOM_RELATIVES = frozenset({"whom", "which"})
 
 
 def names_to_whom(words: Sequence[str], lo: int = 0, hi: int | None = None) -> bool:
-    """Whether words[lo:hi] hold "to whom", "with whom", "to which" or "with which": a label of
-    the recipients its list or predicate names."""
+    """Whether a relative pronoun in words[lo:hi] follows "to" or "with" ("to whom", "with
+    which"): a label of the recipients its list or predicate names."""
     hi = len(words) if hi is None else hi
     return any(words[k] in TO_WHOM_RELATIVES and words[k - 1] in {"to", "with"}
                for k in range(max(lo, 1), hi))
