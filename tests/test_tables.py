@@ -220,3 +220,10 @@ def test_a_yes_or_no_cell_answers_the_practice_its_row_names(analyze_text, row: 
                                                              value: str) -> None:
     text = "| Practice | Do we do this? |\n|---|---|\n" + row + "\n"
     assert analyze_text(text).practices[practice].value == value
+
+
+def test_a_header_row_knows_the_cells_of_its_columns():
+    rows = _rows("| Category | Shared for advertising |\n|---|---|\n| Identifiers | No |\n"
+                 "| Inferences | **No.** |\n\nAfter the table.\n")
+    assert rows[0].column_values == (frozenset({"identifiers", "inferences"}), frozenset({"no"}))
+    assert rows[1].column_values == ()  # only the header row looks down its columns

@@ -733,8 +733,12 @@ class _PatternIndex:
 def _row_answer(block: Block, sents: _Sentences, hit: _Hit) -> tuple[str, Cue] | None:
     """A table row whose first cell names the practice and whose other cell answers yes or no
     ("Targeted advertising through ad networks | No"): the answer is the trigger's polarity, the
-    cell its cue (a "Yes" is an affirming cue, kind "answer")."""
+    cell its cue (a "Yes" is an affirming cue, kind "answer"). In a header row, a column the
+    practice names is answered by its cells below when they are all answers ("Shared for
+    targeted advertising" over "No" in every row): one "Yes" affirms."""
     at = sents.char_starts[hit.start]
+    if block.column_values:
+        return _column_answer(block, sents, at)
     first = block.cells[0]
     if not first[1] <= at < first[2]:
         return None
@@ -749,6 +753,21 @@ def _row_answer(block: Block, sents: _Sentences, hit: _Hit) -> tuple[str, Cue] |
     word = block.text[a:b].strip(" .!*")
     polarity = "negated" if word.lower() in NO else "affirmed"
     return polarity, Cue("negation" if polarity == "negated" else "answer", tokens[0], tokens[-1] + 1, word)
+
+
+def _column_answer(header: Block, sents: _Sentences, at: int) -> tuple[str, Cue] | None:
+    """The answer of the column of a header row's cell holding character `at` (see
+    `_row_answer`); its cue is the header cell."""
+    cell = next(((column, a, b) for column, a, b in header.cells if a <= at < b), None)
+    if cell is None or cell[0] >= len(header.column_values):
+        return None
+    values = header.column_values[cell[0]]
+    if not values or not values <= ANSWER_WORDS:
+        return None
+    tokens = [k for k, c in enumerate(sents.char_starts) if cell[1] <= c < cell[2]]
+    if values & YES:
+        return "affirmed", Cue("answer", tokens[0], tokens[-1] + 1, "Yes")
+    return "negated", Cue("negation", tokens[0], tokens[-1] + 1, "No")
 
 
 def _earliest(hits: list[_Hit]) -> _Hit:

@@ -175,6 +175,10 @@ class Block:
     cells: tuple[tuple[int, int, int], ...] = ()
     # For a row under a table's header row: the header's text by column ("" where it has none).
     header: tuple[str, ...] = ()
+    # For a table's header row: the texts of each column's cells in the rows below (lower case),
+    # so that a column a practice names can be answered by them ("Shared for advertising" over
+    # "No" in every row).
+    column_values: tuple[frozenset[str], ...] = ()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of a clean-text span."""
@@ -294,7 +298,8 @@ def _piece(block: Block, start: int, end: int) -> Block | None:
     # a piece of a table row keeps the parts of its cells that lie in it, and its header
     cells = tuple((column, max(a, first) - first, min(b, last) - first)
                   for column, a, b in block.cells if a < last and b > first)
-    return Block(stripped, offsets.sub(first, last), block.kind, block.lead, cells, block.header)
+    return Block(stripped, offsets.sub(first, last), block.kind, block.lead, cells, block.header,
+                 block.column_values)
 
 
 def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
@@ -407,6 +412,21 @@ def column_texts(row: Block) -> tuple[str, ...]:
     return tuple(columns)
 
 
+def _column_values(lines: list[str], first: int) -> tuple[frozenset[str], ...]:
+    """The texts of each column's cells in the table rows from line `first` on, in lower case
+    and trimmed of emphasis and a final stop."""
+    values: list[set[str]] = []
+    for line in lines[first:]:
+        if not _is_table_line(line):
+            break
+        for column, text in enumerate(column_texts(table_row(line, 0))):
+            while len(values) <= column:
+                values.append(set())
+            if text:
+                values[column].add(text.strip(" .!*").lower())
+    return tuple(map(frozenset, values))
+
+
 def _is_table_line(line: str) -> bool:
     return line.lstrip().startswith("|") and "|" in line.strip()[1:]
 
@@ -491,6 +511,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
             row = table_row(line, line_start)
             if number + 1 < len(lines) and _TABLE_SEPARATOR.match(lines[number + 1]):
                 header = column_texts(row)  # the row above the dashes heads the columns below
+                row = replace(row, column_values=_column_values(lines, number + 2))
             elif header and row.text:
                 row = replace(row, header=header)
             if row.text:
