@@ -43,13 +43,16 @@ from policylens.statements.subjects import SubjectFinder, aside_before
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     ADJECTIVE_PASSIVES,
+    ADVERB_BOUNDARIES,
     ANTECEDENT_WORDS,
     ASPECT_VERBS,
+    AUXILIARIES,
     BE,
     BOUNDARIES,
     COLLECTING,
     COORDINATORS,
     DEFINING,
+    DENIED_OBJECTS,
     DETERMINERS,
     DIALOGUE_MARKS,
     DITRANSITIVE,
@@ -60,6 +63,7 @@ from policylens.statements.words import (
     HEADING_NUMBERING,
     IDENTIFIED,
     INCLUDED,
+    INCLUDES,
     INVERTED_AUXILIARIES,
     JOINERS,
     LINE_ENDS,
@@ -98,7 +102,6 @@ from policylens.statements.words import (
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
 # verbs by which a definition takes in an act ("the definition of a sale may include ..."), by lemma
-INCLUDES = DEFINING - {"mean", "refer"}
 # endings of adjectives between a possessive and a noun that looks like a verb ("your
 # professional licenses"; not "our processors disclose")
 ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ful", "ary")
@@ -183,6 +186,14 @@ def _term_named(words: Sequence[str], i: int) -> bool:
     while k > 3 and words[k - 2] in {"and", "or", ","} and words[k - 3] in QUOTES:
         k -= 4  # back over the quoted terms coordinated before it
     return k > 1 and words[k - 1] in QUOTES and words[k - 2] in {"of", "term", "terms", "word", "words"}
+
+
+def _beside_auxiliary(words: Sequence[str], i: int) -> bool:
+    """Whether the adverb at i (commas around it skipped) follows or precedes an auxiliary: it
+    sits inside the verb's clause ("are, however, provided", "however, may be rented")."""
+    before = i - 1 - (i > 0 and words[i - 1] == ",")
+    after = i + 1 + (i + 1 < len(words) and words[i + 1] == ",")
+    return any(0 <= k < len(words) and words[k] in AUXILIARIES for k in (before, after))
 
 
 def _past_aside(words: Sequence[str], k: int, end: int) -> int:
@@ -372,6 +383,8 @@ class StatementReader:
                                    or words[i + 1:i + 2] in (["also"], ["only"])
                                    or words[i - 1] in {"nobody", "one", "none", "anyone", "nothing"}):
                     continue  # ("nobody but you and our processor": an exception)
+                if w in ADVERB_BOUNDARIES and _beside_auxiliary(words, i):
+                    continue
                 cuts.append(i)
             elif w in {"and", "or"} and words[i - 1:i] == [","] and (words[i + 1:i + 2] in (
                     ["we"], ["you"], ["they"]) or framed_subject(words, i + 1)):
@@ -1293,6 +1306,12 @@ class StatementReader:
             actor = "company"
             found = owners[g_start]
             negation = [(found[0], found[1], "x")] if found else []
+        if not negation and g_end < body_end:
+            # "we sell no data", "we pass on none of it", "we share nothing with advertisers":
+            # a determiner that denies the object denies the act
+            first = g_end + (words[g_end] in PARTICLES and g_end + 1 < body_end)
+            if words[first] in DENIED_OBJECTS and words[first + 1:first + 2] != ["matter"]:
+                negation = [(first, first + 1, "x")]
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
             # governs every one joined by "or"; the nearest subject's first ("We pledge that we

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.subjects import SubjectFinder
-from policylens.statements.words import BARRED, CONTRASTS, PRACTICE_NOUNS
+from policylens.statements.words import BARRED, CONTRASTS, INCLUDES, PRACTICE_NOUNS
 
 
 class OwnedActs:
@@ -56,6 +56,12 @@ class OwnedActs:
             # ("we do not monetise your data by selling it": the main verb's negation governs)
             main = self.lex.negations.find(lemmas, head, means)
             return ((j, j + 1) if negated else (main[0][0], main[0][1]) if main else None,)
+        # "we fund the app through data partnerships, which may include selling your history":
+        # an act that an activity of ours takes in is ours
+        head = self.company_subject(words, lemmas, j) if j > 0 and lemmas[j] in INCLUDES else None
+        if head is not None:
+            main = self.lex.negations.find(lemmas, head, j)
+            return ((main[-1][0], main[-1][1]) if main else None,)
         # (a gerund opening the sentence, or its part after a colon: "We are not a data broker:
         # trading in personal details is not something we do")
         opens = i == 0 or words[i - 1] in {":", ";"} or (j == 0 and words[0].endswith("ing"))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
+    ADVERB_BOUNDARIES,
     ADVICE_OPENERS,
     CLAUSE_OPENERS,
     GOVERNING,
@@ -97,6 +98,9 @@ class SubjectFinder:
                 # "is not, without your consent, disclosed", "is not, whether in a sale of the
                 # practice or otherwise, passed": an aside inside the verb (before its own bridges)
                 j = ends[k]
+            elif j < start and words[j] == "," and j >= 2 and words[j - 1] in ADVERB_BOUNDARIES \
+                    and words[j - 2] == ",":
+                j -= 2  # "The details you give us, however, may be rented": the adverb's aside
             elif j in ends:
                 if words[ends[j]] == "," and j < len(words) and words[j] in PRONOUNS:
                     break  # "Unless you tell us not to, we pass ...": the comma ends a clause

@@ -13,6 +13,9 @@ from collections.abc import Sequence
 
 # words that end a clause ("we do not sell your data, but we may share it")
 BOUNDARIES = frozenset({";", "but", "however", "whereas", "although", "though", "while"})
+# the boundaries that are adverbs: beside an auxiliary they stand inside one clause ("Your
+# interests are, however, provided to partners"; "The details, however, may be rented")
+ADVERB_BOUNDARIES = frozenset({"however", "though"})
 # the subjects that make ", so" open a clause of the result ("we do not sell it, so there is
 # nothing to opt out of", ", so this section does not apply"): its own clause, not the verb's
 RESULT_SUBJECTS = frozenset({"there", "it", "this", "that", "these", "those", "nothing", "no"})
@@ -63,6 +66,8 @@ PRONOUNS = frozenset({"we", "you", "they", "i", "it", "he", "she"})
 MODALS = frozenset({"will", "would", "may", "might", "can", "could", "shall", "should", "must"})
 # auxiliaries that stand before their subject after a fronted negation ("Never will we sell")
 INVERTED_AUXILIARIES = MODALS | {"do", "does", "did", "have", "has", "had"}
+# a verb's helpers: an adverb beside one is inside the verb's clause
+AUXILIARIES = INVERTED_AUXILIARIES | BE
 # words of which a clause holds one (an auxiliary, a modal, a subject pronoun): a short sentence
 # with none is a heading run into its paragraph ("Sale of personal information. We have not ...")
 FINITE = INVERTED_AUXILIARIES | {"is", "are", "was", "were", "be", "been"} | PRONOUNS
@@ -81,8 +86,12 @@ ASPECT_VERBS = frozenset({"stop", "start", "begin", "continue", "keep", "resume"
 CAUSATIVES = frozenset({"want", "wish", "prefer", "like", "would", "rather", "have", "get"})
 # verbs after a quoted term that define it ("“sell” means")
 DEFINING = frozenset({"mean", "refer", "include", "cover", "encompass"})
+# verbs by which a definition or an activity takes in an act ("may include selling ...")
+INCLUDES = DEFINING - {"mean", "refer"}
 # words that join coordinated verbs ("sell, rent or otherwise share")
 # particles of phrasal verbs ("rent out", "hand over", "pass on")
+# determiners that deny the object they open, and with it the act ("we sell no data")
+DENIED_OBJECTS = frozenset({"no", "none", "nothing"})
 PARTICLES = frozenset({"out", "over", "on", "along", "away", "up"})
 COORDINATORS = frozenset({",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or",
                           "either"})
