@@ -1276,9 +1276,11 @@ class StatementReader:
                  and words[b + 1] in self.recipient_finder.verb_lemmas)  # (not "only to employees")
             and words[a - 1:a] != ["-"]
             # (a condition on named allowed recipients restricts them alone: "We disclose it to
-            # the police only when we receive a court order")
-            and not (words[b:b + 1] and words[b] in SUBORDINATORS and recipients
-                     and not set(recipients) & OPEN_RECIPIENTS
+            # the police only when we receive a court order"; the recipients as named before it,
+            # not "third parties only if necessary to provide the service")
+            and not (words[b:b + 1] and words[b] in SUBORDINATORS
+                     and (named := self.recipient_finder.classes(words, lemmas, g_end, a) or recipients)
+                     and not set(named) & OPEN_RECIPIENTS
                      and not self.recipient_finder.classes(words, lemmas, b, ce))
             for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
         # a fronted phrase naming a list: "In the following cases, we may provide personal data
