@@ -102,6 +102,8 @@ from policylens.statements.words import (
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
 # verbs by which a definition takes in an act ("the definition of a sale may include ..."), by lemma
+# words after which an action word is a verb ("we trade names", "do not trade names")
+VERB_HELPERS = AUXILIARIES | PRONOUNS | {"not", "never", "n't", "to"}
 # endings of adjectives between a possessive and a noun that looks like a verb ("your
 # professional licenses"; not "our processors disclose")
 ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ful", "ary")
@@ -391,6 +393,12 @@ class StatementReader:
                 # ", and we have no knowledge of ...", ", and in the last year we disclosed ...":
                 # a new clause with its subject
                 cuts.append(i)
+            elif w == "and" and i > 1 and words[i + 1:i + 2] == ["we"] and i + 2 < len(words) \
+                    and words[i + 2] in AUXILIARIES and words[i - 1].isalpha() \
+                    and words[i - 1] not in PRONOUNS | {"us"}:
+                # "... that does not include your name and we may disclose ...": a new clause
+                # (not the subjects "you and we may")
+                cuts.append(i)
             elif w == "so" and words[i - 1:i] == [","] and words[i + 1:i + 2] \
                     and words[i + 1] in RESULT_SUBJECTS:
                 cuts.append(i)  # ", so there is nothing to opt out of": the result, a clause
@@ -422,10 +430,10 @@ class StatementReader:
             if (verb or noun) and after == "-":
                 i += 1  # "hand-made furniture", "share-based pay": part of a compound word
                 continue
-            if (verb or noun) and any(a <= i < b and b - a > 1 for a, b, _
-                                      in lex.not_verbs.find(lemmas, max(0, i - 1), i + 2)):
-                i += 1  # "revenue share payments", "share buttons": part of a noun
-                continue
+            if (verb or noun) and any(a <= i < b and b - a > 1 and not (a == i and before in VERB_HELPERS)
+                                      for a, b, _ in lex.not_verbs.find(lemmas, max(0, i - 1), i + 2)):
+                i += 1  # "revenue share payments", "share buttons": part of a noun (not "we
+                continue  # do not trade names": a verb after a subject or an auxiliary)
             if before in QUOTES and after in QUOTES and _term_named(words, i):
                 i += 1  # 'the definitions of "sell" and "share"': terms named, no act
                 continue

@@ -78,6 +78,18 @@ def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
     return walk
 
 
+def _phrase_start(words: Sequence[str], lemmas: Sequence[str], cs: int, a: int) -> int:
+    """Where the noun phrase whose head word is at `a` starts, past up to two uninflected
+    modifiers ("to our delivery contractors", "to service providers"): where a preposition
+    governs it."""
+    k = a
+    while k > max(cs, a - 2) and words[k - 1].isalpha() and words[k - 1] == lemmas[k - 1] \
+            and words[k - 1] not in SUBJECT_STOPS and words[k - 1] not in PRONOUNS \
+            and words[k - 1] not in GOVERNING and words[k - 1] not in OBJECT_SKIP:
+        k -= 1
+    return k
+
+
 class SubjectFinder:
     """Finds the subject and the actor of a statement with one lexicon."""
 
@@ -129,7 +141,8 @@ class SubjectFinder:
         """Where the words that can be a subject ("we", "our partners", "bands") start in
         words[cs:end]; not possessives ("your information")."""
         return [a for a, _, _ in self.lex.actors.find(lemmas, cs, end)
-                if words[a] not in POSSESSIVES and not self.governed(words, cs, a)
+                if words[a] not in POSSESSIVES
+                and not self.governed(words, cs, _phrase_start(words, lemmas, cs, a))
                 and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
                 # "the pages we show you": "you" after a verb is its object
                 and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
