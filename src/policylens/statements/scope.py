@@ -32,7 +32,10 @@ def _own_clause(words: Sequence[str], before: int) -> int:
     and some of our disclosures may be considered a sale")."""
     return max([0] + [k + 2 for k in range(min(before, len(words) - 2))
                       if words[k] == "," and words[k + 1] in {"and", "but", "so", "yet"}
-                      and (words[k + 2] in _CLAUSE_SUBJECTS or framed_subject(words, k + 2))])
+                      and (words[k + 2] in _CLAUSE_SUBJECTS or framed_subject(words, k + 2)
+                           # (a gerund's phrase as the subject: ", and allowing partners to
+                           # collect cookie identifiers may be considered a sale")
+                           or (words[k + 2].endswith("ing") and words[k + 3:k + 4] != [","]))])
 
 
 class ScopeReader:
@@ -62,7 +65,8 @@ class ScopeReader:
             # information may have been sold:" state the sale itself)
         # ("Other than as disclosed in this Privacy Notice, we do not ...": words before a comma
         # belong to another phrase)
-        before = after_last_comma(words, max(cs, subject_start - 6), subject_start)
+        before = max(after_last_comma(words, max(cs, subject_start - 6), subject_start),
+                     _own_clause(words, subject_start))
         told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
         if any(c == "share" for _, _, c in lex.action_words.find(lemmas, g_start, g_end)):
             # "You can ask us not to share your data with partners": the company's opt-out (of
