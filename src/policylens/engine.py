@@ -43,7 +43,14 @@ from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
 from policylens.statements.replies import names_no_one, opens_reply
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
-from policylens.statements.words import DEFINING, FINITE, QUOTES, names_to_whom, without_mark
+from policylens.statements.words import (
+    DEFINING,
+    FINITE,
+    QUOTES,
+    SUBORDINATORS,
+    names_to_whom,
+    without_mark,
+)
 from policylens.structure.blocks import Block, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
@@ -61,6 +68,9 @@ MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
 DEFINED_TERM_WORDS = 16
 # a table cell that answers its row: yes or no
 ANSWER_WORDS = YES | NO
+# a list's lead-in that denies its items: a negation in a short one ("We will never:")
+LEAD_NEGATIONS = frozenset({"not", "never", "n't", "n’t"})
+DENYING_LEAD_WORDS = 8
 
 
 @lru_cache(maxsize=1)
@@ -755,6 +765,14 @@ def _row_answer(block: Block, sents: _Sentences, hit: _Hit) -> tuple[str, Cue] |
     return polarity, Cue("negation" if polarity == "negated" else "answer", tokens[0], tokens[-1] + 1, word)
 
 
+def _denying_lead(words: list[str] | None) -> bool:
+    """Whether a list's lead-in denies what its items say: a short one of ours with a negation
+    and no condition ("We never:", "We will not:", "Things we don't do:"; not "If you do not
+    want cookies, you can:")."""
+    return words is not None and len(words) <= DENYING_LEAD_WORDS and "we" in words \
+        and not LEAD_NEGATIONS.isdisjoint(words) and SUBORDINATORS.isdisjoint(words)
+
+
 def _column_answer(header: Block, sents: _Sentences, at: int) -> tuple[str, Cue] | None:
     """The answer of the column of a header row's cell holding character `at` (see
     `_row_answer`); its cue is the header cell."""
@@ -821,6 +839,8 @@ class _Placer:
         self.block = block
         self.document = document
         self.sections = sections
+        # a list item under a lead-in that denies ("We never:"): its keywords are denied
+        self.lead_denies = False
 
     def __call__(self, i: int) -> _Place:
         # Removed marks can leave two spaces, which spaCy keeps as a whitespace token that may
@@ -968,6 +988,8 @@ class Analyzer:
         for f in statements:
             read.setdefault((f.practice, f.start), set()).add(f.value)
         hits = self.triggers.hits(sents)
+        if carried is not None and block.lead is not None and hits:
+            place.lead_denies = _denying_lead(carried.leads.get(block.lead))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
         if carried is not None:
@@ -1326,6 +1348,8 @@ class Analyzer:
             polarity, cue = self.polarity.classify_cue(cues, sent.start, hit.start, hit.end, sent.end)
             if place.block.cells:
                 polarity, cue = _row_answer(place.block, sents, hit) or (polarity, cue)
+            if place.lead_denies and polarity == "affirmed":
+                polarity, cue = "negated", None  # "We never:" + "show ads from other companies"
             if polarity in said:
                 continue
             said.add(polarity)
