@@ -115,7 +115,9 @@ class PolarityDetector:
         in_sentence = [c for c in cues if sent_start <= c.start and c.end <= sent_end]
         clause_start = sent_start
         for c in in_sentence:
-            if c.kind == "terminators" and c.end <= trig_start:
+            if c.kind == "terminators" and c.end <= trig_start and not any(
+                    n.kind == "negation" and n.start < c.start < n.end for n in in_sentence):
+                # (not the relative pronoun of a negation: "pages, none of which set cookies")
                 clause_start = max(clause_start, c.end)
         # (a fronted negation denies whatever its clause's verb does, however far, up to a clause
         # joined after it: "Neither we nor any third party will use what you share to target
