@@ -455,7 +455,9 @@ class StatementReader:
             # (in a title, a verb after a subject or an auxiliary is a verb: a list item with no
             # stop, "We never sell your personal information")
             if noun and (after in lex.compounds or label
-                         or (title and not (verb and not FINITE.isdisjoint(words[:i])))):
+                         or (title and not (verb and not FINITE.isdisjoint(words[:i]))
+                             # (a short label and its list: "Recipients: data brokers.")
+                             and not (lemmas[i] in LIST_NOUNS and after == ":"))):
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")
