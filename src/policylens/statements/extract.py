@@ -475,7 +475,9 @@ class StatementReader:
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
                 continue
-            if (noun or verb) and before in QUOTES and self._deemed_terms(words, lemmas, i) is not None:
+            quoted = before in QUOTES or (before in {"or", "and", ","}
+                                          and not QUOTES.isdisjoint(words[max(0, i - 4):i]))
+            if (noun or verb) and quoted and self._deemed_terms(words, lemmas, i) is not None:
                 # 'may be considered "targeted advertising", "sharing" or "selling"': each term
                 # of the list the law's words deem
                 found = noun or verb
@@ -722,6 +724,8 @@ class StatementReader:
                      if (lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns)
                      and not (words[j].endswith("ing") and words[j] != lemmas[j] and j + 1 < end
                               and words[j + 1].isalpha() and lemmas[j + 1] not in FOLLOWING_PREPOSITIONS)
+                     # (nor another act joined to ours: "‘selling or sharing’" sells no shares)
+                     and not (words[j].endswith("ing") and j > k and words[j - 1] in {"or", "and"})
                      and (j < k + OBJECT_REACH or words[j - 1] in {"the", "a", "an"})), None)
 
     def _without_false_deal(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int,
