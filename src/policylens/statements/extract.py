@@ -1202,7 +1202,7 @@ class StatementReader:
             # "we partner with other companies and may share your email with them", "we allow
             # other companies to send offers, and we may give them your address": the pronoun
             # stands for the recipients named before the verb, in its clause or the sentence
-            recipients = self.recipient_finder.classes(words, lemmas, cs, walk)
+            recipients = self.recipient_finder.classes(words, lemmas, cs, g_start)
             if not recipients and words[g_end:g_end + 1] == ["them"]:
                 # ("give them your address": an indirect object, named in the clause before)
                 recipients = [c for c in lex.recipients.classes_in(lemmas, 0, cs)

@@ -262,7 +262,10 @@ class SubjectFinder:
             subject_start = actors[-1] if actors else (pronoun + 1 if pronoun is not None else cs)
             while subject_start < walk and words[subject_start] in SUBJECT_STOPS:
                 subject_start += 1
-            walk = min(walk, subject_start + 4)
+            # (the subject is the actor's phrase: "Company may disclose it ..., or sell it" names
+            # the company as a contract does, not "Company may disclose your")
+            named = [b for a, b, _ in self.lex.actors.find(lemmas, subject_start, walk) if a == subject_start]
+            walk = min(walk, max(named) if actors and named else subject_start + 4)
         return subject_start, walk
 
     @staticmethod
