@@ -419,11 +419,13 @@ def _column_values(lines: list[str], first: int) -> tuple[frozenset[str], ...]:
     for line in lines[first:]:
         if not _is_table_line(line):
             break
-        for column, text in enumerate(column_texts(table_row(line, 0))):
+        # (split at the pipes, not read as a row: the answers are single words)
+        for column, cell in enumerate(line.strip().strip("|").split("|")):
             while len(values) <= column:
                 values.append(set())
+            text = cell.strip(" .!*_").lower()
             if text:
-                values[column].add(text.strip(" .!*").lower())
+                values[column].add(text)
     return tuple(map(frozenset, values))
 
 
