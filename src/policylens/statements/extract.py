@@ -377,8 +377,9 @@ class StatementReader:
         cuts = [0]
         listing = False  # after "the following recipients:", "only:": semicolons part its items
         for i, w in enumerate(words):
-            if w == ":" and any(v in ENUMERATION_CUES or v == "only" for v in words[cuts[-1]:i]):
-                listing = True
+            if w == ":" and (any(v in ENUMERATION_CUES or v == "only" for v in words[cuts[-1]:i])
+                             or words[i + 1:i + 2] in (["to"], ["with"])):
+                listing = True  # (or a list of recipients: "We disclose it: to ...; to ...")
             if w in BOUNDARIES and i > 0 and not (listing and w == ";"):
                 # "including but not limited to", "not only ... but also": no new clause
                 if w == "but" and (words[i + 1:i + 3] == ["not", "limited"]

@@ -74,7 +74,11 @@ class ScopeReader:
             told += [(a, b) for a, b, _ in lex.opting_out.find(lemmas, cs, g_start)]
         # (not a relative clause's verb inside a passive's subject: "Names of people who request
         # our brochure are shared with our dealers", "Insurance quotes you request are shared")
-        embedded = [m for m in lex.embedding.find(lemmas, before, walk)
+        # ("How we disclose the information: to our service providers; to advertisers": a
+        # label whose answer follows its colon states the act)
+        colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
+        answered = colon is not None and bool(lex.recipients.find(lemmas, colon + 1, min(colon + 6, n)))
+        embedded = [] if answered else [m for m in lex.embedding.find(lemmas, before, walk)
                     if not any(a <= m[0] < b for a, b in told)
                     # (not past a subordinator opening the verb's own clause: "Number of requests
                     # to opt out Because we do not sell personal information, this is not applicable")
