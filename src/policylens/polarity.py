@@ -114,10 +114,11 @@ class PolarityDetector:
         what `explain` marks)."""
         in_sentence = [c for c in cues if sent_start <= c.start and c.end <= sent_end]
         clause_start = sent_start
+        # (a terminator inside a negation is none: "pages, none of which set cookies")
+        phrases = [c for c in in_sentence if c.kind == "negation" and c.end - c.start > 1]
         for c in in_sentence:
-            if c.kind == "terminators" and c.end <= trig_start and not any(
-                    n.kind == "negation" and n.start < c.start < n.end for n in in_sentence):
-                # (not the relative pronoun of a negation: "pages, none of which set cookies")
+            if c.kind == "terminators" and c.end <= trig_start \
+                    and not any(n.start < c.start < n.end for n in phrases):
                 clause_start = max(clause_start, c.end)
         # (a fronted negation denies whatever its clause's verb does, however far, up to a clause
         # joined after it: "Neither we nor any third party will use what you share to target
