@@ -913,10 +913,12 @@ class StatementReader:
         if labelled:
             subject_start, walk = cs, g_start - 1
         # "your contact details go to our partners": the data is the subject, as in a passive
-        # (the subject right before it: not "delete the data, go to Settings")
+        # (the subject right before it: not "delete the data, go to Settings"; nor after a
+        # pronoun, its subject: "records are not assets we would transfer")
         moving_verb = lemmas[g_start] in lex.moving and not participle
         moving = moving_verb and not words[g_start].endswith("ing") \
             and bool(lex.data.find(lemmas, subject_start, walk)) \
+            and not any(words[k] in {"we", "they", "i"} for k in range(max(cs, walk - 1), g_start)) \
             and all(w.isalnum() or w in {"-", "'s", "'"}
                     for w in words[subject_start:walk if aside_before(words, walk) else g_start])
         if moving_verb and not moving and lemmas[g_start] not in self.share_verbs:
