@@ -1287,7 +1287,7 @@ class StatementReader:
                 exceptions = [e if e not in ACTING_RECIPIENTS else "service-provider" for e in exceptions]
         exceptions = list(dict.fromkeys(exceptions + spared))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
-        only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_start)) or any(
+        only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_end)) or any(
             not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP
                  and lemmas[b + 1] not in lex.recipients.words()
                  and words[b + 1] in self.recipient_finder.verb_lemmas)  # (not "only to employees")
