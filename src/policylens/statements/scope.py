@@ -102,7 +102,11 @@ class ScopeReader:
         # (a label before a colon names a section, not the clause's right: "Right to Opt Out of
         # Sale: As part of our services, we provide your personal information to ...")
         own = max([own] + [k + 1 for k in range(own, subject_start) if words[k] == ":"])
-        if lex.rights.find(lemmas, own, g_start) or "my" in words[g_end:body_end] or (
+        # (not the words of an opt-out the company offers: "You may request that we not share
+        # it with third parties for their marketing")
+        rights = [m for m in lex.rights.find(lemmas, own, g_start)
+                  if not any(a <= m[0] < b for a, b in told)]
+        if rights or "my" in words[g_end:body_end] or (
                 cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
             scope = "rights"
         # a "we" after a noun opens a relative clause: "the information we collect and share",
