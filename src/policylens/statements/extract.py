@@ -428,9 +428,9 @@ class StatementReader:
             after = words[i + 1] if i + 1 < n else "."
             verb = lex.action_words.match_at(lemmas, i, n)
             noun = lex.action_nouns.match_at(lemmas, i, n)
-            if (verb or noun) and after == "-":
-                i += 1  # "hand-made furniture", "share-based pay": part of a compound word
-                continue
+            if (verb or noun) and (after == "-" or before == "-"):
+                i += 1  # "hand-made furniture", "share-based pay", "on a going-forward basis":
+                continue  # part of a compound word
             if (verb or noun) and any(a <= i < b and b - a > 1 and not (a == i and before in VERB_HELPERS)
                                       for a, b, _ in lex.not_verbs.find(lemmas, max(0, i - 1), i + 2)):
                 i += 1  # "revenue share payments", "share buttons": part of a noun (not "we

@@ -158,7 +158,8 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # "prize providers, for their own marketing", "the insurers on our panel, who may contact
         # you about their products": a provider given data for its own ends does not act for us
         recipients = (recipients - {"service-provider", "adviser"}) | {"third-party"}
-    if not recipients and "own-use" in slots.purposes and polarity in ("affirmed", "hedged"):
+    if not recipients and "own-use" in slots.purposes \
+            and (polarity in ("affirmed", "hedged") or "opt-out" in slots.conditions):
         # "made available to record labels for their marketing": whoever has ends of their own
         # is a third party, named or not (not under a condition: "Whenever we share it, we make
         # sure they do not use it for their own marketing")
