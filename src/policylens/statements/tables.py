@@ -178,7 +178,8 @@ class TableReader:
         # own marketing"; a purpose column names the company's ends of processing otherwise,
         # "Marketing" done for it by a vendor)
         row_purposes = tuple(dict.fromkeys(
-            p for c in order if c in labels and not labels[c].acts and not labels[c].to_whom
+            p for c in order if c in labels and not labels[c].to_whom
+            # (the purpose column may name the act: "Purpose of disclosure", "Why we share it")
             and not _PURPOSE_HEADS.isdisjoint(labels[c].text.split())
             for p in self.lex.purposes.classes_in(lemmas, *cells[c]) if p in _THEIR_PURPOSES))
         lists_recipients = any(label.to_whom for label in labels.values())
