@@ -102,8 +102,10 @@ from policylens.statements.words import (
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
 # verbs by which a definition takes in an act ("the definition of a sale may include ..."), by lemma
-# words after which an action word is a verb ("we trade names", "do not trade names")
-VERB_HELPERS = AUXILIARIES | PRONOUNS | {"not", "never", "n't", "to"}
+# words after which an action word is a verb ("we trade names", "do not trade names", "we also
+# provide partners with")
+VERB_HELPERS = AUXILIARIES | PRONOUNS | {"not", "never", "n't", "to", "also", "only", "then", "sometimes",
+                                           "occasionally", "routinely", "regularly", "often"}
 # endings of adjectives between a possessive and a noun that looks like a verb ("your
 # professional licenses"; not "our processors disclose")
 ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ous", "ful", "ary")
@@ -534,7 +536,9 @@ class StatementReader:
                     j >= 0 and words[j] in PREPOSITIONS and not _business_of(words, lemmas, j)))
                 # (a gerund opening the sentence is its topic or a title: "Sharing Information
                 # with Third Parties")
-                named = single and after in lex.compounds  # "trade union", "license plate"
+                # "trade union", "license plate" (not after a subject or an auxiliary: "we provide
+                # partners with your name")
+                named = single and after in lex.compounds and before not in VERB_HELPERS
                 # a verb form right after a preposition is a noun: "through licenses with"
                 named = named or (single and before in NOUN_PREPOSITIONS
                                   and not _business_of(words, lemmas, i - 1))
