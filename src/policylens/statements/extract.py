@@ -101,7 +101,6 @@ from policylens.statements.words import (
 )
 from policylens.verdicts.flows import OPEN_RECIPIENTS
 
-# verbs by which a definition takes in an act ("the definition of a sale may include ..."), by lemma
 # words after which an action word is a verb ("we trade names", "do not trade names", "we also
 # provide partners with")
 VERB_HELPERS = AUXILIARIES | PRONOUNS | {"not", "never", "n't", "to", "also", "only", "then", "sometimes",
