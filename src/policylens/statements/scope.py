@@ -83,6 +83,8 @@ class ScopeReader:
                     # (not past a subordinator opening the verb's own clause: "Number of requests
                     # to opt out Because we do not sell personal information, this is not applicable")
                     and not any(words[k] in CAUSES for k in range(m[1], walk))
+                    # (nor a name's "-ing" word right before the verb: "Lumo Learning shares")
+                    and not (m[1] == walk and m[1] - m[0] == 1 and words[m[0]].endswith("ing"))
                     and not (m[0] > cs and words[m[0] - 1] in {"who", "that", "which", "you", "we", "they"}
                              and m[0] < walk and any(words[k] in BE for k in range(walk, g_start)))]
         # (a policy's self-description runs over its clauses: "This Policy describes what we

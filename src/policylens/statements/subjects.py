@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
-    ADVERB_BOUNDARIES,
     ADVICE_OPENERS,
     CLAUSE_OPENERS,
     GOVERNING,
@@ -24,6 +23,7 @@ from policylens.statements.words import (
     PRONOUNS,
     SUBJECT_STOPS,
     SUBORDINATORS,
+    VERB_ASIDES,
 )
 
 # words that open an aside added to a subject, and how long it may be
@@ -78,6 +78,14 @@ def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
     return walk
 
 
+def _verb_aside(words: Sequence[str], cs: int, closing: int) -> int | None:
+    """The comma that opens an adverb's aside closed at `closing` (", on the other hand,")."""
+    for k in range(closing - 2, max(cs, closing - 6) - 1, -1):
+        if words[k] == ",":
+            return k if tuple(words[k + 1:closing]) in VERB_ASIDES else None
+    return None
+
+
 def _phrase_start(words: Sequence[str], lemmas: Sequence[str], cs: int, a: int) -> int:
     """Where the noun phrase whose head word is at `a` starts, past up to two uninflected
     modifiers ("to our delivery contractors", "to service providers"): where a preposition
@@ -110,9 +118,8 @@ class SubjectFinder:
                 # "is not, without your consent, disclosed", "is not, whether in a sale of the
                 # practice or otherwise, passed": an aside inside the verb (before its own bridges)
                 j = ends[k]
-            elif j < start and words[j] == "," and j >= 2 and words[j - 1] in ADVERB_BOUNDARIES \
-                    and words[j - 2] == ",":
-                j -= 2  # "The details you give us, however, may be rented": the adverb's aside
+            elif j < start and words[j] == "," and (k := _verb_aside(words, cs, j)) is not None:
+                j = k  # "The details you give us, however, may be rented": the adverb's aside
             elif j in ends:
                 if words[ends[j]] == "," and j < len(words) and words[j] in PRONOUNS:
                     break  # "Unless you tell us not to, we pass ...": the comma ends a clause
