@@ -818,7 +818,8 @@ class StatementReader:
         for k in range(cs, walk):
             if words[k] == "neither" and "nor" in words[k + 1:walk] and data.find(lemmas, k, walk):
                 return k
-        if words[cs] in {"no", "none"} and words[cs + 1:cs + 2] not in (["matter"], ["doubt"], ["longer"]) \
+        if words[cs] in {"no", "none", "nothing"} \
+                and words[cs + 1:cs + 2] not in (["matter"], ["doubt"], ["longer"]) \
                 and data.find(lemmas, cs, min(cs + 6, walk)):
             return cs
         return None
