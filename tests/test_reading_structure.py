@@ -165,3 +165,16 @@ def test_a_word_processors_bullet_opens_a_list_item_under_its_lead_in(bullet: st
     blocks = list(iter_blocks(text))
     assert [(b.kind, b.text, b.lead) for b in blocks[1:]] == [
         ("list-item", "advertising partners", 0), ("list-item", "our auditors", 0)]
+
+
+@pytest.mark.parametrize("title,leads", [
+    ("Who we share your data with", True),  # a question with no question mark
+    ("With whom do we share it", True),
+    ("Who we are.", False),  # a sentence, not a title over a list
+    ("Sharing with third parties", False),  # a topic, not a question
+])
+def test_a_title_asking_to_whom_leads_its_list(title: str, leads: bool):
+    blocks = list(iter_blocks(f"{title}\n- payment processors\n- advertising partners\n"))
+    items = [b for b in blocks if b.kind == "list-item"]
+    assert len(items) == 2
+    assert all((b.lead == 0) == leads for b in items)

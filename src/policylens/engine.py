@@ -51,7 +51,7 @@ from policylens.statements.words import (
     names_to_whom,
     without_mark,
 )
-from policylens.structure.blocks import Block, iter_blocks
+from policylens.structure.blocks import Block, asks_whom, iter_blocks
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
 from policylens.verdicts.flows import DECISIONS
@@ -1177,6 +1177,9 @@ class Analyzer:
             # a question over a list: each item answers it ("Who do we share your data with?" +
             # "Affiliates ..." + "Third parties to market their products to you")
             leads[block.offsets[0]] = sents.lower_words(len(sents.spans) - 1, strings)
+        elif leads is not None and asks_whom(block.text) and sents.spans:
+            # (so does a title that asks to whom with no question mark: "Who we share it with")
+            leads[block.offsets[0]] = sents.lower_words(len(sents.spans) - 1, strings) + ["?"]
         # a heading names a topic and states nothing ("Sharing Information with Third Parties"),
         # except that one naming the act of sharing leads the section under it (the reader's
         # `heading` reading)

@@ -433,6 +433,20 @@ def _is_table_line(line: str) -> bool:
     return line.lstrip().startswith("|") and "|" in line.strip()[1:]
 
 
+# the words that open a title asking to whom, with no question mark ("Who we share your data
+# with", "Who gets your data") over its list of recipients
+_WHOM_OPENERS = ("who ", "whom ", "with whom ", "to whom ")
+_WHOM_TITLE_WORDS = 8
+
+
+def asks_whom(text: str) -> bool:
+    """Whether a short line without a stop asks to whom ("Who we share your data with"): a
+    question over the list under it."""
+    low = text.lower()
+    return low.startswith(_WHOM_OPENERS) and not low.endswith((".", "!")) \
+        and len(low.split()) <= _WHOM_TITLE_WORDS
+
+
 class _Leads:
     """Which lead-in paragraph the list items and table rows being read belong to."""
 
@@ -455,7 +469,8 @@ class _Leads:
         self.in_list, self.current = None, None
         # (a heading too: "**We do not under any circumstances engage in:**" over its items)
         # (or a question, each item answering it: "Who do we share your data with?" over a list)
-        ends_with_colon = block.kind in ("paragraph", "heading") and block.text.endswith((":", "\uff1a", "?"))
+        ends_with_colon = block.kind in ("paragraph", "heading") and (
+            block.text.endswith((":", "\uff1a", "?")) or asks_whom(block.text))
         self.offered = block.offsets[0] if ends_with_colon else None
         return block
 
