@@ -13,14 +13,14 @@ from collections.abc import Sequence
 
 # words that end a clause ("we do not sell your data, but we may share it")
 BOUNDARIES = frozenset({";", "but", "however", "whereas", "although", "though", "while"})
-# the boundaries that are adverbs: beside an auxiliary they stand inside one clause ("Your
-# interests are, however, provided to partners"; "The details, however, may be rented")
-ADVERB_BOUNDARIES = frozenset({"however", "though"})
 # adverbs set off by commas between a subject and its verb: the subject reaches past them ("Your
 # e-mail address, on the other hand, may be given to sponsors")
 VERB_ASIDES = frozenset({("however",), ("though",), ("on", "the", "other", "hand"), ("by", "contrast"),
                          ("in", "contrast"), ("by", "comparison"), ("in", "turn"), ("moreover",),
                          ("furthermore",), ("likewise",), ("similarly",), ("too",), ("also",)})
+# the boundaries that are such adverbs: beside an auxiliary they stand inside one clause ("Your
+# interests are, however, provided to partners"; "The details, however, may be rented")
+ADVERB_BOUNDARIES = BOUNDARIES & frozenset(aside[0] for aside in VERB_ASIDES if len(aside) == 1)
 # the subjects that make ", so" open a clause of the result ("we do not sell it, so there is
 # nothing to opt out of", ", so this section does not apply"): its own clause, not the verb's
 RESULT_SUBJECTS = frozenset({"there", "it", "this", "that", "these", "those", "nothing", "no"})

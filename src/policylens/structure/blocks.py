@@ -469,9 +469,9 @@ class _Leads:
         self.in_list, self.current = None, None
         # (a heading too: "**We do not under any circumstances engage in:**" over its items)
         # (or a question, each item answering it: "Who do we share your data with?" over a list)
-        ends_with_colon = block.kind in ("paragraph", "heading") and (
+        leads_a_list = block.kind in ("paragraph", "heading") and (
             block.text.endswith((":", "\uff1a", "?")) or asks_whom(block.text))
-        self.offered = block.offsets[0] if ends_with_colon else None
+        self.offered = block.offsets[0] if leads_a_list else None
         return block
 
 
