@@ -65,8 +65,8 @@ class ScopeReader:
             # information may have been sold:" state the sale itself)
         # ("Other than as disclosed in this Privacy Notice, we do not ...": words before a comma
         # belong to another phrase)
-        before = max(after_last_comma(words, max(cs, subject_start - 6), subject_start),
-                     _own_clause(words, subject_start))
+        own_clause = _own_clause(words, subject_start)
+        before = max(after_last_comma(words, max(cs, subject_start - 6), subject_start), own_clause)
         told = [(a, b) for a, b, _ in lex.asserting.find(lemmas, max(cs, before - 4), walk)]
         if any(c == "share" for _, _, c in lex.action_words.find(lemmas, g_start, g_end)):
             # "You can ask us not to share your data with partners": the company's opt-out (of
@@ -93,7 +93,7 @@ class ScopeReader:
         # elsewhere it is a means, "we fund the app by selling your data")
         # (not past a clause of its own: "the CCPA defines 'sell' broadly, and some of our
         # disclosures may be considered a sale")
-        described = [a for a, _, _ in lex.describes.find(lemmas, _own_clause(words, subject_start), g_end)
+        described = [a for a, _, _ in lex.describes.find(lemmas, own_clause, g_end)
                      if words[a] != "by" or not any(w.isalpha() for w in words[:a])]
         if embedded or described:
             scope = "embedded"

@@ -436,15 +436,15 @@ def _is_table_line(line: str) -> bool:
 # the words that open a title asking to whom, with no question mark ("Who we share your data
 # with", "Who gets your data") over its list of recipients
 _WHOM_OPENERS = ("who ", "whom ", "with whom ", "to whom ")
+_WHOM_PREFIX = max(map(len, _WHOM_OPENERS))
 _WHOM_TITLE_WORDS = 8
 
 
 def asks_whom(text: str) -> bool:
     """Whether a short line without a stop asks to whom ("Who we share your data with"): a
     question over the list under it."""
-    low = text.lower()
-    return low.startswith(_WHOM_OPENERS) and not low.endswith((".", "!")) \
-        and len(low.split()) <= _WHOM_TITLE_WORDS
+    return text[:_WHOM_PREFIX].lower().startswith(_WHOM_OPENERS) and not text.endswith((".", "!")) \
+        and len(text.split()) <= _WHOM_TITLE_WORDS
 
 
 class _Leads:
