@@ -743,7 +743,7 @@ class _PatternIndex:
 def _row_answer(block: Block, sents: _Sentences, hit: _Hit) -> tuple[str, Cue] | None:
     """A table row whose first cell names the practice and whose other cell answers yes or no
     ("Targeted advertising through ad networks | No"): the answer is the trigger's polarity, the
-    cell its cue (a "Yes" is an affirming cue, kind "answer"). In a header row, a column the
+    cell its cue (`_answer`). In a header row, a column the
     practice names is answered by its cells below when they are all answers ("Shared for
     targeted advertising" over "No" in every row): one "Yes" affirms."""
     at = sents.char_starts[hit.start]
@@ -757,12 +757,18 @@ def _row_answer(block: Block, sents: _Sentences, hit: _Hit) -> tuple[str, Cue] |
     if len(answers) != 1:
         return None
     a, b = answers[0]
+    return _answer(sents, a, b, block.text[a:b].strip(" .!*"))
+
+
+def _answer(sents: _Sentences, a: int, b: int, word: str) -> tuple[str, Cue] | None:
+    """The polarity a yes or no `word` gives, and its cue over the tokens of characters a..b (a
+    "Yes" is an affirming cue, kind "answer"); None where no token starts there."""
     tokens = [k for k, c in enumerate(sents.char_starts) if a <= c < b]
     if not tokens:
         return None
-    word = block.text[a:b].strip(" .!*")
-    polarity = "negated" if word.lower() in NO else "affirmed"
-    return polarity, Cue("negation" if polarity == "negated" else "answer", tokens[0], tokens[-1] + 1, word)
+    if word.lower() in NO:
+        return "negated", Cue("negation", tokens[0], tokens[-1] + 1, word)
+    return "affirmed", Cue("answer", tokens[0], tokens[-1] + 1, word)
 
 
 def _denying_lead(words: list[str] | None) -> bool:
@@ -782,10 +788,7 @@ def _column_answer(header: Block, sents: _Sentences, at: int) -> tuple[str, Cue]
     values = header.column_values[cell[0]]
     if not values or not values <= ANSWER_WORDS:
         return None
-    tokens = [k for k, c in enumerate(sents.char_starts) if cell[1] <= c < cell[2]]
-    if values & YES:
-        return "affirmed", Cue("answer", tokens[0], tokens[-1] + 1, "Yes")
-    return "negated", Cue("negation", tokens[0], tokens[-1] + 1, "No")
+    return _answer(sents, cell[1], cell[2], "Yes" if values & YES else "No")
 
 
 def _earliest(hits: list[_Hit]) -> _Hit:

@@ -824,6 +824,27 @@ class StatementReader:
             return cs
         return None
 
+    def _restricts(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, g_end: int,
+                   ce: int, recipients: Sequence[str]) -> bool:
+        """Whether the "only" at words[a:b], after the verb ending at g_end, restricts the
+        statement: not "read-only", not "only to charge your card" (a purpose; "only to
+        employees" is a recipient), not a condition on named allowed recipients, which restricts
+        them alone ("We disclose it to the police only when we receive a court order"; the
+        recipients as named before it: "to third parties only if necessary to provide the
+        service" is a closed list)."""
+        n = len(words)
+        if words[a - 1:a] == ["-"]:
+            return False
+        if words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP \
+                and lemmas[b + 1] not in self.lex.recipients.words() \
+                and words[b + 1] in self.recipient_finder.verb_lemmas:
+            return False
+        if not (words[b:b + 1] and words[b] in SUBORDINATORS):
+            return True
+        named = self.recipient_finder.classes(words, lemmas, g_end, a) or list(recipients)
+        return not (named and not set(named) & OPEN_RECIPIENTS
+                    and not self.recipient_finder.classes(words, lemmas, b, ce))
+
     @staticmethod
     def _made_available(words: Sequence[str], i: int) -> int | None:
         """Where "available" or "accessible" completes the "make" at `i`, past a long object with
@@ -1292,18 +1313,8 @@ class StatementReader:
         exceptions = list(dict.fromkeys(exceptions + spared))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_end)) or any(
-            not (words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP
-                 and lemmas[b + 1] not in lex.recipients.words()
-                 and words[b + 1] in self.recipient_finder.verb_lemmas)  # (not "only to employees")
-            and words[a - 1:a] != ["-"]
-            # (a condition on named allowed recipients restricts them alone: "We disclose it to
-            # the police only when we receive a court order"; the recipients as named before it,
-            # not "third parties only if necessary to provide the service")
-            and not (words[b:b + 1] and words[b] in SUBORDINATORS
-                     and (named := self.recipient_finder.classes(words, lemmas, g_end, a) or recipients)
-                     and not set(named) & OPEN_RECIPIENTS
-                     and not self.recipient_finder.classes(words, lemmas, b, ce))
-            for a, b, _ in lex.only.find(lemmas, g_end, ce))  # not "read-only"
+            self._restricts(words, lemmas, a, b, g_end, ce, recipients)
+            for a, b, _ in lex.only.find(lemmas, g_end, ce))
         # a fronted phrase naming a list: "In the following cases, we may provide personal data
         # to third parties" (not "As described above, ...": what it refers to is no closed list)
         only = only or closed or any({"following", "below"} & set(words[a:b]) and a <= cs + 2

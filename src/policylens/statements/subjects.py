@@ -80,10 +80,8 @@ def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
 
 def _verb_aside(words: Sequence[str], cs: int, closing: int) -> int | None:
     """The comma that opens an adverb's aside closed at `closing` (", on the other hand,")."""
-    for k in range(closing - 2, max(cs, closing - 6) - 1, -1):
-        if words[k] == ",":
-            return k if tuple(words[k + 1:closing]) in VERB_ASIDES else None
-    return None
+    k = _aside_opening(words, cs, closing)
+    return k if k is not None and tuple(words[k + 1:closing]) in VERB_ASIDES else None
 
 
 def _phrase_start(words: Sequence[str], lemmas: Sequence[str], cs: int, a: int) -> int:
