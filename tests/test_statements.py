@@ -678,3 +678,28 @@ def test_a_clause_after_a_comma_acts_on_the_noun_before_it(read, sentence: str, 
 def test_a_sale_named_by_what_earns_money_or_what_we_engage_in(read, sentence: str, value: str) -> None:
     polarity, slots = one(read, sentence, "sale")
     assert data_sale(polarity, slots).value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "There are times when we pass your details to other companies.",
+    "There are certain cases where we share your information with partners.",
+])
+def test_what_is_said_to_happen_at_times_is_no_hypothesis(read, sentence: str) -> None:
+    polarity, slots = one(read, sentence)
+    assert polarity == "affirmed" and "hypothetical" not in slots.conditions
+
+
+def test_a_when_clause_stays_a_condition(read) -> None:
+    _, slots = one(read, "When we run a joint event, we pass your details to the co-host.")
+    assert "hypothetical" in slots.conditions
+
+
+@pytest.mark.parametrize(("sentence", "recipients"), [
+    ("We give your e-mail address to firms that advertise our app to you on other sites.", {"third-party"}),
+    ("We hand your e-mail address to the platforms we use to market our shop to you on other websites.",
+     {"advertiser"}),
+    ("We will disclose the data we hold to you on request.", {"user"}),
+])
+def test_whom_a_promotion_reaches_receives_nothing(read, sentence: str, recipients: set[str]) -> None:
+    _, slots = one(read, sentence)
+    assert set(slots.recipients) == recipients

@@ -118,6 +118,9 @@ OF_PHRASE_ENDS = frozenset({",", ";", ":", "(", ".", "to", "with", "by", "for", 
                             "may", "will", "can", "we", "you", "they"})
 # words before a removing verb's -ing form that make the removal come first ("after removing")
 REMOVAL_OPENERS = frozenset({"after", "once", "by", "upon", "without", "having", "first"})
+# how far after "exchange" or "swap" the list or names traded may stand ("our members' postal
+# addresses")
+TRADED_OBJECT_REACH = 6
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
@@ -472,7 +475,8 @@ class StatementReader:
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
                 continue
-            if noun and verb is None and lex.deemed.find(lemmas, max(0, i - 4), i):
+            if noun and verb is None and (lex.deemed.find(lemmas, max(0, i - 4), i)
+                                          or self._named_by_copula(words, lemmas, i)):
                 # "may be considered a 'sale'", "does not constitute a sale" (CCPA wording)
                 out.append((i, noun[0], noun[1]))
                 i = noun[0]
@@ -699,6 +703,19 @@ class StatementReader:
                      for c in range(max(p + 1, min(a for a, _ in marks) - 3), min(a for a, _ in marks))):
                 return False  # "your email address and anonymous usage data"
         return True
+
+    def _named_by_copula(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> bool:
+        """Whether the act-noun at `i` is what an act before it is said to be ("giving addresses
+        to partners for payment is a sale", "our disclosure of cookie data may be a sale"): the
+        law's name for that act, as "considered a sale" is. Not an event ("if there is a sale of
+        the business") nor a thing with no act ("this is a sale between you and the seller")."""
+        if not (i >= 2 and words[i - 1] == "a" and words[i - 2] in {"is", "be", "are"}
+                and words[i - 3:i - 2] != ["there"] and words[i + 1:i + 2] != ["of"]):
+            return False
+        lex = self.lex
+        # (or lets others have it: "letting partners have your e-mail address is a sale")
+        return any(lex.action_words.match_at(lemmas, k, i - 2) or lex.action_nouns.match_at(lemmas, k, i - 2)
+                   or lemmas[k] in lex.grants for k in range(max(0, i - 24), i - 2))
 
     def _deemed_terms(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> int | None:
         """Where the deeming word stands ("considered", "constitute") whose list of quoted terms
@@ -1031,7 +1048,8 @@ class StatementReader:
         actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                         passive)
         # "may be considered a sale", "may be treated as selling or sharing": the CCPA's terms
-        deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)) and (
+        deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)
+                       or self._named_by_copula(words, lemmas, g_start)) and (
             (g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None)
             or (words[g_start].endswith("ing") and words[g_start - 1] in {"as", "to"}))) or (
             g_start > 0 and words[g_start - 1] in QUOTES
@@ -1281,7 +1299,9 @@ class StatementReader:
         if "consent" in conditions and lex.blanket_consent.find(lemmas, cs, g_start):
             # "By using the site you agree that we may share": using is no consent to sharing
             conditions = [c for c in conditions if c != "consent"]
-        routine = {a for a, _, _ in lex.not_conditions.find(lemmas, cs, body_end)}
+        # (the condition word opens the phrase, "when necessary", or ends it, "there are
+        # situations when")
+        routine = {k for a, b, _ in lex.not_conditions.find(lemmas, cs, body_end) for k in (a, b - 1)}
         # (not an "if" inside an aside about the data: "your age (if you provide it)")
         opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)
                  if a not in routine and words[cs:a].count("(") <= words[cs:a].count(")")]
@@ -1439,8 +1459,9 @@ class StatementReader:
             # cross-context behavioural advertising)": the CPRA term, sharing for cross-context
             # behavioral advertising
             purposes = list(dict.fromkeys(list(purposes) + ["cross-context"]))
+        # (past an owner: "we exchange our supporters' postal addresses")
         traded = lemmas[g_start] in lex.traded_by and (
-            lex.traded_objects.find(lemmas, g_end, min(g_end + 4, body_end))
+            lex.traded_objects.find(lemmas, g_end, min(g_end + TRADED_OBJECT_REACH, body_end))
             or (passive and lex.traded_objects.find(lemmas, subject[0], min(subject[0] + 4, walk))))
         # (paid for the act, not a fee the user pays in a fronted phrase: "For a fee, you can
         # have a nonpublished number, which means that we will not provide your name")

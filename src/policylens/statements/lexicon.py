@@ -135,6 +135,7 @@ class Lexicon:
     infinitives: PhraseTable  # verbs after "to" that make it an infinitive, no recipient
     recipient_keeps: PhraseTable  # words inside it that hold an end word ("such as")
     not_recipients: frozenset[str]  # plural nouns after "to" that are things, not organisations
+    audience: frozenset[str]  # promoting verbs: "to market our app to you" names no recipient
     acting_for_us: PhraseTable
     for_our_service: PhraseTable
     purposes: PhraseTable
@@ -229,6 +230,7 @@ def load_lexicon() -> Lexicon:
             if entry.split()[0] in {"that", "who", "which"}]),
         not_recipients=frozenset(lemma(w) for w in raw["recipient_phrases"]["not_recipients"]),
         infinitives=_table(raw["recipient_phrases"]["infinitives"]),
+        audience=frozenset(lemma(w) for w in raw["recipient_phrases"]["audience"]),
         acting_for_us=_table(raw["acting_for_us"]),
         for_our_service=_table(raw["for_our_service"]),
         purposes=PhraseTable(raw["purposes"]),

@@ -84,10 +84,11 @@ class ReceiverReader:
                     or self.lex.receiving_elsewhere.find(lemmas, cs, ce) \
                     or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
                            for k in range(b, self._phrase_end(words, b, ce))) \
-                    or ":" in words[b:ce]:
+                    or (":" in words[b:ce] and words[words.index(":", b, ce) - 1] != "by"):
                 # a gerund or participle ("the entities receiving data"), an infinitive, a noun
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
-                # a list's lead-in ("Third parties may receive information as follows:")
+                # a list's lead-in ("Third parties may receive information as follows:"; not its
+                # agents listed, "is received only by: ...")
                 continue
             found = self._agent(words, lemmas, a, b, action, cs, ce) \
                 if is_participle(words[a], lemmas[a]) \
@@ -304,6 +305,8 @@ class ReceiverReader:
             only, k = True, limit[0]  # "seen only by"
         if k >= ce or words[k] != "by":
             return None
+        if k + 1 < ce and words[k + 1] == ":":
+            k += 1  # "received only by: hosting providers ...; our auditors": a list of agents
         ex = self.lex.exceptions.find(lemmas, k, ce)
         body_end = ex[0][0] if ex else ce
         agent_end = next((j for j in range(k + 1, body_end)

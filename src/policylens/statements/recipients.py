@@ -22,7 +22,9 @@ from policylens.statements.words import (
 # the purpose that makes one said to help us an advertiser (not "marketing": a vendor sending our
 # marketing e-mails acts for us), and how soon after "help us" it comes
 PROMOTING_PURPOSES = frozenset({"advertising"})
-PROMOTION_REACH = 5
+PROMOTION_REACH = 10
+# how soon before a "to you" a promoting verb makes "you" its audience ("to market our app to you")
+AUDIENCE_REACH = 6
 
 
 class RecipientFinder:
@@ -65,6 +67,8 @@ class RecipientFinder:
                 phrase = (a, b)
             if name == "abroad" and phrase is not None and a - phrase[0] > 3:
                 continue  # "to bands, such as your email address and country of residence"
+            if name == "user" and phrase is not None and self.audience(lemmas, start, phrase[0]):
+                continue  # "services we use to market our app to you": whom an ad reaches
             if phrase is not None:
                 named.append((phrase[0], a, name))
             ends[b] = name
@@ -87,6 +91,12 @@ class RecipientFinder:
             out = ["organisation"] if any(self.unnamed_organisation(words, lemmas, p, q)
                                           for p, q in spans) else []
         return list(dict.fromkeys(out))
+
+    def audience(self, lemmas: Sequence[str], start: int, p: int) -> bool:
+        """Whether the phrase at `p` follows a promoting verb of the clause's own words ("to
+        market our products to you", "partners who advertise to you"): whom the promotion
+        reaches, not who receives the data."""
+        return any(lemmas[k] in self.lex.audience for k in range(max(start, p - AUDIENCE_REACH), p))
 
     def acting_for_company(self, lemmas: Sequence[str], recipients: list[str], purposes: list[str],
                            lo: int, verb_end: int, end: int) -> tuple[list[str], list[str]]:
@@ -137,8 +147,12 @@ class RecipientFinder:
         if head is None:
             return False
         word, lem = words[head], lemmas[head]
+        # ("services we use to market our app": a thing said to act for us is an organisation)
+        acting = any(self.lex.acting_for_us.match_at(lemmas, k, len(lemmas))
+                     for k in range(head + 1, min(head + 3, len(lemmas))))
         return word.endswith("s") and lem != word and not word.endswith("ss") \
-            and lem not in self.lex.not_recipients and lem not in self.lex.not_data_objects \
+            and lem not in self.lex.not_recipients \
+            and (acting or lem not in self.lex.not_data_objects) \
             and lem not in self.data_nouns and not self.lex.data.find(lemmas, head, head + 1) \
             and not self.lex.purposes.find(lemmas, p, q) and not self.lex.condition_classes.find(lemmas, p, q)
 

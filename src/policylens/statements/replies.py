@@ -23,9 +23,10 @@ from policylens.statements.words import (
 
 
 def opens_reply(words: Sequence[str]) -> bool:
-    """Whether lowercase words open with "Yes," or "No,", or name the only ones ("Only with the
-    payment processor ..."): a reply of any length ("Yes, with partners who ...")."""
-    return len(words) > 1 and ((words[0] in REPLIES and words[1] == ",") or _only_with(words))
+    """Whether lowercase words open with "Yes," or "No:", or name the only ones ("Only with the
+    payment processor ..."): a reply of any length ("Yes, with partners who ...", "Yes: with the
+    publishers in our scheme")."""
+    return len(words) > 1 and ((words[0] in REPLIES and words[1] in REPLY_MARKS) or _only_with(words))
 
 
 def _only_with(words: Sequence[str]) -> bool:
@@ -33,6 +34,8 @@ def _only_with(words: Sequence[str]) -> bool:
     return len(words) > 1 and words[0] == "only" and words[1] in {"with", "to", "by"}
 
 
+# what may follow a reply's first word ("Yes, ...", "No: ...", "Never - ...")
+REPLY_MARKS = frozenset({",", ":", "-", "–", "—"})
 # the words that open a question asking to whom ("Who receives ...?", "With whom do we ...?",
 # "Which third parties receive my data?")
 TO_WHOM_OPENERS = frozenset({"who", "whom", "with", "to", "which", "what"})

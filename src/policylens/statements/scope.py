@@ -10,6 +10,7 @@ from policylens.statements.lexicon import Lexicon
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     BE,
+    DATA_ABOUT,
     DETERMINERS,
     MODALS,
     PREPOSITIONS,
@@ -85,6 +86,9 @@ class ScopeReader:
                     and not any(words[k] in CAUSES for k in range(m[1], walk))
                     # (nor a name's "-ing" word right before the verb: "Lumo Learning shares")
                     and not (m[1] == walk and m[1] - m[0] == 1 and words[m[0]].endswith("ing"))
+                    # (nor data about a manner: "Details of how you use your thermostat ... may be
+                    # provided to utilities")
+                    and not (m[0] > cs and words[m[0] - 1] in DATA_ABOUT)
                     and not (m[0] > cs and words[m[0] - 1] in {"who", "that", "which", "you", "we", "they"}
                              and m[0] < walk and any(words[k] in BE for k in range(walk, g_start)))]
         # (a policy's self-description runs over its clauses: "This Policy describes what we

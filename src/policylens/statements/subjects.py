@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     ADVICE_OPENERS,
+    AGENT_REFERENCES,
     CLAUSE_OPENERS,
     GOVERNING,
     IMPERATIVE_NEGATIONS,
@@ -284,6 +285,27 @@ class SubjectFinder:
         return words[walk] == "do" and (subject_start == cs or words[subject_start - 1] in {":", ";"}) \
             and all(words[k] in IMPERATIVE_NEGATIONS for k in range(walk, g_start))
 
+    def _own_name(self, words: Sequence[str], lemmas: Sequence[str], k: int, end: int) -> bool:
+        """Whether the passive's agent at words[k:] is a name of no known class followed by to
+        whom ("sold by RoamCo to analytics firms", "made available by The Northgate Courier to
+        selected organisations"): a policy names others by their kind ("by our partners") and
+        itself by its name. Not a referring word ("by these", "by such companies") nor a
+        tool ("by cookies")."""
+        if k < end and words[k] == "the":
+            k += 1
+        stop = next((j for j in range(k, min(k + 5, end)) if words[j] in {"to", "with"}), None)
+        return stop is not None and stop > k and all(
+            words[j].isalpha() and words[j] not in AGENT_REFERENCES
+            and lemmas[j] not in self.lex.tracking_tools and not self.lex.data.match_at(lemmas, j, stop)
+            for j in range(k, stop))
+
+    @staticmethod
+    def _listed_act(words: Sequence[str], opening: int, g_start: int) -> bool:
+        """A bare verb opening an item that ends in a semicolon ("Disclose personal data to our
+        partners when running joint events;"): one of a list under a lead-in ("We may:"), the
+        company's act, not an order to the reader."""
+        return g_start == opening and words[-1:] == [";"]
+
     def actor(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int, walk: int,
               g_start: int, g_end: int, body_end: int, passive: bool) -> tuple[str, tuple[int, int]]:
         """Who does the act of the verb group words[g_start:g_end], and the span of words that
@@ -305,11 +327,17 @@ class SubjectFinder:
                             body_end)
             by = [i for i in range(g_end, relative) if words[i] == "by"]
             if by:
-                found = lex.actors.classes_in(lemmas, by[0] + 1, min(by[0] + 5, body_end))
+                # (the agent ends where to whom begins: "passed by Brightline to advertisers")
+                agent_end = next((j for j in range(by[0] + 2, min(by[0] + 5, body_end))
+                                  if words[j] in {"to", "with"}), min(by[0] + 5, body_end))
+                found = lex.actors.classes_in(lemmas, by[0] + 1, agent_end)
                 legal = lex.condition_classes.classes_in(lemmas, by[0] + 1, min(by[0] + 4, body_end))
-                # "shared by these cookies", "sold by the seller": someone else acts
+                # "shared by these cookies", "sold by the seller": someone else acts; "sold by
+                # RoamCo to analytics firms": the company by its own name
                 actor = "company" if "company" in found or (not found and (
-                    "legal" in legal or by[0] + 1 >= body_end)) else (found[0] if found else "third-party")
+                    "legal" in legal or by[0] + 1 >= body_end
+                    or self._own_name(words, lemmas, by[0] + 1, body_end))) \
+                    else (found[0] if found else "third-party")
             elif passive and any(words[k] == "you" and lex.action_words.match_at(lemmas, k + 1, walk)
                                  and "to" in words[k + 2:min(k + 5, walk)]
                                  and "us" not in words[k + 2:min(k + 6, walk)]
@@ -325,7 +353,8 @@ class SubjectFinder:
                  for k in range(cs, g_start - 1)):
             actor = "user"  # "This lets you to: post questions, upload photos": each verb of its list
         elif (all(words[k] in IMPERATIVE_OPENERS for k in range(opening, walk))
-              and (walk == g_start or self._negated_imperative(words, cs, subject_start, walk, g_start))
+              and (walk == g_start and not self._listed_act(words, opening, g_start)
+                   or self._negated_imperative(words, cs, subject_start, walk, g_start))
               or (words[walk:walk + 2] == ["not", "to"] and g_start == walk + 2
                   and words[opening] in ADVICE_OPENERS and walk - opening <= 3)) \
                 and lex.action_words.match_at(lemmas, g_start, g_end) is not None \

@@ -63,6 +63,16 @@ MAIN_CLAUSE_OPENERS = frozenset({"please", "we", "you", "they", "contact", "writ
 IMPERATIVE_NEGATIONS = frozenset({"do", "not", "n't", "never", "ever"})
 # verbs that open advice to the reader: "Be careful not to give out your address"
 ADVICE_OPENERS = frozenset({"be", "take", "make", "remember", "try"})
+# the prepositions of a noun whose data is about a manner or a question ("details of how you use
+# it", "records about whether you opened our e-mails"): what follows is data, not a framing
+DATA_ABOUT = frozenset({"of", "about", "on", "regarding", "concerning"})
+# words of a passive's agent that refer or count rather than name ("shared by these", "by any
+# means", "by such companies"): no name of the company's own
+AGENT_REFERENCES = frozenset({
+    "these", "those", "this", "that", "such", "them", "it", "him", "her", "other", "others", "any",
+    "some", "certain", "each", "all", "either", "one", "various", "many", "several", "means",
+    "way", "ways", "mail", "email", "e-mail", "post", "phone", "telephone", "hand", "default",
+    "virtue", "reason", "contract", "agreement", "operation", "law", "order"})
 
 # -- verbs and their forms -------------------------------------------------------------------------
 
