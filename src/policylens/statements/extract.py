@@ -651,10 +651,13 @@ class StatementReader:
                 # joined by a coordinator, not only by an auxiliary ("the data you provide is
                 # given": two verbs of two clauses)
                 # (a verb's particle too: "rent out or trade")
+                # (not past a comma and a subject of its own: "if the company is sold, we will not
+                # share it": two clauses)
                 joined = len(between) <= 4 and all(
                     words[k] in COORDINATORS or words[k] in PARTICLES
                     or self.lex.bridges.match_at(lemmas, k, start)
-                    for k in between) and (not between or any(words[k] in JOINERS for k in between))
+                    for k in between) and (not between or any(words[k] in JOINERS for k in between)) \
+                    and not any(words[k] == "," and words[k + 1] in PRONOUNS for k in between)
                 # "sell, market, rent": one word of a comma list that is no action of ours
                 listed = len(between) <= 4 and any(words[k] == "," for k in between) and all(
                     words[k] in COORDINATORS or words[k].isalpha() for k in between) \
@@ -1142,7 +1145,11 @@ class StatementReader:
             [k + 1 for k in range(cs, subject_start) if words[k] == ","], default=cs)
         if self.aggregate_only(words, lemmas, data_from, body_end) \
                 or (not passive and not self.aggregate_firsts.isdisjoint(lemmas[g_end:body_end])
-                    and self.aggregate_only(words, lemmas, g_end, body_end)):
+                    and self.aggregate_only(words, lemmas, g_end, body_end)) \
+                or (not passive and words[g_end:g_end + 1] in (["it"], ["them"])
+                    and self.aggregate_only(words, lemmas, data_from, g_start)):
+            # ("we may aggregate anonymized user information and provide it to partners": the
+            # pronoun stands for the data of the predicate before)
             # (the object alone may be: "we may strip any personal information of what
             # identifies you and share that aggregated data")
             data = "aggregate"
@@ -1345,6 +1352,8 @@ class StatementReader:
             c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))
         if recipients and (listed or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
+        if scope == "lead-in" and words[-2:-1] in (["to"], ["with"]):
+            only = True  # "We may provide your information to:" + items: every recipient there is
         only = only and not covers
         # -- polarity --
         cue: tuple[int, int] | None = None

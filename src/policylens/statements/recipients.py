@@ -13,6 +13,7 @@ from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     COORDINATORS,
+    JOINERS,
     OBJECT_SKIP,
     PRONOUNS,
     is_participle,
@@ -73,6 +74,14 @@ class RecipientFinder:
                 named.append((phrase[0], a, name))
             ends[b] = name
             ends_of[a] = b
+        # "companies, services and employees affiliated with us": a qualifier after a list of
+        # nouns qualifies each of them
+        qualifiers = [(p, a) for p, a, name in named if name == "affiliate" and words[a] == "affiliated"]
+        named = [(p, a, name) for p, a, name in named
+                 if not (name in {"third-party", "organisation"} and any(
+                     p2 == p and a2 > a and all(words[k].isalpha() or words[k] in JOINERS
+                                                for k in range(a, a2))
+                     for p2, a2 in qualifiers))]
         # "third parties such as processors": the classes named after it; "group companies": the
         # class of the word before it
         out = [name for p, a, name in named

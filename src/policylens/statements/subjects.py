@@ -92,7 +92,7 @@ def _phrase_start(words: Sequence[str], lemmas: Sequence[str], cs: int, a: int) 
     k = a
     while k > max(cs, a - 2) and words[k - 1].isalpha() and words[k - 1] == lemmas[k - 1] \
             and words[k - 1] not in SUBJECT_STOPS and words[k - 1] not in PRONOUNS \
-            and words[k - 1] not in GOVERNING and words[k - 1] not in OBJECT_SKIP:
+            and words[k - 1] not in GOVERNING and words[k - 1] not in OBJECT_SKIP and words[k - 1] != "by":
         k -= 1
     return k
 
@@ -146,9 +146,11 @@ class SubjectFinder:
     def candidates(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
         """Where the words that can be a subject ("we", "our partners", "bands") start in
         words[cs:end]; not possessives ("your information")."""
-        return [a for a, _, _ in self.lex.actors.find(lemmas, cs, end)
+        return [a for a, b, _ in self.lex.actors.find(lemmas, cs, end)
                 if words[a] not in POSSESSIVES
-                and not self.governed(words, cs, _phrase_start(words, lemmas, cs, a))
+                and not self._owner(words, lemmas, a, b)
+                and not self.governed(words, cs, start := _phrase_start(words, lemmas, cs, a))
+                and words[start - 1:start] != ["by"]  # "sent to you by sellers": an agent
                 and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
                 # "the pages we show you": "you" after a verb is its object
                 and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
@@ -174,7 +176,17 @@ class SubjectFinder:
         return list(dict.fromkeys(
             "third-party" if c == "company" and _another_of_its_kind(words, lemmas, x, y) else c
             for x, y, c in self.lex.actors.find(lemmas, a, b)
-            if not self.governed(words, a, x) and not (heads and self._modifier(words, lemmas, y, b))))
+            if not self.governed(words, a, x) and not (heads and self._modifier(words, lemmas, y, b))
+            and not self._owner(words, lemmas, x, y)))
+
+    def _owner(self, words: Sequence[str], lemmas: Sequence[str], x: int, y: int) -> bool:
+        """Whether the actor noun words[x:y] names whose data or whose word it is, not who acts:
+        "processes End User data ... and does not disclose it", "on the Customer's instructions"
+        (a possessive pronoun, "your", is read as before)."""
+        if words[x] in POSSESSIVES or y >= len(words):
+            return False
+        return words[y] in {"'s", "'", "’s"} or (
+            words[y] not in PRONOUNS and self.lex.data.match_at(lemmas, y, len(words)) is not None)
 
     def _modifier(self, words: Sequence[str], lemmas: Sequence[str], y: int, b: int) -> bool:
         """Whether the actor word ending at `y` only modifies the plural noun after it, the head
@@ -255,8 +267,8 @@ class SubjectFinder:
         if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
                 and words[subject_start - 2] == "we":
             subject_start -= 2  # "we and our partners share": we are among the subjects
-        if walk < g_start and (words[walk] in {"and", "or"} or (
-                words[walk] == "," and words[walk + 1:walk + 2] in (["and"], ["or"])
+        if walk < g_start and (words[walk] in {"and", "or", "and/or"} or (
+                words[walk] == "," and words[walk + 1:walk + 2] in (["and"], ["or"], ["and/or"])
                 and walk + 2 <= g_start)):
             # a coordinated predicate ("Bands are ... and may not share"; "we never rent it to
             # advertisers, pass it on, or give it away") shares the subject of the verb before

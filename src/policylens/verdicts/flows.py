@@ -178,7 +178,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # modern wording): third-party-ads, not the company's disclosure
         return Decision(None, "partners collect through their own cookies or SDKs: third-party-ads")
     # a programme: data given to marketers, or to anyone for their own ends (opt-in or not)
-    programme = bool(open_ones & PROGRAMME_RECIPIENTS) or bool(open_ones and "own-use" in slots.purposes)
+    # (or to anyone given it to market to the user: "with your consent, we share your e-mail
+    # address with sellers for sending you marketing")
+    programme = bool(open_ones & PROGRAMME_RECIPIENTS) \
+        or bool(open_ones and OWN_PURPOSES & set(slots.purposes))
     if slots.scope == "lead-in":
         # "We share your data with other companies only in these cases:" names the list's topic;
         # its items say to whom, each deciding for itself

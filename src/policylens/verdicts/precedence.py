@@ -208,7 +208,13 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
                                                 and f.slots.scope != "section"))]
     # (a denial whose exception is the user's consent: an opt-in programme described elsewhere
     # is that exception, LABELS.md's "a denial with a consent exception: no")
-    consent_excepted = any(f.slots is not None and "consent" in f.slots.exceptions for f in denials)
+    # ("We only share your data with your consent or as the law requires": a closed list whose
+    # case is consent is that denial too; not "we only send advertising e-mails with your
+    # consent", which limits our marketing, not whom data goes to)
+    consent_excepted = any(f.slots is not None and (
+        "consent" in f.slots.exceptions
+        or (f.slots.only and "consent" in f.slots.conditions and not OWN_PURPOSES & set(f.slots.purposes)))
+        for f in denials)
     if practice.decide == "specific-over-vague" and value == "yes" and denials \
             and all(_vague(f) or (consent_excepted and _opted_in(f)) for f in supporting):
         vague = supporting
