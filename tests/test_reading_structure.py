@@ -178,3 +178,23 @@ def test_a_title_asking_to_whom_leads_its_list(title: str, leads: bool):
     items = [b for b in blocks if b.kind == "list-item"]
     assert len(items) == 2
     assert all((b.lead == 0) == leads for b in items)
+
+
+def test_an_item_ending_in_a_colon_leads_the_list_nested_under_it():
+    text = ("How we share it:\n\n"
+            "* Other members can see your profile. We also share your data with:\n"
+            "    * advertising partners\n"
+            "    * our auditors\n"
+            "* Our group companies\n")
+    blocks = list(iter_blocks(text))
+    outer = text.index("* Other") + 2
+    assert [(b.text, b.lead) for b in blocks[1:]] == [
+        ("Other members can see your profile. We also share your data with:", 0),
+        ("advertising partners", outer), ("our auditors", outer),
+        ("Our group companies", 0)]  # back at the outer list: its own lead again
+
+
+def test_a_nested_list_under_an_item_without_a_colon_keeps_the_outer_lead():
+    text = "We share it with:\n\n* partners\n    * in Europe\n* auditors\n"
+    blocks = list(iter_blocks(text))
+    assert [b.lead for b in blocks[1:]] == [0, 0, 0]

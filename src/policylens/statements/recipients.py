@@ -116,8 +116,11 @@ class RecipientFinder:
         converting ("to provide you with offers that may interest you"), and one who helps us
         advertise is an advertiser."""
         # (not "for us to do so": whom an infinitive's act is for, "consented for us to do so")
+        # (nor for us and others: "companies that help us and other websites measure audiences")
         acting = [m for m in self.lex.acting_for_us.find(lemmas, lo, end)
-                  if not (lemmas[m[0]] == "for" and lemmas[m[1]:m[1] + 1] == ["to"])]
+                  if not (lemmas[m[0]] == "for" and lemmas[m[1]:m[1] + 1] == ["to"])
+                  and not (lemmas[m[1] - 1] in {"we", "us"} and lemmas[m[1]:m[1] + 1] == ["and"]
+                           and lemmas[m[1] + 1:m[1] + 2] in (["other"], ["others"], ["many"], ["third"]))]
         serving = (acting and "own-use" not in purposes) or (
             self.lex.for_our_service.find(lemmas, verb_end, end)
             and not {"marketing", "advertising", "own-use"} & set(purposes))

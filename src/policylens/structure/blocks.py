@@ -454,25 +454,46 @@ class _Leads:
         self.offered: int | None = None  # the last paragraph ended with ':' (where it starts)
         self.current: int | None = None  # the lead of the list being read
         self.in_list: str | None = None  # the kind of items being read: list-item or table-row
+        # the list levels being read, outermost first: (indent, lead of that level); and the item
+        # before, if it ended with ':' (where it starts), which leads a list nested under it
+        self.levels: list[tuple[int, int | None]] = []
+        self.item_offered: int | None = None
 
     def reset(self) -> None:
         """A thematic break or a heading: nothing before it leads what follows."""
-        self.offered = self.current = self.in_list = None
+        self.offered = self.current = self.in_list = self.item_offered = None
+        self.levels = []
 
-    def see(self, block: Block, indented: bool) -> Block:
+    def see(self, block: Block, indent: int) -> Block:
         if block.kind in ("list-item", "table-row"):
             if self.in_list != block.kind:  # a new list (or a table after a list)
                 self.current, self.offered, self.in_list = self.offered, None, block.kind
+                self.levels = [(indent, self.current)]
+            elif block.kind == "list-item" and self.levels:
+                self._nest(indent)
+            self.item_offered = block.offsets[0] if block.text.endswith((":", "\uff1a")) else None
             return replace(block, lead=self.current) if self.current is not None else block
-        if block.kind == "paragraph" and indented and self.in_list:
+        if block.kind == "paragraph" and indent >= 2 and self.in_list:
             return block  # a paragraph inside a list item: the list goes on
-        self.in_list, self.current = None, None
+        self.in_list, self.current, self.levels, self.item_offered = None, None, [], None
         # (a heading too: "**We do not under any circumstances engage in:**" over its items)
         # (or a question, each item answering it: "Who do we share your data with?" over a list)
         leads_a_list = block.kind in ("paragraph", "heading") and (
             block.text.endswith((":", "\uff1a", "?")) or asks_whom(block.text))
         self.offered = block.offsets[0] if leads_a_list else None
         return block
+
+    def _nest(self, indent: int) -> None:
+        """An item indented under the one before opens a nested list, led by that item when it
+        ended with ':' ("We also share your information with:" + its own items); an item back
+        at an outer indent returns to that list and its lead."""
+        if indent > self.levels[-1][0]:
+            lead = self.item_offered if self.item_offered is not None else self.levels[-1][1]
+            self.levels.append((indent, lead))
+        else:
+            while len(self.levels) > 1 and indent < self.levels[-1][0]:
+                self.levels.pop()
+        self.current = self.levels[-1][1]
 
 
 def iter_blocks(text: str) -> Iterator[Block]:
@@ -483,7 +504,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
     breaks and table separator rows are never text."""
     start: int | None = None
     kind = "paragraph"
-    indented = False
+    indent = 0  # the first line's indent of the block being read
     offset = 0
     leads = _Leads()
     header: tuple[str, ...] = ()  # the header row of the table being read, by column
@@ -494,7 +515,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
         if start is not None and text[start:end].strip():
             block = strip_markup(text[start:end], start)
             if block.text:
-                block = leads.see(Block(block.text, block.offsets, kind), indented)
+                block = leads.see(Block(block.text, block.offsets, kind), indent)
                 yield from split_block(block)
 
     for number, line in enumerate(lines):
@@ -532,7 +553,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
             elif header and row.text:
                 row = replace(row, header=header)
             if row.text:
-                yield from split_block(leads.see(row, False))
+                yield from split_block(leads.see(row, 0))
             continue
         if kind == "table-row":
             kind, header = "paragraph", ()
@@ -545,7 +566,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
             start = None
         if start is None:
             start = line_start
-            indented = len(line) - len(line.lstrip()) >= 2
+            indent = len(line) - len(line.lstrip())
             kind = "heading" if heading else "list-item" if item else "paragraph"
         if heading:
             yield from flush(line_end)
