@@ -62,6 +62,8 @@ class RecipientFinder:
                 or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
             if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
                 continue  # "visits to public locations": an adjective of a place, not the public
+            if name == "public" and words[b:b + 1] == ["of"] and words[b + 1:b + 2] in (["our"], ["the"]):
+                continue  # "other members of our dealer network": members of an organisation
             # (a class that begins with its own opener: "outside the EEA")
             phrase = next(((p, q) for p, q in phrases if p - 1 <= a < q), None)
             if phrase is None and a <= first < b and not owner:
