@@ -244,7 +244,21 @@ def merger_transfer(polarity: str, slots: Slots) -> Decision | None:
     return Decision("yes", "data may pass to a buyer or successor in a business transfer")
 
 
+def third_party_ads(polarity: str, slots: Slots) -> Decision | None:
+    """Users' data given by the company to advertisers, or to others for advertising (LABELS.md:
+    "users' data used for targeted advertising by or with third parties"). Admissions only: a
+    denial of sharing with advertisers says nothing of the ads a site shows."""
+    if slots.action not in ("share", "sale") or polarity == "negated" or _passed_over(polarity, slots):
+        return None
+    recipients = set(slots.recipients)
+    if "advertiser" in recipients or ("cross-context" in slots.purposes) or (
+            "advertising" in slots.purposes and recipients & OPEN_RECIPIENTS):
+        return Decision("yes", "personal data given to advertisers or for their advertising")
+    return None
+
+
 DECISIONS: dict[str, Callable[[str, Slots], Decision | None]] = {
+    "third-party-ads": third_party_ads,
     "data-sale": data_sale,
     "third-party-sharing": third_party_sharing,
     "merger-transfer": merger_transfer,
