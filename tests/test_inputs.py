@@ -261,6 +261,18 @@ def sell(cookies: list[str], children: int = 13) -> None:
     assert policy["statements"] == [] and "does not look like a privacy policy" in policy["notes"][0]
 
 
+def test_a_long_excerpt_about_your_data_is_a_policy(cli, tmp_path: Path):
+    # (words written for this test: no "privacy", no "personal information", only "your data")
+    path = tmp_path / "excerpt.md"
+    path.write_text("We share data with others as follows:\n\n"
+                    + "* Advertising: we may share your data with advertising companies to show you ads.\n"
+                    + "* Vendors: we may give your data to the firms that host our servers and answer "
+                      "your e-mails, who act on our instructions and keep it safe for us.\n" * 12)
+    run = cli("analyze", "-f", "json", path)
+    policy = run.json()["policies"][0]
+    assert not policy["notes"] and policy["practices"]["third-party-sharing"]["value"] == "yes"
+
+
 def test_a_short_snippet_is_still_analysed(cli):
     run = cli("analyze", "-f", "json", "-", stdin="We may sell your data to partners.\n")
     assert _value(run, "data-sale") == "yes"

@@ -15,6 +15,8 @@ MIN_WORDS = 200  #: shorter texts are always analysed
 _VOCABULARY = re.compile(
     r"privacy|personal(?:ly)?[\s-]+(?:identifiable[\s-]+)?(?:information|data|details)"
     r"|data[\s-]+protection|\bcookie[\s-]+policy|\bgdpr\b|\bccpa\b"
+    # (an excerpt that speaks of "your data" only: "We may share your data with advertisers")
+    r"|\byour\s+(?:data|information)\b|\buser\s+data\b"
     r"|confidentialit|donn[ée]es\s+personnelles|datenschutz|privacidad|privacidade|riservatezza",
     re.I,
 )
