@@ -1,8 +1,8 @@
 """Is this text a privacy policy at all? A novel or a source file must get "no practices found"
 with a note, not guesses from words like "cookies" or "sell" in another sense.
 
-The test is deliberately blunt: a text of some length that never once speaks of privacy or of
-personal information/data is not a privacy policy. Every policy in the development set and the
+The test is deliberately blunt: a text of some length that never once speaks of privacy, of
+personal information/data, of "your data" or of PII is not a privacy policy. Every policy in the development set and the
 corpus speaks of them at least five times; short snippets (a sentence piped to stdin, a rule
 example) are always analysed.
 """
@@ -16,7 +16,7 @@ _VOCABULARY = re.compile(
     r"privacy|personal(?:ly)?[\s-]+(?:identifiable[\s-]+)?(?:information|data|details)"
     r"|data[\s-]+protection|\bcookie[\s-]+policy|\bgdpr\b|\bccpa\b"
     # (an excerpt that speaks of "your data" only: "We may share your data with advertisers")
-    r"|\byour\s+(?:data|information)\b|\buser\s+data\b"
+    r"|\byour\s+(?:data|information)\b|\buser\s+data\b|\bpii\b"
     r"|confidentialit|donn[ée]es\s+personnelles|datenschutz|privacidad|privacidade|riservatezza",
     re.I,
 )
