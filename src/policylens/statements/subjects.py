@@ -299,13 +299,17 @@ class SubjectFinder:
 
     def _own_name(self, words: Sequence[str], lemmas: Sequence[str], k: int, end: int) -> bool:
         """Whether the passive's agent at words[k:] is a name of no known class followed by to
-        whom ("sold by RoamCo to analytics firms", "made available by The Northgate Courier to
-        selected organisations"): a policy names others by their kind ("by our partners") and
-        itself by its name. Not a referring word ("by these", "by such companies") nor a
-        tool ("by cookies")."""
+        whom or ending the clause ("sold by RoamCo to analytics firms", "made available by The
+        Northgate Courier to selected organisations"): a policy names others by their kind ("by
+        our partners") and itself by its name. Not a referring word ("by these", "by such
+        companies") nor a tool ("by cookies")."""
         if k < end and words[k] == "the":
             k += 1
-        stop = next((j for j in range(k, min(k + 5, end)) if words[j] in {"to", "with"}), None)
+        while end > k and not words[end - 1].isalnum():
+            end -= 1  # (the clause's closing stop)
+        # (or the clause ends after it: "is never sold, leased or traded by BrightSteps")
+        stop = next((j for j in range(k, min(k + 5, end)) if words[j] in {"to", "with"}),
+                    end if end - k <= 3 else None)
         return stop is not None and stop > k and all(
             words[j].isalpha() and words[j] not in AGENT_REFERENCES
             and lemmas[j] not in self.lex.tracking_tools and not self.lex.data.match_at(lemmas, j, stop)
