@@ -2,9 +2,9 @@
 with a note, not guesses from words like "cookies" or "sell" in another sense.
 
 The test is deliberately blunt: a text of some length that never once speaks of privacy, of
-personal information/data, of "your data" or of PII is not a privacy policy. Every policy in the development set and the
-corpus speaks of them at least five times; short snippets (a sentence piped to stdin, a rule
-example) are always analysed.
+personal information/data, of "your data" or of PII is not a privacy policy. Every policy in the
+development set and the corpus speaks of them at least five times; short snippets (a sentence
+piped to stdin, a rule example) are always analysed.
 """
 
 from __future__ import annotations

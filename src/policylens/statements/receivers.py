@@ -392,13 +392,23 @@ class ReceiverReader:
         # that hosts it for us")
         recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, lo, b,
                                                                   body_end)
-        conditions = lex.condition_classes.classes_in(lemmas, cs, ce)
+        # ("Apart from a buyer, should we be sold, and the police, no third party will receive
+        # it": an exception put before the subject is the denial's exception, as in the main
+        # reader, to its last comma)
+        front = next((x for x, _, _ in lex.exceptions.find(lemmas, cs, lead[0]) if x <= cs + 1), None)
+        front_end = None if front is None else next(
+            (k for k in range(lead[0] - 1, front, -1) if words[k] == ","), None)
+        conditions = lex.condition_classes.classes_in(lemmas, front_end or cs, ce)
+        fronted = [] if front is None or front_end is None else \
+            lex.recipients.classes_in(lemmas, front, front_end) + lex.condition_classes.classes_in(
+                lemmas, front, front_end)
         if any(words[k] == "if" and words[k + 1:k + 2] == ["you"] for k in range(cs, lead[0])):
             # "If you use third-party features, the third party may have access": at the user's
             # direction
             conditions = conditions + ["direction"]
-        exceptions = self.recipients.classes(words, lemmas, body_end, ce) \
+        after = self.recipients.classes(words, lemmas, body_end, ce) \
             + lex.condition_classes.classes_in(lemmas, body_end, ce) if body_end < ce else []
+        exceptions = fronted + after
         scope = "practice"
         if lex.embedding.find(lemmas, cs, lead[0]) or lex.rights.find(lemmas, cs, a):
             scope = "embedded"
