@@ -225,9 +225,14 @@ class ReceiverReader:
             # "we work with data partners who receive your purchase history": the antecedent of
             # a relative clause, named as the company's partner
             start, walk = max(cs, start - 7), start - 1
+            if walk - 1 > start and words[walk - 1] == ",":
+                walk -= 1  # "the insurers on our panel, which receive ..."
             start = max([start] + [k + 1 for k in range(start, walk) if words[k] in {",", "with", "to"}])
+            # (named as ours, "data partners who receive", or receiving the reader's data: "the
+            # insurers on our panel, which receive your details")
             if not self.lex.recipients.find(lemmas, start, walk) \
-                    or "company" not in self.subjects.actor_classes(words, lemmas, cs, start):
+                    or ("company" not in self.subjects.actor_classes(words, lemmas, cs, start)
+                        and "our" not in words[start:walk] and words[b:b + 1] != ["your"]):
                 return None
         elif start == walk or (start > cs and words[start - 1] in _NOT_STATED) or (
                 start - 1 > cs and words[start - 1] == "that"
