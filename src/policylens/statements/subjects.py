@@ -123,8 +123,10 @@ class SubjectFinder:
                 if words[ends[j]] == "," and j < len(words) and words[j] in PRONOUNS:
                     break  # "Unless you tell us not to, we pass ...": the comma ends a clause
                 j = ends[j]
-            elif j < start and words[j] in {"or", "and"} and (j - 1) in ends:
-                j -= 1  # "do not publish or distribute": another verb coordinated with ours
+            elif j < start and words[j] in {"or", "and", "rather"} and (j - 1) in ends:
+                # "do not publish or distribute": another verb coordinated with ours; "will be
+                # deleted rather than handed to the buyer": set against it
+                j -= 1
             else:
                 break
         return j
@@ -267,7 +269,7 @@ class SubjectFinder:
         if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
                 and words[subject_start - 2] == "we":
             subject_start -= 2  # "we and our partners share": we are among the subjects
-        if walk < g_start and (words[walk] in {"and", "or", "and/or"} or (
+        if walk < g_start and (words[walk] in {"and", "or", "and/or", "rather"} or (
                 words[walk] == "," and words[walk + 1:walk + 2] in (["and"], ["or"], ["and/or"])
                 and walk + 2 <= g_start)):
             # a coordinated predicate ("Bands are ... and may not share"; "we never rent it to

@@ -121,7 +121,9 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "your", "our", "their
 # we sell", "is never something that we share", "is not the kind of thing we rent"
 ANTECEDENT_WORDS = frozenset({"not", "never", "no", "a", "an", "the", "one", "kind", "sort", "type",
                               "of", "part", "among", "something", "anything", "thing", "what",
-                              "certainly", "simply", "just"})
+                              "certainly", "simply", "just",
+                              # the kind of thing it is: "is not a business asset we would transfer"
+                              "business", "commercial", "company", "corporate"})
 # verbs that put data into something: "your data may be included in lists we rent" (what the
 # data is put into is what is sold)
 INCLUDED = frozenset({"include", "contain", "incorporate", "add", "put", "compile", "list"})
