@@ -209,11 +209,9 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return Decision("no", "shared with third parties only in the cases it names (a closed list)")
     # (not when the clause names the recipient's own ends: "we provide your data to third
     # parties for targeted advertising, in ways that may constitute sales under applicable laws")
-    # (not beside the recipients' own ends: "credit agencies, which check your record, and the
-    # insurers on our panel, which may use your details for their own marketing")
-    legal = "legal" in slots.purposes \
-        or ("legal" in slots.conditions and not open_ones - {"third-party", "organisation"})
-    if legal and not set(slots.purposes) & OWN_PURPOSES:
+    if "legal" in slots.purposes or ("legal" in slots.conditions
+                                     and not open_ones - {"third-party", "organisation"}
+                                     and not set(slots.purposes) & OWN_PURPOSES):
         return Decision(None, "a legal obligation or safety: an allowed exception", allowed=True)
     if "direction" in slots.conditions and "opt-out" not in slots.conditions \
             and not set(slots.purposes) & OWN_PURPOSES:
