@@ -118,6 +118,9 @@ OF_PHRASE_ENDS = frozenset({",", ";", ":", "(", ".", "to", "with", "by", "for", 
                             "may", "will", "can", "we", "you", "they"})
 # words before a removing verb's -ing form that make the removal come first ("after removing")
 REMOVAL_OPENERS = frozenset({"after", "once", "by", "upon", "without", "having", "first"})
+# how far before "is a sale" the act it names may stand ("giving delivery addresses to our
+# marketing partners in exchange for payment is a sale")
+COPULA_REACH = 24
 # how far after "exchange" or "swap" the list or names traded may stand ("our members' postal
 # addresses")
 TRADED_OBJECT_REACH = 6
@@ -718,7 +721,7 @@ class StatementReader:
         lex = self.lex
         # (or lets others have it: "letting partners have your e-mail address is a sale")
         return any(lex.action_words.match_at(lemmas, k, i - 2) or lex.action_nouns.match_at(lemmas, k, i - 2)
-                   or lemmas[k] in lex.grants for k in range(max(0, i - 24), i - 2))
+                   or lemmas[k] in lex.grants for k in range(max(0, i - COPULA_REACH), i - 2))
 
     def _deemed_terms(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> int | None:
         """Where the deeming word stands ("considered", "constitute") whose list of quoted terms

@@ -151,13 +151,19 @@ class SubjectFinder:
         return [a for a, b, _ in self.lex.actors.find(lemmas, cs, end)
                 if words[a] not in POSSESSIVES
                 and not self._owner(words, lemmas, a, b)
-                and not self.governed(words, cs, start := _phrase_start(words, lemmas, cs, a))
-                and words[start - 1:start] != ["by"]  # "sent to you by sellers": an agent
+                and not self._object_or_agent(words, lemmas, cs, a)
                 and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
                 # "the pages we show you": "you" after a verb is its object
                 and not (words[a] == "you" and a > cs and words[a - 1].isalpha()
                          and words[a - 1] not in SUBJECT_STOPS and words[a - 1] not in CLAUSE_OPENERS)
                 and not self.complement(words, cs, a)]
+
+    def _object_or_agent(self, words: Sequence[str], lemmas: Sequence[str], cs: int, a: int) -> bool:
+        """Whether the noun phrase whose head is at `a` is a preposition's object ("we partner
+        with other companies") or a passive's agent ("marketing sent to you by sellers"): no
+        subject."""
+        start = _phrase_start(words, lemmas, cs, a)
+        return self.governed(words, cs, start) or words[start - 1:start] == ["by"]
 
     @staticmethod
     def complement(words: Sequence[str], cs: int, a: int) -> bool:

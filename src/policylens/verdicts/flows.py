@@ -251,7 +251,7 @@ def third_party_ads(polarity: str, slots: Slots) -> Decision | None:
     if slots.action not in ("share", "sale") or polarity == "negated" or _passed_over(polarity, slots):
         return None
     recipients = set(slots.recipients)
-    if "advertiser" in recipients or ("cross-context" in slots.purposes) or (
+    if "advertiser" in recipients or "cross-context" in slots.purposes or (
             "advertising" in slots.purposes and recipients & OPEN_RECIPIENTS):
         return Decision("yes", "personal data given to advertisers or for their advertising")
     return None
