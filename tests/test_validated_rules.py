@@ -59,3 +59,56 @@ def test_a_record_that_does_not_name_its_own_key_is_ignored(
     _refuse_checks(monkeypatch)
     with pytest.raises(AssertionError, match="validated again"):
         load_ruleset()
+
+
+def _refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object) -> object:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(ruleset, "check_sources", refused)
+
+
+def test_second_load_comes_back_compiled_without_parsing(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_ruleset()
+    assert len(sorted((cache / "rules").glob("compiled-*.pickle"))) == 1
+    _refuse_parsing(monkeypatch)
+    second = load_ruleset()
+    assert second == first
+
+
+def test_a_compiled_record_that_does_not_load_is_parsed_afresh_and_rewritten(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_ruleset()
+    (kept,) = sorted((cache / "rules").glob("compiled-*.pickle"))
+    kept.write_bytes(b"not a pickle")
+    assert load_ruleset() == first  # parsed again, not an error
+    _refuse_parsing(monkeypatch)
+    assert load_ruleset() == first  # and kept again
+
+
+def test_edited_rules_are_not_served_from_the_compiled_record(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_ruleset()
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "rules:\n"
+        "  - id: my-extra-rule\n"
+        "    practice: cookies\n"
+        "    message: a rule of the user's own\n"
+        "    patterns:\n"
+        "      - phrase: [biscuit jar]\n", encoding="utf-8")
+    ids = [r.id for r in load_ruleset([str(extra)]).rules]
+    assert "my-extra-rule" in ids
+
+
+def test_only_the_newest_compiled_rule_sets_are_kept(cache: Path) -> None:
+    from policylens.running.validated import KEPT_COMPILED
+
+    folder = cache / "rules"
+    folder.mkdir(parents=True)
+    for k in range(KEPT_COMPILED + 3):
+        (folder / f"compiled-old{k}.pickle").write_bytes(b"x")
+    load_ruleset()
+    assert len(list(folder.glob("compiled-*.pickle"))) == KEPT_COMPILED
+    assert len(list(folder.glob("validated-*.json"))) == 1  # (the records are tiny: all kept)

@@ -895,10 +895,15 @@ def load_ruleset(extra: list[str] | None = None, shipped: bool = True) -> RuleSe
 def ruleset_from_sources(sources: list[tuple[str, str]]) -> RuleSet:
     """Parse and validate rule texts (as `rule_sources` reads them; the result cache keys on
     these texts without loading spaCy); any error raises RuleError (exit 2). Texts this install
-    validated before without an error skip the costly checks (running/validated.py)."""
-    from policylens.running.validated import known_valid, remember_valid
+    validated before without an error skip the costly checks, and come back as the rule set they
+    parsed to then (running/validated.py)."""
+    from policylens.running.validated import compiled, known_valid, remember_compiled, remember_valid
 
     valid_before = known_valid(sources)
+    if valid_before:
+        kept = compiled(sources)
+        if kept is not None:
+            return kept  # (parsed by an earlier process of this install: 0.03 s, not 0.35 s)
     rules, problems, disabled = check_sources(sources, valid_before)
     errors = errors_of(problems)
     if errors:
@@ -909,7 +914,9 @@ def ruleset_from_sources(sources: list[tuple[str, str]]) -> RuleSet:
     if not valid_before:
         remember_valid(sources)
     off = set(disabled)
-    return RuleSet(tuple(r for r in rules if r.id not in off), load_practices())
+    ruleset = RuleSet(tuple(r for r in rules if r.id not in off), load_practices())
+    remember_compiled(sources, ruleset)
+    return ruleset
 
 
 @dataclass(frozen=True)
