@@ -198,3 +198,20 @@ def test_a_nested_list_under_an_item_without_a_colon_keeps_the_outer_lead():
     text = "We share it with:\n\n* partners\n    * in Europe\n* auditors\n"
     blocks = list(iter_blocks(text))
     assert [b.lead for b in blocks[1:]] == [0, 0, 0]
+
+
+def test_a_list_flattened_into_one_line_is_read_as_its_items():
+    # (a word processor's bullets kept inside one line by a capture)
+    text = ("We may share your data with:\n\n"
+            "\u25cf game studios; \u25cf our hosting providers; \u25cf advertising partners\n")
+    blocks = list(iter_blocks(text))
+    assert [(b.kind, b.text, b.lead) for b in blocks[1:]] == [
+        ("list-item", "game studios;", 0), ("list-item", "our hosting providers;", 0),
+        ("list-item", "advertising partners", 0)]
+    for b in blocks[1:]:  # each item's offsets still point at its words in the text
+        assert text[b.offsets[0]:b.offsets[len(b.text) - 1] + 1] == b.text
+
+
+def test_a_bullet_character_inside_a_paragraph_stays_in_it():
+    blocks = list(iter_blocks("Prices \u2022 fees \u2022 taxes are shown at checkout.\n"))
+    assert [b.text for b in blocks] == ["Prices \u2022 fees \u2022 taxes are shown at checkout."]

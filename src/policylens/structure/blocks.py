@@ -302,6 +302,28 @@ def _piece(block: Block, start: int, end: int) -> Block | None:
                  block.column_values)
 
 
+# A word processor's bullet inside a line, after a space or a semicolon: a list flattened into one
+# paragraph when the policy was captured ("● developers; ● service providers; ● advertising partners")
+_INLINE_BULLET = re.compile(r"(?<=[\s;,])[\u25cf\u2022\u25aa\u25a0\u25ba\u27a2][ \t]+")
+
+
+def inline_items(block: Block) -> Iterator[Block]:
+    """A list item holding the next items of its list after inline bullets, as those items, each
+    under the same lead-in; any other block as it is."""
+    if block.kind != "list-item" or not _INLINE_BULLET.search(block.text):
+        yield block
+        return
+    pos = 0
+    for match in _INLINE_BULLET.finditer(block.text):
+        part = _piece(block, pos, match.start())
+        if part:
+            yield part
+        pos = match.end()
+    part = _piece(block, pos, len(block.text))
+    if part:
+        yield part
+
+
 def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
     """A block made safe for the tokenizer: runs of more than MAX_WORD_CHARS non-space characters,
     or of more than MAX_PUNCT_RUN punctuation characters, are left out (no rule matches a
@@ -516,7 +538,8 @@ def iter_blocks(text: str) -> Iterator[Block]:
             block = strip_markup(text[start:end], start)
             if block.text:
                 block = leads.see(Block(block.text, block.offsets, kind), indent)
-                yield from split_block(block)
+                for item in inline_items(block):
+                    yield from split_block(item)
 
     for number, line in enumerate(lines):
         line_start = offset
