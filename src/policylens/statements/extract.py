@@ -1233,12 +1233,7 @@ class StatementReader:
         ex_end = body_end if ex else clause_end
         # "Apart from the service providers listed above, we do not give anyone access": an
         # exception put before the subject names no recipient of the statement and is its exception
-        front = next((a for a, _, _ in lex.exceptions.find(lemmas, cs, subject_start) if a <= cs + 1), None)
-        # (to its last comma: "Apart from the cases above, which involve our vendors, we ...")
-        # (or to the parenthesis that closes it: "Beyond three cases (..., and a buyer) your
-        # details are never handed over")
-        front_end = None if front is None else subject_start - 1 if words[subject_start - 1] == ")" \
-            else next((k for k in range(subject_start - 1, front, -1) if words[k] == ","), None)
+        front, front_end = subjects.fronted_exception(words, lemmas, cs, subject_start)
         lo = front_end if front_end is not None else cs
         # "Within our group, personal data is shared with the entities responsible for billing":
         # a fronted phrase naming the group makes its unnamed recipients affiliates

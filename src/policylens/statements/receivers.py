@@ -399,10 +399,8 @@ class ReceiverReader:
                                                                   body_end)
         # ("Apart from a buyer, should we be sold, and the police, no third party will receive
         # it": an exception put before the subject is the denial's exception, as in the main
-        # reader, to its last comma)
-        front = next((x for x, _, _ in lex.exceptions.find(lemmas, cs, lead[0]) if x <= cs + 1), None)
-        front_end = None if front is None else next(
-            (k for k in range(lead[0] - 1, front, -1) if words[k] == ","), None)
+        # reader)
+        front, front_end = self.subjects.fronted_exception(words, lemmas, cs, lead[0])
         conditions = lex.condition_classes.classes_in(lemmas, front_end or cs, ce)
         fronted = [] if front is None or front_end is None else \
             lex.recipients.classes_in(lemmas, front, front_end) + lex.condition_classes.classes_in(

@@ -131,6 +131,20 @@ class SubjectFinder:
                 break
         return j
 
+    def fronted_exception(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
+                          subject_start: int) -> tuple[int | None, int | None]:
+        """Where an exception put before the subject opens ("Apart from the service providers
+        listed above, we do not ...") and where it ends: at its last comma ("Apart from the cases
+        above, which involve our vendors, we ..."), or at the parenthesis that closes it ("Beyond
+        three cases (..., and a buyer) your details are never handed over"); None for either."""
+        front = next((a for a, _, _ in self.lex.exceptions.find(lemmas, cs, subject_start) if a <= cs + 1),
+                     None)
+        if front is None:
+            return None, None
+        if words[subject_start - 1] == ")":
+            return front, subject_start - 1
+        return front, next((k for k in range(subject_start - 1, front, -1) if words[k] == ","), None)
+
     @staticmethod
     def after_comma(words: Sequence[str], cs: int, subject_start: int) -> int:
         """Where the statement's own clause starts: after a comma right before its subject

@@ -313,8 +313,13 @@ def inline_items(block: Block) -> Iterator[Block]:
     if block.kind != "list-item" or not _INLINE_BULLET.search(block.text):
         yield block
         return
+    yield from _pieces_around(block, _INLINE_BULLET)
+
+
+def _pieces_around(block: Block, pattern: re.Pattern[str]) -> Iterator[Block]:
+    """The non-empty pieces of a block between the matches of `pattern`, which are left out."""
     pos = 0
-    for match in _INLINE_BULLET.finditer(block.text):
+    for match in pattern.finditer(block.text):
         part = _piece(block, pos, match.start())
         if part:
             yield part
@@ -336,14 +341,7 @@ def split_block(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
             or not _LONG_WORD.search(block.text):
         yield from _by_length(block, limit)
         return
-    pos = 0
-    for match in _LONG_WORD.finditer(block.text):
-        part = _piece(block, pos, match.start())
-        if part:
-            yield from _by_length(part, limit)
-        pos = match.end()
-    part = _piece(block, pos, len(block.text))
-    if part:
+    for part in _pieces_around(block, _LONG_WORD):
         yield from _by_length(part, limit)
 
 
