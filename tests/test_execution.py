@@ -20,7 +20,7 @@ from policylens.models import Report
 from policylens.reading.ingest import content_hash, load_document
 from policylens.ruleset import rule_sources
 from policylens.running import execute
-from policylens.running.cache import ResultCache, analysis_key
+from policylens.running.cache import PACKAGE_ROOT, ResultCache, analysis_key, fingerprinted_files
 from policylens.running.execute import AnalysisSpec, Execution, run
 from policylens.running.runner import Failure
 from policylens.serialize import SerializeError, report_from_data, report_to_data
@@ -103,6 +103,15 @@ def test_the_key_changes_with_the_rules_and_the_model(tmp_path: Path) -> None:
     rules.write_text("rules: []  # edited\n")
     assert base != analysis_key(rule_sources([str(rules)]), "blank:en")
     assert base != analysis_key(rule_sources([]), "blank:en")
+
+
+def test_the_key_covers_the_code_and_data_of_every_stage() -> None:
+    """An edited lexicon, reader or engine must miss the cache: the fingerprint reads the
+    whole package, not just the folder the cache code lives in."""
+    names = {p.relative_to(PACKAGE_ROOT).as_posix() for p in fingerprinted_files()}
+    assert {"engine.py", "data/lexicon.yaml", "data/cues.yaml", "statements/extract.py",
+            "verdicts/flows.py", "running/cache.py"} <= names
+    assert PACKAGE_ROOT.name == "policylens"
 
 
 def test_a_corrupt_entry_is_a_miss_and_is_rewritten(policies: Path, tmp_path: Path) -> None:

@@ -68,16 +68,23 @@ def default_cache_dir() -> str:
     return platformdirs.user_cache_dir("policylens", appauthor=False)
 
 
+# the policylens package: every stage's code and data (this module is in running/)
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
+def fingerprinted_files(root: Path = PACKAGE_ROOT) -> list[Path]:
+    """The source and data files whose bytes the fingerprint covers, in a fixed order."""
+    return sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml", ".yml")
+                  and "__pycache__" not in p.parts)
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """policylens' version and a hash of its source and data files (cues, practices): a changed
-    checkout invalidates the cache even when the version number stays the same."""
-    root = Path(__file__).resolve().parent
+    """policylens' version and a hash of its source and data files (cues, lexicon, practices):
+    a changed checkout invalidates the cache even when the version number stays the same."""
     digest = hashlib.sha256(f"{__version__}|{FORMAT}".encode())
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml", ".yml")
-                   and "__pycache__" not in p.parts)
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
+    for path in fingerprinted_files():
+        digest.update(str(path.relative_to(PACKAGE_ROOT)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
