@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CUE_KINDS = ("negation", "hedge", "conditional", "pseudo", "terminators", "user_subjects", "clause_joins",
-             "verb_negations", "pauses")
+CUE_KINDS = ("negation", "past", "hedge", "conditional", "pseudo", "terminators", "user_subjects",
+             "clause_joins", "verb_negations", "pauses")
 
 
 class Cue(NamedTuple):
@@ -136,7 +136,13 @@ class PolarityDetector:
                      and clause_start <= c.start <= clause_start + self.verb_negation_reach
                      and c.end <= trig_start and not any(c.end <= j < trig_start for j in stops)]
         users = [c for c in in_sentence if c.kind == "user_subjects"]
-        for c in [c for c in reach if c.kind == "negation"] + governing:
+        # (a time bound in the past dates the whole clause, on either side of the trigger: "The
+        # site used cookies until 2022"; "Until 2022, the game was supported by an ad network")
+        ends = [c.start for c in in_sentence if c.kind in ("terminators", "clause_joins")
+                and c.start >= trig_end]
+        clause_end = min(ends, default=sent_end)
+        past = [c for c in in_sentence if c.kind == "past" and clause_start <= c.start < clause_end]
+        for c in [c for c in reach if c.kind == "negation"] + governing + past:
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
                    for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice

@@ -39,7 +39,7 @@ from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder
 from policylens.statements.replies import ReplyReader, names_no_one, opens_reply
 from policylens.statements.scope import ScopeReader
-from policylens.statements.subjects import SubjectFinder, aside_before
+from policylens.statements.subjects import SubjectFinder, aside_before, post_list_denial
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     ADJECTIVE_PASSIVES,
@@ -79,6 +79,7 @@ from policylens.statements.words import (
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
+    PURPOSE_SUBJECTS,
     QUOTES,
     RECIPROCALS,
     RESULT_SUBJECTS,
@@ -127,6 +128,8 @@ TRADED_OBJECT_REACH = 6
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
+# the words before a data noun that name all data besides a kind ("or any other information")
+ANY_OTHER = (["any", "other"], ["all", "other"])
 # how far "available" may stand from its "make": past a long object with an aside of its own
 # ("make information about our readers, including the subjects of articles they have read,
 # available to selected third parties": 16 words)
@@ -408,10 +411,21 @@ class StatementReader:
                 # (not the subjects "you and we may")
                 cuts.append(i)
             elif w == "so" and words[i - 1:i] == [","] and words[i + 1:i + 2] \
-                    and words[i + 1] in RESULT_SUBJECTS:
-                cuts.append(i)  # ", so there is nothing to opt out of": the result, a clause
+                    and words[i + 1] in RESULT_SUBJECTS \
+                    and not (words[i + 1] == "that" and words[i + 2:i + 3]
+                             and words[i + 2] in PURPOSE_SUBJECTS):
+                # ", so there is nothing to opt out of": the result, a clause (not ", so that
+                # they can promote their offers to you": the purpose of the act before it)
+                cuts.append(i)
         cuts.append(len(words))
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    def _any_other_data(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
+        """Whether the clause names, besides a kind of data, "any other" personal data ("your
+        health records or any other personal information")."""
+        return any(c == "personal" and (words[max(start, a - 2):a] in ANY_OTHER
+                                        or words[max(start, a - 3):a - 1] in ANY_OTHER)
+                   for a, _, c in self.lex.data.find(lemmas, start, end))
 
     def _actions(self, words: Sequence[str], lemmas: Sequence[str],
                  owners: dict[int, tuple[int, int] | None]) -> list[tuple[int, int, str]]:
@@ -1128,6 +1142,12 @@ class StatementReader:
                 kinds += lex.data.classes_in(lemmas, cs, subject[0] - 1)
                 if {"among", "one", "part", "asset"} & set(words[cs:subject[0] - 1]):
                     membership = lex.negations.find(lemmas, cs, subject[0] - 1)
+        if not kinds and passive and cs > 0 \
+                and [w for w in words[subject[0]:subject[1]] if w not in {";", ":", ","}] in (
+                    ["they"], ["these"], ["those"]):
+            # "Application details are used only to run the market; they are never sold": the
+            # pronoun stands for the data the clause before names
+            kinds += lex.data.classes_in(lemmas, 0, cs)
         if not kinds and not passive:
             # "our subscriber mailing list, which we rent to selected publishers": a clause set off
             # by a comma says what is done to the noun before it, its object
@@ -1156,8 +1176,10 @@ class StatementReader:
             # (the object alone may be: "we may strip any personal information of what
             # identifies you and share that aggregated data")
             data = "aggregate"
-        elif "sensitive" in kinds:
-            data = "sensitive"  # a kind of personal data: a denial confined to it says little
+        elif "sensitive" in kinds and not self._any_other_data(words, lemmas, data_from, body_end):
+            # a kind of personal data: a denial confined to it says little (not "your genetic
+            # data or any other personal information": all of it)
+            data = "sensitive"
         elif kinds[:1] == ["public"] and not deemed:
             # "we may provide public information about you, such as your username, to others"
             data = "public"
@@ -1420,6 +1442,17 @@ class StatementReader:
             # even if we are acquired will the records of your donations be handed over": a
             # negation opening the clause, its auxiliary before the subject
             negation = [m for m in lex.negations.find(lemmas, cs, cs + 2) if m[0] == cs]
+        if not negation and g_start == cs and (summed := post_list_denial(words, g_start)) is not None:
+            negation = [(summed, summed + 1, "x")]  # "Sell it, rent it: none of these do we do"
+        if not negation:
+            # "Until 2021, the policy allowed your data to be transferred in a sale": what was,
+            # not what is (a time bound in the past dates its whole clause)
+            negation = lex.past.find(lemmas, cs, ce)
+        if negation and recipients and "third-party" not in recipients \
+                and self.recipient_finder.illustrated_third_parties(words, lemmas, g_end, body_end):
+            # "will not share it with third parties, including insurers and employers": a denial
+            # holds for the whole class its examples illustrate
+            recipients = ["third-party", *recipients]
         hedge = lex.hedges.find(lemmas, walk, g_start)
         own = subjects.after_comma(words, cs, subject_start)
         # (a clause that concedes is no condition: "Although the law gives you the right to opt

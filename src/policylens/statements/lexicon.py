@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import compress, count
 
+from policylens.polarity import load_cues
 from policylens.statements.lemmas import lemma
 from policylens.yamlmarks import safe_load
 
@@ -158,6 +159,7 @@ class Lexicon:
     opting_out: PhraseTable  # "ask us not to": the reader's opt-out
     not_conditions: PhraseTable
     withdrawals: PhraseTable  # "if you no longer wish ...": an opt-out that withdraws consent
+    past: PhraseTable  # "until 2022": a clause dated in the past (cues.yaml's `past`)
     blanket_consent: PhraseTable  # "by using the site you agree": no consent to a practice
     reporting_verbs: PhraseTable
     deemed: PhraseTable
@@ -253,6 +255,7 @@ def load_lexicon() -> Lexicon:
         opting_out=_table(raw["opting_out"]),
         not_conditions=_table(raw["not_conditions"]),
         withdrawals=_table(raw["withdrawals"]),
+        past=_table(str(p) for p in load_cues()["past"]),  # type: ignore[attr-defined]
         blanket_consent=_table(raw["blanket_consent"]),
         reporting_verbs=_table(raw["reporting_verbs"]),
         deemed=_table(raw["deemed"]),

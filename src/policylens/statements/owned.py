@@ -70,7 +70,8 @@ class OwnedActs:
         n = len(words)
         # ("... is not something we do", "... has never been part of how we make money")
         be = next((k for k in range(i + 1, n)
-                   if words[k] in {"is", "are", "was", "has", "have", ";", ".", ","}), None)
+                   if words[k] in {"is", "are", "was", "has", "have", "plays", "play", "played",
+                                   ";", ".", ","}), None)
         if be is None or words[be] in {";", ".", ","}:
             return None
         barred = next((k for k in range(be + 1, min(be + 3, n))
@@ -79,7 +80,10 @@ class OwnedActs:
             return ((barred, barred + 1),)
         noun = next((m for m in range(be + 1, min(be + 4, n))
                      if words[m] in PRACTICE_NOUNS), None)
-        if noun is None or not {"we", "our"} & set(words[noun + 1:noun + 4]):
+        # ("... is not something we do"; "... plays no part in how Acme makes money": the
+        # company's own business, by whatever name)
+        if noun is None or not ({"we", "our"} & set(words[noun + 1:noun + 4])
+                                or words[noun + 1:noun + 3] in (["in", "how"], ["of", "how"])):
             return None  # ("... is not part of our business model")
         negation = self.lex.negations.find(lemmas, be + 1, min(noun + 8, n))
         return ((negation[0][0], negation[0][1]) if negation else None,)

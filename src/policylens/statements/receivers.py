@@ -45,6 +45,8 @@ _ABILITY = frozenset({"can", "could", "able"})
 # an agent that is everyone: what the user posts ("can be seen by anyone") is public
 _EVERYONE = frozenset({"anyone", "anybody", "everyone", "everybody"})
 # words that start a clause of their own inside the verb's phrase
+# words that end a name after "from" ("from PulseBand unless you ask")
+_NAME_STOPS = frozenset({"unless", "except", "without", "if", "when", "or", "and", "but", "in", "for"})
 _CLAUSE_STARTS = frozenset({"who", "whom", "that", "which", "when", "whenever", "if", "so", "because"})
 # nouns of quantity before "of" and the organisations counted ("a small number of merchants")
 _QUANTITIES = frozenset({"number", "few", "couple", "handful", "range", "variety", "group", "set",
@@ -83,6 +85,7 @@ class ReceiverReader:
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
                     or self.lex.receiving_elsewhere.find(lemmas, cs, ce) \
                     or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
+                           and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)
                            for k in range(b, self._phrase_end(words, b, ce))) \
                     or (":" in words[b:ce] and words[words.index(":", b, ce) - 1] != "by"):
                 # a gerund or participle ("the entities receiving data"), an infinitive, a noun
@@ -167,6 +170,18 @@ class ReceiverReader:
             return None
         return self._statement(words, lemmas, a, b, action, cs, ce, ce, recipients, None, True,
                                data_span=(b, be), lead=(only - 1, pronoun))
+
+    def _from_the_company(self, words: Sequence[str], lemmas: Sequence[str], cs: int, verb: int,
+                          k: int, ce: int) -> bool:
+        """Whether "from" + a name at words[k:] is the company, in a denial that no one receives
+        ("No third party receives your information from PulseBand unless you ask"): a name of
+        no known class where "us" would stand."""
+        if not any(lemmas[j] in {"no", "none", "nobody", "neither"} for j in range(cs, min(cs + 2, verb))):
+            return False
+        end = next((j for j in range(k, ce) if not words[j].isalpha() or words[j] in _NAME_STOPS), ce)
+        return 0 < end - k <= 3 and not self.lex.recipients.find(lemmas, k, end) \
+            and not self.lex.actors.find(lemmas, k, end) and not self.lex.data.find(lemmas, k, end) \
+            and not {"you", "your", "their", "them", "other", "another"} & set(words[k:end])
 
     @staticmethod
     def _phrase_end(words: Sequence[str], start: int, end: int) -> int:

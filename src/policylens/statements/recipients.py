@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from policylens.statements.lemmas import lemma_table
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
@@ -26,6 +27,23 @@ PROMOTING_PURPOSES = frozenset({"advertising"})
 PROMOTION_REACH = 10
 # how soon before a "to you" a promoting verb makes "you" its audience ("to market our app to you")
 AUDIENCE_REACH = 6
+
+
+def _unknown_plural(word: str) -> bool:
+    """Whether a word ending in "s" that the lemma table does not list (a compound:
+    "sportsbooks") has no singular's ending ("bonus", "analysis", "famous")."""
+    return word not in lemma_table() and len(word) > 4 and not word.endswith(SINGULAR_ENDINGS)
+
+
+# the words that open examples of a class ("third parties, including insurers")
+ILLUSTRATING = (["including"], ["such"], ["like"], ["e.g."], ["namely"])
+
+# determiners before a noun the lemma table does not know that make it a common noun
+_PLURAL_MARKERS = frozenset({"the", "our", "their", "these", "those", "such", "other", "selected",
+                             "some", "certain", "all", "any", "various", "local", "partner"})
+
+# endings of singular words that end in "s" ("bonus", "analysis", "famous")
+SINGULAR_ENDINGS = ("ss", "us", "is", "ous", "ics")
 
 
 class RecipientFinder:
@@ -103,6 +121,14 @@ class RecipientFinder:
                                           for p, q in spans) else []
         return list(dict.fromkeys(out))
 
+    def illustrated_third_parties(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                                  end: int) -> bool:
+        """Whether "third parties" is followed by examples of them ("third parties, including
+        insurers", "third parties such as advertisers"), which `classes` names instead of it."""
+        return any(name == "third-party" and (words[b:b + 1] in ILLUSTRATING or words[b:b + 1] == [","]
+                                              and words[b + 1:b + 2] in ILLUSTRATING)
+                   for a, b, name in self.lex.recipients.find(lemmas, start, end))
+
     def audience(self, lemmas: Sequence[str], start: int, p: int) -> bool:
         """Whether the phrase at `p` follows a promoting verb of the clause's own words ("to
         market our products to you", "partners who advertise to you"): whom the promotion
@@ -164,7 +190,10 @@ class RecipientFinder:
         # ("services we use to market our app": a thing said to act for us is an organisation)
         acting = any(self.lex.acting_for_us.match_at(lemmas, k, len(lemmas))
                      for k in range(head + 1, min(head + 3, len(lemmas))))
-        return word.endswith("s") and lem != word and not word.endswith("ss") \
+        # (a word the lemma table does not know is read as a plural only after a determiner: "to
+        # the sportsbooks", not a name, "to GQueues")
+        return word.endswith("s") and not word.endswith("ss") \
+            and (lem != word or _unknown_plural(word) and not _PLURAL_MARKERS.isdisjoint(words[p:head])) \
             and lem not in self.lex.not_recipients \
             and (acting or lem not in self.lex.not_data_objects) \
             and lem not in self.data_nouns and not self.lex.data.find(lemmas, head, head + 1) \

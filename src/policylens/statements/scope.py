@@ -79,8 +79,11 @@ class ScopeReader:
         # label whose answer follows its colon states the act)
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
         answered = colon is not None and bool(lex.recipients.find(lemmas, colon + 1, min(colon + 6, n)))
+        # (an embedding word inside the data named is none: "what the app knows about you ...
+        # is passed to data brokers")
+        named = told + [(a, b) for a, b, _ in lex.data.find(lemmas, before, walk)]
         embedded = [] if answered else [m for m in lex.embedding.find(lemmas, before, walk)
-                    if not any(a <= m[0] < b for a, b in told)
+                    if not any(a <= m[0] < b for a, b in named)
                     # (not past a subordinator opening the verb's own clause: "Number of requests
                     # to opt out Because we do not sell personal information, this is not applicable")
                     and not any(words[k] in CAUSES for k in range(m[1], walk))

@@ -32,6 +32,9 @@ SUBJECT_ASIDES = (("together", "with"), ("along", "with"), ("as", "well", "as"),
                   ("including",), ("plus",), ("and", "any"), ("or", "any"), ("such", "as"),
                   ("for", "example"), ("e.g.",), ("like",))
 SUBJECT_ASIDE_WORDS = 16
+# words that close an aside added to a subject (", race times included,", ", your photos too,")
+SUBJECT_ASIDE_CLOSERS = frozenset({"included", "too", "alike", "inclusive"})
+CLOSED_ASIDE_WORDS = 6
 # the longest aside between two bridge words ("will not, under any circumstances, share")
 ASIDE_WORDS = 12
 
@@ -46,9 +49,32 @@ def _aside_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
 
 def aside_before(words: Sequence[str], walk: int) -> bool:
     """Whether an aside added to the subject opens at `walk` (", including ...", ", along with
-    ..."): the subject ends there, the aside runs to the verb."""
-    return walk < len(words) and words[walk] == "," \
-        and any(tuple(words[walk + 1:walk + 1 + len(o)]) == o for o in SUBJECT_ASIDES)
+    ..."; or one closed by its own word: ", race times included,"): the subject ends there, the
+    aside runs to the verb."""
+    if walk >= len(words) or words[walk] != ",":
+        return False
+    if any(tuple(words[walk + 1:walk + 1 + len(o)]) == o for o in SUBJECT_ASIDES):
+        return True
+    closing = next((k for k in range(walk + 2, min(len(words), walk + 2 + CLOSED_ASIDE_WORDS))
+                    if not words[k].isalpha()), None)
+    return closing is not None and words[closing] == "," and words[closing - 1] in SUBJECT_ASIDE_CLOSERS
+
+
+def post_list_denial(words: Sequence[str], start: int) -> int | None:
+    """Where a denial after a colon or dash sums up the acts listed before it ("Sell it, rent it,
+    trade it: none of these is something we do"), if the sentence opens with them."""
+    mark = next((k for k in range(start + 1, min(len(words), start + POST_LIST_REACH))
+                 if words[k] in {":", "-", "–", "—"}), None)
+    if mark is None or tuple(words[mark + 1:mark + 4]) not in SUMMING_DENIALS:
+        return None
+    return mark + 1
+
+
+# "none of these", "neither of these": a denial of every act listed before it
+SUMMING_DENIALS = frozenset((first, "of", last) for first in ("none", "neither", "not")
+                            for last in ("these", "this", "them", "those", "which", "the"))
+# how far the colon may stand from the first act
+POST_LIST_REACH = 16
 
 
 # actor words that are no contract party's name when bare ("Other may ..." is not English)
@@ -341,8 +367,9 @@ class SubjectFinder:
     def _listed_act(words: Sequence[str], opening: int, g_start: int) -> bool:
         """A bare verb opening an item that ends in a semicolon ("Disclose personal data to our
         partners when running joint events;"): one of a list under a lead-in ("We may:"), the
-        company's act, not an order to the reader."""
-        return g_start == opening and words[-1:] == [";"]
+        company's act, not an order to the reader; or one of acts that a denial after a colon
+        sums up ("Sell it, rent it, trade it: none of these is something we do")."""
+        return g_start == opening and (words[-1:] == [";"] or post_list_denial(words, g_start) is not None)
 
     def actor(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int, walk: int,
               g_start: int, g_end: int, body_end: int, passive: bool) -> tuple[str, tuple[int, int]]:

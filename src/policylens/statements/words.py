@@ -24,6 +24,9 @@ ADVERB_BOUNDARIES = BOUNDARIES & frozenset(aside[0] for aside in VERB_ASIDES if 
 # the subjects that make ", so" open a clause of the result ("we do not sell it, so there is
 # nothing to opt out of", ", so this section does not apply"): its own clause, not the verb's
 RESULT_SUBJECTS = frozenset({"there", "it", "this", "that", "these", "those", "nothing", "no"})
+# the subjects after ", so that" that make it a purpose ("..., so that they can contact you")
+PURPOSE_SUBJECTS = frozenset({"they", "we", "you", "it", "he", "she", "our", "their", "your", "the",
+                              "these", "those", "its", "each", "such"})
 # the prepositions of a phrase of time or place that may stand before a clause's subject
 FRAME_PREPOSITIONS = frozenset({"in", "during", "over", "since", "for", "within", "at", "on"})
 # how many words such a phrase may have before the subject
