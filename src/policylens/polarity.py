@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CUE_KINDS = ("negation", "past", "hedge", "conditional", "pseudo", "terminators", "user_subjects",
-             "clause_joins", "verb_negations", "pauses")
+CUE_KINDS = ("negation", "past", "predicates", "hedge", "conditional", "pseudo", "terminators",
+             "user_subjects", "clause_joins", "verb_negations", "pauses")
 
 
 class Cue(NamedTuple):
@@ -56,6 +56,11 @@ def _fronted(cue: Cue, clause_start: int) -> bool:
         return cue.start == clause_start + 1  # ("at no time", "in no case")
     return text in FRONTED_NEGATIONS and cue.start - clause_start <= 1
 
+
+# the words of a predicate that deny by themselves ("is not something", "has no place")
+DENYING_WORDS = frozenset({"not", "no", "nothing"})
+# how far after "is something" its negation may stand ("is something you won't find")
+PREDICATE_REACH = 4
 
 # negations that govern their clause's verb when they open it
 FRONTED_NEGATIONS = frozenset({"neither", "never", "under no circumstances", "in no event"})
@@ -100,6 +105,18 @@ class PolarityDetector:
             or not any(p.start <= c.start < p.end or c.start <= p.start < c.end for p in pseudo)
         ]
 
+    def _denying_predicate(self, in_sentence: list[Cue], trig_end: int, clause_end: int) -> list[Cue]:
+        """The negation a predicate right after the trigger carries ("... is not something we
+        do") or that follows it in the clause ("... is something you won't find here")."""
+        predicate = next((c for c in in_sentence if c.kind == "predicates"
+                          and trig_end <= c.start <= trig_end + 1), None)
+        if predicate is None:
+            return []
+        if not DENYING_WORDS.isdisjoint(predicate.text.lower().split()):
+            return [predicate]
+        return [c for c in in_sentence if c.kind == "negation"
+                and predicate.end <= c.start <= min(clause_end, predicate.end + PREDICATE_REACH)][:1]
+
     def classify(
         self, cues: list[Cue], sent_start: int, trig_start: int, trig_end: int, sent_end: int
     ) -> tuple[str, str | None]:
@@ -142,7 +159,8 @@ class PolarityDetector:
                 and c.start >= trig_end]
         clause_end = min(ends, default=sent_end)
         past = [c for c in in_sentence if c.kind == "past" and clause_start <= c.start < clause_end]
-        for c in [c for c in reach if c.kind == "negation"] + governing + past:
+        for c in [c for c in reach if c.kind == "negation"] + governing + past \
+                + self._denying_predicate(in_sentence, trig_end, clause_end):
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
                    for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice

@@ -144,8 +144,9 @@ class ReplyReader:
             # "is my information shared ?" -> "my information is shared": a passive's auxiliary
             # goes back before its participle
             asked_lemmas = lemmas_of(asked)
+            # (or the phrase of an act: "is my data for sale?" -> "my data is for sale")
             verb = next((k for k in range(2, len(asked))
-                         if self.lex.action_words.match_at(asked_lemmas, k, k + 1)), None)
+                         if self.lex.action_words.match_at(asked_lemmas, k, len(asked))), None)
             if verb is not None:
                 asked = [*asked[1:verb], asked[0], *asked[verb:]]
                 start = 0

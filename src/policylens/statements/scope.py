@@ -31,12 +31,17 @@ def _own_clause(words: Sequence[str], before: int) -> int:
     """Where the last clause joined by ", and"/", but" with a subject of its own starts before
     `before` (0: none): words before it are another clause's ("the CCPA defines 'sell' broadly,
     and some of our disclosures may be considered a sale")."""
-    return max([0] + [k + 2 for k in range(min(before, len(words) - 2))
-                      if words[k] == "," and words[k + 1] in {"and", "but", "so", "yet"}
-                      and (words[k + 2] in _CLAUSE_SUBJECTS or framed_subject(words, k + 2)
-                           # (a gerund's phrase as the subject: ", and allowing partners to
-                           # collect cookie identifiers may be considered a sale")
-                           or (words[k + 2].endswith("ing") and words[k + 3:k + 4] != [","]))])
+    joined = [k + 2 for k in range(min(before, len(words) - 2))
+              if words[k] == "," and words[k + 1] in {"and", "but", "so", "yet"}
+              and (words[k + 2] in _CLAUSE_SUBJECTS or framed_subject(words, k + 2)
+                   # (a gerund's phrase as the subject: ", and allowing partners to
+                   # collect cookie identifiers may be considered a sale")
+                   or (words[k + 2].endswith("ing") and words[k + 3:k + 4] != [","]))]
+    # (and after a colon, a clause with its own subject: "Yes, as California law uses the term:
+    # we disclose identifiers to partners for valuable consideration")
+    colons = [k + 1 for k in range(min(before, len(words) - 1))
+              if words[k] == ":" and words[k + 1] in _CLAUSE_SUBJECTS]
+    return max([0] + joined + colons)
 
 
 class ScopeReader:
