@@ -94,6 +94,11 @@ class RecipientFinder:
                 named.append((phrase[0], a, name))
             ends[b] = name
             ends_of[a] = b
+        # "community partners", "maker-community organisations": a class word right before another
+        # one modifies it; the public receives nothing
+        named = [(p, a, name) for p, a, name in named
+                 if not (name == "public"
+                         and any(a2 == ends_of.get(a) for _, a2, n2 in named if n2 != "public"))]
         # "companies, services and employees affiliated with us": a qualifier after a list of
         # nouns qualifies each of them
         qualifiers = [(p, a) for p, a, name in named if name == "affiliate" and words[a] == "affiliated"]

@@ -241,8 +241,10 @@ class TableReader:
         for k in range(start, end + 1):
             if k < end and words[k] not in _ITEM_BREAKS:
                 continue
-            head = [r for a, _, r in self.lex.recipients.find(lemmas, item, k)
-                    if a - item <= MAX_HEAD_WORDS and r not in _NOT_RECIPIENTS]
+            found = self.lex.recipients.find(lemmas, item, k)
+            # (a class word right before another modifies it: "Maker-community partners")
+            head = [r for a, b, r in found if a - item <= MAX_HEAD_WORDS and r not in _NOT_RECIPIENTS
+                    and not (r == "public" and any(a2 == b for a2, _, _ in found))]
             specific = [r for r in head if r != "third-party"]
             out += (specific or head)[:1]
             item = k + 1
