@@ -35,6 +35,9 @@ def _unknown_plural(word: str) -> bool:
     return word not in lemma_table() and len(word) > 4 and not word.endswith(SINGULAR_ENDINGS)
 
 
+# prepositions after a recipient that introduce what it is given ("provide partners with data")
+_GIVING = (["with"], ["for"], ["to"])
+
 # the words that open examples of a class ("third parties, including insurers")
 ILLUSTRATING = (["including"], ["such"], ["like"], ["e.g."], ["namely"])
 
@@ -74,10 +77,14 @@ class RecipientFinder:
         named: list[tuple[int, int, str]] = []
         ends: dict[int, str] = {}  # where each class named ends
         ends_of: dict[int, int] = {}  # the end of the class named at each start
-        for a, b, name in self.lex.recipients.find(lemmas, start, end):
+        found = self.lex.recipients.find(lemmas, start, end)
+        # ("give third-party advertising companies your data": the object's class after it)
+        after_object = next((b for a, b, n in found if a <= first < b and n == "third-party"), None)
+        for a, b, name in found:
             # "sell users' personal information": a possessive, not the one who receives
+            # (not data after a preposition: "provide advertising companies with identifiers")
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
-                or bool(self.lex.data.find(lemmas, b, min(b + 2, end)))
+                or bool(self.lex.data.find(lemmas, b, min(b + (1 if words[b:b + 1] in _GIVING else 2), end)))
             if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
                 continue  # "visits to public locations": an adjective of a place, not the public
             if name == "public" and words[b:b + 1] == ["of"] and words[b + 1:b + 2] in (["our"], ["the"]):
@@ -86,6 +93,8 @@ class RecipientFinder:
             phrase = next(((p, q) for p, q in phrases if p - 1 <= a < q), None)
             if phrase is None and a <= first < b and not owner:
                 phrase = (a, b)
+            elif phrase is None and a == after_object and not owner:
+                phrase = (first, b)
             if name == "abroad" and phrase is not None and a - phrase[0] > 3:
                 continue  # "to bands, such as your email address and country of residence"
             if name == "user" and phrase is not None and self.audience(lemmas, start, phrase[0]):
