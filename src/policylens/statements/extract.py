@@ -1207,8 +1207,8 @@ class StatementReader:
             head = past_object_skip(words, g_end, body_end)
             given_to = lex.recipients.match_at(lemmas, head, body_end) if head < body_end else None
             if given_to is not None and given_to[1] == "third-party" and given_to[0] < body_end \
-                    and (named := lex.recipients.match_at(lemmas, given_to[0], body_end)) is not None:
-                given_to = named  # "third-party advertising companies": the class named after it
+                    and (class_after := lex.recipients.match_at(lemmas, given_to[0], body_end)) is not None:
+                given_to = class_after  # "third-party advertising companies": the class named after it
             if given_to is not None and given_to[1] != "user" \
                     and lex.data.find(lemmas, given_to[0], min(given_to[0] + 6, body_end)):
                 recipients = [given_to[1]]
