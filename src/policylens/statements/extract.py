@@ -1176,9 +1176,10 @@ class StatementReader:
             # (the object alone may be: "we may strip any personal information of what
             # identifies you and share that aggregated data")
             data = "aggregate"
-        elif "sensitive" in kinds and not self._any_other_data(words, lemmas, data_from, body_end):
-            # a kind of personal data: a denial confined to it says little (not "your genetic
-            # data or any other personal information": all of it)
+        elif kinds[:1] == ["sensitive"] and not self._any_other_data(words, lemmas, data_from, body_end):
+            # a kind of personal data named first: a denial confined to it says little (not "your
+            # genetic data or any other personal information": all of it; nor "No data
+            # gathered through the app, such as your location, ...": data, its examples after it)
             data = "sensitive"
         elif kinds[:1] == ["public"] and not deemed:
             # "we may provide public information about you, such as your username, to others"
