@@ -107,6 +107,10 @@ MODALS = frozenset({"ca", "can", "may", "must", "should", "shall", "will", "wo",
 SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "it", "he", "she", "this", "that", "these",
                            "those", "there", "our", "your", "my", "us", "their", "its", "if"})
 LABEL_ENDS = frozenset({".", ":", "-", "–", "—", "|"})
+# auxiliaries that make a short line a sentence, not a label ("Quietseek does not use cookies.")
+# (not "is"/"are", which a label's relative clause may hold: "Patients who are minors")
+AUXILIARY_WORDS = frozenset({"do", "does", "did", "will", "would", "may", "might", "can", "could",
+                             "shall", "should", "must"})
 MAX_LABEL_WORDS = 5
 MAX_ANSWER_TOKENS = 40
 # words that stand for the topic named before: replaced by its words
@@ -169,8 +173,10 @@ def line_kind(words: Sequence[str], heading: bool = False) -> str:
     if heading:
         return "label" if len(named) <= MAX_LABEL_WORDS + 1 and not NEGATIONS.intersection(named) \
             and (not named or named[0] not in SUBJECT_WORDS) else "statement"
+    # (not a short sentence with a verb of its own: "Quietseek does not use cookies.")
     if named and len(named) <= MAX_LABEL_WORDS and named[0] not in SUBJECT_WORDS \
-            and (words[-1] in LABEL_ENDS or words[-1][:1].isalnum()):
+            and (words[-1] in LABEL_ENDS or words[-1][:1].isalnum()) \
+            and AUXILIARY_WORDS.isdisjoint(named) and NEGATIONS.isdisjoint(named):
         return "label"
     return "statement"
 
