@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 CUE_KINDS = ("negation", "past", "predicates", "hedge", "conditional", "pseudo", "terminators",
-             "user_subjects", "clause_joins", "verb_negations", "pauses")
+             "user_subjects", "clause_joins", "verb_negations", "pauses", "asides")
 
 
 class Cue(NamedTuple):
@@ -45,6 +45,20 @@ def load_cues() -> dict[str, object]:
         if odd:
             raise ValueError(f"cues.yaml: {kind} entries must be strings (quote them): {odd}")
     return dict(data)
+
+
+def _stops(in_sentence: list[Cue]) -> list[int]:
+    """Where a verb negation's reach ends: a pause or a clause of its own, except the commas
+    that open and close an aside of examples (", including your history,")."""
+    asides = {c.start for c in in_sentence if c.kind == "asides"}
+    pauses = sorted(c.start for c in in_sentence if c.kind == "pauses")
+    skipped = set(asides)
+    for a in asides:  # (and the comma that closes it)
+        closing = next((p for p in pauses if p > a), None)
+        if closing is not None:
+            skipped.add(closing)
+    return [p for p in pauses if p not in skipped] \
+        + [c.start for c in in_sentence if c.kind == "clause_joins"]
 
 
 def _fronted(cue: Cue, clause_start: int) -> bool:
@@ -148,7 +162,7 @@ class PolarityDetector:
         # (a negation of the clause's own verb right after its subject denies the whole clause
         # up to a pause: "Roblox does not track its customers over time and across third-party
         # websites to provide targeted advertising")
-        stops = [c.start for c in in_sentence if c.kind in ("pauses", "clause_joins")]
+        stops = _stops(in_sentence)
         governing = [c for c in in_sentence if c.kind == "verb_negations"
                      and clause_start <= c.start <= clause_start + self.verb_negation_reach
                      and c.end <= trig_start and not any(c.end <= j < trig_start for j in stops)]
