@@ -981,8 +981,9 @@ class StatementReader:
         moving = moving_verb and not words[g_start].endswith("ing") \
             and bool(lex.data.find(lemmas, subject_start, walk)) \
             and not any(words[k] in {"we", "they", "i"} for k in range(max(cs, walk - 1), g_start)) \
-            and all(w.isalnum() or w in {"-", "'s", "'"}
-                    for w in words[subject_start:walk if aside_before(words, walk) else g_start])
+            and all(w.isalnum() or w in {"-", "'s", "'"} for w in words[
+                subject_start:walk if aside_before(words, walk) or words[walk:walk + 1] == ["("]
+                else g_start])
         if moving_verb and not moving and lemmas[g_start] not in self.share_verbs:
             return None  # "if you go to our settings page", "by going to Settings": not data
         passive = moving or participle and (

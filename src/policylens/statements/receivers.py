@@ -45,6 +45,11 @@ _ABILITY = frozenset({"can", "could", "able"})
 # an agent that is everyone: what the user posts ("can be seen by anyone") is public
 _EVERYONE = frozenset({"anyone", "anybody", "everyone", "everybody"})
 # words that start a clause of their own inside the verb's phrase
+# first words of what is no name ("stays on your device", "within the EEA", "in Europe")
+_NOT_NAMES = frozenset({"the", "a", "an", "your", "our", "their", "this", "that", "these", "those",
+                        "europe", "canada", "australia", "switzerland", "britain", "england",
+                        "ireland", "germany", "france", "japan", "china", "india", "brazil",
+                        "america", "us", "you", "here", "there", "it", "them", "its"})
 # words that end a name after "from" ("from PulseBand unless you ask")
 _NAME_STOPS = frozenset({"unless", "except", "without", "if", "when", "or", "and", "but", "in", "for"})
 _CLAUSE_STARTS = frozenset({"who", "whom", "that", "which", "when", "whenever", "if", "so", "because"})
@@ -116,7 +121,8 @@ class ReceiverReader:
         """"Your details stay within our company", "your data never leaves our organisation", "is
         for internal use only": the data is given to no one outside the company (`named`: the
         company must be named after the verb)."""
-        if named and "company" not in self.subjects.actor_classes(words, lemmas, b, min(b + 4, ce)):
+        if named and "company" not in self.subjects.actor_classes(words, lemmas, b, min(b + 4, ce)) \
+                and not self._bare_name(words, lemmas, b, ce):
             return None  # "stays within the EEA": where, not with whom
         walk = self.subjects.walk_back(words, lemmas, cs, a)
         start, walk = self.subjects.span(words, lemmas, cs, walk, a)
@@ -183,6 +189,14 @@ class ReceiverReader:
             and not self.lex.actors.find(lemmas, k, end) and not self.lex.data.find(lemmas, k, end) \
             and not {"you", "your", "their", "them", "other", "another"} & set(words[k:end])
 
+    def _bare_name(self, words: Sequence[str], lemmas: Sequence[str], k: int, ce: int) -> bool:
+        """Whether words[k:] open with a name of one to three words and no article, of no known
+        class, place or thing ("stays inside Zipride, with three exceptions"): the company."""
+        end = next((j for j in range(k, ce) if not words[j].isalpha()), ce)
+        return 0 < end - k <= 3 and words[k] not in _NOT_NAMES \
+            and not self.lex.recipients.find(lemmas, k, end) and not self.lex.data.find(lemmas, k, end) \
+            and not self.lex.actors.find(lemmas, k, end) and lemmas[k] not in self.lex.not_data_objects
+
     @staticmethod
     def _phrase_end(words: Sequence[str], start: int, end: int) -> int:
         """Where the verb's own phrase ends, before a clause of its own ("the names of customers
@@ -197,12 +211,14 @@ class ReceiverReader:
         whose last word is not a pronoun (not "sources that we receive data from")."""
         start = cs + 1 if cs < walk and not words[cs].isalpha() else cs
         r = next((k for k in range(start + 1, min(start + 6, walk))
-                  if words[k] in {"who", "that", "which"}), None)
+                  if words[k] in {"who", "that", "which", "where"}), None)
         if r is None or walk - r < 3 or walk - r > 12 or words[walk - 1] in PRONOUNS \
                 or any(not w.isalpha() and w != "-" for w in words[start:walk]):
             return None
-        if {"you", "your"} & set(words[r:walk]):
-            return None  # "the apps that you connect to your account": at the user's direction
+        if {"you", "your"} & set(words[r:walk]) and words[r] != "where":
+            # "the apps that you connect to your account": at the user's direction (not "each
+            # retailer where you collect points": a place)
+            return None
         return start, r
 
     def _coordinated(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
@@ -266,6 +282,10 @@ class ReceiverReader:
                      if words[k] in _HEAD_ENDS or words[k] in {"we", "you"}), walk)
         if {"company", "user"} & set(self.subjects.actor_classes(words, lemmas, start, head, heads=True)):
             return None  # "we receive", "you get": not a recipient (but "member clubs receive")
+        if words[start:start + 1] == ["neither"] and (nor := next(
+                (k for k in range(start + 2, min(start + 5, head)) if words[k] == "nor"), None)) is not None \
+                and self._bare_name(words, lemmas, start + 1, nor):
+            return None  # "Neither Telegram nor the merchants have access": the company has none either
         ex = self.lex.exceptions.find(lemmas, b, ce)
         body_end = ex[0][0] if ex else ce
         object_end = next((k for k in range(b, body_end) if words[k] == ","), body_end)

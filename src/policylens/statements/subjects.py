@@ -35,6 +35,8 @@ SUBJECT_ASIDE_WORDS = 16
 # words that close an aside added to a subject (", race times included,", ", your photos too,")
 SUBJECT_ASIDE_CLOSERS = frozenset({"included", "too", "alike", "inclusive"})
 CLOSED_ASIDE_WORDS = 6
+# the longest aside in brackets between a subject and its verb ("data (name, email) goes to")
+BRACKET_WORDS = 30
 # the longest aside between two bridge words ("will not, under any circumstances, share")
 ASIDE_WORDS = 12
 
@@ -44,6 +46,16 @@ def _aside_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
     for k in range(closing - 2, max(cs, closing - ASIDE_WORDS - 1) - 1, -1):
         if words[k] == ",":
             return k
+    return None
+
+
+def _bracket_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
+    """The "(" that the ")" at `closing` closes, if the aside is short and after `cs`."""
+    for k in range(closing - 1, max(cs, closing - BRACKET_WORDS) - 1, -1):
+        if words[k] == "(":
+            return k if k > cs else None
+        if words[k] in {")", ".", ";"}:
+            return None
     return None
 
 
@@ -153,6 +165,8 @@ class SubjectFinder:
                 # "do not publish or distribute": another verb coordinated with ours; "will be
                 # deleted rather than handed to the buyer": set against it
                 j -= 1
+            elif words[j - 1] == ")" and (k := _bracket_opening(words, cs, j - 1)) is not None:
+                j = k  # "learner data (name, email and country) goes to ...": the subject's aside
             else:
                 break
         return j
