@@ -453,3 +453,17 @@ def test_analyze_prints_text_when_piped_and_json_only_when_asked(cli, tmp_path: 
     assert not (tmp_path / "report.txt").read_text().lstrip().startswith("{")
     cli("analyze", CORPUS, "-o", tmp_path / "report.json")
     assert json.loads((tmp_path / "report.json").read_text())["policies"]
+
+
+def test_the_command_runs_one_math_thread_unless_the_user_chose(monkeypatch):
+    """numpy's OpenBLAS would start a spinning thread per core in every process: the command asks
+    for one, and a value the user set is left as it is."""
+    from policylens import cli as cli_module
+
+    for name in cli_module.MATH_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "4")
+    cli_module._one_math_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    assert os.environ["MKL_NUM_THREADS"] == "1"
+    assert os.environ["OMP_NUM_THREADS"] == "4"

@@ -161,12 +161,28 @@ def run() -> None:
     ordinary exit would still do is done first: the atexit handlers (worker processes, cache
     files) and flushing stdout and stderr. With another thread still running (a Dask client),
     the ordinary exit waits for it."""
+    _one_math_thread()
     try:
         main()
         code: Any = EXIT_OK
     except SystemExit as exc:
         code = exc.code
     _leave(code)
+
+
+# the thread pools of numpy's linear-algebra libraries (OpenBLAS, MKL, OpenMP)
+MATH_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def _one_math_thread() -> None:
+    """One linear-algebra thread per process, unless the user set otherwise. numpy (imported with
+    spaCy) starts OpenBLAS with a thread per core, which spin while the language model's few
+    small products run: about 0.1 s of CPU in a cold start, and a pool in every worker on a
+    machine of many cores, where `--jobs` already uses them all."""
+    import os
+
+    for name in MATH_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
 
 
 def _leave(code: Any) -> None:
