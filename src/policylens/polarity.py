@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CUE_KINDS = ("negation", "past", "predicates", "hedge", "conditional", "pseudo", "terminators",
-             "user_subjects", "clause_joins", "verb_negations", "pauses", "asides")
+CUE_KINDS = ("negation", "past", "predicates", "summing", "hedge", "conditional", "pseudo",
+             "terminators", "user_subjects", "clause_joins", "verb_negations", "pauses", "asides")
 
 
 class Cue(NamedTuple):
@@ -173,8 +173,12 @@ class PolarityDetector:
                 and c.start >= trig_end]
         clause_end = min(ends, default=sent_end)
         past = [c for c in in_sentence if c.kind == "past" and clause_start <= c.start < clause_end]
+        # (a denial after a colon that sums up what the list before it named: "Ad networks,
+        # retargeting pixels: none of these does our clinic use")
+        summed = [c for c in in_sentence if c.kind == "summing" and c.start >= trig_end and not any(
+            t.kind == "terminators" and trig_end <= t.start < c.start for t in in_sentence)][:1]
         for c in [c for c in reach if c.kind == "negation"] + governing + past \
-                + self._denying_predicate(in_sentence, trig_end, clause_end):
+                + self._denying_predicate(in_sentence, trig_end, clause_end) + summed:
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
                    for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice
