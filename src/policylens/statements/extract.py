@@ -1108,7 +1108,10 @@ class StatementReader:
         # -- data --
         membership: list[tuple[int, int, str]] = []
         # (an action phrase may name its data: "exchange customer lists")
-        kinds = lex.data.classes_in(lemmas, g_start, body_end)
+        # (not the one a grant names: "enabling them to sell more to their customers" names no
+        # data; "allow partners to buy your data" names it after the act)
+        kinds = lex.data.classes_in(lemmas, g_end if lemmas[g_start] in lex.grants and g_end - g_start > 2
+                                    else g_start, body_end)
         if wanted:  # "opt out of having your personal information shared": the causative's object
             kinds += lex.data.classes_in(lemmas, max(cs, g_start - 5), g_start)
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
