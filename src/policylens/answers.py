@@ -119,7 +119,7 @@ PRONOUNS = frozenset({"they", "them", "it"})
 DEMONSTRATIVES = frozenset({"these", "those"})
 LINKING_VERBS = frozenset({"are", "were", "may", "can", "will", "help", "helps", "allow", "let",
                            "include"})
-STAND_IN_WORDS = PRONOUNS | DEMONSTRATIVES | {"none", "any", "such", "that", "this", "so"}
+STAND_IN_WORDS = PRONOUNS | DEMONSTRATIVES | {"none", "any", "such", "that", "this", "so", "ones"}
 EVENT_WORDS = frozenset({"happens", "happen", "happened", "occurs", "occur", "occurred",
                          "case", "event", "situation"})
 # "any such deal", "such technologies": the nouns a "such" that stands for a topic names
@@ -187,7 +187,7 @@ def stand_in(words: Sequence[str], k: int) -> str | None:
     deal": the word after it goes too), or None."""
     word = words[k]
     after = words[k + 1] if k + 1 < len(words) else ""
-    if word in PRONOUNS or (word in DEMONSTRATIVES and (not after[:1].isalpha()
+    if word in PRONOUNS or word == "ones" or (word in DEMONSTRATIVES and (not after[:1].isalpha()
                                                         or after in LINKING_VERBS)) \
             or (word in {"that", "this"} and after in EVENT_WORDS) \
             or (word == "so" and k > 0 and words[k - 1] == "if"):
@@ -347,6 +347,31 @@ def _no_denial(words: Sequence[str], j: int) -> bool:
     return False
 
 
+def _refers_to(topic: Sentence, practice: str, answer: Sentence) -> bool:
+    """Whether a word opening the answer stands for the practice the statement before named: its
+    only topic, or the only one of the stand-in's number ("We do not use cookies for
+    advertising. We use them only to remember your language": "them" is the cookies, not the
+    advertising)."""
+    # (the stand-in opens the answer; "ones" may stand further on: "we use a handful of
+    # strictly necessary ones")
+    first = next((k for k in range(len(answer.words)) if (k < 4 or answer.words[k] == "ones")
+                  and stand_in(answer.words, k)), None)
+    if first is None:
+        return False
+    if len(topic.topics) == 1:
+        return True
+    word = answer.words[first]
+    if word not in PLURAL_STAND_INS and word != "it":
+        return False
+    plural = {p for p, text in topic.topics.items() if text.lower().endswith("s")}
+    fitting = plural if word in PLURAL_STAND_INS else set(topic.topics) - plural
+    return fitting == {practice}
+
+
+# stand-ins for a plural topic ("them" for "cookies")
+PLURAL_STAND_INS = frozenset({"they", "them", "these", "those", "ones"})
+
+
 class Answers:
     """Reads each answer with its topic: `read` runs the pattern rules on a text alone, `value`
     gives the value a rule gives a polarity."""
@@ -379,6 +404,11 @@ class Answers:
                     if read:
                         new.extend(read)
                         dropped.add(practice)
+                elif kind == "statement" and not any(f.practice == practice for f in topic.findings) \
+                        and _refers_to(topic, practice, answer):
+                    # ("We do not use cookies for advertising. We use them only to remember your
+                    # language": the rule needing the topic's word reads the stand-in as it)
+                    new.extend(self._read(answer, phrase, practice, prefix=False))
                 continue
             if kind == "statement":
                 # a statement that names one practice in passing and says nothing of it: what
@@ -386,8 +416,11 @@ class Answers:
                 # them to ..."); one that speaks for a practice is about that one
                 # (the stand-in opens the answer: "They are ...", "We use them", "If so"; one
                 # further on stands for something nearer: "... protect the data and use it")
-                if not topic.findings and len(topic.topics) == 1 and any(
-                        stand_in(answer.words, k) for k in range(min(len(answer.words), 4))):
+                # (one that speaks for another practice may name this one in passing too: "We do
+                # not use cookies for advertising. We use them only to ...")
+                if not any(f.practice == practice for f in topic.findings) \
+                        and (not topic.findings or len(topic.topics) > 1) \
+                        and _refers_to(topic, practice, answer):
                     new.extend(self._read(answer, phrase, practice, prefix=False))
                 continue
             # a reply or denial that comes before any word standing for the topic answers first

@@ -1064,7 +1064,8 @@ class Analyzer:
         # (a statement that speaks for a topic practice is about that one: no stand-in needed)
         wanted = [i for i in topical if labels[i] is not None
                   or (i < last and (kinds[i] != "statement"
-                                    or (i not in found_in and has_anaphor(words[i + 1]))))
+                                    or ((i not in found_in or len(topics_of(i)) > 1)
+                                        and has_anaphor(words[i + 1]))))
                   or (i == last and (heading or n == 1) and kinds[i] != "statement")]
         if pending is None and not wanted:
             return out
