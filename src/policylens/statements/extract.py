@@ -1152,6 +1152,11 @@ class StatementReader:
             # "Application details are used only to run the market; they are never sold": the
             # pronoun stands for the data the clause before names
             kinds += lex.data.classes_in(lemmas, 0, cs)
+        if not kinds and not passive and g_start - 2 > cs and words[g_start - 1] in {"we", "i"} \
+                and lemmas[g_start - 2] in self.data_nouns:
+            # "include your name in lists we rent to other businesses": the relative clause's
+            # object is the noun it follows
+            kinds += lex.data.classes_in(lemmas, max(cs, g_start - 5), g_start - 1)
         if not kinds and not passive:
             # "our subscriber mailing list, which we rent to selected publishers": a clause set off
             # by a comma says what is done to the noun before it, its object

@@ -11,6 +11,10 @@ from policylens.statements.lexicon import Lexicon
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import BARRED, CONTRASTS, INCLUDES, PRACTICE_NOUNS
 
+# words of earning that frame a contrast of acts ("makes its money selling tickets, not selling
+# data")
+MONEY_WORDS = frozenset({"money", "revenue", "revenues", "income", "living", "profit", "profits"})
+
 
 class OwnedActs:
     """Tells a gerund the company says it does (or not) from one that names a topic."""
@@ -29,6 +33,11 @@ class OwnedActs:
         ("Selling or renting your details is something we have never done")."""
         if j > 0 and words[j] in {"from", "by", "through"} and words[j - 1] in {"not", "never"}:
             return ((j - 1, j),)
+        if j > 0 and words[j] in {"not", "never"} and words[j - 1] == "," \
+                and not MONEY_WORDS.isdisjoint(words[:j - 1]):
+            # "SeatFinder makes its money selling tickets, not selling information about buyers":
+            # the act set against how the company earns
+            return ((j, j + 1),)
         deemed_at = self.lex.deemed.find(lemmas, max(0, j - 3), j + 1) \
             if j > 0 and words[j] in {"to", "as"} else []
         deemed = deemed_at[-1][0] if deemed_at else None

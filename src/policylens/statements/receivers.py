@@ -92,7 +92,9 @@ class ReceiverReader:
                     or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
                            and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)
                            for k in range(b, self._phrase_end(words, b, ce))) \
-                    or (":" in words[b:ce] and words[words.index(":", b, ce) - 1] != "by"):
+                    or (":" in words[b:ce] and words[words.index(":", b, ce) - 1] != "by"
+                        # (not denials after it: "Nobody else gets it: not the band, not anybody")
+                        and words[words.index(":", b, ce) + 1:words.index(":", b, ce) + 2] != ["not"]):
                 # a gerund or participle ("the entities receiving data"), an infinitive, a noun
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
                 # a list's lead-in ("Third parties may receive information as follows:"; not its
