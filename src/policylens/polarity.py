@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CUE_KINDS = ("negation", "past", "predicates", "summing", "hedge", "conditional", "pseudo",
-             "terminators", "user_subjects", "clause_joins", "verb_negations", "pauses", "asides")
+CUE_KINDS = ("negation", "past", "predicates", "summing", "post_negations", "denied_participles",
+             "post_purposes", "hedge", "conditional", "pseudo", "terminators", "user_subjects",
+             "clause_joins", "verb_negations", "pauses", "asides")
 
 
 class Cue(NamedTuple):
@@ -59,6 +60,21 @@ def _stops(in_sentence: list[Cue]) -> list[int]:
             skipped.add(closing)
     return [p for p in pauses if p not in skipped] \
         + [c.start for c in in_sentence if c.kind == "clause_joins"]
+
+
+def _negated_passive(in_sentence: list[Cue], trig_end: int) -> list[Cue]:
+    """The negation of a passive right after the trigger ("your advertising ID is never read"),
+    unless a purpose follows its participle ("cookies are not used to identify you")."""
+    post = next((c for c in in_sentence
+                 if c.kind == "post_negations" and trig_end <= c.start <= trig_end + 1), None)
+    if post is None:
+        return []
+    participle = next((c for c in in_sentence
+                       if c.kind == "denied_participles" and c.start == post.end), None)
+    if participle is None or any(c.kind == "post_purposes" and c.start == participle.end
+                                 for c in in_sentence):
+        return []
+    return [post]
 
 
 def _fronted(cue: Cue, clause_start: int) -> bool:
@@ -178,7 +194,8 @@ class PolarityDetector:
         summed = [c for c in in_sentence if c.kind == "summing" and c.start >= trig_end and not any(
             t.kind == "terminators" and trig_end <= t.start < c.start for t in in_sentence)][:1]
         for c in [c for c in reach if c.kind == "negation"] + governing + past \
-                + self._denying_predicate(in_sentence, trig_end, clause_end) + summed:
+                + self._denying_predicate(in_sentence, trig_end, clause_end) + summed \
+                + _negated_passive(in_sentence, trig_end):
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
                    for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice
