@@ -1012,7 +1012,7 @@ class StatementReader:
         presupposed = action == "sale" and ":" not in words[g_end:] and bool(
             OPEN_RECIPIENTS & set(self.recipient_finder.classes(words, lemmas, g_end, body_end)))
         scope = self.scopes.scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
-                                  presupposed)
+                                  presupposed, passive)
         if wanted and scope == "rights" \
                 and "opt-out" in lex.condition_classes.classes_in(lemmas, cs, g_start) \
                 and "right" not in lemmas[cs:ce] \
@@ -1370,6 +1370,11 @@ class StatementReader:
             if lex.acting_for_us.find(lemmas, body_end, ex_stop) \
                     or lex.for_our_service.find(lemmas, body_end, ex_stop):
                 exceptions = [e if e not in ACTING_RECIPIENTS else "service-provider" for e in exceptions]
+            elif "own-use" in lex.purposes.classes_in(lemmas, body_end, ex_stop):
+                # "except with charities we partner with, which may use it for their own
+                # fundraising appeals": those excepted get the data for their own ends
+                exceptions = ["marketing-partner" if e in {"third-party", "organisation"} else e
+                              for e in exceptions]
         exceptions = list(dict.fromkeys(exceptions + spared))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_end)) or any(

@@ -20,6 +20,8 @@ from policylens.statements.words import (
     names_to_whom,
 )
 
+# words that open a clause a passive's subject cannot hold ("you may ask whether data is sold")
+SUBORDINATE_OPENERS = frozenset({"whether", "that", "if", "how"})
 # a subordinator of cause or concession opens a clause of its own: an embedding word before it
 # ("requests", "know") does not reach the verb after it
 CAUSES = frozenset({"because", "since", "although", "though", "whereas"})
@@ -55,7 +57,8 @@ class ScopeReader:
         self.reporting = reporting
 
     def scope(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int,
-               walk: int, g_start: int, g_end: int, body_end: int, presupposed: bool = False) -> str:
+               walk: int, g_start: int, g_end: int, body_end: int, presupposed: bool = False,
+               passive: bool = False) -> str:
         """Whether the statement is the company's own practice ("practice") or, read but asserting
         none: a list's lead-in, embedded under knowing or asking, a right or a link label, a
         description of data (a relative clause). The last that applies wins."""
@@ -87,6 +90,10 @@ class ScopeReader:
         # (an embedding word inside the data named is none: "what the app knows about you ...
         # is passed to data brokers")
         named = told + [(a, b) for a, b, _ in lex.data.find(lemmas, before, walk)]
+        if passive and not any(words[k] in SUBORDINATE_OPENERS for k in range(subject_start, walk)):
+            # (a passive's subject is the data it describes: "Details you enter when requesting a
+            # quote are sold as leads")
+            named.append((subject_start, walk))
         embedded = [] if answered else [m for m in lex.embedding.find(lemmas, before, walk)
                     if not any(a <= m[0] < b for a, b in named)
                     # (not past a subordinator opening the verb's own clause: "Number of requests
