@@ -400,7 +400,7 @@ class StatementReader:
                     continue
                 cuts.append(i)
             elif w in {"and", "or"} and words[i - 1:i] == [","] and (words[i + 1:i + 2] in (
-                    ["we"], ["you"], ["they"]) or framed_subject(words, i + 1)):
+                    ["we"], ["you"], ["they"], ["it"]) or framed_subject(words, i + 1)):
                 # ", and we have no knowledge of ...", ", and in the last year we disclosed ...":
                 # a new clause with its subject
                 cuts.append(i)

@@ -93,6 +93,23 @@ POST_LIST_REACH = 16
 _NOT_A_PARTY = frozenset({"they", "other", "others", "anyone", "hacker", "attacker", "staff", "employee"})
 
 
+def _own_product(words: Sequence[str], a: int, x: int, y: int) -> bool:
+    """Whether "the <kind> app" at the subject's start names the company's own product ("the
+    weather app sells device identifiers"): a singular product noun after "the", "this" or "our"
+    and a modifier or two, with no relative clause picking out another's."""
+    if words[x] not in PRODUCT_NOUNS or y != x + 1:
+        return False
+    opener = next((k for k in range(x - 1, max(a, x - 3) - 1, -1)
+                   if words[k] in {"the", "this", "our"}), None)
+    return opener is not None and opener <= a + 1 \
+        and all(words[k].isalpha() for k in range(opener + 1, x)) \
+        and words[y:y + 1] not in (["that"], ["which"], ["who"], ["you"], ["we"])
+
+
+# the company's products, named as the subject of its acts ("the weather app sells ...")
+PRODUCT_NOUNS = frozenset({"app", "application", "site", "website", "service", "platform"})
+
+
 def _another_of_its_kind(words: Sequence[str], lemmas: Sequence[str], x: int, y: int) -> bool:
     """Whether "the <kind>" at words[x:y] ("the bank", "the school"), which names the company
     by its kind, names others instead: a plural ("the charities we work with") or one a relative
@@ -236,7 +253,8 @@ class SubjectFinder:
         our site": advertisers); with `heads`, not a word that only modifies the noun after it
         ("member clubs")."""
         return list(dict.fromkeys(
-            "third-party" if c == "company" and _another_of_its_kind(words, lemmas, x, y) else c
+            "third-party" if c == "company" and _another_of_its_kind(words, lemmas, x, y)
+            else "company" if c == "third-party" and _own_product(words, a, x, y) else c
             for x, y, c in self.lex.actors.find(lemmas, a, b)
             if not self.governed(words, a, x) and not (heads and self._modifier(words, lemmas, y, b))
             and not self._owner(words, lemmas, x, y)))
