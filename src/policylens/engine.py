@@ -968,7 +968,8 @@ class Analyzer:
                                       for phrase in topic.words)
         # the forms of every word a statement needs, as strings (for a lead-in's words) and hashes
         self.action_words: frozenset[str] = frozenset(
-            forms_of(self.reader.lex.trigger_lemmas() | self.reader.lex.receiving_lemmas())) \
+            forms_of(self.reader.lex.trigger_lemmas() | self.reader.lex.receiving_lemmas()
+                     | self.reader.lex.grants)) \
             if self.reader else frozenset()
         self.action_forms: frozenset[int] = frozenset(map(strings.add, self.action_words))
 
