@@ -77,6 +77,33 @@ def _negated_passive(in_sentence: list[Cue], trig_end: int) -> list[Cue]:
     return [post]
 
 
+def _later_denials(in_sentence: list[Cue], clause_start: int, trig_end: int, clause_end: int) -> list[Cue]:
+    """The cues that deny a trigger from beyond the usual reach, in the order tried: a time bound
+    in the past anywhere in its clause ("The site used cookies until 2022"; "Until 2022, the game
+    was supported by an ad network"), a predicate right after it ("... is not something we do",
+    "... is something you won't find"), a denial after a colon that sums up the list it ends
+    ("Ad networks, retargeting pixels: none of these does our clinic use"), and a negated
+    passive after it ("your advertising ID is never read")."""
+    past = [c for c in in_sentence if c.kind == "past" and clause_start <= c.start < clause_end]
+    summed = [c for c in in_sentence if c.kind == "summing" and c.start >= trig_end and not any(
+        t.kind == "terminators" and trig_end <= t.start < c.start for t in in_sentence)][:1]
+    return past + _denying_predicate(in_sentence, trig_end, clause_end) + summed \
+        + _negated_passive(in_sentence, trig_end)
+
+
+def _denying_predicate(in_sentence: list[Cue], trig_end: int, clause_end: int) -> list[Cue]:
+    """The negation a predicate right after the trigger carries ("... is not something we do")
+    or that follows it in the clause ("... is something you won't find here")."""
+    predicate = next((c for c in in_sentence if c.kind == "predicates"
+                      and trig_end <= c.start <= trig_end + 1), None)
+    if predicate is None:
+        return []
+    if not DENYING_WORDS.isdisjoint(predicate.text.lower().split()):
+        return [predicate]
+    return [c for c in in_sentence if c.kind == "negation"
+            and predicate.end <= c.start <= min(clause_end, predicate.end + PREDICATE_REACH)][:1]
+
+
 def _fronted(cue: Cue, clause_start: int) -> bool:
     """Whether a negation cue opens its clause ("Neither ...", "Never will we ...", "Under no
     circumstances ...", "At no time ..."; not "No personal data is ...", whose "no" denies its
@@ -135,18 +162,6 @@ class PolarityDetector:
             or not any(p.start <= c.start < p.end or c.start <= p.start < c.end for p in pseudo)
         ]
 
-    def _denying_predicate(self, in_sentence: list[Cue], trig_end: int, clause_end: int) -> list[Cue]:
-        """The negation a predicate right after the trigger carries ("... is not something we
-        do") or that follows it in the clause ("... is something you won't find here")."""
-        predicate = next((c for c in in_sentence if c.kind == "predicates"
-                          and trig_end <= c.start <= trig_end + 1), None)
-        if predicate is None:
-            return []
-        if not DENYING_WORDS.isdisjoint(predicate.text.lower().split()):
-            return [predicate]
-        return [c for c in in_sentence if c.kind == "negation"
-                and predicate.end <= c.start <= min(clause_end, predicate.end + PREDICATE_REACH)][:1]
-
     def classify(
         self, cues: list[Cue], sent_start: int, trig_start: int, trig_end: int, sent_end: int
     ) -> tuple[str, str | None]:
@@ -183,19 +198,10 @@ class PolarityDetector:
                      and clause_start <= c.start <= clause_start + self.verb_negation_reach
                      and c.end <= trig_start and not any(c.end <= j < trig_start for j in stops)]
         users = [c for c in in_sentence if c.kind == "user_subjects"]
-        # (a time bound in the past dates the whole clause, on either side of the trigger: "The
-        # site used cookies until 2022"; "Until 2022, the game was supported by an ad network")
-        ends = [c.start for c in in_sentence if c.kind in ("terminators", "clause_joins")
-                and c.start >= trig_end]
-        clause_end = min(ends, default=sent_end)
-        past = [c for c in in_sentence if c.kind == "past" and clause_start <= c.start < clause_end]
-        # (a denial after a colon that sums up what the list before it named: "Ad networks,
-        # retargeting pixels: none of these does our clinic use")
-        summed = [c for c in in_sentence if c.kind == "summing" and c.start >= trig_end and not any(
-            t.kind == "terminators" and trig_end <= t.start < c.start for t in in_sentence)][:1]
-        for c in [c for c in reach if c.kind == "negation"] + governing + past \
-                + self._denying_predicate(in_sentence, trig_end, clause_end) + summed \
-                + _negated_passive(in_sentence, trig_end):
+        clause_end = min((c.start for c in in_sentence if c.kind in ("terminators", "clause_joins")
+                          and c.start >= trig_end), default=sent_end)
+        for c in [c for c in reach if c.kind == "negation"] + governing \
+                + _later_denials(in_sentence, clause_start, trig_end, clause_end):
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
                    for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice
