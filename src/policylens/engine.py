@@ -968,10 +968,16 @@ class Analyzer:
                                       for phrase in topic.words)
         # the forms of every word a statement needs, as strings (for a lead-in's words) and hashes
         self.action_words: frozenset[str] = frozenset(
-            forms_of(self.reader.lex.trigger_lemmas() | self.reader.lex.receiving_lemmas()
-                     | self.reader.lex.grants)) \
+            forms_of(self.reader.lex.trigger_lemmas() | self.reader.lex.receiving_lemmas())) \
             if self.reader else frozenset()
         self.action_forms: frozenset[int] = frozenset(map(strings.add, self.action_words))
+        # a grant and what it grants make an act without an action word ("lets publishers know
+        # the e-mail addresses of members"): a sentence needs one of each
+        lex = self.reader.lex if self.reader else None
+        self.grant_forms: frozenset[int] = frozenset(map(strings.add, forms_of(set(lex.grants)))) \
+            if lex else frozenset()
+        self.granted_forms: frozenset[int] = frozenset(map(strings.add, forms_of(set(lex.granted)))) \
+            if lex else frozenset()
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = (),
@@ -1204,7 +1210,8 @@ class Analyzer:
             head = lead if i == 0 and lead and not (
                 span.end > span.start and strings[sents.lows[span.start]] in ITEM_SUBJECTS
                 and self.action_words.isdisjoint(lead)) else []
-            if self.action_forms.isdisjoint(words) and not head:
+            if self.action_forms.isdisjoint(words) and not head \
+                    and (self.grant_forms.isdisjoint(words) or self.granted_forms.isdisjoint(words)):
                 # (a short answer to a question holds no act of its own: "Do you sell my data?
                 # No."; the question's last token read alone, not its whole list of words)
                 before = sents.spans[i - 1] if i else None
