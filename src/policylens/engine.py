@@ -967,16 +967,20 @@ class Analyzer:
         self.topic_firsts = frozenset(strings.add(phrase[0]) for topic in load_topics().values()
                                       for phrase in topic.words)
         # the forms of every word a statement needs, as strings (for a lead-in's words) and hashes
-        self.action_words: frozenset[str] = frozenset(
-            forms_of(self.reader.lex.trigger_lemmas() | self.reader.lex.receiving_lemmas())) \
-            if self.reader else frozenset()
-        self.action_forms: frozenset[int] = frozenset(map(strings.add, self.action_words))
-        # a grant and what it grants make an act without an action word ("lets publishers know
-        # the e-mail addresses of members"): a sentence needs one of each
+        # (and a grant and what it grants, which make an act without an action word: "lets
+        # publishers know the e-mail addresses of members": a sentence needs one of each)
         lex = self.reader.lex if self.reader else None
-        self.grant_forms: frozenset[int] = frozenset(map(strings.add, forms_of(set(lex.grants)))) \
+        acting = lex.trigger_lemmas() | lex.receiving_lemmas() if lex else set()
+        forms = forms_of(acting | lex.grants | lex.granted) if lex else set()  # (one walk of the table)
+
+        def forms_for(lemmas: set[str] | frozenset[str]) -> frozenset[str]:
+            return frozenset(f for f in forms if f in lemmas or lemma(f) in lemmas)
+
+        self.action_words: frozenset[str] = forms_for(acting)
+        self.action_forms: frozenset[int] = frozenset(map(strings.add, self.action_words))
+        self.grant_forms: frozenset[int] = frozenset(map(strings.add, forms_for(lex.grants))) \
             if lex else frozenset()
-        self.granted_forms: frozenset[int] = frozenset(map(strings.add, forms_of(set(lex.granted)))) \
+        self.granted_forms: frozenset[int] = frozenset(map(strings.add, forms_for(lex.granted))) \
             if lex else frozenset()
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
