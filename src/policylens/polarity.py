@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CUE_KINDS = ("negation", "past", "predicates", "summing", "post_negations", "denied_participles",
-             "post_purposes", "hedge", "conditional", "pseudo", "terminators", "user_subjects",
-             "clause_joins", "verb_negations", "pauses", "asides")
+CUE_KINDS = ("negation", "past", "predicates", "summing", "post_negations", "hedge", "conditional",
+             "pseudo", "terminators", "user_subjects", "clause_joins", "verb_negations", "pauses",
+             "asides")
+# word lists of cues.yaml that qualify a cue kind rather than being cues themselves
+CUE_WORD_LISTS = ("denied_participles", "post_purposes")
 
 
 class Cue(NamedTuple):
@@ -38,10 +40,10 @@ class Cue(NamedTuple):
 def load_cues() -> dict[str, object]:
     text = resources.files("policylens.data").joinpath("cues.yaml").read_text("utf-8")
     data = safe_load(text)
-    unknown = set(data) - set(CUE_KINDS) - {"window", "verb_negation_reach"}
+    unknown = set(data) - set(CUE_KINDS) - set(CUE_WORD_LISTS) - {"window", "verb_negation_reach"}
     if unknown:
         raise ValueError(f"cues.yaml: unknown sections {sorted(unknown)}")
-    for kind in CUE_KINDS:  # a bare `no` in YAML is False, which would never match a word
+    for kind in CUE_KINDS + CUE_WORD_LISTS:  # a bare `no` in YAML is False, which would never match a word
         odd = [c for c in data.get(kind) or [] if not isinstance(c, str)]
         if odd:
             raise ValueError(f"cues.yaml: {kind} entries must be strings (quote them): {odd}")
@@ -63,18 +65,10 @@ def _stops(in_sentence: list[Cue]) -> list[int]:
 
 
 def _negated_passive(in_sentence: list[Cue], trig_end: int) -> list[Cue]:
-    """The negation of a passive right after the trigger ("your advertising ID is never read"),
-    unless a purpose follows its participle ("cookies are not used to identify you")."""
-    post = next((c for c in in_sentence
-                 if c.kind == "post_negations" and trig_end <= c.start <= trig_end + 1), None)
-    if post is None:
-        return []
-    participle = next((c for c in in_sentence
-                       if c.kind == "denied_participles" and c.start == post.end), None)
-    if participle is None or any(c.kind == "post_purposes" and c.start == participle.end
-                                 for c in in_sentence):
-        return []
-    return [post]
+    """The negation of a passive right after the trigger ("your advertising ID is never read"):
+    `PolarityDetector.cues` keeps only those a denied participle follows with no purpose after
+    it ("cookies are not used to identify you" is no denial)."""
+    return [c for c in in_sentence if c.kind == "post_negations" and trig_end <= c.start <= trig_end + 1][:1]
 
 
 def _later_denials(in_sentence: list[Cue], clause_start: int, trig_end: int, clause_end: int) -> list[Cue]:
@@ -114,6 +108,8 @@ def _fronted(cue: Cue, clause_start: int) -> bool:
     return text in FRONTED_NEGATIONS and cue.start - clause_start <= 1
 
 
+# the cue kinds that deny from beyond a negation's usual reach (`_later_denials`)
+LATER_KINDS = frozenset({"past", "predicates", "summing", "post_negations"})
 # the words of a predicate that deny by themselves ("is not something", "has no place")
 DENYING_WORDS = frozenset({"not", "no", "nothing"})
 # how far after "is something" its negation may stand ("is something you won't find")
@@ -142,6 +138,9 @@ class PolarityDetector:
         # a match's key is its kind's hash: the kind by its key, without a StringStore call each
         self.kinds = {self.strings.add(kind): kind for kind in CUE_KINDS}
         self.pause_key = self.strings.add("pauses")
+        self.post_key = self.strings.add("post_negations")
+        self.denied_participles = frozenset(str(w) for w in cues.get("denied_participles", []))  # type: ignore[attr-defined]
+        self.post_purposes = frozenset(str(w) for w in cues.get("post_purposes", []))  # type: ignore[attr-defined]
 
     def cues(self, doc: Doc, text_of: Callable[[int, int], str] | None = None) -> list[Cue]:
         """Every cue in the doc; `text_of(start, end)` gives the text of tokens start..end."""
@@ -152,7 +151,8 @@ class PolarityDetector:
         # (a pause matters only to a verb negation's reach: most blocks have none)
         pause = self.pause_key if not any(kinds[key] == "verb_negations" for key, _, _ in matches) else None
         found = [Cue(kinds[key], start, end, text_of(start, end))
-                 for key, start, end in matches if key != pause]
+                 for key, start, end in matches if key != pause
+                 and (key != self.post_key or self._denies_passive(doc, end))]
         pseudo = [c for c in found if c.kind == "pseudo"]
         if not pseudo:
             return found
@@ -161,6 +161,14 @@ class PolarityDetector:
             if c.kind == "pseudo"
             or not any(p.start <= c.start < p.end or c.start <= p.start < c.end for p in pseudo)
         ]
+
+    def _denies_passive(self, doc: Doc, end: int) -> bool:
+        """Whether a negated auxiliary ending at `end` ("is never") is followed by a participle
+        that denies the practice, with no purpose after it ("used to identify you")."""
+        if end >= len(doc) or doc[end].lower_ not in self.denied_participles:
+            return False
+        after = " ".join(t.lower_ for t in doc[end + 1:end + 3])
+        return not any(after == p or after.startswith(p + " ") for p in self.post_purposes)
 
     def classify(
         self, cues: list[Cue], sent_start: int, trig_start: int, trig_end: int, sent_end: int
@@ -193,15 +201,18 @@ class PolarityDetector:
         # (a negation of the clause's own verb right after its subject denies the whole clause
         # up to a pause: "Roblox does not track its customers over time and across third-party
         # websites to provide targeted advertising")
-        stops = _stops(in_sentence)
-        governing = [c for c in in_sentence if c.kind == "verb_negations"
-                     and clause_start <= c.start <= clause_start + self.verb_negation_reach
-                     and c.end <= trig_start and not any(c.end <= j < trig_start for j in stops)]
+        verb_negations = [c for c in in_sentence if c.kind == "verb_negations"
+                          and clause_start <= c.start <= clause_start + self.verb_negation_reach
+                          and c.end <= trig_start]
+        stops = _stops(in_sentence) if verb_negations else []
+        governing = [c for c in verb_negations if not any(c.end <= j < trig_start for j in stops)]
         users = [c for c in in_sentence if c.kind == "user_subjects"]
-        clause_end = min((c.start for c in in_sentence if c.kind in ("terminators", "clause_joins")
-                          and c.start >= trig_end), default=sent_end)
-        for c in [c for c in reach if c.kind == "negation"] + governing \
-                + _later_denials(in_sentence, clause_start, trig_end, clause_end):
+        later: list[Cue] = []
+        if any(c.kind in LATER_KINDS for c in in_sentence):
+            clause_end = min((c.start for c in in_sentence if c.kind in ("terminators", "clause_joins")
+                              and c.start >= trig_end), default=sent_end)
+            later = _later_denials(in_sentence, clause_start, trig_end, clause_end)
+        for c in [c for c in reach if c.kind == "negation"] + governing + later:
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
                    for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice
