@@ -76,7 +76,8 @@ def test_a_lexicon_word_is_named_once_and_finds_every_inflection(read) -> None:
      "service-provider"),
     ("We may pass your profile to members of our corporate family.", "affiliate"),
     ("We hand records to the police when a court orders us to.", "authority"),
-    ("We let advertising networks have your e-mail address.", None),
+    # letting a party have data gives it to them (a grant and what it grants)
+    ("We let advertising networks have your e-mail address.", "advertiser"),
     ("We provide your e-mail address to advertising networks.", "advertiser"),
     ("We provide customer lists to list brokers.", "data-broker"),
     # a verb of moving whose subject is the data reads as a passive; someone going is no flow
