@@ -969,19 +969,21 @@ class Analyzer:
         # the forms of every word a statement needs, as strings (for a lead-in's words) and hashes
         # (and a grant and what it grants, which make an act without an action word: "lets
         # publishers know the e-mail addresses of members": a sentence needs one of each)
-        lex = self.reader.lex if self.reader else None
-        acting = lex.trigger_lemmas() | lex.receiving_lemmas() if lex else set()
-        forms = forms_of(acting | lex.grants | lex.granted) if lex else set()  # (one walk of the table)
+        acting: set[str] = set()
+        grants: frozenset[str] = frozenset()
+        granted: frozenset[str] = frozenset()
+        if self.reader:
+            lex = self.reader.lex
+            acting, grants, granted = lex.trigger_lemmas() | lex.receiving_lemmas(), lex.grants, lex.granted
+        forms = forms_of(acting | grants | granted) if self.reader else set()  # (one walk of the table)
 
         def forms_for(lemmas: set[str] | frozenset[str]) -> frozenset[str]:
             return frozenset(f for f in forms if f in lemmas or lemma(f) in lemmas)
 
         self.action_words: frozenset[str] = forms_for(acting)
         self.action_forms: frozenset[int] = frozenset(map(strings.add, self.action_words))
-        self.grant_forms: frozenset[int] = frozenset(map(strings.add, forms_for(lex.grants))) \
-            if lex else frozenset()
-        self.granted_forms: frozenset[int] = frozenset(map(strings.add, forms_for(lex.granted))) \
-            if lex else frozenset()
+        self.grant_forms: frozenset[int] = frozenset(map(strings.add, forms_for(grants)))
+        self.granted_forms: frozenset[int] = frozenset(map(strings.add, forms_for(granted)))
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = (),

@@ -44,14 +44,16 @@ _NOT_STATED = SUBORDINATORS | {"whether", "which", "who", "whom"}
 _ABILITY = frozenset({"can", "could", "able"})
 # an agent that is everyone: what the user posts ("can be seen by anyone") is public
 _EVERYONE = frozenset({"anyone", "anybody", "everyone", "everybody"})
-# words that start a clause of their own inside the verb's phrase
-# first words of what is no name ("stays on your device", "within the EEA", "in Europe")
+# words of what is no name of the company ("stays on your device", "within the EEA", "in Europe",
+# "from their partners")
 _NOT_NAMES = frozenset({"the", "a", "an", "your", "our", "their", "this", "that", "these", "those",
                         "europe", "canada", "australia", "switzerland", "britain", "england",
                         "ireland", "germany", "france", "japan", "china", "india", "brazil",
-                        "america", "us", "you", "here", "there", "it", "them", "its"})
+                        "america", "us", "you", "here", "there", "it", "them", "its", "other",
+                        "another"})
 # words that end a name after "from" ("from PulseBand unless you ask")
 _NAME_STOPS = frozenset({"unless", "except", "without", "if", "when", "or", "and", "but", "in", "for"})
+# words that start a clause of their own inside the verb's phrase
 _CLAUSE_STARTS = frozenset({"who", "whom", "that", "which", "when", "whenever", "if", "so", "because"})
 # nouns of quantity before "of" and the organisations counted ("a small number of merchants")
 _QUANTITIES = frozenset({"number", "few", "couple", "handful", "range", "variety", "group", "set",
@@ -184,18 +186,16 @@ class ReceiverReader:
         """Whether "from" + a name at words[k:] is the company, in a denial that no one receives
         ("No third party receives your information from PulseBand unless you ask"): a name of
         no known class where "us" would stand."""
-        if not any(lemmas[j] in {"no", "none", "nobody", "neither"} for j in range(cs, min(cs + 2, verb))):
-            return False
-        end = next((j for j in range(k, ce) if not words[j].isalpha() or words[j] in _NAME_STOPS), ce)
-        return 0 < end - k <= 3 and not self.lex.recipients.find(lemmas, k, end) \
-            and not self.lex.actors.find(lemmas, k, end) and not self.lex.data.find(lemmas, k, end) \
-            and not {"you", "your", "their", "them", "other", "another"} & set(words[k:end])
+        return any(lemmas[j] in {"no", "none", "nobody", "neither"} for j in range(cs, min(cs + 2, verb))) \
+            and self._bare_name(words, lemmas, k, ce, _NAME_STOPS)
 
-    def _bare_name(self, words: Sequence[str], lemmas: Sequence[str], k: int, ce: int) -> bool:
-        """Whether words[k:] open with a name of one to three words and no article, of no known
-        class, place or thing ("stays inside Zipride, with three exceptions"): the company."""
-        end = next((j for j in range(k, ce) if not words[j].isalpha()), ce)
-        return 0 < end - k <= 3 and words[k] not in _NOT_NAMES \
+    def _bare_name(self, words: Sequence[str], lemmas: Sequence[str], k: int, ce: int,
+                   stops: frozenset[str] = frozenset()) -> bool:
+        """Whether words[k:] open with a name of one to three words (up to a word of `stops`) and
+        no article, of no known class, place or thing ("stays inside Zipride, with three
+        exceptions"): the company."""
+        end = next((j for j in range(k, ce) if not words[j].isalpha() or words[j] in stops), ce)
+        return 0 < end - k <= 3 and _NOT_NAMES.isdisjoint(words[k:end]) \
             and not self.lex.recipients.find(lemmas, k, end) and not self.lex.data.find(lemmas, k, end) \
             and not self.lex.actors.find(lemmas, k, end) and lemmas[k] not in self.lex.not_data_objects
 

@@ -9,6 +9,7 @@ small tests of "is this noun the subject?" read in one place.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
@@ -74,17 +75,23 @@ def aside_before(words: Sequence[str], walk: int) -> bool:
 
 def post_list_denial(words: Sequence[str], start: int) -> int | None:
     """Where a denial after a colon or dash sums up the acts listed before it ("Sell it, rent it,
-    trade it: none of these is something we do"), if the sentence opens with them."""
+    trade it: none of these is something we do"), if the sentence opens with them: the denials of
+    cues.yaml's `summing`, which the keyword rules' polarity reads too."""
     mark = next((k for k in range(start + 1, min(len(words), start + POST_LIST_REACH))
                  if words[k] in {":", "-", "–", "—"}), None)
-    if mark is None or tuple(words[mark + 1:mark + 4]) not in SUMMING_DENIALS:
+    if mark is None or not any(tuple(words[mark:mark + len(d)]) == d for d in _summing_denials()):
         return None
     return mark + 1
 
 
-# "none of these", "neither of these": a denial of every act listed before it
-SUMMING_DENIALS = frozenset((first, "of", last) for first in ("none", "neither", "not")
-                            for last in ("these", "this", "them", "those", "which", "the"))
+@lru_cache(maxsize=1)
+def _summing_denials() -> frozenset[tuple[str, ...]]:
+    """The summing denials of cues.yaml as words, each with its colon or dash."""
+    from policylens.polarity import load_cues
+
+    return frozenset(tuple(str(p).split()) for p in load_cues()["summing"])  # type: ignore[attr-defined]
+
+
 # how far the colon may stand from the first act
 POST_LIST_REACH = 16
 
