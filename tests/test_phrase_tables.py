@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policylens.statements.lemmas import lemma, lemmas_of
-from policylens.statements.lexicon import Lexicon, PhraseTable, load_lexicon
+from policylens.statements.lexicon import NO_CLASS, Lexicon, PhraseTable, load_lexicon
 
 LEX: Lexicon = load_lexicon()
 TABLES = {name: table for name, table in vars(LEX).items() if isinstance(table, PhraseTable)}
@@ -49,7 +49,8 @@ def test_find_is_the_longest_match_walk(table: str, lemmas: list[str],
                                         bounds: tuple[int, int]) -> None:
     start, end = min(bounds[0], len(lemmas)), min(bounds[1], len(lemmas))
     found = TABLES[table].find(lemmas, start, end)
-    assert found == _walk(TABLES[table], lemmas, start, end)
+    # (a phrase of no class takes its words and is not returned)
+    assert found == [m for m in _walk(TABLES[table], lemmas, start, end) if m[2] != NO_CLASS]
     for i in range(start, end):
         hit = TABLES[table].match_at(lemmas, i, end)
         first = _walk(TABLES[table], lemmas, i, end)
@@ -65,6 +66,13 @@ def test_a_phrase_is_found_whole_and_longest_first() -> None:
     assert table.find(words, 0, 2) == [(1, 2, "service")]  # the stretch ends inside the phrase
     assert table.find(words, 2, 4) == [(2, 3, "seller")]  # a stretch starting inside it
     assert table.find(words, 3, 4) == []
+
+
+def test_a_phrase_of_no_class_takes_its_words_from_shorter_ones() -> None:
+    table = PhraseTable({NO_CLASS: ["permit by law"], "legal": ["law", "require by law"]})
+    words = ["as", "permit", "by", "law", "or", "require", "by", "law"]
+    assert table.find(words, 0, 8) == [(5, 8, "legal")]  # "law" inside the first is taken
+    assert table.find(words, 3, 8) == [(3, 4, "legal"), (5, 8, "legal")]
 
 
 def test_lemmas_of_a_sentence_are_each_words_lemma() -> None:

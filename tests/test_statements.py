@@ -431,6 +431,18 @@ def test_data_kept_within_the_company_is_a_denial(read) -> None:
     assert read("Your records remain within the European Union.") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Your booking history stays inside Germany.",   # a place of the lexicon: where, not who
+    "Your booking history stays inside your phone.",
+])
+def test_a_place_or_a_thing_after_kept_is_no_company_name(read, sentence: str) -> None:
+    assert read(sentence) == []
+
+
+def test_a_bare_name_after_kept_is_the_company(read) -> None:
+    assert [p for _, p, _ in read("Your booking history stays inside Tidewell.")] == ["negated"]
+
+
 @pytest.mark.parametrize(("sentence", "recipients", "exceptions", "value"), [
     ("Your details may go to our parent company, but never to outside marketers.",
      ("advertiser",), ("affiliate",), "no"),
@@ -704,3 +716,23 @@ def test_a_when_clause_stays_a_condition(read) -> None:
 def test_whom_a_promotion_reaches_receives_nothing(read, sentence: str, recipients: set[str]) -> None:
     _, slots = one(read, sentence)
     assert set(slots.recipients) == recipients
+
+
+def test_or_not_denies_nothing(read) -> None:
+    assert [p for _, p, _ in read("All entries, winners or not, are forwarded to the sponsor.")] \
+        == ["affirmed"]
+
+
+@pytest.mark.parametrize(("sentence", "recipients", "conditions"), [
+    # what the law allows is no legal obligation
+    ("We may disclose your name to other nonaffiliated third parties as permitted by law.",
+     ("third-party",), ()),
+    ("We may disclose your name to third parties when required by law.", ("third-party",), ("legal",)),
+    # third parties named as "other" after those acting for us are not among them
+    ("We may disclose your name to companies that perform marketing services on our behalf, and to "
+     "other nonaffiliated third parties.", ("service-provider", "third-party"), ()),
+])
+def test_permissions_and_other_recipients(read, sentence: str, recipients: tuple[str, ...],
+                                          conditions: tuple[str, ...]) -> None:
+    _, slots = one(read, sentence)
+    assert (slots.recipients, slots.conditions) == (recipients, conditions)

@@ -208,6 +208,13 @@ def _beside_auxiliary(words: Sequence[str], i: int) -> bool:
     return any(0 <= k < len(words) and words[k] in AUXILIARIES for k in (before, after))
 
 
+def _either_way(words: Sequence[str], match: tuple[int, int, str]) -> bool:
+    """Whether a negation is an "or not" aside, which denies nothing: "all entries, winners or
+    not, are forwarded"."""
+    a, b, _ = match
+    return a > 0 and words[a - 1] == "or" and (b >= len(words) or not words[b].isalnum())
+
+
 def _past_aside(words: Sequence[str], k: int, end: int) -> int:
     """The first word at or after k past an aside between commas (", in some cases,")."""
     if k < end and words[k] == ",":
@@ -1395,7 +1402,8 @@ class StatementReader:
         only = only and not covers
         # -- polarity --
         cue: tuple[int, int] | None = None
-        negation = lex.negations.find(lemmas, walk, g_start) or membership
+        negation = [m for m in lex.negations.find(lemmas, walk, g_start) if not _either_way(words, m)] \
+            or membership
         if contrast is not None:
             negation = [(contrast, contrast + 1, "x")]
         if not negation and lex.action_nouns.match_at(lemmas, g_start, g_end):

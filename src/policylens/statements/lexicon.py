@@ -40,8 +40,14 @@ def as_phrase(text: str, lemmatize: bool = True) -> Phrase:
     return tuple(words)
 
 
+# the class of phrases that hold a class word but name no class: found, so that their words are
+# taken, and never returned ("as permitted by law" holds "law" but is no legal obligation)
+NO_CLASS = "none"
+
+
 class PhraseTable:
-    """Phrases of named classes, found by their first lemma; longest match first."""
+    """Phrases of named classes, found by their first lemma; longest match first. Phrases of
+    the class `none` (NO_CLASS) take their words from shorter phrases and are never returned."""
 
     def __init__(self, classes: Mapping[str, Iterable[str]]) -> None:
         self.by_first: dict[str, list[tuple[Phrase, str]]] = {}
@@ -86,13 +92,15 @@ class PhraseTable:
                 continue
             for size, phrase, name in sized[lemmas[k]]:
                 if size == 1:  # its first lemma, the key it was found by
-                    out.append((k, k + 1, name))
+                    if name != NO_CLASS:
+                        out.append((k, k + 1, name))
                     i = k + 1
                     break
                 stop = k + size
                 # the second lemma compared before a slice of them all is made
                 if stop <= limit and lemmas[k + 1] == phrase[1] and tuple(lemmas[k:stop]) == phrase:
-                    out.append((k, stop, name))
+                    if name != NO_CLASS:
+                        out.append((k, stop, name))
                     i = stop
                     break
         return out
@@ -171,6 +179,7 @@ class Lexicon:
     receiving_agent_only: frozenset[str]  # "seen by": read only in the passive
     receiving_closed_only: frozenset[str]  # "used only by": only in the passive, with "only"
     receiving_elsewhere: PhraseTable  # data reaching the subject from elsewhere, or kept from it
+    places: frozenset[str]  # "stays inside Europe": a place, not the company's name
     removing: PhraseTable  # "after removing ...": with an identifying word near, de-identified data
     identifying: frozenset[str]
     tracking_tools: frozenset[str]  # "these web beacons allow our partners to obtain ...": theirs
@@ -267,6 +276,7 @@ def load_lexicon() -> Lexicon:
         receiving_agent_only=frozenset(lemma(w) for w in raw["receiving"]["agent_only"]),
         receiving_closed_only=frozenset(lemma(w) for w in raw["receiving"]["closed_only"]),
         receiving_elsewhere=_table(raw["receiving"]["elsewhere"]),
+        places=frozenset(str(w) for w in raw["receiving"]["places"]),
         removing=_table(raw["deidentified"]["removing"]),
         identifying=frozenset(lemma(w) for w in raw["deidentified"]["identifying"]),
         tracking_tools=frozenset(str(w) for w in raw["tracking_tools"]),

@@ -44,13 +44,10 @@ _NOT_STATED = SUBORDINATORS | {"whether", "which", "who", "whom"}
 _ABILITY = frozenset({"can", "could", "able"})
 # an agent that is everyone: what the user posts ("can be seen by anyone") is public
 _EVERYONE = frozenset({"anyone", "anybody", "everyone", "everybody"})
-# words of what is no name of the company ("stays on your device", "within the EEA", "in Europe",
-# "from their partners")
+# words that are no name of the company, but an article, a pronoun, "here" or "other" ("from
+# their partners", "stays on your device"); places are the lexicon's (`receiving: places`)
 _NOT_NAMES = frozenset({"the", "a", "an", "your", "our", "their", "this", "that", "these", "those",
-                        "europe", "canada", "australia", "switzerland", "britain", "england",
-                        "ireland", "germany", "france", "japan", "china", "india", "brazil",
-                        "america", "us", "you", "here", "there", "it", "them", "its", "other",
-                        "another"})
+                        "us", "you", "here", "there", "it", "them", "its", "other", "another"})
 # words that end a name after "from" ("from PulseBand unless you ask")
 _NAME_STOPS = frozenset({"unless", "except", "without", "if", "when", "or", "and", "but", "in", "for"})
 # words that start a clause of their own inside the verb's phrase
@@ -196,6 +193,7 @@ class ReceiverReader:
         exceptions"): the company."""
         end = next((j for j in range(k, ce) if not words[j].isalpha() or words[j] in stops), ce)
         return 0 < end - k <= 3 and _NOT_NAMES.isdisjoint(words[k:end]) \
+            and self.lex.places.isdisjoint(words[k:end]) \
             and not self.lex.recipients.find(lemmas, k, end) and not self.lex.data.find(lemmas, k, end) \
             and not self.lex.actors.find(lemmas, k, end) and lemmas[k] not in self.lex.not_data_objects
 
@@ -450,7 +448,10 @@ class ReceiverReader:
             + lex.condition_classes.classes_in(lemmas, body_end, ce) if body_end < ce else []
         exceptions = fronted + after
         scope = "practice"
-        if lex.embedding.find(lemmas, cs, lead[0]) or lex.rights.find(lemmas, cs, a):
+        # (words of asking inside the fronted exception are its own: "Apart from authorities
+        # with a legal right to ask, no one else receives it")
+        own = front_end or cs
+        if lex.embedding.find(lemmas, own, lead[0]) or lex.rights.find(lemmas, own, a):
             scope = "embedded"
         elif lex.restrictions.find(lemmas, lead[1], a):
             scope = "restriction"  # "partners are not permitted to access it": a rule for them

@@ -176,8 +176,13 @@ class RecipientFinder:
         if promoting and any(r in generic for r in recipients):
             return list(dict.fromkeys([r for r in recipients if r not in generic] + ["advertiser"])), purposes
         if serving and any(r in generic for r in recipients):
+            # (third parties named as "other" after those acting for us are not among them: "to
+            # companies that market for us on our behalf, and to other third parties")
+            others = ["third-party"] if acting and any(
+                c == "third-party" and lemmas[a - 1] == "other"
+                for a, _, c in self.lex.recipients.find(lemmas, acting[-1][1], end)) else []
             recipients = list(dict.fromkeys(
-                [r for r in recipients if r not in generic] + ["service-provider"]))
+                [r for r in recipients if r not in generic] + ["service-provider"] + others))
         if serving:
             purposes = purposes + ["service"]
         return recipients, purposes
