@@ -141,6 +141,21 @@ def test_a_table_that_names_no_act_states_nothing(read_row):
     assert read_row(["Cookie", "Provider", "Purpose"], ["session_id", "Our hosting provider", "Login"]) == []
 
 
+def test_a_matrix_of_data_by_recipients_answers_for_each_column(read_row):
+    header = ["Data", "Hosting processors", "Outdoor-gear partners, for their own offers"]
+    assert read_row(header, ["Email address", "Yes", "Yes"]) == [
+        ("share", "affirmed", ("service-provider",), "yes"),
+        ("share", "affirmed", ("marketing-partner",), "yes")]
+    assert [p for _, p, _, _ in read_row(header, ["Card number", "Yes", "No"])] == ["affirmed", "negated"]
+    # a compound's act word names no act ("Lift-pass system provider")
+    assert read_row(["Data", "Lift-pass system provider", "Partner hotels"], ["Name", "Yes", "No"]) == [
+        ("share", "affirmed", ("service-provider",), "yes"),
+        ("share", "negated", ("marketing-partner",), "no")]
+    # one recipient column beside a header with an act of its own answers for that act
+    assert {a for a, _, _, _ in read_row(["Category", "Service providers", "Sold?"],
+                                         ["Identifiers", "Yes", "No"])} == {"sale"}
+
+
 def test_a_row_labelled_by_its_first_cell(read_row):
     assert read_row([], ["Sold to third parties", "No"]) == [("sale", "negated", ("third-party",), "no")]
     assert read_row(["Question", "Answer"], ["Do we rent your e-mail address?", "Never"]) \

@@ -32,7 +32,7 @@ reader reads the pairs with the lexicon's action, recipient, data and purpose ta
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policylens.models import Slots
 from policylens.statements.extracted import Extracted
@@ -161,6 +161,7 @@ class TableReader:
                 self.headers.clear()  # (memory flat over a corpus of many tables)
             labels = self.headers[key] = {c: self._label(h, lemmas_of(h), 0, len(h), column=c)
                                           for c, h in enumerate(map(self.tokenize, header)) if h}
+            labels = self.headers[key] = _matrix(labels)
         table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts))
         if not table_acts:
             return []  # a table of cookies, retention periods or purposes: no act named
@@ -285,9 +286,11 @@ class TableReader:
         if reason is not None:
             recipients += [r for r in reason[0] if r not in recipients]
             purposes_named = tuple(dict.fromkeys((*label.purposes, *reason[1])))
-        if answer.polarity == "affirmed":  # "Yes, to advertising partners"
+        if answer.polarity == "affirmed":  # "Yes, to advertising partners", "Yes, for their offers"
             recipients += [r for r in self.lex.recipients.classes_in(lemmas, answer.rest, cell[1])
                            if r not in _NOT_RECIPIENTS and r not in recipients]
+            purposes_named = tuple(dict.fromkeys(
+                (*purposes_named, *self.lex.purposes.classes_in(lemmas, answer.rest, cell[1]))))
         # "Sold or shared?" asks in the CPRA's words: its "shared" is cross-context behavioural
         # advertising (third-party-ads'), not a disclosure LABELS.md's sharing counts
         cpra = "sale" in label.acts and "share" in label.acts
@@ -310,7 +313,9 @@ class TableReader:
         if end - start > 1 and words[start] in _ASKS_THE_READER and words[start + 1] == "you":
             found = []  # "Can you limit this sharing?": the reader's choice
         acts = [c for a, b, c in found if lex.not_data_objects.isdisjoint(
-            (*lemmas[max(a - 1, start):a], *lemmas[b:min(b + 1, end)]))]
+            (*lemmas[max(a - 1, start):a], *lemmas[b:min(b + 1, end)]))
+            # (nor the second part of a compound: "Lift-pass system provider"; "Re-sold" is one)
+            and not (a - 2 >= start and words[a - 1] == "-" and words[a - 2] != "re")]
         named = [(a, b, r) for a, b, r in lex.recipients.find(lemmas, start, end)
                  if r not in _NOT_RECIPIENTS]
         content = [k for k in range(start, end) if words[k] not in _PUNCTUATION]
@@ -357,6 +362,19 @@ class TableReader:
             elif lemmas[k] not in COORDINATORS:
                 return ()
         return tuple(dict.fromkeys(acts))
+
+
+def _matrix(labels: dict[int, _Label]) -> dict[int, _Label]:
+    """A matrix of data by recipients ("Data | Processors | Partners, for their own marketing",
+    cells "Yes"/"No"): each column past the first headed by a recipient class answers whether
+    the row's data goes to it, when no other header names an act or several name recipients
+    (a header with an act of its own keeps it: "Sold to data brokers?")."""
+    columns = [c for c, label in labels.items() if c and label.recipients and not label.acts]
+    if not columns or (len(columns) < 2 and any(label.acts for label in labels.values())):
+        return labels
+    # (its cells answer; they list no one: "Provider | Our hosting provider" in a cookie table)
+    return {c: replace(label, acts=("share",), to_whom=False) if c in columns else label
+            for c, label in labels.items()}
 
 
 def _weakest(acts: Sequence[str]) -> str:
