@@ -159,9 +159,8 @@ class TableReader:
         if labels is None:  # (a table's rows share their header: read once)
             if len(self.headers) >= MAX_KEPT_HEADERS:
                 self.headers.clear()  # (memory flat over a corpus of many tables)
-            labels = self.headers[key] = {c: self._label(h, lemmas_of(h), 0, len(h), column=c)
-                                          for c, h in enumerate(map(self.tokenize, header)) if h}
-            labels = self.headers[key] = _matrix(labels)
+            labels = self.headers[key] = _matrix({c: self._label(h, lemmas_of(h), 0, len(h), column=c)
+                                                  for c, h in enumerate(map(self.tokenize, header)) if h})
         table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts))
         if not table_acts:
             return []  # a table of cookies, retention periods or purposes: no act named
