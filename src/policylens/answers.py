@@ -120,6 +120,8 @@ DEMONSTRATIVES = frozenset({"these", "those"})
 LINKING_VERBS = frozenset({"are", "were", "may", "can", "will", "help", "helps", "allow", "let",
                            "include"})
 STAND_IN_WORDS = PRONOUNS | DEMONSTRATIVES | {"none", "any", "such", "that", "this", "so", "ones"}
+# stand-ins for a plural topic ("them" for "cookies")
+PLURAL_STAND_INS = frozenset({"they", "them", "these", "those", "ones"})
 EVENT_WORDS = frozenset({"happens", "happen", "happened", "occurs", "occur", "occurred",
                          "case", "event", "situation"})
 # "any such deal", "such technologies": the nouns a "such" that stands for a topic names
@@ -368,10 +370,6 @@ def _refers_to(topic: Sentence, practice: str, answer: Sentence) -> bool:
     return fitting == {practice}
 
 
-# stand-ins for a plural topic ("them" for "cookies")
-PLURAL_STAND_INS = frozenset({"they", "them", "these", "those", "ones"})
-
-
 class Answers:
     """Reads each answer with its topic: `read` runs the pattern rules on a text alone, `value`
     gives the value a rule gives a polarity."""
@@ -395,33 +393,29 @@ class Answers:
                 if kind != "statement":  # the answer speaks for itself
                     dropped.add(practice)
                 continue
-            if practice in answer.named:
-                # the rules read it and found nothing in it alone: perhaps for want of the
-                # topic's words ("A parent must be present" under "Patients who are minors");
-                # the rest of a labelled sentence was read with its label already
-                if kind != "statement" and not answer.inline:
-                    read = self._read(answer, phrase, practice, prefix=True)
-                    if read:
-                        new.extend(read)
-                        dropped.add(practice)
-                elif kind == "statement" and not any(f.practice == practice for f in topic.findings) \
-                        and _refers_to(topic, practice, answer):
-                    # ("We do not use cookies for advertising. We use them only to remember your
-                    # language": the rule needing the topic's word reads the stand-in as it)
-                    new.extend(self._read(answer, phrase, practice, prefix=False))
-                continue
             if kind == "statement":
                 # a statement that names one practice in passing and says nothing of it: what
                 # stands for it in the next sentence is read ("Cookies are small files. We use
                 # them to ..."); one that speaks for a practice is about that one
                 # (the stand-in opens the answer: "They are ...", "We use them", "If so"; one
                 # further on stands for something nearer: "... protect the data and use it")
-                # (one that speaks for another practice may name this one in passing too: "We do
-                # not use cookies for advertising. We use them only to ...")
+                # (one that speaks for another practice may name this one in passing too, and an
+                # answer naming the practice itself needs the topic's word for its rule: "We do
+                # not use cookies for advertising. We use them only to remember your language")
                 if not any(f.practice == practice for f in topic.findings) \
-                        and (not topic.findings or len(topic.topics) > 1) \
+                        and (practice in answer.named or not topic.findings or len(topic.topics) > 1) \
                         and _refers_to(topic, practice, answer):
                     new.extend(self._read(answer, phrase, practice, prefix=False))
+                continue
+            if practice in answer.named:
+                # the rules read it and found nothing in it alone: perhaps for want of the
+                # topic's words ("A parent must be present" under "Patients who are minors");
+                # the rest of a labelled sentence was read with its label already
+                if not answer.inline:
+                    read = self._read(answer, phrase, practice, prefix=True)
+                    if read:
+                        new.extend(read)
+                        dropped.add(practice)
                 continue
             # a reply or denial that comes before any word standing for the topic answers first
             # ("Your records would not be transferred; they would be returned to you")

@@ -91,9 +91,7 @@ class ReceiverReader:
                     or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
                            and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)
                            for k in range(b, self._phrase_end(words, b, ce))) \
-                    or (":" in words[b:ce] and words[words.index(":", b, ce) - 1] != "by"
-                        # (not denials after it: "Nobody else gets it: not the band, not anybody")
-                        and words[words.index(":", b, ce) + 1:words.index(":", b, ce) + 2] != ["not"]):
+                    or self._opens_list(words, b, ce):
                 # a gerund or participle ("the entities receiving data"), an infinitive, a noun
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
                 # a list's lead-in ("Third parties may receive information as follows:"; not its
@@ -196,6 +194,14 @@ class ReceiverReader:
             and self.lex.places.isdisjoint(words[k:end]) \
             and not self.lex.recipients.find(lemmas, k, end) and not self.lex.data.find(lemmas, k, end) \
             and not self.lex.actors.find(lemmas, k, end) and lemmas[k] not in self.lex.not_data_objects
+
+    @staticmethod
+    def _opens_list(words: Sequence[str], b: int, ce: int) -> bool:
+        """Whether a colon after the verb makes the clause a list's lead-in ("Third parties may
+        receive information as follows:"): not agents listed after "by:" ("is received only by:
+        ..."), nor denials after it ("Nobody else gets it: not the band, not anybody")."""
+        colon = next((k for k in range(b, ce) if words[k] == ":"), None)
+        return colon is not None and words[colon - 1] != "by" and words[colon + 1:colon + 2] != ["not"]
 
     @staticmethod
     def _phrase_end(words: Sequence[str], start: int, end: int) -> int:

@@ -29,12 +29,6 @@ PROMOTION_REACH = 10
 AUDIENCE_REACH = 6
 
 
-def _unknown_plural(word: str) -> bool:
-    """Whether a word ending in "s" that the lemma table does not list (a compound:
-    "sportsbooks") has no singular's ending ("bonus", "analysis", "famous")."""
-    return word not in lemma_table() and len(word) > 4 and not word.endswith(SINGULAR_ENDINGS)
-
-
 # prepositions after a recipient that introduce what it is given ("provide partners with data")
 _GIVING = (["with"], ["for"], ["to"])
 
@@ -47,6 +41,12 @@ _PLURAL_MARKERS = frozenset({"the", "our", "their", "these", "those", "such", "o
 
 # endings of singular words that end in "s" ("bonus", "analysis", "famous")
 SINGULAR_ENDINGS = ("ss", "us", "is", "ous", "ics")
+
+
+def _unknown_plural(word: str) -> bool:
+    """Whether a word ending in "s" that the lemma table does not list (a compound:
+    "sportsbooks") has no singular's ending ("bonus", "analysis", "famous")."""
+    return word not in lemma_table() and len(word) > 4 and not word.endswith(SINGULAR_ENDINGS)
 
 
 class RecipientFinder:

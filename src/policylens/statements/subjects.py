@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from policylens.polarity import load_cues
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     ADVICE_OPENERS,
@@ -38,6 +39,8 @@ SUBJECT_ASIDE_CLOSERS = frozenset({"included", "too", "alike", "inclusive"})
 CLOSED_ASIDE_WORDS = 6
 # the longest aside in brackets between a subject and its verb ("data (name, email) goes to")
 BRACKET_WORDS = 30
+# how far a summing denial's colon may stand from the first act it sums up
+POST_LIST_REACH = 16
 # the longest aside between two bridge words ("will not, under any circumstances, share")
 ASIDE_WORDS = 12
 
@@ -87,14 +90,11 @@ def post_list_denial(words: Sequence[str], start: int) -> int | None:
 @lru_cache(maxsize=1)
 def _summing_denials() -> frozenset[tuple[str, ...]]:
     """The summing denials of cues.yaml as words, each with its colon or dash."""
-    from policylens.polarity import load_cues
-
     return frozenset(tuple(str(p).split()) for p in load_cues()["summing"])  # type: ignore[attr-defined]
 
 
-# how far the colon may stand from the first act
-POST_LIST_REACH = 16
-
+# the company's products, named as the subject of its acts ("the weather app sells ...")
+PRODUCT_NOUNS = frozenset({"app", "application", "site", "website", "service", "platform"})
 
 # actor words that are no contract party's name when bare ("Other may ..." is not English)
 _NOT_A_PARTY = frozenset({"they", "other", "others", "anyone", "hacker", "attacker", "staff", "employee"})
@@ -111,10 +111,6 @@ def _own_product(words: Sequence[str], a: int, x: int, y: int) -> bool:
     return opener is not None and opener <= a + 1 \
         and all(words[k].isalpha() for k in range(opener + 1, x)) \
         and words[y:y + 1] not in (["that"], ["which"], ["who"], ["you"], ["we"])
-
-
-# the company's products, named as the subject of its acts ("the weather app sells ...")
-PRODUCT_NOUNS = frozenset({"app", "application", "site", "website", "service", "platform"})
 
 
 def _another_of_its_kind(words: Sequence[str], lemmas: Sequence[str], x: int, y: int) -> bool:
