@@ -261,6 +261,19 @@ def sell(cookies: list[str], children: int = 13) -> None:
     assert policy["statements"] == [] and "does not look like a privacy policy" in policy["notes"][0]
 
 
+def test_a_long_excerpt_about_sharing_members_information_is_a_policy(cli, tmp_path: Path):
+    # (words written for this test: no "privacy", "personal" or "your data"; it shares
+    # "members' information", as clauses quoted from a policy's section do)
+    path = tmp_path / "section.md"
+    path.write_text("### How we share information\n\nWe share club members' information with certain "
+                    "companies, as set out below:\n\n"
+                    + "* Printers: the firm that prints the newsletter gets names and postal addresses, "
+                      "acting only on our instructions and for no other purpose of its own.\n" * 12)
+    run = cli("analyze", "-f", "json", path)
+    policy = run.json()["policies"][0]
+    assert not policy["notes"] and policy["practices"]["third-party-sharing"]["value"] == "no"
+
+
 def test_a_long_excerpt_about_your_data_is_a_policy(cli, tmp_path: Path):
     # (words written for this test: no "privacy", no "personal information", only "your data")
     path = tmp_path / "excerpt.md"

@@ -54,6 +54,29 @@ def test_a_row_cut_around_a_long_word_keeps_its_cells_and_header():
                       (1, "Data brokers", ("Category", "Sold to"))]
 
 
+def test_an_empty_header_row_leaves_the_first_row_to_head_the_columns():
+    # (a table pasted from a web page: an empty header, the titles in a bold first row)
+    rows = _rows("|   |   |\n|---|---|\n| **Why we share** | **Do we share?** |\n"
+                 "| For other firms to market to you | Yes |\n")
+    assert rows[0].header == ()
+    assert rows[1].header == ("Why we share", "Do we share?")
+
+
+@pytest.mark.parametrize(("answers", "value"), [
+    (("No", "No"), "no"),
+    (("Yes", "No"), "yes"),
+])
+def test_a_column_of_recipients_says_to_whom_the_answer_beside_it_is_given(analyze_text, answers,
+                                                                          value) -> None:
+    # (under an empty header row, as pasted tables have it; the question in the titles is asked,
+    # not stated)
+    text = ("|   |   |\n|---|---|\n| **Kind of company** | **Do we sell your data to them?** |\n"
+            f"| Data brokers | {answers[0]} |\n| Advertising partners | {answers[1]} |\n")
+    verdict = analyze_text(text).practices["data-sale"]
+    assert verdict.value == value
+    assert all("Kind of company" not in f.sentence for f in verdict.evidence)
+
+
 def test_a_table_after_a_blank_line_has_its_own_header():
     rows = _rows("| Sold | Shared |\n|---|---|\n| No | Yes |\n\n| A | B |\n| x | y |\n")
     assert rows[1].header == ("Sold", "Shared")

@@ -182,6 +182,13 @@ class TableReader:
             # (the purpose column may name the act: "Purpose of disclosure", "Why we share it")
             and not _PURPOSE_HEADS.isdisjoint(labels[c].text.split())
             for p in self.lex.purposes.classes_in(lemmas, *cells[c]) if p in _THEIR_PURPOSES))
+        # "Who | Do they receive your details?": a column of recipients beside a column that
+        # answers the act names to whom each answer is given (not a list the act is affirmed of)
+        answered = [c for c in order if answers[c] is not None and c in labels and labels[c].acts]
+        whom = [c for c in order if c in labels and labels[c].to_whom and not labels[c].acts
+                and answers[c] is None] if answered and reason is None else []
+        if whom:
+            reason = self._named_in(lemmas, [cells[c] for c in whom]), ()
         lists_recipients = any(label.to_whom for label in labels.values())
         # the CCPA's disclosures "for a business purpose" go to those who act for the company
         business = any("business purpose" in label.text for label in labels.values())
@@ -195,7 +202,10 @@ class TableReader:
             if not acts:
                 continue
             if answer is not None:
-                out += self._answered(label, acts, answer, words, lemmas, cell, data, (cell,), reason)
+                out += self._answered(label, acts, answer, words, lemmas, cell, data,
+                                      (cell, *(cells[w] for w in whom)), reason)
+            elif c in whom:
+                continue
             elif label.to_whom:
                 out += self._listed(label, acts, words, lemmas, cell, data, business, row_purposes)
             elif c == data_column and not lists_recipients and acts == ("sale",) \
@@ -259,11 +269,14 @@ class TableReader:
         if not content or words[content[0]] not in _REASON_OPENERS \
                 or len(content) > MAX_LABEL_WORDS:
             return None
+        return self._named_in(lemmas, [cell]), tuple(self.lex.purposes.classes_in(lemmas, *cell))
+
+    def _named_in(self, lemmas: Sequence[str], cells: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+        """The recipient classes the cells name."""
         # (a class word before a thing's noun names no one: "for our everyday business purposes")
-        recipients = tuple(dict.fromkeys(
-            r for _, b, r in self.lex.recipients.find(lemmas, *cell) if r not in _NOT_RECIPIENTS
-            and not (b < cell[1] and lemmas[b] in self.lex.not_recipients)))
-        return recipients, tuple(self.lex.purposes.classes_in(lemmas, *cell))
+        return tuple(dict.fromkeys(
+            r for cell in cells for _, b, r in self.lex.recipients.find(lemmas, *cell)
+            if r not in _NOT_RECIPIENTS and not (b < cell[1] and lemmas[b] in self.lex.not_recipients)))
 
     def _answered(self, label: _Label, acts: Sequence[str], answer: _Answer, words: Sequence[str],
                   lemmas: Sequence[str], cell: tuple[int, int], data: str,

@@ -280,9 +280,10 @@ def without_mark(words: Sequence[str]) -> Sequence[str]:
 
 def asks(words: Sequence[str]) -> bool:
     """Whether a sentence ending with "?" is a question: its first word, or the first after its
-    last comma or colon, opens one ("Finally, do we sell your data?"); not a statement ending with
+    last comma, colon or semicolon (a table row's cells: "Kind of company; Do we sell it to
+    them?"), opens one ("Finally, do we sell your data?"); not a statement ending with
     a linked title ("... listed in the section Who do we share your data with?")."""
-    cut = max([0] + [k + 1 for k, w in enumerate(words) if w in {",", ":"}])
+    cut = max([0] + [k + 1 for k, w in enumerate(words) if w in {",", ":", ";"}])
     # (the clause after the last comma opens it, if there is one: not "Where required by law, we
     # disclose ... in the section How do we share data?")
     firsts = [w for w in words[cut:cut + 1] if w.isalpha()]

@@ -571,6 +571,12 @@ def iter_blocks(text: str) -> Iterator[Block]:
             if number + 1 < len(lines) and _TABLE_SEPARATOR.match(lines[number + 1]):
                 header = column_texts(row)  # the row above the dashes heads the columns below
                 row = replace(row, column_values=_column_values(lines, number + 2))
+            elif not header and row.text and number >= 2 and _TABLE_SEPARATOR.match(lines[number - 1]) \
+                    and not table_row(lines[number - 2], 0).text:
+                # an empty header row over the real titles (a table pasted from a web page, its
+                # first row bold): the first row heads the columns below
+                header = column_texts(row)
+                row = replace(row, column_values=_column_values(lines, number + 1))
             elif header and row.text:
                 row = replace(row, header=header)
             if row.text:
