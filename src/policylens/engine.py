@@ -828,7 +828,8 @@ class _Carried:
     first sentence may answer for the statement reader."""
 
     leads: dict[int, list[str]] = field(default_factory=dict)
-    sections_open: dict[str | None, Finding] = field(default_factory=dict)
+    # (held by their section's title, or by ("list", the lead-in block's start))
+    sections_open: dict[object, Finding] = field(default_factory=dict)
     answering: list[Pending] = field(default_factory=list)
     asked: list[list[str]] = field(default_factory=list)
 
@@ -1165,7 +1166,7 @@ class Analyzer:
     def _statement_findings(self, sents: _Sentences, place: _Placer, block: Block,
                             misses: list[NearMiss] | None = None,
                             leads: dict[int, list[str]] | None = None,
-                            sections_open: dict[str | None, Finding] | None = None,
+                            sections_open: dict[object, Finding] | None = None,
                             asked: list[list[str]] | None = None) -> list[Finding]:
         """Findings of the statement rules: each statement the reader finds in a sentence that
         its practice's decision function gives a value; with `misses`, the statements that
@@ -1251,18 +1252,23 @@ class Analyzer:
                         continue
                     seen.add(key)
                     where = where or place(i)
-                    if decision.allowed and sections_open and where.section in sections_open:
-                        # "How we share information" over "We use vendors ...": a closed list
-                        findings.append(sections_open.pop(where.section))
+                    if decision.allowed and sections_open:
+                        # "How we share information" over "We use vendors ...", "We disclose it
+                        # to third parties:" over "to our processors": a closed list
+                        for held in (where.section, ("list", block.lead)):
+                            if held in sections_open:
+                                findings.append(sections_open.pop(held))
                     finding = _decided(rule, found, decision.value, decision.role, where, hit,
                                        trigger, cue, cue_text, misses)
                     if finding is None:
                         continue
-                    if found.slots.scope != "section":
+                    if not decision.held:
                         findings.append(finding)
                     elif sections_open is not None:
-                        # held until a paragraph of its section names an allowed exception
-                        sections_open[where.section] = finding
+                        # held until a paragraph of its section, or an item of its list, names an
+                        # allowed exception
+                        sections_open[where.section if found.slots.scope == "section"
+                                      else ("list", block.offsets[0])] = finding
         return findings + self._table_findings(table, sents, place, misses)
 
     def _table_statements(self, sents: _Sentences, block: Block) -> list[TableStatement]:

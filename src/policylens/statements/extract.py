@@ -148,6 +148,8 @@ WHICH_BRIDGES = frozenset({"we", "also", "sometimes", "occasionally", "then", "n
                            "does", "n't", "only", "regularly", "routinely"})
 # words that open a concession before the main clause ("while ..., ...")
 CONCESSIONS = frozenset({"while", "whilst", "although", "though", "whereas"})
+# words that open a sentence's fronted condition ("If you opt out, we ...")
+_FRONT_CONDITIONS = frozenset({"if", "once", "when", "after", "unless"})
 # how far past the verb its object's head noun is looked for; past an indirect object, further
 OBJECT_REACH = 3
 DITRANSITIVE_REACH = 6
@@ -301,7 +303,7 @@ class StatementReader:
         inherited: tuple[str, ...] = ()
         if previous is not None and lex.back_references.find(lemmas, 0, min(n, 6)):
             inherited = self.conditions_of([lemma(w) for w in previous()])
-        clauses = self._clauses(words)
+        clauses = self._clauses(words, lemmas)
         out: list[Extracted] = []
         # (a reply of any length opened by "Yes," or "No,": "Yes, with partners who ...", read
         # as one when it states nothing of its own)
@@ -330,9 +332,11 @@ class StatementReader:
 
     def _to_whom_lead(self, words: Sequence[str]) -> Extracted | None:
         """A question that asks who is given the data ("Who receives your data?", "With whom do
-        we share your information?"): its answer names them all, a closed list, as under a
-        heading on sharing."""
+        we share your information?") or whether anyone is ("Do we share your data with other
+        companies?"): its answer names them all, a closed list, as under a heading on sharing."""
         act = self.replies.to_whom_act(words) if len(words) <= 10 else None
+        if act is None:
+            act = self.replies.whether_act(words)  # ("Do we share your data with other companies?")
         return None if act is None else Extracted(act, act + 1, "affirmed", None, _SECTION_LEAD)
 
     def _heading_lead(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
@@ -370,8 +374,7 @@ class StatementReader:
             if g + 1 < len(groups) and groups[g + 1][0] < ce:
                 # the next verb group starts this one's successor: "we collect X and share it"
                 nxt = groups[g + 1][0]
-                inside = (nxt >= 2 and words[nxt - 1] in {"you", "we", "they"}
-                          and lemmas[nxt - 2] in self.data_nouns) \
+                inside = self._describes_data(words, lemmas, nxt) \
                     or words[nxt - 1] == "to" \
                     or words[group_end:nxt].count("(") > words[group_end:nxt].count(")")
                 # ("any information you provide", "to provide": ours; "(your age, if you provide
@@ -387,10 +390,27 @@ class StatementReader:
                     out.append(statement)
         return out
 
+    def _describes_data(self, words: Sequence[str], lemmas: Sequence[str], verb: int) -> bool:
+        """Whether the verb at `verb` is a relative clause's that describes data: "any information
+        you provide", "information that you provide", "information that we collect or you
+        provide" (its object, and a phrase after it, stay the main verb's: "We may disclose
+        information that we collect or you provide to our affiliates")."""
+        k = verb - 1
+        if k < 1 or words[k] not in {"you", "we", "they"}:
+            return False
+        if words[k - 1] in {"or", "and"}:
+            # (the second of two coordinated relative clauses: its pronoun follows the first's verb)
+            k = next((j for j in range(k - 2 - (words[k - 2] == ","), max(0, k - 6), -1)
+                      if words[j] in {"you", "we", "they"}), 0)
+            if k < 1:
+                return False
+        if words[k - 1] in {"that", "which"} and k >= 2:
+            k -= 1
+        return lemmas[k - 1] in self.data_nouns
+
     # -- structure -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _clauses(words: Sequence[str]) -> list[tuple[int, int]]:
+    def _clauses(self, words: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:
         cuts = [0]
         listing = False  # after "the following recipients:", "only:": semicolons part its items
         for i, w in enumerate(words):
@@ -407,9 +427,11 @@ class StatementReader:
                     continue
                 cuts.append(i)
             elif w in {"and", "or"} and words[i - 1:i] == [","] and (words[i + 1:i + 2] in (
-                    ["we"], ["you"], ["they"], ["it"]) or framed_subject(words, i + 1)):
+                    ["we"], ["you"], ["they"], ["it"]) or framed_subject(words, i + 1)) \
+                    and not self._describes_data(words, lemmas, i + 2):
                 # ", and we have no knowledge of ...", ", and in the last year we disclosed ...":
-                # a new clause with its subject
+                # a new clause with its subject (not a second relative clause on data: "information
+                # that we collect, or you provide")
                 cuts.append(i)
             elif w == "and" and i > 1 and words[i + 1:i + 2] == ["we"] and i + 2 < len(words) \
                     and words[i + 2] in AUXILIARIES and words[i - 1].isalpha() \
@@ -1102,7 +1124,8 @@ class StatementReader:
         minors = [a for a, _, _ in lex.minors.find(lemmas, g_end, own_end)] \
             + [a for a, _, _ in lex.minors.find(lemmas, *subject)]
         if scope == "practice" and minors and not any(  # not "including users under 16"
-                w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 3):a]):
+                # (nor "(including Personal Information of minors)")
+                w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 5):a]):
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
         ours = "company" in subjects.actor_classes(words, lemmas, *subject) or actor == "company" and not (
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
@@ -1342,7 +1365,12 @@ class StatementReader:
         # there: "Under no circumstances will we, or anyone acting for us, pass it to others")
         recipients, purposes = self.recipient_finder.acting_for_company(
             lemmas, recipients, purposes, lo if pronoun_recipient else max(lo, g_start), g_end, ex_end)
-        conditions = lex.condition_classes.classes_in(lemmas, cs, ex_end)
+        # (a predicate after "but" with no subject of its own shares the sentence's opening
+        # condition: "If you opt out, we will continue to disclose it for your orders but will not
+        # disclose it to partners")
+        cond_start = 0 if words[cs] == "but" and words[cs + 1:cs + 2] and words[cs + 1] in AUXILIARIES \
+            and words[0] in _FRONT_CONDITIONS else cs
+        conditions = lex.condition_classes.classes_in(lemmas, cond_start, ex_end)
         if "consent" in conditions and lex.blanket_consent.find(lemmas, cs, g_start):
             # "By using the site you agree that we may share": using is no consent to sharing
             conditions = [c for c in conditions if c != "consent"]
@@ -1489,7 +1517,8 @@ class StatementReader:
             if negation:  # "if you opt out, we will not sell it": it sells otherwise
                 negation = []
                 hypothetical = False
-        if negation and "opt-out" in conditions and self._after_opting_out(words, lemmas, cs, g_end, ex_end):
+        if negation and "opt-out" in conditions \
+                and self._after_opting_out(words, lemmas, cond_start, g_end, ex_end):
             # "If you opt out, we will not sell your data", "we shall not sell your personal
             # information after you click that button": it is sold until the user opts out
             negation = []
@@ -1518,7 +1547,11 @@ class StatementReader:
             polarity, cue = "hedged", (hedge[-1][0], hedge[-1][1])
         else:
             polarity = "affirmed"
-        quoted = any(words[q] in QUOTES for q in range(max(0, g_start - 1), min(n, g_end + 1)))
+        # (the act's word quoted itself, not a name that opens with it: the “Share this” button)
+        quoted = g_end < n and words[g_end] in QUOTES or (
+            g_start > 0 and words[g_start - 1] in QUOTES
+            and (g_end >= n or words[g_end] in QUOTES or not words[g_end].isalpha()
+                 or words[g_end] in {"or", "and"}))
         if action == "share" and (quoted or any(words[q:q + 3] == ["cross", "-", "context"]
                                                 for q in range(g_end, min(g_end + 4, ex_end)))):
             # "we do not “sell” or “share” personal information", "we have not shared (for

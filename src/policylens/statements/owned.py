@@ -14,6 +14,10 @@ from policylens.statements.words import BARRED, CONTRASTS, INCLUDES, PRACTICE_NO
 # words of earning that frame a contrast of acts ("makes its money selling tickets, not selling
 # data")
 MONEY_WORDS = frozenset({"money", "revenue", "revenues", "income", "living", "profit", "profits"})
+# an aside between "include" and its gerund ("This may include, for example, sharing ...")
+_ASIDES = frozenset({",", "for", "example", "instance", "e.g.", "among", "other", "things"})
+# a subject that stands for the practice the sentence before described ("This may include selling")
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "such"})
 
 
 class OwnedActs:
@@ -67,7 +71,18 @@ class OwnedActs:
             return ((j, j + 1) if negated else (main[0][0], main[0][1]) if main else None,)
         # "we fund the app through data partnerships, which may include selling your history":
         # an act that an activity of ours takes in is ours
-        head = self.company_subject(words, lemmas, j) if j > 0 and lemmas[j] in INCLUDES else None
+        k = j
+        while k > 0 and j - k < 5 and words[k] in _ASIDES:
+            k -= 1  # ("This may include, for example, sharing ...")
+        head = None
+        if k > 0 and lemmas[k] in INCLUDES:
+            head = self.company_subject(words, lemmas, k)
+            if head is None and words[0] in _DEMONSTRATIVES and k <= 5 \
+                    and not self.lex.negations.find(lemmas, 0, k):
+                # ("Company and its providers may use your data to deliver ads. This may include
+                # sharing an advertising identifier with ad-tech companies": what "this" takes
+                # in is the practice just described, ours)
+                head = 0
         if head is not None:
             main = self.lex.negations.find(lemmas, head, j)
             return ((main[-1][0], main[-1][1]) if main else None,)

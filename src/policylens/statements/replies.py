@@ -39,6 +39,10 @@ REPLY_MARKS = frozenset({",", ":", "-", "–", "—"})
 # the words that open a question asking to whom ("Who receives ...?", "With whom do we ...?",
 # "Which third parties receive my data?")
 TO_WHOM_OPENERS = frozenset({"who", "whom", "with", "to", "which", "what"})
+# the words that open a question asking whether data is given to others ("Does Vodafone share my
+# data with other companies?", "Is my information disclosed to third parties?"), and its acts
+_WHETHER_OPENERS = frozenset({"do", "does", "will", "would", "is", "are"})
+_WHETHER_ACTS = frozenset({"share", "disclose", "transfer", "pass", "give"})
 # the words of an answer that names no one ("Nobody, apart from the companies that host our servers.")
 _NOBODY = frozenset({"nobody", "noone", "none"})
 
@@ -82,6 +86,25 @@ class ReplyReader:
         if act is None or not (self.lex.data.find(lemmas, 0, len(words))
                                or {"it", "them"} & set(words[act:])) \
                 or self.lex.negations.find(lemmas, 0, len(words)) \
+                or words[-2:-1] == ["from"] or words[-3:-1] == ["to", "us"]:
+            return None
+        return act
+
+    def whether_act(self, words: Sequence[str]) -> int | None:
+        """Where the act stands in a question asking whether the company gives data to others at
+        all ("Does Vodafone share my personal data with other companies?", "Do you disclose my
+        information to third parties?"): its answer names them all, a closed list. None for one
+        naming a kind of recipient ("Do you share my data with advertisers?"), a sale, the
+        user's own act ("Can I share my list?") or data coming to us."""
+        words = without_mark(words)
+        if not 3 <= len(words) <= 14 or words[0] not in _WHETHER_OPENERS or words[1] == "i":
+            return None
+        lemmas = lemmas_of(words)
+        act = next((k for k in range(1, len(words)) if lemmas[k] in _WHETHER_ACTS), None)
+        if act is None \
+                or not (self.lex.data.find(lemmas, 0, len(words)) or {"it", "them"} & set(words[act:])) \
+                or self.lex.negations.find(lemmas, 0, len(words)) \
+                or set(self.lex.recipients.classes_in(lemmas, act + 1, len(words))) - {"third-party"} \
                 or words[-2:-1] == ["from"] or words[-3:-1] == ["to", "us"]:
             return None
         return act
@@ -138,6 +161,11 @@ class ReplyReader:
         to_whom = names and asked[0] in TO_WHOM_OPENERS
         if not replied and not to_whom:
             return []
+        if words[0] == "yes" and self.whether_act(asked) is not None \
+                and self.recipient_finder.classes(words, lemmas, 1, len(words)):
+            # "Do we give your data to other organisations? Yes, to the firms that host our
+            # site": a yes that names them names them all, as an answer to "who" does
+            closed = True
         # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
         start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
         if asked[0] in {"is", "are", "was", "were"}:

@@ -35,6 +35,9 @@ class Decision:
     # the statement names one of LABELS.md's allowed exceptions (a provider, the law, consent, a
     # business transfer): what a section on sharing holds when it is a closed list
     allowed: bool = False
+    # a section's or a list's lead ("Information we share", "We will also disclose your data to
+    # third parties:"), held until a paragraph or item under it names an allowed exception
+    held: bool = False
 
 
 def _marketing_exception(slots: Slots) -> bool:
@@ -150,6 +153,13 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return Decision("yes", "a sale of personal information gives it to third parties")
     if slots.action != "share":
         return None
+    if slots.scope == "lead-in" and not slots.only and polarity != "negated" \
+            and slots.actor == "company" and set(slots.recipients) <= {"third-party"} \
+            and not slots.purposes and not slots.conditions and slots.data != "aggregate":
+        # "We will also disclose your information to third parties:" + the cases: a closed list
+        # once an item names an allowed exception (LABELS.md), as a section on sharing is (not
+        # "... for the following legal purposes:", a list of one kind of case among others)
+        return Decision("no", "a list of disclosures: its items say to whom", held=True)
     passed = _passed_over(polarity, slots)
     if passed:
         return passed
@@ -170,6 +180,11 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     if polarity == "negated":
         if _marketing_exception(slots) or "opt-out" in slots.exceptions:
             return Decision("yes", "a denial whose exception is sharing with marketing partners")
+        if "opt-out" in slots.conditions and (open_ones & PROGRAMME_RECIPIENTS
+                                              or open_ones and OWN_PURPOSES & set(slots.purposes)):
+            # "We do not disclose it to third parties for their direct marketing if you have
+            # exercised an option that prevents it": shared for their ends until the user opts out
+            return Decision("yes", "a denial that holds only once the user opts out")
         if recipients and not open_ones:
             return Decision(None, "denies sharing with allowed recipients only", allowed=True)
         return Decision("no", "the company denies sharing personal information with third parties")
@@ -189,7 +204,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     if slots.scope == "section":
         # a heading "Information we share" over paragraphs that name only the allowed exceptions
         # (LABELS.md: a closed list); one paragraph naming partners makes `yes`
-        return Decision("no", "a section on sharing: its paragraphs say to whom")
+        return Decision("no", "a section on sharing: its paragraphs say to whom", held=True)
     if not open_ones:
         if recipients and recipients <= {"user", "public"}:
             # "Other members can access your profile": seen by users, given to no third party
