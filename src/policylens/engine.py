@@ -1044,13 +1044,17 @@ class Analyzer:
         lines = "\n" in original[first:end]
         if not (heading or lines):
             # a long statement with no colon near its start is neither a question, a heading
-            # nor a label; it is a topic only without a finding, before a stand-in
+            # nor a label; it is a topic only without a finding, before a stand-in (and not when
+            # a rule's exclusion took its trigger: "sites with their own cookie policies. Please
+            # read them" speaks of others' policies)
             spans, (question, colon) = sents.spans, self.label_marks
+            excluded = {sents.containing(h) for rule_id, rule_hits in hits.items()
+                        if self.rules[rule_id].practice in TOPIC_PRACTICES for h in rule_hits} - found_in
             topical = [i for i in topical
                        if spans[i].end - spans[i].start <= MAX_LABEL_WORDS * 2
                        or lows[spans[i].end - 1] == question
                        or colon in lows[spans[i].start:spans[i].start + MAX_LABEL_WORDS + 2]
-                       or (i not in found_in and i < last
+                       or (i not in found_in and i not in excluded and i < last
                            and not self.stand_ins.isdisjoint(sents.words[i + 1]))]
             if pending is None and not topical:
                 return out
