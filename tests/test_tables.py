@@ -77,6 +77,21 @@ def test_a_column_of_recipients_says_to_whom_the_answer_beside_it_is_given(analy
     assert all("Kind of company" not in f.sentence for f in verdict.evidence)
 
 
+@pytest.mark.parametrize(("rows", "value"), [
+    # (a label that asks whether the row's party receives the data names the act of giving it)
+    (("| Our courier | Yes |", "| Advertising partners | Yes |"), "yes"),
+    (("| Our courier | Yes |", "| Advertising partners | No |", "| Data brokers | No |"), "no"),
+])
+def test_a_who_column_beside_do_they_receive_answers_to_whom_data_goes(analyze_text, rows, value):
+    text = "| Who | Do they get your email address? |\n|---|---|\n" + "\n".join(rows) + "\n"
+    assert analyze_text(text).practices["third-party-sharing"].value == value
+
+
+def test_a_label_on_data_we_receive_names_no_act_of_giving(analyze_text):
+    text = "| Source | Data we get |\n|---|---|\n| Advertising partners | Your interests |\n"
+    assert analyze_text(text).practices["third-party-sharing"].value == "not-mentioned"
+
+
 def test_a_table_after_a_blank_line_has_its_own_header():
     rows = _rows("| Sold | Shared |\n|---|---|\n| No | Yes |\n\n| A | B |\n| x | y |\n")
     assert rows[1].header == ("Sold", "Shared")

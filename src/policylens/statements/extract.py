@@ -148,6 +148,12 @@ WHICH_BRIDGES = frozenset({"we", "also", "sometimes", "occasionally", "then", "n
                            "does", "n't", "only", "regularly", "routinely"})
 # words that open a concession before the main clause ("while ..., ...")
 CONCESSIONS = frozenset({"while", "whilst", "although", "though", "whereas"})
+# words between two verbs beyond which the first has a phrase of its own ("passes your name to
+# the council, gives ..."), not one list of verbs ("collect, use, and share")
+PREDICATE_PHRASE = 3
+# the words between a comma and a coordinated predicate's verb ("..., and may also pass")
+_PREDICATE_BRIDGES = frozenset({"and", "or", "then", "also", "sometimes", "occasionally", "not", "never"}) \
+    | AUXILIARIES
 # words that open a sentence's fronted condition ("If you opt out, we ...")
 _FRONT_CONDITIONS = frozenset({"if", "once", "when", "after", "unless"})
 # how far past the verb its object's head noun is looked for; past an indirect object, further
@@ -383,12 +389,35 @@ class StatementReader:
                     ce = max(group_end, self.subject_finder.walk_back(words, lemmas, group_end, nxt))
             if actions == ["share"] and self._defined_as_sale(words, lemmas, cs, group_start):
                 actions = ["share", "sale"]
+            predicate = self._own_predicate(words, groups, g, cs, clauses)
             for action in actions:
                 statement = self._statement(words, lemmas, action, group_start, group_end, cs, ce,
-                                            inherited, clause_end, owners, previous)
+                                            inherited, clause_end, owners, previous, predicate)
                 if statement is not None:
                     out.append(statement)
         return out
+
+    @staticmethod
+    def _own_predicate(words: Sequence[str], groups: list[tuple[int, int, list[str]]], g: int, cs: int,
+                       clauses: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """For a verb coordinated after another predicate of the same subject that has a phrase of
+        its own ("passes your name to the council when we apply for consent, gives your address
+        to the recycler, and hands your details to the firms we recommend"): where the subject's
+        part ends (the first verb) and where this predicate starts (the comma before it). Its
+        conditions and "only" are its own and the fronted ones, not the predicate's before it."""
+        if not g or clause_of(clauses, groups[g - 1][0], len(words))[0] != cs:
+            return None
+        before_start, before_end, start = groups[g - 1][0], groups[g - 1][1], groups[g][0]
+        commas = [k for k in range(before_end, start) if words[k] == ","]
+        if not commas or start - before_end <= PREDICATE_PHRASE \
+                or not set(words[commas[-1] + 1:start]) <= _PREDICATE_BRIDGES \
+                or (before_start > 0 and words[before_start - 1] in DETERMINERS | {"of", "in", "for"}):
+            # ("we collect, use and share it": one list of verbs; "whether in a sale of the
+            # practice or otherwise, passed to ...": a noun, no predicate; "which you can enable
+            # to notify websites not to sell": a clause of its own)
+            return None
+        first = next(a for a, _, _ in groups if clause_of(clauses, a, len(words))[0] == cs)
+        return first, commas[-1]
 
     def _describes_data(self, words: Sequence[str], lemmas: Sequence[str], verb: int) -> bool:
         """Whether the verb at `verb` is a relative clause's that describes data: "any information
@@ -901,6 +930,8 @@ class StatementReader:
         n = len(words)
         if words[a - 1:a] == ["-"]:
             return False
+        if a == g_end and b < n and (words[b] in DETERMINERS or self.lex.data.match_at(lemmas, b, ce)):
+            return False  # "gives only your address to the recycler": which data, not to whom
         if words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP \
                 and lemmas[b + 1] not in self.lex.recipients.words() \
                 and words[b + 1] in self.recipient_finder.verb_lemmas:
@@ -943,7 +974,8 @@ class StatementReader:
     def _statement(self, words: Sequence[str], lemmas: Sequence[str], action: str, g_start: int,
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
                    clause_end: int, owners: dict[int, tuple[int, int] | None],
-                   previous: Callable[[], Sequence[str]] | None = None) -> Extracted | None:
+                   previous: Callable[[], Sequence[str]] | None = None,
+                   predicate: tuple[int, int] | None = None) -> Extracted | None:
         lex = self.lex
         subjects = self.subject_finder
         n = len(words)
@@ -1097,6 +1129,16 @@ class StatementReader:
         # -- actor --
         actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                         passive)
+        if predicate is not None and actor != "company" and not passive:
+            # a later predicate's subject is the first verb's ("We post it to the courier when you
+            # order, and hand your email to ..."), not one inside the phrase before it
+            first = predicate[0]
+            first_walk = subjects.walk_back(words, lemmas, cs, first)
+            first_start, first_walk = subjects.span(words, lemmas, cs, first_walk, first)
+            first_actor, first_subject = subjects.actor(words, lemmas, cs, first_start, first_walk, first,
+                                                        first + 1, body_end, False)
+            if first_actor == "company":
+                actor, subject = first_actor, first_subject
         # "may be considered a sale", "may be treated as selling or sharing": the CCPA's terms
         deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)
                        or self._named_by_copula(words, lemmas, g_start)) and (
@@ -1370,7 +1412,10 @@ class StatementReader:
         # disclose it to partners")
         cond_start = 0 if words[cs] == "but" and words[cs + 1:cs + 2] and words[cs + 1] in AUXILIARIES \
             and words[0] in _FRONT_CONDITIONS else cs
-        conditions = lex.condition_classes.classes_in(lemmas, cond_start, ex_end)
+        # (a later predicate's conditions: its own and those before the first verb)
+        spans = [(cond_start, ex_end)] if predicate is None \
+            else [(cond_start, predicate[0]), (predicate[1], ex_end)]
+        conditions = [c for a, b in spans for c in lex.condition_classes.classes_in(lemmas, a, b)]
         if "consent" in conditions and lex.blanket_consent.find(lemmas, cs, g_start):
             # "By using the site you agree that we may share": using is no consent to sharing
             conditions = [c for c in conditions if c != "consent"]
@@ -1379,7 +1424,8 @@ class StatementReader:
         routine = {k for a, b, _ in lex.not_conditions.find(lemmas, cs, body_end) for k in (a, b - 1)}
         # (not an "if" inside an aside about the data: "your age (if you provide it)")
         opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)
-                 if a not in routine and words[cs:a].count("(") <= words[cs:a].count(")")]
+                 if a not in routine and words[cs:a].count("(") <= words[cs:a].count(")")
+                 and (predicate is None or not predicate[0] <= a < predicate[1])]
         hypothetical = any(w[-1] in OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))
         if "business-transfer" in conditions:
@@ -1412,7 +1458,8 @@ class StatementReader:
                               for e in exceptions]
         exceptions = list(dict.fromkeys(exceptions + spared))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
-        only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, walk, g_end)) or any(
+        only_from = walk if predicate is None else max(walk, predicate[1])
+        only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, only_from, g_end)) or any(
             self._restricts(words, lemmas, a, b, g_end, ce, recipients)
             for a, b, _ in lex.only.find(lemmas, g_end, ce))
         # a fronted phrase naming a list: "In the following cases, we may provide personal data

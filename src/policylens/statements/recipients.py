@@ -246,10 +246,13 @@ class RecipientFinder:
                 if words[k] in {"'s", "’s"} and words[k - 1] not in PRONOUNS:
                     k += 1  # a possessive, not "is" or "has": "to the draw's sponsor"
                     continue
-                # (an -ing word before a recipient noun modifies it: "our dating partners")
+                # (an -ing word before a recipient noun modifies it: "our dating partners", "the
+                # landscaping and fencing firms")
                 if lex.recipient_ends.match_at(lemmas, k, end) or (
                         words[k].endswith("ing") and not lex.recipients.match_at(lemmas, k, end)
-                        and not (k + 1 < end and lex.recipients.match_at(lemmas, k + 1, end))):
+                        and not any(j < end and lex.recipients.match_at(lemmas, j, end)
+                                    for j in ((k + 1, k + 2, k + 3) if words[k + 1:k + 2] in (["and"], ["or"])
+                                              else (k + 1,)))):
                     break
                 k += 1
             spans.append((b, k))

@@ -49,7 +49,7 @@ WEAKEST_FIRST = ("share", "sale")
 _PUNCTUATION = frozenset({";", ",", ".", ":", "-", "–", "—", "/", "(", ")", "*", "?", "!"})
 # the last word of a label whose cells name the recipients: "Disclosed to", "Shared with"
 _TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})  # "Disclosed to"
-_ASKS_WHOM = frozenset({"whom", "recipient", "recipients"})
+_ASKS_WHOM = frozenset({"who", "whom", "recipient", "recipients"})
 _NOT_RECIPIENTS = frozenset({"user", "abroad"})
 # a label that asks the reader ("Can you limit this sharing?", "Do you have a choice?") names the
 # reader's choice, not the company's act: its cells answer for the reader
@@ -188,7 +188,10 @@ class TableReader:
         whom = [c for c in order if c in labels and labels[c].to_whom and not labels[c].acts
                 and answers[c] is None] if answered and reason is None else []
         if whom:
-            reason = self._named_in(lemmas, [cells[c] for c in whom]), ()
+            # (a class the lexicon knows; a name of no class or "our claims company" is left to
+            # the row's other cells, which may say it acts for us)
+            reason = tuple(r for r in self._named_in(lemmas, [cells[c] for c in whom])
+                           if r not in {"third-party", "organisation"}), ()
         lists_recipients = any(label.to_whom for label in labels.values())
         # the CCPA's disclosures "for a business purpose" go to those who act for the company
         business = any("business purpose" in label.text for label in labels.values())
@@ -324,6 +327,12 @@ class TableReader:
         found = sorted(lex.action_words.find(lemmas, start, end) + lex.action_nouns.find(lemmas, start, end))
         if end - start > 1 and words[start] in _ASKS_THE_READER and words[start + 1] == "you":
             found = []  # "Can you limit this sharing?": the reader's choice
+        if not found and not {"we", "us", "from", "i"} & set(words[start:end]) \
+                and lex.data.find(lemmas, start, end):
+            # a label asking whether the row's party receives the data ("Do they receive your
+            # details?", "Gets your data?"): the act of giving it (not "Information we get",
+            # "Data received from partners")
+            found = lex.receiving.find(lemmas, start, end)
         acts = [c for a, b, c in found if lex.not_data_objects.isdisjoint(
             (*lemmas[max(a - 1, start):a], *lemmas[b:min(b + 1, end)]))
             # (nor the second part of a compound: "Lift-pass system provider"; "Re-sold" is one)
