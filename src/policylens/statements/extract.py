@@ -1481,6 +1481,17 @@ class StatementReader:
             or membership
         if contrast is not None:
             negation = [(contrast, contrast + 1, "x")]
+        nobody = g_end + 1 if words[g_end:g_end + 1] in (["to"], ["with"]) else g_end
+        if not negation and nobody < body_end and (words[nobody] in {"nobody", "noone"}
+                                                   or words[nobody:nobody + 2] == ["no", "one"]):
+            # "Those emails go to nobody but the captain and our app's provider": given to no one,
+            # those after "but" excepted
+            negation = [(nobody, nobody + 1, "x")]
+            rest = [k for k in range(nobody, body_end) if words[k] in {"but", "except", "besides"}]
+            if rest:
+                exceptions = list(dict.fromkeys(exceptions + [
+                    c for c in lex.recipients.classes_in(lemmas, rest[0] + 1, ce) if c != "user"]))
+            recipients = ["third-party"]
         if not negation and lex.action_nouns.match_at(lemmas, g_start, g_end):
             # "Transfer of data to third parties does not take place": the noun's predicate
             happens = lex.happens.find(lemmas, g_end, body_end)

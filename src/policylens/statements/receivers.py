@@ -89,6 +89,7 @@ class ReceiverReader:
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
                     or self.lex.receiving_elsewhere.find(lemmas, cs, ce) \
                     or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
+                           and words[k - 1] not in {"apart", "aside"}  # ("apart from": an exception)
                            and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)
                            for k in range(b, self._phrase_end(words, b, ce))) \
                     or self._opens_list(words, b, ce):

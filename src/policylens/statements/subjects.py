@@ -16,6 +16,7 @@ from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     ADVICE_OPENERS,
     AGENT_REFERENCES,
+    BE,
     CLAUSE_OPENERS,
     GOVERNING,
     IMPERATIVE_NEGATIONS,
@@ -125,8 +126,8 @@ def _before_aside(words: Sequence[str], cs: int, walk: int) -> int:
     """Where the subject ends when an aside added to it stands before the verb ("Your e-mail
     address, along with any preferences you set, is never sold"): at the aside's opening comma."""
     closing = walk if words[walk] == "," else walk - 1  # (a comma is a bridge word)
-    if closing <= cs or words[closing] != ",":
-        return walk
+    if closing <= cs or words[closing] != "," or words[closing + 1:closing + 2] in (["and"], ["or"]):
+        return walk  # (", and is not lent to anyone": a coordinated predicate, no aside)
     # (an aside may hold a list of its own: "No information collected here, including your name,
     # e-mail address and any messages you send us, will be shared")
     for k in range(closing - 2, max(cs, closing - SUBJECT_ASIDE_WORDS) - 1, -1):
@@ -356,6 +357,12 @@ class SubjectFinder:
             # a coordinated predicate ("Bands are ... and may not share"; "we never rent it to
             # advertisers, pass it on, or give it away") shares the subject of the verb before
             # it: the nearest one who acts ("when you sign up or share a list")
+            first_be = next((k for k in range(cs, walk) if words[k] in BE), None) \
+                if any(words[k] in BE for k in range(walk, g_start)) else None
+            if first_be is not None and first_be > cs and self.lex.data.find(lemmas, cs, first_be):
+                # a coordinated passive's subject is the clause's data ("This list is used only for
+                # club business, such as rent reminders, and is not lent to anyone")
+                return cs, first_be
             actors = self.candidates(words, lemmas, cs, walk)
             # "Cookies are small files that are stored on your device and transmit ...": with no
             # one named, the subject is the relative pronoun's antecedent
