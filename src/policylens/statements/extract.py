@@ -1334,8 +1334,11 @@ class StatementReader:
         if not passive and any(words[k] in PRONOUNS and words[k - 2:k] in SOURCE_RELATIVES
                                for k in range(max(cs + 2, subject_start), g_start)):
             return None  # "partners from whom we license data": data coming to us
+        # (up to a relative clause: not "to the colleges that advertise with us")
+        relative = next((k for k in range(g_end, body_end) if words[k] in {"that", "who", "which", "whom"}
+                         and {"to", "with"} & set(words[g_end:k])), body_end)
         if (not passive and words[g_end:g_end + 1] == ["us"]) \
-                or (not recipients and self.recipient_finder.to_the_company(words, lemmas, g_end, body_end)):
+                or (not recipients and self.recipient_finder.to_the_company(words, lemmas, g_end, relative)):
             return None  # data coming to us: "clients may provide us with", "shared with us"
         ex_end = body_end if ex else clause_end
         # "Apart from the service providers listed above, we do not give anyone access": an

@@ -14,6 +14,7 @@ from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     COORDINATORS,
+    DETERMINERS,
     JOINERS,
     OBJECT_SKIP,
     PRONOUNS,
@@ -250,6 +251,7 @@ class RecipientFinder:
                 # landscaping and fencing firms")
                 if lex.recipient_ends.match_at(lemmas, k, end) or (
                         words[k].endswith("ing") and not lex.recipients.match_at(lemmas, k, end)
+                        and words[k - 1] not in DETERMINERS  # ("to the training colleges": a modifier)
                         and not any(j < end and lex.recipients.match_at(lemmas, j, end)
                                     for j in ((k + 1, k + 2, k + 3) if words[k + 1:k + 2] in (["and"], ["or"])
                                               else (k + 1,)))):

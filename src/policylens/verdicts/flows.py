@@ -91,7 +91,7 @@ def _about_business_transfer(polarity: str, slots: Slots) -> bool:
     if _sold_to_marketers(slots):
         return False
     others = set(slots.recipients) - {"successor"}
-    return not (slots.only and others <= ALLOWED_RECIPIENTS
+    return not (slots.only and others <= ALLOWED_RECIPIENTS | {"user"}
                 and (others or set(slots.conditions) - {"business-transfer", "hypothetical"}))
 
 
@@ -207,6 +207,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return Decision("no", "a section on sharing: its paragraphs say to whom", held=True)
     if not open_ones:
         if recipients and recipients <= {"user", "public"}:
+            if slots.only and {"legal", "consent", "direction", "business-transfer"} & set(slots.conditions):
+                # "only in three cases: if you ask us to (to your employer), if a court demands
+                # them, or if our business is sold": a closed list of the allowed exceptions
+                return Decision("no", "shared only with allowed recipients or under allowed conditions")
             # "Other members can access your profile": seen by users, given to no third party
             return Decision(None, "seen by other users or the public only")
         if slots.only:
