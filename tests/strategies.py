@@ -3,6 +3,8 @@ and HTML marks, legacy encodings and noise, so properties are tested where findi
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import strategies as st
 
 from policylens.ruleset import load_ruleset
@@ -30,8 +32,11 @@ TAGS = ["<p>", "</p>", "<div>", "</div>", "<h1>", "</h1>", "<h2>", "</h2>", "<h3
 _plain_chars = st.characters(codec="utf-8", exclude_categories=("Cs",))
 noise = st.text(_plain_chars, max_size=40)
 
-# Plain text without any markdown mark: spans must equal the sentence modulo whitespace.
-plain_piece = st.one_of(st.sampled_from(SENTENCES),
+# Plain text without any markdown mark: spans must equal the sentence modulo whitespace (so
+# the rule examples written as lists, tables or headings are left out of it)
+PLAIN_SENTENCES = [s for s in SENTENCES
+                   if not re.search(r"[*_`|#<>\\\[\]]|^\s*(?:[-+\u2022]|\d+[.)]|[a-z]\))\s", s, re.M)]
+plain_piece = st.one_of(st.sampled_from(PLAIN_SENTENCES),
                         st.text(st.sampled_from("abcdefghij ,.;'\n"), max_size=30))
 plain_text = st.lists(plain_piece, max_size=12).map(lambda parts: " ".join(parts))
 
