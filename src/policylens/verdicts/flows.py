@@ -153,6 +153,11 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return Decision("yes", "a sale of personal information gives it to third parties")
     if slots.action != "share":
         return None
+    if slots.scope == "description" and slots.actor == "company" and polarity in ("affirmed", "hedged") \
+            and set(slots.recipients) & PROGRAMME_RECIPIENTS and slots.data != "aggregate":
+        # "We add your email address to the list we share with our partner venues": the data a
+        # clause describes as given to marketers is given to them
+        return Decision("yes", "data described as given to marketers: the giving is presupposed")
     if slots.scope == "lead-in" and not slots.only and polarity != "negated" \
             and slots.actor == "company" and set(slots.recipients) <= {"third-party"} \
             and not slots.purposes and not slots.conditions and slots.data != "aggregate":
