@@ -123,3 +123,21 @@ def test_an_age_range_is_an_older_group_than_those_under_its_lower_bound() -> No
                      "a parent's consent", "13")])
     assert verdict.value == "parental-consent"
     assert "under 13" in verdict.reason
+
+
+def test_a_group_named_younger_than_the_stated_one_is_the_youngest(analyze_text) -> None:
+    # (words written for this test) the age band asks for a parent's consent; those younger are
+    # turned away, and they are the youngest group the text speaks of
+    text = ("Members aged 14 to 17 can join the rowing club once a parent has signed the form. "
+            "The club is closed to anyone younger.")
+    verdict = analyze_text(text).practices["children"]
+    assert verdict.value == "not-directed"
+    assert "anyone younger" in verdict.evidence[0].sentence
+
+
+def test_a_group_named_under_this_age_is_the_stated_group(analyze_text) -> None:
+    # (words written for this test) "under this age" is the group the age before it names: its
+    # parental path and the age limit speak of the same group, and the limit outranks it
+    text = ("You must be 18 or older to open an account. Individuals under this age may only use "
+            "the service with the approval of a parent.")
+    assert analyze_text(text).practices["children"].value == "not-directed"

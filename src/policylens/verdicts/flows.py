@@ -42,10 +42,11 @@ class Decision:
 
 def _marketing_exception(slots: Slots) -> bool:
     """Whether a denial excepts marketers ("we do not sell it, except to our marketing partners");
-    not when the exception is the user's consent to them ("except where you have opted in to
-    partner offers"): a denial with a consent exception is `no` (LABELS.md)."""
+    not when the exception is the user's consent to them or request ("except where you have
+    opted in to partner offers", "unless you ask us to, by joining the partner scheme"): a denial
+    with a consent exception is `no` (LABELS.md)."""
     return bool(set(slots.exceptions) & PROGRAMME_RECIPIENTS) \
-        and ("consent" not in slots.exceptions or "opt-out" in slots.exceptions)
+        and (not {"consent", "direction"} & set(slots.exceptions) or "opt-out" in slots.exceptions)
 
 
 def _not_the_companys(slots: Slots) -> str | None:

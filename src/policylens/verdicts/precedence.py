@@ -69,6 +69,12 @@ _BOUND = re.compile(
     re.IGNORECASE)
 
 
+# a group named as younger than the one stated before it, with no age of its own ("closed to
+# anyone younger", "users below that age")
+_YOUNGER = re.compile(r"\byounger\b(?!\s+than\s+(?:\d|the\s+age))"
+                      r"|\b(?:under|below)\s+(?:that|this|the\s+same)\s+age\b", re.IGNORECASE)
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _AGE_WORDS[word.lower()]
 
@@ -167,7 +173,13 @@ def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], s
         ages = [a for a in (_age(f) for f in relevant) if a is not None]
         if ages:
             youngest = min(ages)
-            return ([f for f in relevant if _age(f) == youngest
+            # a group named by reference to the stated one is the group below its age: "The club
+            # is for ages 13 to 17 ... closed to anyone younger" (under 13, younger than the band),
+            # "You must be 18 ... Individuals under this age need a parent" (under 18, the same)
+            younger = [f for f in relevant if _age(f) is None and _YOUNGER.search(f.sentence)]
+            if younger:
+                youngest = float(int(youngest))
+            return ([f for f in relevant if _age(f) == youngest or f in younger
                      or (_age(f) is None and f.value == _AUDIENCE_VALUE)],
                     f" (statements about the youngest group stated, under {int(youngest)})" + note)
     return relevant, note
