@@ -154,6 +154,8 @@ PREDICATE_PHRASE = 3
 # the words between a comma and a coordinated predicate's verb ("..., and may also pass")
 _PREDICATE_BRIDGES = frozenset({"and", "or", "then", "also", "sometimes", "occasionally", "not", "never"}) \
     | AUXILIARIES
+# the nouns of cases a clause may say there are ("There are a number of circumstances in which")
+CASE_NOUNS = frozenset({"circumstances", "situations", "cases", "instances", "occasions", "scenarios"})
 # words that open a sentence's fronted condition ("If you opt out, we ...")
 _FRONT_CONDITIONS = frozenset({"if", "once", "when", "after", "unless"})
 # how far past the verb its object's head noun is looked for; past an indirect object, further
@@ -214,6 +216,17 @@ def _beside_auxiliary(words: Sequence[str], i: int) -> bool:
     before = i - 1 - (i > 0 and words[i - 1] == ",")
     after = i + 1 + (i + 1 < len(words) and words[i + 1] == ",")
     return any(0 <= k < len(words) and words[k] in AUXILIARIES for k in (before, after))
+
+
+def _names_the_cases(words: Sequence[str], cs: int, subject_start: int) -> bool:
+    """Whether the clause opens by saying there are cases of the act it then states ("There are a
+    number of circumstances in which we may share your data with other parties", followed by
+    them): the cases it goes on to name are all there are, as after "In the following cases"."""
+    opening = words[cs:subject_start]
+    return opening[:2] in (["there", "are"], ["there", "is"]) and any(
+        opening[k] in CASE_NOUNS and opening[k + 1:k + 3] in (["in", "which"], ["where"], ["when"])
+        or opening[k] in CASE_NOUNS and opening[k + 1:k + 2] in (["where"], ["when"])
+        for k in range(2, min(len(opening) - 1, 8)))
 
 
 def _either_way(words: Sequence[str], match: tuple[int, int, str]) -> bool:
@@ -1468,7 +1481,8 @@ class StatementReader:
         # a fronted phrase naming a list: "In the following cases, we may provide personal data
         # to third parties" (not "As described above, ...": what it refers to is no closed list)
         only = only or closed or any({"following", "below"} & set(words[a:b]) and a <= cs + 2
-                                     for a, b, _ in lex.only.find(lemmas, cs, subject_start))
+                                     for a, b, _ in lex.only.find(lemmas, cs, subject_start)) \
+            or _names_the_cases(words, cs, subject_start)
         # ("... with whom we share data are our processors": all of them)
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
         listed = colon is not None and any(w in ENUMERATION_CUES for w in words[cs:colon]) and any(
