@@ -224,8 +224,8 @@ def _names_the_cases(words: Sequence[str], cs: int, subject_start: int) -> bool:
     them): the cases it goes on to name are all there are, as after "In the following cases"."""
     opening = words[cs:subject_start]
     return opening[:2] in (["there", "are"], ["there", "is"]) and any(
-        opening[k] in CASE_NOUNS and opening[k + 1:k + 3] in (["in", "which"], ["where"], ["when"])
-        or opening[k] in CASE_NOUNS and opening[k + 1:k + 2] in (["where"], ["when"])
+        opening[k] in CASE_NOUNS and (opening[k + 1:k + 3] == ["in", "which"]
+                                      or opening[k + 1:k + 2] in (["where"], ["when"]))
         for k in range(2, min(len(opening) - 1, 8)))
 
 
