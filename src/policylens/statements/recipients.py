@@ -100,6 +100,9 @@ class RecipientFinder:
                 continue  # "to bands, such as your email address and country of residence"
             if name == "user" and phrase is not None and self.audience(lemmas, start, phrase[0]):
                 continue  # "services we use to market our app to you": whom an ad reaches
+            if name == "third-party" and named \
+                    and (words[a - 1:a] == ["("] or words[a - 2:a] == ["(", "i.e."]):
+                continue  # "our subsidiaries (entities that belong to our group)": what it restates
             if phrase is not None:
                 named.append((phrase[0], a, name))
             ends[b] = name
