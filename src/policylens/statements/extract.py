@@ -1295,6 +1295,10 @@ class StatementReader:
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
+        if granted and (to := next((k for k in range(g_end - 1, g_start, -1) if words[k] == "to"), None)) \
+                and set(lex.actors.classes_in(lemmas, g_start + 1, to)) == {"user"}:
+            # "we allow players to share their data directly with these parties": the users' act
+            actor = "user"
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if not recipients and lemmas[g_start] in DITRANSITIVE and g_end < body_end:
             # "We may also give those publishers your email address": an indirect object before
@@ -1385,6 +1389,12 @@ class StatementReader:
                 # "We work with a few partner brands. We pass them your name and postcode": the
                 # company's partners the sentence before names
                 recipients = self.receivers.antecedents(previous(), ours_only=False)
+        if previous is not None and set(recipients) <= {"third-party", "organisation"} and any(
+                words[p:p + 1] in (["these"], ["those"])
+                for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end)):
+            # "We use couriers to deliver orders. We share your address with these companies":
+            # the ones the sentence before names
+            recipients = self.receivers.antecedents(previous(), ours_only=False) or recipients
         if lemmas[g_start] == "transfer" and "abroad" not in recipients \
                 and "abroad" in lex.recipients.classes_in(lemmas, g_end, ce):
             # "we may transfer your data to our partners located in other countries": where
