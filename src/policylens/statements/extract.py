@@ -1299,6 +1299,13 @@ class StatementReader:
                 and set(lex.actors.classes_in(lemmas, g_start + 1, to)) == {"user"}:
             # "we allow players to share their data directly with these parties": the users' act
             actor = "user"
+        grantee_end = g_start - 1 if words[g_start - 1:g_start] == ["to"] else g_start
+        if any(grant >= cs and lemmas[grant] in lex.grants
+               and set(lex.actors.classes_in(lemmas, grant + 1, grantee_end)) == {"user"}
+               for grant in range(grantee_end - 4, grantee_end - 1)):
+            # "we let members share their race photos with sponsors", "allows users to share their
+            # posts with anyone": the act the company grants the users is theirs
+            actor = "user"
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if not recipients and lemmas[g_start] in DITRANSITIVE and g_end < body_end:
             # "We may also give those publishers your email address": an indirect object before
