@@ -432,6 +432,21 @@ class StatementReader:
         first = next(a for a, _, _ in groups if clause_of(clauses, a, len(words))[0] == cs)
         return first, commas[-1]
 
+    def _granted_to_users(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int,
+                          g_end: int, granted: bool) -> bool:
+        """Whether the act is one the company grants its users, theirs: the grantee between the
+        grant verb and the act (or its "to") names only users, inside the verb group ("we allow
+        the players to share their data directly with these parties") or before it ("we let
+        members share their race photos with sponsors", "allows users to share their posts")."""
+        spans: list[tuple[int, int]] = []
+        if granted and (to := next((k for k in range(g_end - 1, g_start, -1) if words[k] == "to"), None)):
+            spans.append((g_start, to))
+        end = g_start - 1 if words[g_start - 1:g_start] == ["to"] else g_start
+        spans += [(grant, end) for grant in range(end - 4, end - 1)
+                  if grant >= cs and lemmas[grant] in self.lex.grants]
+        return any(set(self.lex.actors.classes_in(lemmas, grant + 1, stop)) == {"user"}
+                   for grant, stop in spans)
+
     def _describes_data(self, words: Sequence[str], lemmas: Sequence[str], verb: int) -> bool:
         """Whether the verb at `verb` is a relative clause's that describes data: "any information
         you provide", "information that you provide", "information that we collect or you
@@ -1295,16 +1310,7 @@ class StatementReader:
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
         granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
-        if granted and (to := next((k for k in range(g_end - 1, g_start, -1) if words[k] == "to"), None)) \
-                and set(lex.actors.classes_in(lemmas, g_start + 1, to)) == {"user"}:
-            # "we allow players to share their data directly with these parties": the users' act
-            actor = "user"
-        grantee_end = g_start - 1 if words[g_start - 1:g_start] == ["to"] else g_start
-        if any(grant >= cs and lemmas[grant] in lex.grants
-               and set(lex.actors.classes_in(lemmas, grant + 1, grantee_end)) == {"user"}
-               for grant in range(grantee_end - 4, grantee_end - 1)):
-            # "we let members share their race photos with sponsors", "allows users to share their
-            # posts with anyone": the act the company grants the users is theirs
+        if self._granted_to_users(words, lemmas, cs, g_start, g_end, granted):
             actor = "user"
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
         if not recipients and lemmas[g_start] in DITRANSITIVE and g_end < body_end:
@@ -1379,10 +1385,14 @@ class StatementReader:
         # phrase after it names the data and whose it is)
         indirect_them = words[g_end:g_end + 1] == ["them"] and lemmas[g_start] in DITRANSITIVE \
             and set(recipients) <= {"user"}
+        # the first words of the recipient phrases after the verb ("with them", "with these
+        # companies"), when a pronoun or a demonstrative may stand for the recipients
+        referring = not recipients or indirect_them \
+            or (previous is not None and set(recipients) <= {"third-party", "organisation"})
+        openers = {words[p] for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end)
+                   if p < n} if referring else set()
         pronoun_recipient = (not recipients or indirect_them) and (
-            words[g_end:g_end + 1] == ["them"] or any(
-                words[p:p + 1] == ["them"]
-                for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end)))
+            words[g_end:g_end + 1] == ["them"] or "them" in openers)
         if pronoun_recipient:
             # "we partner with other companies and may share your email with them", "we allow
             # other companies to send offers, and we may give them your address": the pronoun
@@ -1396,9 +1406,8 @@ class StatementReader:
                 # "We work with a few partner brands. We pass them your name and postcode": the
                 # company's partners the sentence before names
                 recipients = self.receivers.antecedents(previous(), ours_only=False)
-        if previous is not None and set(recipients) <= {"third-party", "organisation"} and any(
-                words[p:p + 1] in (["these"], ["those"])
-                for p, _ in self.recipient_finder.phrases(words, lemmas, g_end, body_end)):
+        if previous is not None and set(recipients) <= {"third-party", "organisation"} \
+                and openers & {"these", "those"}:
             # "We use couriers to deliver orders. We share your address with these companies":
             # the ones the sentence before names
             recipients = self.receivers.antecedents(previous(), ours_only=False) or recipients

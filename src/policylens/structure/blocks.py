@@ -528,6 +528,9 @@ def iter_blocks(text: str) -> Iterator[Block]:
     offset = 0
     leads = _Leads()
     header: tuple[str, ...] = ()  # the header row of the table being read, by column
+    # the header row above the dashes is empty (a table pasted from a web page, its titles in a
+    # bold first row): the row right under the dashes heads the columns below
+    headless = False
     lines = text.split("\n")
     held = container_lines(lines)  # a heading or underline inside a list item is one too
 
@@ -545,7 +548,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
         line_end = min(offset - 1, len(text))
         if not line.strip():
             yield from flush(line_start)
-            start, header = None, ()
+            start, header, headless = None, (), False
             continue
         content = held[number].content
         if _UNDERLINE.match(content) or _THEMATIC.match(content):
@@ -568,22 +571,22 @@ def iter_blocks(text: str) -> Iterator[Block]:
             if _TABLE_SEPARATOR.match(line):
                 continue
             row = table_row(line, line_start)
-            if number + 1 < len(lines) and _TABLE_SEPARATOR.match(lines[number + 1]):
+            header_row = number + 1 < len(lines) and bool(_TABLE_SEPARATOR.match(lines[number + 1]))
+            if header_row:
                 header = column_texts(row)  # the row above the dashes heads the columns below
+                headless = not row.text
                 row = replace(row, column_values=_column_values(lines, number + 2))
-            elif not header and row.text and number >= 2 and _TABLE_SEPARATOR.match(lines[number - 1]) \
-                    and not table_row(lines[number - 2], 0).text:
-                # an empty header row over the real titles (a table pasted from a web page, its
-                # first row bold): the first row heads the columns below
+            elif headless and row.text:
                 header = column_texts(row)
                 row = replace(row, column_values=_column_values(lines, number + 1))
             elif header and row.text:
                 row = replace(row, header=header)
+            headless = headless and header_row
             if row.text:
                 yield from split_block(leads.see(row, 0))
             continue
         if kind == "table-row":
-            kind, header = "paragraph", ()
+            kind, header, headless = "paragraph", (), False
         item = _LIST_ITEM.match(line)
         heading = bool(_HEADING_LINE.match(content) or _BOLD_LINE.match(content)) or (
             start is None and not item and number + 1 < len(lines)
