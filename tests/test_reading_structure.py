@@ -194,6 +194,24 @@ def test_an_item_ending_in_a_colon_leads_the_list_nested_under_it():
         ("Our group companies", 0)]  # back at the outer list: its own lead again
 
 
+def test_bullets_after_a_numbered_item_ending_in_a_colon_are_its_nested_list():
+    # (a capture that lost the bullets' indent: the change of marker nests them)
+    text = ("1. We may disclose your data to these recipients:\n\n"
+            "* payment processors\n* business partners\n\n"
+            "2. No other company receives it.\n")
+    blocks = list(iter_blocks(text))
+    assert [(b.text, b.lead) for b in blocks] == [
+        ("We may disclose your data to these recipients:", None),
+        ("payment processors", 3), ("business partners", 3),
+        ("No other company receives it.", None)]  # back at the numbered list
+
+
+@pytest.mark.parametrize("title", ["How we share your information", "How We Provide Information to Others"])
+def test_a_title_asking_how_leads_its_list(title: str):
+    blocks = list(iter_blocks(f"{title}\n- with payment processors\n- to advertising partners\n"))
+    assert [b.lead for b in blocks if b.kind == "list-item"] == [0, 0]
+
+
 def test_a_nested_list_under_an_item_without_a_colon_keeps_the_outer_lead():
     text = "We share it with:\n\n* partners\n    * in Europe\n* auditors\n"
     blocks = list(iter_blocks(text))

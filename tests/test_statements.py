@@ -736,3 +736,32 @@ def test_permissions_and_other_recipients(read, sentence: str, recipients: tuple
                                           conditions: tuple[str, ...]) -> None:
     _, slots = one(read, sentence)
     assert (slots.recipients, slots.conditions) == (recipients, conditions)
+
+
+# -- round 16: who uses data given to them, a name's simple past, nouns of acts, the company's if ----
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # the recipient, subject of "use", has the data from us ("the details we pass on")
+    ("The insurer may use the contact details we pass on to contact you about its plans.", "yes"),
+    # a rule for the recipients, not a practice of ours
+    ("Our partners may not use the information we share with them for their own marketing.", None),
+])
+def test_a_recipient_using_the_data_we_give_it(read, sentence: str, value: str | None) -> None:
+    decided = [d.value for _, p, s in read(sentence) if (d := third_party_sharing(p, s)) is not None]
+    assert (value in decided) if value else ("yes" not in decided)
+
+
+def test_a_name_before_a_past_form_and_its_object_is_the_seller(read) -> None:
+    polarity, slots = one(read, "In the last 12 months, Fernway sold customer names and email addresses "
+                                "to marketing firms.", action="sale")
+    assert (polarity, slots.actor, slots.scope) == ("affirmed", "company", "practice")
+
+
+def test_the_noun_of_an_act_on_a_business_moves_no_data(read) -> None:
+    assert [s for _, _, s in read("Your records are deleted before any transfer of the business.")] == []
+
+
+def test_the_company_named_in_an_if_clause_is_a_hypothesis(read) -> None:
+    _, slots = one(read, "If Acme ever starts selling such information, customers will be opted out.",
+                   action="sale")
+    assert slots.scope == "hypothesis"

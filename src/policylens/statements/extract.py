@@ -50,6 +50,7 @@ from policylens.statements.words import (
     BE,
     BOUNDARIES,
     COLLECTING,
+    CONTROL_VERBS,
     COORDINATORS,
     DEFINING,
     DENIED_OBJECTS,
@@ -203,11 +204,16 @@ def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
 
 def _term_named(words: Sequence[str], i: int) -> bool:
     """Whether the quoted word at i is a term named ('the definitions of "sell" and "share"',
-    'the terms "sale" or "sharing"'), not a verb in quotes ('we do not "sell" your data')."""
+    'the terms "sale" or "sharing"') or a button's label ('tap "Share"'), not a verb in
+    quotes ('we do not "sell" your data')."""
     k = i
     while k > 3 and words[k - 2] in {"and", "or", ","} and words[k - 3] in QUOTES:
         k -= 4  # back over the quoted terms coordinated before it
-    return k > 1 and words[k - 1] in QUOTES and words[k - 2] in {"of", "term", "terms", "word", "words"}
+    return k > 1 and words[k - 1] in QUOTES and (
+        words[k - 2] in {"of", "term", "terms", "word", "words"}
+        # a control the reader works: 'Tap "Share" to send a recipe card', 'press the "Share" button'
+        or words[k - 2] in CONTROL_VERBS
+        or (k > 2 and words[k - 2] == "the" and words[k - 3] in CONTROL_VERBS))
 
 
 def _beside_auxiliary(words: Sequence[str], i: int) -> bool:
@@ -409,6 +415,21 @@ class StatementReader:
                 if statement is not None:
                     out.append(statement)
         return out
+
+    def _simple_past(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int,
+                     g_end: int) -> bool:
+        """Whether a past form is a verb with its object ("In the past year Brightbasket sold
+        personal information to third parties"), not a participle ("the information sold to
+        them"): a name before it and the object's determiner or data right after it."""
+        if words[g_start] in {"given", "shown", "paid"} or g_end != g_start + 1 or g_end >= len(words) \
+                or g_start <= cs:
+            return False
+        before, after = words[g_start - 1], words[g_end]
+        return before.isalpha() and before not in BE and lemmas[g_start - 1] not in self.data_nouns \
+            and before not in PREPOSITIONS and before not in {"than", "and", "or", "but", "not", "never"} \
+            and (after in {"your", "our", "their", "its", "the", "these", "those", "any", "some"}
+                 or after == "personal"
+                 or bool(self.lex.data.find(lemmas, g_end, min(g_end + 3, len(words)))))
 
     @staticmethod
     def _own_predicate(words: Sequence[str], groups: list[tuple[int, int, list[str]]], g: int, cs: int,
@@ -614,7 +635,8 @@ class StatementReader:
                     and before not in BE and before not in PERFECT and before not in PRONOUNS \
                     and after.isalpha() \
                     and after not in DETERMINERS and after not in OBJECT_SKIP \
-                    and after not in FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns
+                    and after not in FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns \
+                    and lex.data.match_at(lemmas, i + 1, n) is None  # (not "sold customer names")
                 # (also after a possessive and its adjective: "your professional licenses")
                 as_noun = single and (before in DETERMINERS or after == "of"
                                       or (i > 1 and words[i - 2] in POSSESSIVES
@@ -1050,7 +1072,8 @@ class StatementReader:
         # "we sold identifiers": a simple past after its subject, not a participle; "your data
         # is not for sale" is a passive
         participle = (is_participle(words[g_start], lemmas[g_start])
-                      and not (g_start > cs and words[g_start - 1] in {"we", "they", "i"})) \
+                      and not (g_start > cs and words[g_start - 1] in {"we", "they", "i"})
+                      and not self._simple_past(words, lemmas, cs, g_start, g_end)) \
             or words[g_start] in ADJECTIVE_PASSIVES \
             or words[max(0, g_start - 2):g_start] == ["subject", "to"]  # "is not subject to disclosure"
         # "want your information shared": a passive whose subject the causative names
@@ -1102,6 +1125,13 @@ class StatementReader:
             OPEN_RECIPIENTS & set(self.recipient_finder.classes(words, lemmas, g_end, body_end)))
         scope = self.scopes.scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                   presupposed, passive)
+        if scope == "description" and (others_denied := lex.negations.find(lemmas, cs, walk)) \
+                and others_denied[0][0] > cs and words[others_denied[0][0] - 1] not in BE \
+                and "company" not in self.subject_finder.actor_classes(words, lemmas, cs,
+                                                                       others_denied[0][0]):
+            # "partners may not use the information we share with them for their own ends": the
+            # data described is given, and what the others may do with it is a rule for them
+            scope = "restriction"
         if wanted and scope == "rights" \
                 and "opt-out" in lex.condition_classes.classes_in(lemmas, cs, g_start) \
                 and "right" not in lemmas[cs:ce] \
@@ -1123,12 +1153,18 @@ class StatementReader:
         # advertising"; not "a sale of our products")
         phrase = lex.action_words.match_at(lemmas, g_start, g_end)  # (None: an act-noun)
         act_noun = phrase is None and words[g_end:g_end + 1] != ["of"]
-        if phrase is None and words[g_end:g_end + 1] == ["of"]:
+        # (a verb's form after a determiner is its noun: "before any transfer of the business")
+        if words[g_end:g_end + 1] == ["of"] and (phrase is None or (
+                g_start > cs and words[g_start - 1] in DETERMINERS | {"any", "no", "each", "every"})):
             # the act-noun's "of" phrase is what is sold or given: "As part of the sale of license
             # packages, we collect your email" sells a product
             of_end = next((j for j in range(g_end + 1, body_end) if words[j] in OF_PHRASE_ENDS), body_end)
-            if not lex.data.find(lemmas, g_end + 1, of_end) \
-                    and not lex.data.find(lemmas, max(cs, g_start - 4), g_start):
+            of_head = past_object_skip(words, g_end + 1, of_end)
+            if not lex.data.find(lemmas, g_end + 1, of_end) and (
+                    not lex.data.find(lemmas, max(cs, g_start - 4), g_start)
+                    # (a business named as what passes: "your data is deleted before any transfer
+                    # of the business")
+                    or (of_head < of_end and lemmas[of_head] in lex.not_data_objects)):
                 return None
         if k < body_end and not passive and antecedent is None and not act_noun:
             if words[k] in {"you", "yourself"} or (
@@ -1167,6 +1203,14 @@ class StatementReader:
                                                         first + 1, body_end, False)
             if first_actor == "company":
                 actor, subject = first_actor, first_subject
+        if scope == "practice" and actor == "company" and not passive and subject_start > cs \
+                and words[subject_start - 1] == "if" and 0 < walk - subject_start <= 4 \
+                and all(words[k].isalpha() and words[k] not in DETERMINERS and words[k] not in PRONOUNS
+                        for k in range(subject_start, walk)) \
+                and not lex.data.find(lemmas, subject_start, walk):
+            # "If Verizon ever starts selling such information, customers will be opted out": the
+            # company by its name in the if-clause, as "If we sell your data" (the hypothesis)
+            scope = "hypothesis"
         # "may be considered a sale", "may be treated as selling or sharing": the CCPA's terms
         deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)
                        or self._named_by_copula(words, lemmas, g_start)) and (

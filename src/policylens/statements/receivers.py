@@ -25,6 +25,7 @@ from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     BE,
+    MODALS,
     OBJECT_SKIP,
     PRONOUNS,
     SUBORDINATORS,
@@ -78,11 +79,14 @@ class ReceiverReader:
              previous: Callable[[], Sequence[str]] | None = None) -> list[Extracted]:
         """The statements of one sentence (lowercase words, their lemmas and clause spans);
         `previous()` gives the sentence before, which a subject "they" refers to."""
-        if self.verbs.isdisjoint(lemmas) and (self.closed.isdisjoint(lemmas) or "by" not in words):
-            return []  # ("use" is read only in a passive with "by": most sentences hold it)
+        if self.verbs.isdisjoint(lemmas) and (self.closed.isdisjoint(lemmas)
+                                              or ("by" not in words and "we" not in words)):
+            return []  # ("use" is read only in a passive with "by", or of data we give: most
+            # sentences hold it)
         out: list[Extracted] = []
         for a, b, action in self.lex.receiving.find(lemmas, 0, len(words)):
-            if lemmas[a] in self.closed and not is_participle(words[a], lemmas[a]):
+            given = self._given_by_us(words, lemmas, b, len(words))
+            if lemmas[a] in self.closed and not is_participle(words[a], lemmas[a]) and not given:
                 continue  # "partners use the data they collect": their own act
             cs, ce = clause_of(clauses, a, len(words))
             if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
@@ -101,7 +105,7 @@ class ReceiverReader:
             found = self._agent(words, lemmas, a, b, action, cs, ce) \
                 if is_participle(words[a], lemmas[a]) \
                 else self._only_ones(words, lemmas, a, b, action, cs, ce) \
-                or self._subject(words, lemmas, a, b, action, cs, ce, previous)
+                or self._subject(words, lemmas, a, b, action, cs, ce, previous, given)
             if found is not None:
                 out.append(found)
         if "access" in lemmas:
@@ -182,7 +186,11 @@ class ReceiverReader:
         """Whether "from" + a name at words[k:] is the company, in a denial that no one receives
         ("No third party receives your information from PulseBand unless you ask"): a name of
         no known class where "us" would stand."""
-        return any(lemmas[j] in {"no", "none", "nobody", "neither"} for j in range(cs, min(cs + 2, verb))) \
+        # (the subject after a fronted phrase: "Beyond our sub-processors, no outside organisation
+        # receives personal data from Keyfold")
+        opening = after_last_comma(words, cs, verb)
+        return any(lemmas[j] in {"no", "none", "nobody", "neither"}
+                   for j in range(opening, min(opening + 2, verb))) \
             and self._bare_name(words, lemmas, k, ce, _NAME_STOPS)
 
     def _bare_name(self, words: Sequence[str], lemmas: Sequence[str], k: int, ce: int,
@@ -241,10 +249,26 @@ class ReceiverReader:
             start = first
         return start
 
+    def _given_by_us(self, words: Sequence[str], lemmas: Sequence[str], b: int, end: int) -> bool:
+        """Whether the object after a verb is data a relative clause says the company gives ("the
+        contact details we send with the results", "the information that we share with them"):
+        whoever uses it has it from us, not from its own collection."""
+        stop = next((k for k in range(b, min(b + 8, end)) if words[k] in {",", ";", "."}),
+                    min(b + 8, end))
+        for k in range(b + 1, stop):
+            if words[k] == "we" and lemmas[k - 1] in self.data_nouns | {"that", "which"}:
+                verb = next((j for j in range(k + 1, min(k + 4, end))
+                             if words[j] not in MODALS and words[j] not in {"also", "then"}), None)
+                return verb is not None \
+                    and self.lex.action_words.match_at(lemmas, verb, min(verb + 3, end)) is not None
+        return False
+
     def _subject(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, action: str,
-                 cs: int, ce: int, previous: Callable[[], Sequence[str]] | None = None) -> Extracted | None:
+                 cs: int, ce: int, previous: Callable[[], Sequence[str]] | None = None,
+                 given: bool = False) -> Extracted | None:
         """"Our partners receive your e-mail address", "partners are given access to it": the
-        subject receives, the object is the data."""
+        subject receives, the object is the data. With `given`, the object is data the company
+        gives ("the insurer may use the details we pass on to contact you about its plans")."""
         walk = self.subjects.walk_back(words, lemmas, cs, a)
         relative = self._relative_subject(words, cs, walk)
         if relative is not None:
@@ -303,8 +327,10 @@ class ReceiverReader:
         if lemmas[first] in self.lex.not_data_objects and not self.lex.data.find(lemmas, first + 1,
                                                                                   min(first + 5, object_end)):
             return None  # "advertisers buy ad space based on your interests": no data bought
-        if action == "sale" and {"our", "us"}.isdisjoint(words[b:object_end]):
-            return None  # bought from us or ours ("our subscriber list"), not from someone else
+        if action == "sale" and {"our", "us"}.isdisjoint(words[b:object_end]) and lemmas[a] != "pay":
+            # bought from us or ours ("our subscriber list"), not from someone else (paying to
+            # receive it is paying us: "brands pay a fee to receive customers' names")
+            return None
         nobody = self.lex.receiving_nobody.find(lemmas, start, head) \
             or ([(start, start + 1, "x")] if words[start] in _NO_OBJECT | {"neither"} else [])
         recipients = self._named(words, lemmas, start, head, bool(nobody),
@@ -319,6 +345,7 @@ class ReceiverReader:
         # "only our staff" (a clause may open on its boundary word: "; only the processor sees")
         only = bool(self.lex.only.find(lemmas, max(cs, start - 2), min(start + 2, head)))
         if not recipients or (lemmas[a] in self.lex.receiving_agent_only and not nobody and not only
+                              and not given
                               and (words[b:b + 1] != ["your"] or recipients == ["public"])):
             # (active "see" only with no one, a closed list or the user's own data named: "no one
             # else sees it", "partner airlines see your booking"; not "see our cookie policy")
@@ -329,6 +356,8 @@ class ReceiverReader:
             return None
         cue = self._cue(lemmas, walk, a, nobody) or (
             (b, b + 1) if b < len(words) and words[b] in _NO_OBJECT else None)  # "receive no data"
+        if given and cue is not None and lemmas[a] in self.closed:
+            return None  # "partners may not use the data we share with them for ...": a rule for them
         if self.lex.only.find(lemmas, walk, a):
             # "these companies will only access the data to translate it": for us, on our terms
             recipients = ["service-provider" if r in ACTING_RECIPIENTS else r for r in recipients]

@@ -38,7 +38,8 @@ def _only_with(words: Sequence[str]) -> bool:
 REPLY_MARKS = frozenset({",", ":", "-", "–", "—"})
 # the words that open a question asking to whom ("Who receives ...?", "With whom do we ...?",
 # "Which third parties receive my data?")
-TO_WHOM_OPENERS = frozenset({"who", "whom", "with", "to", "which", "what"})
+# (and "How we share your information", a heading whose list says with whom)
+TO_WHOM_OPENERS = frozenset({"who", "whom", "with", "to", "which", "what", "how"})
 # the words that open a question asking whether data is given to others ("Does Vodafone share my
 # data with other companies?", "Is my information disclosed to third parties?"), and its acts
 _WHETHER_OPENERS = frozenset({"do", "does", "will", "would", "is", "are"})

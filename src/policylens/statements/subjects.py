@@ -28,6 +28,7 @@ from policylens.statements.words import (
     SUBJECT_STOPS,
     SUBORDINATORS,
     VERB_ASIDES,
+    after_last_comma,
 )
 
 # words that open an aside added to a subject, and how long it may be
@@ -420,6 +421,11 @@ class SubjectFinder:
         a subject (or a relative pronoun's antecedent) names someone else."""
         lex = self.lex
         actor = "company"
+        if not passive and words[cs] in SUBORDINATORS \
+                and (comma := after_last_comma(words, subject_start, g_start)) > walk:
+            # the subject after a fronted clause: "Once your profile is complete, Vowline makes
+            # your details available to ..." (the fronted clause's "your" names no actor)
+            subject_start, walk = comma, g_start
         subject = (subject_start, walk)
         # (a clause opening on its boundary: "...; please do not share")
         opening = subject_start + 1 if subject_start < walk and words[subject_start] in {";", ":"} \

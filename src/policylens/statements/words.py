@@ -66,6 +66,8 @@ MAIN_CLAUSE_OPENERS = frozenset({"please", "we", "you", "they", "contact", "writ
 IMPERATIVE_NEGATIONS = frozenset({"do", "not", "n't", "never", "ever"})
 # verbs that open advice to the reader: "Be careful not to give out your address"
 ADVICE_OPENERS = frozenset({"be", "take", "make", "remember", "try"})
+# verbs of working a control: the quoted word after one is a button's label ('tap "Share"')
+CONTROL_VERBS = frozenset({"tap", "click", "press", "hit", "select", "touch", "choose", "toggle"})
 # the prepositions of a noun whose data is about a manner or a question ("details of how you use
 # it", "records about whether you opened our e-mails"): what follows is data, not a framing
 DATA_ABOUT = frozenset({"of", "about", "on", "regarding", "concerning"})
@@ -97,7 +99,7 @@ PERFECT = PERFECT_AUXILIARIES | frozenset({"not", "never", "n't", "also", "ever"
 IRREGULAR_PARTICIPLES = frozenset({"sold", "given", "shown", "sent", "dealt", "made", "bought", "paid",
                                    "told", "held", "kept", "lent", "leased"})
 # words that head a verb group read as a passive ("is not for sale", "it is up for sale")
-ADJECTIVE_PASSIVES = frozenset({"for", "up"})
+ADJECTIVE_PASSIVES = frozenset({"for", "up", "accessible"})
 # "we stopped renting", "we continue sharing": a gerund that is the act
 ASPECT_VERBS = frozenset({"stop", "start", "begin", "continue", "keep", "resume", "commence"})
 # "if you do not want your data shared": a passive whose subject the causative names
@@ -148,7 +150,7 @@ TRADE_PARTIES = frozenset({"buyer", "purchaser", "seller"})
 DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show",
                           "provide", "supply", "furnish"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
-TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer", "see", "get"}
+TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer", "see", "get", "provide"}
 # words that number a heading ("SECTION 3 - DISCLOSURE", "Part IV")
 HEADING_NUMBERING = frozenset({"section", "part", "article", "chapter", "clause", "i", "ii", "iii",
                                "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c",

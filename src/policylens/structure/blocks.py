@@ -52,6 +52,7 @@ _BULLETS = r"[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013\u25cf\u25a0\u25ba\u27a2\u
 _LIST_ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:" + _BULLETS + r"|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
     r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]+\S")
+_BULLET_OPENING = re.compile(r"^[ \t]*" + _BULLETS)
 # A setext heading's underline (after a paragraph line), or a thematic break (alone).
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
 _THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|={3,})$")
@@ -455,7 +456,8 @@ def _is_table_line(line: str) -> bool:
 
 # the words that open a title asking to whom, with no question mark ("Who we share your data
 # with", "Who gets your data") over its list of recipients
-_WHOM_OPENERS = ("who ", "whom ", "with whom ", "to whom ")
+# (and "How we share your information": the items under it say with whom, as answers do)
+_WHOM_OPENERS = ("who ", "whom ", "with whom ", "to whom ", "how ")
 _WHOM_PREFIX = max(map(len, _WHOM_OPENERS))
 _WHOM_TITLE_WORDS = 8
 
@@ -474,9 +476,10 @@ class _Leads:
         self.offered: int | None = None  # the last paragraph ended with ':' (where it starts)
         self.current: int | None = None  # the lead of the list being read
         self.in_list: str | None = None  # the kind of items being read: list-item or table-row
-        # the list levels being read, outermost first: (indent, lead of that level); and the item
-        # before, if it ended with ':' (where it starts), which leads a list nested under it
-        self.levels: list[tuple[int, int | None]] = []
+        # the list levels being read, outermost first: (indent, marker kind, lead of that level);
+        # and the item before, if it ended with ':' (where it starts), which leads a list nested
+        # under it
+        self.levels: list[tuple[int, str, int | None]] = []
         self.item_offered: int | None = None
 
     def reset(self) -> None:
@@ -484,13 +487,15 @@ class _Leads:
         self.offered = self.current = self.in_list = self.item_offered = None
         self.levels = []
 
-    def see(self, block: Block, indent: int) -> Block:
+    def see(self, block: Block, indent: int, marker: str = "") -> Block:
+        """The block with the lead of its list (`marker`: a list item's kind of opening, a
+        bullet or a number)."""
         if block.kind in ("list-item", "table-row"):
             if self.in_list != block.kind:  # a new list (or a table after a list)
                 self.current, self.offered, self.in_list = self.offered, None, block.kind
-                self.levels = [(indent, self.current)]
+                self.levels = [(indent, marker, self.current)]
             elif block.kind == "list-item" and self.levels:
-                self._nest(indent)
+                self._nest(indent, marker)
             self.item_offered = block.offsets[0] if block.text.endswith((":", "\uff1a")) else None
             return replace(block, lead=self.current) if self.current is not None else block
         if block.kind == "paragraph" and indent >= 2 and self.in_list:
@@ -503,17 +508,23 @@ class _Leads:
         self.offered = block.offsets[0] if leads_a_list else None
         return block
 
-    def _nest(self, indent: int) -> None:
+    def _nest(self, indent: int, marker: str) -> None:
         """An item indented under the one before opens a nested list, led by that item when it
-        ended with ':' ("We also share your information with:" + its own items); an item back
-        at an outer indent returns to that list and its lead."""
-        if indent > self.levels[-1][0]:
-            lead = self.item_offered if self.item_offered is not None else self.levels[-1][1]
-            self.levels.append((indent, lead))
+        ended with ':' ("We also share your information with:" + its own items), and so do
+        bullets after a numbered item that ends with ':' ("1. We may disclose it to:" + "* ...");
+        an item back at an outer indent, or with its outer list's marker, returns to that list
+        and its lead."""
+        outer_indent, outer_marker, outer_lead = self.levels[-1]
+        if indent > outer_indent or (indent == outer_indent and marker != outer_marker
+                                     and self.item_offered is not None):
+            lead = self.item_offered if self.item_offered is not None else outer_lead
+            self.levels.append((indent, marker, lead))
         else:
-            while len(self.levels) > 1 and indent < self.levels[-1][0]:
+            while len(self.levels) > 1 and (indent < self.levels[-1][0] or (
+                    indent == self.levels[-1][0] and marker != self.levels[-1][1]
+                    and indent == self.levels[-2][0])):
                 self.levels.pop()
-        self.current = self.levels[-1][1]
+        self.current = self.levels[-1][2]
 
 
 def iter_blocks(text: str) -> Iterator[Block]:
@@ -525,6 +536,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
     start: int | None = None
     kind = "paragraph"
     indent = 0  # the first line's indent of the block being read
+    marker = ""  # a list item's kind of opening: a bullet or a number
     offset = 0
     leads = _Leads()
     header: tuple[str, ...] = ()  # the header row of the table being read, by column
@@ -538,7 +550,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
         if start is not None and text[start:end].strip():
             block = strip_markup(text[start:end], start)
             if block.text:
-                block = leads.see(Block(block.text, block.offsets, kind), indent)
+                block = leads.see(Block(block.text, block.offsets, kind), indent, marker)
                 for item in inline_items(block):
                     yield from split_block(item)
 
@@ -598,6 +610,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
             start = line_start
             indent = len(line) - len(line.lstrip())
             kind = "heading" if heading else "list-item" if item else "paragraph"
+            marker = "bullet" if item and _BULLET_OPENING.match(line) else "number"
         if heading:
             yield from flush(line_end)
             start, kind = None, "paragraph"
