@@ -233,3 +233,23 @@ def test_a_list_flattened_into_one_line_is_read_as_its_items():
 def test_a_bullet_character_inside_a_paragraph_stays_in_it():
     blocks = list(iter_blocks("Prices \u2022 fees \u2022 taxes are shown at checkout.\n"))
     assert [b.text for b in blocks] == ["Prices \u2022 fees \u2022 taxes are shown at checkout."]
+
+
+@pytest.mark.parametrize(("items", "value"), [
+    # a heading naming the act asks to whom of the list right under it
+    ("* Car dealers, to deliver their products and services to you\n* Our hosting providers\n", "yes"),
+    ("* Our hosting provider (processor)\n* Our auditors\n* Public authorities, where the law requires it\n",
+     "no"),
+])
+def test_a_heading_naming_the_act_asks_to_whom_of_its_list(analyze_text, items: str, value: str):
+    report = analyze_text("## Disclosures\n\n" + items)
+    assert report.practices["third-party-sharing"].value == value
+
+
+def test_a_long_quoted_list_of_recipients_is_read_as_a_policy(analyze_text):
+    # (no "privacy", "personal" or "your data": the list names service providers)
+    items = "".join(f"* Service providers in region {n}, who help us run the stores and deliver orders\n"
+                    for n in range(20))
+    report = analyze_text("## Disclosures\n\n" + items + "* Car dealers, to sell you their own products\n")
+    assert not report.notes
+    assert report.practices["third-party-sharing"].value == "yes"

@@ -765,3 +765,11 @@ def test_the_company_named_in_an_if_clause_is_a_hypothesis(read) -> None:
     _, slots = one(read, "If Acme ever starts selling such information, customers will be opted out.",
                    action="sale")
     assert slots.scope == "hypothesis"
+
+
+def test_a_sale_in_the_cpra_words_is_no_disclosure_for_sharing() -> None:
+    # ("Sold or shared? Yes" may be advertising cookies alone: data-sale's, third-party-ads')
+    slots = Slots(action="sale", actor="company", data="personal", recipients=("advertiser",),
+                  purposes=("cross-context",))
+    assert data_sale("affirmed", slots).value == "yes"  # type: ignore[union-attr]
+    assert third_party_sharing("affirmed", slots) is None

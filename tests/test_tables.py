@@ -165,9 +165,11 @@ def test_no_under_sold_or_shared_denies_both(read_row):
     assert sorted((a, p) for a, p, _, _ in found) == [("sale", "negated"), ("share", "negated")]
 
 
-def test_yes_under_sold_or_shared_affirms_only_sharing(read_row):
-    assert [(a, p) for a, p, _, _ in read_row(["Category", "Sold or shared?"], ["Identifiers", "Yes"])] \
-        == [("share", "affirmed")]
+def test_yes_under_sold_or_shared_affirms_both_in_the_laws_words(read_row):
+    # (LABELS.md: having "sold" as a law defines it is a sale; the CPRA's "shared" is
+    # cross-context advertising, and neither is a disclosure third-party-sharing counts)
+    found = read_row(["Category", "Sold or shared?"], ["Identifiers", "Yes"])
+    assert sorted((a, p) for a, p, _, _ in found) == [("sale", "affirmed"), ("share", "affirmed")]
 
 
 @pytest.mark.parametrize("cell", ["N/A", "—", "Three years"])

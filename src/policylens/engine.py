@@ -246,6 +246,11 @@ class _Sentences:
         return i if i >= 0 and hit.end <= self.spans[i].end else None
 
 
+# what a heading naming the act of sharing ("Disclosures", "Information we share") asks of the
+# list right under it, whose items name the recipients
+SECTION_QUESTION = ("who", "receives", "your", "information", "?")
+
+
 class _Names(Sequence[bool]):
     """Whether each token the statement reader reads (`head` tokens of a lead-in, then sentence
     tokens start..end) is capitalised next to another capitalised word of the sentence: a name,
@@ -1266,6 +1271,11 @@ class Analyzer:
                                        trigger, cue, cue_text, misses)
                     if finding is None:
                         continue
+                    if heading and found.slots.scope == "section" and leads is not None \
+                            and block.offsets[0] not in leads:
+                        # a heading naming the act of sharing asks to whom of a list right under
+                        # it: "Disclosures" + "* GM dealers, to deliver their products to you"
+                        leads[block.offsets[0]] = list(SECTION_QUESTION)
                     if not decision.held:
                         findings.append(finding)
                     elif sections_open is not None:

@@ -21,6 +21,11 @@ _VOCABULARY = re.compile(
     # certain third-parties", "information we collect")
     r"|\b(?:collect|shar|disclos|sell|sold|process)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:information|data)\b"
     r"|\b(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|provide|share|disclose)"
+    # (or of who receives it: a list of recipients quoted from a policy, "Service providers who
+    # help us provide our products")
+    r"|\bservice\s+providers?\b"
+    # (or of tracking for ads: a cookie table quoted from a policy)
+    r"|\b(?:advertising|analytics|tracking|targeting|marketing)\s+cookies?\b|\bad\s+networks?\b"
     r"|confidentialit|donn[ée]es\s+personnelles|datenschutz|privacidad|privacidade|riservatezza",
     re.I,
 )

@@ -216,6 +216,20 @@ def _term_named(words: Sequence[str], i: int) -> bool:
         or (k > 2 and words[k - 2] == "the" and words[k - 3] in CONTROL_VERBS))
 
 
+# words that open a gloss in brackets: what the word before means, no act of its own
+_GLOSS_OPENERS = (("that", "is"), ("i.e.",), ("ie",), ("i.e",), ("meaning",), ("namely",),
+                  ("in", "other", "words"))
+
+
+def _glossed(words: Sequence[str], i: int) -> bool:
+    """Whether word i stands inside a bracketed gloss ("has not sold your information (that is,
+    exchanged it for money, as the law puts it)"): it explains the word before, no act."""
+    opening = next((k for k in range(i - 1, max(-1, i - 6), -1) if words[k] in {"(", ")"}), None)
+    if opening is None or words[opening] != "(":
+        return False
+    return any(tuple(words[opening + 1:opening + 1 + len(g)]) == g for g in _GLOSS_OPENERS)
+
+
 def _beside_auxiliary(words: Sequence[str], i: int) -> bool:
     """Whether the adverb at i (commas around it skipped) follows or precedes an auxiliary: it
     sits inside the verb's clause ("are, however, provided", "however, may be rented")."""
@@ -565,6 +579,9 @@ class StatementReader:
                 continue  # do not trade names": a verb after a subject or an auxiliary)
             if before in QUOTES and after in QUOTES and _term_named(words, i):
                 i += 1  # 'the definitions of "sell" and "share"': terms named, no act
+                continue
+            if (verb or noun) and _glossed(words, i):
+                i += 1  # "has not sold it (that is, exchanged it for money)": the word explained
                 continue
             if noun and not verb and i > 1 and lemmas[i - 2] in lex.grants and words[i - 1] in DETERMINERS:
                 i = noun[0]  # "enables the sharing of information with your friends": others' act
@@ -1188,6 +1205,13 @@ class StatementReader:
                 # object, "we never sell or profit from your data"; not the business sold, "Should
                 # we sell off a brand, the customer records for that brand will go to the buyer")
                 object_end = next((j for j in range(k, body_end) if words[j] in SOLD_OBJECT_ENDS), body_end)
+                if object_end < body_end and words[object_end] in {"or", "and"} \
+                        and words[object_end - 1] == lemmas[object_end - 1] and any(
+                        words[j] not in PRONOUNS | {"them"} and lex.data.match_at(lemmas, j, body_end)
+                        for j in range(object_end + 1, min(object_end + 4, body_end))):
+                    # nouns coordinated before their head: "a client or guest list" (a singular
+                    # noun before the "or": not "books and vinyl records")
+                    object_end = min(object_end + 4, body_end)
                 if not lex.data.find(lemmas, k, object_end) and {"we", "you"}.isdisjoint(words[k:object_end]):
                     return None  # (what "we collect" or "you give" is data: "the readings we collect")
         # -- actor --
@@ -1530,8 +1554,12 @@ class StatementReader:
             # the exceptions run to the clause's end (past a verb of their own: "except ..., such
             # as if part of our business is sold to prospective purchasers") or a new condition
             # (", if you click ...")
+            # (not one the list of exceptions goes on past: "except to our providers, when the law
+            # requires it, and to the airlines in our partner programme")
             ex_stop = next((k for k in range(body_end + 2, clause_end)
-                            if words[k] in {"if", "when", "whenever"} and words[k - 1] == ","), clause_end)
+                            if words[k] in {"if", "when", "whenever"} and words[k - 1] == ","
+                            and not any(words[j] in {"and", "or"} and words[j + 1] in {"to", "with"}
+                                        for j in range(k + 1, clause_end - 1))), clause_end)
             exceptions += self.recipient_finder.classes(words, lemmas, body_end, ex_stop) \
                 + lex.condition_classes.classes_in(lemmas, body_end, ex_stop)
             if lex.acting_for_us.find(lemmas, body_end, ex_stop) \

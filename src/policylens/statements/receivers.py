@@ -292,10 +292,20 @@ class ReceiverReader:
             start = max([start] + [k + 1 for k in range(start, walk) if words[k] in {",", "with", "to"}])
             # (named as ours, "data partners who receive", or receiving the reader's data: "the
             # insurers on our panel, which receive your details")
+            # (or the data named before: "The categories of third parties that may receive this
+            # information for targeted advertising include ...")
             if not self.lex.recipients.find(lemmas, start, walk) \
                     or ("company" not in self.subjects.actor_classes(words, lemmas, cs, start)
-                        and "our" not in words[start:walk] and words[b:b + 1] != ["your"]):
+                        and "our" not in words[start:walk] and words[b:b + 1] != ["your"]
+                        and not (words[b:b + 1] in (["this"], ["such"], ["these"])
+                                 and lemmas[b + 1:b + 2] and lemmas[b + 1] in self.data_nouns)):
                 return None
+        # "compiled into a list that exhibitors may purchase": the data is the relative clause's
+        # antecedent, the verb's object
+        antecedent = start - 2 >= cs and words[start - 1] in {"that", "which"} and start < walk \
+            and lemmas[start - 2] in self.data_nouns and not self.lex.data.find(lemmas, b, min(b + 3, ce))
+        if antecedent:
+            pass
         elif start == walk or (start > cs and words[start - 1] in _NOT_STATED) or (
                 start - 1 > cs and words[start - 1] == "that"
                 and lemmas[start - 2] not in self.subjects.reporting):
@@ -321,13 +331,17 @@ class ReceiverReader:
         body_end = ex[0][0] if ex else ce
         object_end = next((k for k in range(b, body_end) if words[k] == ","), body_end)
         first = past_object_skip(words, b, object_end)
-        if not any(k == first or words[k] not in {"it", "them", "this", "that"}
-                   for k, _, _ in self.lex.data.find(lemmas, b, min(b + 6, object_end))):
+        data_span = (b, object_end)
+        if antecedent:
+            data_span = (max(cs, start - 5), start - 1)
+        elif not any(k == first or words[k] not in {"it", "them", "this", "that"}
+                     for k, _, _ in self.lex.data.find(lemmas, b, min(b + 6, object_end))):
             return None  # "partners receive compensation", "is provided with a switch": no data
-        if lemmas[first] in self.lex.not_data_objects and not self.lex.data.find(lemmas, first + 1,
-                                                                                  min(first + 5, object_end)):
+        if not antecedent and lemmas[first] in self.lex.not_data_objects \
+                and not self.lex.data.find(lemmas, first + 1, min(first + 5, object_end)):
             return None  # "advertisers buy ad space based on your interests": no data bought
-        if action == "sale" and {"our", "us"}.isdisjoint(words[b:object_end]) and lemmas[a] != "pay":
+        if action == "sale" and {"our", "us"}.isdisjoint(words[b:object_end]) and lemmas[a] != "pay" \
+                and not antecedent:
             # bought from us or ours ("our subscriber list"), not from someone else (paying to
             # receive it is paying us: "brands pay a fee to receive customers' names")
             return None
@@ -335,7 +349,7 @@ class ReceiverReader:
             or ([(start, start + 1, "x")] if words[start] in _NO_OBJECT | {"neither"} else [])
         recipients = self._named(words, lemmas, start, head, bool(nobody),
                                  ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce])
-                                 or "your" in words[b:min(b + 3, object_end)])
+                                 or "your" in words[b:min(b + 3, object_end)] or antecedent)
         # "no company apart from our hosting contractor ever receives it": everyone else is
         # denied; those after the exception word are its exceptions
         excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []
@@ -362,7 +376,7 @@ class ReceiverReader:
             # "these companies will only access the data to translate it": for us, on our terms
             recipients = ["service-provider" if r in ACTING_RECIPIENTS else r for r in recipients]
         found = self._statement(words, lemmas, a, b, action, cs, ce, body_end, recipients, cue, only,
-                                data_span=(b, object_end), lead=(start, walk))
+                                data_span=data_span, lead=(start, walk))
         if kept_by:  # (the words of the exceptions make no one of the denied act for us)
             found = replace(found, slots=replace(found.slots, recipients=tuple(recipients), exceptions=tuple(
                 dict.fromkeys(found.slots.exceptions + kept_by))))

@@ -137,6 +137,11 @@ class RecipientFinder:
             # a named kind of organisation is specific, not "third parties" in general
             out = ["organisation"] if any(self.unnamed_organisation(words, lemmas, p, q)
                                           for p, q in spans) else []
+        elif any(self.unnamed_organisation(words, lemmas, p, q) for p, q in phrases
+                 if not any(p <= a < q for _, a, _ in named)):
+            # (and beside a class named in another phrase: "to our service providers, and to the
+            # airlines in our partner programme")
+            out.append("organisation")
         return list(dict.fromkeys(out))
 
     def illustrated_third_parties(self, words: Sequence[str], lemmas: Sequence[str], start: int,
@@ -256,7 +261,9 @@ class RecipientFinder:
                         words[k].endswith("ing") and not lex.recipients.match_at(lemmas, k, end)
                         and words[k - 1] not in DETERMINERS  # ("to the training colleges": a modifier)
                         and not any(j < end and lex.recipients.match_at(lemmas, j, end)
-                                    for j in ((k + 1, k + 2, k + 3) if words[k + 1:k + 2] in (["and"], ["or"])
+                                    # (past a hyphened pair after the "and": "the coaching and
+                                    # singles-events companies")
+                                    for j in (range(k + 1, k + 6) if words[k + 1:k + 2] in (["and"], ["or"])
                                               else (k + 1,)))):
                     break
                 k += 1

@@ -44,8 +44,6 @@ from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_PURPOSES
 # closed answer words: a cell that opens with one of these answers its label (not "n": "N/A")
 YES = frozenset({"yes", "✓", "✔", "✔️", "☑", "true"})
 NO = frozenset({"no", "none", "✗", "✘", "❌", "nothing", "never", "false", "0"})
-# the weaker act a "yes" to "sold or shared?" affirms: the cell does not say it was sold
-WEAKEST_FIRST = ("share", "sale")
 _PUNCTUATION = frozenset({";", ",", ".", ":", "-", "–", "—", "/", "(", ")", "*", "?", "!"})
 # the last word of a label whose cells name the recipients: "Disclosed to", "Shared with"
 _TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})  # "Disclosed to"
@@ -230,8 +228,17 @@ class TableReader:
         named = self._recipients(words, lemmas, *cell)
         if not named:
             return []
-        act = _weakest(acts)
+        out = [self._listed_act(label, act, named, data, business, row_purposes, cell)
+               for act in dict.fromkeys(acts)]
+        return out
+
+    @staticmethod
+    def _listed_act(label: _Label, act: str, named: list[str], data: str, business: bool,
+                    row_purposes: tuple[str, ...], cell: tuple[int, int]) -> TableStatement:
+        """One act of a label ("sold/shared") to the recipients a cell lists."""
         purposes = tuple(dict.fromkeys((*label.purposes, *row_purposes)))
+        if act == "sale" and "share" in label.acts:
+            purposes += ("cross-context",)  # ("sold/shared": a sale in the law's words)
         if act == "share" and (business or not OWN_PURPOSES & set(purposes)):
             # ("Partners" in a list of a table's recipients, with no purpose of theirs named,
             # are not said to get data for their own ends: LABELS.md counts those that do)
@@ -241,8 +248,7 @@ class TableReader:
         # third parties at large says they get the data)
         slots = Slots(action=act, data=data, recipients=tuple(named), purposes=purposes,
                       only=act == "share" and OPEN_RECIPIENTS.isdisjoint(named))
-        return [TableStatement(Extracted(*cell, "affirmed", None, slots), label.text, (cell,),
-                               label.column)]
+        return TableStatement(Extracted(*cell, "affirmed", None, slots), label.text, (cell,), label.column)
 
     def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                     end: int) -> list[str]:
@@ -295,7 +301,9 @@ class TableReader:
         elif answer.polarity == "negated":
             polarities = {a: "negated" for a in acts}
         else:
-            polarities = {_weakest(acts): "affirmed"}
+            # ("Sold or shared in the past 12 months? Yes": each act the label names, in the law's
+            # words; LABELS.md: having "sold" as a law defines it is a sale)
+            polarities = {a: "affirmed" for a in dict.fromkeys(acts)}
         recipients = list(label.recipients)
         purposes_named = label.purposes
         if reason is not None:
@@ -311,7 +319,7 @@ class TableReader:
         cpra = "sale" in label.acts and "share" in label.acts
         out = []
         for act, polarity in polarities.items():
-            purposes = purposes_named + (("cross-context",) if cpra and act == "share" else ())
+            purposes = purposes_named + (("cross-context",) if cpra else ())
             slots = Slots(action=act, data=data, recipients=tuple(recipients),
                           purposes=tuple(dict.fromkeys(purposes)))
             out.append(TableStatement(Extracted(*cell, polarity, cell, slots), label.text, used,
@@ -397,7 +405,3 @@ def _matrix(labels: dict[int, _Label]) -> dict[int, _Label]:
     return {c: replace(label, acts=("share",), to_whom=False) if c in columns else label
             for c, label in labels.items()}
 
-
-def _weakest(acts: Sequence[str]) -> str:
-    """The act a yes (or a list of recipients) affirms when its label names several."""
-    return next((a for a in WEAKEST_FIRST if a in acts), acts[0])

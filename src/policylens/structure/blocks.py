@@ -503,7 +503,9 @@ class _Leads:
         self.in_list, self.current, self.levels, self.item_offered = None, None, [], None
         # (a heading too: "**We do not under any circumstances engage in:**" over its items)
         # (or a question, each item answering it: "Who do we share your data with?" over a list)
-        leads_a_list = block.kind in ("paragraph", "heading") and (
+        # (any heading is offered: the statement reader tells whether it names the act its list
+        # completes, "Disclosures" over "* GM dealers, to deliver their products")
+        leads_a_list = block.kind == "heading" or block.kind == "paragraph" and (
             block.text.endswith((":", "\uff1a", "?")) or asks_whom(block.text))
         self.offered = block.offsets[0] if leads_a_list else None
         return block

@@ -147,7 +147,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     """Sharing personal information with third parties beyond running the service (LABELS.md)."""
     if slots.action == "sale" and polarity != "negated":
         # selling data gives it to others for their own ends; a denial of selling says nothing
-        # of sharing (LABELS.md)
+        # of sharing (LABELS.md); a sale in the CPRA's words ("Sold or shared? Yes") may be ads'
+        # cookies alone, no disclosure of the company's (LABELS.md, modern wording)
+        if "cross-context" in slots.purposes:
+            return None
         sold = data_sale(polarity, slots)
         if sold is None or sold.value != "yes":
             return None
