@@ -443,7 +443,11 @@ class StatementReader:
             and before not in PREPOSITIONS and before not in {"than", "and", "or", "but", "not", "never"} \
             and (after in {"your", "our", "their", "its", "the", "these", "those", "any", "some"}
                  or after == "personal"
-                 or bool(self.lex.data.find(lemmas, g_end, min(g_end + 3, len(words)))))
+                 # (data named right after it, or past one modifier: "sold customer names"; not a
+                 # preposition's pronoun, "spaces sold through them")
+                 or (after not in PREPOSITIONS and after not in {"it", "them"} and any(
+                     self.lex.data.match_at(lemmas, j, len(words)) is not None
+                     and words[j] not in {"it", "them"} for j in (g_end, g_end + 1) if j < len(words))))
 
     @staticmethod
     def _own_predicate(words: Sequence[str], groups: list[tuple[int, int, list[str]]], g: int, cs: int,
@@ -507,16 +511,19 @@ class StatementReader:
         listing = False  # after "the following recipients:", "only:": semicolons part its items
         for i, w in enumerate(words):
             if w == ":" and (any(v in ENUMERATION_CUES or v == "only" for v in words[cuts[-1]:i])
-                             or words[i + 1:i + 2] in (["to"], ["with"])):
-                listing = True  # (or a list of recipients: "We disclose it: to ...; to ...")
+                             or words[i + 1:i + 2] in (["to"], ["with"])
+                             or words[i - 1:i] in (["to"], ["with"])):
+                listing = True  # (or a list of recipients: "We disclose it: to ...; to ...",
+                # "your data may be shared with: (i) operators ...; (ii) ...")
             if w in BOUNDARIES and i > 0 and not (listing and w == ";"):
                 # "including but not limited to", "not only ... but also": no new clause
                 if w == "but" and (words[i + 1:i + 3] == ["not", "limited"]
                                    or words[i + 1:i + 2] in (["also"], ["only"])
                                    or words[i - 1] in {"nobody", "one", "none", "anyone", "nothing"}):
                     continue  # ("nobody but you and our processor": an exception)
-                if w in ADVERB_BOUNDARIES and _beside_auxiliary(words, i):
-                    continue
+                if w in ADVERB_BOUNDARIES and (_beside_auxiliary(words, i)
+                                               or words[i + 1:i + 3] == [",", "that"]):
+                    continue  # (an aside before a "that" clause: "Please note, though, that ...")
                 cuts.append(i)
             elif w in {"and", "or"} and words[i - 1:i] == [","] and (words[i + 1:i + 2] in (
                     ["we"], ["you"], ["they"], ["it"]) or framed_subject(words, i + 1)) \

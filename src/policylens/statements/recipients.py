@@ -208,8 +208,10 @@ class RecipientFinder:
         if p and words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
             return False  # "to develop strategic partnerships": an infinitive, not a recipient
         head = None
+        # (the head ends where another phrase opens: "to insurance agencies with which we work")
         while j < q and words[j].isalpha() and words[j] not in OBJECT_SKIP \
-                and not self.lex.recipient_ends.match_at(lemmas, j, q):
+                and not self.lex.recipient_ends.match_at(lemmas, j, q) \
+                and not (j > p and self.lex.recipient_opens.match_at(lemmas, j, q)):
             head = j
             j += 1
         if head is None:

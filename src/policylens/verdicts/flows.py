@@ -237,7 +237,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return Decision("no", "shared with third parties only in the cases it names (a closed list)")
     # (not when the clause names the recipient's own ends: "we provide your data to third
     # parties for targeted advertising, in ways that may constitute sales under applicable laws")
-    if "legal" in slots.purposes or ("legal" in slots.conditions
+    # (one purpose among others of a list: "with: (i) operators ...; (ii) authorities, when
+    # legally required; and (iii) commercial partners, who may offer you their own products")
+    own_ends_too = bool(open_ones & PROGRAMME_RECIPIENTS) and "own-use" in slots.purposes
+    if ("legal" in slots.purposes and not own_ends_too) or ("legal" in slots.conditions
                                      and not open_ones - {"third-party", "organisation"}
                                      and not set(slots.purposes) & OWN_PURPOSES):
         return Decision(None, "a legal obligation or safety: an allowed exception", allowed=True)
