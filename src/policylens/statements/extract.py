@@ -844,6 +844,9 @@ class StatementReader:
             # "anonymized and identifiable customer data", "aggregated and, in some cases,
             # individual-level data": both kinds
             return False
+        if any(a - 2 >= cs and words[a - 1] in JOINERS and words[a - 2] in IDENTIFIED
+               and not any(x <= a - 2 < y for x, y in marks) for a, _ in marks):
+            return False  # "personally identifiable or non-personally identifiable information"
         for p in nouns:
             before = [b for a, b in marks if a < p]
             if before:  # "aggregate statistics and personally identifiable information"
@@ -1388,6 +1391,13 @@ class StatementReader:
         if self._granted_to_users(words, lemmas, cs, g_start, g_end, granted):
             actor = "user"
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        whom = next((j for j in range(max(cs + 1, subject_start - 2), min(walk + 1, n))
+                     if words[j] in {"whom", "which"} and words[j - 1] in {"to", "with"}), None) \
+            if scope == "description" and not recipients else None
+        if whom is not None:
+            # "the service providers and business partners to whom we may disclose your personal
+            # information": the antecedent receives it
+            recipients = lex.recipients.classes_in(lemmas, max(cs, whom - 9), whom - 1)
         if not recipients and lemmas[g_start] in DITRANSITIVE and g_end < body_end:
             # "We may also give those publishers your email address": an indirect object before
             # the data names to whom

@@ -74,13 +74,15 @@ class ReceiverReader:
         # (the verbs read only in a passive with "only" are screened apart: "use" is everywhere)
         self.closed = lexicon.receiving_closed_only
         self.verbs = frozenset(lexicon.receiving_lemmas()) - self.closed
+        # the first lemmas of the acts of giving: "the details we pass on" (see `_given_by_us`)
+        self.giving = frozenset(lexicon.action_words.words())
 
     def read(self, words: Sequence[str], lemmas: Sequence[str], clauses: Sequence[tuple[int, int]],
              previous: Callable[[], Sequence[str]] | None = None) -> list[Extracted]:
         """The statements of one sentence (lowercase words, their lemmas and clause spans);
         `previous()` gives the sentence before, which a subject "they" refers to."""
-        if self.verbs.isdisjoint(lemmas) and (self.closed.isdisjoint(lemmas)
-                                              or ("by" not in words and "we" not in words)):
+        if self.verbs.isdisjoint(lemmas) and (self.closed.isdisjoint(lemmas) or (
+                "by" not in words and ("we" not in words or self.giving.isdisjoint(lemmas)))):
             return []  # ("use" is read only in a passive with "by", or of data we give: most
             # sentences hold it)
         out: list[Extracted] = []

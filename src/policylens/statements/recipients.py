@@ -86,6 +86,8 @@ class RecipientFinder:
             # (not data after a preposition: "provide advertising companies with identifiers")
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
                 or bool(self.lex.data.find(lemmas, b, min(b + (1 if words[b:b + 1] in _GIVING else 2), end)))
+            if name == "user" and owner:
+                continue  # "access to your customer account information": whose data, not to whom
             if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
                 continue  # "visits to public locations": an adjective of a place, not the public
             if name == "public" and words[b:b + 1] == ["of"] and words[b + 1:b + 2] in (["our"], ["the"]):
