@@ -441,8 +441,7 @@ class StatementReader:
         before, after = words[g_start - 1], words[g_end]
         return before.isalpha() and before not in BE and lemmas[g_start - 1] not in self.data_nouns \
             and before not in PREPOSITIONS and before not in {"than", "and", "or", "but", "not", "never"} \
-            and (after in {"your", "our", "their", "its", "the", "these", "those", "any", "some"}
-                 or after == "personal"
+            and (after in DETERMINERS or after in {"these", "those", "some", "personal"}
                  # (data named right after it, or past one modifier: "sold customer names"; not a
                  # preposition's pronoun, "spaces sold through them")
                  or (after not in PREPOSITIONS and after not in {"it", "them"} and any(
@@ -1048,6 +1047,18 @@ class StatementReader:
         return any(abs(k - a) <= STRIP_REACH for k in range(cs, end)
                    if lemmas[k] in self.lex.identifying for a in removals)
 
+    def _identity_withheld_after(self, words: Sequence[str], lemmas: Sequence[str], clause_end: int) -> bool:
+        """Whether the clause after this one ("but ...") denies that what is given includes what
+        identifies anyone ("..., but any such reporting shall not include information which may
+        identify an individual customer"): the data given is de-identified."""
+        n = len(words)
+        lex = self.lex
+        if words[clause_end:clause_end + 1] != ["but"] or lex.identifying.isdisjoint(lemmas[clause_end:n]):
+            return False
+        return any(lemmas[k] in lex.withheld and lex.negations.find(lemmas, max(clause_end, k - 3), k)
+                   and not lex.identifying.isdisjoint(lemmas[k + 1:k + 1 + STRIP_REACH])
+                   for k in range(clause_end, n))
+
     def _statement(self, words: Sequence[str], lemmas: Sequence[str], action: str, g_start: int,
                    g_end: int, cs: int, ce: int, inherited: tuple[str, ...],
                    clause_end: int, owners: dict[int, tuple[int, int] | None],
@@ -1354,6 +1365,7 @@ class StatementReader:
         data_from = cs if words[cs] not in CONCESSIONS else max(
             [k + 1 for k in range(cs, subject_start) if words[k] == ","], default=cs)
         if self.aggregate_only(words, lemmas, data_from, body_end) \
+                or self._identity_withheld_after(words, lemmas, clause_end) \
                 or (not passive and not self.aggregate_firsts.isdisjoint(lemmas[g_end:body_end])
                     and self.aggregate_only(words, lemmas, g_end, body_end)) \
                 or (not passive and words[g_end:g_end + 1] in (["it"], ["them"])

@@ -182,6 +182,7 @@ class Lexicon:
     places: frozenset[str]  # "stays inside Europe": a place, not the company's name
     removing: PhraseTable  # "after removing ...": with an identifying word near, de-identified data
     identifying: frozenset[str]
+    withheld: frozenset[str]  # "but the reports shall not include information which may identify you"
     tracking_tools: frozenset[str]  # "these web beacons allow our partners to obtain ...": theirs
 
     def trigger_lemmas(self) -> set[str]:
@@ -279,5 +280,6 @@ def load_lexicon() -> Lexicon:
         places=frozenset(str(w) for w in raw["receiving"]["places"]),
         removing=_table(raw["deidentified"]["removing"]),
         identifying=frozenset(lemma(w) for w in raw["deidentified"]["identifying"]),
+        withheld=frozenset(lemma(w) for w in raw["deidentified"]["withheld"]),
         tracking_tools=frozenset(str(w) for w in raw["tracking_tools"]),
     )

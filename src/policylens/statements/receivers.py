@@ -87,7 +87,8 @@ class ReceiverReader:
             # sentences hold it)
         out: list[Extracted] = []
         for a, b, action in self.lex.receiving.find(lemmas, 0, len(words)):
-            given = self._given_by_us(words, lemmas, b, len(words))
+            given = lemmas[a] in self.lex.receiving_agent_only \
+                and self._given_by_us(words, lemmas, b, len(words))
             if lemmas[a] in self.closed and not is_participle(words[a], lemmas[a]) and not given:
                 continue  # "partners use the data they collect": their own act
             cs, ce = clause_of(clauses, a, len(words))
@@ -285,6 +286,10 @@ class ReceiverReader:
         opening = after_last_comma(words, cs, start)
         if opening < start and self.lex.receiving_nobody.match_at(lemmas, opening, start):
             start = opening  # "nobody but you and our processor has access": no one else
+        # "compiled into a list that exhibitors may purchase": the data is the relative clause's
+        # antecedent, the verb's object
+        antecedent = start - 2 >= cs and words[start - 1] in {"that", "which"} and start < walk \
+            and lemmas[start - 2] in self.data_nouns and not self.lex.data.find(lemmas, b, min(b + 3, ce))
         if start == walk and start - 1 > cs and words[start - 1] in {"who", "that", "which"}:
             # "we work with data partners who receive your purchase history": the antecedent of
             # a relative clause, named as the company's partner
@@ -302,15 +307,9 @@ class ReceiverReader:
                         and not (words[b:b + 1] in (["this"], ["such"], ["these"])
                                  and lemmas[b + 1:b + 2] and lemmas[b + 1] in self.data_nouns)):
                 return None
-        # "compiled into a list that exhibitors may purchase": the data is the relative clause's
-        # antecedent, the verb's object
-        antecedent = start - 2 >= cs and words[start - 1] in {"that", "which"} and start < walk \
-            and lemmas[start - 2] in self.data_nouns and not self.lex.data.find(lemmas, b, min(b + 3, ce))
-        if antecedent:
-            pass
-        elif start == walk or (start > cs and words[start - 1] in _NOT_STATED) or (
+        elif not antecedent and (start == walk or (start > cs and words[start - 1] in _NOT_STATED) or (
                 start - 1 > cs and words[start - 1] == "that"
-                and lemmas[start - 2] not in self.subjects.reporting):
+                and lemmas[start - 2] not in self.subjects.reporting)):
             # no subject; a relative or conditional clause's; "it's creepy that ..." (not "please
             # note that our partners receive")
             return None
