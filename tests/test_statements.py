@@ -773,3 +773,8 @@ def test_a_sale_in_the_cpra_words_is_no_disclosure_for_sharing() -> None:
                   purposes=("cross-context",))
     assert data_sale("affirmed", slots).value == "yes"  # type: ignore[union-attr]
     assert third_party_sharing("affirmed", slots) is None
+
+
+def test_a_group_named_by_its_name_is_the_company_s_own(read) -> None:
+    _, slots = one(read, "We may share your data with other organisations in the Harbourline Group.")
+    assert slots.recipients == ("affiliate",)

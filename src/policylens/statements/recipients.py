@@ -32,6 +32,15 @@ AUDIENCE_REACH = 6
 
 # prepositions after a recipient that introduce what it is given ("provide partners with data")
 _GIVING = (["with"], ["for"], ["to"])
+# "organisations in the IKEA Group", "companies of the Acme family": the company's own group, by name
+_GROUP_WORDS = frozenset({"group", "family"})
+
+
+def _in_named_group(words: Sequence[str], b: int) -> bool:
+    """Whether the words from b place the class named before them inside a group named by its
+    name ("other organisations in the IKEA Group", "entities within the Telegram group")."""
+    return b + 3 < len(words) and words[b] in {"in", "of", "within", "across"} \
+        and words[b + 1] == "the" and words[b + 2].isalpha() and words[b + 3] in _GROUP_WORDS
 
 # the words that open examples of a class ("third parties, including insurers")
 ILLUSTRATING = (["including"], ["such"], ["like"], ["e.g."], ["namely"])
@@ -88,6 +97,8 @@ class RecipientFinder:
                 or bool(self.lex.data.find(lemmas, b, min(b + (1 if words[b:b + 1] in _GIVING else 2), end)))
             if name == "user" and owner:
                 continue  # "access to your customer account information": whose data, not to whom
+            if name == "third-party" and _in_named_group(words, b):
+                name = "affiliate"  # "other organisations in the IKEA Group": the company's group
             if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
                 continue  # "visits to public locations": an adjective of a place, not the public
             if name == "public" and words[b:b + 1] == ["of"] and words[b + 1:b + 2] in (["our"], ["the"]):
