@@ -768,10 +768,11 @@ class StatementReader:
             # share their posts": no one else
             return None
         for j in range(i + 2, min(i + 9, len(words))):
-            if words[j] in {".", ";", ",", "by"} or lemmas[j] in self.data_nouns:
-                return None
+            # (a granted verb first: "contact" is also a noun of data)
             if lemmas[j] in self.lex.granted and (words[j - 1] == "to" or lemmas[i] == "let"):
                 return j + 1 if words[j - 1] != "to" or j - 1 > i + 1 else None
+            if words[j] in {".", ";", ",", "by"} or lemmas[j] in self.data_nouns:
+                return None
         return None
 
     @staticmethod
