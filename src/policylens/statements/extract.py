@@ -1164,13 +1164,6 @@ class StatementReader:
             OPEN_RECIPIENTS & set(self.recipient_finder.classes(words, lemmas, g_end, body_end)))
         scope = self.scopes.scope(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                   presupposed, passive)
-        if scope == "description" and (others_denied := lex.negations.find(lemmas, cs, walk)) \
-                and others_denied[0][0] > cs and words[others_denied[0][0] - 1] not in BE \
-                and "company" not in self.subject_finder.actor_classes(words, lemmas, cs,
-                                                                       others_denied[0][0]):
-            # "partners may not use the information we share with them for their own ends": the
-            # data described is given, and what the others may do with it is a rule for them
-            scope = "restriction"
         if wanted and scope == "rights" \
                 and "opt-out" in lex.condition_classes.classes_in(lemmas, cs, g_start) \
                 and "right" not in lemmas[cs:ce] \
@@ -1179,10 +1172,6 @@ class StatementReader:
             # the law gives: "you have the right to opt out of having your data sold as defined
             # in the CCPA")
             scope = "practice"
-        if (words[max(cs, subject_start - 1):subject_start] == ["if"]
-                and words[subject_start:subject_start + 1] == ["we"]) \
-                or (walk == cs and words[walk:walk + 1] in (["were"], ["should"])):
-            scope = "hypothesis"  # "If we sell your data, we will tell you": the if-clause itself
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
         k = past_object_skip(words, g_end, body_end)
         # "Your data is not a product we sell": the object is a relative clause's antecedent
@@ -1249,13 +1238,17 @@ class StatementReader:
                                                         first + 1, body_end, False)
             if first_actor == "company":
                 actor, subject = first_actor, first_subject
-        if scope == "practice" and actor == "company" and not passive and subject_start > cs \
-                and words[subject_start - 1] == "if" and 0 < walk - subject_start <= 4 \
-                and all(words[k].isalpha() and words[k] not in DETERMINERS and words[k] not in PRONOUNS
-                        for k in range(subject_start, walk)) \
-                and not lex.data.find(lemmas, subject_start, walk):
-            # "If Verizon ever starts selling such information, customers will be opted out": the
-            # company by its name in the if-clause, as "If we sell your data" (the hypothesis)
+        # the if-clause itself: "If we sell your data, we will tell you", "Were we to sell it",
+        # and the company by its name ("If Verizon ever starts selling such information, customers
+        # will be opted out")
+        if_clause = subject_start > cs and words[subject_start - 1] == "if"
+        if (if_clause and words[subject_start:subject_start + 1] == ["we"]) \
+                or (walk == cs and words[walk:walk + 1] in (["were"], ["should"])) \
+                or (if_clause and scope == "practice" and actor == "company" and not passive
+                    and 0 < walk - subject_start <= 4
+                    and all(words[k].isalpha() and words[k] not in DETERMINERS and words[k] not in PRONOUNS
+                            for k in range(subject_start, walk))
+                    and not lex.data.find(lemmas, subject_start, walk)):
             scope = "hypothesis"
         # "may be considered a sale", "may be treated as selling or sharing": the CCPA's terms
         deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)

@@ -1,6 +1,7 @@
 """A statement's scope: whether the clause states the company's own practice ("practice") or,
 read but asserting none, a list's lead-in, a statement embedded under knowing or asking or a
-description of the policy, a user's right, or a description of data (a relative clause)."""
+description of the policy, a user's right, a description of data (a relative clause), or a rule
+for others about data so described."""
 
 from __future__ import annotations
 
@@ -163,6 +164,12 @@ class ScopeReader:
             # "third parties to whom the information was sold"; not a label whose list follows
             # ("Categories of third parties to whom we disclose data: advertising networks; ...")
             scope = "description"
+        if scope == "description" and (denied := lex.negations.find(lemmas, cs, walk)) \
+                and denied[0][0] > cs and words[denied[0][0] - 1] not in BE \
+                and "company" not in self.subjects.actor_classes(words, lemmas, cs, denied[0][0]):
+            # "partners may not use the information we share with them for their own ends": the
+            # data described is given, and what the others may do with it is a rule for them
+            scope = "restriction"
         return scope
 
     def _lists_data(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:

@@ -228,9 +228,8 @@ class TableReader:
         named = self._recipients(words, lemmas, *cell)
         if not named:
             return []
-        out = [self._listed_act(label, act, named, data, business, row_purposes, cell)
-               for act in dict.fromkeys(acts)]
-        return out
+        return [self._listed_act(label, act, named, data, business, row_purposes, cell)
+                for act in dict.fromkeys(acts)]
 
     @staticmethod
     def _listed_act(label: _Label, act: str, named: list[str], data: str, business: bool,

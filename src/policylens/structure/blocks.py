@@ -49,10 +49,10 @@ def _title_line(content: str, following: str) -> bool:
 # A list item's bullet (a word processor's too: "●", "■", "►", "➢"), as a character class.
 _BULLETS = r"[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013\u25cf\u25a0\u25ba\u27a2\u2043]"
 # A list item's opening: a bullet, a number or a letter ("1.", "a)", "(iv)"), then text.
+# (the group `bullet` tells a bulleted item from a numbered one)
 _LIST_ITEM = re.compile(
-    r"^(?P<indent>[ \t]*)(?:" + _BULLETS + r"|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
+    r"^(?P<indent>[ \t]*)(?:(?P<bullet>" + _BULLETS + r")|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
     r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]+\S")
-_BULLET_OPENING = re.compile(r"^[ \t]*" + _BULLETS)
 # A setext heading's underline (after a paragraph line), or a thematic break (alone).
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
 _THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|={3,})$")
@@ -612,7 +612,7 @@ def iter_blocks(text: str) -> Iterator[Block]:
             start = line_start
             indent = len(line) - len(line.lstrip())
             kind = "heading" if heading else "list-item" if item else "paragraph"
-            marker = "bullet" if item and _BULLET_OPENING.match(line) else "number"
+            marker = "" if not item else "bullet" if item.group("bullet") else "number"
         if heading:
             yield from flush(line_end)
             start, kind = None, "paragraph"
