@@ -1285,8 +1285,11 @@ class StatementReader:
         # (a restriction word in a clause before the subject's comma is that clause's: "Where
         # permitted by law, we may share ...")
         rule_from = after_last_comma(words, max(cs, subject_start - 8), subject_start)
+        # (a permission given to us is no rule for others: "some services allow us to reach
+        # users by sending ...")
         if not deemed and (lex.restrictions.find(lemmas, walk, g_start) and not ours
-                           or lex.restrictions.find(lemmas, rule_from, walk)):
+                           or any(words[b:b + 1] != ["us"]
+                                  for _, b, _ in lex.restrictions.find(lemmas, rule_from, walk))):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
         membership: list[tuple[int, int, str]] = []

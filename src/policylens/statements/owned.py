@@ -119,6 +119,11 @@ class OwnedActs:
         # (the last subject pronoun, else the first noun: "we fund the app by ...")
         head = next((h for h in reversed(heads) if words[h] in {"we", "i", "you", "they"}),
                     heads[0] if heads else None)
+        # "Some services allow us to reach users by sending ...": "us" after a grant is who acts
+        granted = next((k for k in range(end - 1, 0, -1)
+                        if words[k] == "us" and lemmas[k - 1] in self.lex.grants), None)
+        if granted is not None and (head is None or granted > head):
+            return granted
         if head is None or "company" not in self.subjects.actor_classes(words, lemmas, head,
                                                                         min(head + 3, end)):
             return None

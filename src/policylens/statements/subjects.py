@@ -487,16 +487,22 @@ class SubjectFinder:
             # (a short name after "that" is the subject of a content clause: "to clarify that
             # ASUS does not sell")
             relative = after_relative and (subject_start == walk or (not found and walk - subject_start > 2))
+            # the antecedent's head, before a bracketed aside: "a value (typically a long string
+            # of characters) that cannot reveal"
+            head = subject_start - 2
+            if after_relative and head > cs and words[head] == ")" \
+                    and (k := _bracket_opening(words, cs, head)) is not None:
+                head = k - 1
             if relative:
-                subject = (max(cs, subject_start - 6), subject_start - 1)
+                subject = (max(cs, head - 4), head + 1)
                 found = self.actor_classes(words, lemmas, *subject)
             if "company" in found or self._acting_for_named_company(words, lemmas, cs, subject) \
                     or found == ["third-party"] and self._party_of_contract(words, lemmas, cs, subject):
                 actor = "company"
             elif found:
                 actor = found[0]
-            elif relative and words[subject_start - 2].isalpha() \
-                    and lemmas[subject_start - 2] not in self.data_nouns \
-                    and lemmas[subject_start - 2] not in self.reporting:
+            elif relative and words[head].isalpha() \
+                    and lemmas[head] not in self.data_nouns \
+                    and lemmas[head] not in self.reporting:
                 actor = "third-party"  # "the law requires businesses that sell data to ..."
         return actor, subject
