@@ -50,6 +50,14 @@ def load_cues() -> dict[str, object]:
     return dict(data)
 
 
+def _list_comma(doc: Doc, k: int) -> bool:
+    """Whether the token at k is the comma of a list's items ("your browsing, location or call
+    data"): no pause in a negated verb's reach."""
+    return doc[k].text == "," and k + 3 < len(doc) and doc[k + 1].is_alpha \
+        and doc[k + 2].lower_ in {"or", "and"} and doc[k + 3].is_alpha \
+        and doc[k + 3].lower_ not in LIST_BREAKERS
+
+
 def _stops(in_sentence: list[Cue]) -> list[int]:
     """Where a verb negation's reach ends: a pause or a clause of its own, except the commas
     that open and close an aside of examples (", including your history,")."""
@@ -115,6 +123,10 @@ DENYING_WORDS = frozenset({"not", "no", "nothing"})
 # how far after "is something" its negation may stand ("is something you won't find")
 PREDICATE_REACH = 4
 
+# words after "A, B or" that open a clause of its own, not a list's last item
+LIST_BREAKERS = frozenset({"we", "they", "you", "it", "i", "he", "she", "our", "not", "never", "if",
+                           "then", "also", "so", "therefore", "may", "will", "can"})
+
 # negations that govern their clause's verb when they open it
 FRONTED_NEGATIONS = frozenset({"neither", "never", "under no circumstances", "in no event"})
 
@@ -152,6 +164,7 @@ class PolarityDetector:
         pause = self.pause_key if not any(kinds[key] == "verb_negations" for key, _, _ in matches) else None
         found = [Cue(kinds[key], start, end, text_of(start, end))
                  for key, start, end in matches if key != pause
+                 and (key != self.pause_key or not _list_comma(doc, start))
                  and (key != self.post_key or self._denies_passive(doc, end))]
         pseudo = [c for c in found if c.kind == "pseudo"]
         if not pseudo:

@@ -1278,7 +1278,8 @@ class StatementReader:
             + [a for a, _, _ in lex.minors.find(lemmas, *subject)]
         if scope == "practice" and minors and not any(  # not "including users under 16"
                 # (nor "(including Personal Information of minors)")
-                w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 5):a]):
+                # ("including the personal information of consumers under 16")
+                w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 8):a]):
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
         ours = "company" in subjects.actor_classes(words, lemmas, *subject) or actor == "company" and not (
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))

@@ -92,9 +92,13 @@ class ReceiverReader:
             if lemmas[a] in self.closed and not is_participle(words[a], lemmas[a]) and not given:
                 continue  # "partners use the data they collect": their own act
             cs, ce = clause_of(clauses, a, len(words))
+            # (not in a predicate coordinated after it: "brands receive your email address and
+            # may email you directly")
+            own_end = next((k for k in range(b, ce - 1)
+                            if words[k] in {"and", "but"} and words[k + 1] in MODALS), ce)
             if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
-                    or self.lex.receiving_elsewhere.find(lemmas, cs, ce) \
+                    or self.lex.receiving_elsewhere.find(lemmas, cs, own_end) \
                     or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
                            and words[k - 1] not in {"apart", "aside"}  # ("apart from": an exception)
                            and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)

@@ -222,9 +222,11 @@ class RecipientFinder:
             return False  # "to develop strategic partnerships": an infinitive, not a recipient
         head = None
         # (the head ends where another phrase opens: "to insurance agencies with which we work")
+        # (and at a participle after it: "the garden centres listed in our catalogue")
         while j < q and words[j].isalpha() and words[j] not in OBJECT_SKIP \
                 and not self.lex.recipient_ends.match_at(lemmas, j, q) \
-                and not (j > p and self.lex.recipient_opens.match_at(lemmas, j, q)):
+                and not (j > p and self.lex.recipient_opens.match_at(lemmas, j, q)) \
+                and not (head is not None and words[j].endswith("ed") and len(words[j]) > 4):
             head = j
             j += 1
         if head is None:

@@ -24,6 +24,7 @@ from policylens.statements.words import (
     OBJECT_SKIP,
     PERFECT_AUXILIARIES,
     POSSESSIVES,
+    PREPOSITIONS,
     PRONOUNS,
     SUBJECT_STOPS,
     SUBORDINATORS,
@@ -347,7 +348,11 @@ class SubjectFinder:
         walk = _before_aside(words, cs, walk)
         subject_start = walk
         while subject_start > cs and walk - subject_start < 8 \
-                and words[subject_start - 1] not in SUBJECT_STOPS:
+                and (words[subject_start - 1] not in SUBJECT_STOPS
+                     # ("the brands featured in that month's leaflet": a determiner after a
+                     # preposition)
+                     or (words[subject_start - 1] == "that" and subject_start - 2 >= cs
+                         and words[subject_start - 2] in PREPOSITIONS)):
             subject_start -= 1
         if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
                 and words[subject_start - 2] == "we":
