@@ -91,6 +91,24 @@ def test_a_limit_on_one_feature_alone_still_decides() -> None:
     assert verdict.value == "not-directed"
 
 
+def test_childrens_accounts_a_parent_opens_are_a_consent_path() -> None:
+    # "Youth accounts for members aged 10 to 15 are opened by a parent, who consents for them."
+    children = load_practices()["children"]
+    verdict = decide(children, [
+        _said("directed", "Youth accounts for children aged 10 to 15 are available."),
+        _said("parental-consent", "Only a parent can open one, and must consent first.")])
+    assert verdict.value == "parental-consent"
+    assert "accounts a parent opens set aside" in verdict.reason
+
+
+def test_a_service_for_children_stays_directed_beside_a_parents_consent() -> None:
+    children = load_practices()["children"]
+    verdict = decide(children, [
+        _said("directed", "Our reading app is made for children."),
+        _said("parental-consent", "A parent must consent before a child signs up.")])
+    assert verdict.value == "directed"
+
+
 def _in_sentence(value: str, sentence: str, trigger: str, age: str) -> Finding:
     at = sentence.index(trigger)
     return Finding("r", "children", value, "affirmed", sentence, 0, len(sentence), 1, "", trigger,
@@ -141,3 +159,23 @@ def test_a_group_named_under_this_age_is_the_stated_group(analyze_text) -> None:
     text = ("You must be 18 or older to open an account. Individuals under this age may only use "
             "the service with the approval of a parent.")
     assert analyze_text(text).practices["children"].value == "not-directed"
+
+
+def test_a_keyword_inside_a_denying_statement_does_not_admit() -> None:
+    # "Our rules forbid handing member data to any company that acquires or merges with us.":
+    # the keyword rule sees "merges with", the statement reader the denial that holds it
+    from policylens.models import Slots
+    merger = load_practices()["merger-transfer"]
+    sentence = "Our rules forbid handing member data to any company that acquires or merges with us."
+    keyword = Finding("merger-transfer-business-transfer", "merger-transfer", "yes", "affirmed",
+                      sentence, 0, len(sentence), 1, "", "merges with")
+    denial = Finding("merger-transfer-flow", "merger-transfer", "no", "negated", sentence, 0,
+                     len(sentence), 1, "", "handing",
+                     slots=Slots("share", recipients=("successor",), conditions=("business-transfer",)))
+    verdict = decide(merger, [keyword, denial])
+    assert verdict.value == "no"
+    assert "keyword finding(s) in a sentence whose statement denies set aside" in verdict.reason
+    # the same keyword in a sentence of its own still admits
+    elsewhere = Finding("merger-transfer-business-transfer", "merger-transfer", "yes", "affirmed",
+                        "If we merge, member data passes to the new company.", 100, 150, 2, "", "merge")
+    assert decide(merger, [elsewhere, denial]).value == "yes"

@@ -1289,7 +1289,7 @@ class StatementReader:
         # (a permission given to us is no rule for others: "some services allow us to reach
         # users by sending ...")
         if not deemed and (lex.restrictions.find(lemmas, walk, g_start) and not ours
-                           or any(words[b:b + 1] != ["us"]
+                           or any(words[b:b + 1] != ["us"] and not (b == g_start and words[b].endswith("ing"))
                                   for _, b, _ in lex.restrictions.find(lemmas, rule_from, walk))):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --

@@ -14,6 +14,11 @@ from policylens.statements.words import BARRED, CONTRASTS, INCLUDES, PRACTICE_NO
 # words of earning that frame a contrast of acts ("makes its money selling tickets, not selling
 # data")
 MONEY_WORDS = frozenset({"money", "revenue", "revenues", "income", "living", "profit", "profits"})
+# verbs that bar an act named by a gerund after them ("our rules forbid selling member lists")
+BARRING = frozenset({"forbid", "prohibit", "bar", "ban", "preclude"})
+# a company's own rules as a subject ("our bylaws prohibit ...")
+RULE_NOUNS = frozenset({"rule", "policy", "bylaw", "by-law", "constitution", "charter", "code",
+                        "principle", "term", "statute"})
 # an aside between "include" and its gerund ("This may include, for example, sharing ...")
 _ASIDES = frozenset({",", "for", "example", "instance", "e.g.", "among", "other", "things"})
 # a subject that stands for the practice the sentence before described ("This may include selling")
@@ -41,6 +46,9 @@ class OwnedActs:
                 and not MONEY_WORDS.isdisjoint(words[:j - 1]):
             # "SeatFinder makes its money selling tickets, not selling information about buyers":
             # the act set against how the company earns
+            return ((j, j + 1),)
+        if j > 0 and lemmas[j] in BARRING and self._our_rules(words, lemmas, j):
+            # "our rules forbid handing member data to any buyer": the company's own bar
             return ((j, j + 1),)
         deemed_at = self.lex.deemed.find(lemmas, max(0, j - 3), j + 1) \
             if j > 0 and words[j] in {"to", "as"} else []
@@ -111,6 +119,14 @@ class OwnedActs:
             return None  # ("... is not part of our business model")
         negation = self.lex.negations.find(lemmas, be + 1, min(noun + 8, n))
         return ((negation[0][0], negation[0][1]) if negation else None,)
+
+    def _our_rules(self, words: Sequence[str], lemmas: Sequence[str], verb: int) -> bool:
+        """Whether the subject of the verb at `verb` is the company or its own rules ("we",
+        "our policy", "the co-operative's rules")."""
+        subject = words[max(0, verb - 3):verb]
+        owned_rules = bool(RULE_NOUNS & set(lemmas[max(0, verb - 3):verb])) and (
+            "our" in subject or any(w.endswith(("'s", "’s")) for w in subject))
+        return owned_rules or self.company_subject(words, lemmas, verb) is not None
 
     def company_subject(self, words: Sequence[str], lemmas: Sequence[str], end: int) -> int | None:
         """Where the last subject before words[end] stands if it is the company ("we ... by

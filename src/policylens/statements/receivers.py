@@ -94,15 +94,18 @@ class ReceiverReader:
             cs, ce = clause_of(clauses, a, len(words))
             # (not in a predicate coordinated after it: "brands receive your email address and
             # may email you directly")
+            # ("and uses it to send you offers from its partner brands": a verb of its own)
             own_end = next((k for k in range(b, ce - 1)
-                            if words[k] in {"and", "but"} and words[k + 1] in MODALS), ce)
+                            if words[k] in {"and", "but"} and (words[k + 1] in MODALS or (
+                                words[k + 1].endswith("s") and self.lex.action_words.match_at(
+                                    lemmas, k + 1, k + 2) is not None) or lemmas[k + 1] == "use")), ce)
             if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
                     or self.lex.receiving_elsewhere.find(lemmas, cs, own_end) \
                     or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
                            and words[k - 1] not in {"apart", "aside"}  # ("apart from": an exception)
                            and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)
-                           for k in range(b, self._phrase_end(words, b, ce))) \
+                           for k in range(b, min(own_end, self._phrase_end(words, b, ce)))) \
                     or self._opens_list(words, b, ce):
                 # a gerund or participle ("the entities receiving data"), an infinitive, a noun
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
@@ -246,13 +249,16 @@ class ReceiverReader:
     def _coordinated(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int) -> int:
         """Where a coordinated subject starts: "data brokers and list providers may receive" (the
         noun phrase before "and"/"or" naming a recipient too), else `start`."""
-        while start - 1 > cs and words[start - 1] in {"and", "or"}:
+        # (and over a list's comma: "no advertiser, data broker or other outside company")
+        while start - 1 > cs and (words[start - 1] in {"and", "or"} or (
+                words[start - 1] == "," and not {"and", "or"}.isdisjoint(words[start:start + 5]))):
             first = start - 1
             while first > cs and first > start - 5 and words[first - 1].isalpha() \
                     and words[first - 1] not in {"and", "or"}:
                 first -= 1
-            if first == start - 1 or not self.lex.recipients.find(lemmas, first, start - 1):
-                break
+            if first == start - 1 or not self.lex.recipients.find(lemmas, first, start - 1) or (
+                    words[start - 1] == "," and not PRONOUNS.isdisjoint(words[first:start - 1])):
+                break  # (a list's item, not a clause before the comma: "When you buy a ticket, ...")
             start = first
         return start
 
@@ -355,11 +361,16 @@ class ReceiverReader:
         recipients = self._named(words, lemmas, start, head, bool(nobody),
                                  ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce])
                                  or "your" in words[b:min(b + 3, object_end)] or antecedent)
+        if not recipients and start - 2 > cs and words[start - 1] == "," and head - start <= 3:
+            # a name in apposition: "Our official kit partner, Stridewell, receives ...": the
+            # class is named before it
+            before = after_last_comma(words, cs, start - 1)
+            recipients = self._named(words, lemmas, before, start - 1, bool(nobody))
         # "no company apart from our hosting contractor ever receives it": everyone else is
         # denied; those after the exception word are its exceptions
         excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []
         kept_by = tuple(self._named(words, lemmas, excepted[0][1], walk, False)) if excepted else ()
-        if not recipients and words[start:head] == ["they"] and previous is not None:
+        if not recipients and words[start:head] in (["they"], ["it"]) and previous is not None:
             recipients = self.antecedents(previous())  # "We work with ad partners. They receive ..."
         # "only our staff" (a clause may open on its boundary word: "; only the processor sees")
         only = bool(self.lex.only.find(lemmas, max(cs, start - 2), min(start + 2, head)))
@@ -445,7 +456,12 @@ class ReceiverReader:
         if ours_only and "company" not in self.subjects.actor_classes(before, lemmas, 0, min(3, len(before))):
             # ("The newsletter is free because our sponsors pay for it. In return, they receive
             # ...": the company's own partners, named with "our", "our joint marketing partners")
-            found = [(a, c) for a, c in found if "our" in before[max(0, a - 3):a]]
+            # (or partners the sentence's subject, by its own name, works with: "Healthwise
+            # Pharmacy works with Careway, an independent rewards company")
+            named_subject = not self.lex.recipients.find(lemmas, 0, min(3, len(before)))
+            found = [(a, c) for a, c in found if "our" in before[max(0, a - 3):a]
+                     or (named_subject and "with" in before[max(0, a - 6):a]
+                         and not self.lex.actors.find(lemmas, 0, min(3, len(before))))]
         return list(dict.fromkeys(c for _, c in found))
 
     def _cue(self, lemmas: Sequence[str], walk: int, a: int,
@@ -462,7 +478,12 @@ class ReceiverReader:
         noun of no known class is a kind of organisation ("lenders in our network")."""
         if words[start:start + 1] == ["others"]:
             return ["public"]
-        named = [c for c in self.lex.recipients.classes_in(lemmas, start, end) if c not in {"user", "abroad"}]
+        found = self.lex.recipients.find(lemmas, start, end)
+        # (a class word that modifies the head after it names no one: "our official kit partner")
+        heads = [c for a, b, c in found
+                 if not any(a < a2 and a2 - b <= 2 and not {",", "and", "or", "/"} & set(words[b:a2])
+                            for a2, _, _ in found)]
+        named = [c for c in dict.fromkeys(heads) if c not in {"user", "abroad"}]
         if len(named) > 1:  # "companies within our corporate family": the class named
             named = [c for c in named if c != "third-party"]
         if not named and not nobody and ours \

@@ -155,21 +155,59 @@ def _one_feature(finding: Finding) -> bool:
     return _ONE_FEATURE.search(finding.sentence) is not None
 
 
+# Accounts or profiles for children that a parent opens or consents to ("Junior accounts for
+# children aged 8 to 15 can only be opened by a parent", "Kids profiles. ... only after the
+# parent has given consent") are a consent path in a service for everyone, not a service made for
+# children: beside a parental-consent statement of their section, they do not make `directed`.
+_CHILD_PART = re.compile(
+    r"\b(?:junior|kids?|child(?:ren)?(?:[''’]s?)?|teen|minor)\s+(?:accounts?|profiles?)\b"
+    r"|\b(?:accounts?|profiles?)\s+for\s+(?:a\s+|your\s+)?(?:young\s+)?(?:children|kids|child|minors)\b",
+    re.IGNORECASE)
+
+
+def _consented_parts(relevant: list[Finding]) -> list[Finding]:
+    """The `directed` findings that name only children's accounts or profiles in a section whose
+    parental-consent statement governs them (all of them, or none)."""
+    directed = [f for f in relevant if f.value == _AUDIENCE_VALUE]
+    consent = {f.section for f in relevant if f.value == "parental-consent"}
+    if directed and all(_CHILD_PART.search(f.sentence) and f.section in consent for f in directed):
+        return directed
+    return []
+
+
 # A service made for children ("our Kids app", "teachers add their pupils") speaks of its whole
 # audience, the youngest group there is: such a statement with no age stays in the decision beside
 # the youngest group's rules, where the practice's precedence places it.
 _AUDIENCE_VALUE = "directed"
 
 
+def _named_in_a_denial(relevant: list[Finding]) -> list[Finding]:
+    """Keyword findings in a sentence whose statement denies the practice: a sentence is decided
+    by what it states, and the words the keyword saw are the denial's own ("our rules forbid
+    handing member data to any company that acquires or merges with us")."""
+    denied = {(f.start, f.end) for f in relevant if f.slots is not None and f.polarity == "negated"
+              and f.value is not None}
+    return [f for f in relevant if f.slots is None and f.polarity != "negated"
+            and (f.start, f.end) in denied]
+
+
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
     """The findings that take part in the decision, and a note on why others do not."""
     relevant = [f for f in findings if f.practice == practice.id and f.value is not None]
     note = ""
+    named = _named_in_a_denial(relevant)
+    if named:
+        note = f" ({len(named)} keyword finding(s) in a sentence whose statement denies set aside)"
+        relevant = [f for f in relevant if f not in named]
     if practice.decide == "youngest-age":
         service_wide = [f for f in relevant if not _one_feature(f)]
         if service_wide and len(service_wide) < len(relevant):
             note = f" ({len(relevant) - len(service_wide)} statement(s) about one feature set aside)"
             relevant = service_wide
+        parts = _consented_parts(relevant)
+        if parts:
+            note += f" ({len(parts)} statement(s) about children's accounts a parent opens set aside)"
+            relevant = [f for f in relevant if f not in parts]
         ages = [a for a in (_age(f) for f in relevant) if a is not None]
         if ages:
             youngest = min(ages)
