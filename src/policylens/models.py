@@ -116,7 +116,7 @@ class Slots:
     actor: str = "company"  # company | user | third-party
     data: str = "unspecified"  # personal | sensitive | public | aggregate | unspecified
     recipients: tuple[str, ...] = ()  # service-provider, affiliate, advertiser, third-party, ...
-    purposes: tuple[str, ...] = ()  # marketing | advertising | legal | service
+    purposes: tuple[str, ...] = ()  # marketing | advertising | own-use | legal | service | our-users | ...
     # consent | direction (the user's own instruction) | opt-out | legal | business-transfer | hypothetical
     conditions: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()  # recipients and conditions after "except", "unless"

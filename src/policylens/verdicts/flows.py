@@ -177,6 +177,11 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # "prize providers, for their own marketing", "the insurers on our panel, who may contact
         # you about their products": a provider given data for its own ends does not act for us
         recipients = (recipients - {"service-provider", "adviser"}) | {"third-party"}
+    if "our-users" in slots.purposes and not OWN_PURPOSES & set(slots.purposes):
+        # "with our Financial Aid partner for the purpose of offering services to our students":
+        # a partner or organisation given data to serve our own users works for us
+        recipients = {"service-provider" if r in {"marketing-partner", "organisation", "third-party"}
+                      else r for r in recipients}
     if not recipients and "own-use" in slots.purposes \
             and (polarity in ("affirmed", "hedged") or "opt-out" in slots.conditions):
         # "made available to record labels for their marketing": whoever has ends of their own
