@@ -84,6 +84,13 @@ def test_a_lexicon_word_is_named_once_and_finds_every_inflection(read) -> None:
     ("Your details may go to a purchaser of our shop.", "successor"),
     ("If you go to a partner's shop, show your membership card.", None),
     ("Your details may be transferred to a purchaser of our shop.", "successor"),
+    # the company's group by its name; an adjective the lemma table lacks is no name
+    ("We share your profile with other Zentra entities that host our servers.", "affiliate"),
+    ("Other Brightwave companies may access your account data to help with billing.", "affiliate"),
+    ("We may pass your booking history to other reputable companies.", "third-party"),
+    # a name in apposition takes the class before it; a class word modifying the head names no one
+    ("Our official kit partner, Stridewell, receives the names of season-ticket holders.",
+     "marketing-partner"),
 ])
 def test_recipient_classes(read, sentence: str, recipient: str | None) -> None:
     found = [s for _, _, s in read(sentence)]

@@ -20,7 +20,7 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.recipients import RecipientFinder
+from policylens.statements.recipients import RecipientFinder, other_of_the_name
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
@@ -480,7 +480,7 @@ class ReceiverReader:
             return ["public"]
         found = self.lex.recipients.find(lemmas, start, end)
         # (a class word that modifies the head after it names no one: "our official kit partner")
-        heads = [c for a, b, c in found
+        heads = ["affiliate" if c == "third-party" and other_of_the_name(words, a) else c for a, b, c in found
                  if not any(a < a2 and a2 - b <= 2 and not {",", "and", "or", "/"} & set(words[b:a2])
                             for a2, _, _ in found)]
         named = [c for c in dict.fromkeys(heads) if c not in {"user", "abroad"}]
