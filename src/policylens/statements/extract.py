@@ -1391,7 +1391,10 @@ class StatementReader:
             return None  # "we provide audience activation to businesses": no data is given
         # -- recipients, purposes, conditions, exceptions --
         given = lex.recipients.match_at(lemmas, k, body_end) if k < body_end else None
-        if given and given[0] < body_end and words[given[0]] == "with":
+        # (not what a grant lets them reach the reader with: "permit partners to contact you with
+        # offers")
+        if given and given[0] < body_end and words[given[0]] == "with" \
+                and not (lemmas[g_start] in lex.grants and lemmas[g_end - 1] in lex.granted):
             w = past_object_skip(words, given[0] + 1, body_end)
             if (w < body_end and lemmas[w] in lex.not_data_objects
                     and not lex.data.find(lemmas, w, min(w + 2, body_end))) \
@@ -1401,6 +1404,10 @@ class StatementReader:
         if self._granted_to_users(words, lemmas, cs, g_start, g_end, granted):
             actor = "user"
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        if granted and not recipients and lemmas[g_end - 1] in lex.granted_reaching \
+                and self.recipient_finder.unnamed_organisation(
+                words, lemmas, g_start + 1, g_end, opened=True, grantee=True):
+            recipients = ["organisation"]  # "permit selected tour operators to contact you"
         whom = next((j for j in range(max(cs + 1, subject_start - 2), min(walk + 1, n))
                      if words[j] in {"whom", "which"} and words[j - 1] in {"to", "with"}), None) \
             if scope == "description" and not recipients else None

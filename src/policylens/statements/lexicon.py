@@ -133,6 +133,7 @@ class Lexicon:
     needs_data: frozenset[str]  # general verbs that give data only with a data object
     moving: frozenset[str]  # verbs whose subject is the data that moves ("your details go to")
     granted_sale: frozenset[str]  # granted verbs that make the grant a sale ("buy")
+    granted_reaching: frozenset[str]  # granted verbs of reaching the reader ("contact")
     grants: frozenset[str]  # "allow": with a granted verb after, the act of sharing
     granted: frozenset[str]  # "use", "access"
     compounds: frozenset[str]
@@ -228,6 +229,7 @@ def load_lexicon() -> Lexicon:
         needs_data=frozenset(lemma(w) for w in actions.get("needs_data", [])),
         moving=frozenset(lemma(w) for w in actions["share"].get("moving", [])),
         granted_sale=frozenset(lemma(w) for w in actions["sale"].get("granted", [])),
+        granted_reaching=frozenset(lemma(w) for w in actions["share"].get("reaching", [])),
         grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),
         granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])),
         compounds=frozenset(str(w) for w in actions["compounds"]),

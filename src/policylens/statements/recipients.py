@@ -235,10 +235,11 @@ class RecipientFinder:
         return recipients, purposes
 
     def unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int,
-                             opened: bool = False) -> bool:
+                             opened: bool = False, grantee: bool = False) -> bool:
         """Whether the phrase words[p:q], opened by "to", "with" or "among" (or, `opened`, a
         subject), is headed by a plural noun of no known class that is not a thing or a place
-        ("passed to exhibitors", "licensed to music labels", "mailing houses may buy it")."""
+        ("passed to exhibitors", "licensed to music labels", "mailing houses may buy it"); a
+        `grantee` is someone ("permit selected travel companies to contact you")."""
         q = min(q, len(words))
         if p >= q or not opened and (p == 0 or words[p - 1] not in {"to", "with", "among"}):
             return False
@@ -265,7 +266,8 @@ class RecipientFinder:
         return word.endswith("s") and not word.endswith("ss") \
             and (lem != word or _unknown_plural(word) and not _PLURAL_MARKERS.isdisjoint(words[p:head])) \
             and lem not in self.lex.not_recipients \
-            and (acting or lem not in self.lex.not_data_objects) \
+            and (acting or lem not in self.lex.not_data_objects
+                 or grantee and lem in {"company", "business", "firm", "organisation", "organization"}) \
             and lem not in self.data_nouns and not self.lex.data.find(lemmas, head, head + 1) \
             and not self.lex.purposes.find(lemmas, p, q) and not self.lex.condition_classes.find(lemmas, p, q)
 
