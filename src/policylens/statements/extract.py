@@ -612,7 +612,11 @@ class StatementReader:
                              and not (lemmas[i] in LIST_NOUNS and after == ":"))):
                 i = noun[0]  # "the trading name of": a name; "Sale of Personal Information": a title
                 continue
+            # (or coordinated with another act-noun: "our sale or sharing of your data")
             if noun and (after == "of" or (i + 2 < n and words[i + 2] == "of")
+                         or (after in {"or", "and"} and i + 3 < n and words[i + 3] == "of"
+                             and before not in QUOTES  # (not a label: 'the “Sale or Sharing of ...” toggle')
+                             and lex.action_nouns.match_at(lemmas, i + 2, n) is not None)
                          # "Recipients: ...", "Categories of recipients: ..." (a field's label,
                          # not a verb's phrase: "we disclose it to these recipients: ...")
                          or (lemmas[i] in LIST_NOUNS and after == ":" and not out)
@@ -705,6 +709,11 @@ class StatementReader:
                     lemmas[i - 1] in INCLUDES and self._defined_as_sale(words, lemmas, 0, i))
                 owned = self.owned.act(words, lemmas, i, j) \
                     if single and words[i].endswith("ing") and (gerund or bare) else None
+                if single and before == "our" and words[i].endswith("ing") and (
+                        after == "of" or not {"activity", "activities"}.isdisjoint(words[i + 1:i + 4])):
+                    # "our selling and sharing activity", "our selling of your data": the company's
+                    # act by its own possessive (not a topic: "our sharing practices are below")
+                    owned = (None,)
                 if owned is not None:
                     out.append((i, verb[0], verb[1]))
                     owners[i] = owned[0]

@@ -128,8 +128,11 @@ class ScopeReader:
         # it with third parties for their marketing")
         rights = [m for m in lex.rights.find(lemmas, own, g_start)
                   if not any(a <= m[0] < b for a, b in told)]
-        if rights or "my" in words[g_end:body_end] or (
-                cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";"):
+        # (a right to stop what the company names as its own does presuppose it: "to opt out of
+        # our sale or sharing of your personal data, use the cookie settings")
+        ours = g_start > 0 and words[g_start - 1] == "our"
+        if not ours and (rights or "my" in words[g_end:body_end] or (
+                cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";")):
             scope = "rights"
         # a "we" after a noun opens a relative clause: "the information we collect and share",
         # "cases where we disclose". Unless an auxiliary of "be" stands between it and the verb:
