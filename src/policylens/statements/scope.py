@@ -199,4 +199,9 @@ class ScopeReader:
         if scope == "description" or (scope == "embedded" and not framing
                                       and not self.lex.describes.find(lemmas, own, g_start)):
             return "practice"
+        if scope == "rights" and any(words[k] == "we" and words[k - 1] in {"that", "which"}
+                                     for k in range(max(cs + 1, own), g_start)):
+            # "You may opt out of activities that we engage in that may constitute 'sales'": the
+            # right presupposes activities of ours, which the clause deems sales
+            return "practice"
         return scope
