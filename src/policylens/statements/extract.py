@@ -1251,7 +1251,11 @@ class StatementReader:
         # and the company by its name ("If Verizon ever starts selling such information, customers
         # will be opted out")
         if_clause = subject_start > cs and words[subject_start - 1] == "if"
-        if (if_clause and words[subject_start:subject_start + 1] == ["we"]) \
+        # ("the categories of personal information, if any, that we share with ...": whether we
+        # do is left open)
+        if_any = subject_start - 4 >= cs and words[subject_start - 1] in {"that", "which"} \
+            and words[subject_start - 4:subject_start - 1] == ["if", "any", ","]
+        if if_any or (if_clause and words[subject_start:subject_start + 1] == ["we"]) \
                 or (walk == cs and words[walk:walk + 1] in (["were"], ["should"])) \
                 or (if_clause and scope == "practice" and actor == "company" and not passive
                     and 0 < walk - subject_start <= 4
