@@ -59,6 +59,15 @@ def test_an_underline_inside_a_list_item_is_no_text():
         assert_maps_back(block, text)
 
 
+def test_a_numbered_section_named_in_a_link_ends_no_sentence():
+    text = "We share the data described in [Section 1. What We Collect](#collect) with our partners.\n"
+    block = next(iter_blocks(text))
+    assert block.text == "We share the data described in Section 1 What We Collect with our partners."
+    assert_maps_back(block, text)
+    nlp = get_nlp()
+    assert len(list(nlp(block.text).sents)) == 1
+
+
 def test_a_separator_row_with_text_glued_on_keeps_only_the_text():
     text = "| a | b |\n| --- | --- |Strictly Necessary Cookies\n| c | d |\n"
     rows = [b.text for b in iter_blocks(text)]

@@ -212,12 +212,16 @@ def _plain(raw: str, base: int) -> Block | None:
     return Block(text, OffsetMap([0], [base + lead], len(text), base + lead + len(text)))
 
 
-_LABEL_MARK = re.compile(r"\*+|(?<!\w)_{1,2}|_{1,2}(?!\w)|</?(?:" + _TAGS + r")(?:\s[^<>]{0,200})?/?>", re.I)
+# (and a number's stop inside a link's text: "[Section 1. What Information We Collect](#x)" names
+# a section; no sentence ends in it)
+_LABEL_MARK = re.compile(r"\*+|(?<!\w)_{1,2}|_{1,2}(?!\w)|(?<=\d)\.(?=\s)|</?(?:" + _TAGS
+                         + r")(?:\s[^<>]{0,200})?/?>", re.I)
 
 
 def label_pieces(label: str, start: int) -> Iterator[tuple[str, int]]:
-    """A link's text without the emphasis or tags inside it (`[**Cookie Policy**](url)`): its
-    pieces and where each starts (start is the label's own)."""
+    """A link's text without the emphasis, tags or numbers' stops inside it (`[**Cookie
+    Policy**](url)`, `[Section 1. Our Data](#s1)`): its pieces and where each starts (start is
+    the label's own)."""
     pos = 0
     for mark in _LABEL_MARK.finditer(label):
         if mark.start() > pos:
