@@ -88,7 +88,8 @@ class ReceiverReader:
         out: list[Extracted] = []
         for a, b, action in self.lex.receiving.find(lemmas, 0, len(words)):
             given = lemmas[a] in self.lex.receiving_agent_only \
-                and self._given_by_us(words, lemmas, b, len(words))
+                and (self._given_by_us(words, lemmas, b, len(words))
+                     or self._for_their_own_ends(words, lemmas, b))
             if lemmas[a] in self.closed and not is_participle(words[a], lemmas[a]) and not given:
                 continue  # "partners use the data they collect": their own act
             cs, ce = clause_of(clauses, a, len(words))
@@ -261,6 +262,14 @@ class ReceiverReader:
                 break  # (a list's item, not a clause before the comma: "When you buy a ticket, ...")
             start = first
         return start
+
+    def _for_their_own_ends(self, words: Sequence[str], lemmas: Sequence[str], b: int) -> bool:
+        """Whether the object after "use" is the reader's data used for the user's own ends ("the
+        sponsor may use your information for its own purposes"): data they were given."""
+        if words[b:b + 1] != ["your"]:
+            return False
+        end = next((k for k in range(b, len(words)) if words[k] in {".", ";"}), len(words))
+        return any(c == "own-use" for _, _, c in self.lex.purposes.find(lemmas, b, end))
 
     def _given_by_us(self, words: Sequence[str], lemmas: Sequence[str], b: int, end: int) -> bool:
         """Whether the object after a verb is data a relative clause says the company gives ("the
