@@ -264,7 +264,7 @@ class ReceiverReader:
         return start
 
     def _for_their_own_ends(self, words: Sequence[str], lemmas: Sequence[str], b: int) -> bool:
-        """Whether the object after "use" is the reader's data used for the user's own ends ("the
+        """Whether the object after "use" is the reader's data used for the recipient's own ends ("the
         sponsor may use your information for its own purposes"): data they were given."""
         if words[b:b + 1] != ["your"]:
             return False

@@ -468,7 +468,11 @@ class SubjectFinder:
                 actor = "user"
         elif any(words[k] == "we" for k in range(walk, g_start)):
             actor = "company"  # "if you would rather we did not share": we, in the bridge
-        elif g_start > 1 and words[g_start - 1] == "to" and "you" in words[max(cs, g_start - 5):g_start - 1]:
+        elif g_start > 1 and words[g_start - 1] == "to" and (
+                "you" in words[max(cs, g_start - 5):g_start - 1]
+                # ("You can use sharing functionality in our service to disclose ...": the
+                # reader's purpose)
+                or (words[cs:cs + 1] == ["you"] and {"we", "us"}.isdisjoint(words[cs:g_start]))):
             actor = "user"  # "give you the ability to share", "allow you to share": the reader acts
         elif any(words[k:k + 2] == ["you", "to"] and not {"we", "us", "they"} & set(words[k + 2:g_start])
                  for k in range(cs, g_start - 1)):
