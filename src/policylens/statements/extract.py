@@ -1148,8 +1148,11 @@ class StatementReader:
             return None  # "if you go to our settings page", "by going to Settings": not data
         passive = moving or participle and (
             wanted or labelled or any(words[k] in BE for k in range(walk, g_start)))
+        # (not a word of the data's own list: "personal details such as your name, phone number
+        # or individual routes are never passed to third parties")
+        listed = subject_start > cs and words[subject_start - 1] in {",", "or", "and"}
         if passive and any(c != "user" for _, _, c in lex.recipients.find(lemmas, subject_start, walk)) \
-                and not lex.data.find(lemmas, subject_start, walk):
+                and not lex.data.find(lemmas, cs if listed else subject_start, walk):
             return None  # "partners are given access to it": the subject receives (receivers.py)
         if participle and not wanted and not labelled and not any(lemmas[k] in {"be", "have", "get"}
                                                  for k in range(walk, g_start)) \

@@ -462,6 +462,9 @@ class SubjectFinder:
             elif passive and any(words[k] == "you" and lex.action_words.match_at(lemmas, k + 1, walk)
                                  and "to" in words[k + 2:min(k + 5, walk)]
                                  and "us" not in words[k + 2:min(k + 6, walk)]
+                                 # (to someone else: not "Nothing you upload to Ledgerly is shared",
+                                 # the company by its name)
+                                 and self.actor_classes(words, lemmas, k + 2, min(k + 6, walk))
                                  for k in range(subject_start, walk)):
                 # "Information you provide to a linked site is provided directly to a third party":
                 # the reader gives it
