@@ -231,7 +231,8 @@ def load_lexicon() -> Lexicon:
         granted_sale=frozenset(lemma(w) for w in actions["sale"].get("granted", [])),
         granted_reaching=frozenset(lemma(w) for w in actions["share"].get("reaching", [])),
         grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),
-        granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])),
+        granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])
+                          + actions["share"].get("reaching", [])),
         compounds=frozenset(str(w) for w in actions["compounds"]),
         data=PhraseTable(data),
         actors=PhraseTable(raw["actors"]),

@@ -9,16 +9,11 @@ from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.subjects import SubjectFinder
-from policylens.statements.words import BARRED, CONTRASTS, INCLUDES, PRACTICE_NOUNS
+from policylens.statements.words import BARRED, BARRING, CONTRASTS, INCLUDES, PRACTICE_NOUNS, RULE_NOUNS
 
 # words of earning that frame a contrast of acts ("makes its money selling tickets, not selling
 # data")
 MONEY_WORDS = frozenset({"money", "revenue", "revenues", "income", "living", "profit", "profits"})
-# verbs that bar an act named by a gerund after them ("our rules forbid selling member lists")
-BARRING = frozenset({"forbid", "prohibit", "bar", "ban", "preclude"})
-# a company's own rules as a subject ("our bylaws prohibit ...")
-RULE_NOUNS = frozenset({"rule", "policy", "bylaw", "by-law", "constitution", "charter", "code",
-                        "principle", "term", "statute"})
 # an aside between "include" and its gerund ("This may include, for example, sharing ...")
 _ASIDES = frozenset({",", "for", "example", "instance", "e.g.", "among", "other", "things"})
 # a subject that stands for the practice the sentence before described ("This may include selling")

@@ -234,6 +234,11 @@ ASKER_TO_COMPANY = {"you": "we", "my": "your", "i": "you", "me": "you", "mine": 
 CONTRASTS = (["rather", "than"], ["instead", "of"])
 PRACTICE_NOUNS = frozenset({"something", "anything", "what", "part"})
 BARRED = frozenset({"prohibited", "forbidden"})
+# verbs that bar an act named by a gerund after them ("our rules forbid selling member lists")
+BARRING = frozenset({"forbid", "prohibit", "bar", "ban", "preclude"})
+# a company's own rules as a subject ("our bylaws prohibit ...")
+RULE_NOUNS = frozenset({"rule", "policy", "bylaw", "by-law", "constitution", "charter", "code",
+                        "principle", "term", "statute"})
 
 
 def is_participle(word: str, lem: str) -> bool:
