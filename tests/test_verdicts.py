@@ -160,22 +160,3 @@ def test_a_group_named_under_this_age_is_the_stated_group(analyze_text) -> None:
             "the service with the approval of a parent.")
     assert analyze_text(text).practices["children"].value == "not-directed"
 
-
-def test_a_keyword_inside_a_denying_statement_does_not_admit() -> None:
-    # "Our rules forbid handing member data to any company that acquires or merges with us.":
-    # the keyword rule sees "merges with", the statement reader the denial that holds it
-    from policylens.models import Slots
-    merger = load_practices()["merger-transfer"]
-    sentence = "Our rules forbid handing member data to any company that acquires or merges with us."
-    keyword = Finding("merger-transfer-business-transfer", "merger-transfer", "yes", "affirmed",
-                      sentence, 0, len(sentence), 1, "", "merges with")
-    denial = Finding("merger-transfer-flow", "merger-transfer", "no", "negated", sentence, 0,
-                     len(sentence), 1, "", "handing",
-                     slots=Slots("share", recipients=("successor",), conditions=("business-transfer",)))
-    verdict = decide(merger, [keyword, denial])
-    assert verdict.value == "no"
-    assert "keyword finding(s) in a sentence whose statement denies set aside" in verdict.reason
-    # the same keyword in a sentence of its own still admits
-    elsewhere = Finding("merger-transfer-business-transfer", "merger-transfer", "yes", "affirmed",
-                        "If we merge, member data passes to the new company.", 100, 150, 2, "", "merge")
-    assert decide(merger, [elsewhere, denial]).value == "yes"

@@ -181,24 +181,10 @@ def _consented_parts(relevant: list[Finding]) -> list[Finding]:
 _AUDIENCE_VALUE = "directed"
 
 
-def _named_in_a_denial(relevant: list[Finding]) -> list[Finding]:
-    """Keyword findings in a sentence whose statement denies the practice: a sentence is decided
-    by what it states, and the words the keyword saw are the denial's own ("our rules forbid
-    handing member data to any company that acquires or merges with us")."""
-    denied = {(f.start, f.end) for f in relevant if f.slots is not None and f.polarity == "negated"
-              and f.value is not None}
-    return [f for f in relevant if f.slots is None and f.polarity != "negated"
-            and (f.start, f.end) in denied]
-
-
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
     """The findings that take part in the decision, and a note on why others do not."""
     relevant = [f for f in findings if f.practice == practice.id and f.value is not None]
     note = ""
-    named = _named_in_a_denial(relevant)
-    if named:
-        note = f" ({len(named)} keyword finding(s) in a sentence whose statement denies set aside)"
-        relevant = [f for f in relevant if f not in named]
     if practice.decide == "youngest-age":
         service_wide = [f for f in relevant if not _one_feature(f)]
         if service_wide and len(service_wide) < len(relevant):
