@@ -93,16 +93,10 @@ class ReceiverReader:
             if lemmas[a] in self.closed and not is_participle(words[a], lemmas[a]) and not given:
                 continue  # "partners use the data they collect": their own act
             cs, ce = clause_of(clauses, a, len(words))
-            # (not in a predicate coordinated after it: "brands receive your email address and
-            # may email you directly")
-            # ("and uses it to send you offers from its partner brands": a verb of its own)
-            own_end = next((k for k in range(b, ce - 1)
-                            if words[k] in {"and", "but"} and (words[k + 1] in MODALS or (
-                                words[k + 1].endswith("s") and self.lex.action_words.match_at(
-                                    lemmas, k + 1, k + 2) is not None) or lemmas[k + 1] == "use")), ce)
             if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
-                    or self.lex.receiving_elsewhere.find(lemmas, cs, own_end) \
+                    or self.lex.receiving_elsewhere.find(
+                        lemmas, cs, own_end := self._own_end(words, lemmas, b, ce)) \
                     or any(words[k] == "from" and words[k + 1:k + 2] != ["us"]
                            and words[k - 1] not in {"apart", "aside"}  # ("apart from": an exception)
                            and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)
@@ -262,6 +256,15 @@ class ReceiverReader:
                 break  # (a list's item, not a clause before the comma: "When you buy a ticket, ...")
             start = first
         return start
+
+    def _own_end(self, words: Sequence[str], lemmas: Sequence[str], b: int, ce: int) -> int:
+        """Where the receiving verb's own predicate ends: before a predicate coordinated after it
+        ("brands receive your email address and may email you directly"; "and uses it to send you
+        offers from its partner brands": a verb of its own), else at the clause's end."""
+        return next((k for k in range(b, ce - 1)
+                     if words[k] in {"and", "but"} and (words[k + 1] in MODALS or (
+                         words[k + 1].endswith("s") and self.lex.action_words.match_at(
+                             lemmas, k + 1, k + 2) is not None) or lemmas[k + 1] == "use")), ce)
 
     def _for_their_own_ends(self, words: Sequence[str], lemmas: Sequence[str], b: int) -> bool:
         """Whether the object after "use" is the reader's data used for the recipient's own ends ("the
