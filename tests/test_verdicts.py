@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policylens.models import Finding
 from policylens.practices import load_practices
 from policylens.verdicts import decide
@@ -91,22 +93,19 @@ def test_a_limit_on_one_feature_alone_still_decides() -> None:
     assert verdict.value == "not-directed"
 
 
-def test_childrens_accounts_a_parent_opens_are_a_consent_path() -> None:
-    # "Youth accounts for members aged 10 to 15 are opened by a parent, who consents for them."
+@pytest.mark.parametrize(("audience", "value"), [
+    # accounts for children a parent opens, in a service for everyone: a consent path
+    ("Youth accounts for children aged 10 to 15 are available.", "parental-consent"),
+    # a service made for children stays `directed` beside a parent's consent
+    ("Our reading app is made for children.", "directed"),
+])
+def test_childrens_accounts_a_parent_opens_are_a_consent_path(audience: str, value: str) -> None:
     children = load_practices()["children"]
     verdict = decide(children, [
-        _said("directed", "Youth accounts for children aged 10 to 15 are available."),
+        _said("directed", audience),
         _said("parental-consent", "Only a parent can open one, and must consent first.")])
-    assert verdict.value == "parental-consent"
-    assert "accounts a parent opens set aside" in verdict.reason
-
-
-def test_a_service_for_children_stays_directed_beside_a_parents_consent() -> None:
-    children = load_practices()["children"]
-    verdict = decide(children, [
-        _said("directed", "Our reading app is made for children."),
-        _said("parental-consent", "A parent must consent before a child signs up.")])
-    assert verdict.value == "directed"
+    assert verdict.value == value
+    assert ("accounts a parent opens set aside" in verdict.reason) == (value == "parental-consent")
 
 
 def _in_sentence(value: str, sentence: str, trigger: str, age: str) -> Finding:
