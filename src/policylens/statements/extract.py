@@ -1409,14 +1409,13 @@ class StatementReader:
         given = lex.recipients.match_at(lemmas, k, body_end) if k < body_end else None
         # (not what a grant lets them reach the reader with: "permit partners to contact you with
         # offers")
-        if given and given[0] < body_end and words[given[0]] == "with" \
-                and not (lemmas[g_start] in lex.grants and lemmas[g_end - 1] in lex.granted):
+        granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
+        if given and given[0] < body_end and words[given[0]] == "with" and not granted:
             w = past_object_skip(words, given[0] + 1, body_end)
             if (w < body_end and lemmas[w] in lex.not_data_objects
                     and not lex.data.find(lemmas, w, min(w + 2, body_end))) \
                     or not lex.data.find(lemmas, given[0] + 1, min(given[0] + 6, body_end)):
                 return None  # "provide individuals with control": no data is given
-        granted = lemmas[g_start] in lex.grants and g_end - g_start > 2
         if self._granted_to_users(words, lemmas, cs, g_start, g_end, granted):
             actor = "user"
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)

@@ -68,6 +68,14 @@ def forms_of(lemmas: set[str]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every form and lemma the table holds: English words, so a word outside it is likely a
+    name ("other Vodafone companies")."""
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+@lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
     """Base forms the table gives an "-ing" form of ("develop" from "developing"): the words
     that can be verbs, to tell "to develop partnerships" from "to partners". Kept once per

@@ -20,7 +20,7 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.recipients import RecipientFinder, other_of_the_name
+from policylens.statements.recipients import RecipientFinder, names_own_group
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
@@ -492,9 +492,12 @@ class ReceiverReader:
             return ["public"]
         found = self.lex.recipients.find(lemmas, start, end)
         # (a class word that modifies the head after it names no one: "our official kit partner")
-        heads = ["affiliate" if c == "third-party" and other_of_the_name(words, a) else c for a, b, c in found
-                 if not any(a < a2 and a2 - b <= 2 and not {",", "and", "or", "/"} & set(words[b:a2])
-                            for a2, _, _ in found)]
+        modifiers = {(a, b) for a, b, _ in found
+                     if any(a < a2 and a2 - b <= 2 and not {",", "and", "or", "/"} & set(words[b:a2])
+                            for a2, _, _ in found)}
+        # (the company's group by its name: "other Vodafone companies")
+        heads = ["affiliate" if c == "third-party" and names_own_group(words, a, b) else c
+                 for a, b, c in found if (a, b) not in modifiers]
         named = [c for c in dict.fromkeys(heads) if c not in {"user", "abroad"}]
         if len(named) > 1:  # "companies within our corporate family": the class named
             named = [c for c in named if c != "third-party"]

@@ -8,9 +8,8 @@ receives nothing. Kept apart from the reader so that the rules for those phrases
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
-from policylens.statements.lemmas import lemma_table
+from policylens.statements.lemmas import known_words, lemma_table
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
@@ -37,32 +36,22 @@ _GIVING = (["with"], ["for"], ["to"])
 _GROUP_WORDS = frozenset({"group", "family"})
 
 
-def _in_named_group(words: Sequence[str], b: int) -> bool:
-    """Whether the words from b place the class named before them inside a group named by its
-    name ("other organisations in the IKEA Group", "entities within the Telegram group")."""
-    return b + 3 < len(words) and words[b] in {"in", "of", "within", "across"} \
+def names_own_group(words: Sequence[str], a: int, b: int) -> bool:
+    """Whether the class words[a:b] names the company's own group by its name: placed inside a
+    group ("other organisations in the IKEA Group", "entities within the Telegram group") or
+    "other <name> companies" ("other Vodafone companies", "other SPE entities"; a name is a word
+    the lemma table does not know and with no adjective's ending: not "other insurance
+    companies", "other reputable companies")."""
+    in_group = b + 3 < len(words) and words[b] in {"in", "of", "within", "across"} \
         and words[b + 1] == "the" and words[b + 2].isalpha() and words[b + 3] in _GROUP_WORDS
-
-def other_of_the_name(words: Sequence[str], a: int) -> bool:
-    """Whether the class at `a` is "other <name> companies": the company's own group by its name
-    ("other Vodafone companies", "other SPE entities"); a name is a word the lemma table does not
-    know (not "other insurance companies")."""
-    return a >= 2 and words[a - 2] == "other" and words[a - 1].isalpha() \
-        and words[a - 1] not in lemma_table() and words[a - 1] not in _known_lemmas() \
-        and not words[a - 1].endswith(_ADJECTIVE_ENDINGS) and words[a] in _GROUP_MEMBERS
+    return in_group or (a >= 2 and words[a - 2] == "other" and words[a] in _GROUP_MEMBERS
+                        and words[a - 1].isalpha() and words[a - 1] not in known_words()
+                        and not words[a - 1].endswith(_ADJECTIVE_ENDINGS))
 
 
 # endings of adjectives the lemma table does not list ("other reputable companies")
 _ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "ive", "al", "ed", "ing", "ic", "ary", "ant",
                       "ent", "less", "ish", "ile", "ly")
-
-
-@lru_cache(maxsize=1)
-def _known_lemmas() -> frozenset[str]:
-    """Every lemma the lemma table gives: English words, not names."""
-    return frozenset(lemma_table().values())
-
-
 # the members of a company's group named by its name ("other Vodafone companies")
 _GROUP_MEMBERS = frozenset({"companies", "company", "entities", "entity", "businesses", "brands",
                             "subsidiaries", "organisations", "organizations", "firms"})
@@ -122,7 +111,7 @@ class RecipientFinder:
                 or bool(self.lex.data.find(lemmas, b, min(b + (1 if words[b:b + 1] in _GIVING else 2), end)))
             if name == "user" and owner:
                 continue  # "access to your customer account information": whose data, not to whom
-            if name == "third-party" and (_in_named_group(words, b) or other_of_the_name(words, a)):
+            if name == "third-party" and names_own_group(words, a, b):
                 name = "affiliate"  # "other organisations in the IKEA Group": the company's group
             if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
                 continue  # "visits to public locations": an adjective of a place, not the public

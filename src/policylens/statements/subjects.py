@@ -436,11 +436,10 @@ class SubjectFinder:
         opening = subject_start + 1 if subject_start < walk and words[subject_start] in {";", ":"} \
             else subject_start
         # an act-noun's doer follows "by", as a passive's does: "monetization of data by others"
-        noun_act = lex.action_words.match_at(lemmas, g_start, g_end) is None \
-            and "by" in words[g_end:body_end]
-        if g_start > cs and words[g_start - 1] == "our" and (
-                lex.action_words.match_at(lemmas, g_start, g_end) is None or words[g_start].endswith("ing")):
+        noun_form = lex.action_words.match_at(lemmas, g_start, g_end) is None
+        if g_start > cs and words[g_start - 1] == "our" and (noun_form or words[g_start].endswith("ing")):
             return "company", (g_start - 1, g_start)  # "opt out of our sale of your data": ours
+        noun_act = noun_form and "by" in words[g_end:body_end]
         if passive or noun_act:
             # (not the "by" of a relative clause after it: "would move to the new company, which
             # would remain bound by this policy")

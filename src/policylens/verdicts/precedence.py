@@ -160,7 +160,7 @@ def _one_feature(finding: Finding) -> bool:
 # parent has given consent") are a consent path in a service for everyone, not a service made for
 # children: beside a parental-consent statement of their section, they do not make `directed`.
 _CHILD_PART = re.compile(
-    r"\b(?:junior|kids?|child(?:ren)?(?:[''’]s?)?|teen|minor)\s+(?:accounts?|profiles?)\b"
+    r"\b(?:junior|kids?|child(?:ren)?(?:['’]s?)?|teen|minor)\s+(?:accounts?|profiles?)\b"
     r"|\b(?:accounts?|profiles?)\s+for\s+(?:a\s+|your\s+)?(?:young\s+)?(?:children|kids|child|minors)\b",
     re.IGNORECASE)
 
