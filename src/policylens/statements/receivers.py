@@ -518,7 +518,7 @@ class ReceiverReader:
         # (the subject's own clause: not "Companies that host our servers see it only for that
         # work, and no other party receives it")
         lo = min(lead[0], after_last_comma(words, cs, lead[0]))
-        purposes = lex.purposes.classes_in(lemmas, lo, ce)
+        purposes = lex.stated_purposes(words, lemmas, lo, ce, b)
         # (the exceptions after the body are not the recipients: "nobody ... other than the firm
         # that hosts it for us")
         recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, lo, b,

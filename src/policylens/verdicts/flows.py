@@ -182,11 +182,11 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # a partner or organisation given data to serve our own users works for us
         recipients = {"service-provider" if r in {"marketing-partner", "organisation", "third-party"}
                       else r for r in recipients}
-    if not recipients and "own-use" in slots.purposes \
-            and (polarity in ("affirmed", "hedged") or "opt-out" in slots.conditions):
-        # "made available to record labels for their marketing": whoever has ends of their own
-        # is a third party, named or not (not under a condition: "Whenever we share it, we make
-        # sure they do not use it for their own marketing")
+    if not recipients and "own-use" in slots.purposes and polarity != "negated":
+        # "made available to record labels for their marketing", "when you book, we share your
+        # name with the restaurant, which may send you its own offers": whoever has ends of their
+        # own is a third party, named or not (an end denied after the verb is none: "Whenever we
+        # share it, we make sure they do not use it for their own marketing")
         recipients = {"third-party"}
     open_ones = recipients & OPEN_RECIPIENTS
     if polarity == "negated" and "cross-context" in slots.purposes:
