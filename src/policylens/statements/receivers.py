@@ -382,6 +382,11 @@ class ReceiverReader:
         # denied; those after the exception word are its exceptions
         excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []
         kept_by = tuple(self._named(words, lemmas, excepted[0][1], walk, False)) if excepted else ()
+        if not recipients and not nobody and "own-use" in self.lex.stated_purposes(words, lemmas, b, ce, b) \
+                and self.recipients.unnamed_organisation(words, lemmas, start, head, opened=True, one=True):
+            # "the project developer receives your name and may use it to tell you about its
+            # projects": one organisation of no known class, with ends of its own
+            recipients = ["organisation"]
         if not recipients and words[start:head] in (["they"], ["it"]) and previous is not None:
             recipients = self.antecedents(previous())  # "We work with ad partners. They receive ..."
         # "only our staff" (a clause may open on its boundary word: "; only the processor sees")

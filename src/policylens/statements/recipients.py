@@ -63,6 +63,9 @@ ILLUSTRATING = (["including"], ["such"], ["like"], ["e.g."], ["namely"])
 _PLURAL_MARKERS = frozenset({"the", "our", "their", "these", "those", "such", "other", "selected",
                              "some", "certain", "all", "any", "various", "local", "partner"})
 
+# determiners before a singular noun that name one organisation ("the project developer")
+_ONE_MARKERS = frozenset({"the", "that", "each", "our", "this"})
+
 # endings of singular words that end in "s" ("bonus", "analysis", "famous")
 SINGULAR_ENDINGS = ("ss", "us", "is", "ous", "ics")
 
@@ -224,11 +227,13 @@ class RecipientFinder:
         return recipients, purposes
 
     def unnamed_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int,
-                             opened: bool = False, grantee: bool = False) -> bool:
+                             opened: bool = False, grantee: bool = False, one: bool = False) -> bool:
         """Whether the phrase words[p:q], opened by "to", "with" or "among" (or, `opened`, a
         subject), is headed by a plural noun of no known class that is not a thing or a place
         ("passed to exhibitors", "licensed to music labels", "mailing houses may buy it"); a
-        `grantee` is someone ("permit selected travel companies to contact you")."""
+        `grantee` is someone ("permit selected travel companies to contact you"); with `one`, a
+        singular noun after a determiner is one too ("the project developer receives your name
+        and may tell you about its projects": the caller knows it has ends of its own)."""
         q = min(q, len(words))
         if p >= q or not opened and (p == 0 or words[p - 1] not in {"to", "with", "among"}):
             return False
@@ -252,8 +257,10 @@ class RecipientFinder:
                      for k in range(head + 1, min(head + 3, len(lemmas))))
         # (a word the lemma table does not know is read as a plural only after a determiner: "to
         # the sportsbooks", not a name, "to GQueues")
-        return word.endswith("s") and not word.endswith("ss") \
-            and (lem != word or _unknown_plural(word) and not _PLURAL_MARKERS.isdisjoint(words[p:head])) \
+        plural = word.endswith("s") and not word.endswith("ss") \
+            and (lem != word or _unknown_plural(word) and not _PLURAL_MARKERS.isdisjoint(words[p:head]))
+        one_named = one and word == lem and not word.endswith(("ing", "s")) and words[p] in _ONE_MARKERS
+        return (plural or one_named) \
             and lem not in self.lex.not_recipients \
             and (acting or lem not in self.lex.not_data_objects
                  or grantee and lem in {"company", "business", "firm", "organisation", "organization"}) \
