@@ -801,6 +801,20 @@ def _earliest(hits: list[_Hit]) -> _Hit:
     return min(hits, key=lambda h: (h.start, h.end - h.start))
 
 
+def _outside_denials(pairs: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
+    """The pattern findings less those whose trigger lies inside the trigger of a denial of the
+    same practice in the same sentence: "none of your data is used to target or personalise
+    advertising" holds "personalise advertising", the same words read without their negation."""
+    denials = [f for _, f in pairs if f.polarity == "negated"]
+    if not denials:
+        return pairs
+    return [(i, f) for i, f in pairs
+            if f.polarity == "negated" or not any(
+                d.practice == f.practice and d.start == f.start and d.value != f.value
+                and d.trigger_span[0] <= f.trigger_span[0] and f.trigger_span[1] <= d.trigger_span[1]
+                for d in denials)]
+
+
 def _overlap(a: _Hit, b: _Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -1014,6 +1028,7 @@ class Analyzer:
             place.lead_denies = _denying_lead(carried.leads.get(block.lead))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
+        pairs = _outside_denials(pairs)
         if carried is not None:
             return self._answered(sents, place, block, document, hits, pairs, carried.answering) \
                 + statements

@@ -1164,7 +1164,9 @@ class StatementReader:
                 and not lex.data.find(lemmas, cs, walk):
             return None  # "if the company is sold": not a flow of data
         opener = cs + 1 if words[cs] == "even" and cs + 1 < n else cs  # ("Even if Ardent is sold, ...")
-        if passive and words[opener] in SUBORDINATORS and walk > subject_start \
+        # (an opener of more words: "In the event that the club is sold, ...")
+        opened = lex.condition_opens.match_at(lemmas, opener, subject_start) if passive else None
+        if passive and (words[opener] in SUBORDINATORS or opened is not None) and walk > subject_start \
                 and all(words[k] not in PRONOUNS for k in range(subject_start, walk)) \
                 and any(words[k].isalpha() for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, subject_start, walk):

@@ -56,6 +56,9 @@ _CLAUSE_STARTS = frozenset({"who", "whom", "that", "which", "when", "whenever", 
 # nouns of quantity before "of" and the organisations counted ("a small number of merchants")
 _QUANTITIES = frozenset({"number", "few", "couple", "handful", "range", "variety", "group", "set",
                          "network", "list", "panel"})
+# how far after the verb its object's data word may stand ("receives Northern Chess Federation
+# members' personal data": a name and a possessive before it)
+DATA_REACH = 8
 # words right after the verb that deny its object ("third parties receive no personal data")
 _NO_OBJECT = frozenset({"no", "none", "nothing"})
 
@@ -358,7 +361,7 @@ class ReceiverReader:
         if antecedent:
             data_span = (max(cs, start - 5), start - 1)
         elif not any(k == first or words[k] not in {"it", "them", "this", "that"}
-                     for k, _, _ in self.lex.data.find(lemmas, b, min(b + 6, object_end))):
+                     for k, _, _ in self.lex.data.find(lemmas, b, min(b + DATA_REACH, object_end))):
             return None  # "partners receive compensation", "is provided with a switch": no data
         if not antecedent and lemmas[first] in self.lex.not_data_objects \
                 and not self.lex.data.find(lemmas, first + 1, min(first + 5, object_end)):
