@@ -1443,6 +1443,11 @@ class StatementReader:
             if given_to is not None and given_to[1] != "user" \
                     and lex.data.find(lemmas, given_to[0], min(given_to[0] + 6, body_end)):
                 recipients = [given_to[1]]
+        if action == "sale" and "user" in recipients \
+                and not any(words[k] in {"you", "yourself"} for k in range(g_end, body_end)):
+            # "we have sold business e-mail addresses to Customers": whoever buys personal data is
+            # no reader getting their own back, but a buyer
+            recipients = ["third-party" if r == "user" else r for r in recipients]
         spared: list[str] = []
         if contrast is not None:
             # (only allowed recipients before it: not "with third parties, but never with
