@@ -146,3 +146,16 @@ def test_near_misses_change_no_report(analyzer) -> None:
     assert analyzer.analyze(document, misses=misses).to_dict() == \
         analyzer.analyze(document).to_dict()
     assert misses
+
+
+def test_a_word_in_another_sense_is_a_near_miss_that_names_it() -> None:
+    """senses.yaml: a paragraph of the other sense's words and none of the meant one's drops the
+    finding, and explain names the word that told them apart."""
+    text = "Entries in the cookie and shortbread class are judged by a visiting pastry chef.\n"
+    cookies = json.loads(explain("-p", "cookies", "-f", "json", text=text).stdout)["practices"]["cookies"]
+    assert cookies["value"] == "not-mentioned" and cookies["findings"] == []
+    assert [(m["why"], m["blocker"]) for m in cookies["near_misses"]] == [("sense", "food: pastry")]
+    # one word of the meant sense in the paragraph keeps the finding
+    text = "Entries in the cookie and shortbread class are stored in your browser until judging.\n"
+    cookies = json.loads(explain("-p", "cookies", "-f", "json", text=text).stdout)["practices"]["cookies"]
+    assert cookies["value"] == "yes"

@@ -39,6 +39,7 @@ from policylens.models import Attributes, AttrValue, Document, Finding, NearMiss
 from policylens.nlp import BLANK, get_nlp
 from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
+from policylens.senses import load_senses
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
 from policylens.statements.replies import names_no_one, opens_reply
@@ -984,6 +985,8 @@ class Analyzer:
         self._answers = Answers(self._read_alone, self._reply_value)
         self.label_marks = (strings.add("?"), strings.add(":"))
         self.stand_ins = frozenset(map(strings.add, STAND_IN_WORDS))
+        self.senses = load_senses()
+        self.sense_words = frozenset(w for sense in self.senses for w in sense.words)
         self.topic_firsts = frozenset(strings.add(phrase[0]) for topic in load_topics().values()
                                       for phrase in topic.words)
         # the forms of every word a statement needs, as strings (for a lead-in's words) and hashes
@@ -1028,11 +1031,34 @@ class Analyzer:
             place.lead_denies = _denying_lead(carried.leads.get(block.lead))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
-        pairs = _outside_denials(pairs)
+        pairs = self._in_their_sense(_outside_denials(pairs), sents, misses)
         if carried is not None:
             return self._answered(sents, place, block, document, hits, pairs, carried.answering) \
                 + statements
         return [f for _, f in pairs] + statements
+
+    def _in_their_sense(self, pairs: list[tuple[int, Finding]], sents: _Sentences,
+                        misses: list[NearMiss] | None) -> list[tuple[int, Finding]]:
+        """The pattern findings less those whose trigger word has another sense in its paragraph
+        (`senses.py`: "a free cookie on your birthday"); with `misses`, those are near misses."""
+        out: list[tuple[int, Finding]] = []
+        block: set[str] | None = None
+        for i, f in pairs:
+            words = set(f.trigger.lower().split())
+            sense = next((s for s in self.senses if not s.words.isdisjoint(words)), None) \
+                if not self.sense_words.isdisjoint(words) else None
+            if sense is not None:
+                if block is None:
+                    block = set(map(self.word_strings.__getitem__, sents.block_words))
+                other = sense.is_other(block)
+                if other is not None:
+                    if misses is not None:
+                        misses.append(NearMiss(f.rule_id, f.practice, f.sentence, f.start, f.line,
+                                               f.section, f.trigger, f.trigger_span, "sense",
+                                               f"{sense.other_sense}: {other}"))
+                    continue
+            out.append((i, f))
+        return out
 
     def _answered(self, sents: _Sentences, place: _Placer, block: Block,
                   document: Document | None, hits: dict[str, list[_Hit]], pairs: list[tuple[int, Finding]],

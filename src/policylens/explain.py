@@ -61,6 +61,7 @@ MISSES = {
     "requires": "no pattern of the rule's `requires` matched in the sentence",
     "exclude": "an `exclude` pattern matched over the trigger",
     "definition": "the sentence defines a term (“X” means ...), it states no practice",
+    "sense": "its paragraph gives the word another sense (data/senses.yaml)",
 }
 
 

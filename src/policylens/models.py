@@ -195,8 +195,8 @@ class NearMiss:
     section: str
     trigger: str
     trigger_span: tuple[int, int]  # inside `sentence`
-    why: str  # requires | exclude | definition
-    blocker: str | None = None  # for exclude: the text the exclude pattern matched
+    why: str  # requires | exclude | definition | sense
+    blocker: str | None = None  # for exclude: the text the exclude pattern matched; for sense: the word
 
     def to_dict(self) -> dict[str, Any]:
         return {
