@@ -21,6 +21,7 @@ from policylens.statements.words import (
     GOVERNING,
     IMPERATIVE_NEGATIONS,
     IMPERATIVE_OPENERS,
+    MODALS,
     OBJECT_SKIP,
     PERFECT_AUXILIARIES,
     POSSESSIVES,
@@ -443,7 +444,10 @@ class SubjectFinder:
         if passive or noun_act:
             # (not the "by" of a relative clause after it: "would move to the new company, which
             # would remain bound by this policy")
-            relative = next((i for i in range(g_end, body_end) if words[i] in {"which", "who", "whom"}),
+            # (nor of a predicate coordinated after it: "will be transferred to that entity and
+            # will remain protected by this notice")
+            relative = next((i for i in range(g_end, body_end) if words[i] in {"which", "who", "whom"}
+                             or words[i] in {"and", "but"} and words[i + 1:i + 2] and words[i + 1] in MODALS),
                             body_end)
             by = [i for i in range(g_end, relative) if words[i] == "by"]
             if by:
