@@ -1551,7 +1551,7 @@ class StatementReader:
             if named:  # (not "... are bound by confidentiality", "... are listed below")
                 scope, recipients = "practice", named
         closed = listing is not None and scope == "practice" and words[listing - 1] in BE
-        purposes = lex.stated_purposes(words, lemmas, cs, ex_end, g_end)
+        purposes = self.recipient_finder.stated_purposes(words, lemmas, cs, ex_end, g_end)
         tools = [a for a, _, c in lex.purposes.find(lemmas, cs, ex_end) if c == "their-tools"]
         if tools and (any(lemmas[k] in COLLECTING for k in range(g_end, tools[0]))
                       or all(a < g_start for a in tools)):

@@ -40,12 +40,6 @@ def as_phrase(text: str, lemmatize: bool = True) -> Phrase:
     return tuple(words)
 
 
-# the recipients' own ends, which a later negation or prohibition may deny ("who may not use it
-# for their own marketing"), and how many words before the purpose it reaches
-DENIABLE_PURPOSES = frozenset({"own-use", "marketing", "advertising"})
-PURPOSE_DENIAL_REACH = 8
-
-
 # the class of phrases that hold a class word but name no class: found, so that their words are
 # taken, and never returned ("as permitted by law" holds "law" but is no legal obligation)
 NO_CLASS = "none"
@@ -192,25 +186,6 @@ class Lexicon:
     identifying: frozenset[str]
     withheld: frozenset[str]  # "but the reports shall not include information which may identify you"
     tracking_tools: frozenset[str]  # "these web beacons allow our partners to obtain ...": theirs
-
-    def stated_purposes(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int,
-                        verb_end: int) -> list[str]:
-        """The purpose classes of lemmas[start:end], less the recipients' own ends that a
-        negation or a prohibition after the statement's verb (ending at `verb_end`) denies in its
-        own clause: "we share it with vendors, who may not use it for their own purposes" names
-        no end of theirs (the verb's own negation is the statement's polarity)."""
-        return list(dict.fromkeys(
-            name for a, _, name in self.purposes.find(lemmas, start, end)
-            if not (name in DENIABLE_PURPOSES and a > verb_end and self._denied(words, lemmas, a, verb_end))))
-
-    def _denied(self, words: Sequence[str], lemmas: Sequence[str], a: int, verb_end: int) -> bool:
-        """Whether a negation or a prohibition stands before lemmas[a] in its clause, after the verb."""
-        for k in range(a - 1, max(verb_end, a - PURPOSE_DENIAL_REACH) - 1, -1):
-            if words[k] in {",", ";", "but"}:
-                return False
-            if self.negations.match_at(lemmas, k, a) or self.forbidding.match_at(lemmas, k, a):
-                return True
-        return False
 
     def trigger_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for an action to be found in it."""

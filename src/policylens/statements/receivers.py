@@ -385,7 +385,8 @@ class ReceiverReader:
         # denied; those after the exception word are its exceptions
         excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []
         kept_by = tuple(self._named(words, lemmas, excepted[0][1], walk, False)) if excepted else ()
-        if not recipients and not nobody and "own-use" in self.lex.stated_purposes(words, lemmas, b, ce, b) \
+        if not recipients and not nobody \
+                and "own-use" in self.recipients.stated_purposes(words, lemmas, b, ce, b) \
                 and self.recipients.unnamed_organisation(words, lemmas, start, head, opened=True, one=True):
             # "the project developer receives your name and may use it to tell you about its
             # projects": one organisation of no known class, with ends of its own
@@ -526,7 +527,7 @@ class ReceiverReader:
         # (the subject's own clause: not "Companies that host our servers see it only for that
         # work, and no other party receives it")
         lo = min(lead[0], after_last_comma(words, cs, lead[0]))
-        purposes = lex.stated_purposes(words, lemmas, lo, ce, b)
+        purposes = self.recipients.stated_purposes(words, lemmas, lo, ce, b)
         # (the exceptions after the body are not the recipients: "nobody ... other than the firm
         # that hosts it for us")
         recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, lo, b,

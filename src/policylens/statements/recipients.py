@@ -63,6 +63,12 @@ ILLUSTRATING = (["including"], ["such"], ["like"], ["e.g."], ["namely"])
 _PLURAL_MARKERS = frozenset({"the", "our", "their", "these", "those", "such", "other", "selected",
                              "some", "certain", "all", "any", "various", "local", "partner"})
 
+# the recipients' own ends, which a later negation or prohibition may deny ("who may not use it
+# for their own marketing"), how many words before the purpose it reaches, and what ends its clause
+DENIABLE_PURPOSES = frozenset({"own-use", "marketing", "advertising"})
+PURPOSE_DENIAL_REACH = 8
+CLAUSE_BREAKS = frozenset({",", ";", "but"})
+
 # determiners before a singular noun that name one organisation ("the project developer")
 _ONE_MARKERS = frozenset({"the", "that", "each", "our", "this"})
 
@@ -173,6 +179,25 @@ class RecipientFinder:
             # airlines in our partner programme")
             out.append("organisation")
         return list(dict.fromkeys(out))
+
+    def stated_purposes(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int,
+                        verb_end: int) -> list[str]:
+        """The purpose classes of lemmas[start:end], less the recipients' own ends that a
+        negation or a prohibition after the statement's verb (ending at `verb_end`) denies in its
+        own clause: "we share it with vendors, who may not use it for their own purposes" names
+        no end of theirs (the verb's own negation is the statement's polarity)."""
+        return list(dict.fromkeys(
+            name for a, _, name in self.lex.purposes.find(lemmas, start, end)
+            if not (name in DENIABLE_PURPOSES and a > verb_end and self._denied(words, lemmas, a, verb_end))))
+
+    def _denied(self, words: Sequence[str], lemmas: Sequence[str], a: int, verb_end: int) -> bool:
+        """Whether a negation or a prohibition stands before lemmas[a] in its clause, after the verb."""
+        for k in range(a - 1, max(verb_end, a - PURPOSE_DENIAL_REACH) - 1, -1):
+            if words[k] in CLAUSE_BREAKS:
+                return False
+            if self.lex.negations.match_at(lemmas, k, a) or self.lex.forbidding.match_at(lemmas, k, a):
+                return True
+        return False
 
     def illustrated_third_parties(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                                   end: int) -> bool:
