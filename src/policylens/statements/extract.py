@@ -1138,9 +1138,18 @@ class StatementReader:
         # (the subject right before it: not "delete the data, go to Settings"; nor after a
         # pronoun, its subject: "records are not assets we would transfer")
         moving_verb = lemmas[g_start] in lex.moving and not participle
+        # (the data may be an earlier item of the subject's list: "the account email and payment
+        # token we hold go ...")
+        listed_subject = subject_start > cs and words[subject_start - 1] in {",", "and", "or"}
+        data_from = cs if listed_subject else subject_start
         moving = moving_verb and not words[g_start].endswith("ing") \
-            and bool(lex.data.find(lemmas, subject_start, walk)) \
-            and not any(words[k] in {"we", "they", "i"} for k in range(max(cs, walk - 1), g_start)) \
+            and bool(lex.data.find(lemmas, data_from, walk)) \
+            and not any(words[k] in {"we", "they", "i"}
+                        # (a pronoun with a verb of its own before ours opens a relative clause:
+                        # "the account email we hold goes only to our processor")
+                        and all(words[j] in AUXILIARIES or words[j] in {"not", "never", "also", "only"}
+                                for j in range(k + 1, g_start))
+                        for k in range(max(cs, walk - 1), g_start)) \
             and all(w.isalnum() or w in {"-", "'s", "'"} for w in words[
                 subject_start:walk if aside_before(words, walk) or words[walk:walk + 1] == ["("]
                 else g_start])
@@ -1237,6 +1246,12 @@ class StatementReader:
                     # nouns coordinated before their head: "a client or guest list" (a singular
                     # noun before the "or": not "books and vinyl records")
                     object_end = min(object_end + 4, body_end)
+                if object_end + 1 < body_end and words[object_end] == "," \
+                        and words[object_end + 1] in {"including", "such", "e.g.", "namely"}:
+                    # the object's examples are the object: "we sell your request, including your
+                    # contact details, to insurance agents"
+                    object_end = next((j for j in range(object_end + 2, body_end) if words[j] in {",", ";"}),
+                                      body_end)
                 if not lex.data.find(lemmas, k, object_end) and {"we", "you"}.isdisjoint(words[k:object_end]):
                     return None  # (what "we collect" or "you give" is data: "the readings we collect")
         # -- actor --

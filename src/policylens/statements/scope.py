@@ -142,7 +142,10 @@ class ScopeReader:
         # other companies")
         # (not "data we cannot send": there "we" is the verb's own subject)
         modal = any(words[k] in MODALS for k in range(walk, g_start))
-        if not any(words[k] in BE for k in range(walk, g_start)) and any(
+        # (nor with a verb whose subject is the data that moves: "the email we hold goes only to
+        # our processor")
+        moves = passive and lemmas[g_start] in lex.moving
+        if not moves and not any(words[k] in BE for k in range(walk, g_start)) and any(
                 words[k] == "we" and k > cs and not (modal and k < walk - 1)
                 and ((lemmas[k - 1] in self.data_nouns and not presupposed) or (
                     k > cs + 1 and words[k - 1] in {"that", "which", "where"}

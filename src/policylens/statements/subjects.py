@@ -18,6 +18,7 @@ from policylens.statements.words import (
     AGENT_REFERENCES,
     BE,
     CLAUSE_OPENERS,
+    FRONTED_PREPOSITIONS,
     GOVERNING,
     IMPERATIVE_NEGATIONS,
     IMPERATIVE_OPENERS,
@@ -220,7 +221,7 @@ class SubjectFinder:
         # only after a subordinate clause or before a relative one: "California residents have
         # the right to request, once per year, information regarding our disclosure" is one clause
         first = next((w for w in words[cs:k] if w.isalpha()), "")
-        subordinate = relative or first in SUBORDINATORS
+        subordinate = relative or first in SUBORDINATORS or first in FRONTED_PREPOSITIONS
         return k + 1 if k > cs and words[k] == "," and subordinate else cs
 
     def candidates(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:

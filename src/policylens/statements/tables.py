@@ -226,6 +226,10 @@ class TableReader:
         "for a business purpose" (CCPA: operational purposes), partners and unnamed third parties
         act for the company."""
         named = self._recipients(words, lemmas, *cell)
+        if not named and set(row_purposes) & _THEIR_PURPOSES and cell[1] > cell[0]:
+            # ("The creator of any show you subscribe to" | "So the creator can send you its own
+            # newsletters"): whoever gets data for its own ends is a third party, named or not
+            named = ["third-party"]
         if not named:
             return []
         return [self._listed_act(label, act, named, data, business, row_purposes, cell)

@@ -47,6 +47,9 @@ def framed_subject(words: Sequence[str], i: int) -> bool:
 
 
 # words that open a subordinate clause before the main one ("If you opt out, we ...")
+# prepositions that open a phrase put before the clause's subject, as a subordinate clause is
+# ("Subject to your right to object, we may disclose ..."; "With your consent, we ...")
+FRONTED_PREPOSITIONS = frozenset({"subject", "pursuant", "notwithstanding", "with", "without", "under"})
 SUBORDINATORS = frozenset({"if", "when", "whenever", "where", "unless", "once", "after", "before",
                            "because", "while", "although", "though", "should", "until", "upon"})
 # words after which "you" opens a clause as its subject
