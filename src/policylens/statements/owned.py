@@ -18,6 +18,9 @@ MONEY_WORDS = frozenset({"money", "revenue", "revenues", "income", "living", "pr
 _ASIDES = frozenset({",", "for", "example", "instance", "e.g.", "among", "other", "things"})
 # a subject that stands for the practice the sentence before described ("This may include selling")
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "such"})
+# what such a practice takes in, besides including it ("Usually this means sharing your email
+# address with our advertising partners"; not after a quoted term: "“sell” means ..." defines)
+_TAKES_IN = INCLUDES | {"mean", "involve", "entail"}
 
 
 class OwnedActs:
@@ -78,14 +81,17 @@ class OwnedActs:
         while k > 0 and j - k < 5 and words[k] in _ASIDES:
             k -= 1  # ("This may include, for example, sharing ...")
         head = None
-        if k > 0 and lemmas[k] in INCLUDES:
-            head = self.company_subject(words, lemmas, k)
-            if head is None and words[0] in _DEMONSTRATIVES and k <= 5 \
-                    and not self.lex.negations.find(lemmas, 0, k):
+        if k > 0 and lemmas[k] in _TAKES_IN:
+            head = self.company_subject(words, lemmas, k) if lemmas[k] in INCLUDES else None
+            # (the clause's first words, past an adverb: "Usually this means", "; in practice
+            # this means")
+            opening = max([m + 1 for m in range(k) if words[m] in {";", ":"}], default=0)
+            if head is None and not _DEMONSTRATIVES.isdisjoint(words[opening:opening + 3]) \
+                    and k - opening <= 5 and not self.lex.negations.find(lemmas, opening, k):
                 # ("Company and its providers may use your data to deliver ads. This may include
                 # sharing an advertising identifier with ad-tech companies": what "this" takes
                 # in is the practice just described, ours)
-                head = 0
+                head = opening
         if head is not None:
             main = self.lex.negations.find(lemmas, head, j)
             return ((main[-1][0], main[-1][1]) if main else None,)
