@@ -1031,11 +1031,21 @@ class Analyzer:
             place.lead_denies = _denying_lead(carried.leads.get(block.lead))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
-        pairs = self._in_their_sense(_outside_denials(pairs), sents, misses)
+        pairs = self._in_their_sense(self._outranked(_outside_denials(pairs)), sents, misses)
         if carried is not None:
             return self._answered(sents, place, block, document, hits, pairs, carried.answering) \
                 + statements
         return [f for _, f in pairs] + statements
+
+    def _outranked(self, pairs: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
+        """The pattern findings less those of rules that another finding's rule in the same
+        sentence `outranks` (rule files: "the data will be deleted if the club is sold" decides
+        the sentence that names the event)."""
+        over: dict[int, set[str]] = {}
+        for _, f in pairs:
+            if self.rules[f.rule_id].outranks:
+                over.setdefault(f.start, set()).update(self.rules[f.rule_id].outranks)
+        return [(i, f) for i, f in pairs if f.rule_id not in over.get(f.start, ())] if over else pairs
 
     def _in_their_sense(self, pairs: list[tuple[int, Finding]], sents: _Sentences,
                         misses: list[NearMiss] | None) -> list[tuple[int, Finding]]:

@@ -28,7 +28,7 @@ with warnings.catch_warnings():  # the regex parser is deprecated as a public mo
     import sre_parse
 
 RULE_KEYS = ("id", "practice", "message", "patterns", "statement", "requires", "exclude", "values",
-             "value", "attributes", "examples", "disabled")
+             "value", "attributes", "examples", "disabled", "outranks")
 STATEMENT_KEYS = ("actions",)
 PATTERN_KEYS = ("tokens", "phrase", "regex")
 EXAMPLE_KEYS = ("match", "no_match", "todo")
@@ -133,6 +133,10 @@ class Rule:
     # action classes of data/lexicon.yaml whose statements this rule reads (instead of patterns);
     # the practice's decision function (verdicts/flows.py) gives each statement's value
     statement: tuple[str, ...] = ()
+    # rules of the same practice whose findings in a sentence this rule's finding there replaces:
+    # "If the club is sold, your data will be deleted" names the event (the business-transfer
+    # rule) only as the deletion's condition
+    outranks: tuple[str, ...] = ()
 
     def value_for(self, polarity: str) -> str | None:
         return self.values.get(polarity)
@@ -587,6 +591,13 @@ class _Checker:
             self.problem(f["patterns"].location, "patterns is empty")
         requires = self.pattern_list(f.get("requires"), "requires")
         exclude = self.pattern_list(f.get("exclude"), "exclude")
+        outranks: tuple[str, ...] = ()
+        if "outranks" in f:
+            node_ = f["outranks"]
+            if not isinstance(node_.value, list) or not all(isinstance(x.value, str) for x in node_.value):
+                self.problem(node_.location, "outranks must be a list of rule ids")
+            else:
+                outranks = tuple(str(x.value) for x in node_.value)
         if incomplete:
             return None
         return Rule(
@@ -604,6 +615,7 @@ class _Checker:
             location=node.location,
             source=source,
             statement=statement,
+            outranks=outranks,
         )
 
     def statement(self, node: Marked, practice_id: str | None) -> tuple[str, ...]:
@@ -875,6 +887,14 @@ def check_sources(sources: list[tuple[str, str]], known_valid: bool = False,
                 continue
             seen[rule.id] = rule
             rules.append(rule)
+    for rule in rules:
+        for rid in rule.outranks:
+            other = seen.get(rid)
+            if other is None or other.practice != rule.practice:
+                same = sorted(r.id for r in rules if r.practice == rule.practice)
+                problems.append(Problem(rule.location or Location(""),
+                                        f"rule {rule.id!r} outranks {rid!r}, which is no rule of "
+                                        f"practice {rule.practice!r}", _suggest(rid, same)))
     for rid, loc in disable_entries:
         if rid not in seen and rid not in self_disabled:
             problems.append(Problem(loc, f"'disable' names no rule {rid!r}",
