@@ -1803,9 +1803,12 @@ class StatementReader:
             # behavioral advertising
             purposes = list(dict.fromkeys(list(purposes) + ["cross-context"]))
         # (past an owner: "we exchange our supporters' postal addresses")
+        # (a passive's subject with its "of" phrase: "names and postal addresses of
+        # season-ticket holders may be exchanged")
+        subject_from = max(cs, min(subject[0], walk - TRADED_OBJECT_REACH))
         traded = lemmas[g_start] in lex.traded_by and (
             lex.traded_objects.find(lemmas, g_end, min(g_end + TRADED_OBJECT_REACH, body_end))
-            or (passive and lex.traded_objects.find(lemmas, subject[0], min(subject[0] + 4, walk))))
+            or (passive and lex.traded_objects.find(lemmas, subject_from, min(subject[0] + 4, walk))))
         # (paid for the act, not a fee the user pays in a fronted phrase: "For a fee, you can
         # have a nonpublished number, which means that we will not provide your name")
         paid = "payment" in lex.purposes.classes_in(lemmas, subject_start, ex_end) or any(

@@ -134,6 +134,7 @@ class Lexicon:
     moving: frozenset[str]  # verbs whose subject is the data that moves ("your details go to")
     granted_sale: frozenset[str]  # granted verbs that make the grant a sale ("buy")
     granted_reaching: frozenset[str]  # granted verbs of reaching the reader ("contact")
+    reaching_offers: frozenset[str]  # what reaching the reader brings that is the reacher's own
     grants: frozenset[str]  # "allow": with a granted verb after, the act of sharing
     granted: frozenset[str]  # "use", "access"
     compounds: frozenset[str]
@@ -231,6 +232,7 @@ def load_lexicon() -> Lexicon:
         moving=frozenset(lemma(w) for w in actions["share"].get("moving", [])),
         granted_sale=frozenset(lemma(w) for w in actions["sale"].get("granted", [])),
         granted_reaching=frozenset(lemma(w) for w in actions["share"].get("reaching", [])),
+        reaching_offers=frozenset(lemma(w) for w in actions["share"].get("reaching_offers", [])),
         grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),
         granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])
                           + actions["share"].get("reaching", [])),

@@ -186,9 +186,30 @@ class RecipientFinder:
         negation or a prohibition after the statement's verb (ending at `verb_end`) denies in its
         own clause: "we share it with vendors, who may not use it for their own purposes" names
         no end of theirs (the verb's own negation is the statement's polarity)."""
-        return list(dict.fromkeys(
-            name for a, _, name in self.lex.purposes.find(lemmas, start, end)
-            if not (name in DENIABLE_PURPOSES and a > verb_end and self._denied(words, lemmas, a, verb_end))))
+        found = [name for a, _, name in self.lex.purposes.find(lemmas, start, end)
+                 if not (name in DENIABLE_PURPOSES and a > verb_end
+                         and self._denied(words, lemmas, a, verb_end))]
+        if "own-use" not in found and self._reaching_with_offers(words, lemmas, verb_end, end):
+            found.append("own-use")
+        return list(dict.fromkeys(found))
+
+    def _reaching_with_offers(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                              end: int) -> bool:
+        """Whether a "so (that)" clause after the verb has someone else reach the reader with
+        offers ("so it can decide whether to send you a pre-approved card offer"): the recipient's
+        own ends (not "so the courier can call you when it arrives")."""
+        for k in range(start, end - 2):
+            if words[k] != "so" or words[k + 1] in {"as", "far", "much", "long"}:
+                continue
+            subject = k + 2 if words[k + 1] == "that" else k + 1
+            if subject >= end or words[subject] in {"we", "us", "you", "your", "our"}:
+                continue
+            reach = next((j for j in range(subject + 1, min(subject + 10, end - 1))
+                          if lemmas[j] in self.lex.granted_reaching and words[j + 1] == "you"), None)
+            if reach is not None and any(lemmas[m] in self.lex.reaching_offers
+                                         for m in range(reach + 2, min(reach + 8, end))):
+                return True
+        return False
 
     def _denied(self, words: Sequence[str], lemmas: Sequence[str], a: int, verb_end: int) -> bool:
         """Whether a negation or a prohibition stands before lemmas[a] in its clause, after the verb."""

@@ -58,10 +58,17 @@ def _aside_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
     return None
 
 
+# the dashes that set an aside apart ("Survey sponsors — the brands that commission our studies
+# — receive ...")
+DASHES = frozenset({"—", "–", "--"})
+
+
 def _bracket_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
-    """The "(" that the ")" at `closing` closes, if the aside is short and after `cs`."""
+    """The "(" that the ")" at `closing` closes (or the dash that a closing dash pairs with), if
+    the aside is short and after `cs`."""
+    opener = "(" if words[closing] == ")" else words[closing]
     for k in range(closing - 1, max(cs, closing - BRACKET_WORDS) - 1, -1):
-        if words[k] == "(":
+        if words[k] == opener:
             return k if k > cs else None
         if words[k] in {")", ".", ";"}:
             return None
@@ -190,7 +197,8 @@ class SubjectFinder:
                 # "do not publish or distribute": another verb coordinated with ours; "will be
                 # deleted rather than handed to the buyer": set against it
                 j -= 1
-            elif words[j - 1] == ")" and (k := _bracket_opening(words, cs, j - 1)) is not None:
+            elif (words[j - 1] == ")" or words[j - 1] in DASHES) \
+                    and (k := _bracket_opening(words, cs, j - 1)) is not None:
                 j = k  # "learner data (name, email and country) goes to ...": the subject's aside
             else:
                 break
