@@ -1286,7 +1286,7 @@ class Analyzer:
                         and strings[sents.lows[before.end - 1]] == "?" or i == 0 and question) \
                         or (span.end - span.start > 8
                             and not opens_reply(opening := list(without_mark(
-                                [strings[k] for k in sents.lows[span.start:span.start + 5]]))[:3])
+                                [strings[k] for k in sents.lows[span.start:span.start + 6]]))[:4])
                             and not self._names_recipients(opening)
                             and not names_no_one(opening)):
                     continue

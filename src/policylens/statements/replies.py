@@ -142,7 +142,8 @@ class ReplyReader:
         # (past modifiers too: "Our IT support contractors, payment processors, ..."; the first
         # words of recipients tested first, cheaply: most answers name none)
         firsts = self.lex.recipients.by_first
-        near = range(first, min(first + 3, len(words)))
+        # ("Wellness and insurance partners, who ...": a class word after a coordinated modifier)
+        near = range(first, min(first + 4, len(words)))
         return words[0] not in REPLIES and any(lemmas[k] in firsts for k in near) and any(
             self.lex.recipients.match_at(lemmas, k, len(words)) is not None for k in near)
 
