@@ -204,7 +204,7 @@ class RecipientFinder:
             subject = k + 2 if words[k + 1] == "that" else k + 1
             if subject >= end or words[subject] in {"we", "us", "you", "your", "our"}:
                 continue
-            reach = next((j for j in range(subject + 1, min(subject + 10, end - 1))
+            reach = next((j for j in range(subject + 1, min(subject + 14, end - 1))
                           if lemmas[j] in self.lex.granted_reaching and words[j + 1] == "you"), None)
             if reach is not None and any(lemmas[m] in self.lex.reaching_offers
                                          for m in range(reach + 2, min(reach + 8, end))):
