@@ -49,6 +49,7 @@ from policylens.statements.words import (
     AUXILIARIES,
     BE,
     BOUNDARIES,
+    BUSINESS_BOUGHT,
     COLLECTING,
     CONTROL_VERBS,
     COORDINATORS,
@@ -932,6 +933,11 @@ class StatementReader:
                for k in range(cs, min(end, len(words) - 1))) \
                 and all(lemmas[a] in TRADE_PARTIES for a, _ in deals):
             return others, ["user" if r == "successor" else r for r in recipients]
+        # ("dealers who have asked to be told about buyers of particular types of furniture")
+        customers = [(a, b) for a, b in deals if lemmas[a] in TRADE_PARTIES and words[b:b + 1] == ["of"]
+                     and b + 1 < len(words) and words[b + 1] not in BUSINESS_BOUGHT]
+        if deals and not inherited and len(customers) == len(deals):
+            return others, [r for r in recipients if r != "successor"]
         named = [(a, b) for a, b, c in lex.recipients.find(lemmas, cs, end) if c != "successor"]
         if deals and not inherited and all(any(a0 <= a and b <= b0 for a0, b0 in named) for a, b in deals):
             return others, [r for r in recipients if r != "successor"] or recipients

@@ -148,6 +148,12 @@ HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing", "recipie
 USER_TRADES = frozenset({"sell", "buy", "purchase"})
 # the other party of such a trade, when it is the only word of a business transfer in the clause
 TRADE_PARTIES = frozenset({"buyer", "purchaser", "seller"})
+# what a buyer buys when it buys the business ("buyers of all or part of our business"); a buyer
+# of anything else is a customer ("buyers of particular types of furniture")
+BUSINESS_BOUGHT = frozenset({"business", "businesses", "company", "companies", "asset", "assets",
+                             "share", "shares", "stock", "firm", "practice", "brand", "brands",
+                             "unit", "division", "us", "all", "part", "some", "substantially",
+                             "any", "the", "our", "its", "a", "an", "that", "such"})
 # verbs that name to whom before what ("give those publishers your email address", "provide its
 # business partners with contact details")
 DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show",
