@@ -340,8 +340,12 @@ class ReceiverReader:
             return None
         if words[cs:cs + 1] == ["we"] and words[start - 1:start] == [","]:
             return None  # "We, the Makers, get your information": an apposition of the company
+        # (a participle after the subject's noun describes it: "Brands sold in our app receive
+        # your purchase history")
         if a > 0 and words[a - 1] in {"'", "'s"} or any(
-                lemmas[k] in self.lex.grants or self.lex.action_words.match_at(lemmas, k, a)
+                (lemmas[k] in self.lex.grants or self.lex.action_words.match_at(lemmas, k, a))
+                and not (k > start and is_participle(words[k], lemmas[k])
+                         and words[k + 1:k + 2] in (["in"], ["on"], ["at"], ["through"], ["via"], ["by"]))
                 for k in range(min(start, after_last_comma(words, cs, start)), walk)):
             return None  # "third parties' access", "give ad servers access": a noun, another verb's
         # (a pronoun after the head opens a relative clause: "the charities we work with")
