@@ -272,7 +272,10 @@ class ReceiverReader:
     def _for_their_own_ends(self, words: Sequence[str], lemmas: Sequence[str], b: int) -> bool:
         """Whether the object after "use" is the reader's data used for the recipient's own ends ("the
         sponsor may use your information for its own purposes"): data they were given."""
-        if words[b:b + 1] != ["your"]:
+        # (or data the sentence before names: "Each retailer uses this information as an
+        # independent controller")
+        if words[b:b + 1] != ["your"] and not (words[b:b + 1] in (["this"], ["that"], ["such"], ["these"])
+                                               and lemmas[b + 1:b + 2] and lemmas[b + 1] in self.data_nouns):
             return False
         end = next((k for k in range(b, len(words)) if words[k] in {".", ";"}), len(words))
         return any(c == "own-use" for _, _, c in self.lex.purposes.find(lemmas, b, end))
