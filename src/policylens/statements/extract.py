@@ -943,6 +943,19 @@ class StatementReader:
             return others, [r for r in recipients if r != "successor"] or recipients
         return conditions, recipients
 
+    def _contrasted_data(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                         end: int) -> int | None:
+        """Where "not" or "never" sets data against the goods a sale names, if it does: "We sell
+        tickets and gift-shop items, but never the personal information of the people who buy
+        them", "We sell wine, not information about the people who buy it"."""
+        for j in range(start, min(end - 1, start + 12)):
+            if words[j] in {".", ";"}:
+                return None
+            if words[j] in {"not", "never"} and words[j - 1] in {",", "but", "-", "–", "—"} \
+                    and self.lex.data.find(lemmas, j + 1, min(j + 6, end)):
+                return j
+        return None
+
     def _covers_our_acts(self, words: Sequence[str], lemmas: Sequence[str], g_end: int, ce: int) -> bool:
         """Whether a law's sale word is said to include the company's own acts ('Some privacy
         laws define "sale" broadly to include some of the data disclosures described in Section
@@ -1202,6 +1215,7 @@ class StatementReader:
             # in the CCPA")
             scope = "practice"
         # -- the object: a flow of data, or of something else ("sell products", "give you") --
+        contrasted: int | None = None  # the "not" of data set against the goods sold
         k = past_object_skip(words, g_end, body_end)
         # "Your data is not a product we sell": the object is a relative clause's antecedent
         antecedent = None if passive \
@@ -1234,7 +1248,11 @@ class StatementReader:
             if head is not None and lemmas[head] in lex.not_data_objects \
                     and not lex.data.find(lemmas, head + 1, min(head + 5 + words[head:head + 5].count("-"),
                                                                  body_end)):
-                return None  # "sell garden tools", "provide the service"
+                # "sell garden tools", "provide the service" (but not "sell tickets, but never
+                # the personal information of the people who buy them")
+                contrasted = self._contrasted_data(words, lemmas, head + 1, n) if action == "sale" else None
+                if contrasted is None:
+                    return None
             if action == "sale" and not words[g_start].endswith("ing") \
                     and not {"or", "and", ","} & set(words[g_end:k]) \
                     and words[k].isalpha() and words[k] not in PREPOSITIONS \
@@ -1259,7 +1277,12 @@ class StatementReader:
                     object_end = next((j for j in range(object_end + 2, body_end) if words[j] in {",", ";"}),
                                       body_end)
                 if not lex.data.find(lemmas, k, object_end) and {"we", "you"}.isdisjoint(words[k:object_end]):
-                    return None  # (what "we collect" or "you give" is data: "the readings we collect")
+                    # (what "we collect" or "you give" is data: "the readings we collect"), unless
+                    # data is set against the goods: "We sell wine, not information about the
+                    # people who buy it"
+                    contrasted = self._contrasted_data(words, lemmas, object_end, n)
+                    if contrasted is None:
+                        return None
         # -- actor --
         actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                         passive)
@@ -1693,6 +1716,8 @@ class StatementReader:
             actor = "company"
             found = owners[g_start]
             negation = [(found[0], found[1], "x")] if found else []
+        if not negation and contrasted is not None:
+            negation = [(contrasted, contrasted + 1, "x")]  # "We sell wine, not information ..."
         if not negation and g_end < body_end:
             # "we sell no data", "we pass on none of it", "we share nothing with advertisers":
             # a determiner that denies the object denies the act
@@ -1782,6 +1807,8 @@ class StatementReader:
             negation = []  # "if you prefer that we not share": an opt-out the company offers
             conditions = list(dict.fromkeys(conditions + ["opt-out"]))
             hypothetical = False
+        if contrasted is not None and data == "unspecified":
+            data = "personal"  # (the data set against the goods: "but never the names of buyers")
         if negation and data == "unspecified" and not recipients and k < body_end \
                 and words[k].isalpha() and words[k] not in FOLLOWING_PREPOSITIONS \
                 and words[k] not in {"anything", "nothing", "any", "this", "that", "these", "those"} \
