@@ -1366,6 +1366,14 @@ class StatementReader:
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
             kinds += [c for a, b, c in lex.data.find(lemmas, *subject)
                       if not (b - a == 1 and words[a] in {"it", "them", "what", "this", "that"})]
+            # (the head before its "of" phrase: "the contact details of registered trade-fair
+            # visitors are made available to exhibitors")
+            of = next((j for j in range(subject[0] - 1, max(cs, subject[0] - 6), -1)
+                       if words[j] == "of" or not (words[j].isalpha() or words[j] == "-")), None)
+            if of is not None and words[of] == "of":
+                head_from = max([cs] + [j + 1 for j in range(max(cs, of - 8), of)
+                                        if words[j] in {",", ":", ";", "—"}])
+                kinds += lex.data.classes_in(lemmas, head_from, of)
             if aside_before(words, subject[1]):
                 # "Gameplay telemetry, together with the device identifiers attached to it, is
                 # licensed to ...": the aside adds to the subject's data
@@ -1799,7 +1807,10 @@ class StatementReader:
             negation = []
             hypothetical = False
         if negation and g_start not in owners and (
-                lex.preferences.find(lemmas, max(cs, subject_start - 4), walk)
+                # (not the company's own choice: "We have chosen not to: our patrons' names are
+                # never traded")
+                any("we" not in words[max(cs, a - 3):a]
+                    for a, _, _ in lex.preferences.find(lemmas, max(cs, subject_start - 4), walk))
                 # (of sharing only: "you can ask us not to sell" is the CCPA's right, stated by
                 # businesses that sell nothing)
                 or (action == "share"

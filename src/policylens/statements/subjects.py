@@ -58,6 +58,8 @@ def _aside_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
     return None
 
 
+# quantities that open a subject naming others of a kind ("Many charities swap donor lists")
+OTHERS_QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "numerous", "other"})
 # the dashes that set an aside apart ("Survey sponsors — the brands that commission our studies
 # — receive ...")
 DASHES = frozenset({"—", "–", "--"})
@@ -532,4 +534,9 @@ class SubjectFinder:
                     and lemmas[head] not in self.data_nouns \
                     and lemmas[head] not in self.reporting:
                 actor = "third-party"  # "the law requires businesses that sell data to ..."
+            elif not passive and subject_start < walk and words[subject_start] in OTHERS_QUANTIFIERS \
+                    and walk - subject_start <= 3 and words[walk - 1] != lemmas[walk - 1]:
+                # "Many charities swap donor lists with one another": a quantity of a kind of
+                # organisation, others, not the company by its name
+                actor = "third-party"
         return actor, subject
