@@ -1456,6 +1456,12 @@ class StatementReader:
             data = "personal"
         else:
             data = "unspecified"
+        if data == "unspecified" and not passive and words[g_end:g_end + 1] in (["to"], ["with"]) \
+                and (use := subjects.purpose_of_use(words, lemmas, cs, g_start)) is not None \
+                and "personal" in lex.data.classes_in(lemmas, use, g_start):
+            # a purpose with no object of its own: "We may use the information you provide to:"
+            # + "rent to other companies": the data used
+            data = "personal"
         if lemmas[g_start] in lex.needs_data and data == "unspecified" and not passive \
                 and k < body_end and words[k].isalpha() and not lex.recipients.match_at(lemmas, k, body_end):
             return None  # "we provide audience activation to businesses": no data is given

@@ -431,6 +431,23 @@ class SubjectFinder:
         sums up ("Sell it, rent it, trade it: none of these is something we do")."""
         return g_start == opening and (words[-1:] == [";"] or post_list_denial(words, g_start) is not None)
 
+    def purpose_of_use(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
+                       g_start: int) -> int | None:
+        """Where the company's "use" stands whose purpose infinitive the verb at `g_start` is ("we
+        use the information you provide to rent it ..."; a list's lead-in "... to:" + its item),
+        if it is."""
+        if g_start - 2 <= cs or words[g_start - 1] not in {"to", ":"}:
+            return None
+        use = next((k for k in range(g_start - 2, max(cs, g_start - 12) - 1, -1) if lemmas[k] == "use"), None)
+        if use is None or use == cs or {"you", "your", "they", "their"} & set(words[cs:use]):
+            return None
+        found = self.actor_classes(words, lemmas, cs, use)
+        # (and only a purpose that names others it goes to: not "we use the email address you
+        # enter only to send that one message")
+        end = min(len(words), g_start + 12)
+        others = set(self.lex.recipients.classes_in(lemmas, g_start, end)) - {"user"}
+        return use if others and ("company" in found or not found) else None
+
     def actor(self, words: Sequence[str], lemmas: Sequence[str], cs: int, subject_start: int, walk: int,
               g_start: int, g_end: int, body_end: int, passive: bool) -> tuple[str, tuple[int, int]]:
         """Who does the act of the verb group words[g_start:g_end], and the span of words that
@@ -451,6 +468,12 @@ class SubjectFinder:
         noun_form = lex.action_words.match_at(lemmas, g_start, g_end) is None
         if g_start > cs and words[g_start - 1] == "our" and (noun_form or words[g_start].endswith("ing")):
             return "company", (g_start - 1, g_start)  # "opt out of our sale of your data": ours
+        use = self.purpose_of_use(words, lemmas, cs, g_start) if not passive else None
+        if use is not None:
+            # "We may use the information you provide to rent it to other companies" (or a list
+            # of purposes: "... to:" + "rent it to other companies"): the user of the data acts,
+            # not the "you" of its relative clause
+            return "company", (cs, use)
         noun_act = noun_form and "by" in words[g_end:body_end]
         if passive or noun_act:
             # (not the "by" of a relative clause after it: "would move to the new company, which
