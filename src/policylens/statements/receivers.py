@@ -252,9 +252,14 @@ class ReceiverReader:
                 words[start - 1] == "," and not {"and", "or"}.isdisjoint(words[start:start + 5]))):
             first = start - 1
             while first > cs and first > start - 5 and words[first - 1].isalpha() \
-                    and words[first - 1] not in {"and", "or"}:
+                    and words[first - 1] not in {"and", "or", "that", "which", "who"}:
                 first -= 1
-            if first == start - 1 or not self.lex.recipients.find(lemmas, first, start - 1) or (
+            # (a modifier coordinated right after a relative pronoun shares the head: "a dataset
+            # that research and marketing firms can buy")
+            shared_head = first > cs and words[first - 1] in {"that", "which", "who"} \
+                and start - 1 - first <= 2
+            named = shared_head or bool(self.lex.recipients.find(lemmas, first, start - 1))
+            if first == start - 1 or not named or (
                     words[start - 1] == "," and not PRONOUNS.isdisjoint(words[first:start - 1])):
                 break  # (a list's item, not a clause before the comma: "When you buy a ticket, ...")
             start = first
