@@ -483,7 +483,10 @@ class SubjectFinder:
             relative = next((i for i in range(g_end, body_end) if words[i] in {"which", "who", "whom"}
                              or words[i] in {"and", "but"} and words[i + 1:i + 2] and words[i + 1] in MODALS),
                             body_end)
-            by = [i for i in range(g_end, relative) if words[i] == "by"]
+            # (not the "by" of a purchase: "made available for purchase by exhibitors" names
+            # the buyers)
+            by = [i for i in range(g_end, relative) if words[i] == "by"
+                  and words[i - 1] not in {"purchase", "sale", "download", "subscription"}]
             if by:
                 # (the agent ends where to whom begins: "passed by Brightline to advertisers")
                 agent_end = next((j for j in range(by[0] + 2, min(by[0] + 5, body_end))
