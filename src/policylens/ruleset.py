@@ -593,11 +593,11 @@ class _Checker:
         exclude = self.pattern_list(f.get("exclude"), "exclude")
         outranks: tuple[str, ...] = ()
         if "outranks" in f:
-            node_ = f["outranks"]
-            if not isinstance(node_.value, list) or not all(isinstance(x.value, str) for x in node_.value):
-                self.problem(node_.location, "outranks must be a list of rule ids")
+            listed = f["outranks"]
+            if not isinstance(listed.value, list) or not all(isinstance(x.value, str) for x in listed.value):
+                self.problem(listed.location, "outranks must be a list of rule ids")
             else:
-                outranks = tuple(str(x.value) for x in node_.value)
+                outranks = tuple(str(x.value) for x in listed.value)
         if incomplete:
             return None
         return Rule(
