@@ -1291,8 +1291,10 @@ class Analyzer:
                             and not names_no_one(opening)):
                     continue
             tokens = head + sents.lower_words(i, strings)
+            # (a table row the table reader read is no answer to the heading above it:
+            # "Internet activity | Advertising networks; Data brokers | None")
             previous = partial(sents.lower_words, i - 1, strings) if i \
-                else (lambda: question) if question else None
+                else (lambda: question) if question and not table else None
             names = _Names(sents, len(head), span.start, span.end)
             where: _Place | None = None
             for found in self.reader.read(tokens, previous, names, heading=heading):
