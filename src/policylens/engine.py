@@ -42,7 +42,7 @@ from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.senses import load_senses
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
-from policylens.statements.replies import names_no_one, opens_reply
+from policylens.statements.replies import ANSWER_OPENING, names_no_one, opens_reply
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
 from policylens.statements.words import (
     DEFINING,
@@ -986,7 +986,6 @@ class Analyzer:
         self.label_marks = (strings.add("?"), strings.add(":"))
         self.stand_ins = frozenset(map(strings.add, STAND_IN_WORDS))
         self.senses = load_senses()
-        self.sense_words = frozenset(w for sense in self.senses for w in sense.words)
         self.topic_firsts = frozenset(strings.add(phrase[0]) for topic in load_topics().values()
                                       for phrase in topic.words)
         # the forms of every word a statement needs, as strings (for a lead-in's words) and hashes
@@ -1055,8 +1054,7 @@ class Analyzer:
         block: set[str] | None = None
         for i, f in pairs:
             words = set(f.trigger.lower().split())
-            sense = next((s for s in self.senses if not s.words.isdisjoint(words)), None) \
-                if not self.sense_words.isdisjoint(words) else None
+            sense = next((s for s in self.senses if not s.words.isdisjoint(words)), None)
             if sense is not None:
                 if block is None:
                     block = set(map(self.word_strings.__getitem__, sents.block_words))
@@ -1285,8 +1283,7 @@ class Analyzer:
                 if not (before is not None and before.end > before.start
                         and strings[sents.lows[before.end - 1]] == "?" or i == 0 and question) \
                         or (span.end - span.start > 8
-                            and not opens_reply(opening := list(without_mark(
-                                [strings[k] for k in sents.lows[span.start:span.start + 6]]))[:4])
+                            and not opens_reply(opening := self._answer_opening(sents, span))
                             and not self._names_recipients(opening)
                             and not names_no_one(opening)):
                     continue
@@ -1492,6 +1489,11 @@ class Analyzer:
                  if (inside := [h for h in candidates if a < h.start < b])
                  and self._clause_of_its_own(lows, a + 1, b) and (hit := _earliest(inside)))
         return [first, *later]
+
+    def _answer_opening(self, sents: _Sentences, span: Any) -> list[str]:
+        """An answer's first words, marks left out: what may open a reply or name its recipients."""
+        first = sents.lows[span.start:span.start + ANSWER_OPENING + 2]
+        return list(without_mark([self.word_strings[k] for k in first]))[:ANSWER_OPENING]
 
     def _names_recipients(self, opening: list[str]) -> bool:
         """Whether an answer opens naming to whom ("Advertisers, sponsors and other business

@@ -20,7 +20,6 @@ from policylens.yamlmarks import safe_load
 class Sense:
     """An ambiguous word's forms, the sense rules do not mean, and the words of each sense."""
 
-    name: str
     words: frozenset[str]
     other_sense: str
     meant: frozenset[str]
@@ -37,6 +36,6 @@ class Sense:
 def load_senses() -> tuple[Sense, ...]:
     text = resources.files("policylens.data").joinpath("senses.yaml").read_text("utf-8")
     raw = safe_load(text)
-    return tuple(Sense(name, frozenset(map(str, spec["words"])), str(spec["other_sense"]),
+    return tuple(Sense(frozenset(map(str, spec["words"])), str(spec["other_sense"]),
                        frozenset(map(str, spec["meant"])), frozenset(map(str, spec["other"])))
-                 for name, spec in raw.items())
+                 for spec in raw.values())

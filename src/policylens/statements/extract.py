@@ -934,8 +934,11 @@ class StatementReader:
                 and all(lemmas[a] in TRADE_PARTIES for a, _ in deals):
             return others, ["user" if r == "successor" else r for r in recipients]
         # ("dealers who have asked to be told about buyers of particular types of furniture")
-        customers = [(a, b) for a, b in deals if lemmas[a] in TRADE_PARTIES and words[b:b + 1] == ["of"]
-                     and b + 1 < len(words) and words[b + 1] not in BUSINESS_BOUGHT]
+        bought = [past_object_skip(words, b + 1, len(words)) if words[b:b + 1] == ["of"] else None
+                  for _, b in deals]
+        customers = [(a, b) for (a, b), head in zip(deals, bought, strict=True)
+                     if lemmas[a] in TRADE_PARTIES and head is not None and head < len(words)
+                     and words[head] not in BUSINESS_BOUGHT]
         if deals and not inherited and len(customers) == len(deals):
             return others, [r for r in recipients if r != "successor"]
         named = [(a, b) for a, b, c in lex.recipients.find(lemmas, cs, end) if c != "successor"]
@@ -1157,10 +1160,11 @@ class StatementReader:
         # (the subject right before it: not "delete the data, go to Settings"; nor after a
         # pronoun, its subject: "records are not assets we would transfer")
         moving_verb = lemmas[g_start] in lex.moving and not participle
-        # (the data may be an earlier item of the subject's list: "the account email and payment
-        # token we hold go ...")
-        listed_subject = subject_start > cs and words[subject_start - 1] in {",", "and", "or"}
-        data_from = cs if listed_subject else subject_start
+        # (the subject may be a later item of a list whose data an earlier one names: "the account
+        # email and payment token we hold go ...", "personal details such as your name, phone
+        # number or individual routes are never passed to third parties")
+        listed = subject_start > cs and words[subject_start - 1] in {",", "or", "and"}
+        data_from = cs if listed else subject_start
         moving = moving_verb and not words[g_start].endswith("ing") \
             and bool(lex.data.find(lemmas, data_from, walk)) \
             and not any(words[k] in {"we", "they", "i"}
@@ -1176,11 +1180,8 @@ class StatementReader:
             return None  # "if you go to our settings page", "by going to Settings": not data
         passive = moving or participle and (
             wanted or labelled or any(words[k] in BE for k in range(walk, g_start)))
-        # (not a word of the data's own list: "personal details such as your name, phone number
-        # or individual routes are never passed to third parties")
-        listed = subject_start > cs and words[subject_start - 1] in {",", "or", "and"}
         if passive and any(c != "user" for _, _, c in lex.recipients.find(lemmas, subject_start, walk)) \
-                and not lex.data.find(lemmas, cs if listed else subject_start, walk):
+                and not lex.data.find(lemmas, data_from, walk):
             return None  # "partners are given access to it": the subject receives (receivers.py)
         if participle and not wanted and not labelled and not any(lemmas[k] in {"be", "have", "get"}
                                                  for k in range(walk, g_start)) \

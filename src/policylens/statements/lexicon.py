@@ -165,7 +165,6 @@ class Lexicon:
     only: PhraseTable
     exceptions: PhraseTable
     restrictions: PhraseTable
-    forbidding: PhraseTable  # "prohibited from using it for their own purposes": no end of theirs
     preferences: PhraseTable
     opting_out: PhraseTable  # "ask us not to": the reader's opt-out
     not_conditions: PhraseTable
@@ -267,7 +266,6 @@ def load_lexicon() -> Lexicon:
         only=_table(raw["only"]),
         exceptions=_table(raw["exceptions"]),
         restrictions=_table(raw["restrictions"]),
-        forbidding=_table(raw["forbidding"]),
         preferences=_table(raw["preferences"]),
         opting_out=_table(raw["opting_out"]),
         not_conditions=_table(raw["not_conditions"]),

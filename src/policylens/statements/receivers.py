@@ -283,7 +283,7 @@ class ReceiverReader:
                                                and lemmas[b + 1:b + 2] and lemmas[b + 1] in self.data_nouns):
             return False
         end = next((k for k in range(b, len(words)) if words[k] in {".", ";"}), len(words))
-        return any(c == "own-use" for _, _, c in self.lex.purposes.find(lemmas, b, end))
+        return "own-use" in self.recipients.stated_purposes(words, lemmas, b, end, b)
 
     def _given_by_us(self, words: Sequence[str], lemmas: Sequence[str], b: int, end: int) -> bool:
         """Whether the object after a verb is data a relative clause says the company gives ("the

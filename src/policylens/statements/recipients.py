@@ -13,6 +13,7 @@ from policylens.statements.lemmas import known_words, lemma_table
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
+    BARRING,
     COORDINATORS,
     DETERMINERS,
     JOINERS,
@@ -212,11 +213,12 @@ class RecipientFinder:
         return False
 
     def _denied(self, words: Sequence[str], lemmas: Sequence[str], a: int, verb_end: int) -> bool:
-        """Whether a negation or a prohibition stands before lemmas[a] in its clause, after the verb."""
+        """Whether a negation or a barring verb ("who are prohibited from using it") stands before
+        lemmas[a] in its clause, after the verb."""
         for k in range(a - 1, max(verb_end, a - PURPOSE_DENIAL_REACH) - 1, -1):
             if words[k] in CLAUSE_BREAKS:
                 return False
-            if self.lex.negations.match_at(lemmas, k, a) or self.lex.forbidding.match_at(lemmas, k, a):
+            if lemmas[k] in BARRING or self.lex.negations.match_at(lemmas, k, a):
                 return True
         return False
 

@@ -34,6 +34,9 @@ def _only_with(words: Sequence[str]) -> bool:
     return len(words) > 1 and words[0] == "only" and words[1] in {"with", "to", "by"}
 
 
+# how many opening words of an answer may name its recipients ("Wellness and insurance partners,
+# who ...": a class word after a coordinated modifier)
+ANSWER_OPENING = 4
 # what may follow a reply's first word ("Yes, ...", "No: ...", "Never - ...")
 REPLY_MARKS = frozenset({",", ":", "-", "–", "—"})
 # the words that open a question asking to whom ("Who receives ...?", "With whom do we ...?",
@@ -142,8 +145,7 @@ class ReplyReader:
         # (past modifiers too: "Our IT support contractors, payment processors, ..."; the first
         # words of recipients tested first, cheaply: most answers name none)
         firsts = self.lex.recipients.by_first
-        # ("Wellness and insurance partners, who ...": a class word after a coordinated modifier)
-        near = range(first, min(first + 4, len(words)))
+        near = range(first, min(first + ANSWER_OPENING, len(words)))
         return words[0] not in REPLIES and any(lemmas[k] in firsts for k in near) and any(
             self.lex.recipients.match_at(lemmas, k, len(words)) is not None for k in near)
 

@@ -46,10 +46,10 @@ def framed_subject(words: Sequence[str], i: int) -> bool:
     return False
 
 
-# words that open a subordinate clause before the main one ("If you opt out, we ...")
 # prepositions that open a phrase put before the clause's subject, as a subordinate clause is
 # ("Subject to your right to object, we may disclose ..."; "With your consent, we ...")
 FRONTED_PREPOSITIONS = frozenset({"subject", "pursuant", "notwithstanding", "with", "without", "under"})
+# words that open a subordinate clause before the main one ("If you opt out, we ...")
 SUBORDINATORS = frozenset({"if", "when", "whenever", "where", "unless", "once", "after", "before",
                            "because", "while", "although", "though", "should", "until", "upon"})
 # words after which "you" opens a clause as its subject
@@ -148,12 +148,11 @@ HEADING_ACTS = frozenset({"share", "disclose", "disclosure", "sharing", "recipie
 USER_TRADES = frozenset({"sell", "buy", "purchase"})
 # the other party of such a trade, when it is the only word of a business transfer in the clause
 TRADE_PARTIES = frozenset({"buyer", "purchaser", "seller"})
-# what a buyer buys when it buys the business ("buyers of all or part of our business"); a buyer
-# of anything else is a customer ("buyers of particular types of furniture")
+# what a buyer buys when it buys the business, past its determiners ("buyers of all or part of our
+# business"); a buyer of anything else is a customer ("buyers of particular types of furniture")
 BUSINESS_BOUGHT = frozenset({"business", "businesses", "company", "companies", "asset", "assets",
                              "share", "shares", "stock", "firm", "practice", "brand", "brands",
-                             "unit", "division", "us", "all", "part", "some", "substantially",
-                             "any", "the", "our", "its", "a", "an", "that", "such"})
+                             "unit", "division", "us", "part", "substantially"})
 # verbs that name to whom before what ("give those publishers your email address", "provide its
 # business partners with contact details")
 DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show",
