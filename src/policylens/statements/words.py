@@ -152,7 +152,12 @@ TRADE_PARTIES = frozenset({"buyer", "purchaser", "seller"})
 # business"); a buyer of anything else is a customer ("buyers of particular types of furniture")
 BUSINESS_BOUGHT = frozenset({"business", "businesses", "company", "companies", "asset", "assets",
                              "share", "shares", "stock", "firm", "practice", "brand", "brands",
-                             "unit", "division", "us", "part", "substantially"})
+                             "unit", "division", "us", "part", "substantially",
+                             # a small business by its kind, as the lexicon's deals name it ("a
+                             # purchaser of our shop")
+                             "shop", "store", "studio", "club", "clinic", "charity", "agency",
+                             "salon", "site", "website", "app", "service", "platform", "operations",
+                             "organisation", "organization", "group", "venture"})
 # verbs that name to whom before what ("give those publishers your email address", "provide its
 # business partners with contact details")
 DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent", "lend", "show",
