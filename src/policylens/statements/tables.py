@@ -48,6 +48,8 @@ _PUNCTUATION = frozenset({";", ",", ".", ":", "-", "–", "—", "/", "(", ")", 
 # the last word of a label whose cells name the recipients: "Disclosed to", "Shared with"
 _TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})  # "Disclosed to"
 _ASKS_WHOM = frozenset({"who", "whom", "recipient", "recipients"})
+# a header that names those who receive the data, with no act ("Recipient | Purpose")
+_RECIPIENT_HEADS = frozenset({"recipient", "recipients"})
 _NOT_RECIPIENTS = frozenset({"user", "abroad"})
 # a label that asks the reader ("Can you limit this sharing?", "Do you have a choice?") names the
 # reader's choice, not the company's act: its cells answer for the reader
@@ -159,7 +161,11 @@ class TableReader:
                 self.headers.clear()  # (memory flat over a corpus of many tables)
             labels = self.headers[key] = _matrix({c: self._label(h, lemmas_of(h), 0, len(h), column=c)
                                                   for c, h in enumerate(map(self.tokenize, header)) if h})
-        table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts))
+        table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts)) or (
+            # "Recipient | Purpose": a column of those who receive the data names the act of
+            # giving it to them
+            ("share",) if any(label.to_whom and not _RECIPIENT_HEADS.isdisjoint(label.text.split())
+                              for label in labels.values()) else ())
         if not table_acts:
             return []  # a table of cookies, retention periods or purposes: no act named
         answers = {c: self._answer(words, lemmas, *cells[c]) for c in order}

@@ -442,7 +442,7 @@ def _column_values(lines: list[str], first: int) -> tuple[frozenset[str], ...]:
     and trimmed of emphasis and a final stop."""
     values: list[set[str]] = []
     for line in lines[first:]:
-        if not _is_table_line(line):
+        if not (_is_table_line(line) or _spaced_pipes(line)):
             break
         # (split at the pipes, not read as a row: the answers are single words)
         for column, cell in enumerate(line.strip().strip("|").split("|")):
@@ -458,10 +458,26 @@ def _is_table_line(line: str) -> bool:
     return line.lstrip().startswith("|") and "|" in line.strip()[1:]
 
 
+def _spaced_pipes(line: str) -> int:
+    """How many spaced pipes split a line not opened by one ("Couriers | Delivering your order")."""
+    return 0 if line.lstrip().startswith("|") else line.count(" | ")
+
+
+def _opens_bare_table(lines: list[str], number: int) -> bool:
+    """Whether line `number` heads a table written without its markdown frame: it and the next
+    line split by the same number of spaced pipes ("Recipient | Purpose" over "Couriers |
+    Delivering your order", as text copied from a rendered table reads), the line before not."""
+    pipes = _spaced_pipes(lines[number])
+    return pipes > 0 and number + 1 < len(lines) and _spaced_pipes(lines[number + 1]) == pipes \
+        and (number == 0 or _spaced_pipes(lines[number - 1]) != pipes)
+
+
 # the words that open a title asking to whom, with no question mark ("Who we share your data
 # with", "Who gets your data") over its list of recipients
-# (and "How we share your information": the items under it say with whom, as answers do)
-_WHOM_OPENERS = ("who ", "whom ", "with whom ", "to whom ", "how ")
+# (and "How we share your information": the items under it say with whom, as answers do; and
+# a title naming them, "Recipients of your personal data")
+_WHOM_OPENERS = ("who ", "whom ", "with whom ", "to whom ", "how ", "recipients ", "recipient ",
+                 "categories of recipients")
 _WHOM_PREFIX = max(map(len, _WHOM_OPENERS))
 _WHOM_TITLE_WORDS = 8
 
@@ -580,9 +596,10 @@ def iter_blocks(text: str) -> Iterator[Block]:
                 leads.reset()
             start, kind = None, "paragraph"
             continue
-        table_line = _is_table_line(line) or ("|" in line and number + 1 < len(lines)
-                                              and "|" in lines[number + 1]
-                                              and bool(_TABLE_SEPARATOR.match(lines[number + 1])))
+        bare_header = kind != "table-row" and _opens_bare_table(lines, number)
+        table_line = _is_table_line(line) or bare_header or (
+            "|" in line and number + 1 < len(lines) and "|" in lines[number + 1]
+            and bool(_TABLE_SEPARATOR.match(lines[number + 1])))
         if table_line or (kind == "table-row" and "|" in line):
             yield from flush(line_start)
             start, kind = None, "table-row"
@@ -590,10 +607,10 @@ def iter_blocks(text: str) -> Iterator[Block]:
                 continue
             row = table_row(line, line_start)
             header_row = number + 1 < len(lines) and bool(_TABLE_SEPARATOR.match(lines[number + 1]))
-            if header_row:
+            if header_row or bare_header:
                 header = column_texts(row)  # the row above the dashes heads the columns below
                 headless = not row.text
-                row = replace(row, column_values=_column_values(lines, number + 2))
+                row = replace(row, column_values=_column_values(lines, number + 1 + header_row))
             elif headless and row.text:
                 header = column_texts(row)
                 row = replace(row, column_values=_column_values(lines, number + 1))
