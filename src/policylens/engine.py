@@ -42,7 +42,7 @@ from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.senses import load_senses
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma
-from policylens.statements.replies import ANSWER_OPENING, names_no_one, opens_reply
+from policylens.statements.replies import ANSWER_OPENING, as_whom_question, names_no_one, opens_reply
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
 from policylens.statements.words import (
     DEFINING,
@@ -1255,7 +1255,8 @@ class Analyzer:
             leads[block.offsets[0]] = sents.lower_words(len(sents.spans) - 1, strings)
         elif leads is not None and asks_whom(block.text) and sents.spans:
             # (so does a title that asks to whom with no question mark: "Who we share it with")
-            leads[block.offsets[0]] = sents.lower_words(len(sents.spans) - 1, strings) + ["?"]
+            title = sents.lower_words(len(sents.spans) - 1, strings)
+            leads[block.offsets[0]] = as_whom_question(title) + ["?"]
         # a heading names a topic and states nothing ("Sharing Information with Third Parties"),
         # except that one naming the act of sharing leads the section under it (the reader's
         # `heading` reading)

@@ -914,6 +914,22 @@ class StatementReader:
                      and not (words[j].endswith("ing") and j > k and words[j - 1] in {"or", "and"})
                      and (j < k + OBJECT_REACH or words[j - 1] in {"the", "a", "an"})), None)
 
+    def _items_recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int) -> list[str]:
+        """The recipients the items of an inline list name, from `start` to the sentence's end,
+        items apart at ";" ("(a) booking platforms that act on our behalf; (b) the police"): each
+        item's head class, one said to act for us a service provider."""
+        out: list[str] = []
+        item = start
+        for k in range(start, len(words) + 1):
+            if k < len(words) and words[k] != ";":
+                continue
+            named = [c for c in self.lex.recipients.classes_in(lemmas, item, k) if c != "user"]
+            named, _ = self.recipient_finder.acting_for_company(lemmas, named, [], item, item, k)
+            specific = [c for c in named if c != "third-party"]
+            out += (specific or named)[:1]
+            item = k + 1
+        return out
+
     def _without_false_deal(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int,
                             conditions: list[str], recipients: list[str],
                             inherited: bool) -> tuple[list[str], list[str]]:
@@ -1599,8 +1615,10 @@ class StatementReader:
             # "we may transfer your data to our partners located in other countries": where
             recipients = recipients + ["abroad"]
         if not passive and not recipients and ":" in words[lo:subject_start]:
-            recipients = [c for c in lex.recipients.classes_in(lemmas, lo, subject_start)
-                          if c != "third-party"]  # "Service providers: we share ... with them"
+            # "Service providers: we share ... with them" (what stands before the colon, not
+            # "Heads up: when you sign up, we ...")
+            label_end = lo + words[lo:subject_start].index(":")
+            recipients = [c for c in lex.recipients.classes_in(lemmas, lo, label_end) if c != "third-party"]
         listing = self._listing(words, g_end, body_end) if scope == "description" else None
         if listing is not None and names_to_whom(words, cs, walk):
             # "The third parties with whom we share data include ad networks and analytics
@@ -1700,6 +1718,13 @@ class StatementReader:
         colon = next((k for k in range(g_end, body_end) if words[k] == ":"), None)
         listed = colon is not None and any(w in ENUMERATION_CUES for w in words[cs:colon]) and any(
             c != "user" for c in lex.recipients.classes_in(lemmas, colon + 1, min(colon + 4, body_end)))
+        if colon is not None and words[colon - 1] in {"to", "with"}:
+            # "We may disclose it to: (a) our processors; (b) the police; ...": the items after
+            # the colon, to the sentence's end, are every recipient there is
+            recipients = list(dict.fromkeys(recipients + self._items_recipients(words, lemmas, colon + 1)))
+            # (one naming only the company's own group says nothing of third parties: "with: (1)
+            # our parent company; and (2) a group member in Dubai")
+            listed = listed or bool(set(recipients) - {"affiliate"})
         if recipients and (listed or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
         if scope == "lead-in" and words[-2:-1] in (["to"], ["with"]):

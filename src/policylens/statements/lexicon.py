@@ -178,6 +178,8 @@ class Lexicon:
     access_restricted: PhraseTable  # "access to X is restricted to": a closed list of recipients
     receiving_kept: PhraseTable  # "stays within our company": given to no one
     receiving_internal: PhraseTable  # "for internal use only": given to no one, no one named
+    receiving_kept_by_none: PhraseTable  # "nothing ... leaves our office": after such a subject
+    kept_in: frozenset[str]  # where the company keeps data: "never leaves our office"
     receiving_agent_only: frozenset[str]  # "seen by": read only in the passive
     receiving_closed_only: frozenset[str]  # "used only by": only in the passive, with "only"
     receiving_elsewhere: PhraseTable  # data reaching the subject from elsewhere, or kept from it
@@ -194,10 +196,12 @@ class Lexicon:
     def receiving_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for a receiving verb to be found in it: each
         phrase's words but its auxiliaries ("have access to": "access")."""
-        return {w for table in (self.receiving, self.receiving_kept, self.receiving_internal)
+        return {w for table in (self.receiving, self.receiving_kept, self.receiving_internal,
+                                 self.receiving_kept_by_none)
                 for options in table.by_first.values() for phrase, _ in options
                 for w in phrase} - {"be", "have", "gain", "to", "with", "within", "inside", "by", "not",
-                                    "never", "for", "only", "solely", "exclusively", "our", "between"}
+                                    "never", "for", "only", "solely", "exclusively", "our", "between", "in",
+                                    "on"}
 
 
 def _table(entries: Iterable[str], name: str = "x") -> PhraseTable:
@@ -279,6 +283,8 @@ def load_lexicon() -> Lexicon:
         access_restricted=_table(raw["receiving"]["restricted"]),
         receiving_kept=_table(raw["receiving"]["kept"]),
         receiving_internal=_table(raw["receiving"]["internal"]),
+        receiving_kept_by_none=_table(raw["receiving"]["kept_by_none"]),
+        kept_in=frozenset(lemma(w) for w in raw["receiving"]["kept_in"]),
         receiving_agent_only=frozenset(lemma(w) for w in raw["receiving"]["agent_only"]),
         receiving_closed_only=frozenset(lemma(w) for w in raw["receiving"]["closed_only"]),
         receiving_elsewhere=_table(raw["receiving"]["elsewhere"]),

@@ -59,6 +59,10 @@ _QUANTITIES = frozenset({"number", "few", "couple", "handful", "range", "variety
 # how far after the verb its object's data word may stand ("receives Northern Chess Federation
 # members' personal data": a name and a possessive before it)
 DATA_REACH = 8
+# subjects of a verb of staying that are people, not data ("wherever you stay with us")
+_PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors", "members"})
+# a subject's first word that names none of the data ("Nothing you tell us leaves the clinic")
+NONE_SUBJECTS = frozenset({"no", "nothing", "none"})
 # words right after the verb that deny its object ("third parties receive no personal data")
 _NO_OBJECT = frozenset({"no", "none", "nothing"})
 
@@ -120,26 +124,34 @@ class ReceiverReader:
             found = self._access_restricted(words, lemmas, clauses)
             if found is not None:
                 out.append(found)
-        for table, named in ((self.lex.receiving_kept, True), (self.lex.receiving_internal, False)):
+        for table, named, by_none in ((self.lex.receiving_kept, True, False),
+                                      (self.lex.receiving_internal, False, False),
+                                      (self.lex.receiving_kept_by_none, True, True)):
             for a, b, _ in table.find(lemmas, 0, len(words)):
                 cs, ce = clause_of(clauses, a, len(words))
-                found = self._kept(words, lemmas, a, b, cs, ce, named)
+                found = self._kept(words, lemmas, a, b, cs, ce, named, by_none)
                 if found is not None:
                     out.append(found)
         return out
 
     def _kept(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, cs: int,
-              ce: int, named: bool) -> Extracted | None:
+              ce: int, named: bool, by_none: bool) -> Extracted | None:
         """"Your details stay within our company", "your data never leaves our organisation", "is
         for internal use only": the data is given to no one outside the company (`named`: the
-        company must be named after the verb)."""
+        company must be named after the verb; `by_none`: the subject must name none of the data,
+        "Nothing you tell us leaves the clinic")."""
         if named and "company" not in self.subjects.actor_classes(words, lemmas, b, min(b + 4, ce)) \
-                and not self._bare_name(words, lemmas, b, ce):
+                and not self._bare_name(words, lemmas, b, ce) and not self._kept_in(words, lemmas, b, ce):
             return None  # "stays within the EEA": where, not with whom
+        before = next((k for k in range(a - 1, cs - 1, -1) if words[k] not in MODALS
+                       and words[k] not in {"never", "not", "always", "only"}), None)
+        if before is not None and words[before] in _PEOPLE:
+            return None  # "wherever you stay with us": a person stays, no data
         walk = self.subjects.walk_back(words, lemmas, cs, a)
         start, walk = self.subjects.span(words, lemmas, cs, walk, a)
         if start == walk or not self.lex.data.find(lemmas, start, walk) \
-                or (start > cs and words[start - 1] in _NOT_STATED):
+                or (start > cs and words[start - 1] in _NOT_STATED) \
+                or (by_none and words[start] not in NONE_SUBJECTS):
             return None
         # (whoever it stays with, after the verb, keeps it: the exceptions of the denial, "your
         # details stay with us and the processors who work for us")
@@ -211,6 +223,15 @@ class ReceiverReader:
             and self.lex.places.isdisjoint(words[k:end]) \
             and not self.lex.recipients.find(lemmas, k, end) and not self.lex.data.find(lemmas, k, end) \
             and not self.lex.actors.find(lemmas, k, end) and lemmas[k] not in self.lex.not_data_objects
+
+    def _kept_in(self, words: Sequence[str], lemmas: Sequence[str], k: int, ce: int) -> bool:
+        """Whether words[k:] name where the company keeps data ("our office", "the surgery", "our
+        own servers"): the company, as its name would."""
+        k += words[k:k + 1] in (["within"], ["in"], ["on"], ["inside"])  # ("stays on our servers")
+        if words[k:k + 1] not in (["our"], ["the"]):
+            return False
+        k += 1 + (words[k + 1:k + 2] == ["own"])
+        return k < ce and lemmas[k] in self.lex.kept_in
 
     @staticmethod
     def _opens_list(words: Sequence[str], b: int, ce: int) -> bool:
@@ -539,7 +560,7 @@ class ReceiverReader:
         # (the subject's own clause: not "Companies that host our servers see it only for that
         # work, and no other party receives it")
         lo = min(lead[0], after_last_comma(words, cs, lead[0]))
-        purposes = self.recipients.stated_purposes(words, lemmas, lo, ce, b)
+        purposes = self.recipients.stated_purposes(words, lemmas, lo, ce, b, recipient_subject=True)
         # (the exceptions after the body are not the recipients: "nobody ... other than the firm
         # that hosts it for us")
         recipients, purposes = self.recipients.acting_for_company(lemmas, recipients, purposes, lo, b,

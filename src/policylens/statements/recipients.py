@@ -43,8 +43,13 @@ def names_own_group(words: Sequence[str], a: int, b: int) -> bool:
     "other <name> companies" ("other Vodafone companies", "other SPE entities"; a name is a word
     the lemma table does not know and with no adjective's ending: not "other insurance
     companies", "other reputable companies")."""
-    in_group = b + 3 < len(words) and words[b] in {"in", "of", "within", "across"} \
-        and words[b + 1] == "the" and words[b + 2].isalpha() and words[b + 3] in _GROUP_WORDS
+    # (a name of up to three words, and "other" before the members' noun: "the other hotels in
+    # the Hendry Hotels group")
+    at = b + (words[b - 1] == "other" and b < len(words) and words[b].isalpha())
+    in_group = at + 3 < len(words) and words[at] in {"in", "of", "within", "across"} \
+        and words[at + 1] == "the" and any(
+            all(w.isalpha() for w in words[at + 2:g]) and words[g] in _GROUP_WORDS
+            for g in range(at + 3, min(at + 6, len(words))))
     return in_group or (a >= 2 and words[a - 2] == "other" and words[a] in _GROUP_MEMBERS
                         and words[a - 1].isalpha() and words[a - 1] not in known_words()
                         and not words[a - 1].endswith(_ADJECTIVE_ENDINGS))
@@ -69,6 +74,10 @@ _PLURAL_MARKERS = frozenset({"the", "our", "their", "these", "those", "such", "o
 DENIABLE_PURPOSES = frozenset({"own-use", "marketing", "advertising"})
 PURPOSE_DENIAL_REACH = 8
 CLAUSE_BREAKS = frozenset({",", ";", "but"})
+# relative pronouns that are their clause's subject ("insurers, who may contact you")
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
+# a pronoun that is the recipients when the company is the subject ("and they may email you")
+THEY = frozenset({"they", "it"})
 
 # determiners before a singular noun that name one organisation ("the project developer")
 _ONE_MARKERS = frozenset({"the", "that", "each", "our", "this"})
@@ -182,7 +191,7 @@ class RecipientFinder:
         return list(dict.fromkeys(out))
 
     def stated_purposes(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int,
-                        verb_end: int) -> list[str]:
+                        verb_end: int, recipient_subject: bool = False) -> list[str]:
         """The purpose classes of lemmas[start:end], less the recipients' own ends that a
         negation or a prohibition after the statement's verb (ending at `verb_end`) denies in its
         own clause: "we share it with vendors, who may not use it for their own purposes" names
@@ -190,27 +199,60 @@ class RecipientFinder:
         found = [name for a, _, name in self.lex.purposes.find(lemmas, start, end)
                  if not (name in DENIABLE_PURPOSES and a > verb_end
                          and self._denied(words, lemmas, a, verb_end))]
-        if "own-use" not in found and self._reaching_with_offers(words, lemmas, verb_end, end):
+        joint = end + (words[end:end + 1] == [","])
+        if words[joint - 1] == "," and words[joint:joint + 1] == ["and"] \
+                and words[joint + 1:joint + 2] and words[joint + 1] in THEY:
+            # (the recipients' own clause after the statement's: "we hand your email to the
+            # magazine, and they may email you about subscriptions")
+            end = next((k for k in range(joint + 2, len(words)) if words[k] in {".", ";", ","}), len(words))
+        if "own-use" not in found and self._reaching_with_offers(words, lemmas, verb_end, end,
+                                                                 recipient_subject):
             found.append("own-use")
         return list(dict.fromkeys(found))
 
     def _reaching_with_offers(self, words: Sequence[str], lemmas: Sequence[str], start: int,
-                              end: int) -> bool:
-        """Whether a "so (that)" clause after the verb has someone else reach the reader with
-        offers ("so it can decide whether to send you a pre-approved card offer"): the recipient's
-        own ends (not "so the courier can call you when it arrives")."""
+                              end: int, recipient_subject: bool) -> bool:
+        """Whether someone else reaches the reader with offers after the verb: the recipient's
+        own ends (not "so the courier can call you when it arrives"). Someone else is the subject
+        of a "so (that)" clause ("so it can decide whether to send you a pre-approved card
+        offer"), a relative pronoun after the recipient ("with insurers, who may contact you with
+        offers") or, when the statement's subject is the recipient (`recipient_subject`), that
+        subject's own next predicate ("Insurers receive your quote and may contact you with
+        offers")."""
         for k in range(start, end - 2):
-            if words[k] != "so" or words[k + 1] in {"as", "far", "much", "long"}:
+            if words[k] == "so" and words[k + 1] not in {"as", "far", "much", "long"}:
+                subject = k + 2 if words[k + 1] == "that" else k + 1
+                if subject >= end or words[subject] in {"we", "us", "you", "your", "our"}:
+                    continue
+                reach_end = min(subject + 14, end - 1)
+            elif (words[k] in RELATIVE_SUBJECTS and not self._our_own(words, start, k)) \
+                    or (recipient_subject and words[k] == "and"):
+                # (the pronoun is the subject: its verb follows, after a modal or an adverb)
+                subject, reach_end = k, min(k + 4, end - 1)
+            elif words[k] == "and" and words[k + 1] in THEY:
+                # "we hand your email to the magazine, and they may email you about offers"
+                subject, reach_end = k + 1, min(k + 5, end - 1)
+            else:
                 continue
-            subject = k + 2 if words[k + 1] == "that" else k + 1
-            if subject >= end or words[subject] in {"we", "us", "you", "your", "our"}:
-                continue
-            reach = next((j for j in range(subject + 1, min(subject + 14, end - 1))
-                          if lemmas[j] in self.lex.granted_reaching and words[j + 1] == "you"), None)
-            if reach is not None and any(lemmas[m] in self.lex.reaching_offers
-                                         for m in range(reach + 2, min(reach + 8, end))):
+            # (whom they reach: the reader, or those the data is about, "tell students about
+            # their courses")
+            reach = next((j for j in range(subject + 1, reach_end)
+                          if lemmas[j] in self.lex.granted_reaching
+                          and words[j + 1] not in {"we", "us", "our", "it", "them"}), None)
+            if reach is not None and any(
+                    lemmas[m] in self.lex.reaching_offers
+                    or (words[m] == "about" and words[m + 1:m + 2] in (["their"], ["its"]))
+                    for m in range(reach + 2, min(reach + 8, end))):
                 return True
         return False
+
+    @staticmethod
+    def _our_own(words: Sequence[str], start: int, k: int) -> bool:
+        """Whether the phrase a relative pronoun at `k` follows is the company's own ("with our
+        sales team, who may call you with offers": its own staff)."""
+        opening = next((j for j in range(k - 1, max(start, k - 8) - 1, -1)
+                        if words[j] in {"with", "to"}), None)
+        return opening is not None and words[opening + 1:opening + 2] == ["our"]
 
     def _denied(self, words: Sequence[str], lemmas: Sequence[str], a: int, verb_end: int) -> bool:
         """Whether a negation or a barring verb ("who are prohibited from using it") stands before

@@ -51,6 +51,21 @@ _WHETHER_ACTS = frozenset({"share", "disclose", "transfer", "pass", "give"})
 _NOBODY = frozenset({"nobody", "noone", "none"})
 
 
+# a title naming those who receive data, and the words before what they receive ("Recipients of
+# your personal data", "Categories of recipients")
+_RECIPIENT_TITLES = (["categories", "of", "recipients"], ["recipients"], ["recipient"])
+
+
+def as_whom_question(words: list[str]) -> list[str]:
+    """A title asking to whom, as its question: one that names the recipients ("Recipients of
+    your personal data") asks who receives it ("who receives your personal data")."""
+    for opening in _RECIPIENT_TITLES:
+        if words[:len(opening)] == opening:
+            rest = words[len(opening):]
+            return ["who", "receives", *(rest[1:] if rest[:1] == ["of"] else rest or ["your", "data"])]
+    return words
+
+
 def names_no_one(words: Sequence[str]) -> bool:
     """Whether an answer opens naming no one ("Nobody, ...", "No one, apart from ...")."""
     return bool(words) and (words[0] in _NOBODY or list(words[:2]) == ["no", "one"])

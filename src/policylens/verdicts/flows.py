@@ -87,7 +87,10 @@ def _about_business_transfer(polarity: str, slots: Slots) -> bool:
     processors; when the law requires; or to a successor")."""
     if not _business_transfer(slots):
         return False
-    if polarity == "negated" and "business-transfer" in slots.exceptions:
+    if polarity == "negated" and ("business-transfer" in slots.exceptions
+                                  or "regardless" in slots.conditions):
+        # (nor a denial that holds in a deal too: "never transferred to another organisation,
+        # even if the club merges" denies sharing, and the transfer in a merger)
         return False
     if _sold_to_marketers(slots):
         return False
