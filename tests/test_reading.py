@@ -97,6 +97,14 @@ def test_a_list_without_a_lead_in_has_no_lead():
     assert [b.lead for b in iter_blocks(text)] == [None, None, None]
 
 
+def test_a_plurals_optional_ending_is_dropped_and_maps_back():
+    # "parent(s) or guardian(s)" reads as the words the rules know; "(a)" and "(see below)" stay
+    text = "Ask your parent(s) or guardian(s) (see below), or Third Party(ies) (a) first."
+    [block] = iter_blocks(text)
+    assert block.text == "Ask your parent or guardian (see below), or Third Party (a) first."
+    assert_maps_back(block, text)
+
+
 def test_setext_headings_are_sections_and_the_underline_is_no_text():
     doc = Document.build("<t>", STRUCTURED, Metadata())
     sections = parse_sections(doc)

@@ -108,7 +108,8 @@ class ReceiverReader:
                            and words[k - 1] not in {"apart", "aside"}  # ("apart from": an exception)
                            and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)
                            for k in range(b, min(own_end, self._phrase_end(words, b, ce)))) \
-                    or self._opens_list(words, b, ce):
+                    or (self._opens_list(words, b, ce)
+                        and self._only_ones(words, lemmas, a, b, action, cs, ce) is None):
                 # a gerund or participle ("the entities receiving data"), an infinitive, a noun
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
                 # a list's lead-in ("Third parties may receive information as follows:"; not its
@@ -196,6 +197,10 @@ class ReceiverReader:
                 or not self.lex.data.find(lemmas, b, be):
             return None
         recipients = self._named(words, lemmas, be + 1, ce, False)
+        colon = next((k for k in range(be + 1, len(words)) if words[k] == ":"), None)
+        if not recipients and colon is not None:
+            # "... are the ones that help us run the shop: our card processor and the courier"
+            recipients = self._named(words, lemmas, colon + 1, len(words), False)
         if not recipients:
             return None
         return self._statement(words, lemmas, a, b, action, cs, ce, ce, recipients, None, True,

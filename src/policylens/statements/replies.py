@@ -30,8 +30,13 @@ def opens_reply(words: Sequence[str]) -> bool:
 
 
 def _only_with(words: Sequence[str]) -> bool:
-    """ "Only with the payment processor that handles your card": the only ones, no verb."""
-    return len(words) > 1 and words[0] == "only" and words[1] in {"with", "to", "by"}
+    """ "Only with the payment processor that handles your card", "Only our own staff and the
+    laboratory that makes crowns for us": the only ones, no verb."""
+    return len(words) > 1 and words[0] == "only" and words[1] in _ONLY_OPENINGS
+
+
+# what may follow "only" in an answer naming the only ones ("Only with ...", "Only our staff")
+_ONLY_OPENINGS = frozenset({"with", "to", "by", "our", "the"})
 
 
 # how many opening words of an answer may name its recipients ("Wellness and insurance partners,
@@ -206,7 +211,7 @@ class ReplyReader:
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
         # (the reader asks: "Will you sell my data?" -> "we sell your data")
         asked_as_said = self.read_sentence([ASKER_TO_COMPANY.get(w, w) for w in asked[start:-1]] + ["."])
-        if to_whom and not asked_as_said and self.to_whom_act(asked) is not None:
+        if (to_whom or closed) and not asked_as_said and self.to_whom_act(asked) is not None:
             # "Who receives your details? Our payment processor and our mail house.": the
             # company gives them to those the answer names
             asked_as_said = [Extracted(0, 1, "affirmed", None, _GIVEN)]
@@ -218,7 +223,12 @@ class ReplyReader:
             # (not a purpose the answer denies: "and never for their own purposes")
             purposes = tuple(c for a, _, c in self.lex.purposes.find(lemmas, 0, end)
                              if not self.lex.negations.find(lemmas, max(0, a - 3), a))
-            if to_whom and words[0] not in {"with", "to"}:  # (up to the first relative pronoun)
+            if closed and words[0] == "only" and words[1] not in {"with", "to", "by"}:
+                # "Only our own staff, the laboratory that makes crowns for us, and the police
+                # when the law requires": each item names one of them, by its class or as an
+                # organisation said to act for us
+                named = self._named_items(words, lemmas, 1, end, purposes)
+            elif to_whom and words[0] not in {"with", "to"}:  # (up to the first relative pronoun)
                 cut = next((k for k in range(len(words)) if words[k] in {"who", "which", "that"}), end)
                 named = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, 0, cut)
                                             if c != "user"))
@@ -245,6 +255,25 @@ class ReplyReader:
                           found.slots)
                 for found in asked_as_said
                 if found.slots.actor == "company" and found.polarity != "negated"]
+
+    def _named_items(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int,
+                     purposes: Sequence[str]) -> tuple[str, ...]:
+        """The recipients each item of a list with no verb names (items apart at ";", "," and
+        "and"): its class before a relative pronoun, or an organisation of no known class, and
+        one said to act for us a service provider."""
+        named: list[str] = []
+        cuts = [start - 1] + [k for k in range(start, end) if words[k] in {";", ",", "and"}] + [end]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            a += 1
+            head = next((k for k in range(a, b) if words[k] in {"who", "which", "that"}), b)
+            part = [c for c in self.lex.recipients.classes_in(lemmas, a, head) if c != "user"]
+            if not part and self.recipient_finder.unnamed_organisation(words, lemmas, a, head,
+                                                                       opened=True, one=True):
+                part = ["organisation"]
+            part, _ = self.recipient_finder.acting_for_company(
+                lemmas, part, [c for c in purposes if c != "service"], a, a, b)
+            named += part
+        return tuple(dict.fromkeys(named))
 
     def answered_label(self, words: Sequence[str],
                       lemmas: Sequence[str]) -> tuple[Extracted, int] | None:

@@ -77,6 +77,8 @@ _MARKUP = re.compile(
     r"|^[ \t]*(?:" + _BULLETS + r"|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
     r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]+"
     r"|\*+|\\(?=[^\w\s])|(?<!\w)_{1,2}|_{1,2}(?!\w)"
+    # a plural's optional ending, dropped ("parent(s) or guardian(s)" reads "parent or guardian")
+    r"|(?<=[a-z])\((?:s|es|ies)\)"
     # whitespace to fold: a run that is more than one plain space (a lone space is left in place,
     # which folds it to itself without a match per word)
     r"|[^\S ]\s*| \s+",
@@ -190,7 +192,7 @@ class Block:
 
 # What a block must hold for _MARKUP to match anywhere but in whitespace at its ends: a mark, two
 # spaces, a line break or another space character (not printable), or a list item's opening.
-_MARK_CHARS = re.compile(r"[\[>#*\\_<&]|  ")
+_MARK_CHARS = re.compile(r"[\[>#*\\_<&]|  |\((?:s|es|ies)\)", re.I)
 _LIST_OPENING = re.compile(
     r"[ \t]*(?:" + _BULLETS + r"|\d{1,3}\\?[.)]|[a-zA-Z][.)]"
     r"|\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|[ivxIVX]{1,5}[.)])[ \t]")
@@ -235,7 +237,7 @@ def label_pieces(label: str, start: int) -> Iterator[tuple[str, int]]:
 # the end of the previous match): the first character of an alternative that is not anchored at a
 # line start. A line start needs no entry: the line break before it is always matched (by the
 # whitespace fold), and that match ends at the line start or past it.
-_MARK_START = re.compile(r"[!\[<&*\\_]|[^\S ]| \s")
+_MARK_START = re.compile(r"[!\[<&*\\_]|[^\S ]| \s|\((?=(?:s|es|ies)\))", re.I)
 
 
 def markup_matches(raw: str) -> Iterator[re.Match[str]]:
