@@ -802,6 +802,13 @@ def _earliest(hits: list[_Hit]) -> _Hit:
     return min(hits, key=lambda h: (h.start, h.end - h.start))
 
 
+def _outranked(f: Finding, over: dict[int, dict[str, set[str | None]]]) -> bool:
+    """Whether a rule that outranks the finding's found another value in its sentence (the same
+    value is no conflict: both stay, each its rule's evidence)."""
+    values = over.get(f.start, {}).get(f.rule_id)
+    return values is not None and f.value not in values
+
+
 def _outside_denials(pairs: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
     """The pattern findings less those whose trigger lies inside the trigger of a denial of the
     same practice in the same sentence: "none of your data is used to target or personalise
@@ -1030,21 +1037,26 @@ class Analyzer:
             place.lead_denies = _denying_lead(carried.leads.get(block.lead))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
-        pairs = self._in_their_sense(self._outranked(_outside_denials(pairs)), sents, misses)
+        over = self._outranking(pairs)
+        if over:
+            pairs = [(i, f) for i, f in pairs if not _outranked(f, over)]
+            statements = [f for f in statements if not _outranked(f, over)]
+        pairs = self._in_their_sense(_outside_denials(pairs), sents, misses)
         if carried is not None:
             return self._answered(sents, place, block, document, hits, pairs, carried.answering) \
                 + statements
         return [f for _, f in pairs] + statements
 
-    def _outranked(self, pairs: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
-        """The pattern findings less those of rules that another finding's rule in the same
-        sentence `outranks` (rule files: "the data will be deleted if the club is sold" decides
-        the sentence that names the event)."""
-        over: dict[int, set[str]] = {}
+    def _outranking(self, pairs: list[tuple[int, Finding]]) -> dict[int, dict[str, set[str | None]]]:
+        """The rules each sentence's pattern findings `outrank` (rule files: "the data will be
+        deleted if the club is sold" decides the sentence that names the event, over the
+        patterns and the statements that read the event alone), by the sentence's start, with
+        the values the outranking findings support there."""
+        over: dict[int, dict[str, set[str | None]]] = {}
         for _, f in pairs:
-            if self.rules[f.rule_id].outranks:
-                over.setdefault(f.start, set()).update(self.rules[f.rule_id].outranks)
-        return [(i, f) for i, f in pairs if f.rule_id not in over.get(f.start, ())] if over else pairs
+            for rule_id in self.rules[f.rule_id].outranks:
+                over.setdefault(f.start, {}).setdefault(rule_id, set()).add(f.value)
+        return over
 
     def _in_their_sense(self, pairs: list[tuple[int, Finding]], sents: _Sentences,
                         misses: list[NearMiss] | None) -> list[tuple[int, Finding]]:

@@ -128,7 +128,8 @@ LIST_BREAKERS = frozenset({"we", "they", "you", "it", "i", "he", "she", "our", "
                            "then", "also", "so", "therefore", "may", "will", "can"})
 
 # negations that govern their clause's verb when they open it
-FRONTED_NEGATIONS = frozenset({"neither", "never", "under no circumstances", "in no event"})
+# (and "None of our products, including the free trial, is meant for ...": its clause's verb)
+FRONTED_NEGATIONS = frozenset({"neither", "never", "under no circumstances", "in no event", "none"})
 
 
 class PolarityDetector:

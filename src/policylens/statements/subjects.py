@@ -166,6 +166,9 @@ def _phrase_start(words: Sequence[str], lemmas: Sequence[str], cs: int, a: int) 
             and words[k - 1] not in SUBJECT_STOPS and words[k - 1] not in PRONOUNS \
             and words[k - 1] not in GOVERNING and words[k - 1] not in OBJECT_SKIP and words[k - 1] != "by":
         k -= 1
+    if k - 2 > cs and words[k - 1] in {"'s", "’s", "'"} and words[k - 2].isalpha():
+        # ("to a partner's website": the owner's phrase, whose determiner a preposition governs)
+        return _phrase_start(words, lemmas, cs, k - 2)
     return k
 
 

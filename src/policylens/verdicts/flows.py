@@ -275,6 +275,11 @@ def merger_transfer(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "aggregate or de-identified data")
     if slots.data == "unspecified" and not slots.recipients:
         return Decision(None, "neither data nor a recipient named (a heading?)")
+    if slots.data == "unspecified" and polarity == "negated" and "successor" not in slots.recipients \
+            and not excepted:
+        # "We do not lend to anyone who has been declared bankrupt": a denial of an act on no
+        # data, whose deal word is someone else's
+        return Decision(None, "a denial naming neither data nor a buyer")
     if excepted:
         # "we do not share your data with anyone, except a buyer of our business"
         return Decision("yes", "a denial whose exception is a business transfer")
