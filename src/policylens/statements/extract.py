@@ -257,6 +257,10 @@ def _either_way(words: Sequence[str], match: tuple[int, int, str]) -> bool:
     return a > 0 and words[a - 1] == "or" and (b >= len(words) or not words[b].isalnum())
 
 
+# words that open an apposition defining the data before them ("..., meaning data that ...")
+APPOSING = frozenset({"meaning", "i.e.", "ie", "namely", "defined"})
+
+
 def _past_aside(words: Sequence[str], k: int, end: int) -> int:
     """The first word at or after k past an aside between commas (", in some cases,")."""
     if k < end and words[k] == ",":
@@ -846,7 +850,12 @@ class StatementReader:
         marks = [(a, b) for a, b, c in found if c == "aggregate"]
         if not marks:
             return False
-        nouns = [a for a, _, c in found if c == "personal"]
+        # (not the data an apposition after the aggregate phrase defines it as: "de-identified
+        # information, meaning information that can no longer be linked to you")
+        defined = [(k, next((j for j in range(k + 1, end) if words[j] in {",", ";", "."}), end))
+                   for b in (b for _, b in marks) for k in range(b, min(b + 3, end))
+                   if words[k] in APPOSING]
+        nouns = [a for a, _, c in found if c == "personal" and not any(x < a < y for x, y in defined)]
         closers = self.data_nouns | {"statistic", "statistics"}
         if any(words[k] in JOINERS and (m := _past_aside(words, k + 1, end)) < end
                and words[m] in IDENTIFIED

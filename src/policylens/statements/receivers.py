@@ -61,6 +61,8 @@ _QUANTITIES = frozenset({"number", "few", "couple", "handful", "range", "variety
 DATA_REACH = 8
 # subjects of a verb of staying that are people, not data ("wherever you stay with us")
 _PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors", "members"})
+# words without one of which no recipient's own end is named ("their own", "its offers")
+_OWN_ENDS_WORDS = frozenset({"their", "its", "own"})
 # a subject's first word that names none of the data ("Nothing you tell us leaves the clinic")
 NONE_SUBJECTS = frozenset({"no", "nothing", "none"})
 # words right after the verb that deny its object ("third parties receive no personal data")
@@ -89,9 +91,11 @@ class ReceiverReader:
         """The statements of one sentence (lowercase words, their lemmas and clause spans);
         `previous()` gives the sentence before, which a subject "they" refers to."""
         if self.verbs.isdisjoint(lemmas) and (self.closed.isdisjoint(lemmas) or (
-                "by" not in words and ("we" not in words or self.giving.isdisjoint(lemmas)))):
-            return []  # ("use" is read only in a passive with "by", or of data we give: most
-            # sentences hold it)
+                "by" not in words and ("we" not in words or self.giving.isdisjoint(lemmas))
+                and _OWN_ENDS_WORDS.isdisjoint(words))):
+            return []  # ("use" is read only in a passive with "by", of data we give, or for the
+            # user's own ends, "partners may use your details to send you their own offers":
+            # most sentences hold it)
         out: list[Extracted] = []
         for a, b, action in self.lex.receiving.find(lemmas, 0, len(words)):
             given = lemmas[a] in self.lex.receiving_agent_only \
