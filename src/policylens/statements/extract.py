@@ -1050,6 +1050,9 @@ class StatementReader:
                 and words[cs + 1:cs + 2] not in (["matter"], ["doubt"], ["longer"]) \
                 and data.find(lemmas, cs, min(cs + 6, walk)):
             return cs
+        if words[cs:cs + 3] in (["not", "a", "single"], ["not", "one", "of"], ["not", "any", "of"]) \
+                and data.find(lemmas, cs, min(cs + 9, walk)):
+            return cs  # "Not a single piece of the information our students submit ... is sold"
         return None
 
     def _restricts(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, g_end: int,

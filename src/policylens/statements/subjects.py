@@ -385,6 +385,11 @@ class SubjectFinder:
                 # club business, such as rent reminders, and is not lent to anyone")
                 return cs, first_be
             actors = self.candidates(words, lemmas, cs, walk)
+            # (not the subject of an object relative clause after an earlier one: "Websites that
+            # we link to may collect it and share it": the websites)
+            actors = [a for a in actors
+                      if not (words[a] in {"we", "you"} and words[a - 1] in {"that", "which"}
+                              and any(b < a - 1 for b in actors))] or actors
             # "Cookies are small files that are stored on your device and transmit ...": with no
             # one named, the subject is the relative pronoun's antecedent
             pronoun = next((k for k in range(walk - 1, cs, -1) if words[k] in {"that", "which", "who"}), None)
@@ -512,8 +517,13 @@ class SubjectFinder:
                 # "Information you provide to a linked site is provided directly to a third party":
                 # the reader gives it
                 actor = "user"
-        elif any(words[k] == "we" for k in range(walk, g_start)):
-            actor = "company"  # "if you would rather we did not share": we, in the bridge
+        elif any(words[k] == "we" and not (words[k - 1] in {"that", "which", "whom"}
+                                           and {"and", "or"} & set(words[k + 1:g_start]))
+                 for k in range(walk, g_start)):
+            # "if you would rather we did not share": we, in the bridge (not a relative clause's
+            # "we" inside a predicate coordinated before ours: "Websites that we link to may
+            # collect it and share it")
+            actor = "company"
         elif g_start > 1 and words[g_start - 1] == "to" and (
                 "you" in words[max(cs, g_start - 5):g_start - 1]
                 # ("You can use sharing functionality in our service to disclose ...": the
@@ -544,7 +554,11 @@ class SubjectFinder:
             # websites may share": the relative pronoun's antecedent acts
             # (a short name after "that" is the subject of a content clause: "to clarify that
             # ASUS does not sell")
-            relative = after_relative and (subject_start == walk or (not found and walk - subject_start > 2))
+            # (and an object relative clause whose own verb ends before ours: "Websites that we
+            # link to may share it", "Partners that we work with may ...": the antecedent acts)
+            relative = after_relative and (subject_start == walk or (not found and walk - subject_start > 2)
+                                           or (words[subject_start] in {"we", "you"}
+                                               and walk - subject_start > 1 and not passive))
             # the antecedent's head, before a bracketed aside: "a value (typically a long string
             # of characters) that cannot reveal"
             head = subject_start - 2
