@@ -274,6 +274,18 @@ def test_a_long_excerpt_about_sharing_members_information_is_a_policy(cli, tmp_p
     assert not policy["notes"] and policy["practices"]["third-party-sharing"]["value"] == "no"
 
 
+def test_a_long_statement_on_members_particulars_is_a_policy(cli, tmp_path: Path):
+    # (words written for this test, in a club's old-fashioned wording: "particulars" and
+    # "members' records", no "privacy", "personal" or "data")
+    path = tmp_path / "statement.txt"
+    path.write_text("Statement on the keeping of members' particulars\n\n"
+                    + "The Secretary keeps the members' records in a locked cabinet, and the Club "
+                      "does not sell or lend its register of members to any person or firm. " * 12)
+    run = cli("analyze", "-f", "json", path)
+    policy = run.json()["policies"][0]
+    assert not policy["notes"] and policy["practices"]["data-sale"]["value"] == "no"
+
+
 def test_a_long_excerpt_about_your_data_is_a_policy(cli, tmp_path: Path):
     # (words written for this test: no "privacy", no "personal information", only "your data")
     path = tmp_path / "excerpt.md"

@@ -17,6 +17,10 @@ _VOCABULARY = re.compile(
     r"|data[\s-]+protection|\bcookie[\s-]+policy|\bgdpr\b|\bccpa\b"
     # (an excerpt that speaks of "your data" only: "We may share your data with advertisers")
     r"|\byour\s+(?:data|information)\b|\buser\s+data\b|\bpii\b"
+    # (or of whose details or records it keeps: "the particulars of its members", "your contact
+    # details", "patients' records")
+    r"|\bparticulars\b|\b(?:your|members?['’]?|customers?['’]?|patients?['’]?|clients?['’]?)\s+"
+    r"(?:personal\s+|contact\s+)?(?:details|records)\b"
     # (or of giving or gathering information: "We share CrowdTangle Users' information with
     # certain third-parties", "information we collect")
     r"|\b(?:collect|shar|disclos|sell|sold|process)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:information|data)\b"

@@ -1648,6 +1648,11 @@ class StatementReader:
             # are the other act's; "we use cookies to share identifiers with partners": the
             # company's means; the disclosure stands
             purposes = [p for p in purposes if p != "their-tools"]
+        if deemed and not recipients and not lex.tracking_tools.isdisjoint(lemmas[cs:g_start]):
+            # "the use of third-party advertising cookies on our website may be considered a
+            # sale": partners' tools collecting, which a law calls a sale (LABELS.md, modern
+            # wording: third-party-ads, and no disclosure of the company's)
+            purposes = purposes + ["their-tools"]
         if lemmas[g_start] in lex.grants and "their-tools" not in purposes \
                 and not lex.tracking_tools.isdisjoint(lemmas[cs:g_start]):
             # "These web beacons are provided by our ad partners and allow them to obtain your IP

@@ -74,6 +74,9 @@ _PLURAL_MARKERS = frozenset({"the", "our", "their", "these", "those", "such", "o
 DENIABLE_PURPOSES = frozenset({"own-use", "marketing", "advertising"})
 PURPOSE_DENIAL_REACH = 8
 CLAUSE_BREAKS = frozenset({",", ";", "but"})
+# words before "outside" that make it an adjective of the recipients ("to outside marketers")
+_OUTSIDE_ADJECTIVE = frozenset({"to", "with", "onto", "among", "any", "no", "the", "our", "an", "a",
+                                "other", "for", "by", "all", "some", "and", "or", ","})
 # relative pronouns that are their clause's subject ("insurers, who may contact you")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 # a pronoun that is the recipients when the company is the subject ("and they may email you")
@@ -134,6 +137,12 @@ class RecipientFinder:
                 name = "affiliate"  # "other organisations in the IKEA Group": the company's group
             if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
                 continue  # "visits to public locations": an adjective of a place, not the public
+            if any(words[k] == "outside" and words[k - 1] not in _OUTSIDE_ADJECTIVE
+                   and all(words[j].isalpha() and words[j] not in COORDINATORS for j in range(k + 1, a))
+                   for k in range(max(start + 1, a - 4), a)):
+                # "anyone outside Riverbend Public Library": the bounds, the company itself (not
+                # the adjective, "to outside marketers")
+                continue
             if name == "public" and words[b:b + 1] == ["of"] and words[b + 1:b + 2] in (["our"], ["the"]):
                 continue  # "other members of our dealer network": members of an organisation
             # (a class that begins with its own opener: "outside the EEA")

@@ -152,7 +152,9 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # selling data gives it to others for their own ends; a denial of selling says nothing
         # of sharing (LABELS.md); a sale in the CPRA's words ("Sold or shared? Yes") may be ads'
         # cookies alone, no disclosure of the company's (LABELS.md, modern wording)
-        if "cross-context" in slots.purposes:
+        # (nor a sale the law finds in partners' cookies or SDKs: "the use of advertising
+        # cookies may be considered a sale", no disclosure of the company's)
+        if "cross-context" in slots.purposes or "their-tools" in slots.purposes:
             return None
         sold = data_sale(polarity, slots)
         if sold is None or sold.value != "yes":
