@@ -120,10 +120,11 @@ def _own_product(words: Sequence[str], a: int, x: int, y: int) -> bool:
     and a modifier or two, with no relative clause picking out another's."""
     if words[x] not in PRODUCT_NOUNS or y != x + 1:
         return False
-    opener = next((k for k in range(x - 1, max(a, x - 3) - 1, -1)
+    # (a name of a few words, "the Stretch & Breathe app")
+    opener = next((k for k in range(x - 1, max(a, x - 4) - 1, -1)
                    if words[k] in {"the", "this", "our"}), None)
     return opener is not None and opener <= a + 1 \
-        and all(words[k].isalpha() for k in range(opener + 1, x)) \
+        and all(words[k].isalpha() or words[k] in {"&", "-"} for k in range(opener + 1, x)) \
         and words[y:y + 1] not in (["that"], ["which"], ["who"], ["you"], ["we"])
 
 
