@@ -1037,11 +1037,12 @@ class Analyzer:
             place.lead_denies = _denying_lead(carried.leads.get(block.lead))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
+        pairs = _outside_denials(pairs)
         over = self._outranking(pairs)
         if over:
             pairs = [(i, f) for i, f in pairs if not _outranked(f, over)]
             statements = [f for f in statements if not _outranked(f, over)]
-        pairs = self._in_their_sense(_outside_denials(pairs), sents, misses)
+        pairs = self._in_their_sense(pairs, sents, misses)
         if carried is not None:
             return self._answered(sents, place, block, document, hits, pairs, carried.answering) \
                 + statements

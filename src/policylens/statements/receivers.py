@@ -25,6 +25,7 @@ from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     BE,
+    DENIED_OBJECTS,
     MODALS,
     OBJECT_SKIP,
     PRONOUNS,
@@ -63,10 +64,6 @@ DATA_REACH = 8
 _PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors", "members"})
 # words without one of which no recipient's own end is named ("their own", "its offers")
 _OWN_ENDS_WORDS = frozenset({"their", "its", "own"})
-# a subject's first word that names none of the data ("Nothing you tell us leaves the clinic")
-NONE_SUBJECTS = frozenset({"no", "nothing", "none"})
-# words right after the verb that deny its object ("third parties receive no personal data")
-_NO_OBJECT = frozenset({"no", "none", "nothing"})
 
 
 class ReceiverReader:
@@ -156,7 +153,7 @@ class ReceiverReader:
         start, walk = self.subjects.span(words, lemmas, cs, walk, a)
         if start == walk or not self.lex.data.find(lemmas, start, walk) \
                 or (start > cs and words[start - 1] in _NOT_STATED) \
-                or (by_none and words[start] not in NONE_SUBJECTS):
+                or (by_none and words[start] not in DENIED_OBJECTS):
             return None
         # (whoever it stays with, after the verb, keeps it: the exceptions of the denial, "your
         # details stay with us and the processors who work for us")
@@ -414,7 +411,7 @@ class ReceiverReader:
             # receive it is paying us: "brands pay a fee to receive customers' names")
             return None
         nobody = self.lex.receiving_nobody.find(lemmas, start, head) \
-            or ([(start, start + 1, "x")] if words[start] in _NO_OBJECT | {"neither"} else [])
+            or ([(start, start + 1, "x")] if words[start] in DENIED_OBJECTS | {"neither"} else [])
         recipients = self._named(words, lemmas, start, head, bool(nobody),
                                  ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce])
                                  or "your" in words[b:min(b + 3, object_end)] or antecedent)
@@ -448,7 +445,7 @@ class ReceiverReader:
             # can buy your data from us" is a sale denied)
             return None
         cue = self._cue(lemmas, walk, a, nobody) or (
-            (b, b + 1) if b < len(words) and words[b] in _NO_OBJECT else None)  # "receive no data"
+            (b, b + 1) if b < len(words) and words[b] in DENIED_OBJECTS else None)  # "receive no data"
         if given and cue is not None and lemmas[a] in self.closed:
             return None  # "partners may not use the data we share with them for ...": a rule for them
         if self.lex.only.find(lemmas, walk, a):

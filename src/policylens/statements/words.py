@@ -112,9 +112,10 @@ DEFINING = frozenset({"mean", "refer", "include", "cover", "encompass"})
 # verbs by which a definition or an activity takes in an act ("may include selling ...")
 INCLUDES = DEFINING - {"mean", "refer"}
 # words that join coordinated verbs ("sell, rent or otherwise share")
-# particles of phrasal verbs ("rent out", "hand over", "pass on")
-# determiners that deny the object they open, and with it the act ("we sell no data")
+# determiners that deny the object they open, and with it the act ("we sell no data"), or the
+# subject that names none of the data ("Nothing you tell us leaves the clinic")
 DENIED_OBJECTS = frozenset({"no", "none", "nothing"})
+# particles of phrasal verbs ("rent out", "hand over", "pass on")
 PARTICLES = frozenset({"out", "over", "on", "along", "away", "up"})
 COORDINATORS = frozenset({",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or",
                           "either"})
