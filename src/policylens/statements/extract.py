@@ -196,7 +196,10 @@ def _business_of(words: Sequence[str], lemmas: Sequence[str], j: int) -> bool:
     """Whether words[j] is the preposition of "the business of", "the practice of", "engage
     in" or "make money from": the -ing form after it is the act ("we are not in the business of
     selling", "we do not engage in selling personal information"), not a gerund naming a topic."""
-    return j > 0 and ((words[j] == "of" and lemmas[j - 1] in {"business", "practice"})
+    # (and "of" after a noun or verb of meaning to: "we have no intention of selling", "we'd
+    # never dream of passing it on")
+    return j > 0 and ((words[j] == "of" and lemmas[j - 1] in {"business", "practice", "intention",
+                                                                 "dream", "think", "habit"})
                       or (words[j] == "in" and lemmas[j - 1] in {"engage", "participate"})
                       # "we don't make money from selling your data", "we profit by renting lists"
                       or (words[j] in {"from", "by"}

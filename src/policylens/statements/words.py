@@ -104,7 +104,9 @@ IRREGULAR_PARTICIPLES = frozenset({"sold", "given", "shown", "sent", "dealt", "m
 # words that head a verb group read as a passive ("is not for sale", "it is up for sale")
 ADJECTIVE_PASSIVES = frozenset({"for", "up", "accessible"})
 # "we stopped renting", "we continue sharing": a gerund that is the act
-ASPECT_VERBS = frozenset({"stop", "start", "begin", "continue", "keep", "resume", "commence"})
+ASPECT_VERBS = frozenset({"stop", "start", "begin", "continue", "keep", "resume", "commence",
+                          # (and those that weigh the act: "We'd never consider selling it")
+                          "consider", "contemplate"})
 # "if you do not want your data shared": a passive whose subject the causative names
 CAUSATIVES = frozenset({"want", "wish", "prefer", "like", "would", "rather", "have", "get"})
 # verbs after a quoted term that define it ("“sell” means")
