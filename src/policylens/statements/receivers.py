@@ -101,6 +101,8 @@ class ReceiverReader:
             if lemmas[a] in self.closed and not is_participle(words[a], lemmas[a]) and not given:
                 continue  # "partners use the data they collect": their own act
             cs, ce = clause_of(clauses, a, len(words))
+            participle = is_participle(words[a], lemmas[a])
+            only_ones = None if participle else self._only_ones(words, lemmas, a, b, action, cs, ce)
             if words[a].endswith("ing") or (a > 0 and words[a - 1] == "to") \
                     or (b - a == 1 and words[b:b + 1] == ["to"]) \
                     or self.lex.receiving_elsewhere.find(
@@ -109,17 +111,14 @@ class ReceiverReader:
                            and words[k - 1] not in {"apart", "aside"}  # ("apart from": an exception)
                            and not self._from_the_company(words, lemmas, cs, a, k + 1, ce)
                            for k in range(b, min(own_end, self._phrase_end(words, b, ce)))) \
-                    or (self._opens_list(words, b, ce)
-                        and self._only_ones(words, lemmas, a, b, action, cs, ce) is None):
+                    or (self._opens_list(words, b, ce) and only_ones is None):
                 # a gerund or participle ("the entities receiving data"), an infinitive, a noun
                 # ("third-party access to"), data from elsewhere ("partners we receive data from"),
                 # a list's lead-in ("Third parties may receive information as follows:"; not its
                 # agents listed, "is received only by: ...")
                 continue
-            found = self._agent(words, lemmas, a, b, action, cs, ce) \
-                if is_participle(words[a], lemmas[a]) \
-                else self._only_ones(words, lemmas, a, b, action, cs, ce) \
-                or self._subject(words, lemmas, a, b, action, cs, ce, previous, given)
+            found = self._agent(words, lemmas, a, b, action, cs, ce) if participle \
+                else only_ones or self._subject(words, lemmas, a, b, action, cs, ce, previous, given)
             if found is not None:
                 out.append(found)
         if "access" in lemmas:
