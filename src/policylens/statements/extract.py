@@ -737,8 +737,9 @@ class StatementReader:
         """Where the copula stands in "<data> is (not) a product (that) we sell", when the verb's
         object is that relative clause's antecedent (nothing after the verb is its object)."""
         if k < body_end and words[k].isalpha() and words[k] not in PREPOSITIONS \
-                and not self.lex.recipient_opens.match_at(lemmas, k, body_end):
-            return None
+                and not self.lex.recipient_opens.match_at(lemmas, k, body_end) \
+                and not self.lex.condition_opens.match_at(lemmas, k, body_end):
+            return None  # (a condition is no object: "... is not an asset we would sell if ...")
         we = next((j for j in range(g_start - 1, max(subject_start, g_start - 4) - 1, -1)
                    if words[j] == "we"), None)
         if we is None:
@@ -943,13 +944,15 @@ class StatementReader:
         return out
 
     def _without_false_deal(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int,
-                            conditions: list[str], recipients: list[str],
-                            inherited: bool) -> tuple[list[str], list[str]]:
+                            conditions: list[str], recipients: list[str], inherited: bool,
+                            previous: Callable[[], Sequence[str]] | None) -> tuple[list[str], list[str]]:
         """The conditions and recipients once words of a business transfer that name no deal of
         ours are set aside: growth ("user acquisition"), the user's own trade on a marketplace
         ("When you sell an item, we share your username with the buyer": another user), or,
         unless the deal is `inherited` from the sentence before, a word inside a recipient of
-        another kind ("the credit card acquirer": the bank that takes card payments)."""
+        another kind ("the credit card acquirer": the bank that takes card payments), or a word
+        that refers back to a deal ("the transaction") where neither this sentence nor the one
+        before names one (a purchase: "we pass your card details to the transaction")."""
         lex = self.lex
         deals = [(a, b) for a, b, c in lex.condition_classes.find(lemmas, cs, end)
                  if c == "business-transfer"]
@@ -957,9 +960,15 @@ class StatementReader:
         growth = lex.not_deals.find(lemmas, cs, end)
         if deals and not inherited and all(any(a0 <= a < b0 for a0, b0, _ in growth) for a, _ in deals):
             return others, recipients  # "our user acquisition efforts": growth, no deal
+        references = {a for a, _, _ in lex.deal_references.find(lemmas, cs, end)}
+        if deals and not inherited and all(a in references for a, _ in deals) and (
+                previous is None or "business-transfer" not in self.conditions_of(
+                    [lemma(w) for w in previous()])):
+            return others, [r for r in recipients if r != "successor"] or recipients
         if any(words[k] == "you" and lemmas[k + 1] in USER_TRADES
                for k in range(cs, min(end, len(words) - 1))) \
-                and all(lemmas[a] in TRADE_PARTIES for a, _ in deals):
+                and all(lemmas[a] in TRADE_PARTIES or (lemmas[a] in USER_TRADES and words[a - 1:a] == ["you"])
+                        for a, _ in deals):
             return others, ["user" if r == "successor" else r for r in recipients]
         # ("dealers who have asked to be told about buyers of particular types of furniture")
         bought = [past_object_skip(words, b + 1, len(words)) if words[b:b + 1] == ["of"] else None
@@ -1693,7 +1702,8 @@ class StatementReader:
         conditions = list(dict.fromkeys(list(inherited) + conditions))
         if "business-transfer" in conditions:
             conditions, recipients = self._without_false_deal(words, lemmas, cs, ex_end, conditions,
-                                                              recipients, "business-transfer" in inherited)
+                                                              recipients, "business-transfer" in inherited,
+                                                              previous)
         if "opt-out" in conditions and lex.withdrawals.find(lemmas, cs, ex_end):
             # "If you no longer wish to have your data shared, you can opt out": consent withdrawn
             conditions = list(dict.fromkeys("consent" if c == "opt-out" else c for c in conditions))

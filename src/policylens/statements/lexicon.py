@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, count
@@ -153,6 +154,7 @@ class Lexicon:
     condition_classes: PhraseTable
     condition_opens: PhraseTable
     not_deals: PhraseTable  # "user acquisition": a deal word naming no deal
+    deal_references: PhraseTable  # "the transaction": a deal only where one was named before
     back_references: PhraseTable
     bridges: PhraseTable
     negations: PhraseTable
@@ -208,6 +210,16 @@ def _table(entries: Iterable[str], name: str = "x") -> PhraseTable:
     return PhraseTable({name: list(entries)})
 
 
+def _with_deals_of_kind(conditions: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The condition classes, the business-transfer class with each deal phrase made for each
+    kind of organisation ("buy our KIND" -> "buy our clinic", "buy our magazine", ...)."""
+    classes = {name: list(entries) for name, entries in conditions["classes"].items()}
+    classes["business-transfer"] += [phrase.replace("KIND", kind)
+                                     for phrase in conditions["deal_phrases"]
+                                     for kind in conditions["deal_kinds"]]
+    return classes
+
+
 def lexicon_text() -> str:
     return resources.files("policylens.data").joinpath("lexicon.yaml").read_text("utf-8")
 
@@ -255,9 +267,10 @@ def load_lexicon() -> Lexicon:
         acting_for_us=_table(raw["acting_for_us"]),
         for_our_service=_table(raw["for_our_service"]),
         purposes=PhraseTable(raw["purposes"]),
-        condition_classes=PhraseTable(raw["conditions"]["classes"]),
+        condition_classes=PhraseTable(_with_deals_of_kind(raw["conditions"])),
         condition_opens=_table(raw["conditions"]["opens"]),
         not_deals=_table(raw["conditions"]["not_deals"]),
+        deal_references=_table(raw["conditions"]["deal_references"]),
         back_references=_table(raw["back_references"]),
         bridges=_table(raw["bridges"]),
         negations=_table(raw["negations"]),

@@ -482,6 +482,9 @@ class ReceiverReader:
         # the data is the subject, with any relative clause of its own ("details that you
         # provide are not accessed by ...")
         start = after_last_comma(words, cs, walk)
+        # (the subject of the passive's own clause: "... not something we would pass on if the
+        # club were taken over by another organisation" names no data taken over)
+        start = max([start] + [b for _, b, _ in self.lex.condition_opens.find(lemmas, start, walk)])
         if not self.lex.data.find(lemmas, start, walk) or "public" in words[start:walk]:
             return None  # (what is public is seen by anyone: "public information can be viewed")
         nobody = self.lex.receiving_nobody.find(lemmas, k + 1, agent_end)

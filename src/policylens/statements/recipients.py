@@ -39,17 +39,18 @@ _GROUP_WORDS = frozenset({"group", "family"})
 
 def names_own_group(words: Sequence[str], a: int, b: int) -> bool:
     """Whether the class words[a:b] names the company's own group by its name: placed inside a
-    group ("other organisations in the IKEA Group", "entities within the Telegram group") or
+    group ("other organisations in the IKEA Group", "entities within the Telegram group",
+    "companies in our group") or
     "other (or the) <name> companies" ("other Vodafone companies", "the CBS companies"; a name is a word
     the lemma table does not know and with no adjective's ending: not "other insurance
     companies", "other reputable companies")."""
     # (a name of up to three words, and "other" before the members' noun: "the other hotels in
     # the Hendry Hotels group")
     at = b + (words[b - 1] == "other" and b < len(words) and words[b].isalpha())
-    in_group = at + 3 < len(words) and words[at] in {"in", "of", "within", "across"} \
-        and words[at + 1] == "the" and any(
+    in_group = at + 2 < len(words) and words[at] in {"in", "of", "within", "across"} \
+        and words[at + 1] in {"the", "our"} and any(
             all(w.isalpha() for w in words[at + 2:g]) and words[g] in _GROUP_WORDS
-            for g in range(at + 3, min(at + 6, len(words))))
+            for g in range(at + 2, min(at + 6, len(words))))
     return in_group or (a >= 2 and words[a - 2] in {"other", "the"} and words[a] in _GROUP_MEMBERS
                         and words[a - 1].isalpha() and words[a - 1] not in known_words()
                         and not words[a - 1].endswith(_ADJECTIVE_ENDINGS))
