@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, count
+from typing import Any
 
 from policylens.polarity import load_cues
 from policylens.statements.lemmas import lemma
