@@ -127,6 +127,8 @@ COPULA_REACH = 24
 # how far after "exchange" or "swap" the list or names traded may stand ("our members' postal
 # addresses")
 TRADED_OBJECT_REACH = 6
+# how far into the sentence before a subject "they" looks for the data it stands for
+PRONOUN_DATA_REACH = 8
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
@@ -761,6 +763,27 @@ class StatementReader:
             return None  # (not "is used to improve the service we provide")
         return be
 
+    def _pronoun_data(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int, end: int,
+                      previous: Callable[[], Sequence[str]] | None) -> list[str]:
+        """The data a subject "they" (or "these", "those") at words[start:end] stands for: what the
+        clause before it names, else the sentence before ("We keep your records. If the practice
+        is sold, they will not pass to the new owners")."""
+        start = after_last_comma(words, start, end)  # (past a fronted clause: "If it is sold, they")
+        if [w for w in words[start:end] if w not in {";", ":", ","}] not in (["they"], ["these"], ["those"]):
+            return []
+        if cs > 0:
+            return self.lex.data.classes_in(lemmas, 0, cs)
+        if previous is None:
+            return []
+        # (only data the sentence before names in its first clause, a few words long: "Patient
+        # records are not treated as an asset", "We keep your treatment notes on our server"; not
+        # "We work with partners who get your email", whose "they" are the partners)
+        before = previous()
+        end = next((k for k in range(min(len(before), PRONOUN_DATA_REACH))
+                    if before[k] in {",", ";", ":", "who", "which", "that", "whom"}),
+                   min(len(before), PRONOUN_DATA_REACH))
+        return self.lex.data.classes_in(lemmas_of(before[:end]), 0, end)
+
     @staticmethod
     def _listing(words: Sequence[str], start: int, end: int) -> int | None:
         """Where the list after a main verb that lists ("include", "are", "consist of") begins
@@ -1205,9 +1228,12 @@ class StatementReader:
         # number or individual routes are never passed to third parties")
         listed = subject_start > cs and words[subject_start - 1] in {",", "or", "and"}
         data_from = cs if listed else subject_start
+        # ("We keep your records. If the practice is sold, they will not pass to the new owners":
+        # the pronoun stands for the data named before)
+        pronoun_data = moving_verb and self._pronoun_data(words, lemmas, cs, subject_start, walk, previous)
         moving = moving_verb and not words[g_start].endswith("ing") \
-            and bool(lex.data.find(lemmas, data_from, walk)) \
-            and not any(words[k] in {"we", "they", "i"}
+            and (bool(lex.data.find(lemmas, data_from, walk)) or bool(pronoun_data)) \
+            and not any(words[k] in {"we", "they", "i"} and not pronoun_data
                         # (a pronoun with a verb of its own before ours opens a relative clause:
                         # "the account email we hold goes only to our processor")
                         and all(words[j] in AUXILIARIES or words[j] in {"not", "never", "also", "only"}
@@ -1444,12 +1470,10 @@ class StatementReader:
                 kinds += lex.data.classes_in(lemmas, cs, subject[0] - 1)
                 if {"among", "one", "part", "asset"} & set(words[cs:subject[0] - 1]):
                     membership = lex.negations.find(lemmas, cs, subject[0] - 1)
-        if not kinds and passive and cs > 0 \
-                and [w for w in words[subject[0]:subject[1]] if w not in {";", ":", ","}] in (
-                    ["they"], ["these"], ["those"]):
+        if not kinds and passive:
             # "Application details are used only to run the market; they are never sold": the
-            # pronoun stands for the data the clause before names
-            kinds += lex.data.classes_in(lemmas, 0, cs)
+            # pronoun stands for the data the clause (or the sentence) before names
+            kinds += self._pronoun_data(words, lemmas, cs, subject[0], subject[1], previous)
         if not kinds and not passive and g_start - 2 > cs and words[g_start - 1] in {"we", "i"} \
                 and lemmas[g_start - 2] in self.data_nouns:
             # "include your name in lists we rent to other businesses": the relative clause's
