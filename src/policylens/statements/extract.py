@@ -127,6 +127,8 @@ COPULA_REACH = 24
 # how far after "exchange" or "swap" the list or names traded may stand ("our members' postal
 # addresses")
 TRADED_OBJECT_REACH = 6
+# granted verbs of passing data on: what the grantee does with data it holds
+ONWARD_GRANTED = frozenset({"sell", "rent", "license", "trade", "share", "disclose"})
 # how far into the sentence before a subject "they" looks for the data it stands for
 PRONOUN_DATA_REACH = 8
 # how far apart a removing verb and an identifying word may be ("after removing the names and
@@ -1544,6 +1546,11 @@ class StatementReader:
         if self._granted_to_users(words, lemmas, cs, g_start, g_end, granted):
             actor = "user"
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        if granted and lemmas[g_end - 1] in ONWARD_GRANTED and recipients \
+                and set(recipients) <= {"service-provider"} and scope == "practice":
+            # "we do not permit our service providers to sell the data we share with them": a
+            # term of their contract, what they may do with it, not an act of ours
+            scope = "restriction"
         if granted and not recipients and lemmas[g_end - 1] in lex.granted_reaching \
                 and self.recipient_finder.unnamed_organisation(
                 words, lemmas, g_start + 1, g_end, opened=True, grantee=True):
