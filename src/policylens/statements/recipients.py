@@ -307,7 +307,9 @@ class RecipientFinder:
             and not {"marketing", "advertising", "own-use"} & set(purposes))
         # (a kind of organisation said to act for us acts for us: "companies that provide
         # services on our behalf, such as repair shops")
-        generic = ACTING_RECIPIENTS if acting else {"third-party"}
+        # (and an unnamed kind of organisation given data to run the service: "with airlines
+        # and hotels to complete your booking")
+        generic = ACTING_RECIPIENTS if acting else {"third-party", "organisation"}
         # (one who helps us advertise is an advertiser, as a marketing vendor is: "companies
         # that help us with marketing and advertising")
         promoting = any(c in PROMOTING_PURPOSES for m in acting for _, _, c in
