@@ -1103,6 +1103,12 @@ class StatementReader:
         n = len(words)
         if words[a - 1:a] == ["-"]:
             return False
+        if any(words[k] in {"which", "who", "whom"} and (words[k + 1:k + 2] in (["they"], ["it"]) or k + 1 == a
+                                                         or words[k + 1] in MODALS)
+               for k in range(g_end, a)):
+            # "we give them your address, which they may use only for that mailing": a limit on
+            # the recipients' use, in a clause of its own, not on to whom
+            return False
         if a == g_end and b < n and (words[b] in DETERMINERS or self.lex.data.match_at(lemmas, b, ce)):
             return False  # "gives only your address to the recycler": which data, not to whom
         if words[b:b + 1] == ["to"] and b + 1 < n and words[b + 1] not in OBJECT_SKIP \
