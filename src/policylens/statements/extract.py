@@ -1105,7 +1105,7 @@ class StatementReader:
             return False
         if any(words[k] in {"which", "who", "whom"} and (words[k + 1:k + 2] in (["they"], ["it"]) or k + 1 == a
                                                          or words[k + 1] in MODALS)
-               for k in range(g_end, a)):
+               and "," not in words[k:a] for k in range(g_end, a)):
             # "we give them your address, which they may use only for that mailing": a limit on
             # the recipients' use, in a clause of its own, not on to whom
             return False
