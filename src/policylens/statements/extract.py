@@ -523,9 +523,11 @@ class StatementReader:
         for i, w in enumerate(words):
             if w == ":" and (any(v in ENUMERATION_CUES or v == "only" for v in words[cuts[-1]:i])
                              or words[i + 1:i + 2] in (["to"], ["with"])
-                             or words[i - 1:i] in (["to"], ["with"])):
+                             or words[i - 1:i] in (["to"], ["with"], ["except"], ["unless"])
+                             or words[i - 2:i] in (["except", "for"], ["except", "to"], ["except", "with"])):
                 listing = True  # (or a list of recipients: "We disclose it: to ...; to ...",
-                # "your data may be shared with: (i) operators ...; (ii) ...")
+                # "your data may be shared with: (i) operators ...; (ii) ...", or of exceptions:
+                # "to no third party except: (a) our processors; ...; (d) a buyer of our business")
             if w in BOUNDARIES and i > 0 and not (listing and w == ";"):
                 # "including but not limited to", "not only ... but also": no new clause
                 if w == "but" and (words[i + 1:i + 3] == ["not", "limited"]
