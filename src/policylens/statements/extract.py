@@ -75,6 +75,7 @@ from policylens.statements.words import (
     NOUN_PREPOSITIONS,
     OBJECT_SKIP,
     OPENERS_HYPOTHETICAL,
+    OWN_ENDS,
     PARTICLES,
     PERFECT,
     PERFECT_AUXILIARIES,
@@ -1105,9 +1106,9 @@ class StatementReader:
         n = len(words)
         if words[a - 1:a] == ["-"]:
             return False
-        if any(words[k] in {"which", "who", "whom"} and (words[k + 1:k + 2] in (["they"], ["it"]) or k + 1 == a
-                                                         or words[k + 1] in MODALS)
-               and "," not in words[k:a] for k in range(g_end, a)):
+        if any(words[k] in {"which", "who", "whom"} and "," not in words[k:a]
+               and (words[k + 1:k + 2] in (["they"], ["it"]) or k + 1 == a or words[k + 1] in MODALS)
+               for k in range(g_end, a)):
             # "we give them your address, which they may use only for that mailing": a limit on
             # the recipients' use, in a clause of its own, not on to whom
             return False
@@ -1710,7 +1711,7 @@ class StatementReader:
             # address": the partners' tools collect it (third-party-ads), no disclosure of ours
             purposes = purposes + ["their-tools"]
         if pronoun_recipient and not recipients \
-                and "own-use" in lex.purposes.classes_in(lemmas, g_end, len(words)):
+                and not OWN_ENDS.isdisjoint(lex.purposes.classes_in(lemmas, g_end, len(words))):
             # "we give them your details, and they may tell you about their other products":
             # whoever "them" is gets the data for its own ends, a third party
             recipients = ["third-party"]
@@ -1767,7 +1768,7 @@ class StatementReader:
             if lex.acting_for_us.find(lemmas, body_end, ex_stop) \
                     or lex.for_our_service.find(lemmas, body_end, ex_stop):
                 exceptions = [e if e not in ACTING_RECIPIENTS else "service-provider" for e in exceptions]
-            elif "own-use" in lex.purposes.classes_in(lemmas, body_end, ex_stop):
+            elif not OWN_ENDS.isdisjoint(lex.purposes.classes_in(lemmas, body_end, ex_stop)):
                 # "except with charities we partner with, which may use it for their own
                 # fundraising appeals": those excepted get the data for their own ends
                 exceptions = ["marketing-partner" if e in {"third-party", "organisation"} else e

@@ -28,6 +28,7 @@ from policylens.statements.words import (
     DENIED_OBJECTS,
     MODALS,
     OBJECT_SKIP,
+    OWN_ENDS,
     PRONOUNS,
     SUBORDINATORS,
     after_last_comma,
@@ -309,7 +310,7 @@ class ReceiverReader:
                                                and lemmas[b + 1:b + 2] and lemmas[b + 1] in self.data_nouns):
             return False
         end = next((k for k in range(b, len(words)) if words[k] in {".", ";"}), len(words))
-        return "own-use" in self.recipients.stated_purposes(words, lemmas, b, end, b)
+        return not OWN_ENDS.isdisjoint(self.recipients.stated_purposes(words, lemmas, b, end, b))
 
     def _given_by_us(self, words: Sequence[str], lemmas: Sequence[str], b: int, end: int) -> bool:
         """Whether the object after a verb is data a relative clause says the company gives ("the
@@ -424,7 +425,7 @@ class ReceiverReader:
         excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []
         kept_by = tuple(self._named(words, lemmas, excepted[0][1], walk, False)) if excepted else ()
         if not recipients and not nobody \
-                and "own-use" in self.recipients.stated_purposes(words, lemmas, b, ce, b) \
+                and not OWN_ENDS.isdisjoint(self.recipients.stated_purposes(words, lemmas, b, ce, b)) \
                 and self.recipients.unnamed_organisation(words, lemmas, start, head, opened=True, one=True):
             # "the project developer receives your name and may use it to tell you about its
             # projects": one organisation of no known class, with ends of its own

@@ -18,6 +18,7 @@ from policylens.statements.words import (
     DETERMINERS,
     JOINERS,
     OBJECT_SKIP,
+    OWN_ENDS,
     PRONOUNS,
     is_participle,
     past_object_skip,
@@ -72,7 +73,7 @@ _PLURAL_MARKERS = frozenset({"the", "our", "their", "these", "those", "such", "o
 
 # the recipients' own ends, which a later negation or prohibition may deny ("who may not use it
 # for their own marketing"), how many words before the purpose it reaches, and what ends its clause
-DENIABLE_PURPOSES = frozenset({"own-use", "marketing", "advertising"})
+DENIABLE_PURPOSES = frozenset({"own-use", "controller", "marketing", "advertising"})
 PURPOSE_DENIAL_REACH = 8
 CLAUSE_BREAKS = frozenset({",", ";", "but"})
 # words before "outside" that make it an adjective of the recipients ("to outside marketers")
@@ -302,9 +303,9 @@ class RecipientFinder:
                   if not (lemmas[m[0]] == "for" and lemmas[m[1]:m[1] + 1] == ["to"])
                   and not (lemmas[m[1] - 1] in {"we", "us"} and lemmas[m[1]:m[1] + 1] == ["and"]
                            and lemmas[m[1] + 1:m[1] + 2] in (["other"], ["others"], ["many"], ["third"]))]
-        serving = (acting and "own-use" not in purposes) or (
+        serving = (acting and OWN_ENDS.isdisjoint(purposes)) or (
             self.lex.for_our_service.find(lemmas, verb_end, end)
-            and not {"marketing", "advertising", "own-use"} & set(purposes))
+            and not {"marketing", "advertising"} & set(purposes) and OWN_ENDS.isdisjoint(purposes))
         # (a kind of organisation said to act for us acts for us: "companies that provide
         # services on our behalf, such as repair shops")
         # (and an unnamed kind of organisation given data to run the service: "with airlines

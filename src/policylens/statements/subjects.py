@@ -37,7 +37,10 @@ from policylens.statements.words import (
 # words that open an aside added to a subject, and how long it may be
 SUBJECT_ASIDES = (("together", "with"), ("along", "with"), ("as", "well", "as"), ("in", "addition", "to"),
                   ("including",), ("plus",), ("and", "any"), ("or", "any"), ("such", "as"),
-                  ("for", "example"), ("e.g.",), ("like",))
+                  ("for", "example"), ("e.g.",), ("like",),
+                  # a relative clause set off by commas: "Our accountants, who act as independent
+                  # controllers, see your file"
+                  ("who",), ("which",))
 SUBJECT_ASIDE_WORDS = 16
 # words that close an aside added to a subject (", race times included,", ", your photos too,")
 SUBJECT_ASIDE_CLOSERS = frozenset({"included", "too", "alike", "inclusive"})

@@ -38,7 +38,7 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS, names_to_whom
+from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS, OWN_ENDS, names_to_whom
 from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_PURPOSES
 
 # closed answer words: a cell that opens with one of these answers its label (not "n": "N/A")
@@ -61,7 +61,7 @@ _REASON_OPENERS = frozenset({"for"})
 # whose ends the row's recipients serve ("The partners' own marketing")
 _PURPOSE_HEADS = frozenset({"purpose", "purposes", "why", "reason", "reasons"})
 # the purposes a row's purpose cell names that are the recipients' own
-_THEIR_PURPOSES = frozenset({"own-use"})
+_THEIR_PURPOSES = OWN_ENDS
 # a row's first cell longer than this is a paragraph, not the label of an answer
 MAX_LABEL_WORDS = 20
 # an item of a list of recipients names its class in its first words; past them it describes

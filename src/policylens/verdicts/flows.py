@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from policylens.models import Slots
+from policylens.statements.words import OWN_ENDS
 
 ALLOWED_RECIPIENTS = frozenset({"service-provider", "affiliate", "authority", "adviser", "successor",
                                 "public"})
@@ -25,7 +26,7 @@ OPEN_RECIPIENTS = frozenset({"third-party", "organisation", "advertiser", "marke
                              "data-broker"})
 PROGRAMME_RECIPIENTS = frozenset({"advertiser", "marketing-partner", "data-broker"})
 # purposes that are the recipient's own, not the running of the service
-OWN_PURPOSES = frozenset({"marketing", "advertising", "own-use"})
+OWN_PURPOSES = frozenset({"marketing", "advertising", "own-use", "controller"})
 
 
 @dataclass(frozen=True)
@@ -182,12 +183,16 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # "prize providers, for their own marketing", "the insurers on our panel, who may contact
         # you about their products": a provider given data for its own ends does not act for us
         recipients = (recipients - {"service-provider", "adviser"}) | {"third-party"}
+    elif "controller" in slots.purposes and "service-provider" in recipients:
+        # "vendors who act as independent controllers" decide their own ends; professional
+        # advisers who do are still the allowed exception they are
+        recipients = (recipients - {"service-provider"}) | {"third-party"}
     if "our-users" in slots.purposes and not OWN_PURPOSES & set(slots.purposes):
         # "with our Financial Aid partner for the purpose of offering services to our students":
         # a partner or organisation given data to serve our own users works for us
         recipients = {"service-provider" if r in {"marketing-partner", "organisation", "third-party"}
                       else r for r in recipients}
-    if not recipients and "own-use" in slots.purposes and polarity != "negated":
+    if not recipients and not OWN_ENDS.isdisjoint(slots.purposes) and polarity != "negated":
         # "made available to record labels for their marketing", "when you book, we share your
         # name with the restaurant, which may send you its own offers": whoever has ends of their
         # own is a third party, named or not (an end denied after the verb is none: "Whenever we
@@ -249,7 +254,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     # parties for targeted advertising, in ways that may constitute sales under applicable laws")
     # (one purpose among others of a list: "with: (i) operators ...; (ii) authorities, when
     # legally required; and (iii) commercial partners, who may offer you their own products")
-    own_ends_too = bool(open_ones & PROGRAMME_RECIPIENTS) and "own-use" in slots.purposes
+    own_ends_too = bool(open_ones & PROGRAMME_RECIPIENTS) and not OWN_ENDS.isdisjoint(slots.purposes)
     if ("legal" in slots.purposes and not own_ends_too) or ("legal" in slots.conditions
                                      and not open_ones - {"third-party", "organisation"}
                                      and not set(slots.purposes) & OWN_PURPOSES):
