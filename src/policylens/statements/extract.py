@@ -75,7 +75,6 @@ from policylens.statements.words import (
     NOUN_PREPOSITIONS,
     OBJECT_SKIP,
     OPENERS_HYPOTHETICAL,
-    OWN_ENDS,
     PARTICLES,
     PERFECT,
     PERFECT_AUXILIARIES,
@@ -103,7 +102,7 @@ from policylens.statements.words import (
     past_object_skip,
     without_mark,
 )
-from policylens.verdicts.flows import OPEN_RECIPIENTS
+from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_ENDS
 
 # words after which an action word is a verb ("we trade names", "do not trade names", "we also
 # provide partners with")

@@ -28,7 +28,6 @@ from policylens.statements.words import (
     DENIED_OBJECTS,
     MODALS,
     OBJECT_SKIP,
-    OWN_ENDS,
     PRONOUNS,
     SUBORDINATORS,
     after_last_comma,
@@ -36,6 +35,7 @@ from policylens.statements.words import (
     is_participle,
     past_object_skip,
 )
+from policylens.verdicts.flows import OWN_ENDS
 
 # words that end the head of a subject: what follows qualifies it ("no one outside our company",
 # "partners who ...")

@@ -18,11 +18,11 @@ from policylens.statements.words import (
     DETERMINERS,
     JOINERS,
     OBJECT_SKIP,
-    OWN_ENDS,
     PRONOUNS,
     is_participle,
     past_object_skip,
 )
+from policylens.verdicts.flows import OWN_ENDS
 
 # the purpose that makes one said to help us an advertiser (not "marketing": a vendor sending our
 # marketing e-mails acts for us), and how soon after "help us" it comes

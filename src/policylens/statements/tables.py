@@ -38,8 +38,8 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS, OWN_ENDS, names_to_whom
-from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_PURPOSES
+from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS, names_to_whom
+from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_ENDS, OWN_PURPOSES
 
 # closed answer words: a cell that opens with one of these answers its label (not "n": "N/A")
 YES = frozenset({"yes", "✓", "✔", "✔️", "☑", "true"})

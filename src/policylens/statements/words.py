@@ -233,8 +233,6 @@ def names_to_whom(words: Sequence[str], lo: int = 0, hi: int | None = None) -> b
 
 # recipient classes that a phrase saying they act for the company ("on our behalf") makes
 # service providers: the unnamed, partners, and named kinds of organisation
-# the purposes that are a recipient's own ends: its own use, or its role as a controller of the data
-OWN_ENDS = frozenset({"own-use", "controller"})
 ACTING_RECIPIENTS = frozenset({"third-party", "marketing-partner", "organisation"})
 
 

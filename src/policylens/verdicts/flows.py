@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from policylens.models import Slots
-from policylens.statements.words import OWN_ENDS
 
 ALLOWED_RECIPIENTS = frozenset({"service-provider", "affiliate", "authority", "adviser", "successor",
                                 "public"})
@@ -27,6 +26,8 @@ OPEN_RECIPIENTS = frozenset({"third-party", "organisation", "advertiser", "marke
 PROGRAMME_RECIPIENTS = frozenset({"advertiser", "marketing-partner", "data-broker"})
 # purposes that are the recipient's own, not the running of the service
 OWN_PURPOSES = frozenset({"marketing", "advertising", "own-use", "controller"})
+# the purposes that are a recipient's own ends: its own use, or its role as a controller of the data
+OWN_ENDS = frozenset({"own-use", "controller"})
 
 
 @dataclass(frozen=True)
