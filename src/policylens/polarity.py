@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 CUE_KINDS = ("negation", "past", "predicates", "summing", "post_negations", "hedge", "conditional",
              "pseudo", "terminators", "user_subjects", "clause_joins", "verb_negations", "pauses",
-             "asides")
+             "asides", "verb_asides")
 # word lists of cues.yaml that qualify a cue kind rather than being cues themselves
 CUE_WORD_LISTS = ("denied_participles", "post_purposes")
 
@@ -56,6 +56,26 @@ def _list_comma(doc: Doc, k: int) -> bool:
     # (the cheapest test first: most commas have no "or" two words on)
     return k + 3 < len(doc) and doc[k + 2].lower_ in {"or", "and"} and doc[k].text == "," \
         and doc[k + 1].is_alpha and doc[k + 3].is_alpha and doc[k + 3].lower_ not in LIST_BREAKERS
+
+
+def _verb_aside(doc: Doc, comma: int, text_of: Callable[[int, int], str]) -> Cue | None:
+    """The aside that opens at the comma after an auxiliary or a negation and closes at the next
+    comma, a verb after it ("We will not, at any point while you browse, place cookies"): the
+    words between stand outside the clause, so a negation before reaches the verb after."""
+    for k in range(comma + 2, min(len(doc), comma + VERB_ASIDE_WORDS)):
+        text = doc[k].text
+        if text == ",":
+            return Cue("verb_asides", comma, k + 1, text_of(comma, k + 1)) \
+                if k + 1 < len(doc) and doc[k + 1].is_alpha else None
+        if text in {".", ";", ":", "!", "?"}:
+            return None
+    return None
+
+
+def _outside_asides(asides: list[Cue], start: int, end: int) -> int:
+    """How many tokens of doc[start:end] lie outside the verb asides."""
+    return (end - start) - sum(min(end, a.end) - max(start, a.start) for a in asides
+                               if a.start < end and start < a.end)
 
 
 def _stops(in_sentence: list[Cue]) -> list[int]:
@@ -122,6 +142,8 @@ LATER_KINDS = frozenset({"past", "predicates", "summing", "post_negations"})
 DENYING_WORDS = frozenset({"not", "no", "nothing"})
 # how far after "is something" its negation may stand ("is something you won't find")
 PREDICATE_REACH = 4
+# how long an aside inside a verb group may be ("will not, at any point while you browse, place")
+VERB_ASIDE_WORDS = 14
 
 # words after "A, B or" that open a clause of its own, not a list's last item
 LIST_BREAKERS = frozenset({"we", "they", "you", "it", "i", "he", "she", "our", "not", "never", "if",
@@ -152,6 +174,7 @@ class PolarityDetector:
         self.kinds = {self.strings.add(kind): kind for kind in CUE_KINDS}
         self.pause_key = self.strings.add("pauses")
         self.post_key = self.strings.add("post_negations")
+        self.verb_aside_key = self.strings.add("verb_asides")
         self.denied_participles = frozenset(str(w) for w in cues.get("denied_participles", []))  # type: ignore[attr-defined]
         self.post_purposes = frozenset(str(w) for w in cues.get("post_purposes", []))  # type: ignore[attr-defined]
 
@@ -164,9 +187,11 @@ class PolarityDetector:
         # (a pause matters only to a verb negation's reach: most blocks have none)
         pause = self.pause_key if not any(kinds[key] == "verb_negations" for key, _, _ in matches) else None
         found = [Cue(kinds[key], start, end, text_of(start, end))
-                 for key, start, end in matches if key != pause
+                 for key, start, end in matches if key != pause and key != self.verb_aside_key
                  and (key != self.pause_key or not _list_comma(doc, start))
                  and (key != self.post_key or self._denies_passive(doc, end))]
+        found += [aside for key, start, end in matches if key == self.verb_aside_key
+                  if (aside := _verb_aside(doc, end - 1, text_of)) is not None]
         pseudo = [c for c in found if c.kind == "pseudo"]
         if not pseudo:
             return found
@@ -197,6 +222,12 @@ class PolarityDetector:
         """Polarity of the trigger doc[trig_start:trig_end] and the cue that set it (its span is
         what `explain` marks)."""
         in_sentence = [c for c in cues if sent_start <= c.start and c.end <= sent_end]
+        asides = [c for c in in_sentence if c.kind == "verb_asides" and c.end <= trig_start]
+        if asides:
+            # (a clause inside a verb's aside is none of the verb's: "will not, at any point while
+            # you browse, place cookies")
+            in_sentence = [c for c in in_sentence if c.kind == "verb_asides"
+                           or not any(a.start < c.start < a.end for a in asides)]
         clause_start = sent_start
         # (a terminator inside a negation is none: "pages, none of which set cookies")
         phrases = [c for c in in_sentence if c.kind == "negation" and c.end - c.start > 1]
@@ -210,7 +241,8 @@ class PolarityDetector:
         joins = [c.start for c in in_sentence if c.kind == "clause_joins"]
         reach = [c for c in in_sentence
                  if c.start >= clause_start and c.start < trig_end
-                 and (trig_start - c.end <= self.window
+                 and ((trig_start - c.end if not asides else _outside_asides(asides, c.end, trig_start))
+                      <= self.window
                       or (_fronted(c, clause_start) and not any(c.end <= j < trig_start for j in joins)))]
         # (a negation of the clause's own verb right after its subject denies the whole clause
         # up to a pause: "Roblox does not track its customers over time and across third-party

@@ -129,6 +129,9 @@ COPULA_REACH = 24
 TRADED_OBJECT_REACH = 6
 # granted verbs of passing data on: what the grantee does with data it holds
 ONWARD_GRANTED = frozenset({"sell", "rent", "license", "trade", "share", "disclose"})
+# the words after which a comma opens an aside inside the verb group ("will not, ..., sell")
+VERB_ASIDE_OPENERS = frozenset({"not", "never", "n't", "n’t", "will", "would", "shall", "do", "does",
+                                "did", "cannot"})
 # how far into the sentence before a subject "they" looks for the data it stands for
 PRONOUN_DATA_REACH = 8
 # how far apart a removing verb and an identifying word may be ("after removing the names and
@@ -236,6 +239,16 @@ def _glossed(words: Sequence[str], i: int) -> bool:
     if opening is None or words[opening] != "(":
         return False
     return any(tuple(words[opening + 1:opening + 1 + len(g)]) == g for g in _GLOSS_OPENERS)
+
+
+def _inside_verb_aside(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] stands in an aside between an auxiliary (or a negation) and its verb,
+    set off by commas ("will not, at any point while you browse, place ...")."""
+    opening = next((k for k in range(i - 1, max(0, i - 6), -1) if words[k] == ","), None)
+    closing = next((k for k in range(i + 1, min(len(words) - 1, i + 10)) if words[k] == ","), None)
+    return opening is not None and closing is not None and opening > 0 \
+        and words[opening - 1] in VERB_ASIDE_OPENERS and words[closing + 1].isalpha() \
+        and not any(words[k] in {";", ":", "."} for k in range(opening, closing))
 
 
 def _beside_auxiliary(words: Sequence[str], i: int) -> bool:
@@ -537,6 +550,8 @@ class StatementReader:
                 if w in ADVERB_BOUNDARIES and (_beside_auxiliary(words, i)
                                                or words[i + 1:i + 3] == [",", "that"]):
                     continue  # (an aside before a "that" clause: "Please note, though, that ...")
+                if w == "while" and _inside_verb_aside(words, i):
+                    continue  # "We will not, at any point while you shop, sell ...": a time
                 cuts.append(i)
             elif w in {"and", "or"} and words[i - 1:i] == [","] and (words[i + 1:i + 2] in (
                     ["we"], ["you"], ["they"], ["it"]) or framed_subject(words, i + 1)) \
