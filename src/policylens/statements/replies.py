@@ -202,6 +202,15 @@ class ReplyReader:
             if verb is not None:
                 asked = [*asked[1:verb], asked[0], *asked[verb:]]
                 start = 0
+        elif start == 1 and len(asked) > 3 and asked[1] not in {"we", "you", "i", "they"}:
+            # "does hartwell sell guest data ?" -> "hartwell does sell guest data": a subject by
+            # its name keeps the auxiliary before its verb (a bare "hartwell sell" reads as a noun)
+            asked_lemmas = lemmas_of(asked)
+            verb = next((k for k in range(2, len(asked))
+                         if self.lex.action_words.match_at(asked_lemmas, k, len(asked))), None)
+            if verb is not None:
+                asked = [*asked[1:verb], asked[0], *asked[verb:]]
+                start = 0
         if asked[start].endswith("ing"):
             asked_lemmas = lemmas_of(asked)
             if self.lex.action_words.match_at(asked_lemmas, start, start + 1):
