@@ -251,6 +251,14 @@ def decide(practice: Practice, findings: list[Finding]) -> PracticeVerdict:
         "consent" in f.slots.exceptions
         or (f.slots.only and "consent" in f.slots.conditions and not OWN_PURPOSES & set(f.slots.purposes)))
         for f in denials)
+    # (a heading on sharing over a list of recipients: a vague admission in its own section is
+    # the list's lead-in, "Data Sharing with Third Parties" + "We may share your personal data
+    # with third parties ..." + a table of processors and authorities)
+    headings = {f.section for f in relevant if f.value == "no" and f.slots is not None
+                and f.slots.scope == "section"}
+    if practice.decide == "specific-over-vague" and value == "yes" and headings and not denials \
+            and all(_vague(f) and f.section in headings for f in supporting):
+        denials = [f for f in relevant if f.value == "no" and f.section in headings]
     if practice.decide == "specific-over-vague" and value == "yes" and denials \
             and all(_vague(f) or (consent_excepted and _opted_in(f)) for f in supporting):
         vague = supporting
