@@ -262,3 +262,12 @@ def test_a_long_quoted_list_of_recipients_is_read_as_a_policy(analyze_text):
     report = analyze_text("## Disclosures\n\n" + items + "* Car dealers, to sell you their own products\n")
     assert not report.notes
     assert report.practices["third-party-sharing"].value == "yes"
+
+
+def test_a_hard_line_break_before_a_capital_ends_the_paragraph():
+    # a table pasted as lines ended by markdown hard breaks (an HTML <br>), then a sentence
+    text = ("Name Function Country  \nStripe Payments USA  \n"
+            "Acme shares your data only with these processors.  \nwhen the law requires it.\n")
+    blocks = [b.text for b in iter_blocks(text)]
+    assert blocks == ["Name Function Country", "Stripe Payments USA",
+                      "Acme shares your data only with these processors. when the law requires it."]

@@ -551,6 +551,16 @@ class _Leads:
         self.current = self.levels[-1][2]
 
 
+def _after_hard_break(before: str, line: str) -> bool:
+    """Whether `line` opens a new line of text after a markdown hard break (two trailing spaces
+    or a backslash: an HTML <br>) and a capital: "Zendesk Support ticketing USA  " then "Wire will
+    disclose ..." are two lines of a table pasted as text, not one sentence. A lower-case line
+    goes on the sentence the break cut ("We share it with  " + "advertisers.")."""
+    text = line.lstrip()
+    return (before.endswith("  ") or before.endswith("\\")) and bool(before.strip()) \
+        and bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
 def iter_blocks(text: str) -> Iterator[Block]:
     """Headings, paragraphs, list items and table rows, in order, each cleaned of markdown.
 
@@ -628,7 +638,8 @@ def iter_blocks(text: str) -> Iterator[Block]:
         heading = bool(_HEADING_LINE.match(content) or _BOLD_LINE.match(content)) or (
             start is None and not item and number + 1 < len(lines)
             and _title_line(content, lines[number + 1].strip()))
-        if start is not None and (item or heading or _BLOCK_START.match(line)):
+        if start is not None and (item or heading or _BLOCK_START.match(line)
+                                  or (kind == "paragraph" and _after_hard_break(lines[number - 1], line))):
             yield from flush(line_start)
             start = None
         if start is None:
