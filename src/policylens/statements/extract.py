@@ -127,6 +127,11 @@ COPULA_REACH = 24
 # how far after "exchange" or "swap" the list or names traded may stand ("our members' postal
 # addresses")
 TRADED_OBJECT_REACH = 6
+# verbs of holding data: what "we collect" or "you give us" is data
+GATHERING = frozenset({"collect", "gather", "hold", "keep", "receive", "store", "obtain", "have",
+                       "record", "process", "get", "give", "provide", "share", "enter", "submit",
+                       "upload", "tell", "send", "learn", "know", "maintain", "track", "log",
+                       "capture", "compile", "acquire"})
 # granted verbs of passing data on: what the grantee does with data it holds
 ONWARD_GRANTED = frozenset({"sell", "rent", "license", "trade", "share", "disclose"})
 # the words after which a comma opens an aside inside the verb group ("will not, ..., sell")
@@ -239,6 +244,15 @@ def _glossed(words: Sequence[str], i: int) -> bool:
     if opening is None or words[opening] != "(":
         return False
     return any(tuple(words[opening + 1:opening + 1 + len(g)]) == g for g in _GLOSS_OPENERS)
+
+
+def _gathered(words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
+    """Whether the object words[start:end] is what we or you gather, a relative clause of a verb
+    of holding data ("the readings we collect", "what you tell us"), not of anything else ("the
+    books we review": books)."""
+    return any(words[k] in {"we", "you"} and next(
+        (lemmas[j] in GATHERING for j in range(k + 1, min(end, k + 4)) if words[j] not in AUXILIARIES), False)
+        for k in range(start, end))
 
 
 def _inside_verb_aside(words: Sequence[str], i: int) -> bool:
@@ -1368,7 +1382,7 @@ class StatementReader:
                     # contact details, to insurance agents"
                     object_end = next((j for j in range(object_end + 2, body_end) if words[j] in {",", ";"}),
                                       body_end)
-                if not lex.data.find(lemmas, k, object_end) and {"we", "you"}.isdisjoint(words[k:object_end]):
+                if not lex.data.find(lemmas, k, object_end) and not _gathered(words, lemmas, k, object_end):
                     # (what "we collect" or "you give" is data: "the readings we collect"), unless
                     # data is set against the goods: "We sell wine, not information about the
                     # people who buy it"
