@@ -67,6 +67,19 @@ _PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors"
 _OWN_ENDS_WORDS = frozenset({"their", "its", "own"})
 
 
+def _sent_by_reader(words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
+    """Whether the data words[start:end] is what the reader gives the recipient directly ("the
+    enquiry messages you send them", "the details you give to them"): the reader's act."""
+    return any(words[k] == "you" and lemmas[k + 1] in READER_GIVES
+               and ("them" in words[k + 2:k + 5] or "it" == words[k + 2:k + 3] and "them" in words[k + 3:k + 6])
+               for k in range(start, min(end, len(words) - 2)))
+
+
+# what the reader does in giving data straight to someone ("the messages you send them")
+READER_GIVES = frozenset({"send", "give", "provide", "share", "post", "submit", "hand", "tell", "write",
+                          "email", "show", "pass"})
+
+
 class ReceiverReader:
     """Reads the statements whose subject (or passive agent) receives the data."""
 
@@ -405,6 +418,8 @@ class ReceiverReader:
         if not antecedent and lemmas[first] in self.lex.not_data_objects \
                 and not self.lex.data.find(lemmas, first + 1, min(first + 5, object_end)):
             return None  # "advertisers buy ad space based on your interests": no data bought
+        if not antecedent and _sent_by_reader(words, lemmas, b, object_end):
+            return None  # "landlords receive the messages you send them": the reader gives them
         if action == "sale" and {"our", "us"}.isdisjoint(words[b:object_end]) and lemmas[a] != "pay" \
                 and not antecedent:
             # bought from us or ours ("our subscriber list"), not from someone else (paying to
