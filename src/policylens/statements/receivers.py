@@ -71,7 +71,7 @@ def _sent_by_reader(words: Sequence[str], lemmas: Sequence[str], start: int, end
     """Whether the data words[start:end] is what the reader gives the recipient directly ("the
     enquiry messages you send them", "the details you give to them"): the reader's act."""
     return any(words[k] == "you" and lemmas[k + 1] in READER_GIVES
-               and ("them" in words[k + 2:k + 5] or "it" == words[k + 2:k + 3] and "them" in words[k + 3:k + 6])
+               and "them" in words[k + 2:k + 6]  # ("you send them", "you pass on to them")
                for k in range(start, min(end, len(words) - 2)))
 
 
