@@ -1801,6 +1801,11 @@ class StatementReader:
                 # fundraising appeals": those excepted get the data for their own ends
                 exceptions = ["marketing-partner" if e in {"third-party", "organisation"} else e
                               for e in exceptions]
+            elif "advertising" in lex.purposes.classes_in(lemmas, body_end, ex_stop) \
+                    and not lex.negations.find(lemmas, body_end, ex_stop):
+                # "We never share your email address with third parties, except in hashed form
+                # for targeted advertising": the exception is a disclosure for ads, consent or not
+                exceptions = exceptions + ["advertising"]
         exceptions = list(dict.fromkeys(exceptions + spared))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only_from = walk if predicate is None else max(walk, predicate[1])

@@ -203,7 +203,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     if polarity == "negated" and "cross-context" in slots.purposes:
         return Decision(None, "denies CPRA “sharing” (cross-context advertising): third-party-ads")
     if polarity == "negated":
-        if _marketing_exception(slots) or "opt-out" in slots.exceptions:
+        if _marketing_exception(slots) or {"opt-out", "advertising"} & set(slots.exceptions):
             return Decision("yes", "a denial whose exception is sharing with marketing partners")
         if "opt-out" in slots.conditions and (open_ones & PROGRAMME_RECIPIENTS
                                               or open_ones and OWN_PURPOSES & set(slots.purposes)):

@@ -127,7 +127,7 @@ def _vague(finding: Finding) -> bool:
         and not set(slots.recipients) & (PROGRAMME_RECIPIENTS | {"organisation"}) \
         and not set(slots.purposes) & OWN_PURPOSES \
         and "opt-out" not in slots.conditions \
-        and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out"})
+        and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out", "advertising"})
 
 
 def _opted_in(finding: Finding) -> bool:
