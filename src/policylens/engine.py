@@ -41,7 +41,7 @@ from policylens.polarity import Cue, PolarityDetector
 from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.senses import load_senses
 from policylens.statements import Extracted, StatementReader
-from policylens.statements.lemmas import forms_of, lemma
+from policylens.statements.lemmas import forms_of, lemma, lemmas_of
 from policylens.statements.replies import ANSWER_OPENING, as_whom_question, names_no_one, opens_reply
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
 from policylens.statements.words import (
@@ -777,11 +777,12 @@ def _answer(sents: _Sentences, a: int, b: int, word: str) -> tuple[str, Cue] | N
     return "affirmed", Cue("answer", tokens[0], tokens[-1] + 1, word)
 
 
-def _denying_lead(words: list[str] | None) -> bool:
-    """Whether a list's lead-in denies what its items say: a short one of ours with a negation
-    and no condition ("We never:", "We will not:", "Things we don't do:"; not "If you do not
-    want cookies, you can:")."""
-    return words is not None and len(words) <= DENYING_LEAD_WORDS and "we" in words \
+def _denying_lead(words: list[str] | None, ours: bool = False) -> bool:
+    """Whether a list's lead-in denies what its items say: a short one of ours ("we", or, `ours`,
+    the company named at its start: "This website does not use:") with a negation and no
+    condition ("We never:", "We will not:", "Things we don't do:"; not "If you do not want
+    cookies, you can:")."""
+    return words is not None and len(words) <= DENYING_LEAD_WORDS and ("we" in words or ours) \
         and not LEAD_NEGATIONS.isdisjoint(words) and SUBORDINATORS.isdisjoint(words)
 
 
@@ -1034,7 +1035,10 @@ class Analyzer:
             read.setdefault((f.practice, f.start), set()).add(f.value)
         hits = self.triggers.hits(sents)
         if carried is not None and block.lead is not None and hits:
-            place.lead_denies = _denying_lead(carried.leads.get(block.lead))
+            lead_words = carried.leads.get(block.lead)
+            place.lead_denies = _denying_lead(lead_words, lead_words is not None and "company" in
+                                              self.reader.lex.actors.classes_in(
+                                                  lemmas_of(lead_words), 0, min(3, len(lead_words))))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
         pairs = _outside_denials(pairs)
