@@ -42,6 +42,7 @@ from policylens.ruleset import Pattern, Rule, RuleSet
 from policylens.senses import load_senses
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma, lemmas_of
+from policylens.statements.lexicon import load_lexicon
 from policylens.statements.replies import ANSWER_OPENING, as_whom_question, names_no_one, opens_reply
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
 from policylens.statements.words import (
@@ -1037,7 +1038,7 @@ class Analyzer:
         if carried is not None and block.lead is not None and hits:
             lead_words = carried.leads.get(block.lead)
             place.lead_denies = _denying_lead(lead_words, lead_words is not None and "company" in
-                                              self.reader.lex.actors.classes_in(
+                                              load_lexicon().actors.classes_in(
                                                   lemmas_of(lead_words), 0, min(3, len(lead_words))))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]

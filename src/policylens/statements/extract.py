@@ -127,6 +127,8 @@ COPULA_REACH = 24
 # how far after "exchange" or "swap" the list or names traded may stand ("our members' postal
 # addresses")
 TRADED_OBJECT_REACH = 6
+# the words that open a condition set off inside a verb group ("may, if you have not ..., be")
+ASIDE_CONDITIONS = frozenset({"if", "unless", "when", "where", "whenever", "while", "once"})
 # verbs of holding data: what "we collect" or "you give us" is data
 GATHERING = frozenset({"collect", "gather", "hold", "keep", "receive", "store", "obtain", "have",
                        "record", "process", "get", "give", "provide", "share", "enter", "submit",
@@ -244,6 +246,14 @@ def _glossed(words: Sequence[str], i: int) -> bool:
     if opening is None or words[opening] != "(":
         return False
     return any(tuple(words[opening + 1:opening + 1 + len(g)]) == g for g in _GLOSS_OPENERS)
+
+
+def _in_conditional_aside(words: Sequence[str], walk: int, k: int, g_start: int) -> bool:
+    """Whether the negation at k stands in a conditional aside set off by commas inside the verb
+    group ("may, if you have not switched it off, be disclosed"): the aside's own verb's."""
+    opening = next((j for j in range(k - 1, walk - 1, -1) if words[j] == ","), None)
+    return opening is not None and opening + 1 < k and words[opening + 1] in ASIDE_CONDITIONS \
+        and "," in words[k + 1:g_start]
 
 
 def _gathered(words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
@@ -1835,7 +1845,8 @@ class StatementReader:
         only = only and not covers
         # -- polarity --
         cue: tuple[int, int] | None = None
-        negation = [m for m in lex.negations.find(lemmas, walk, g_start) if not _either_way(words, m)] \
+        negation = [m for m in lex.negations.find(lemmas, walk, g_start)
+                    if not _either_way(words, m) and not _in_conditional_aside(words, walk, m[0], g_start)] \
             or membership
         if contrast is not None:
             negation = [(contrast, contrast + 1, "x")]
