@@ -57,6 +57,8 @@ def names_own_group(words: Sequence[str], a: int, b: int) -> bool:
                         and not words[a - 1].endswith(_ADJECTIVE_ENDINGS))
 
 
+# endings of nouns for people or firms ("merchants", "producers", "florists", "vendors")
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ian", "eer")
 # endings of adjectives the lemma table does not list ("other reputable companies")
 _ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "ive", "al", "ed", "ing", "ic", "ary", "ant",
                       "ent", "less", "ish", "ile", "ly")
@@ -341,8 +343,11 @@ class RecipientFinder:
         if p >= q or not opened and (p == 0 or words[p - 1] not in {"to", "with", "among"}):
             return False
         j = past_object_skip(words, p, q)
-        if p and words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas:
-            return False  # "to develop strategic partnerships": an infinitive, not a recipient
+        if p and words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas \
+                and not (j + 1 < q and words[j + 1] != lemmas[j + 1] and lemmas[j + 1].endswith(_AGENT_ENDINGS)):
+            # "to develop strategic partnerships": an infinitive, not a recipient (but "to wine
+            # merchants": a verb's form before a plural noun of people or firms is its modifier)
+            return False
         head = None
         # (the head ends where another phrase opens: "to insurance agencies with which we work")
         # (and at a participle after it: "the garden centres listed in our catalogue")
