@@ -271,3 +271,12 @@ def test_a_hard_line_break_before_a_capital_ends_the_paragraph():
     blocks = [b.text for b in iter_blocks(text)]
     assert blocks == ["Name Function Country", "Stripe Payments USA",
                       "Acme shares your data only with these processors. when the law requires it."]
+
+
+def test_a_short_sentence_case_title_heads_the_paragraph_under_it():
+    blocks = list(iter_blocks("Business transfers\nYour data does not go with the business.\n"))
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Business transfers"), ("paragraph", "Your data does not go with the business.")]
+    # a wrapped sentence's first line is not one: it ends on a word that needs the next
+    wrapped = list(iter_blocks("We share it with\nGoogle and our other partners.\n"))
+    assert [b.kind for b in wrapped] == ["paragraph"]

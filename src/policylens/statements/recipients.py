@@ -343,8 +343,9 @@ class RecipientFinder:
         if p >= q or not opened and (p == 0 or words[p - 1] not in {"to", "with", "among"}):
             return False
         j = past_object_skip(words, p, q)
+        modifier = j + 1 < q and words[j + 1] != lemmas[j + 1] and lemmas[j + 1].endswith(_AGENT_ENDINGS)
         if p and words[p - 1] == "to" and j < q and words[j] == lemmas[j] and words[j] in self.verb_lemmas \
-                and not (j + 1 < q and words[j + 1] != lemmas[j + 1] and lemmas[j + 1].endswith(_AGENT_ENDINGS)):
+                and not modifier:
             # "to develop strategic partnerships": an infinitive, not a recipient (but "to wine
             # merchants": a verb's form before a plural noun of people or firms is its modifier)
             return False

@@ -28,6 +28,12 @@ _BOLD_LINE = re.compile(r"^\s{0,3}\*\*[^*\n]{2,100}\*\*[ \t]*$")
 # Personal Information", "SECTION 3 - DISCLOSURE"); it heads the paragraph on the next line
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&/-]*|[a-z]{1,3}|[-–—&/|:]")
 _CLOSING_MARKS = frozenset(".!?,;:)\"”'")
+# a sentence-case title is a few words long; words a wrapped line may end on that need the next
+SENTENCE_CASE_TITLE_WORDS = 5
+SENTENCE_CASE_TITLE_CHARS = 40
+_OPEN_ENDINGS = frozenset({"that", "which", "who", "from", "about", "into", "than", "not", "are", "be",
+                           "will", "may", "can", "share", "sell", "include", "including", "such", "like",
+                           "any", "all", "some", "this", "these", "their", "its", "my", "if", "when"})
 _SMALL_WORDS = frozenset({"of", "and", "or", "the", "a", "an", "to", "for", "in", "on", "with", "by",
                           "our", "your", "we", "how", "do", "you", "is", "at", "as", "use"})
 
@@ -42,10 +48,22 @@ def _title_line(content: str, following: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
+    if _sentence_case_title(words, content) and not _LIST_ITEM.match(following):
+        return True  # (over a list, a title in sentence case stays the list's topic line)
     return all(_TITLE_WORD.fullmatch(w) and (w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha()
                                              or w.lower() in _SMALL_WORDS) for w in words) \
         and sum(w[:1].isupper() for w in words) >= min(2, len(words)) \
         and (len(words) > 1 or (words[0].isalpha() and len(words[0]) > 3))  # ("Recipients")
+
+
+def _sentence_case_title(words: list[str], content: str) -> bool:
+    """A short title in sentence case ("Business transfers", "How we use cookies") as a
+    paragraph's first line, over a line that opens a sentence: a wrapped sentence's first line is
+    longer, or ends on a word that needs the next ("We share it with")."""
+    return 2 <= len(words) <= SENTENCE_CASE_TITLE_WORDS \
+        and len(content.strip()) <= SENTENCE_CASE_TITLE_CHARS \
+        and all(w.isalpha() or w in {"&", "-"} for w in words) \
+        and words[-1].lower() not in _SMALL_WORDS and words[-1].lower() not in _OPEN_ENDINGS
 # A list item's bullet (a word processor's too: "●", "■", "►", "➢"), as a character class.
 _BULLETS = r"[*+\-\u2022\u00b7\u25aa\u25e6\u2023\u2013\u25cf\u25a0\u25ba\u27a2\u2043]"
 # A list item's opening: a bullet, a number or a letter ("1.", "a)", "(iv)"), then text.
