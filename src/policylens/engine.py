@@ -73,6 +73,8 @@ ANSWER_WORDS = YES | NO
 # a list's lead-in that denies its items: a negation in a short one ("We will never:")
 LEAD_NEGATIONS = frozenset({"not", "never", "n't", "n’t"})
 DENYING_LEAD_WORDS = 8
+# how far into a sentence a phrase referring back to the one before may stand ("If that happens")
+BACK_REFERENCE_WORDS = 6
 
 
 @lru_cache(maxsize=1)
@@ -991,6 +993,8 @@ class Analyzer:
             if self.reader else None
         strings = self.nlp.vocab.strings
         self.word_strings = _WordStrings(strings)
+        # "If that happens", "In that case": a sentence that refers back to the one before
+        self.back_references = load_lexicon().back_references
         self._answers = Answers(self._read_alone, self._reply_value)
         self.label_marks = (strings.add("?"), strings.add(":"))
         self.stand_ins = frozenset(map(strings.add, STAND_IN_WORDS))
@@ -1405,10 +1409,13 @@ class Analyzer:
                     fired.setdefault(rule_id, set()).add(i)
         if not fired:
             return []
-        required = self.requires.hits(sents, {r: fired[r] for r in fired if self.rules[r].requires})
+        # (a sentence that refers back has its requirement looked for in the one before too)
+        referring = {i for i in set().union(*fired.values()) if self._refers_back(sents, i)}
+        required = self.requires.hits(sents, {r: fired[r] | {i - 1 for i in fired[r] & referring}
+                                              for r in fired if self.rules[r].requires})
         for rule_id in [r for r in fired if self.rules[r].requires and self.shortcuts]:
             # a rule whose requirement is missing from a sentence finds nothing there
-            kept = {i for i in (sents.containing(h) for h in required.get(rule_id, ())) if i is not None}
+            kept = {i for i in fired[rule_id] if self._requirement_met(sents, i, required.get(rule_id, []))}
             if misses is not None:
                 for i in sorted(fired[rule_id] - kept):
                     trigger = _earliest(sents.inside(i, hits[rule_id]))
@@ -1434,7 +1441,7 @@ class Analyzer:
         triggers = sents.inside(i, hits)
         if not triggers:
             return []
-        if rule.requires and not sents.inside(i, required.get(rule.id, [])):
+        if rule.requires and not self._requirement_met(sents, i, required.get(rule.id, [])):
             if misses is not None:
                 misses.append(self._near_miss(rule, i, _earliest(triggers), place, "requires"))
             return []
@@ -1471,6 +1478,21 @@ class Analyzer:
                 cue.text if cue else None, self._attributes(rule, where.text[:MAX_SENTENCE_CHARS]),
                 trigger_span, cue_span))
         return findings
+
+    def _requirement_met(self, sents: _Sentences, i: int, required: list[_Hit]) -> bool:
+        """Whether a rule's requirement is met in sentence i, or in the sentence before when
+        sentence i refers back to it ("A child under 13 may send us information despite our
+        age check. If that happens, we will delete it": the child is the sentence before's)."""
+        if sents.inside(i, required):
+            return True
+        return i > 0 and bool(sents.inside(i - 1, required)) and self._refers_back(sents, i)
+
+    def _refers_back(self, sents: _Sentences, i: int) -> bool:
+        """Whether sentence i (not the block's first) opens by referring to the one before."""
+        if i == 0:
+            return False
+        words = sents.lower_words(i, self.word_strings)[:BACK_REFERENCE_WORDS]
+        return bool(self.back_references.find(lemmas_of(words), 0, len(words)))
 
     def _defines_a_term(self, sents: _Sentences, i: int) -> bool:
         """Whether sentence i defines a quoted term ("“Cross-context behavioral advertising” means
