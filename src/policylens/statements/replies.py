@@ -192,19 +192,13 @@ class ReplyReader:
             closed = True
         # "does acme sell my data ?" -> "acme sell my data": the question read as a statement
         start = 1 if asked[0] in QUESTION_AUXILIARIES else 0
-        if asked[0] in {"is", "are", "was", "were"}:
-            # "is my information shared ?" -> "my information is shared": a passive's auxiliary
-            # goes back before its participle
-            asked_lemmas = lemmas_of(asked)
-            # (or the phrase of an act: "is my data for sale?" -> "my data is for sale")
-            verb = next((k for k in range(2, len(asked))
-                         if self.lex.action_words.match_at(asked_lemmas, k, len(asked))), None)
-            if verb is not None:
-                asked = [*asked[1:verb], asked[0], *asked[verb:]]
-                start = 0
-        elif start == 1 and len(asked) > 3 and asked[1] not in {"we", "you", "i", "they"}:
-            # "does hartwell sell guest data ?" -> "hartwell does sell guest data": a subject by
-            # its name keeps the auxiliary before its verb (a bare "hartwell sell" reads as a noun)
+        # "is my information shared ?" -> "my information is shared": a passive's auxiliary goes
+        # back before its participle (or the phrase of an act: "is my data for sale?" -> "my data
+        # is for sale"); "does hartwell sell guest data ?" -> "hartwell does sell guest data": a
+        # subject by its name keeps the auxiliary before its verb (a bare "hartwell sell" reads as
+        # a noun)
+        if asked[0] in {"is", "are", "was", "were"} \
+                or (start == 1 and len(asked) > 3 and asked[1] not in {"we", "you", "i", "they"}):
             asked_lemmas = lemmas_of(asked)
             verb = next((k for k in range(2, len(asked))
                          if self.lex.action_words.match_at(asked_lemmas, k, len(asked))), None)
