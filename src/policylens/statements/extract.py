@@ -1466,9 +1466,15 @@ class StatementReader:
         rule_from = after_last_comma(words, max(cs, subject_start - 8), subject_start)
         # (a permission given to us is no rule for others: "some services allow us to reach
         # users by sending ...")
-        if not deemed and (lex.restrictions.find(lemmas, walk, g_start) and not ours
+        # (not a permission inside a condition set off in the verb group: "may, where local law
+        # allows, be licensed")
+        in_verb = [b for a, b, _ in lex.restrictions.find(lemmas, walk, g_start)
+                   if not _in_conditional_aside(words, rule_from, a, g_start)]
+        before_verb = [b for a, b, _ in lex.restrictions.find(lemmas, rule_from, walk)
+                       if not _in_conditional_aside(words, rule_from, a, g_start)]
+        if not deemed and (in_verb and not ours
                            or any(words[b:b + 1] != ["us"] and not (b == g_start and words[b].endswith("ing"))
-                                  for _, b, _ in lex.restrictions.find(lemmas, rule_from, walk))):
+                                  for b in before_verb)):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
         membership: list[tuple[int, int, str]] = []
