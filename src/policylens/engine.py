@@ -50,6 +50,7 @@ from policylens.statements.words import (
     FINITE,
     QUOTES,
     SUBORDINATORS,
+    labels_categories,
     names_to_whom,
     without_mark,
 )
@@ -1270,7 +1271,10 @@ class Analyzer:
             # (the colon is dropped, except after a label naming to whom, whose items complete it
             # as the words after a colon do: "Categories of third parties to whom we disclose
             # personal information:" + "advertising partners")
-            leads[block.offsets[0]] = lead_words if names_to_whom(lead_words) else lead_words[:-1]
+            # (and after a label of the categories an act concerns: "Categories of personal
+            # information sold in the preceding 12 months:" + "identifiers")
+            labelled = names_to_whom(lead_words) or labels_categories(lead_words)
+            leads[block.offsets[0]] = lead_words if labelled else lead_words[:-1]
         elif leads is not None and block.text.endswith("?") and sents.spans:
             # a question over a list: each item answers it ("Who do we share your data with?" +
             # "Affiliates ..." + "Third parties to market their products to you")

@@ -231,6 +231,18 @@ def names_to_whom(words: Sequence[str], lo: int = 0, hi: int | None = None) -> b
                for k in range(max(lo, 1), hi))
 
 
+def labels_categories(words: Sequence[str]) -> bool:
+    """Whether a list's lead-in is a label of the categories of data an act concerns, its items
+    the label's values ("Categories of personal information sold in the preceding 12 months:" +
+    "identifiers"): the colon stays, as after a label in a sentence."""
+    return bool(words) and words[0] in CATEGORY_WORDS and any(w in LABELLED_ACTS for w in words[1:])
+
+
+# the first word of a label naming categories, and the participles of the acts it names
+CATEGORY_WORDS = frozenset({"categories", "category", "types", "kinds"})
+LABELLED_ACTS = frozenset({"sold", "shared", "disclosed", "rented", "licensed", "transferred"})
+
+
 # recipient classes that a phrase saying they act for the company ("on our behalf") makes
 # service providers: the unnamed, partners, and named kinds of organisation
 ACTING_RECIPIENTS = frozenset({"third-party", "marketing-partner", "organisation"})
