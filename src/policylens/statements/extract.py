@@ -99,6 +99,7 @@ from policylens.statements.words import (
     framed_subject,
     is_participle,
     names_to_whom,
+    opted_out_of,
     past_object_skip,
     without_mark,
 )
@@ -762,6 +763,12 @@ class StatementReader:
                     lemmas[i - 1] in INCLUDES and self._defined_as_sale(words, lemmas, 0, i))
                 owned = self.owned.act(words, lemmas, i, j) \
                     if single and words[i].endswith("ing") and (gerund or bare) else None
+                if single and words[i].endswith("ing") and opted_out_of(words, i) \
+                        and set(self.recipient_finder.classes(words, lemmas, i + 1, n)) - {"user", "public"}:
+                    # "you can opt out of sharing with advertising partners": the act the reader
+                    # may stop is the company's, done until then (not a right named alone, "to
+                    # opt out of selling or sharing your personal information")
+                    owned = (None,)
                 if single and before == "our" and words[i].endswith("ing") and (
                         after == "of" or not {"activity", "activities"}.isdisjoint(words[i + 1:i + 4])):
                     # "our selling and sharing activity", "our selling of your data": the company's

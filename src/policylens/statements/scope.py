@@ -19,6 +19,7 @@ from policylens.statements.words import (
     after_last_comma,
     framed_subject,
     names_to_whom,
+    opted_out_of,
 )
 
 # words that open a clause a passive's subject cannot hold ("you may ask whether data is sold")
@@ -130,7 +131,10 @@ class ScopeReader:
                   if not any(a <= m[0] < b for a, b in told)]
         # (a right to stop what the company names as its own does presuppose it: "to opt out of
         # our sale or sharing of your personal data, use the cookie settings")
-        ours = g_start > 0 and words[g_start - 1] == "our"
+        # (and so does an opt-out of the act: "you can opt out of sharing with ad partners")
+        ours = g_start > 0 and words[g_start - 1] == "our" \
+            or (opted_out_of(words, g_start)
+                and bool(set(self.lex.recipients.classes_in(lemmas, g_end, body_end)) - {"user", "public"}))
         if not ours and (rights or "my" in words[g_end:body_end] or (
                 cs > 0 and lex.rights.find(lemmas, 0, cs) and words[cs] == ";")):
             scope = "rights"

@@ -231,6 +231,13 @@ def names_to_whom(words: Sequence[str], lo: int = 0, hi: int | None = None) -> b
                for k in range(max(lo, 1), hi))
 
 
+def opted_out_of(words: Sequence[str], i: int) -> bool:
+    """Whether the gerund at i is what the reader may opt out of ("you can opt out of sharing
+    with advertising partners", "opt-out of selling"): the company's act, until then."""
+    return i >= 3 and words[i - 1] == "of" and words[i - 2] == "out" and words[i - 3] in {"opt", "-"} \
+        and (words[i - 3] == "opt" or words[i - 4:i - 3] == ["opt"])
+
+
 def labels_categories(words: Sequence[str]) -> bool:
     """Whether a list's lead-in is a label of the categories of data an act concerns, its items
     the label's values ("Categories of personal information sold in the preceding 12 months:" +
