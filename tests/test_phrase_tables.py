@@ -79,3 +79,13 @@ def test_lemmas_of_a_sentence_are_each_words_lemma() -> None:
     words = ["we", "sold", "sells", "selling", "brokers", "us", "zebra", "data", "don't"]
     assert lemmas_of(words) == [lemma(w) for w in words]
     assert lemmas_of(words)[:3] == ["we", "sell", "sell"]
+
+
+def test_a_first_lemma_of_many_phrases_finds_them_by_their_second_too():
+    # more phrases under "the" than the table scans one by one: the second lemma picks the few
+    many = [f"the shop{k} be sell" for k in range(40)] + ["the", "the clinic be sell", "the clinic"]
+    table = PhraseTable({"deal": many})
+    lemmas = ["if", "the", "clinic", "be", "sell", ",", "the", "shop7", "be", "sell", "the", "end"]
+    assert table.find(lemmas, 0, len(lemmas)) == [(1, 5, "deal"), (6, 10, "deal"), (10, 11, "deal")]
+    assert table.match_at(lemmas, 1, 3) == (3, "deal")  # "the clinic": the longest within reach
+    assert table.match_at(lemmas, 10, 11) == (11, "deal")  # the last word: the one-word phrase

@@ -46,6 +46,10 @@ def as_phrase(text: str, lemmatize: bool = True) -> Phrase:
 NO_CLASS = "none"
 
 
+# how many phrases a first lemma opens before they are also sorted by their second lemma
+SECOND_INDEX_OPTIONS = 16
+
+
 class PhraseTable:
     """Phrases of named classes, found by their first lemma; longest match first. Phrases of
     the class `none` (NO_CLASS) take their words from shorter phrases and are never returned."""
@@ -67,10 +71,28 @@ class PhraseTable:
         self.sized: dict[str, tuple[tuple[int, Phrase, str], ...]] = {
             first: tuple((len(p), p, name) for p, name in options)
             for first, options in self.by_first.items()}
+        # a first lemma that opens many phrases ("the" of "the clinic be sell", ...) has them
+        # sorted by their second lemma too, so a word opens only the few its next word may go on
+        # with (each list keeps longest first, the one-word phrase last)
+        self.by_second: dict[str, tuple[dict[str, tuple[tuple[int, Phrase, str], ...]],
+                                        tuple[tuple[int, Phrase, str], ...]]] = {}
+        for first, sized in self.sized.items():
+            if len(sized) > SECOND_INDEX_OPTIONS:
+                singles = tuple(o for o in sized if o[0] == 1)
+                seconds: dict[str, list[tuple[int, Phrase, str]]] = {}
+                for option in sized:
+                    if option[0] > 1:
+                        seconds.setdefault(option[1][1], []).append(option)
+                self.by_second[first] = ({k: tuple(v) + singles for k, v in seconds.items()}, singles)
+
 
     def match_at(self, lemmas: Sequence[str], i: int, end: int) -> tuple[int, str] | None:
         """The longest phrase starting at lemmas[i] (ending by `end`): (its end, its class)."""
-        for size, phrase, name in self.sized.get(lemmas[i], ()):
+        options = self.sized.get(lemmas[i], ())
+        if len(options) > SECOND_INDEX_OPTIONS:
+            seconds, singles = self.by_second[lemmas[i]]
+            options = seconds.get(lemmas[i + 1], singles) if i + 1 < min(end, len(lemmas)) else singles
+        for size, phrase, name in options:
             stop = i + size
             # a one-word phrase is its first lemma, the key it was found by: no slice to compare
             if stop <= end and (size == 1 or tuple(lemmas[i:stop]) == phrase):
@@ -80,7 +102,7 @@ class PhraseTable:
     def find(self, lemmas: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, class) matches in lemmas[start:end] (start >= 0), left
         to right."""
-        sized = self.sized
+        sized, by_second = self.sized, self.by_second
         window = lemmas[start:end]
         if start >= end or sized.keys().isdisjoint(window):
             return []  # most stretches hold no first lemma: one scan at C speed
@@ -91,7 +113,11 @@ class PhraseTable:
         for k in compress(count(start), map(sized.__contains__, window)):
             if k < i:
                 continue
-            for size, phrase, name in sized[lemmas[k]]:
+            options = sized[lemmas[k]]
+            if len(options) > SECOND_INDEX_OPTIONS:
+                seconds, singles = by_second[lemmas[k]]
+                options = seconds.get(lemmas[k + 1], singles) if k + 1 < limit else singles
+            for size, phrase, name in options:
                 if size == 1:  # its first lemma, the key it was found by
                     if name != NO_CLASS:
                         out.append((k, k + 1, name))
