@@ -781,13 +781,16 @@ def _answer(sents: _Sentences, a: int, b: int, word: str) -> tuple[str, Cue] | N
     return "affirmed", Cue("answer", tokens[0], tokens[-1] + 1, word)
 
 
-def _denying_lead(words: list[str] | None, ours: bool = False) -> bool:
-    """Whether a list's lead-in denies what its items say: a short one of ours ("we", or, `ours`,
-    the company named at its start: "This website does not use:") with a negation and no
-    condition ("We never:", "We will not:", "Things we don't do:"; not "If you do not want
-    cookies, you can:")."""
-    return words is not None and len(words) <= DENYING_LEAD_WORDS and ("we" in words or ours) \
-        and not LEAD_NEGATIONS.isdisjoint(words) and SUBORDINATORS.isdisjoint(words)
+def _denying_lead(words: list[str] | None) -> bool:
+    """Whether a list's lead-in denies what its items say: a short one of ours ("we", or the
+    company named at its start: "This website does not use:") with a negation and no condition
+    ("We never:", "We will not:", "Things we don't do:"; not "If you do not want cookies, you
+    can:")."""
+    if words is None or len(words) > DENYING_LEAD_WORDS or LEAD_NEGATIONS.isdisjoint(words) \
+            or not SUBORDINATORS.isdisjoint(words):
+        return False
+    return "we" in words or "company" in load_lexicon().actors.classes_in(
+        lemmas_of(words), 0, min(3, len(words)))
 
 
 def _column_answer(header: Block, sents: _Sentences, at: int) -> tuple[str, Cue] | None:
@@ -805,6 +808,13 @@ def _column_answer(header: Block, sents: _Sentences, at: int) -> tuple[str, Cue]
 def _earliest(hits: list[_Hit]) -> _Hit:
     """The earliest, then shortest, of some hits."""
     return min(hits, key=lambda h: (h.start, h.end - h.start))
+
+
+def _requirement_met(sents: _Sentences, i: int, required: list[_Hit], referring: set[int]) -> bool:
+    """Whether a rule's requirement is met in sentence i, or in the sentence before when sentence
+    i refers back to it (`referring`: "A child under 13 may send us information despite our age
+    check. If that happens, we will delete it": the child is the sentence before's)."""
+    return bool(sents.inside(i, required)) or (i in referring and bool(sents.inside(i - 1, required)))
 
 
 def _outranked(f: Finding, over: dict[int, dict[str, set[str | None]]]) -> bool:
@@ -1041,10 +1051,7 @@ class Analyzer:
             read.setdefault((f.practice, f.start), set()).add(f.value)
         hits = self.triggers.hits(sents)
         if carried is not None and block.lead is not None and hits:
-            lead_words = carried.leads.get(block.lead)
-            place.lead_denies = _denying_lead(lead_words, lead_words is not None and "company" in
-                                              load_lexicon().actors.classes_in(
-                                                  lemmas_of(lead_words), 0, min(3, len(lead_words))))
+            place.lead_denies = _denying_lead(carried.leads.get(block.lead))
         pairs = [(i, f) for i, f in self._pattern_findings(sents, place, doc, misses, hits)
                  if f.value in read.get((f.practice, f.start), {f.value})]
         pairs = _outside_denials(pairs)
@@ -1419,7 +1426,8 @@ class Analyzer:
                                               for r in fired if self.rules[r].requires})
         for rule_id in [r for r in fired if self.rules[r].requires and self.shortcuts]:
             # a rule whose requirement is missing from a sentence finds nothing there
-            kept = {i for i in fired[rule_id] if self._requirement_met(sents, i, required.get(rule_id, []))}
+            kept = {i for i in fired[rule_id]
+                    if _requirement_met(sents, i, required.get(rule_id, []), referring)}
             if misses is not None:
                 for i in sorted(fired[rule_id] - kept):
                     trigger = _earliest(sents.inside(i, hits[rule_id]))
@@ -1435,17 +1443,17 @@ class Analyzer:
             rule = self.rules[rule_id]
             for i in sorted(fired[rule_id]):
                 findings += ((i, finding) for finding in self._finding(
-                    rule, i, hits[rule_id], required, excluded, cues, place, misses))
+                    rule, i, hits[rule_id], required, excluded, cues, place, referring, misses))
         return findings
 
     def _finding(self, rule: Rule, i: int, hits: list[_Hit], required: dict[str, list[_Hit]],
                  excluded: dict[str, list[_Hit]], cues: list[Cue], place: _Placer,
-                 misses: list[NearMiss] | None = None) -> list[Finding]:
+                 referring: set[int], misses: list[NearMiss] | None = None) -> list[Finding]:
         sents = place.sents
         triggers = sents.inside(i, hits)
         if not triggers:
             return []
-        if rule.requires and not self._requirement_met(sents, i, required.get(rule.id, [])):
+        if rule.requires and not _requirement_met(sents, i, required.get(rule.id, []), referring):
             if misses is not None:
                 misses.append(self._near_miss(rule, i, _earliest(triggers), place, "requires"))
             return []
@@ -1482,14 +1490,6 @@ class Analyzer:
                 cue.text if cue else None, self._attributes(rule, where.text[:MAX_SENTENCE_CHARS]),
                 trigger_span, cue_span))
         return findings
-
-    def _requirement_met(self, sents: _Sentences, i: int, required: list[_Hit]) -> bool:
-        """Whether a rule's requirement is met in sentence i, or in the sentence before when
-        sentence i refers back to it ("A child under 13 may send us information despite our
-        age check. If that happens, we will delete it": the child is the sentence before's)."""
-        if sents.inside(i, required):
-            return True
-        return i > 0 and bool(sents.inside(i - 1, required)) and self._refers_back(sents, i)
 
     def _refers_back(self, sents: _Sentences, i: int) -> bool:
         """Whether sentence i (not the block's first) opens by referring to the one before."""

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from policylens.models import Slots
+from policylens.polarity import load_cues
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
@@ -137,9 +138,10 @@ GATHERING = frozenset({"collect", "gather", "hold", "keep", "receive", "store", 
                        "capture", "compile", "acquire"})
 # granted verbs of passing data on: what the grantee does with data it holds
 ONWARD_GRANTED = frozenset({"sell", "rent", "license", "trade", "share", "disclose"})
-# the words after which a comma opens an aside inside the verb group ("will not, ..., sell")
-VERB_ASIDE_OPENERS = frozenset({"not", "never", "n't", "n’t", "will", "would", "shall", "do", "does",
-                                "did", "cannot"})
+# the words after which a comma opens an aside inside the verb group ("will not, ..., sell"):
+# cues.yaml's `verb_asides`, read by the keyword rules' polarity too
+_ASIDE_CUES = [str(phrase).split()[0] for phrase in load_cues()["verb_asides"]]  # type: ignore[attr-defined]
+VERB_ASIDE_OPENERS = frozenset(_ASIDE_CUES + [word.replace("'", "’") for word in _ASIDE_CUES])
 # how far into the sentence before a subject "they" looks for the data it stands for
 PRONOUN_DATA_REACH = 8
 # how far apart a removing verb and an identifying word may be ("after removing the names and
@@ -250,8 +252,9 @@ def _glossed(words: Sequence[str], i: int) -> bool:
 
 
 def _in_conditional_aside(words: Sequence[str], walk: int, k: int, g_start: int) -> bool:
-    """Whether the negation at k stands in a conditional aside set off by commas inside the verb
-    group ("may, if you have not switched it off, be disclosed"): the aside's own verb's."""
+    """Whether the word at k stands in a conditional aside set off by commas inside the verb
+    group ("may, if you have not switched it off, be disclosed", "may, where local law allows,
+    be licensed"): a negation or a permission there is the aside's own verb's."""
     opening = next((j for j in range(k - 1, walk - 1, -1) if words[j] == ","), None)
     return opening is not None and opening + 1 < k and words[opening + 1] in ASIDE_CONDITIONS \
         and "," in words[k + 1:g_start]
@@ -1475,13 +1478,12 @@ class StatementReader:
         # users by sending ...")
         # (not a permission inside a condition set off in the verb group: "may, where local law
         # allows, be licensed")
-        in_verb = [b for a, b, _ in lex.restrictions.find(lemmas, walk, g_start)
-                   if not _in_conditional_aside(words, rule_from, a, g_start)]
-        before_verb = [b for a, b, _ in lex.restrictions.find(lemmas, rule_from, walk)
-                       if not _in_conditional_aside(words, rule_from, a, g_start)]
-        if not deemed and (in_verb and not ours
+        def restricting(lo: int, hi: int) -> list[int]:
+            return [b for a, b, _ in lex.restrictions.find(lemmas, lo, hi)
+                    if not _in_conditional_aside(words, rule_from, a, g_start)]
+        if not deemed and (restricting(walk, g_start) and not ours
                            or any(words[b:b + 1] != ["us"] and not (b == g_start and words[b].endswith("ing"))
-                                  for b in before_verb)):
+                                  for b in restricting(rule_from, walk))):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
         # -- data --
         membership: list[tuple[int, int, str]] = []

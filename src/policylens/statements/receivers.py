@@ -67,17 +67,17 @@ _PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors"
 _OWN_ENDS_WORDS = frozenset({"their", "its", "own"})
 
 
+# what the reader does in giving data straight to someone ("the messages you send them")
+READER_GIVES = frozenset({"send", "give", "provide", "share", "post", "submit", "hand", "tell", "write",
+                          "email", "show", "pass"})
+
+
 def _sent_by_reader(words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
     """Whether the data words[start:end] is what the reader gives the recipient directly ("the
     enquiry messages you send them", "the details you give to them"): the reader's act."""
     return any(words[k] == "you" and lemmas[k + 1] in READER_GIVES
                and "them" in words[k + 2:k + 6]  # ("you send them", "you pass on to them")
                for k in range(start, min(end, len(words) - 2)))
-
-
-# what the reader does in giving data straight to someone ("the messages you send them")
-READER_GIVES = frozenset({"send", "give", "provide", "share", "post", "submit", "hand", "tell", "write",
-                          "email", "show", "pass"})
 
 
 class ReceiverReader:

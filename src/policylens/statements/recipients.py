@@ -22,7 +22,7 @@ from policylens.statements.words import (
     is_participle,
     past_object_skip,
 )
-from policylens.verdicts.flows import OWN_ENDS
+from policylens.verdicts.flows import OWN_ENDS, OWN_PURPOSES
 
 # the purpose that makes one said to help us an advertiser (not "marketing": a vendor sending our
 # marketing e-mails acts for us), and how soon after "help us" it comes
@@ -306,8 +306,7 @@ class RecipientFinder:
                   and not (lemmas[m[1] - 1] in {"we", "us"} and lemmas[m[1]:m[1] + 1] == ["and"]
                            and lemmas[m[1] + 1:m[1] + 2] in (["other"], ["others"], ["many"], ["third"]))]
         serving = (acting and OWN_ENDS.isdisjoint(purposes)) or (
-            self.lex.for_our_service.find(lemmas, verb_end, end)
-            and not {"marketing", "advertising"} & set(purposes) and OWN_ENDS.isdisjoint(purposes))
+            self.lex.for_our_service.find(lemmas, verb_end, end) and OWN_PURPOSES.isdisjoint(purposes))
         # (a kind of organisation said to act for us acts for us: "companies that provide
         # services on our behalf, such as repair shops")
         # (and an unnamed kind of organisation given data to run the service: "with airlines

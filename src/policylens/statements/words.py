@@ -113,12 +113,12 @@ CAUSATIVES = frozenset({"want", "wish", "prefer", "like", "would", "rather", "ha
 DEFINING = frozenset({"mean", "refer", "include", "cover", "encompass"})
 # verbs by which a definition or an activity takes in an act ("may include selling ...")
 INCLUDES = DEFINING - {"mean", "refer"}
-# words that join coordinated verbs ("sell, rent or otherwise share")
 # determiners that deny the object they open, and with it the act ("we sell no data"), or the
 # subject that names none of the data ("Nothing you tell us leaves the clinic")
 DENIED_OBJECTS = frozenset({"no", "none", "nothing"})
 # particles of phrasal verbs ("rent out", "hand over", "pass on")
 PARTICLES = frozenset({"out", "over", "on", "along", "away", "up"})
+# words that join coordinated verbs ("sell, rent or otherwise share")
 COORDINATORS = frozenset({",", "or", "and", "/", "otherwise", "nor", "not", "n't", "to", "and/or",
                           "either"})
 # words that join the items of a list (of verbs or of data)
@@ -234,8 +234,13 @@ def names_to_whom(words: Sequence[str], lo: int = 0, hi: int | None = None) -> b
 def opted_out_of(words: Sequence[str], i: int) -> bool:
     """Whether the gerund at i is what the reader may opt out of ("you can opt out of sharing
     with advertising partners", "opt-out of selling"): the company's act, until then."""
-    return i >= 3 and words[i - 1] == "of" and words[i - 2] == "out" and words[i - 3] in {"opt", "-"} \
-        and (words[i - 3] == "opt" or words[i - 4:i - 3] == ["opt"])
+    return i >= 3 and words[i - 2:i] == ["out", "of"] \
+        and (words[i - 3] == "opt" or words[max(0, i - 4):i - 2] == ["opt", "-"])
+
+
+# the first word of a label naming categories, and the participles of the acts it names
+CATEGORY_WORDS = frozenset({"categories", "category", "types", "kinds"})
+LABELLED_ACTS = frozenset({"sold", "shared", "disclosed", "rented", "licensed", "transferred"})
 
 
 def labels_categories(words: Sequence[str]) -> bool:
@@ -243,11 +248,6 @@ def labels_categories(words: Sequence[str]) -> bool:
     the label's values ("Categories of personal information sold in the preceding 12 months:" +
     "identifiers"): the colon stays, as after a label in a sentence."""
     return bool(words) and words[0] in CATEGORY_WORDS and any(w in LABELLED_ACTS for w in words[1:])
-
-
-# the first word of a label naming categories, and the participles of the acts it names
-CATEGORY_WORDS = frozenset({"categories", "category", "types", "kinds"})
-LABELLED_ACTS = frozenset({"sold", "shared", "disclosed", "rented", "licensed", "transferred"})
 
 
 # recipient classes that a phrase saying they act for the company ("on our behalf") makes
