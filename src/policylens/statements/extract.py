@@ -48,6 +48,7 @@ from policylens.statements.words import (
     ANTECEDENT_WORDS,
     ASPECT_VERBS,
     AUXILIARIES,
+    BARRING,
     BE,
     BOUNDARIES,
     BUSINESS_BOUGHT,
@@ -62,6 +63,7 @@ from policylens.statements.words import (
     ENUMERATION_CUES,
     FINITE,
     FOLLOWING_PREPOSITIONS,
+    GRANTING_US,
     HEADING_ACTS,
     HEADING_NUMBERING,
     IDENTIFIED,
@@ -307,6 +309,17 @@ def _either_way(words: Sequence[str], match: tuple[int, int, str]) -> bool:
 
 # words that open an apposition defining the data before them ("..., meaning data that ...")
 APPOSING = frozenset({"meaning", "i.e.", "ie", "namely", "defined"})
+
+
+def _granting_us(words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int) -> int | None:
+    """Where the verb stands that permits or bars "us" the act at g_start ("does not allow us to
+    share", "forbids us to sell", "won't let us pass it on"), if one does."""
+    if g_start - 3 >= cs and words[g_start - 2:g_start] == ["us", "to"] \
+            and lemmas[g_start - 3] in GRANTING_US:
+        return g_start - 3
+    if g_start - 2 >= cs and words[g_start - 1] == "us" and lemmas[g_start - 2] == "let":
+        return g_start - 2
+    return None
 
 
 def _past_aside(words: Sequence[str], k: int, end: int) -> int:
@@ -1458,6 +1471,7 @@ class StatementReader:
         if covers or (action == "sale" and scope == "embedded"
                       and self._defined_as_sale(words, lemmas, cs, g_start)):
             scope = "practice"  # "the definition of a sale may include sharing it with ad partners"
+            actor = "company"  # (whatever names the law's words: "... broad enough that they include")
         # (not past a predicate of its own: "We have not sold any personal information and have
         # no knowledge of selling that of consumers under 16")
         own_end = next((k for k in range(g_end, body_end - 1) if words[k] in {"and", "but"}
@@ -1481,7 +1495,8 @@ class StatementReader:
         def restricting(lo: int, hi: int) -> list[int]:
             return [b for a, b, _ in lex.restrictions.find(lemmas, lo, hi)
                     if not _in_conditional_aside(words, rule_from, a, g_start)]
-        if not deemed and (restricting(walk, g_start) and not ours
+        # (a gerund the company is kept from is its own denial: "we are prohibited from selling it")
+        if not deemed and g_start not in owners and (restricting(walk, g_start) and not ours
                            or any(words[b:b + 1] != ["us"] and not (b == g_start and words[b].endswith("ing"))
                                   for b in restricting(rule_from, walk))):
             scope = "restriction"  # "vendors may not sell", "a platform that allows artists to sell"
@@ -1920,6 +1935,13 @@ class StatementReader:
             negation = [m for m in governing if not any(
                 words[k] in SUBORDINATORS or words[k] in PRONOUNS or words[k] == "only"
                 for k in range(m[1], g_start - 2))]
+        granting = _granting_us(words, lemmas, cs, g_start)
+        if not negation and granting is not None:
+            # "Our policy does not allow us to share it", "our contract forbids us to sell it": a
+            # permission to us denied, or a bar on us, denies our act
+            refused = lex.negations.find(lemmas, max(cs, granting - 4), granting)
+            negation = refused if lemmas[granting] not in BARRING \
+                else [] if refused else [(granting, granting + 1, "x")]
         if not negation and lemmas[subject_start:subject_start + 1] in (["no"], ["none"], ["neither"]):
             negation = [(subject_start, subject_start + 1, "x")]
         if not negation and words[cs:cs + 1] == ["neither"] and "nor" in words[cs + 1:g_start]:

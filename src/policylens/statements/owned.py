@@ -9,7 +9,16 @@ from collections.abc import Sequence
 
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.subjects import SubjectFinder
-from policylens.statements.words import BARRED, BARRING, CONTRASTS, INCLUDES, PRACTICE_NOUNS, RULE_NOUNS
+from policylens.statements.words import (
+    BARRED,
+    BARRING,
+    CONTRASTS,
+    DENIED_OBJECTS,
+    INCLUDES,
+    KEEPING_FROM,
+    PRACTICE_NOUNS,
+    RULE_NOUNS,
+)
 
 # words of earning that frame a contrast of acts ("makes its money selling tickets, not selling
 # data")
@@ -45,6 +54,18 @@ class OwnedActs:
             # "SeatFinder makes its money selling tickets, not selling information about buyers":
             # the act set against how the company earns
             return ((j, j + 1),)
+        if j > 1 and words[j] == "from":
+            # "we are prohibited from selling it", "our contract prevents us from sharing it", "we
+            # refrain from passing it on": the company kept from the act (not "nothing prevents
+            # us from sharing it", nor a rule for others: "vendors are barred from selling it")
+            bar = j - 2 if words[j - 1] == "us" else j - 1
+            if lemmas[bar] in KEEPING_FROM and (words[j - 1] == "us" or self._our_rules(words, lemmas, bar)):
+                # (its subject's own denial, within its clause: "Nothing in our terms stops us")
+                opening = max([k + 1 for k in range(max(0, bar - 8), bar) if words[k] in {",", ";", ":"}],
+                              default=max(0, bar - 8))
+                kept = not self.lex.negations.find(lemmas, opening, bar) \
+                    and DENIED_OBJECTS.isdisjoint(words[opening:bar])
+                return ((bar, bar + 1) if kept else None,)
         if j > 0 and lemmas[j] in BARRING and self._our_rules(words, lemmas, j):
             # "our rules forbid handing member data to any buyer": the company's own bar
             return ((j, j + 1),)

@@ -271,9 +271,15 @@ PRACTICE_NOUNS = frozenset({"something", "anything", "what", "part"})
 BARRED = frozenset({"prohibited", "forbidden"})
 # verbs that bar an act named by a gerund after them ("our rules forbid selling member lists")
 BARRING = frozenset({"forbid", "prohibit", "bar", "ban", "preclude"})
+# verbs that keep their subject, or "us" after them, from the act after "from" ("we are barred
+# from selling it", "our contract prevents us from sharing it", "we refrain from sharing it")
+KEEPING_FROM = BARRING | {"prevent", "stop", "refrain", "restrain", "abstain"}
+# verbs whose "us to" gives or bars the company the act after them ("does not allow us to sell
+# it", "forbids us to share it")
+GRANTING_US = BARRING | {"allow", "permit", "authorize", "authorise", "entitle"}
 # a company's own rules as a subject ("our bylaws prohibit ...")
 RULE_NOUNS = frozenset({"rule", "policy", "bylaw", "by-law", "constitution", "charter", "code",
-                        "principle", "term", "statute"})
+                        "principle", "term", "statute", "contract", "agreement"})
 
 
 def is_participle(word: str, lem: str) -> bool:
