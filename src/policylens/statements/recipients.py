@@ -82,9 +82,9 @@ CLAUSE_BREAKS = frozenset({",", ";", "but"})
 _OUTSIDE_ADJECTIVE = frozenset({"to", "with", "onto", "among", "any", "no", "the", "our", "an", "a",
                                 "other", "for", "by", "all", "some", "and", "or", ","})
 # relative pronouns that are their clause's subject ("insurers, who may contact you")
-RELATIVE_SUBJECTS = frozenset({"who", "which"})
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 # a pronoun that is the recipients when the company is the subject ("and they may email you")
-THEY = frozenset({"they", "it"})
+THEY = frozenset({"they", "it", "both", "each"})
 
 # determiners before a singular noun that name one organisation ("the project developer")
 _ONE_MARKERS = frozenset({"the", "that", "each", "our", "this"})
@@ -254,7 +254,7 @@ class RecipientFinder:
                           and words[j + 1] not in {"we", "us", "our", "it", "them"}), None)
             if reach is not None and any(
                     lemmas[m] in self.lex.reaching_offers
-                    or (words[m] == "about" and words[m + 1:m + 2] in (["their"], ["its"]))
+                    or (words[m] == "about" and words[m + 1:m + 2] in (["their"], ["its"], ["other"]))
                     for m in range(reach + 2, min(reach + 8, end))):
                 return True
         return False

@@ -541,7 +541,12 @@ class SubjectFinder:
               and (walk == g_start and not self._listed_act(words, opening, g_start)
                    or self._negated_imperative(words, cs, subject_start, walk, g_start))
               or (words[walk:walk + 2] == ["not", "to"] and g_start == walk + 2
-                  and words[opening] in ADVICE_OPENERS and walk - opening <= 3)) \
+                  and words[opening] in ADVICE_OPENERS and walk - opening <= 3)
+              # "Make sure to provide accurate data", "Remember to give us ...": advice too
+              or (words[opening] in ADVICE_OPENERS and words[g_start - 1] == "to"
+                  and 2 <= g_start - opening <= 4
+                  and all(words[k].isalpha() and words[k] not in PRONOUNS
+                          for k in range(opening, g_start)))) \
                 and lex.action_words.match_at(lemmas, g_start, g_end) is not None \
                 and words[g_end:g_end + 1] != ["of"]:  # not "Transfer of data ... does not take place"
             # "Please send your objection to ...": an imperative, the reader acts; "Be careful not
