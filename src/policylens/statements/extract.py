@@ -89,6 +89,7 @@ from policylens.statements.words import (
     RECIPROCALS,
     RESULT_SUBJECTS,
     SOURCE_RELATIVES,
+    STRIPPED,
     SUBJECT_STOPS,
     SUBORDINATORS,
     TOPIC_PREPOSITIONS,
@@ -948,6 +949,20 @@ class StatementReader:
         defined = [(k, next((j for j in range(k + 1, end) if words[j] in {",", ";", "."}), end))
                    for b in (b for _, b in marks) for k in range(b, min(b + 3, end))
                    if words[k] in APPOSING]
+        # (nor the data an aside says is taken out: "de-identified data, with names and addresses
+        # removed, ...", "usage data, without your name, ...")
+        for _, b in marks:
+            # (past the rest of its noun phrase: "de-identified | data", "anonymised | trial results")
+            b = next((j for j in range(b, min(end, b + 3))
+                      if not words[j].isalpha() or words[j] in JOINERS), b)
+            if words[b:b + 1] == [","] and words[b + 1:b + 2] in (["with"], ["without"]):
+                stops = (",", ";", ".")
+                close = next((j for j in range(b + 2, min(end, b + 16)) if words[j] in stops), None) \
+                    if words[b + 1] == "without" else \
+                    next((j + 1 for j in range(b + 2, min(end - 1, b + 16))
+                          if words[j] in STRIPPED and words[j + 1] in stops), None)
+                if close is not None:
+                    defined.append((b, close))
         nouns = [a for a, _, c in found if c == "personal" and not any(x < a < y for x, y in defined)]
         closers = self.data_nouns | {"statistic", "statistics"}
         if any(words[k] in JOINERS and (m := _past_aside(words, k + 1, end)) < end
@@ -1581,9 +1596,12 @@ class StatementReader:
                 or (not passive and not self.aggregate_firsts.isdisjoint(lemmas[g_end:body_end])
                     and self.aggregate_only(words, lemmas, g_end, body_end)) \
                 or (not passive and words[g_end:g_end + 1] in (["it"], ["them"])
-                    and self.aggregate_only(words, lemmas, data_from, g_start)):
+                    and self.aggregate_only(words, lemmas, data_from, g_start)) \
+                or (not passive and words[g_end:g_end + 1] in (["these"], ["those"], ["such"])
+                    and self.aggregate_only(words, lemmas, 0, g_start)):
             # ("we may aggregate anonymized user information and provide it to partners": the
-            # pronoun stands for the data of the predicate before)
+            # pronoun stands for the data of the predicate before; "We publish aggregate
+            # statistics, and we share these reports with councils": so does a demonstrative)
             # (the object alone may be: "we may strip any personal information of what
             # identifies you and share that aggregated data")
             data = "aggregate"
@@ -1802,9 +1820,11 @@ class StatementReader:
         # (the condition word opens the phrase, "when necessary", or ends it, "there are
         # situations when")
         routine = {k for a, b, _ in lex.not_conditions.find(lemmas, cs, body_end) for k in (a, b - 1)}
-        # (not an "if" inside an aside about the data: "your age (if you provide it)")
+        # (not an "if" inside an aside about the data: "your age (if you provide it)"; nor a
+        # "where" or "when" that a noun's "of" or "about" takes: "records of where you have been")
         opens = [words[a:b] for a, b, _ in lex.condition_opens.find(lemmas, cs, body_end)
                  if a not in routine and words[cs:a].count("(") <= words[cs:a].count(")")
+                 and not (a > cs and words[a - 1] in {"of", "about"})
                  and (predicate is None or not predicate[0] <= a < predicate[1])]
         hypothetical = any(w[-1] in OPENERS_HYPOTHETICAL for w in opens)
         conditions = list(dict.fromkeys(list(inherited) + conditions))

@@ -241,7 +241,7 @@ class RecipientFinder:
             elif (words[k] in RELATIVE_SUBJECTS and not self._our_own(words, start, k)) \
                     or (recipient_subject and words[k] == "and"):
                 # (the pronoun is the subject: its verb follows, after a modal or an adverb)
-                subject, reach_end = k, min(k + 4, end - 1)
+                subject, reach_end = k, min(k + 5, end - 1)
             elif words[k] == "and" and words[k + 1] in THEY:
                 # "we hand your email to the magazine, and they may email you about offers"
                 subject, reach_end = k + 1, min(k + 5, end - 1)

@@ -336,4 +336,6 @@ def asks(words: Sequence[str]) -> bool:
     # disclose ... in the section How do we share data?")
     firsts = [w for w in words[cut:cut + 1] if w.isalpha()]
     return not firsts or firsts[0] in QUESTION_OPENERS or len(words) <= 6
-
+# participles that say data was taken out of what is given ("with names and addresses removed")
+STRIPPED = frozenset({"removed", "stripped", "deleted", "omitted", "redacted", "masked", "excluded",
+                      "erased", "hidden"})
