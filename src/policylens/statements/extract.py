@@ -986,6 +986,21 @@ class StatementReader:
                 return False  # "your email address and anonymous usage data"
         return True
 
+    def _about_topic(self, words: Sequence[str], lemmas: Sequence[str], b: int, end: int) -> int | None:
+        """Where the topic ends if the data phrase ending at b is information about a topic, not
+        about anyone ("exhaustive information about all the data processing activities",
+        "information regarding our practices"): a topic noun comes after "about", "regarding" or
+        "concerning" before any word for a person ("information about you", "about your use"; not
+        "on", a place as often: "no sale of personal information on this website")."""
+        if b >= end or words[b] not in {"about", "regarding", "concerning"}:
+            return None
+        for k in range(b + 1, min(end, b + 7)):
+            if not words[k].isalpha() or words[k] in PRONOUNS or words[k] in {"your", "his", "her", "my"}:
+                return None
+            if lemmas[k] in self.lex.about_topics:
+                return k + 1
+        return None
+
     def _named_by_copula(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> bool:
         """Whether the act-noun at `i` is what an act before it is said to be ("giving addresses
         to partners for payment is a sale", "our disclosure of cookie data may be a sale"): the
@@ -1520,8 +1535,13 @@ class StatementReader:
         # (an action phrase may name its data: "exchange customer lists")
         # (not the one a grant names: "enabling them to sell more to their customers" names no
         # data; "allow partners to buy your data" names it after the act)
-        kinds = lex.data.classes_in(lemmas, g_end if lemmas[g_start] in lex.grants and g_end - g_start > 2
-                                    else g_start, body_end)
+        # (not information about a topic: "information about our data processing activities")
+        data_named = lex.data.find(lemmas, g_end if lemmas[g_start] in lex.grants and g_end - g_start > 2
+                                   else g_start, body_end)
+        topics = [(b, t) for _, b, c in data_named if c == "personal"
+                  and (t := self._about_topic(words, lemmas, b, body_end)) is not None]
+        kinds = list(dict.fromkeys(c for a, b, c in data_named if c != "personal" or not any(
+            x <= a < y or x == b for x, y in topics)))
         if wanted:  # "opt out of having your personal information shared": the causative's object
             kinds += lex.data.classes_in(lemmas, max(cs, g_start - 5), g_start)
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not

@@ -153,6 +153,7 @@ class Lexicon:
     action_words: PhraseTable  # verbs and verb phrases -> action class
     action_nouns: PhraseTable  # nouns standing for the act -> action class
     not_data_objects: frozenset[str]
+    about_topics: frozenset[str]  # "information about our processing activities": a topic
     traded_objects: PhraseTable  # objects that make a verb of `traded_by` a sale
     traded_by: frozenset[str]
     not_verbs: PhraseTable  # "revenue share": an action word inside a noun
@@ -265,6 +266,8 @@ def load_lexicon() -> Lexicon:
         action_words=PhraseTable(verbs),
         action_nouns=PhraseTable(nouns),
         not_data_objects=frozenset(lemma(w) for w in actions["not_data_objects"]),
+        about_topics=frozenset(lemma(w) for w in actions["about_topics"])
+        | frozenset(lemma(w) for w in actions["not_data_objects"]),
         traded_objects=_table(actions["sale"].get("traded_objects", [])),
         traded_by=frozenset(lemma(w) for w in actions["sale"].get("traded_by", [])),
         not_verbs=_table(actions.get("not_verbs", [])),
