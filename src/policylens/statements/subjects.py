@@ -111,7 +111,7 @@ def _summing_denials() -> frozenset[tuple[str, ...]]:
 
 
 # the company's products, named as the subject of its acts ("the weather app sells ...")
-PRODUCT_NOUNS = frozenset({"app", "application", "site", "website", "service", "platform"})
+PRODUCT_NOUNS = frozenset({"app", "application", "site", "website", "service", "platform", "marketplace"})
 
 # actor words that are no contract party's name when bare ("Other may ..." is not English)
 _NOT_A_PARTY = frozenset({"they", "other", "others", "anyone", "hacker", "attacker", "staff", "employee"})
