@@ -304,6 +304,15 @@ class SubjectFinder:
             and lemma not in self.data_nouns and not self.lex.actors.match_at(lemmas, y, b) \
             and not self.lex.data.match_at(lemmas, y, b)
 
+    def _with_its_group(self, words: Sequence[str], lemmas: Sequence[str], subject: tuple[int, int]) -> bool:
+        """Whether the subject names someone together with "its affiliates" ("Neither Maple Ridge
+        Credit Union nor any of its affiliates sells", "Acme and its subsidiaries may share"):
+        a company with its own group, the company by its name."""
+        start, end = subject
+        return any(c == "affiliate" and x - 1 > start and words[x - 1] == "its"
+                   and ({"and", "nor", "or"} & set(words[max(start, x - 5):x - 1]))
+                   for x, _, c in self.lex.recipients.find(lemmas, start, end))
+
     @staticmethod
     def _party_of_contract(words: Sequence[str], lemmas: Sequence[str], cs: int,
                            subject: tuple[int, int]) -> bool:
@@ -578,7 +587,8 @@ class SubjectFinder:
                 subject = (max(cs, head - 4), head + 1)
                 found = self.actor_classes(words, lemmas, *subject)
             if "company" in found or self._acting_for_named_company(words, lemmas, cs, subject) \
-                    or found == ["third-party"] and self._party_of_contract(words, lemmas, cs, subject):
+                    or found == ["third-party"] and self._party_of_contract(words, lemmas, cs, subject) \
+                    or self._with_its_group(words, lemmas, subject):
                 actor = "company"
             elif found:
                 actor = found[0]
