@@ -92,6 +92,7 @@ from policylens.statements.words import (
     STRIPPED,
     SUBJECT_STOPS,
     SUBORDINATORS,
+    TEAMING,
     TOPIC_PREPOSITIONS,
     TRADE_PARTIES,
     USER_OBJECTS,
@@ -1133,8 +1134,10 @@ class StatementReader:
         'sell' and 'share' under the CCPA are broad and may include sharing information with our
         advertising partners"): "definition(s) of" a sale word before it, "include" or "cover"
         right before it. The act is then a sale as the law defines it (LABELS.md)."""
-        if INCLUDES.isdisjoint(lemmas[max(cs, g_start - 3):g_start]):
-            return False
+        includes = next((k for k in range(g_start - 1, max(cs, g_start - 3) - 1, -1)
+                         if lemmas[k] in INCLUDES), None)
+        if includes is None or self.lex.negations.find(lemmas, max(cs, includes - 3), includes):
+            return False  # (not "the definition of 'sale' does not cover the transfer of ...")
         return any(words[k] in {"definition", "definitions"} and words[k + 1] == "of"
                    and "sale" in {*self.lex.action_words.classes_in(lemmas, k + 2, min(k + 6, g_start)),
                                   *self.lex.action_nouns.classes_in(lemmas, k + 2, min(k + 6, g_start))}
@@ -1670,6 +1673,15 @@ class StatementReader:
                 and self.recipient_finder.unnamed_organisation(
                 words, lemmas, g_start + 1, g_end, opened=True, grantee=True):
             recipients = ["organisation"]  # "permit selected tour operators to contact you"
+        if not recipients and not SUBORDINATORS.isdisjoint(words[cs:subject_start]):
+            # "When we partner with a business, we may share your advertising identifier", "If we
+            # team up with another charity, we may share your name with it": the partner the
+            # fronted clause names receives
+            teamed = next((k + 2 + (words[k + 1] == "up") for k in range(cs + 1, subject_start - 2)
+                           if lemmas[k] in TEAMING and "with" in words[k + 1:k + 3]), None)
+            if teamed is not None:
+                recipients = [c for c in self.recipient_finder.classes(words, lemmas, teamed - 1,
+                                                                         subject_start) if c != "user"]
         whom = next((j for j in range(max(cs + 1, subject_start - 2), min(walk + 1, n))
                      if words[j] in {"whom", "which"} and words[j - 1] in {"to", "with"}), None) \
             if scope == "description" and not recipients else None

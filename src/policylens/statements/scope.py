@@ -149,7 +149,14 @@ class ScopeReader:
         # (nor with a verb whose subject is the data that moves: "the email we hold goes only to
         # our processor")
         moves = passive and lemmas[g_start] in lex.moving
-        if not moves and not any(words[k] in BE for k in range(walk, g_start)) and any(
+        # (nor when the verb has an object of its own, no gap a relative clause would leave:
+        # "When we ... derive an email address we may license that data to our customers")
+        object_of_its_own = not passive and g_end < body_end and (
+            words[g_end] in {"it", "them"}
+            or words[g_end] in {"that", "this", "these", "those", "such", "your"}
+            and lex.data.match_at(lemmas, g_end + 1, body_end) is not None)
+        if not moves and not object_of_its_own \
+                and not any(words[k] in BE for k in range(walk, g_start)) and any(
                 words[k] == "we" and k > cs and not (modal and k < walk - 1)
                 and ((lemmas[k - 1] in self.data_nouns and not presupposed) or (
                     k > cs + 1 and words[k - 1] in {"that", "which", "where"}

@@ -339,3 +339,6 @@ def asks(words: Sequence[str]) -> bool:
 # participles that say data was taken out of what is given ("with names and addresses removed")
 STRIPPED = frozenset({"removed", "stripped", "deleted", "omitted", "redacted", "masked", "excluded",
                       "erased", "hidden"})
+# verbs of working with another party: "when we partner with a business, we may share ..." names
+# who receives
+TEAMING = frozenset({"partner", "team", "collaborate", "cooperate", "co-operate", "contract"})
