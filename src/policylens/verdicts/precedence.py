@@ -152,7 +152,10 @@ _ONE_FEATURE = re.compile(
 
 
 def _one_feature(finding: Finding) -> bool:
-    return _ONE_FEATURE.search(finding.sentence) is not None
+    # (a service made for children, said beside a limit on its features, is still said of the
+    # whole service: "when children register, their account is set to a restricted mode: child
+    # users will not have access to certain features")
+    return finding.value != "directed" and _ONE_FEATURE.search(finding.sentence) is not None
 
 
 # Accounts or profiles for children that a parent opens or consents to ("Junior accounts for
