@@ -300,9 +300,20 @@ def third_party_ads(polarity: str, slots: Slots) -> Decision | None:
     """Users' data given by the company to advertisers, or to others for advertising (LABELS.md:
     "users' data used for targeted advertising by or with third parties"). Admissions only: a
     denial of sharing with advertisers says nothing of the ads a site shows."""
-    if slots.action not in ("share", "sale") or polarity == "negated" or _passed_over(polarity, slots):
+    if slots.action not in ("share", "sale") or _passed_over(polarity, slots):
         return None
     recipients = set(slots.recipients)
+    if polarity == "negated":
+        # "We do not sell or share personal data for cross-context behavioral advertising": the
+        # advertising named and denied (not "we never give your details to advertisers", which
+        # says nothing of the ads a site shows; nor "we do not 'sell' or 'share' personal
+        # information" in the CCPA's words alone; nor a denial of others' own ends, "to third
+        # parties for their use in marketing or advertising")
+        if set(slots.purposes) <= {"cross-context", "advertising"} and "advertising" in slots.purposes \
+                and recipients <= {"third-party"} and not slots.exceptions \
+                and slots.data == "personal":
+            return Decision("no", "denies giving personal data for targeted or cross-context advertising")
+        return None
     if "advertiser" in recipients or "cross-context" in slots.purposes or (
             "advertising" in slots.purposes and recipients & OPEN_RECIPIENTS):
         return Decision("yes", "personal data given to advertisers or for their advertising")
