@@ -951,17 +951,21 @@ class StatementReader:
                    for b in (b for _, b in marks) for k in range(b, min(b + 3, end))
                    if words[k] in APPOSING]
         # (nor the data an aside says is taken out: "de-identified data, with names and addresses
-        # removed, ...", "usage data, without your name, ...")
+        # removed, ...", "..., from which names have been removed, ...", "usage data, without
+        # your name, ...")
         for _, b in marks:
             # (past the rest of its noun phrase: "de-identified | data", "anonymised | trial results")
             b = next((j for j in range(b, min(end, b + 3))
                       if not words[j].isalpha() or words[j] in JOINERS), b)
-            if words[b:b + 1] == [","] and words[b + 1:b + 2] in (["with"], ["without"]):
+            # (also "..., from which names and addresses have been removed, ...")
+            if words[b:b + 1] == [","] and (words[b + 1:b + 2] in (["with"], ["without"])
+                                            or words[b + 1:b + 3] == ["from", "which"]):
                 stops = (",", ";", ".")
-                close = next((j for j in range(b + 2, min(end, b + 16)) if words[j] in stops), None) \
-                    if words[b + 1] == "without" else \
-                    next((j + 1 for j in range(b + 2, min(end - 1, b + 16))
-                          if words[j] in STRIPPED and words[j + 1] in stops), None)
+                # (the aside runs to its comma; but for "without", it must say the data is removed)
+                taken = b + 1 if words[b + 1] == "without" else \
+                    next((j for j in range(b + 2, min(end, b + 20)) if words[j] in STRIPPED), None)
+                close = None if taken is None else \
+                    next((j for j in range(taken + 1, min(end, taken + 10)) if words[j] in stops), None)
                 if close is not None:
                     defined.append((b, close))
         nouns = [a for a, _, c in found if c == "personal" and not any(x < a < y for x, y in defined)]

@@ -305,13 +305,18 @@ class SubjectFinder:
             and not self.lex.data.match_at(lemmas, y, b)
 
     def _with_its_group(self, words: Sequence[str], lemmas: Sequence[str], subject: tuple[int, int]) -> bool:
-        """Whether the subject names someone together with "its affiliates" ("Neither Maple Ridge
-        Credit Union nor any of its affiliates sells", "Acme and its subsidiaries may share"):
-        a company with its own group, the company by its name."""
+        """Whether the subject names someone together with "its affiliates" or those acting for
+        it ("Neither Maple Ridge Credit Union nor any of its affiliates sells", "Acme and its
+        subsidiaries may share", "Neither Harlow & Finch nor any company acting on our behalf
+        will sell"): a company with its own group or agents, the company by its name."""
         start, end = subject
-        return any(c == "affiliate" and x - 1 > start and words[x - 1] == "its"
-                   and ({"and", "nor", "or"} & set(words[max(start, x - 5):x - 1]))
-                   for x, _, c in self.lex.recipients.find(lemmas, start, end))
+        joined = next((k for k in range(start + 1, end) if words[k] in {"and", "nor", "or"}), None)
+        if joined is None:
+            return False
+        return any(c == "affiliate" and words[x - 1] == "its" and x - 1 > joined
+                   for x, _, c in self.lex.recipients.find(lemmas, joined, end)) \
+            or any({"behalf", "agent"} & set(words[a:b])
+                   for a, b, _ in self.lex.acting_for_us.find(lemmas, joined, end))
 
     @staticmethod
     def _party_of_contract(words: Sequence[str], lemmas: Sequence[str], cs: int,
