@@ -2018,6 +2018,14 @@ class StatementReader:
             # even if we are acquired will the records of your donations be handed over": a
             # negation opening the clause, its auxiliary before the subject
             negation = [m for m in lex.negations.find(lemmas, cs, cs + 2) if m[0] == cs]
+        if not negation and any(words[k - 1] == "," and words[k] in INVERTED_AUXILIARIES
+                                and words[k + 1] in DETERMINERS | POSSESSIVES | {"we", "they", "i"}
+                                for k in range(max(cs, 1), g_start - 1)):
+            # "At no point, whether while your membership is active or after you have cancelled
+            # it, will the list be sold": the sentence's opening negation, past its aside, with
+            # the auxiliary before the subject
+            negation = [m for m in lex.negations.find(lemmas, 0, 3)
+                        if m[0] == 0 and words[m[1]:m[1] + 1] == [","]]
         if not negation and g_start == cs and (summed := post_list_denial(words, g_start)) is not None:
             negation = [(summed, summed + 1, "x")]  # "Sell it, rent it: none of these do we do"
         if not negation:
