@@ -162,7 +162,9 @@ class OwnedActs:
                         if words[k] == "us" and lemmas[k - 1] in self.lex.grants), None)
         if granted is not None and (head is None or granted > head):
             return granted
-        if head is None or "company" not in self.subjects.actor_classes(words, lemmas, head,
+        # (with the words before the head: "Our free loyalty app is funded by ...", the company's
+        # own product)
+        if head is None or "company" not in self.subjects.actor_classes(words, lemmas, max(0, head - 4),
                                                                         min(head + 3, end)):
             return None
         return head

@@ -244,8 +244,9 @@ class SubjectFinder:
     def candidates(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int) -> list[int]:
         """Where the words that can be a subject ("we", "our partners", "bands") start in
         words[cs:end]; not possessives ("your information")."""
-        return [a for a, b, _ in self.lex.actors.find(lemmas, cs, end)
-                if words[a] not in POSSESSIVES
+        return [a for a, b, c in self.lex.actors.find(lemmas, cs, end)
+                # (not "your information"; but "our app", "our company": the company by a name)
+                if (words[a] not in POSSESSIVES or c == "company" and words[a] == "our")
                 and not self._owner(words, lemmas, a, b)
                 and not self._object_or_agent(words, lemmas, cs, a)
                 and not (a > cs and words[a - 1] in {"we", "you", "they", "i"})  # "we partner": a verb
