@@ -953,10 +953,10 @@ class StatementReader:
         # (nor the data an aside says is taken out: "de-identified data, with names and addresses
         # removed, ...", "..., from which names have been removed, ...", "usage data, without
         # your name, ...")
-        for _, b in marks:
+        for _, mark_end in marks:
             # (past the rest of its noun phrase: "de-identified | data", "anonymised | trial results")
-            b = next((j for j in range(b, min(end, b + 3))
-                      if not words[j].isalpha() or words[j] in JOINERS), b)
+            b = next((j for j in range(mark_end, min(end, mark_end + 3))
+                      if not words[j].isalpha() or words[j] in JOINERS), mark_end)
             # (also "..., from which names and addresses have been removed, ...")
             if words[b:b + 1] == [","] and (words[b + 1:b + 2] in (["with"], ["without"])
                                             or words[b + 1:b + 3] == ["from", "which"]):
@@ -1991,8 +1991,7 @@ class StatementReader:
             negation = [m for m in governing if not any(
                 words[k] in SUBORDINATORS or words[k] in PRONOUNS or words[k] == "only"
                 for k in range(m[1], g_start - 2))]
-        granting = _granting_us(words, lemmas, cs, g_start)
-        if not negation and granting is not None:
+        if not negation and (granting := _granting_us(words, lemmas, cs, g_start)) is not None:
             # "Our policy does not allow us to share it", "our contract forbids us to sell it": a
             # permission to us denied, or a bar on us, denies our act
             refused = lex.negations.find(lemmas, max(cs, granting - 4), granting)
