@@ -153,7 +153,7 @@ class ScopeReader:
         # "When we ... derive an email address we may license that data to our customers")
         object_of_its_own = not passive and g_end < body_end and (
             words[g_end] in {"it", "them"}
-            or words[g_end] in {"that", "this", "these", "those", "such", "your"}
+            or words[g_end] in {"that", "this", "these", "those", "such", "your"} and g_end + 1 < body_end
             and lex.data.match_at(lemmas, g_end + 1, body_end) is not None)
         if not moves and not object_of_its_own \
                 and not any(words[k] in BE for k in range(walk, g_start)) and any(
