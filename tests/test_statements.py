@@ -23,12 +23,19 @@ from policylens.verdicts.flows import (
 
 
 @pytest.fixture(scope="module")
-def read():
+def nlp():
     import spacy
 
-    nlp = spacy.blank("en")
-    reader = StatementReader()
+    return spacy.blank("en")
 
+
+@pytest.fixture(scope="module")
+def reader() -> StatementReader:
+    return StatementReader()
+
+
+@pytest.fixture(scope="module")
+def read(nlp, reader):
     def run(sentence: str) -> list[tuple[str, str, Slots]]:
         words = [t.lower_ for t in nlp.make_doc(sentence)]
         return [(" ".join(words[e.start:e.end]), e.polarity, e.slots) for e in reader.read(words)]
@@ -489,12 +496,7 @@ def test_only_the_named_recipients_is_a_closed_list(read) -> None:
     assert s.only and third_party_sharing(p, s).value == "no"
 
 
-def test_a_short_answer_takes_the_question_before_it() -> None:
-    import spacy
-
-    nlp = spacy.blank("en")
-    reader = StatementReader()
-
+def test_a_short_answer_takes_the_question_before_it(nlp, reader: StatementReader) -> None:
     def words(text: str) -> list[str]:
         return [t.lower_ for t in nlp.make_doc(text)]
 
@@ -787,17 +789,13 @@ def test_a_group_named_by_its_name_is_the_company_s_own(read) -> None:
     assert slots.recipients == ("affiliate",)
 
 
-def test_every_cut_of_a_statement_example_reads_without_error() -> None:
+def test_every_cut_of_a_statement_example_reads_without_error(nlp, reader: StatementReader) -> None:
     """A sentence may end anywhere (a capture cut at the length limit, a line broken mid-phrase):
     every prefix of the statement rules' examples, word by word, reads without an error, so no
     test looks at a word past the sentence's end ("Partners we share your" once raised
     IndexError). Every third example: a few seconds, most of them loading the rules."""
-    import spacy
-
     from policylens.ruleset import load_ruleset
 
-    nlp = spacy.blank("en")
-    reader = StatementReader()
     texts = [e.text for rule in load_ruleset().rules if rule.statement
              for e in (*rule.match_examples, *rule.no_match_examples, *rule.todo_examples)]
     assert len(texts) > 500

@@ -90,8 +90,7 @@ class PhraseTable:
         """The longest phrase starting at lemmas[i] (ending by `end`): (its end, its class)."""
         options = self.sized.get(lemmas[i], ())
         if len(options) > SECOND_INDEX_OPTIONS:
-            seconds, singles = self.by_second[lemmas[i]]
-            options = seconds.get(lemmas[i + 1], singles) if i + 1 < min(end, len(lemmas)) else singles
+            options = self._narrowed(lemmas, i, min(end, len(lemmas)))
         for size, phrase, name in options:
             stop = i + size
             # a one-word phrase is its first lemma, the key it was found by: no slice to compare
@@ -99,10 +98,16 @@ class PhraseTable:
                 return stop, name
         return None
 
+    def _narrowed(self, lemmas: Sequence[str], i: int, limit: int) -> tuple[tuple[int, Phrase, str], ...]:
+        """The phrases of a first lemma that opens many, less those whose second lemma is not the
+        word after it (one-word phrases only, at `limit`)."""
+        seconds, singles = self.by_second[lemmas[i]]
+        return seconds.get(lemmas[i + 1], singles) if i + 1 < limit else singles
+
     def find(self, lemmas: Sequence[str], start: int, end: int) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, class) matches in lemmas[start:end] (start >= 0), left
         to right."""
-        sized, by_second = self.sized, self.by_second
+        sized = self.sized
         window = lemmas[start:end]
         if start >= end or sized.keys().isdisjoint(window):
             return []  # most stretches hold no first lemma: one scan at C speed
@@ -115,8 +120,7 @@ class PhraseTable:
                 continue
             options = sized[lemmas[k]]
             if len(options) > SECOND_INDEX_OPTIONS:
-                seconds, singles = by_second[lemmas[k]]
-                options = seconds.get(lemmas[k + 1], singles) if k + 1 < limit else singles
+                options = self._narrowed(lemmas, k, limit)
             for size, phrase, name in options:
                 if size == 1:  # its first lemma, the key it was found by
                     if name != NO_CLASS:

@@ -151,11 +151,17 @@ _ONE_FEATURE = re.compile(
     re.IGNORECASE)
 
 
+# A service made for children ("our Kids app", "teachers add their pupils") speaks of its whole
+# audience, the youngest group there is: such a statement with no age stays in the decision beside
+# the youngest group's rules, where the practice's precedence places it.
+_AUDIENCE_VALUE = "directed"
+
+
 def _one_feature(finding: Finding) -> bool:
     # (a service made for children, said beside a limit on its features, is still said of the
     # whole service: "when children register, their account is set to a restricted mode: child
     # users will not have access to certain features")
-    return finding.value != "directed" and _ONE_FEATURE.search(finding.sentence) is not None
+    return finding.value != _AUDIENCE_VALUE and _ONE_FEATURE.search(finding.sentence) is not None
 
 
 # Accounts or profiles for children that a parent opens or consents to ("Junior accounts for
@@ -178,10 +184,6 @@ def _consented_parts(relevant: list[Finding]) -> list[Finding]:
     return []
 
 
-# A service made for children ("our Kids app", "teachers add their pupils") speaks of its whole
-# audience, the youngest group there is: such a statement with no age stays in the decision beside
-# the youngest group's rules, where the practice's precedence places it.
-_AUDIENCE_VALUE = "directed"
 
 
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
