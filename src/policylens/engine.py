@@ -46,8 +46,10 @@ from policylens.statements.lexicon import load_lexicon
 from policylens.statements.replies import ANSWER_OPENING, as_whom_question, names_no_one, opens_reply
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
 from policylens.statements.words import (
+    CASE_OPENERS,
     DEFINING,
     FINITE,
+    HEADING_ACTS,
     QUOTES,
     SUBORDINATORS,
     labels_categories,
@@ -254,6 +256,12 @@ class _Sentences:
 # what a heading naming the act of sharing ("Disclosures", "Information we share") asks of the
 # list right under it, whose items name the recipients
 SECTION_QUESTION = ("who", "receives", "your", "information", "?")
+# what such a heading says to an item that names a case instead of a recipient ("Disclosures" +
+# "* To comply with a court order"): the act, of a closed list, which the item completes as a
+# lead-in's items do
+SECTION_ACT = ("we", "only", "share", "your", "information")
+# the acts such a heading or question asks about ("who receives your information?")
+SHARING_ASKED = HEADING_ACTS | {"receive"}
 
 
 class _Names(Sequence[bool]):
@@ -1296,7 +1304,13 @@ class Analyzer:
         heading = block.kind == "heading"
         lead = leads.get(block.lead) if leads is not None and block.lead is not None else None
         if lead and lead[-1] == "?":
-            question, lead = question or lead, None  # (an item answers the question over its list)
+            if self._names_a_case(lead, sents):
+                # an item naming a case, not a recipient, completes the act asked about: "When we
+                # may share your data" + "* To meet a legal obligation" ("we only share your
+                # information to meet a legal obligation")
+                lead = list(SECTION_ACT)
+            else:
+                question, lead = question or lead, None  # (an item answers the question over its list)
         # a table row's cells read with its header; a cell read so is not read again as a sentence
         table = self._table_statements(sents, block) if block.cells else []
         read_cells = {k for t in table for a, b in t.used for k in range(a, b)}
@@ -1534,6 +1548,21 @@ class Analyzer:
                  if (inside := [h for h in candidates if a < h.start < b])
                  and self._clause_of_its_own(lows, a + 1, b) and (hit := _earliest(inside)))
         return [first, *later]
+
+    def _names_a_case(self, asked: list[str], sents: _Sentences) -> bool:
+        """Whether a list item under a heading or question on sharing ("Information we share",
+        "How we share your data") names a case of the act ("To comply with a court order", "If
+        you ask us to") rather than to whom ("To our payment processor")."""
+        if not sents.spans or SHARING_ASKED.isdisjoint(lemmas_of(asked)):
+            return False
+        assert self.reader is not None
+        opening = self._answer_opening(sents, sents.spans[0])
+        if not opening or opening[0] not in CASE_OPENERS:
+            return False
+        # ("To advertisers", "To our payment processor": whom, past a determiner)
+        named = 2 if opening[1:2] in (["our"], ["the"], ["a"], ["an"], ["any"], ["its"]) else 1
+        return opening[0] != "to" or named >= len(opening) \
+            or lemma(opening[named]) not in self.reader.lex.recipients.by_first
 
     def _answer_opening(self, sents: _Sentences, span: Any) -> list[str]:
         """An answer's first words, marks left out: what may open a reply or name its recipients."""

@@ -163,6 +163,10 @@ LICENCE_NOUNS = frozenset({"license", "licence"})
 LICENCE_GRANTS = frozenset({"grant", "give", "receive", "obtain", "hold", "have"})
 # a heading or question on sharing: the lead of a section whose paragraphs say to whom
 _SECTION_LEAD = Slots(action="share", actor="company", data="personal", scope="section", only=True)
+# the most words of a heading that leads its section (a marked heading), and of a line with no
+# closing stop read as one (in plain text, where a longer line is more often a sentence)
+HEADING_WORDS = 12
+LINE_HEADING_WORDS = 8
 # prepositions through which a denied verb reaches a gerund ("make no money from selling")
 GERUND_PREPOSITIONS = frozenset({"from", "in", "of", "by", "into", "through"})
 # words between ", which" and its verb when the company acts on the noun before the comma ("which
@@ -401,7 +405,7 @@ class StatementReader:
                   for w, lem in zip(words, lemmas_of(words), strict=True)]
         # a heading, or a line with no closing stop that reads as one ("Information we share" in
         # a plain-text policy), may lead its section; a heading states nothing else
-        lead = self._heading_lead(words, lemmas) \
+        lead = self._heading_lead(words, lemmas, HEADING_WORDS if heading else LINE_HEADING_WORDS) \
             if heading or not (words and words[-1] in LINE_ENDS) else None
         if lead is not None or heading:
             return [lead] if lead is not None else []
@@ -446,13 +450,14 @@ class StatementReader:
             act = self.replies.whether_act(words)  # ("Do we share your data with other companies?")
         return None if act is None else Extracted(act, act + 1, "affirmed", None, _SECTION_LEAD)
 
-    def _heading_lead(self, words: Sequence[str], lemmas: Sequence[str]) -> Extracted | None:
+    def _heading_lead(self, words: Sequence[str], lemmas: Sequence[str], most: int) -> Extracted | None:
         """A heading that names the act of sharing ("Information we share", "How we share your
         information", "Disclosure of personal information"): the lead-in of the section under it,
         a closed list whose paragraphs say to whom (LABELS.md: a closed list of the allowed
-        exceptions alone is `no`; one paragraph naming partners makes `yes`)."""
+        exceptions alone is `no`; one paragraph naming partners makes `yes`). A heading may be
+        a clause of `most` words ("Other instances where Signal may need to share your data")."""
         n = len(words)
-        if not 1 <= n <= 8:
+        if not 1 <= n <= most:
             return None
         act = next((k for k in range(n) if lemmas[k] in HEADING_ACTS), None)
         # ("SECTION 3 - DISCLOSURE": the act alone, past the heading's numbering)

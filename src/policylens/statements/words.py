@@ -167,6 +167,11 @@ DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent
                           "provide", "supply", "furnish"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
 TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer", "see", "get", "provide"}
+# words that open a list item naming the case of an act, not to whom ("* To comply with the law",
+# "* If you ask us to", "* In connection with a merger"): under a heading naming the act, the
+# item completes it
+CASE_OPENERS = frozenset({"to", "if", "when", "whenever", "where", "as", "in", "for", "upon",
+                          "on", "during", "after", "unless", "because"})
 # words that number a heading ("SECTION 3 - DISCLOSURE", "Part IV")
 HEADING_NUMBERING = frozenset({"section", "part", "article", "chapter", "clause", "i", "ii", "iii",
                                "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c",
