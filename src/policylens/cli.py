@@ -15,6 +15,8 @@ from policylens.errors import (
     EXIT_TERMINATED,
     PolicylensError,
     Terminated,
+    raise_if_terminated,
+    terminate,
 )
 
 EXIT_CODES_HELP = """\b
@@ -54,7 +56,10 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                raise_if_terminated()  # (a SIGTERM whose exception Python dropped: still 143)
         except PolicylensError as exc:
             for line in exc.lines():
                 _err(f"error: {line}")
@@ -126,7 +131,7 @@ COMMANDS = {
 
 
 def _on_sigterm(signum: int, frame: object) -> None:
-    raise Terminated
+    terminate()
 
 
 def main() -> None:

@@ -17,6 +17,26 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that the same cleanup runs: the worker is killed and no
     temporary output file is left behind."""
 
+
+_terminated = False  # SIGTERM came (see `terminate`)
+
+
+def terminate() -> None:
+    """What SIGTERM does: raise `Terminated`, and remember it. Python drops an exception raised
+    where it cannot propagate (a finaliser that the signal handler interrupted prints "Exception
+    ignored" and goes on), so the run would finish as if nothing came: `raise_if_terminated` at
+    the points that commit a result raises it again."""
+    global _terminated
+    _terminated = True
+    raise Terminated
+
+
+def raise_if_terminated() -> None:
+    """Raise `Terminated` again if SIGTERM came and its first raise was lost: before a report
+    replaces its file, and before a command ends as done."""
+    if _terminated:
+        raise Terminated
+
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 
 
