@@ -75,6 +75,7 @@ from policylens.statements.words import (
     LIST_NOUNS,
     MAIN_CLAUSE_OPENERS,
     MODALS,
+    NO_INFINITIVE,
     NOUN_PREPOSITIONS,
     OBJECT_SKIP,
     OPENERS_HYPOTHETICAL,
@@ -84,6 +85,7 @@ from policylens.statements.words import (
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
+    PURPOSE_OPENINGS,
     PURPOSE_SUBJECTS,
     QUOTES,
     RECIPROCALS,
@@ -293,6 +295,17 @@ def _beside_auxiliary(words: Sequence[str], i: int) -> bool:
     before = i - 1 - (i > 0 and words[i - 1] == ",")
     after = i + 1 + (i + 1 < len(words) and words[i + 1] == ",")
     return any(0 <= k < len(words) and words[k] in AUXILIARIES for k in (before, after))
+
+
+def _fronted_purpose(words: Sequence[str], g_start: int) -> int:
+    """Where a purpose infinitive fronted before the statement's verb ends ("To run the booking
+    platform, we may share ..."; "In order to comply with the law, ..."): its comma, or 0 when the
+    sentence opens with none ("To the extent the law allows, ..." is no purpose)."""
+    opening = next((len(o) for o in PURPOSE_OPENINGS if list(words[:len(o)]) == o), 0)
+    if not opening or opening >= g_start or not words[opening].isalpha() \
+            or words[opening] in NO_INFINITIVE:
+        return 0
+    return next((k for k in range(opening + 1, g_start) if words[k] == ","), 0)
 
 
 def _names_the_cases(words: Sequence[str], cs: int, subject_start: int) -> bool:
@@ -1820,6 +1833,12 @@ class StatementReader:
                 scope, recipients = "practice", named
         closed = listing is not None and scope == "practice" and words[listing - 1] in BE
         purposes = self.recipient_finder.stated_purposes(words, lemmas, cs, ex_end, g_end)
+        # (the purpose a fronted infinitive names is the statement's: "To run the platform, we
+        # share your details with other companies")
+        fronted = _fronted_purpose(words, g_start)
+        if fronted:
+            purposes = list(dict.fromkeys(
+                purposes + self.recipient_finder.stated_purposes(words, lemmas, 0, fronted, g_end)))
         tools = [a for a, _, c in lex.purposes.find(lemmas, cs, ex_end) if c == "their-tools"]
         if tools and (any(lemmas[k] in COLLECTING for k in range(g_end, tools[0]))
                       or all(a < g_start for a in tools)):
@@ -1845,7 +1864,8 @@ class StatementReader:
         # (who acts for us before the verb is among its subjects, unless the recipients are named
         # there: "Under no circumstances will we, or anyone acting for us, pass it to others")
         recipients, purposes = self.recipient_finder.acting_for_company(
-            lemmas, recipients, purposes, lo if pronoun_recipient else max(lo, g_start), g_end, ex_end)
+            lemmas, recipients, purposes, lo if pronoun_recipient else max(lo, g_start), g_end, ex_end,
+            fronted)
         # (a predicate after "but" with no subject of its own shares the sentence's opening
         # condition: "If you opt out, we will continue to disclose it for your orders but will not
         # disclose it to partners")

@@ -292,11 +292,12 @@ class RecipientFinder:
         return any(lemmas[k] in self.lex.audience for k in range(max(start, p - AUDIENCE_REACH), p))
 
     def acting_for_company(self, lemmas: Sequence[str], recipients: list[str], purposes: list[str],
-                           lo: int, verb_end: int, end: int) -> tuple[list[str], list[str]]:
+                           lo: int, verb_end: int, end: int, fronted: int = 0) -> tuple[list[str], list[str]]:
         """The recipients and purposes once a recipient said to act for the company ("vendors
         who work on our behalf", "companies we hire") is a service provider; an unnamed one given
-        data to run the service ("third parties as needed to deliver your order") acts for it
-        too, a named partner does not. A marketing purpose keeps a service purpose from
+        data to run the service ("third parties as needed to deliver your order", or a purpose
+        fronted before the sentence's comma at `fronted`: "To run the platform, we share ...")
+        acts for it too, a named partner does not. A marketing purpose keeps a service purpose from
         converting ("to provide you with offers that may interest you"), and one who helps us
         advertise is an advertiser."""
         # (not "for us to do so": whom an infinitive's act is for, "consented for us to do so")
@@ -306,7 +307,9 @@ class RecipientFinder:
                   and not (lemmas[m[1] - 1] in {"we", "us"} and lemmas[m[1]:m[1] + 1] == ["and"]
                            and lemmas[m[1] + 1:m[1] + 2] in (["other"], ["others"], ["many"], ["third"]))]
         serving = (acting and OWN_ENDS.isdisjoint(purposes)) or (
-            self.lex.for_our_service.find(lemmas, verb_end, end) and OWN_PURPOSES.isdisjoint(purposes))
+            (self.lex.for_our_service.find(lemmas, verb_end, end)
+             or (fronted and self.lex.for_our_service.find(lemmas, 0, fronted)))
+            and OWN_PURPOSES.isdisjoint(purposes))
         # (a kind of organisation said to act for us acts for us: "companies that provide
         # services on our behalf, such as repair shops")
         # (and an unnamed kind of organisation given data to run the service: "with airlines

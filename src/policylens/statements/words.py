@@ -167,6 +167,13 @@ DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent
                           "provide", "supply", "furnish"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
 TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer", "see", "get", "provide"}
+# what opens a purpose infinitive fronted before the main clause ("To run the platform, we ...")
+PURPOSE_OPENINGS = (["in", "order", "to"], ["so", "as", "to"], ["to"])
+# words after a fronted "to" that open no infinitive ("To the extent ...", "To date, ...", "To
+# our customers: ...")
+NO_INFINITIVE = frozenset({"the", "a", "an", "our", "your", "their", "its", "this", "that", "these",
+                           "those", "us", "you", "them", "whom", "which", "what", "all", "any",
+                           "every", "each", "date", "some", "such", "my", "his", "her"})
 # words that open a list item naming the case of an act, not to whom ("* To comply with the law",
 # "* If you ask us to", "* In connection with a merger"): under a heading naming the act, the
 # item completes it
