@@ -468,7 +468,9 @@ class StatementReader:
         information", "Disclosure of personal information"): the lead-in of the section under it,
         a closed list whose paragraphs say to whom (LABELS.md: a closed list of the allowed
         exceptions alone is `no`; one paragraph naming partners makes `yes`). A heading may be
-        a clause of `most` words ("Other instances where Signal may need to share your data")."""
+        a clause of `most` words ("Other instances where Signal may need to share your data").
+        One naming recipients leads nothing ("Sharing with advertisers"), but the owner of the
+        data names none ("Disclosure of customer information")."""
         n = len(words)
         if not 1 <= n <= most:
             return None
@@ -479,7 +481,9 @@ class StatementReader:
         if act is None or not ({"we", "information", "data"} & set(words) or bare
                                or lemmas[act] == "recipient") \
                 or self.lex.negations.find(lemmas, 0, n) \
-                or set(self.lex.recipients.classes_in(lemmas, 0, n)) - {"third-party"} \
+                or any(c != "third-party" and not (c == "user" and lemmas[b:b + 1]
+                                                    and lemmas[b] in self.data_nouns)
+                       for _, b, c in self.lex.recipients.find(lemmas, 0, n)) \
                 or "sale" in self.lex.action_words.classes_in(lemmas, 0, n):
             return None
         return Extracted(act, act + 1, "affirmed", None, _SECTION_LEAD)
