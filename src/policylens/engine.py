@@ -56,7 +56,7 @@ from policylens.statements.words import (
     names_to_whom,
     without_mark,
 )
-from policylens.structure.blocks import Block, asks_whom, iter_blocks
+from policylens.structure.blocks import Block, asks_whom, iter_blocks, points_below
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
 from policylens.verdicts.flows import DECISIONS
@@ -1281,14 +1281,16 @@ class Analyzer:
             asked.append(sents.lower_words(len(sents.spans) - 1, strings))
         findings: list[Finding] = []
         seen: set[tuple[str, int, str | None, str]] = set()
-        if leads is not None and block.text.endswith(":") and sents.spans:
+        if leads is not None and sents.spans and (block.text.endswith(":") or points_below(block.text)):
+            # (or a full stop after words pointing below: "... with the parties set out below.")
             lead_words = sents.lower_words(len(sents.spans) - 1, strings)
             # (the colon is dropped, except after a label naming to whom, whose items complete it
             # as the words after a colon do: "Categories of third parties to whom we disclose
             # personal information:" + "advertising partners")
             # (and after a label of the categories an act concerns: "Categories of personal
             # information sold in the preceding 12 months:" + "identifiers")
-            labelled = names_to_whom(lead_words) or labels_categories(lead_words)
+            labelled = block.text.endswith(":") and (names_to_whom(lead_words)
+                                                     or labels_categories(lead_words))
             leads[block.offsets[0]] = lead_words if labelled else lead_words[:-1]
         elif leads is not None and block.text.endswith("?") and sents.spans:
             # a question over a list: each item answers it ("Who do we share your data with?" +

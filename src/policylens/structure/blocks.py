@@ -502,6 +502,16 @@ _WHOM_PREFIX = max(map(len, _WHOM_OPENERS))
 _WHOM_TITLE_WORDS = 8
 
 
+# a sentence that points to the list below it ("We may share your data with the parties set out
+# below.", "... with the following categories of recipients."): a lead-in with a full stop
+_POINTS_BELOW = re.compile(r"\b(?:below|the\s+following|as\s+follows)\b[^.:;?!]{0,80}\.$", re.IGNORECASE)
+
+
+def points_below(text: str) -> bool:
+    """Whether a paragraph's last sentence leads the list after it though it ends with a stop."""
+    return text.endswith(".") and _POINTS_BELOW.search(text[-200:]) is not None
+
+
 def asks_whom(text: str) -> bool:
     """Whether a short line without a stop asks to whom ("Who we share your data with"): a
     question over the list under it."""
@@ -546,7 +556,8 @@ class _Leads:
         # (any heading is offered: the statement reader tells whether it names the act its list
         # completes, "Disclosures" over "* GM dealers, to deliver their products")
         leads_a_list = block.kind == "heading" or block.kind == "paragraph" and (
-            block.text.endswith((":", "\uff1a", "?")) or asks_whom(block.text))
+            block.text.endswith((":", "\uff1a", "?")) or asks_whom(block.text)
+            or points_below(block.text))
         self.offered = block.offsets[0] if leads_a_list else None
         return block
 
