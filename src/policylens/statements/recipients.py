@@ -18,6 +18,7 @@ from policylens.statements.words import (
     DETERMINERS,
     JOINERS,
     OBJECT_SKIP,
+    OWN_ENDS_OPENERS,
     PRONOUNS,
     is_participle,
     past_object_skip,
@@ -254,7 +255,8 @@ class RecipientFinder:
                           and words[j + 1] not in {"we", "us", "our", "it", "them"}), None)
             if reach is not None and any(
                     lemmas[m] in self.lex.reaching_offers
-                    or (words[m] == "about" and words[m + 1:m + 2] in (["their"], ["its"], ["other"]))
+                    or (words[m] in OWN_ENDS_OPENERS
+                        and words[m + 1:m + 2] in (["their"], ["its"], ["other"]))
                     for m in range(reach + 2, min(reach + 8, end))):
                 return True
         return False

@@ -35,8 +35,9 @@ def _only_with(words: Sequence[str]) -> bool:
     return len(words) > 1 and words[0] == "only" and words[1] in _ONLY_OPENINGS
 
 
-# what may follow "only" in an answer naming the only ones ("Only with ...", "Only our staff")
-_ONLY_OPENINGS = frozenset({"with", "to", "by", "our", "the"})
+# what may follow "only" in an answer naming the only ones ("Only with ...", "Only our staff"),
+# or the only cases ("Only where the law requires it", "Only if you ask us to")
+_ONLY_OPENINGS = frozenset({"with", "to", "by", "our", "the", "where", "when", "if", "as", "in"})
 
 
 # how many opening words of an answer may name its recipients ("Wellness and insurance partners,
@@ -253,7 +254,8 @@ class ReplyReader:
                         purposes=tuple(dict.fromkeys(found.slots.purposes + purposes)),
                         conditions=tuple(dict.fromkeys(found.slots.conditions + conditions))))
                     for found in asked_as_said
-                    if found.slots.actor == "company" and found.polarity != "negated" and named]
+                    if found.slots.actor == "company" and found.polarity != "negated"
+                    and (named or (closed and conditions))]
         return [Extracted(0, end, "negated" if denied else "affirmed", (0, 1) if denied else None,
                           found.slots)
                 for found in asked_as_said

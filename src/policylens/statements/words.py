@@ -167,6 +167,9 @@ DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent
                           "provide", "supply", "furnish"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
 TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer", "see", "get", "provide"}
+# words before "their" that make a recipient's reaching the reader its own end ("tell you about
+# their courses", "invite you to support their work")
+OWN_ENDS_OPENERS = frozenset({"about", "support", "join"})
 # what opens a purpose infinitive fronted before the main clause ("To run the platform, we ...")
 PURPOSE_OPENINGS = (["in", "order", "to"], ["so", "as", "to"], ["to"])
 # words after a fronted "to" that open no infinitive ("To the extent ...", "To date, ...", "To
