@@ -49,15 +49,23 @@ CLOSED_ASIDE_WORDS = 6
 BRACKET_WORDS = 30
 # how far a summing denial's colon may stand from the first act it sums up
 POST_LIST_REACH = 16
-# the longest aside between two bridge words ("will not, under any circumstances, share")
+# the longest aside between two bridge words ("will not, under any circumstances, share"), and
+# the longest one of exceptions or conditions ("is, save where the law requires it or where you
+# have asked us to, never passed")
 ASIDE_WORDS = 12
+CONDITION_ASIDE_WORDS = 24
+# what opens such an aside of exceptions or conditions
+CONDITION_ASIDE_OPENERS = frozenset({"save", "except", "unless", "other", "apart", "where", "if",
+                                     "when", "whether", "without", "barring", "excluding"})
 
 
 def _aside_opening(words: Sequence[str], cs: int, closing: int) -> int | None:
-    """The comma that opens the aside a comma at `closing` ends, if the aside is short."""
-    for k in range(closing - 2, max(cs, closing - ASIDE_WORDS - 1) - 1, -1):
+    """The comma that opens the aside a comma at `closing` ends, if the aside is short (or, one
+    of exceptions or conditions, not too long)."""
+    for k in range(closing - 2, max(cs, closing - CONDITION_ASIDE_WORDS - 1) - 1, -1):
         if words[k] == ",":
-            return k
+            return k if closing - k <= ASIDE_WORDS + 1 or words[k + 1] in CONDITION_ASIDE_OPENERS \
+                else None
     return None
 
 
