@@ -882,6 +882,9 @@ class _Carried:
     sections_open: dict[object, Finding] = field(default_factory=dict)
     answering: list[Pending] = field(default_factory=list)
     asked: list[list[str]] = field(default_factory=list)
+    # the last sentence of the list item before, by its list's lead: what a pronoun opening the
+    # next item stands for ("* Your records stay with us." + "* They are never sold.")
+    item_before: list[tuple[int | None, list[str]]] = field(default_factory=list)
 
 
 class _Placer:
@@ -1050,7 +1053,8 @@ class Analyzer:
         statements = self._statement_findings(
             sents, place, block, misses, carried.leads if carried else None,
             carried.sections_open if carried else None,
-            carried.asked if carried else None) if self.reader else []
+            carried.asked if carried else None,
+            carried.item_before if carried else None) if self.reader else []
         # a sentence a statement rule reads decides its practice there: a keyword pattern of the
         # same practice that says otherwise in it ("Even if we are acquired, we will not transfer
         # your data") is the coarser reading of the same words
@@ -1263,7 +1267,8 @@ class Analyzer:
                             misses: list[NearMiss] | None = None,
                             leads: dict[int, list[str]] | None = None,
                             sections_open: dict[object, Finding] | None = None,
-                            asked: list[list[str]] | None = None) -> list[Finding]:
+                            asked: list[list[str]] | None = None,
+                            item_before: list[tuple[int | None, list[str]]] | None = None) -> list[Finding]:
         """Findings of the statement rules: each statement the reader finds in a sentence that
         its practice's decision function gives a value; with `misses`, the statements that
         support no value are added to it with the decision function's reason (for `explain`).
@@ -1277,6 +1282,12 @@ class Analyzer:
         assert self.reader is not None
         strings = self.word_strings
         question = asked.pop() if asked else None  # (a question the block before ended with)
+        # (the item before in the same list, which the first sentence of this one may refer back to)
+        item = item_before.pop() if item_before else None
+        said_before = item[1] if item is not None and block.kind == "list-item" and item[0] == block.lead \
+            else None
+        if item_before is not None and block.kind == "list-item" and sents.spans:
+            item_before.append((block.lead, sents.lower_words(len(sents.spans) - 1, strings)))
         if asked is not None and sents.spans and strings[sents.lows[sents.spans[-1].end - 1]] == "?":
             asked.append(sents.lower_words(len(sents.spans) - 1, strings))
         findings: list[Finding] = []
@@ -1341,7 +1352,8 @@ class Analyzer:
             # (a table row the table reader read is no answer to the heading above it:
             # "Internet activity | Advertising networks; Data brokers | None")
             previous = partial(sents.lower_words, i - 1, strings) if i \
-                else (lambda: question) if question and not table else None
+                else (lambda: question) if question and not table \
+                else (lambda: said_before) if said_before else None
             names = _Names(sents, len(head), span.start, span.end)
             where: _Place | None = None
             for found in self.reader.read(tokens, previous, names, heading=heading):
