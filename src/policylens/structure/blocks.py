@@ -590,7 +590,91 @@ def _after_hard_break(before: str, line: str) -> bool:
         and bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
+# a sentence broken over a list ("We do not" + "* sell," + "* rent, or" + "* trade" + "your
+# personal information."): its opening, short and with no closing mark, and its items, short
+# fragments each but the last ending with a comma or a conjunction
+_RUN_OPENING_WORDS = 12
+_RUN_ITEM_WORDS = 6
+_RUN_ITEM_ENDS = re.compile(r"(?:,|;|\bor|\band|\bnor)$", re.IGNORECASE)
+_RUN_OPENING_END = re.compile(r"[A-Za-z]$")
+_CLOSED = re.compile(r"[.!?:]$")
+
+
+def _joined(first: Block, rest: list[Block]) -> Block:
+    """The blocks of one sentence as one paragraph, a space between them."""
+    text = first.text
+    offsets = list(first.offsets[:len(first.text)])
+    for block in rest:
+        offsets.append(first.offsets[len(first.text)] if not offsets else offsets[-1] + 1)
+        text += " " + block.text
+        offsets.extend(block.offsets[:len(block.text)])
+    offsets.append(rest[-1].offsets[len(rest[-1].text)])
+    return Block(text, offsets, "paragraph")
+
+
+# a list of what those under an age must do or may expect ("If you are under 16:" + "* ask a
+# parent before you enter ..."): the age and each item are one rule, read as one sentence
+_AGE_LEAD = re.compile(r"\b(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+)?\d{1,2}\b[^.;:]*:$",
+                       re.IGNORECASE)
+_AGE_LEAD_WORDS = 10
+_AGE_ITEMS = 5
+_AGE_ITEM_WORDS = 30
+
+
+def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
+    """The blocks, with a sentence broken over a list, or a list of rules for an age group, joined
+    back into one paragraph."""
+    pending: list[Block] = []
+    by_age = False  # the pending opening is an age group's lead-in
+
+    def release() -> Iterator[Block]:
+        items = pending[1:]
+        listed = [b for b in items if b.kind == "list-item"]
+        if by_age and items or len(listed) >= 2 and all(
+                _RUN_ITEM_ENDS.search(b.text) and len(b.text.split()) <= _RUN_ITEM_WORDS
+                for b in listed[:-1]):
+            yield _joined(pending[0], items)
+        else:
+            yield from pending
+        pending.clear()
+
+    for block in blocks:
+        # (the last item may run on: "* lease" + "customer information, including ..., to third
+        # parties")
+        if pending and block.kind == "list-item" and (
+                len(block.text.split()) <= _AGE_ITEM_WORDS and len(pending) <= _AGE_ITEMS if by_age
+                else len(pending) == 1 and len(block.text.split()) <= _RUN_ITEM_WORDS
+                or len(pending) > 1 and _RUN_ITEM_ENDS.search(pending[-1].text)):
+            pending.append(block)
+            continue
+        if len(pending) > 2 and not by_age and block.kind == "paragraph" and block.text[:1].islower() \
+                and not _CLOSED.search(pending[-1].text):
+            # (the sentence's end after the list, in a paragraph of its own: "your personal
+            # information.")
+            pending.append(block)
+            yield from release()
+            continue
+        if pending:
+            yield from release()
+        words = len(block.text.split())
+        by_age = block.kind == "paragraph" and words <= _AGE_LEAD_WORDS and bool(_AGE_LEAD.search(block.text))
+        if by_age or block.kind == "paragraph" and _RUN_OPENING_END.search(block.text) \
+                and words <= _RUN_OPENING_WORDS:
+            pending.append(block)
+        else:
+            yield block
+    if pending:
+        yield from release()
+
+
 def iter_blocks(text: str) -> Iterator[Block]:
+    """Headings, paragraphs, list items and table rows, in order, each cleaned of markdown; a
+    sentence broken over a list ("We do not" + "* sell," + "* rent, or" + "* trade ...") is one
+    paragraph."""
+    return _sentences_over_lists(_blocks(text))
+
+
+def _blocks(text: str) -> Iterator[Block]:
     """Headings, paragraphs, list items and table rows, in order, each cleaned of markdown.
 
     A block never spans a blank line, a heading (ATX `#`, setext underline, a line that is one
