@@ -52,6 +52,7 @@ from policylens.statements.words import (
     HEADING_ACTS,
     QUOTES,
     SUBORDINATORS,
+    denied_acts_lead,
     labels_categories,
     names_to_whom,
     without_mark,
@@ -1302,7 +1303,9 @@ class Analyzer:
             # information sold in the preceding 12 months:" + "identifiers")
             labelled = block.text.endswith(":") and (names_to_whom(lead_words)
                                                      or labels_categories(lead_words))
-            leads[block.offsets[0]] = lead_words if labelled else lead_words[:-1]
+            # (what we never do is our denial: "What we will never do with your data:" + "sell it")
+            leads[block.offsets[0]] = lead_words if labelled else denied_acts_lead(lead_words[:-1]) \
+                or lead_words[:-1]
         elif leads is not None and block.text.endswith("?") and sents.spans:
             # a question over a list: each item answers it ("Who do we share your data with?" +
             # "Affiliates ..." + "Third parties to market their products to you")
