@@ -174,6 +174,10 @@ class ReceiverReader:
                                 data_span=(start, walk), lead=(start, walk))
         keepers = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, b, ce)
                                       if c not in {"user", "third-party"}))  # ("our company": us)
+        if not OWN_ENDS.isdisjoint(found.slots.purposes):
+            # (those it also goes to for their own ends are marketers: "We keep it to ourselves,
+            # except:" + "with outside publishers, who may write to you with offers of their own")
+            keepers = tuple(dict.fromkeys("marketing-partner" if c == "organisation" else c for c in keepers))
         return replace(found, slots=replace(found.slots, exceptions=keepers))
 
     def _access_restricted(self, words: Sequence[str], lemmas: Sequence[str],

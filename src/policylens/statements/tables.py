@@ -189,8 +189,12 @@ class TableReader:
         # "Who | Do they receive your details?": a column of recipients beside a column that
         # answers the act names to whom each answer is given (not a list the act is affirmed of)
         answered = [c for c in order if answers[c] is not None and c in labels and labels[c].acts]
-        whom = [c for c in order if c in labels and labels[c].to_whom and not labels[c].acts
-                and answers[c] is None] if answered and reason is None else []
+        # (a recipients column that names the act only by its noun, "Type of recipient", is
+        # still to whom; not one naming an act of its own, "Disclosed to")
+        whom = [c for c in order if c in labels and labels[c].to_whom and answers[c] is None
+                and (not labels[c].acts or c not in answered
+                     and not _RECIPIENT_HEADS.isdisjoint(labels[c].text.split()))]
+        whom = whom if answered and reason is None else []
         if whom:
             # (a class the lexicon knows; a name of no class or "our claims company" is left to
             # the row's other cells, which may say it acts for us)
@@ -377,8 +381,8 @@ class TableReader:
         """A cell that answers yes or no, or names an act ("Shared", "Not sold"); None for any
         other cell (a list, "N/A", "—")."""
         content = [k for k in range(start, end) if words[k] not in _PUNCTUATION]
-        if not content:
-            return None
+        if not content or words[end - 1] == "?":
+            return None  # (nor a question, which a header asks: "Recipient | Sold? | Shared?")
         first = words[content[0]]
         if first in YES or first in NO:
             rest = content[1] if len(content) > 1 else end
