@@ -280,3 +280,33 @@ def test_a_short_sentence_case_title_heads_the_paragraph_under_it():
     # a wrapped sentence's first line is not one: it ends on a word that needs the next
     wrapped = list(iter_blocks("We share it with\nGoogle and our other partners.\n"))
     assert [b.kind for b in wrapped] == ["paragraph"]
+
+
+def test_a_sentence_broken_over_a_list_is_one_paragraph_that_maps_back():
+    # (words written for this test) the opening, the fragments and the end are one sentence
+    text = "Our promise\n\nWe will never\n\n* sell,\n* rent, or\n* swap\n\nyour contact details.\n"
+    blocks = list(iter_blocks(text))
+    assert [(b.kind, b.text) for b in blocks][-1] == (
+        "paragraph", "We will never sell, rent, or swap your contact details.")
+    joined = blocks[-1]
+    start, end = joined.span(0, len(joined.text))
+    assert text[start:end].startswith("We will never") and text[start:end].endswith("details.")
+    assert text[joined.offsets[joined.text.index("swap")]:].startswith("swap")
+    # a list of whole sentences under a short opening stays a list
+    kept = list(iter_blocks("Our rules\n\n* We never sell data.\n* We never rent it.\n"))
+    assert [b.kind for b in kept][-2:] == ["list-item", "list-item"]
+
+
+def test_an_age_groups_list_of_rules_is_read_with_its_age():
+    text = "If you are under 16:\n\n* ask a parent first; and\n* expect us to check with them.\n"
+    assert [b.text for b in iter_blocks(text)] == [
+        "If you are under 16: ask a parent first; and expect us to check with them."]
+
+
+def test_a_first_table_row_of_sentences_under_an_empty_header_is_content():
+    text = ("|   |   |\n|---|---|\n| Partners | We work with partners to run the service. |\n"
+            "| Authorities | We disclose data when the law requires it. |\n")
+    rows = list(iter_blocks(text))
+    assert all(not b.header for b in rows)
+    titled = list(iter_blocks("|   |   |\n|---|---|\n| Recipient | Purpose |\n| Couriers | Delivery |\n"))
+    assert titled[-1].header == ("Recipient", "Purpose")

@@ -457,6 +457,16 @@ def column_texts(row: Block) -> tuple[str, ...]:
     return tuple(columns)
 
 
+# the most words of a column title (a cell with more, or a sentence, is a row of content)
+_TITLE_WORDS = 8
+
+
+def _titles(texts: tuple[str, ...]) -> bool:
+    """Whether a row's cells read as column titles: short, none a sentence ("Recipient |
+    Purpose"), not content ("Partners and contractors | We work with partners to ...")."""
+    return all(len(t.split()) <= _TITLE_WORDS and not t.endswith(".") for t in texts)
+
+
 def _column_values(lines: list[str], first: int) -> tuple[frozenset[str], ...]:
     """The texts of each column's cells in the table rows from line `first` on, in lower case
     and trimmed of emphasis and a final stop."""
@@ -736,7 +746,7 @@ def _blocks(text: str) -> Iterator[Block]:
                 header = column_texts(row)  # the row above the dashes heads the columns below
                 headless = not row.text
                 row = replace(row, column_values=_column_values(lines, number + 1 + header_row))
-            elif headless and row.text:
+            elif headless and row.text and _titles(column_texts(row)):
                 header = column_texts(row)
                 row = replace(row, column_values=_column_values(lines, number + 1))
             elif header and row.text:
