@@ -170,15 +170,6 @@ TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer", "see", "get", "provide"}
 # words before "their" that make a recipient's reaching the reader its own end ("tell you about
 # their courses", "invite you to support their work")
 OWN_ENDS_OPENERS = frozenset({"about", "support", "join"})
-def denied_acts_lead(lead: Sequence[str]) -> list[str] | None:
-    """A lead-in that names what the company never does ("What we will never do with your data",
-    "Things we don't do") as the denial its items complete ("we will never", "we do n't"), or None."""
-    if list(lead[:1]) not in (["what"], ["things"]) or "do" not in lead[1:]:
-        return None
-    subject = list(lead[1:len(lead) - 1 - list(reversed(lead)).index("do")])
-    return subject if subject[:1] == ["we"] and {"never", "not", "n't"} & set(subject) else None
-
-
 # what opens a purpose infinitive fronted before the main clause ("To run the platform, we ...")
 PURPOSE_OPENINGS = (["in", "order", "to"], ["so", "as", "to"], ["to"])
 # words after a fronted "to" that open no infinitive ("To the extent ...", "To date, ...", "To
@@ -366,3 +357,12 @@ STRIPPED = frozenset({"removed", "stripped", "deleted", "omitted", "redacted", "
 # verbs of working with another party: "when we partner with a business, we may share ..." names
 # who receives
 TEAMING = frozenset({"partner", "team", "collaborate", "cooperate", "co-operate", "contract"})
+
+
+def denied_acts_lead(lead: Sequence[str]) -> list[str] | None:
+    """A lead-in that names what the company never does ("What we will never do with your data",
+    "Things we don't do") as the denial its items complete ("we will never", "we do n't"), or None."""
+    if list(lead[:1]) not in (["what"], ["things"]) or "do" not in lead[1:]:
+        return None
+    subject = list(lead[1:len(lead) - 1 - list(reversed(lead)).index("do")])
+    return subject if subject[:1] == ["we"] and {"never", "not", "n't"} & set(subject) else None

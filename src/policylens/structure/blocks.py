@@ -519,7 +519,11 @@ _POINTS_BELOW = re.compile(r"\b(?:below|the\s+following|as\s+follows)\b[^.:;?!]{
 
 def points_below(text: str) -> bool:
     """Whether a paragraph's last sentence leads the list after it though it ends with a stop."""
-    return text.endswith(".") and _POINTS_BELOW.search(text[-200:]) is not None
+    if not text.endswith("."):
+        return False
+    tail = text[-200:]
+    low = tail.lower()  # (the cheap test first: most paragraphs point nowhere)
+    return ("below" in low or "follow" in low) and _POINTS_BELOW.search(tail) is not None
 
 
 def asks_whom(text: str) -> bool:
