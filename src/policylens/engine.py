@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import compress, count
@@ -885,7 +885,7 @@ class _Carried:
     asked: list[list[str]] = field(default_factory=list)
     # the last sentence of the list item before, by its list's lead: what a pronoun opening the
     # next item stands for ("* Your records stay with us." + "* They are never sold.")
-    item_before: list[tuple[int | None, list[str]]] = field(default_factory=list)
+    item_before: list[tuple[int | None, Callable[[], list[str]]]] = field(default_factory=list)
 
 
 class _Placer:
@@ -1269,7 +1269,8 @@ class Analyzer:
                             leads: dict[int, list[str]] | None = None,
                             sections_open: dict[object, Finding] | None = None,
                             asked: list[list[str]] | None = None,
-                            item_before: list[tuple[int | None, list[str]]] | None = None) -> list[Finding]:
+                            item_before: list[tuple[int | None, Callable[[], list[str]]]] | None = None,
+                            ) -> list[Finding]:
         """Findings of the statement rules: each statement the reader finds in a sentence that
         its practice's decision function gives a value; with `misses`, the statements that
         support no value are added to it with the decision function's reason (for `explain`).
@@ -1288,7 +1289,7 @@ class Analyzer:
         said_before = item[1] if item is not None and block.kind == "list-item" and item[0] == block.lead \
             else None
         if item_before is not None and block.kind == "list-item" and sents.spans:
-            item_before.append((block.lead, sents.lower_words(len(sents.spans) - 1, strings)))
+            item_before.append((block.lead, partial(sents.lower_words, len(sents.spans) - 1, strings)))
         if asked is not None and sents.spans and strings[sents.lows[sents.spans[-1].end - 1]] == "?":
             asked.append(sents.lower_words(len(sents.spans) - 1, strings))
         findings: list[Finding] = []
@@ -1356,7 +1357,7 @@ class Analyzer:
             # "Internet activity | Advertising networks; Data brokers | None")
             previous = partial(sents.lower_words, i - 1, strings) if i \
                 else (lambda: question) if question and not table \
-                else (lambda: said_before) if said_before else None
+                else said_before
             names = _Names(sents, len(head), span.start, span.end)
             where: _Place | None = None
             for found in self.reader.read(tokens, previous, names, heading=heading):

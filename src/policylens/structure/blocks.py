@@ -610,7 +610,6 @@ def _after_hard_break(before: str, line: str) -> bool:
 _RUN_OPENING_WORDS = 12
 _RUN_ITEM_WORDS = 6
 _RUN_ITEM_ENDS = re.compile(r"(?:,|;|\bor|\band|\bnor)$", re.IGNORECASE)
-_RUN_OPENING_END = re.compile(r"[A-Za-z]$")
 _CLOSED = re.compile(r"[.!?:]$")
 
 
@@ -670,10 +669,13 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
             continue
         if pending:
             yield from release()
-        words = len(block.text.split())
-        by_age = block.kind == "paragraph" and words <= _AGE_LEAD_WORDS and bool(_AGE_LEAD.search(block.text))
-        if by_age or block.kind == "paragraph" and _RUN_OPENING_END.search(block.text) \
-                and words <= _RUN_OPENING_WORDS:
+        # (the cheap tests first: most paragraphs end with a stop and are longer than an opening)
+        text = block.text
+        opening = block.kind == "paragraph" and (text.endswith(":") or text[-1:].isalpha()) \
+            and text.count(" ") < _RUN_OPENING_WORDS
+        by_age = opening and text.endswith(":") and text.count(" ") < _AGE_LEAD_WORDS \
+            and bool(_AGE_LEAD.search(text))
+        if by_age or opening and text[-1:].isascii() and text[-1:].isalpha():
             pending.append(block)
         else:
             yield block
