@@ -49,8 +49,8 @@ from policylens.statements.words import (
     CASE_OPENERS,
     DEFINING,
     FINITE,
-    HEADING_ACTS,
     QUOTES,
+    SHARING_ASKED,
     SUBORDINATORS,
     denied_acts_lead,
     labels_categories,
@@ -261,8 +261,6 @@ SECTION_QUESTION = ("who", "receives", "your", "information", "?")
 # "* To comply with a court order"): the act, of a closed list, which the item completes as a
 # lead-in's items do
 SECTION_ACT = ("we", "only", "share", "your", "information")
-# the acts such a heading or question asks about ("who receives your information?")
-SHARING_ASKED = HEADING_ACTS | {"receive"}
 
 
 class _Names(Sequence[bool]):

@@ -37,6 +37,7 @@ def raise_if_terminated() -> None:
     if _terminated:
         raise Terminated
 
+
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 
 

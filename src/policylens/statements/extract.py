@@ -37,7 +37,7 @@ from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
 from policylens.statements.owned import OwnedActs
 from policylens.statements.receivers import ReceiverReader
-from policylens.statements.recipients import RecipientFinder
+from policylens.statements.recipients import RecipientFinder, as_marketers
 from policylens.statements.replies import ReplyReader, names_no_one, opens_reply
 from policylens.statements.scope import ScopeReader
 from policylens.statements.subjects import SubjectFinder, aside_before, post_list_denial
@@ -1839,8 +1839,9 @@ class StatementReader:
         purposes = self.recipient_finder.stated_purposes(words, lemmas, cs, ex_end, g_end)
         # (the purpose a fronted infinitive names is the statement's: "To run the platform, we
         # share your details with other companies")
+        # (a clause that opens the sentence holds that purpose already)
         fronted = _fronted_purpose(words, g_start)
-        if fronted:
+        if fronted and cs > 0:
             purposes = list(dict.fromkeys(
                 purposes + self.recipient_finder.stated_purposes(words, lemmas, 0, fronted, g_end)))
         tools = [a for a, _, c in lex.purposes.find(lemmas, cs, ex_end) if c == "their-tools"]
@@ -1924,8 +1925,7 @@ class StatementReader:
             elif not OWN_ENDS.isdisjoint(lex.purposes.classes_in(lemmas, body_end, ex_stop)):
                 # "except with charities we partner with, which may use it for their own
                 # fundraising appeals": those excepted get the data for their own ends
-                exceptions = ["marketing-partner" if e in {"third-party", "organisation"} else e
-                              for e in exceptions]
+                exceptions = as_marketers(exceptions)
             elif "advertising" in lex.purposes.classes_in(lemmas, body_end, ex_stop) \
                     and not lex.negations.find(lemmas, body_end, ex_stop):
                 # "We never share your email address with third parties, except in hashed form

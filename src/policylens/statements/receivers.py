@@ -20,7 +20,7 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.recipients import RecipientFinder, names_own_group
+from policylens.statements.recipients import RecipientFinder, as_marketers, names_own_group
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
@@ -177,7 +177,7 @@ class ReceiverReader:
         if not OWN_ENDS.isdisjoint(found.slots.purposes):
             # (those it also goes to for their own ends are marketers: "We keep it to ourselves,
             # except:" + "with outside publishers, who may write to you with offers of their own")
-            keepers = tuple(dict.fromkeys("marketing-partner" if c == "organisation" else c for c in keepers))
+            keepers = tuple(as_marketers(keepers))
         return replace(found, slots=replace(found.slots, exceptions=keepers))
 
     def _access_restricted(self, words: Sequence[str], lemmas: Sequence[str],

@@ -39,6 +39,13 @@ _GIVING = (["with"], ["for"], ["to"])
 _GROUP_WORDS = frozenset({"group", "family"})
 
 
+def as_marketers(classes: Sequence[str]) -> list[str]:
+    """Unnamed recipients given data for their own ends are marketers ("except with charities we
+    partner with, which may use it for their own fundraising appeals")."""
+    return list(dict.fromkeys("marketing-partner" if c in {"third-party", "organisation"} else c
+                              for c in classes))
+
+
 def names_own_group(words: Sequence[str], a: int, b: int) -> bool:
     """Whether the class words[a:b] names the company's own group by its name: placed inside a
     group ("other organisations in the IKEA Group", "entities within the Telegram group",

@@ -193,8 +193,8 @@ class TableReader:
         # still to whom; not one naming an act of its own, "Disclosed to")
         whom = [c for c in order if c in labels and labels[c].to_whom and answers[c] is None
                 and (not labels[c].acts or c not in answered
-                     and not _RECIPIENT_HEADS.isdisjoint(labels[c].text.split()))]
-        whom = whom if answered and reason is None else []
+                     and not _RECIPIENT_HEADS.isdisjoint(labels[c].text.split()))] \
+            if answered and reason is None else []
         if whom:
             # (a class the lexicon knows; a name of no class or "our claims company" is left to
             # the row's other cells, which may say it acts for us)

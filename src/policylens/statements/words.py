@@ -167,6 +167,9 @@ DITRANSITIVE = frozenset({"give", "send", "pass", "hand", "offer", "sell", "rent
                           "provide", "supply", "furnish"})
 # the acts a question asking to whom names ("Who receives your data?", "Who has access to it?")
 TO_WHOM_ACTS = HEADING_ACTS | {"receive", "transfer", "see", "get", "provide"}
+# the acts a heading or question on sharing asks about, whose list items may name its cases
+# ("When we may share your data" + "* To meet a legal obligation")
+SHARING_ASKED = HEADING_ACTS | {"receive"}
 # words before "their" that make a recipient's reaching the reader its own end ("tell you about
 # their courses", "invite you to support their work")
 OWN_ENDS_OPENERS = frozenset({"about", "support", "join"})

@@ -184,8 +184,6 @@ def _consented_parts(relevant: list[Finding]) -> list[Finding]:
     return []
 
 
-
-
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
     """The findings that take part in the decision, and a note on why others do not."""
     relevant = [f for f in findings if f.practice == practice.id and f.value is not None]
