@@ -40,7 +40,7 @@ from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder, as_marketers
 from policylens.statements.replies import ReplyReader, names_no_one, opens_reply
 from policylens.statements.scope import ScopeReader
-from policylens.statements.subjects import SubjectFinder, aside_before, post_list_denial
+from policylens.statements.subjects import ASIDE_WORDS, SubjectFinder, aside_before, post_list_denial
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     ADJECTIVE_PASSIVES,
@@ -159,6 +159,9 @@ ANY_OTHER = (["any", "other"], ["all", "other"])
 # ("make information about our readers, including the subjects of articles they have read,
 # available to selected third parties": 16 words)
 MADE_AVAILABLE_REACH = 20
+# how many words may name whom a grant lets act ("let the independently owned hotels in the
+# Heritage network receive"), past a relative clause set off by commas
+GRANTEE_WORDS = 12
 # a licence granted or held is a right to content, no data sold ("you grant us a worldwide,
 # royalty-free license to display them")
 LICENCE_NOUNS = frozenset({"license", "licence"})
@@ -898,12 +901,23 @@ class StatementReader:
             # "permits you to receive our newsletter", "allows us to view", "allows members to
             # share their posts": no one else
             return None
-        for j in range(i + 2, min(i + 9, len(words))):
+        j, end = i + 2, min(i + GRANTEE_WORDS + 2, len(words))
+        while j < end:
             # (a granted verb first: "contact" is also a noun of data)
             if lemmas[j] in self.lex.granted and (words[j - 1] == "to" or lemmas[i] == "let"):
                 return j + 1 if words[j - 1] != "to" or j - 1 > i + 1 else None
-            if words[j] in {".", ";", ",", "by"} or lemmas[j] in self.data_nouns:
-                return None
+            if words[j] == "," and words[j + 1:j + 2] in (["which"], ["who"]):
+                # "let the hotels in our network, which we do not own, receive": the grantee's
+                # relative clause, set off by commas
+                close = next((k for k in range(j + 2, min(j + ASIDE_WORDS, len(words)))
+                              if words[k] in {",", ".", ";"}), None)
+                if close is None or words[close] != ",":
+                    return None
+                j, end = close + 1, min(end + close + 1 - j, len(words))
+                continue
+            if words[j] in {".", ";", ",", "by"} or words[j] in MODALS or lemmas[j] in self.data_nouns:
+                return None  # (a modal is the grant's own predicate: "allowing cookies may amount to")
+            j += 1
         return None
 
     @staticmethod
@@ -1804,7 +1818,8 @@ class StatementReader:
             # "we partner with other companies and may share your email with them", "we allow
             # other companies to send offers, and we may give them your address": the pronoun
             # stands for the recipients named before the verb, in its clause or the sentence
-            recipients = self.recipient_finder.classes(words, lemmas, cs, g_start)
+            # (not the reader: "them" is never "you", "Unless you object, we let ...")
+            recipients = [c for c in self.recipient_finder.classes(words, lemmas, cs, g_start) if c != "user"]
             if not recipients and words[g_end:g_end + 1] == ["them"]:
                 # ("give them your address": an indirect object, named in the clause before)
                 recipients = [c for c in lex.recipients.classes_in(lemmas, 0, cs)

@@ -28,8 +28,10 @@ from policylens.statements.words import (
     DENIED_OBJECTS,
     MODALS,
     OBJECT_SKIP,
+    POSSESSIVE_MARKS,
     PRONOUNS,
     SUBORDINATORS,
+    USER_OWNERS,
     after_last_comma,
     clause_of,
     is_participle,
@@ -78,6 +80,13 @@ def _sent_by_reader(words: Sequence[str], lemmas: Sequence[str], start: int, end
     return any(words[k] == "you" and lemmas[k + 1] in READER_GIVES
                and "them" in words[k + 2:k + 6]  # ("you send them", "you pass on to them")
                for k in range(start, min(end, len(words) - 2)))
+
+
+def _users_data(words: Sequence[str], b: int, ce: int) -> bool:
+    """Whether the object at b is the data of the company's users: "your details", "our
+    members' records", "loyalty customers' names"."""
+    return words[b:b + 1] in (["your"], ["our"]) or any(
+        words[k] in USER_OWNERS and words[k + 1] in POSSESSIVE_MARKS for k in range(b, min(b + 3, ce - 1)))
 
 
 class ReceiverReader:
@@ -354,8 +363,9 @@ class ReceiverReader:
         if relative is not None:
             start, walk = relative  # "event organisers who co-host a webinar with us receive"
         else:
-            if walk == a and a > 0 and words[a - 1] in OBJECT_SKIP:
-                return None  # "records of other purchases": a noun
+            if walk == a and a > 0 and words[a - 1] in OBJECT_SKIP \
+                    and not (words[a - 1] == "that" and a - 2 >= cs and words[a - 2].isalpha()):
+                return None  # "records of other purchases": a noun (not "companies that pay")
             if any(words[k] in PRONOUNS for k in range(walk, a)):
                 return None  # "sources that we receive data from": we receive
             start, walk = self.subjects.span(words, lemmas, cs, walk, a)
@@ -380,7 +390,7 @@ class ReceiverReader:
             # information for targeted advertising include ...")
             if not self.lex.recipients.find(lemmas, start, walk) \
                     or ("company" not in self.subjects.actor_classes(words, lemmas, cs, start)
-                        and "our" not in words[start:walk] and words[b:b + 1] != ["your"]
+                        and "our" not in words[start:walk] and not _users_data(words, b, ce)
                         and not (words[b:b + 1] in (["this"], ["such"], ["these"])
                                  and lemmas[b + 1:b + 2] and lemmas[b + 1] in self.data_nouns)):
                 return None

@@ -20,11 +20,14 @@ from policylens.statements.words import (
     CLAUSE_OPENERS,
     FRONTED_PREPOSITIONS,
     GOVERNING,
+    HANDLING_VERBS,
     IMPERATIVE_NEGATIONS,
     IMPERATIVE_OPENERS,
+    INNER_SUBORDINATORS,
     MODALS,
     OBJECT_SKIP,
     PERFECT_AUXILIARIES,
+    PERSONS,
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
@@ -120,6 +123,16 @@ def _summing_denials() -> frozenset[tuple[str, ...]]:
 
 # the company's products, named as the subject of its acts ("the weather app sells ...")
 PRODUCT_NOUNS = frozenset({"app", "application", "site", "website", "service", "platform", "marketplace"})
+# the same in the plural, after a word picking some of them out by the brand ("certain CBS
+# Services", "some Acme apps")
+PRODUCT_NOUN_PLURALS = frozenset({"apps", "applications", "sites", "websites", "services", "platforms",
+                                  "brands", "properties"})
+SOME_OF_OURS = frozenset({"certain", "some", "select", "selected"})
+# kinds of service, not brands ("some cloud services")
+GENERIC_SERVICE_KINDS = frozenset({
+    "cloud", "hosting", "email", "e-mail", "online", "web", "internet", "mobile", "digital", "other",
+    "external", "outside", "independent", "affiliated", "partner", "payment", "messaging", "streaming",
+    "social", "video", "news", "financial", "delivery", "booking", "travel", "health"})
 
 # actor words that are no contract party's name when bare ("Other may ..." is not English)
 _NOT_A_PARTY = frozenset({"they", "other", "others", "anyone", "hacker", "attacker", "staff", "employee"})
@@ -167,6 +180,15 @@ def _verb_aside(words: Sequence[str], cs: int, closing: int) -> int | None:
     """The comma that opens an adverb's aside closed at `closing` (", on the other hand,")."""
     k = _aside_opening(words, cs, closing)
     return k if k is not None and tuple(words[k + 1:closing]) in VERB_ASIDES else None
+
+
+def _clause_in_subject(words: Sequence[str], cs: int, subject_start: int, g_start: int) -> bool:
+    """Whether words[subject_start:g_start] open a subordinate clause with its own subject and
+    verb ("when you book a room") inside a subject that opens before it: a person as its subject,
+    a word after it, and words before the subordinator."""
+    return g_start - subject_start >= 2 and subject_start - 1 > cs \
+        and words[subject_start - 1] in INNER_SUBORDINATORS and words[subject_start] in PERSONS \
+        and words[subject_start - 2].isalpha()
 
 
 def _phrase_start(words: Sequence[str], lemmas: Sequence[str], cs: int, a: int) -> int:
@@ -288,10 +310,21 @@ class SubjectFinder:
         ("member clubs")."""
         return list(dict.fromkeys(
             "third-party" if c == "company" and _another_of_its_kind(words, lemmas, x, y)
-            else "company" if c == "third-party" and _own_product(words, a, x, y) else c
+            else "company" if c == "third-party" and (_own_product(words, a, x, y)
+                                                     or self._brand_products(words, lemmas, a, x, y)) else c
             for x, y, c in self.lex.actors.find(lemmas, a, b)
             if not self.governed(words, a, x) and not (heads and self._modifier(words, lemmas, y, b))
             and not self._owner(words, lemmas, x, y)))
+
+    def _brand_products(self, words: Sequence[str], lemmas: Sequence[str], a: int, x: int, y: int) -> bool:
+        """Whether "certain <Brand> Services" at the subject's start names some of the company's
+        own products by its brand ("certain CBS Services may share"): a word picking some out, a
+        name of no known class (not "some analytics services"), a plural product noun."""
+        return words[x] in PRODUCT_NOUN_PLURALS and y == x + 1 and x - 2 >= a \
+            and words[x - 2] in SOME_OF_OURS and words[x - 1].isalpha() \
+            and words[x - 1] not in GENERIC_SERVICE_KINDS \
+            and not any(table.find(lemmas, x - 1, x) for table in (self.lex.recipients, self.lex.actors,
+                                                                  self.lex.data, self.lex.purposes))
 
     def _owner(self, words: Sequence[str], lemmas: Sequence[str], x: int, y: int) -> bool:
         """Whether the actor noun words[x:y] names whose data or whose word it is, not who acts:
@@ -374,9 +407,12 @@ class SubjectFinder:
                 and words[j - 1] not in SUBJECT_STOPS and words[j - 1] not in PRONOUNS:
             first = j - 1  # the list's first verb: a pronoun or an auxiliary before it
             start = self.walk_back(words, lemmas, cs, first)
-            # (or a perfect's auxiliary: "we have collected, disclosed and sold")
+            # (or a perfect's auxiliary: "we have collected, disclosed and sold"; or a noun
+            # before a list of verbs of handling data: "what that company collects, uses,
+            # discloses and sells")
             if words[first - 1] in PRONOUNS or (start < first and j < walk) \
-                    or (start < first and words[first - 1] in PERFECT_AUXILIARIES):
+                    or (start < first and words[first - 1] in PERFECT_AUXILIARIES) \
+                    or (j < walk and lemmas[first] in HANDLING_VERBS and lemmas[first] != words[first]):
                 return start
         return walk
 
@@ -396,6 +432,16 @@ class SubjectFinder:
                      or (words[subject_start - 1] == "that" and subject_start - 2 >= cs
                          and words[subject_start - 2] in PREPOSITIONS)):
             subject_start -= 1
+        if _clause_in_subject(words, cs, subject_start, g_start):
+            # "What you tell us when you book a room stays with us": the words before the verb
+            # are a clause of their own inside the subject; the subject is the data before it
+            # (not "Your data is kept private when we ... share it": a clause of its own)
+            inner = outer = subject_start - 1
+            while outer > cs and inner - outer < 8 and words[outer - 1] not in SUBJECT_STOPS:
+                outer -= 1
+            if self.lex.data.find(lemmas, outer, inner) \
+                    and not any(w in BE or w in MODALS for w in words[outer:inner]):
+                subject_start, walk = outer, inner
         if subject_start - 2 >= cs and words[subject_start - 1] in {"and", "or"} \
                 and words[subject_start - 2] == "we":
             subject_start -= 2  # "we and our partners share": we are among the subjects

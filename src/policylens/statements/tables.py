@@ -236,6 +236,10 @@ class TableReader:
         "for a business purpose" (CCPA: operational purposes), partners and unnamed third parties
         act for the company."""
         named = self._recipients(words, lemmas, *cell)
+        # (the cell may say their own ends beside whom it names: "joint marketing partners, for
+        # their own offers", "hotel partners, who send you their own offers")
+        row_purposes = tuple(dict.fromkeys((*row_purposes, *(
+            p for p in self.lex.purposes.classes_in(lemmas, *cell) if p in _THEIR_PURPOSES))))
         if not named and set(row_purposes) & _THEIR_PURPOSES and cell[1] > cell[0]:
             # ("The creator of any show you subscribe to" | "So the creator can send you its own
             # newsletters"): whoever gets data for its own ends is a third party, named or not

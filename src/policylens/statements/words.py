@@ -203,6 +203,19 @@ OBJECT_SKIP = DETERMINERS | {"all", "some", "certain", "or", "and", ",", "otherw
 # words that end the run of words before a verb that can be its subject
 SUBJECT_STOPS = frozenset({",", "that", "which", "who", "if", "when", "where", "whether", "because",
                            "as", "and", "or", "(", ")", ":", "-", "–", "—", "so", "unless", "once"})
+# verbs of handling data that open a list of the acts done with it ("collects, uses, discloses
+# and sells")
+HANDLING_VERBS = frozenset({"collect", "use", "process", "store", "gather", "obtain", "receive",
+                            "retain", "record", "hold", "keep"})
+# the people whose data the company holds, named as its owners ("our members' records")
+USER_OWNERS = frozenset({"members", "member", "customers", "customer", "users", "user", "subscribers",
+                         "subscriber", "clients", "client", "patients", "patient", "readers", "reader",
+                         "shoppers", "guests", "visitors", "players", "students", "donors"})
+POSSESSIVE_MARKS = frozenset({"'", "'s", "’", "’s"})
+# the subordinators of a clause that can stand inside a subject, with a person as its subject
+# ("What you tell us when you book a room stays with us")
+INNER_SUBORDINATORS = frozenset({"when", "if", "where", "once", "as"})
+PERSONS = frozenset({"you", "we", "they", "i"})
 # objects that are the reader or other people, not data ("we provide users with ...")
 USER_OBJECTS = frozenset({"you", "users", "user", "customers", "visitors", "members", "yourself"})
 # adjectives of data about someone, coordinated with an aggregate one
