@@ -286,6 +286,19 @@ def test_a_long_statement_on_members_particulars_is_a_policy(cli, tmp_path: Path
     assert not policy["notes"] and policy["practices"]["data-sale"]["value"] == "no"
 
 
+def test_a_long_section_on_matched_ads_is_a_policy(cli, tmp_path: Path):
+    # (words written for this test: a section on ads matched to readers, which speaks of a
+    # "customer list", a "tracking technology" and how to "opt out", not of "privacy" or "data")
+    path = tmp_path / "ads.md"
+    path.write_text("**How we advertise to you**\n\n"
+                    + "We reach readers on other sites by uploading a scrambled customer list to "
+                      "an ad platform, or through a tracking technology from that platform on our "
+                      "pages. To opt out of these matched ads, use the platform's settings. " * 8)
+    run = cli("analyze", "-f", "json", path)
+    policy = run.json()["policies"][0]
+    assert not policy["notes"] and policy["practices"]["third-party-sharing"]["value"] == "yes"
+
+
 def test_a_long_excerpt_about_your_data_is_a_policy(cli, tmp_path: Path):
     # (words written for this test: no "privacy", no "personal information", only "your data")
     path = tmp_path / "excerpt.md"

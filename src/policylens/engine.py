@@ -907,6 +907,15 @@ class _Placer:
         base = self.sents.spans[i].start_char + lead
         return self._located(text, base)
 
+    def enclosing(self, where: _Place) -> list[str]:
+        """The titles of the sections that hold the section at `where`, innermost first."""
+        sec = section_at(self.sections, where.start) if self.document is not None else None
+        titles: list[str] = []
+        while sec is not None and sec.parent is not None:
+            sec = self.sections[sec.parent]
+            titles.append(sec.title)
+        return titles
+
     def row(self) -> _Place:
         """The whole block as one place: a table row, whose cells are its evidence."""
         return self._located(self.block.text, 0)
@@ -1378,7 +1387,9 @@ class Analyzer:
                     if decision.allowed and sections_open:
                         # "How we share information" over "We use vendors ...", "We disclose it
                         # to third parties:" over "to our processors": a closed list
-                        for held in (where.section, ("list", block.lead)):
+                        # (or one of its subsections: "8. Who may receive your data" over "8.1
+                        # Group companies" + its paragraph)
+                        for held in (where.section, ("list", block.lead), *place.enclosing(where)):
                             if held in sections_open:
                                 findings.append(sections_open.pop(held))
                     finding = _decided(rule, found, decision.value, decision.role, where, hit,
@@ -1537,7 +1548,11 @@ class Analyzer:
         quotes = [k for k, w in enumerate(words) if w in QUOTES]
         if len(quotes) < 2 or quotes[0] > 2:  # (the term opens the sentence, after "The term")
             return False
-        after = words[quotes[1] + 1:quotes[1] + 4]
+        close = 1
+        while close + 2 < len(quotes) and quotes[close + 1] == quotes[close] + 2 \
+                and words[quotes[close] + 1] in {"or", "and"}:
+            close += 2  # (a term and its variants: "“Minor” or “minor user” means")
+        after = words[quotes[close] + 1:quotes[close] + 4]
         # ("means", "refers to", "includes"; not "mean" after a plural subject of a statement)
         return bool(after) and (after[0].endswith("s") and lemma(after[0]) in DEFINING
                                 or after[:2] in (["shall", "mean"], ["is", "defined"])

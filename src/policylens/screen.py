@@ -30,6 +30,9 @@ _VOCABULARY = re.compile(
     r"|\bservice\s+providers?\b"
     # (or of tracking for ads: a cookie table quoted from a policy)
     r"|\b(?:advertising|analytics|tracking|targeting|marketing)\s+cookies?\b|\bad\s+networks?\b"
+    # (or of the trackers, lists and choices of ads matched to people: "by uploading an encrypted
+    # customer list", "a tracking technology from a third party", "to opt out of these ads")
+    r"|\btracking\s+technolog|\bcustomer\s+lists?\b|\bopt(?:[\s-]*)out\b"
     r"|confidentialit|donn[ée]es\s+personnelles|datenschutz|privacidad|privacidade|riservatezza",
     re.I,
 )
