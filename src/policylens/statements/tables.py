@@ -195,6 +195,11 @@ class TableReader:
                 and (not labels[c].acts or c not in answered
                      and not _RECIPIENT_HEADS.isdisjoint(labels[c].text.split()))] \
             if answered and reason is None else []
+        if answered and reason is None and not whom and order[0] not in labels and answers[order[0]] is None \
+                and self._named_in(lemmas, [cells[order[0]]]):
+            # (a first column with no header that names recipients: "| | Shared? |" + "| Ad
+            # partners | Yes |", its rows headed by whom)
+            whom = [order[0]]
         if whom:
             # (a class the lexicon knows; a name of no class or "our claims company" is left to
             # the row's other cells, which may say it acts for us)

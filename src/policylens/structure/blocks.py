@@ -613,12 +613,13 @@ _RUN_ITEM_ENDS = re.compile(r"(?:,|;|\bor|\band|\bnor)$", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?:]$")
 
 
-def _joined(first: Block, rest: list[Block]) -> Block:
-    """The blocks of one sentence as one paragraph, a space between them."""
-    text = first.text
-    offsets = list(first.offsets[:len(first.text)])
+def _joined(first: Block, rest: list[Block], drop_colon: bool = False) -> Block:
+    """The blocks of one sentence as one paragraph, a space between them (and without the
+    opening's colon, with `drop_colon`)."""
+    text = first.text[:-1] if drop_colon else first.text
+    offsets = list(first.offsets[:len(text)])
     for block in rest:
-        offsets.append(first.offsets[len(first.text)] if not offsets else offsets[-1] + 1)
+        offsets.append(first.offsets[len(text)] if not offsets else offsets[-1] + 1)
         text += " " + block.text
         offsets.extend(block.offsets[:len(block.text)])
     offsets.append(rest[-1].offsets[len(rest[-1].text)])
@@ -639,14 +640,17 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
     back into one paragraph."""
     pending: list[Block] = []
     by_age = False  # the pending opening is an age group's lead-in
+    colon = False  # the pending opening ends with a colon ("We do not:" + "* sell," ...)
 
     def release() -> Iterator[Block]:
         items = pending[1:]
         listed = [b for b in items if b.kind == "list-item"]
+        # (after a colon, only a sentence that goes on past the list is one: "We do not:" + "*
+        # sell," + "* rent, or" + "* trade" + "your contact details."; else a lead-in's items)
         if by_age and items or len(listed) >= 2 and all(
                 _RUN_ITEM_ENDS.search(b.text) and len(b.text.split()) <= _RUN_ITEM_WORDS
-                for b in listed[:-1]):
-            yield _joined(pending[0], items)
+                for b in listed[:-1]) and (not colon or items[-1].kind == "paragraph"):
+            yield _joined(pending[0], items, colon and not by_age)
         else:
             yield from pending
         pending.clear()
@@ -675,7 +679,8 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
             and text.count(" ") < _RUN_OPENING_WORDS
         by_age = opening and text.endswith(":") and text.count(" ") < _AGE_LEAD_WORDS \
             and bool(_AGE_LEAD.search(text))
-        if by_age or opening and text[-1:].isascii() and text[-1:].isalpha():
+        colon = opening and text.endswith(":")
+        if by_age or colon or opening and text[-1:].isascii() and text[-1:].isalpha():
             pending.append(block)
         else:
             yield block
