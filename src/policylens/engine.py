@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from policylens.structure.sentences import FastSentencizer
 
 # pronouns that open a list item which is a sentence of its own, not its lead-in's continuation
-ITEM_SUBJECTS = frozenset({"we", "i", "you", "they"})
+ITEM_SUBJECTS = frozenset({"we", "i", "you", "they", "it"})
 MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
 # a definition of a quoted term: the term within the first words, then a defining verb
 DEFINED_TERM_WORDS = 16
@@ -1299,6 +1299,10 @@ class Analyzer:
             item_before.append((block.lead, partial(sents.lower_words, len(sents.spans) - 1, strings)))
         if asked is not None and sents.spans and strings[sents.lows[sents.spans[-1].end - 1]] == "?":
             asked.append(sents.lower_words(len(sents.spans) - 1, strings))
+        elif asked is not None and block.kind == "heading" and sents.spans and asks_whom(block.text):
+            # (a title asking to whom with no question mark asks the paragraph under it too:
+            # "Who we share your data with" + "Our card processor and our accountants.")
+            asked.append(as_whom_question(sents.lower_words(len(sents.spans) - 1, strings)) + ["?"])
         findings: list[Finding] = []
         seen: set[tuple[str, int, str | None, str]] = set()
         if leads is not None and sents.spans and (block.text.endswith(":") or points_below(block.text)):
@@ -1537,6 +1541,9 @@ class Analyzer:
         if i == 0:
             return False
         words = sents.lower_words(i, self.word_strings)[:BACK_REFERENCE_WORDS]
+        if without_mark(words)[:1] in (["yes"], ["no"]) \
+                and sents.lower_words(i - 1, self.word_strings)[-1:] == ["?"]:
+            return True  # a question's answer ("Can I join if I'm under 13?" + "Yes, but only ...")
         return bool(self.back_references.find(lemmas_of(words), 0, len(words)))
 
     def _defines_a_term(self, sents: _Sentences, i: int) -> bool:

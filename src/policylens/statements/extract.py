@@ -64,6 +64,7 @@ from policylens.statements.words import (
     FINITE,
     FOLLOWING_PREPOSITIONS,
     GRANTING_US,
+    HANDLING_VERBS,
     HEADING_ACTS,
     HEADING_NUMBERING,
     IDENTIFIED,
@@ -150,6 +151,8 @@ _ASIDE_CUES = [str(phrase).split()[0] for phrase in load_cues()["verb_asides"]] 
 VERB_ASIDE_OPENERS = frozenset(_ASIDE_CUES + [word.replace("'", "’") for word in _ASIDE_CUES])
 # how far into the sentence before a subject "they" looks for the data it stands for
 PRONOUN_DATA_REACH = 8
+# words that add everyone else to the minors named ("children's or anyone else's")
+_EVERYONE_ELSE = frozenset({"anyone", "anybody", "everyone", "everybody", "adults", "adult"})
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
@@ -856,6 +859,19 @@ class StatementReader:
             return None  # (not "is used to improve the service we provide")
         return be
 
+    def _goods_before(self, words: Sequence[str], lemmas: Sequence[str], g_start: int) -> bool:
+        """Whether a verb coordinated before the act at g_start has an object that is no data
+        ("We make candles and sell them", "we bake bread and sell it to cafés"): the noun right
+        before "and", with no data named earlier in the sentence."""
+        k = g_start - 1
+        while k > 0 and words[k] in MODALS | {"then", "also", "later"}:
+            k -= 1
+        return k > 1 and words[k] == "and" and words[k - 1].isalpha() \
+            and words[k - 1] not in PRONOUNS | {"us", "it", "them"} \
+            and (lemmas[k - 1] not in self.action_lemmas and lemmas[k - 1] not in HANDLING_VERBS
+                 or words[k - 2] in NOUN_PREPOSITIONS) \
+            and not self.lex.data.find(lemmas, 0, k)
+
     def _pronoun_data(self, words: Sequence[str], lemmas: Sequence[str], cs: int, start: int, end: int,
                       previous: Callable[[], Sequence[str]] | None) -> list[str]:
         """The data a subject "they" (or "these", "those") at words[start:end] stands for: what the
@@ -1554,7 +1570,9 @@ class StatementReader:
         if scope == "practice" and minors and not any(  # not "including users under 16"
                 # (nor "(including Personal Information of minors)")
                 # ("including the personal information of consumers under 16")
-                w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 8):a]):
+                w in {"including", "even", "also", "incl"} for a in minors for w in words[max(0, a - 8):a]) \
+                and not any(w in _EVERYONE_ELSE for a in minors for w in words[a + 1:a + 5]):
+            # (nor the minors' and everyone else's: "children's or anyone else's")
             scope = "minors"  # "the personal information of consumers under 16": a children's rule
         ours = "company" in subjects.actor_classes(words, lemmas, *subject) or actor == "company" and not (
             subject[1] > subject[0] and any(words[k].isalpha() for k in range(*subject)))
@@ -1585,6 +1603,9 @@ class StatementReader:
                   and (t := self._about_topic(words, lemmas, b, body_end)) is not None]
         kinds = list(dict.fromkeys(c for a, b, c in data_named if c != "personal" or not any(
             x <= a < y or x == b for x, y in topics)))
+        if not passive and words[g_end:g_end + 1] in (["it"], ["them"]) and len(data_named) == 1 \
+                and self._goods_before(words, lemmas, g_start):
+            kinds = []  # "We make candles and sell them": the pronoun stands for the goods
         if wanted:  # "opt out of having your personal information shared": the causative's object
             kinds += lex.data.classes_in(lemmas, max(cs, g_start - 5), g_start)
         if passive:  # the subject of a passive is the data; a pronoun there ("it is") is not
@@ -1881,6 +1902,12 @@ class StatementReader:
             # "we give them your details, and they may tell you about their other products":
             # whoever "them" is gets the data for its own ends, a third party
             recipients = ["third-party"]
+        if not recipients and "advertising" in purposes and "we" in words[subject_start:g_start] and any(
+                words[a - 1] in {"to", "with"} for a, _, _ in lex.ad_platforms.find(lemmas, g_end, body_end)):
+            # "we may upload it in hashed form to Meta and Google" for advertising: advertisers
+            # (what we give them, not what others give a platform: "these sites may share your
+            # activity with Google")
+            recipients = ["advertiser"]
         # (who acts for us before the verb is among its subjects, unless the recipients are named
         # there: "Under no circumstances will we, or anyone acting for us, pass it to others")
         recipients, purposes = self.recipient_finder.acting_for_company(

@@ -221,6 +221,7 @@ class Lexicon:
     identifying: frozenset[str]
     withheld: frozenset[str]  # "but the reports shall not include information which may identify you"
     tracking_tools: frozenset[str]  # "these web beacons allow our partners to obtain ...": theirs
+    ad_platforms: PhraseTable  # "upload hashed emails to Meta and Google" for ads: advertisers
 
     def trigger_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for an action to be found in it."""
@@ -234,7 +235,7 @@ class Lexicon:
                 for options in table.by_first.values() for phrase, _ in options
                 for w in phrase} - {"be", "have", "gain", "to", "with", "within", "inside", "by", "not",
                                     "never", "for", "only", "solely", "exclusively", "our", "between", "in",
-                                    "on"}
+                                    "on", "us", "a", "an", "the", "it", "them", "of", "any"}
 
 
 def _table(entries: Iterable[str], name: str = "x") -> PhraseTable:
@@ -339,4 +340,5 @@ def load_lexicon() -> Lexicon:
         identifying=frozenset(lemma(w) for w in raw["deidentified"]["identifying"]),
         withheld=frozenset(lemma(w) for w in raw["deidentified"]["withheld"]),
         tracking_tools=frozenset(str(w) for w in raw["tracking_tools"]),
+        ad_platforms=_table(raw["ad_platforms"]),
     )

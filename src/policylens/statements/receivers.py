@@ -66,7 +66,7 @@ DATA_REACH = 8
 # subjects of a verb of staying that are people, not data ("wherever you stay with us")
 _PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors", "members"})
 # words without one of which no recipient's own end is named ("their own", "its offers")
-_OWN_ENDS_WORDS = frozenset({"their", "its", "own"})
+_OWN_ENDS_WORDS = frozenset({"their", "its", "own", "controller", "controllers"})
 
 
 # what the reader does in giving data straight to someone ("the messages you send them")

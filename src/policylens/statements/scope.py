@@ -29,6 +29,8 @@ SUBORDINATE_OPENERS = frozenset({"whether", "that", "if", "how"})
 CAUSES = frozenset({"because", "since", "although", "though", "whereas"})
 # words that open a coordinated clause's own subject: ", and some of our disclosures may ..."
 _CLAUSE_SUBJECTS = DETERMINERS | PRONOUNS | {"some", "all", "many", "certain", "these", "those"}
+# verbs whose subject receives what their object names ("who receive the following")
+_RECEIVING = frozenset({"receive", "get", "obtain"})
 
 
 def _own_clause(words: Sequence[str], before: int) -> int:
@@ -47,6 +49,14 @@ def _own_clause(words: Sequence[str], before: int) -> int:
               if words[k] == ":" and words[k + 1] in _CLAUSE_SUBJECTS]
     return max([0] + joined + colons)
 
+
+
+def _received_below(words: Sequence[str], lemmas: Sequence[str]) -> bool:
+    """Whether the lead-in says its recipients receive what follows ("festival sponsors, who
+    receive the following so that they can send you their own offers:"): its list is of the data,
+    the recipients are named already."""
+    return any(words[k] == "following" and words[k - 1] == "the" and lemmas[k - 2] in _RECEIVING
+               for k in range(2, len(words)))
 
 class ScopeReader:
     """Reads a clause's scope with the lexicon's embedding, describing and rights phrases."""
@@ -69,7 +79,8 @@ class ScopeReader:
         scope = "practice"
         if words and words[-1] == ":" and not lex.negations.find(lemmas, walk, g_start) \
                 and not self._lists_data(words, lemmas, g_end, n - 1) \
-                and not self._lists_data(words, lemmas, subject_start, walk):
+                and not self._lists_data(words, lemmas, subject_start, walk) \
+                and not _received_below(words, lemmas):
             scope = "lead-in"  # "Info we share with third parties:": its list items speak
             # (not a list of the data the act moves: "We have sold the following categories of
             # personal information in the last 12 months:", "The following types of personal

@@ -236,7 +236,7 @@ FOLLOWING_PREPOSITIONS = frozenset({"to", "with", "by", "or", "and", "in", "for"
                                     "without", "publicly", "externally", "back", "over", "out", "along",
                                     "onto", "away"})
 # a verb form right after these is a noun: "through licenses with"
-NOUN_PREPOSITIONS = frozenset({"through", "under", "via", "with", "of", "about", "regarding",
+NOUN_PREPOSITIONS = frozenset({"through", "under", "via", "with", "of", "about", "regarding", "by",
                                "concerning"})
 # prepositions whose object is a topic, not an act ("limits on our disclosure of")
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding", "concerning", "against", "over", "re"})
