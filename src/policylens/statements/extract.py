@@ -621,8 +621,11 @@ class StatementReader:
                 if w in ADVERB_BOUNDARIES and (_beside_auxiliary(words, i)
                                                or words[i + 1:i + 3] == [",", "that"]):
                     continue  # (an aside before a "that" clause: "Please note, though, that ...")
-                if w == "while" and _inside_verb_aside(words, i):
-                    continue  # "We will not, at any point while you shop, sell ...": a time
+                if w == "while" and (_inside_verb_aside(words, i) or words[i - 1] != ","):
+                    # "We will not, at any point while you shop, sell ...", "anything we learn
+                    # while you use the app will not be passed on": a time (a contrast follows a
+                    # comma: "..., while our partners may")
+                    continue
                 cuts.append(i)
             elif w in {"and", "or"} and words[i - 1:i] == [","] and (words[i + 1:i + 2] in (
                     ["we"], ["you"], ["they"], ["it"]) or framed_subject(words, i + 1)) \
@@ -931,8 +934,11 @@ class StatementReader:
                     return None
                 j, end = close + 1, min(end + close + 1 - j, len(words))
                 continue
-            if words[j] in {".", ";", ",", "by"} or words[j] in MODALS or lemmas[j] in self.data_nouns:
-                return None  # (a modal is the grant's own predicate: "allowing cookies may amount to")
+            if words[j] in {".", ";", ",", "by"} or words[j] in MODALS \
+                    or (lemmas[j] in self.data_nouns and words[j + 1:j + 2] != ["of"]):
+                # (a modal is the grant's own predicate: "allowing cookies may amount to"; "a
+                # number of partners" is a quantity, no data)
+                return None
             j += 1
         return None
 
@@ -2035,6 +2041,10 @@ class StatementReader:
             first = g_end + (words[g_end] in PARTICLES and g_end + 1 < body_end)
             if words[first] in DENIED_OBJECTS and words[first + 1:first + 2] != ["matter"]:
                 negation = [(first, first + 1, "x")]
+        if not negation and passive and subject_start < g_start and words[subject_start] in DENIED_OBJECTS \
+                and words[subject_start + 1:subject_start + 2] != ["matter"]:
+            # "Nothing we learn is passed to other firms": a passive's subject that names none
+            negation = [(subject_start, subject_start + 1, "x")]
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
             # governs every one joined by "or"; the nearest subject's first ("We pledge that we

@@ -66,6 +66,8 @@ DATA_REACH = 8
 # subjects of a verb of staying that are people, not data ("wherever you stay with us")
 _PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors", "members"})
 # words without one of which no recipient's own end is named ("their own", "its offers")
+# words that open a clause before its subject ("but", "and yet")
+CLAUSE_LINKS = frozenset({"but", "yet", "however", "whereas", "although", "though", "while"})
 _OWN_ENDS_WORDS = frozenset({"their", "its", "own", "controller", "controllers"})
 
 
@@ -181,7 +183,10 @@ class ReceiverReader:
         # details stay with us and the processors who work for us")
         found = self._statement(words, lemmas, a, b, "share", cs, ce, b, ["third-party"], (a, b), False,
                                 data_span=(start, walk), lead=(start, walk))
-        keepers = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, b, ce)
+        # (not past a colon, whose words say whom it is not given to: "keeps member records to
+        # itself: they are not made available to sponsors or partners")
+        keep_end = next((k for k in range(b, ce) if words[k] == ":"), ce)
+        keepers = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, b, keep_end)
                                       if c not in {"user", "third-party"}))  # ("our company": us)
         if not OWN_ENDS.isdisjoint(found.slots.purposes):
             # (those it also goes to for their own ends are marketers: "We keep it to ourselves,
@@ -370,6 +375,9 @@ class ReceiverReader:
                 return None  # "sources that we receive data from": we receive
             start, walk = self.subjects.span(words, lemmas, cs, walk, a)
             start = self._coordinated(words, lemmas, cs, start)
+        while start < walk and words[start] in CLAUSE_LINKS:
+            start += 1  # (the word that opens the clause is no part of its subject: "..., but no company
+            # outside the group receives it")
         opening = after_last_comma(words, cs, start)
         if opening < start and self.lex.receiving_nobody.match_at(lemmas, opening, start):
             start = opening  # "nobody but you and our processor has access": no one else

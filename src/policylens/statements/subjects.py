@@ -127,6 +127,9 @@ PRODUCT_NOUNS = frozenset({"app", "application", "site", "website", "service", "
 # Services", "some Acme apps")
 PRODUCT_NOUN_PLURALS = frozenset({"apps", "applications", "sites", "websites", "services", "platforms",
                                   "brands", "properties"})
+# prepositions after which a name is a tool the reader uses ("pay with PayQuick", "log in via
+# Gplus")
+TOOL_PREPOSITIONS = frozenset({"with", "through", "via", "using"})
 SOME_OF_OURS = frozenset({"certain", "some", "select", "selected"})
 # kinds of service, not brands ("some cloud services")
 GENERIC_SERVICE_KINDS = frozenset({
@@ -325,6 +328,17 @@ class SubjectFinder:
             and words[x - 1] not in GENERIC_SERVICE_KINDS \
             and not any(table.find(lemmas, x - 1, x) for table in (self.lex.recipients, self.lex.actors,
                                                                   self.lex.data, self.lex.purposes))
+
+    @staticmethod
+    def _tool_named_before(words: Sequence[str], cs: int, subject: tuple[int, int]) -> bool:
+        """Whether the subject's name (one or two words) stands earlier in the sentence after
+        "with", "through", "via" or "using" ("When you pay with PayQuick, PayQuick may share"):
+        a service the reader uses, not the company."""
+        name = list(words[subject[0]:subject[1]])
+        if not 1 <= len(name) <= 2 or not all(w.isalpha() for w in name):
+            return False
+        return any(words[k] in TOOL_PREPOSITIONS and list(words[k + 1:k + 1 + len(name)]) == name
+                   for k in range(0, subject[0] - len(name)))
 
     def _owner(self, words: Sequence[str], lemmas: Sequence[str], x: int, y: int) -> bool:
         """Whether the actor noun words[x:y] names whose data or whose word it is, not who acts:
@@ -660,5 +674,9 @@ class SubjectFinder:
                     and walk - subject_start <= 3 and words[walk - 1] != lemmas[walk - 1]:
                 # "Many charities swap donor lists with one another": a quantity of a kind of
                 # organisation, others, not the company by its name
+                actor = "third-party"
+            elif not found and not passive and self._tool_named_before(words, cs, subject):
+                # "When you pay with PayQuick, PayQuick may share your information with its own
+                # partners": a name the reader uses as a tool, earlier in the sentence, is others
                 actor = "third-party"
         return actor, subject
