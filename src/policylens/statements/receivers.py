@@ -67,7 +67,7 @@ DATA_REACH = 8
 _PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors", "members"})
 # words without one of which no recipient's own end is named ("their own", "its offers")
 # words that open a clause before its subject ("but", "and yet")
-CLAUSE_LINKS = frozenset({"but", "yet", "however", "whereas", "although", "though", "while"})
+CLAUSE_LINKS = frozenset({"but", "yet", "however"})
 _OWN_ENDS_WORDS = frozenset({"their", "its", "own", "controller", "controllers"})
 
 
