@@ -65,6 +65,14 @@ def names_own_group(words: Sequence[str], a: int, b: int) -> bool:
                         and not words[a - 1].endswith(_ADJECTIVE_ENDINGS))
 
 
+def _inside_own_group(words: Sequence[str], k: int, end: int) -> bool:
+    """Whether the words at k, right after whom a phrase names, place them inside a group by its
+    name ("the hotels" + "in the Harbourline group", "the clinics" + "within our group")."""
+    return k + 2 < end and words[k] in {"in", "of", "within", "across"} and words[k + 1] in {"the", "our"} \
+        and any(all(w.isalpha() for w in words[k + 2:g]) and words[g] in _GROUP_WORDS
+                for g in range(k + 2, min(k + 6, end)))
+
+
 # endings of nouns for people or firms ("merchants", "producers", "florists", "vendors")
 _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ian", "eer")
 # endings of adjectives the lemma table does not list ("other reputable companies")
@@ -202,8 +210,10 @@ class RecipientFinder:
             # "passed to exhibitors": the verb's own "to" opens the phrase
             spans = phrases + [(first, end)]
             # a named kind of organisation is specific, not "third parties" in general
-            out = ["organisation"] if any(self.unnamed_organisation(words, lemmas, p, q)
-                                          for p, q in spans) else []
+            unnamed = [(p, q) for p, q in spans if self.unnamed_organisation(words, lemmas, p, q)]
+            # (the company's own group by its name: "among the hotels in the Harbourline group")
+            out = (["affiliate"] if any(_inside_own_group(words, q, end) for _, q in unnamed)
+                   else ["organisation"]) if unnamed else []
         elif any(self.unnamed_organisation(words, lemmas, p, q) for p, q in phrases
                  if not any(p <= a < q for _, a, _ in named)):
             # (and beside a class named in another phrase: "to our service providers, and to the

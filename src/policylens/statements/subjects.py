@@ -18,6 +18,7 @@ from policylens.statements.words import (
     AGENT_REFERENCES,
     BE,
     CLAUSE_OPENERS,
+    COORDINATORS,
     FRONTED_PREPOSITIONS,
     GOVERNING,
     HANDLING_VERBS,
@@ -127,6 +128,8 @@ PRODUCT_NOUNS = frozenset({"app", "application", "site", "website", "service", "
 # Services", "some Acme apps")
 PRODUCT_NOUN_PLURALS = frozenset({"apps", "applications", "sites", "websites", "services", "platforms",
                                   "brands", "properties"})
+# what a party does to data it then holds as its own ("the information they collect")
+COLLECTING_THEMSELVES = frozenset({"collect", "gather", "obtain", "receive", "hold", "acquire"})
 # prepositions after which a name is a tool the reader uses ("pay with PayQuick", "log in via
 # Gplus")
 TOOL_PREPOSITIONS = frozenset({"with", "through", "via", "using"})
@@ -328,6 +331,20 @@ class SubjectFinder:
             and words[x - 1] not in GENERIC_SERVICE_KINDS \
             and not any(table.find(lemmas, x - 1, x) for table in (self.lex.recipients, self.lex.actors,
                                                                   self.lex.data, self.lex.purposes))
+
+    def _theirs(self, words: Sequence[str], lemmas: Sequence[str], subject: tuple[int, int], g_end: int,
+                body_end: int) -> bool:
+        """Whether the company is named in the subject only by the "we" of a clause inside it ("Sites
+        we link to", "Partners we work with") and the object is what the subject collects itself
+        ("the information they collect")."""
+        we = [k for k in range(*subject) if words[k] == "we"]
+        # (a plural noun right before "we": not "Occasionally we", "that we")
+        return bool(we) and all(k > subject[0] and words[k - 1].isalpha() and words[k - 1] != lemmas[k - 1]
+                                and words[k - 1] not in COORDINATORS and not words[k - 1].endswith("ly")
+                                for k in we) \
+            and not any(words[k] == "our" for k in range(*subject)) \
+            and any(words[k] == "they" and lemmas[k + 1] in COLLECTING_THEMSELVES
+                    for k in range(g_end, body_end - 1))
 
     @staticmethod
     def _tool_named_before(words: Sequence[str], cs: int, subject: tuple[int, int]) -> bool:
@@ -679,4 +696,9 @@ class SubjectFinder:
                 # "When you pay with PayQuick, PayQuick may share your information with its own
                 # partners": a name the reader uses as a tool, earlier in the sentence, is others
                 actor = "third-party"
+        if actor == "company" and not passive and self._theirs(words, lemmas, (subject_start, g_start), g_end,
+                                                              body_end):
+            # "Sites we link to may sell the information they collect": the "we" of a clause
+            # inside the subject, and data the subject collects itself; others act
+            actor = "third-party"
         return actor, subject

@@ -421,7 +421,13 @@ def table_row(raw: str, base: int) -> Block:
         if _SEPARATOR_CELL.match(cell.text):  # a separator row with text glued on ("| --- |Title")
             cell = Block("", cell.offsets)
         if cell.text:
-            if delimiter is not None and parts:
+            if delimiter is not None and parts and parts[-1].endswith("?"):
+                # (a question's cell ends its sentence itself, so the next cell may answer it:
+                # "| Will my data be included if the clinic is sold? | No. ... |")
+                parts.append(" ")
+                runs.add(delimiter, 1)
+                length += 1
+            elif delimiter is not None and parts:
                 parts.append(CELL_SEPARATOR[0])
                 runs.add(delimiter, 1)
                 length += 1
@@ -611,6 +617,12 @@ _RUN_OPENING_WORDS = 12
 _RUN_ITEM_WORDS = 6
 _RUN_ITEM_ENDS = re.compile(r"(?:,|;|\bor|\band|\bnor)$", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?:]$")
+# the last words of a paragraph that leave its sentence open, whatever its length ("If you leave
+# it blank, we will" + a list that completes it)
+_DANGLING_ENDS = frozenset({"will", "may", "might", "can", "could", "shall", "should", "would", "must",
+                            "not", "never", "to", "we", "also"})
+_DANGLING_ITEMS = 6
+_DANGLING_ITEM_WORDS = 25
 
 
 def _joined(first: Block, rest: list[Block], drop_colon: bool = False) -> Block:
@@ -641,13 +653,18 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
     pending: list[Block] = []
     by_age = False  # the pending opening is an age group's lead-in
     colon = False  # the pending opening ends with a colon ("We do not:" + "* sell," ...)
+    dangling = False  # the pending opening ends on a word that cannot end a sentence ("we will")
 
     def release() -> Iterator[Block]:
         items = pending[1:]
         listed = [b for b in items if b.kind == "list-item"]
         # (after a colon, only a sentence that goes on past the list is one: "We do not:" + "*
         # sell," + "* rent, or" + "* trade" + "your contact details."; else a lead-in's items)
-        if by_age and items or len(listed) >= 2 and all(
+        if dangling and len(listed) >= 2 and _CLOSED.search(listed[-1].text):
+            # ("If you leave it blank, we will" + "* pass your name" + "* to the brands we partner
+            # with," + "* so that they can tell you about their own products.")
+            yield _joined(pending[0], items)
+        elif by_age and items or len(listed) >= 2 and all(
                 _RUN_ITEM_ENDS.search(b.text) and len(b.text.split()) <= _RUN_ITEM_WORDS
                 for b in listed[:-1]) and (not colon or items[-1].kind == "paragraph"):
             yield _joined(pending[0], items, colon and not by_age)
@@ -659,7 +676,9 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
         # (the last item may run on: "* lease" + "customer information, including ..., to third
         # parties")
         if pending and block.kind == "list-item" and (
-                len(block.text.split()) <= _AGE_ITEM_WORDS and len(pending) <= _AGE_ITEMS if by_age
+                len(pending) <= _DANGLING_ITEMS and not _CLOSED.search(pending[-1].text)
+                and len(block.text.split()) <= _DANGLING_ITEM_WORDS if dangling
+                else len(block.text.split()) <= _AGE_ITEM_WORDS and len(pending) <= _AGE_ITEMS if by_age
                 else len(pending) == 1 and len(block.text.split()) <= _RUN_ITEM_WORDS
                 or len(pending) > 1 and _RUN_ITEM_ENDS.search(pending[-1].text)):
             pending.append(block)
@@ -680,7 +699,9 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
         by_age = opening and text.endswith(":") and text.count(" ") < _AGE_LEAD_WORDS \
             and bool(_AGE_LEAD.search(text))
         colon = opening and text.endswith(":")
-        if by_age or colon or opening and text[-1:].isascii() and text[-1:].isalpha():
+        dangling = block.kind == "paragraph" and text[-1:].isalpha() \
+            and text[text.rfind(" ") + 1:].lower() in _DANGLING_ENDS
+        if by_age or colon or dangling or opening and text[-1:].isascii() and text[-1:].isalpha():
             pending.append(block)
         else:
             yield block

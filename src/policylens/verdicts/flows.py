@@ -119,7 +119,11 @@ def _passed_over(polarity: str, slots: Slots) -> Decision | None:
         # (also "we may transfer your data to our affiliates, providers and partners, which are
         # located in countries other than yours": to whom is said where the policy lists them)
         return Decision(None, "a transfer abroad: where data goes, not to whom")
-    if polarity == "negated" and (slots.data == "sensitive" or "profiling" in slots.purposes):
+    if polarity == "negated" and (slots.data == "sensitive" or "profiling" in slots.purposes) \
+            and not (slots.data == "sensitive" and slots.exceptions
+                     and set(slots.recipients) <= {"third-party"}):
+        # (but a denial to anyone at all with its exceptions listed is the whole of it: "We do not
+        # share your health information with anyone outside the practice, except:" + the cases)
         return Decision(None, "a denial confined to sensitive data or one purpose")
     return None
 
