@@ -619,8 +619,9 @@ _RUN_ITEM_ENDS = re.compile(r"(?:,|;|\bor|\band|\bnor)$", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?:]$")
 # the last words of a paragraph that leave its sentence open, whatever its length ("If you leave
 # it blank, we will" + a list that completes it)
+# (not "to" or "with", which end titles: "Who we disclose data to")
 _DANGLING_ENDS = frozenset({"will", "may", "might", "can", "could", "shall", "should", "would", "must",
-                            "not", "never", "to", "we", "also"})
+                            "not", "never"})
 _DANGLING_ITEMS = 6
 _DANGLING_ITEM_WORDS = 25
 
