@@ -659,12 +659,12 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
     def release() -> Iterator[Block]:
         items = pending[1:]
         listed = [b for b in items if b.kind == "list-item"]
-        # (after a colon, only a sentence that goes on past the list is one: "We do not:" + "*
-        # sell," + "* rent, or" + "* trade" + "your contact details."; else a lead-in's items)
         if dangling and len(listed) >= 2 and _CLOSED.search(listed[-1].text):
             # ("If you leave it blank, we will" + "* pass your name" + "* to the brands we partner
             # with," + "* so that they can tell you about their own products.")
             yield _joined(pending[0], items)
+        # (after a colon, only a sentence that goes on past the list is one: "We do not:" + "*
+        # sell," + "* rent, or" + "* trade" + "your contact details."; else a lead-in's items)
         elif by_age and items or len(listed) >= 2 and all(
                 _RUN_ITEM_ENDS.search(b.text) and len(b.text.split()) <= _RUN_ITEM_WORDS
                 for b in listed[:-1]) and (not colon or items[-1].kind == "paragraph"):
