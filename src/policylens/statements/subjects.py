@@ -133,6 +133,7 @@ COLLECTING_THEMSELVES = frozenset({"collect", "gather", "obtain", "receive", "ho
 # prepositions after which a name is a tool the reader uses ("pay with PayQuick", "log in via
 # Gplus")
 TOOL_PREPOSITIONS = frozenset({"with", "through", "via", "using"})
+# words that pick some of the company's products out ("certain CBS Services")
 SOME_OF_OURS = frozenset({"certain", "some", "select", "selected"})
 # kinds of service, not brands ("some cloud services")
 GENERIC_SERVICE_KINDS = frozenset({
@@ -347,7 +348,7 @@ class SubjectFinder:
                     for k in range(g_end, body_end - 1))
 
     @staticmethod
-    def _tool_named_before(words: Sequence[str], cs: int, subject: tuple[int, int]) -> bool:
+    def _tool_named_before(words: Sequence[str], subject: tuple[int, int]) -> bool:
         """Whether the subject's name (one or two words) stands earlier in the sentence after
         "with", "through", "via" or "using" ("When you pay with PayQuick, PayQuick may share"):
         a service the reader uses, not the company."""
@@ -692,7 +693,7 @@ class SubjectFinder:
                 # "Many charities swap donor lists with one another": a quantity of a kind of
                 # organisation, others, not the company by its name
                 actor = "third-party"
-            elif not found and not passive and self._tool_named_before(words, cs, subject):
+            elif not found and not passive and self._tool_named_before(words, subject):
                 # "When you pay with PayQuick, PayQuick may share your information with its own
                 # partners": a name the reader uses as a tool, earlier in the sentence, is others
                 actor = "third-party"
