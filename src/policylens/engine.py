@@ -49,6 +49,7 @@ from policylens.statements.words import (
     CASE_OPENERS,
     DEFINING,
     FINITE,
+    PERSONS,
     QUOTES,
     SHARING_ASKED,
     SUBORDINATORS,
@@ -68,7 +69,7 @@ if TYPE_CHECKING:
     from policylens.structure.sentences import FastSentencizer
 
 # pronouns that open a list item which is a sentence of its own, not its lead-in's continuation
-ITEM_SUBJECTS = frozenset({"we", "i", "you", "they", "it"})
+ITEM_SUBJECTS = PERSONS | {"it"}
 MAX_SENTENCE_CHARS = 3000  # regexes run on at most this much of one sentence
 # a definition of a quoted term: the term within the first words, then a defining verb
 DEFINED_TERM_WORDS = 16

@@ -151,6 +151,8 @@ _ASIDE_CUES = [str(phrase).split()[0] for phrase in load_cues()["verb_asides"]] 
 VERB_ASIDE_OPENERS = frozenset(_ASIDE_CUES + [word.replace("'", "’") for word in _ASIDE_CUES])
 # how far into the sentence before a subject "they" looks for the data it stands for
 PRONOUN_DATA_REACH = 8
+# what may stand between "and" and a second verb ("make candles and then sell them")
+_BEFORE_SECOND_VERB = MODALS | {"then", "also", "later"}
 # words that add everyone else to the minors named ("children's or anyone else's")
 _EVERYONE_ELSE = frozenset({"anyone", "anybody", "everyone", "everybody", "adults", "adult"})
 # how far apart a removing verb and an identifying word may be ("after removing the names and
@@ -867,7 +869,7 @@ class StatementReader:
         ("We make candles and sell them", "we bake bread and sell it to cafés"): the noun right
         before "and", with no data named earlier in the sentence."""
         k = g_start - 1
-        while k > 0 and words[k] in MODALS | {"then", "also", "later"}:
+        while k > 0 and words[k] in _BEFORE_SECOND_VERB:
             k -= 1
         return k > 1 and words[k] == "and" and words[k - 1].isalpha() \
             and words[k - 1] not in PRONOUNS | {"us", "it", "them"} \

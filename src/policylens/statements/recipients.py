@@ -56,13 +56,10 @@ def names_own_group(words: Sequence[str], a: int, b: int) -> bool:
     # (a name of up to three words, and "other" before the members' noun: "the other hotels in
     # the Hendry Hotels group")
     at = b + (words[b - 1] == "other" and b < len(words) and words[b].isalpha())
-    in_group = at + 2 < len(words) and words[at] in {"in", "of", "within", "across"} \
-        and words[at + 1] in {"the", "our"} and any(
-            all(w.isalpha() for w in words[at + 2:g]) and words[g] in _GROUP_WORDS
-            for g in range(at + 2, min(at + 6, len(words))))
-    return in_group or (a >= 2 and words[a - 2] in {"other", "the"} and words[a] in _GROUP_MEMBERS
-                        and words[a - 1].isalpha() and words[a - 1] not in known_words()
-                        and not words[a - 1].endswith(_ADJECTIVE_ENDINGS))
+    return _inside_own_group(words, at, len(words)) \
+        or (a >= 2 and words[a - 2] in {"other", "the"} and words[a] in _GROUP_MEMBERS
+            and words[a - 1].isalpha() and words[a - 1] not in known_words()
+            and not words[a - 1].endswith(_ADJECTIVE_ENDINGS))
 
 
 def _inside_own_group(words: Sequence[str], k: int, end: int) -> bool:

@@ -648,43 +648,72 @@ _AGE_ITEMS = 5
 _AGE_ITEM_WORDS = 30
 
 
+def _opening(block: Block) -> str | None:
+    """What kind of opening of a sentence broken over a list a block is: "age" (an age group's
+    lead-in), "colon" (a short opening ending with a colon), "dangling" (a paragraph ending on a
+    word that cannot end a sentence), "run" (a short opening with no closing mark), else None."""
+    # (the cheap tests first: most paragraphs end with a stop and are longer than an opening)
+    text = block.text
+    if block.kind != "paragraph" or not (text.endswith(":") or text[-1:].isalpha()):
+        return None
+    short = text.count(" ") < _RUN_OPENING_WORDS
+    if text.endswith(":"):
+        if not short:
+            return None
+        return "age" if text.count(" ") < _AGE_LEAD_WORDS and _AGE_LEAD.search(text) else "colon"
+    if text[text.rfind(" ") + 1:].lower() in _DANGLING_ENDS:
+        return "dangling"
+    return "run" if short and text[-1:].isascii() else None
+
+
+def _takes(kind: str, pending: list[Block], item: Block) -> bool:
+    """Whether a list item goes on the sentence pending (its opening of `kind`, the items so far)."""
+    words = len(item.text.split())
+    if kind == "dangling":
+        return len(pending) <= _DANGLING_ITEMS and not _CLOSED.search(pending[-1].text) \
+            and words <= _DANGLING_ITEM_WORDS
+    if kind == "age":
+        return words <= _AGE_ITEM_WORDS and len(pending) <= _AGE_ITEMS
+    # (the last item may run on: "* lease" + "customer information, including ..., to third
+    # parties")
+    return len(pending) == 1 and words <= _RUN_ITEM_WORDS \
+        or len(pending) > 1 and bool(_RUN_ITEM_ENDS.search(pending[-1].text))
+
+
+def _one_sentence(kind: str, items: list[Block]) -> bool:
+    """Whether an opening of `kind` and the blocks after it are one sentence."""
+    listed = [b for b in items if b.kind == "list-item"]
+    if kind == "dangling" and len(listed) >= 2 and _CLOSED.search(listed[-1].text):
+        # ("If you leave it blank, we will" + "* pass your name" + "* to the brands we partner
+        # with," + "* so that they can tell you about their own products.")
+        return True
+    if kind == "age":
+        return bool(items)
+    # (after a colon, only a sentence that goes on past the list is one: "We do not:" + "* sell,"
+    # + "* rent, or" + "* trade" + "your contact details."; else a lead-in's items)
+    return len(listed) >= 2 and all(_RUN_ITEM_ENDS.search(b.text) and len(b.text.split()) <= _RUN_ITEM_WORDS
+                                    for b in listed[:-1]) \
+        and (kind != "colon" or items[-1].kind == "paragraph")
+
+
 def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
     """The blocks, with a sentence broken over a list, or a list of rules for an age group, joined
     back into one paragraph."""
     pending: list[Block] = []
-    by_age = False  # the pending opening is an age group's lead-in
-    colon = False  # the pending opening ends with a colon ("We do not:" + "* sell," ...)
-    dangling = False  # the pending opening ends on a word that cannot end a sentence ("we will")
+    kind = ""  # the pending opening's kind (see `_opening`)
 
     def release() -> Iterator[Block]:
-        items = pending[1:]
-        listed = [b for b in items if b.kind == "list-item"]
-        if dangling and len(listed) >= 2 and _CLOSED.search(listed[-1].text):
-            # ("If you leave it blank, we will" + "* pass your name" + "* to the brands we partner
-            # with," + "* so that they can tell you about their own products.")
-            yield _joined(pending[0], items)
-        # (after a colon, only a sentence that goes on past the list is one: "We do not:" + "*
-        # sell," + "* rent, or" + "* trade" + "your contact details."; else a lead-in's items)
-        elif by_age and items or len(listed) >= 2 and all(
-                _RUN_ITEM_ENDS.search(b.text) and len(b.text.split()) <= _RUN_ITEM_WORDS
-                for b in listed[:-1]) and (not colon or items[-1].kind == "paragraph"):
-            yield _joined(pending[0], items, colon and not by_age)
+        if _one_sentence(kind, pending[1:]):
+            yield _joined(pending[0], pending[1:], drop_colon=kind == "colon")
         else:
             yield from pending
         pending.clear()
 
     for block in blocks:
-        # (the last item may run on: "* lease" + "customer information, including ..., to third
-        # parties")
-        if pending and block.kind == "list-item" and (
-                len(pending) <= _DANGLING_ITEMS and not _CLOSED.search(pending[-1].text)
-                and len(block.text.split()) <= _DANGLING_ITEM_WORDS if dangling
-                else len(block.text.split()) <= _AGE_ITEM_WORDS and len(pending) <= _AGE_ITEMS if by_age
-                else len(pending) == 1 and len(block.text.split()) <= _RUN_ITEM_WORDS
-                or len(pending) > 1 and _RUN_ITEM_ENDS.search(pending[-1].text)):
+        if pending and block.kind == "list-item" and _takes(kind, pending, block):
             pending.append(block)
             continue
-        if len(pending) > 2 and not by_age and block.kind == "paragraph" and block.text[:1].islower() \
+        if len(pending) > 2 and kind != "age" and block.kind == "paragraph" and block.text[:1].islower() \
                 and not _CLOSED.search(pending[-1].text):
             # (the sentence's end after the list, in a paragraph of its own: "your personal
             # information.")
@@ -693,16 +722,9 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
             continue
         if pending:
             yield from release()
-        # (the cheap tests first: most paragraphs end with a stop and are longer than an opening)
-        text = block.text
-        opening = block.kind == "paragraph" and (text.endswith(":") or text[-1:].isalpha()) \
-            and text.count(" ") < _RUN_OPENING_WORDS
-        by_age = opening and text.endswith(":") and text.count(" ") < _AGE_LEAD_WORDS \
-            and bool(_AGE_LEAD.search(text))
-        colon = opening and text.endswith(":")
-        dangling = block.kind == "paragraph" and text[-1:].isalpha() \
-            and text[text.rfind(" ") + 1:].lower() in _DANGLING_ENDS
-        if by_age or colon or dangling or opening and text[-1:].isascii() and text[-1:].isalpha():
+        opening = _opening(block)
+        if opening is not None:
+            kind = opening
             pending.append(block)
         else:
             yield block
