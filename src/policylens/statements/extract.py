@@ -181,6 +181,9 @@ LINE_HEADING_WORDS = 8
 GERUND_PREPOSITIONS = frozenset({"from", "in", "of", "by", "into", "through"})
 # words between ", which" and its verb when the company acts on the noun before the comma ("which
 # we may also never sell")
+# subject words that stand for data they do not name ("everything you tell us is passed on")
+STANDING_FOR_DATA = frozenset({"everything", "anything", "all", "what", "whatever", "this", "that",
+                               "these", "those", "such", "none", "nothing", "something", "any"})
 WHICH_BRIDGES = frozenset({"we", "also", "sometimes", "occasionally", "then", "never", "not", "do",
                            "does", "n't", "only", "regularly", "routinely"})
 # words that open a concession before the main clause ("while ..., ...")
@@ -659,6 +662,50 @@ class StatementReader:
                                         or words[max(start, a - 3):a - 1] in ANY_OTHER)
                    for a, _, c in self.lex.data.find(lemmas, start, end))
 
+    def _guarded(self, lemmas: Sequence[str], i: int) -> bool:
+        """Whether the act at `i` is the object of a verb that safeguards or governs it ("we
+        protect transfers with standard contractual clauses", "we safeguard all such transfers"):
+        how it is protected, not that it happens."""
+        k = i - 1
+        while k >= 0 and lemmas[k] in {"such", "these", "those", "all", "any", "the", "our"}:
+            k -= 1
+        return k >= 0 and lemmas[k] in self.lex.guarding \
+            and (k == 0 or lemmas[k - 1] in {"we", "to", "will", "also"})
+
+    def _asked_first(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_end: int) -> bool:
+        """Whether the act's if- or before-clause is followed by the company asking the reader's
+        leave ("If we ever wish to share your details with another organisation, we will ask for
+        your permission first"; "Before we pass them on, we will seek your consent"): the act
+        happens only with consent, a closed case."""
+        if words[cs] not in {"if", "before", "should"}:
+            return False
+        comma = next((k for k in range(g_end, len(words)) if words[k] in {",", ";", "."}), None)
+        return comma is not None and words[comma] == "," and any(
+            "we" in words[comma + 1:a] for a, _, _ in self.lex.asking_consent.find(
+                lemmas, comma + 1, min(len(words), comma + 10)))
+
+    def _fronted_negation(self, words: Sequence[str], lemmas: Sequence[str],
+                          i: int) -> tuple[int, int, str] | None:
+        """The negation fronted before an auxiliary and the subject of the verb at `i` ("Under no
+        circumstances is your personal data sold", "At no point, whatever your plan, are member
+        lists rented", "Not once have customer addresses been sold"), if there is one: the subject
+        between them is a few plain words, the negation opens the clause before the auxiliary."""
+        for k in range(i - 1, max(-1, i - 10), -1):
+            if words[k] in INVERTED_AUXILIARIES or words[k] in {"is", "are", "was", "were"}:
+                # (a subject between the auxiliary and the verb: not "while it is being sent";
+                # none before it: not "we may also share")
+                if all(w in AUXILIARIES or w in {"been", "being", "ever", "also"} for w in words[k + 1:i]) \
+                        or not (words[k - 1] == "," or words[k - 1].isalpha()) or words[k - 1] in PRONOUNS:
+                    return None
+                opening = max([0] + [j + 1 for j in range(max(0, k - 30), k)
+                                     if words[j] in {".", ";", ":"}])
+                # (not "Not only do we use it, we also share it": an addition, no denial)
+                return next((m for m in self.lex.negations.find(lemmas, opening, k)
+                             if m[0] <= opening + 1 and words[m[1]:m[1] + 1] != ["only"]), None)
+            if not (words[k].isalpha() or words[k] in {"'s", "'"}):
+                return None
+        return None
+
     def _actions(self, words: Sequence[str], lemmas: Sequence[str],
                  owners: dict[int, tuple[int, int] | None]) -> list[tuple[int, int, str]]:
         """(start, end, action class) of every verb or act-noun in the sentence; `owners` gets the
@@ -690,6 +737,9 @@ class StatementReader:
                 continue  # do not trade names": a verb after a subject or an auxiliary)
             if before in QUOTES and after in QUOTES and _term_named(words, i):
                 i += 1  # 'the definitions of "sell" and "share"': terms named, no act
+                continue
+            if (verb or noun) and self._guarded(lemmas, i):
+                i += 1  # "We protect transfers with contractual commitments": their safeguard, no act
                 continue
             if (verb or noun) and _glossed(words, i):
                 i += 1  # "has not sold it (that is, exchanged it for money)": the word explained
@@ -781,7 +831,9 @@ class StatementReader:
                 wanted = i > 1 and causative_before(lemmas, i, 0)
                 relative = single and i > 0 and before not in BE and (
                     (is_participle(words[i], lemmas[i]) and lemmas[i - 1] in self.data_nouns
-                     and not wanted)  # not "if you do not want your data shared"
+                     and not wanted  # not "if you do not want your data shared"
+                     # (nor a passive inverted after a negative: "At no point is your data sold")
+                     and self._fronted_negation(words, lemmas, i) is None)
                     # "companies transferring personal data": an -ing form after who does it
                     or (words[i].endswith("ing") and lex.recipients.match_at(lemmas, i - 1, i) is not None))
                 # "before sharing", "the purpose for collecting, selling or sharing": a gerund
@@ -1413,12 +1465,15 @@ class StatementReader:
                 else g_start])
         if moving_verb and not moving and lemmas[g_start] not in self.share_verbs:
             return None  # "if you go to our settings page", "by going to Settings": not data
+        # ("Under no circumstances is your personal data sold": the auxiliary before the subject)
+        inverted_passive = participle and self._fronted_negation(words, lemmas, g_start) is not None
         passive = moving or participle and (
-            wanted or labelled or any(words[k] in BE for k in range(walk, g_start)))
+            wanted or labelled or inverted_passive or any(words[k] in BE for k in range(walk, g_start)))
         if passive and any(c != "user" for _, _, c in lex.recipients.find(lemmas, subject_start, walk)) \
                 and not lex.data.find(lemmas, data_from, walk):
             return None  # "partners are given access to it": the subject receives (receivers.py)
-        if participle and not wanted and not labelled and not any(lemmas[k] in {"be", "have", "get"}
+        if participle and not wanted and not labelled and not inverted_passive \
+                and not any(lemmas[k] in {"be", "have", "get"}
                                                  for k in range(walk, g_start)) \
                 and not _perfect_of_ours(words, cs, g_start):
             return None  # "information received or transferred under ...": describes a noun
@@ -1548,6 +1603,9 @@ class StatementReader:
                             for k in range(subject_start, walk))
                     and not lex.data.find(lemmas, subject_start, walk)):
             scope = "hypothesis"
+        asked_first = self._asked_first(words, lemmas, cs, g_end)
+        if asked_first and scope == "hypothesis":
+            scope = "practice"  # (the act with the reader's leave: see `_asked_first`)
         # "may be considered a sale", "may be treated as selling or sharing": the CCPA's terms
         deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)
                        or self._named_by_copula(words, lemmas, g_start)) and (
@@ -1667,13 +1725,16 @@ class StatementReader:
             kinds += lex.data.classes_in(lemmas, max(cs, g_start - 5), g_start - 1)
         if not kinds and not passive:
             # "our subscriber mailing list, which we rent to selected publishers": a clause set off
-            # by a comma says what is done to the noun before it, its object
+            # by a comma says what is done to the noun before it, its object; so does one right
+            # after a data noun ("a subscriber list that we may lease to publishers")
             which = next((j for j in range(g_start - 1, max(0, g_start - 4) - 1, -1)
-                          if words[j] == "which"), None)
-            if which is not None and which > 1 and words[which - 1] == "," \
+                          if words[j] in {"which", "that"}), None)
+            if which is not None and which > 1 \
+                    and (words[which - 1] == "," and words[which] == "which"
+                         or lemmas[which - 1] in self.data_nouns) \
                     and all(words[j] in WHICH_BRIDGES or words[j] in MODALS
                             for j in range(which + 1, g_start)):
-                kinds += lex.data.classes_in(lemmas, max(0, which - 7), which - 1)
+                kinds += lex.data.classes_in(lemmas, max(0, which - 7), which)
         if antecedent is not None:  # (the copula's negation denies the act)
             kinds += lex.data.classes_in(lemmas, cs, antecedent)
             membership = lex.negations.find(lemmas, antecedent, g_start)
@@ -1719,6 +1780,10 @@ class StatementReader:
         if lemmas[g_start] in lex.needs_data and data == "unspecified" and not passive \
                 and k < body_end and words[k].isalpha() and not lex.recipients.match_at(lemmas, k, body_end):
             return None  # "we provide audience activation to businesses": no data is given
+        if lemmas[g_start] in lex.needs_data and data == "unspecified" and passive and walk > subject_start \
+                and not any(words[k] in PRONOUNS or words[k] in STANDING_FOR_DATA or words[k] in POSSESSIVES
+                            or words[k] in {"'", "'s"} for k in range(subject_start, walk)):
+            return None  # "Brightbeam is provided to schools": the product is given, no data
         # -- recipients, purposes, conditions, exceptions --
         given = lex.recipients.match_at(lemmas, k, body_end) if k < body_end else None
         # (not what a grant lets them reach the reader with: "permit partners to contact you with
@@ -1815,8 +1880,11 @@ class StatementReader:
                                for k in range(max(cs + 2, subject_start), g_start)):
             return None  # "partners from whom we license data": data coming to us
         # (up to a relative clause: not "to the colleges that advertise with us")
+        # (nor past a clause of its own after a comma: "..., whether they book with us or not")
         relative = next((k for k in range(g_end, body_end) if words[k] in {"that", "who", "which", "whom"}
-                         and {"to", "with"} & set(words[g_end:k])), body_end)
+                         and {"to", "with"} & set(words[g_end:k])
+                         or words[k - 1] == "," and (words[k] in SUBORDINATORS or words[k] == "whether")),
+                        body_end)
         if (not passive and words[g_end:g_end + 1] == ["us"]) \
                 or (not recipients and self.recipient_finder.to_the_company(words, lemmas, g_end, relative)):
             return None  # data coming to us: "clients may provide us with", "shared with us"
@@ -2007,7 +2075,7 @@ class StatementReader:
             only = True  # "the following categories of recipients: ...": the whole list
         if scope == "lead-in" and words[-2:-1] in (["to"], ["with"]):
             only = True  # "We may provide your information to:" + items: every recipient there is
-        only = only and not covers
+        only = (only or asked_first) and not covers
         # -- polarity --
         cue: tuple[int, int] | None = None
         negation = [m for m in lex.negations.find(lemmas, walk, g_start)
@@ -2108,6 +2176,15 @@ class StatementReader:
             # the auxiliary before the subject
             negation = [m for m in lex.negations.find(lemmas, 0, 3)
                         if m[0] == 0 and words[m[1]:m[1] + 1] == [","]]
+        if not negation and g_start - 2 > cs and words[g_start - 2] == "what" and words[g_start - 1] in BE:
+            # "your data will not form part of what is transferred": the act a free relative
+            # names, denied by its clause's own negation
+            clause = max([cs] + [k + 1 for k in range(cs, g_start - 2) if words[k] in {",", ";"}])
+            negation = lex.negations.find(lemmas, clause, g_start - 2)[-1:]
+        if not negation and (fronted_denial := self._fronted_negation(words, lemmas, g_start)) is not None:
+            # "Under no circumstances is your data sold", "Not once have addresses been sold": the
+            # negation fronted before the auxiliary and its subject
+            negation = [fronted_denial]
         if not negation and g_start == cs and (summed := post_list_denial(words, g_start)) is not None:
             negation = [(summed, summed + 1, "x")]  # "Sell it, rent it: none of these do we do"
         if not negation:

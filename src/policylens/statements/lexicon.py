@@ -199,6 +199,8 @@ class Lexicon:
     exceptions: PhraseTable
     restrictions: PhraseTable
     preferences: PhraseTable
+    guarding: frozenset[str]  # "we protect transfers with ...": a safeguard of the act, no act
+    asking_consent: PhraseTable  # "we will ask for your permission first": the act only with consent
     opting_out: PhraseTable  # "ask us not to": the reader's opt-out
     not_conditions: PhraseTable
     withdrawals: PhraseTable  # "if you no longer wish ...": an opt-out that withdraws consent
@@ -318,6 +320,8 @@ def load_lexicon() -> Lexicon:
         exceptions=_table(raw["exceptions"]),
         restrictions=_table(raw["restrictions"]),
         preferences=_table(raw["preferences"]),
+        guarding=frozenset(lemma(w) for w in raw["guarding"]),
+        asking_consent=_table(raw["asking_consent"]),
         opting_out=_table(raw["opting_out"]),
         not_conditions=_table(raw["not_conditions"]),
         withdrawals=_table(raw["withdrawals"]),

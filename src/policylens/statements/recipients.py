@@ -154,6 +154,9 @@ class RecipientFinder:
                 name = "affiliate"  # "other organisations in the IKEA Group": the company's group
             if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
                 continue  # "visits to public locations": an adjective of a place, not the public
+            if a > start and lemmas[a - 1] in self.lex.audience and b < end \
+                    and lemmas[b] in self.lex.not_data_objects:
+                continue  # "to advertise third-party products to you": what is promoted
             if any(words[k] == "outside" and words[k - 1] not in _OUTSIDE_ADJECTIVE
                    and all(words[j].isalpha() and words[j] not in COORDINATORS for j in range(k + 1, a))
                    for k in range(max(start + 1, a - 4), a)):

@@ -249,8 +249,11 @@ class ReplyReader:
                     named += tuple(part)
                 named = tuple(dict.fromkeys(named))
             conditions = tuple(self.lex.condition_classes.classes_in(lemmas, 1, end))
+            # (an answer that leads a list, "Only with a few organisations:", is its lead-in: the
+            # items say who)
             return [Extracted(0, 1 if to_whom else 2, "affirmed", None, replace(
-                        found.slots, recipients=named, only=True, scope="practice",
+                        found.slots, recipients=named, only=True,
+                        scope="lead-in" if words[-1] == ":" else "practice",
                         purposes=tuple(dict.fromkeys(found.slots.purposes + purposes)),
                         conditions=tuple(dict.fromkeys(found.slots.conditions + conditions))))
                     for found in asked_as_said

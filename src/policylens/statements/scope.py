@@ -172,6 +172,11 @@ class ScopeReader:
                 and ((lemmas[k - 1] in self.data_nouns and not presupposed) or (
                     k > cs + 1 and words[k - 1] in {"that", "which", "where"}
                     and words[k - 2].isalpha() and lemmas[k - 2] not in self.reporting
+                    # ("a subscriber list that we may lease to publishers": a sale that may
+                    # happen, to others named, is stated, not described; so is a denial, "a list
+                    # that we never rent to anyone")
+                    and not ((presupposed and modal or lex.negations.find(lemmas, k, g_start))
+                             and lex.recipients.find(lemmas, g_end, body_end))
                     and words[k - 2] not in PREPOSITIONS
                     # ("to which we sell": asks to whom, read below)
                     and not names_to_whom(words, k - 1, k)

@@ -629,6 +629,8 @@ class SubjectFinder:
             # "we" inside a predicate coordinated before ours: "Websites that we link to may
             # collect it and share it")
             actor = "company"
+        elif g_start > 1 and words[g_start - 2:g_start] == ["us", "to"]:
+            actor = "company"  # "if you would like us to pass your details to partners": we act
         elif g_start > 1 and words[g_start - 1] == "to" and (
                 "you" in words[max(cs, g_start - 5):g_start - 1]
                 # ("You can use sharing functionality in our service to disclose ...": the
