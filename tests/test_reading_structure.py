@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from policylens.cli import cli as main
 from policylens.nlp import get_nlp
 from policylens.reading.ingest import load_document
-from policylens.structure.blocks import iter_blocks
+from policylens.structure.blocks import iter_blocks, outside_contents
 from policylens.structure.sections import parse_sections
 from policylens.structure.sentences import MAX_SENTENCE_CHARS
 from tests.test_properties import assert_maps_back
@@ -310,3 +310,18 @@ def test_a_first_table_row_of_sentences_under_an_empty_header_is_content():
     assert all(not b.header for b in rows)
     titled = list(iter_blocks("|   |   |\n|---|---|\n| Recipient | Purpose |\n| Couriers | Delivery |\n"))
     assert titled[-1].header == ("Recipient", "Purpose")
+
+
+def test_the_entries_of_a_table_of_contents_are_left_out_and_the_text_after_it_is_kept():
+    # (words written for this test) titles under "Contents" name sections and state nothing
+    text = ("## Contents\n\n1. Who we are\n2. Cookies and similar technologies\n"
+            "3. Do we sell your data?\n\n## 1. Who we are\n\nWe are a small bakery.\n\n"
+            "## Contents of your account\n\n* Your orders\n")
+    kept = [(b.kind, b.text) for b in outside_contents(iter_blocks(text))]
+    assert ("list-item", "Cookies and similar technologies") not in kept
+    assert [t for k, t in kept if k == "list-item"] == ["Your orders"]
+    assert ("paragraph", "We are a small bakery.") in kept
+    # the listing ends at the first block that reads as text, under the heading too
+    text = "Contents\n========\n\nOur pledge to members, written plainly.\n\n* Cookies\n"
+    assert [b.text for b in outside_contents(iter_blocks(text))][1:] == [
+        "Our pledge to members, written plainly.", "Cookies"]

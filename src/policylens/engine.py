@@ -58,7 +58,7 @@ from policylens.statements.words import (
     names_to_whom,
     without_mark,
 )
-from policylens.structure.blocks import Block, asks_whom, iter_blocks, points_below
+from policylens.structure.blocks import Block, asks_whom, iter_blocks, outside_contents, points_below
 from policylens.structure.sections import parse_sections, section_at
 from policylens.verdicts import decide_all
 from policylens.verdicts.flows import DECISIONS
@@ -1683,7 +1683,8 @@ class Analyzer:
         `explain`) are added to it, in document order."""
         sections = parse_sections(document)
         # Blocks stream through the pipeline (never all in memory at once: a 50 MB policy).
-        blocks = ((b.text, b) for b in iter_blocks(document.text)
+        # (the entries of a table of contents name sections and state nothing)
+        blocks = ((b.text, b) for b in outside_contents(iter_blocks(document.text))
                   if b.offsets[0] >= document.body_start)
         findings: list[Finding] = []
         carried = _Carried()

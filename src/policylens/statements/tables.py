@@ -203,8 +203,12 @@ class TableReader:
         if whom:
             # (a class the lexicon knows; a name of no class or "our claims company" is left to
             # the row's other cells, which may say it acts for us)
+            # (nor advertisers said to collect through their own cookies: "advertising partners
+            # (collected through their own cookies on our sites)" get nothing from us, LABELS.md)
+            themselves = any(self._collect_themselves(words, lemmas, cells[c]) for c in whom)
             reason = tuple(r for r in self._named_in(lemmas, [cells[c] for c in whom])
-                           if r not in {"third-party", "organisation"}), ()
+                           if r not in {"third-party", "organisation"}
+                           and not (themselves and r == "advertiser")), ()
         lists_recipients = any(label.to_whom for label in labels.values())
         # the CCPA's disclosures "for a business purpose" go to those who act for the company
         business = any("business purpose" in label.text for label in labels.values())
@@ -271,6 +275,15 @@ class TableReader:
         slots = Slots(action=act, data=data, recipients=tuple(named), purposes=purposes,
                       only=act == "share" and OPEN_RECIPIENTS.isdisjoint(named))
         return TableStatement(Extracted(*cell, "affirmed", None, slots), label.text, (cell,), label.column)
+
+    def _collect_themselves(self, words: Sequence[str], lemmas: Sequence[str],
+                            cell: tuple[int, int]) -> bool:
+        """Whether a recipients cell says they collect through their own tracking tools
+        ("advertising partners (collected through their own cookies on our sites)")."""
+        start, end = cell
+        return any(words[k:k + 2] == ["their", "own"]
+                   and not self.lex.tracking_tools.isdisjoint(lemmas[k + 2:min(k + 5, end)])
+                   for k in range(start, end - 2))
 
     def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                     end: int) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import overload
 
@@ -730,6 +730,36 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
             yield block
     if pending:
         yield from release()
+
+
+# Titles of a table of contents: the entries under one name the policy's sections and state
+# nothing ("Contents" + "* Cookies and similar technologies" says nothing of cookies)
+CONTENTS_TITLES = frozenset({"contents", "table of contents", "index", "quick links", "jump to",
+                             "in this policy", "in this notice", "in this privacy policy",
+                             "in this privacy notice", "sections", "summary of contents"})
+CONTENTS_ENTRY_WORDS = 12  # an entry is a title: a few words, no closing stop
+
+
+def _contents_title(block: Block) -> bool:
+    title = re.sub(r"[^a-z ]+", " ", block.text.lower()).split()
+    return " ".join(title) in CONTENTS_TITLES
+
+
+def outside_contents(blocks: Iterable[Block]) -> Iterator[Block]:
+    """The blocks less the entries of a table of contents: the titles listed under a heading
+    "Contents" (or "Table of contents", "In this policy"), up to the next heading or the first
+    block that reads as text (a sentence with its stop, or more words than a title has)."""
+    listing = False
+    for block in blocks:
+        if block.kind == "heading":
+            listing = _contents_title(block)
+        elif listing and block.kind in ("list-item", "paragraph") \
+                and len(block.text.split()) <= CONTENTS_ENTRY_WORDS \
+                and not block.text.rstrip().endswith((".", ":", "!")):
+            continue
+        else:
+            listing = False
+        yield block
 
 
 def iter_blocks(text: str) -> Iterator[Block]:
