@@ -325,3 +325,20 @@ def test_the_entries_of_a_table_of_contents_are_left_out_and_the_text_after_it_i
     text = "Contents\n========\n\nOur pledge to members, written plainly.\n\n* Cookies\n"
     assert [b.text for b in outside_contents(iter_blocks(text))][1:] == [
         "Our pledge to members, written plainly.", "Cookies"]
+
+
+def test_a_lead_in_leads_only_its_own_items_not_an_outer_item_after_them():
+    # (words written for this test) a policy whose sections are numbered items
+    text = ("3. What we collect\n\n    For young players, we work with ad companies:\n\n"
+            "    * to show ads that suit the game\n    * to count how often an ad is seen\n\n"
+            "4. When we share your information\n")
+    blocks = list(iter_blocks(text))
+    assert [b.lead for b in blocks if b.text.startswith("to ")] == [24, 24]  # (inside item 3)
+    # the same under a bold title inside the item, which ends the item's list
+    text = ("3. What we collect\n\n    **Young players**\n\n    For them, we work with ad companies:\n\n"
+            "    * to show ads that suit the game\n    * to count how often an ad is seen\n\n"
+            "4. When we share your information\n")
+    blocks = list(iter_blocks(text))
+    led = [b for b in blocks if b.text.startswith("to ")]
+    assert led and all(b.lead is not None for b in led)
+    assert [b.lead for b in blocks if b.text == "When we share your information"] == [None]

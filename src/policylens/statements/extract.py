@@ -35,6 +35,7 @@ from policylens.polarity import load_cues
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemma, lemmas_of, verb_lemmas
 from policylens.statements.lexicon import Lexicon, load_lexicon
+from policylens.statements.onward import OwnEndsAfter
 from policylens.statements.owned import OwnedActs
 from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder, as_marketers
@@ -395,6 +396,7 @@ class StatementReader:
         # whether a clause states a practice or is embedded, a right, a description (scope.py)
         self.scopes = ScopeReader(self.lex, self.subject_finder, self.data_nouns, self.reporting)
         self.replies = ReplyReader(self.lex, self.recipient_finder, self.aggregate_only, self.read)
+        self.own_ends_after = OwnEndsAfter(self.lex, self.action_lemmas, self.aggregate_only)
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -460,6 +462,9 @@ class StatementReader:
                 if not any(s.start < r.end and r.start < s.end for s in out)]
         if not out and previous is not None and names_no_one(words):
             return self.replies.nobody_reply(words, lemmas, previous)
+        if not out and previous is not None and not self.own_ends_after.reaching.isdisjoint(lemmas):
+            # ("We give partners a hash of your email. They can then send you their own offers.")
+            out = self.own_ends_after.read(words, lemmas, previous)
         if (replying or self.replies.names_recipients(words, lemmas)) and not out and previous is not None:
             # (a reply, or an answer that opens naming to whom: "Advertisers and sponsors.")
             return self.replies.reply(words, lemmas, previous)

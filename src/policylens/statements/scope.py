@@ -112,6 +112,9 @@ class ScopeReader:
                     # (not past a subordinator opening the verb's own clause: "Number of requests
                     # to opt out Because we do not sell personal information, this is not applicable")
                     and not any(words[k] in CAUSES for k in range(m[1], walk))
+                    # (nor a reference to another part of the text: "As explained above, some of
+                    # our activities may constitute selling")
+                    and not (m[0] > 0 and words[m[0] - 1] == "as")
                     # (nor a name's "-ing" word right before the verb: "Lumo Learning shares")
                     and not (m[1] == walk and m[1] - m[0] == 1 and words[m[0]].endswith("ing"))
                     # (nor data about a manner: "Details of how you use your thermostat ... may be

@@ -569,7 +569,11 @@ class _Leads:
             self.item_offered = block.offsets[0] if block.text.endswith((":", "\uff1a")) else None
             return replace(block, lead=self.current) if self.current is not None else block
         if block.kind == "paragraph" and indent >= 2 and self.in_list:
-            return block  # a paragraph inside a list item: the list goes on
+            # a paragraph inside a list item: the list goes on (and one ending with ':' leads a
+            # list nested under it, as its item would)
+            if block.text.endswith((":", "\uff1a")):
+                self.item_offered = block.offsets[0]
+            return block
         self.in_list, self.current, self.levels, self.item_offered = None, None, [], None
         # (a heading too: "**We do not under any circumstances engage in:**" over its items)
         # (or a question, each item answering it: "Who do we share your data with?" over a list)
@@ -592,6 +596,11 @@ class _Leads:
                                      and self.item_offered is not None):
             lead = self.item_offered if self.item_offered is not None else outer_lead
             self.levels.append((indent, marker, lead))
+        elif indent < self.levels[0][0] and marker != self.levels[0][1]:
+            # an item left of the whole list, of another kind, opens a list of its own ("    * to
+            # show contextual ads" under a lead-in, then "4. When we share your information"):
+            # the lead-in leads only its own items
+            self.levels = [(indent, marker, None)]
         else:
             while len(self.levels) > 1 and (indent < self.levels[-1][0] or (
                     indent == self.levels[-1][0] and marker != self.levels[-1][1]

@@ -197,6 +197,12 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # a partner or organisation given data to serve our own users works for us
         recipients = {"service-provider" if r in {"marketing-partner", "organisation", "third-party"}
                       else r for r in recipients}
+    elif "service" in slots.purposes and not OWN_PURPOSES & set(slots.purposes):
+        # "We share your information with business partners in order to provide the Services":
+        # partners given data only to run the service act for it (LABELS.md counts partners that
+        # get it for their own ends)
+        recipients = {"service-provider" if r in {"marketing-partner", "organisation"} else r
+                      for r in recipients}
     if not recipients and not OWN_ENDS.isdisjoint(slots.purposes) and polarity != "negated":
         # "made available to record labels for their marketing", "when you book, we share your
         # name with the restaurant, which may send you its own offers": whoever has ends of their
