@@ -182,6 +182,8 @@ LINE_HEADING_WORDS = 8
 GERUND_PREPOSITIONS = frozenset({"from", "in", "of", "by", "into", "through"})
 # words between ", which" and its verb when the company acts on the noun before the comma ("which
 # we may also never sell")
+# the words of a consideration said in a clause of its own ("..., and in return we receive ...")
+_IN_RETURN = frozenset({"return", "exchange"})
 # subject words that stand for data they do not name ("everything you tell us is passed on")
 STANDING_FOR_DATA = frozenset({"everything", "anything", "all", "what", "whatever", "this", "that",
                                "these", "those", "such", "none", "nothing", "something", "any"})
@@ -1582,6 +1584,8 @@ class StatementReader:
         # -- actor --
         actor, subject = subjects.actor(words, lemmas, cs, subject_start, walk, g_start, g_end, body_end,
                                         passive)
+        if g_start == cs and lemmas[g_start] in LIST_NOUNS and words[g_end:g_end + 1] == [":"]:
+            actor = "company"  # "Recipients: your data is processed by our host": whom we give it
         if predicate is not None and actor != "company" and not passive:
             # a later predicate's subject is the first verb's ("We post it to the courier when you
             # order, and hand your email to ..."), not one inside the phrase before it
@@ -2268,7 +2272,12 @@ class StatementReader:
         # have a nonpublished number, which means that we will not provide your name")
         paid = "payment" in lex.purposes.classes_in(lemmas, subject_start, ex_end) or any(
             c == "payment" and not {"you", "they"} & set(words[b:subject_start])
-            for _, b, c in lex.purposes.find(lemmas, cs, subject_start))
+            for _, b, c in lex.purposes.find(lemmas, cs, subject_start)) or any(
+            # (what we get back, in a clause of its own: "..., and in return we receive the
+            # names of other members' customers")
+            c == "payment" and words[a + 2:a + 3] == ["we"]
+            for a, _, c in (lex.purposes.find(lemmas, ex_end, len(words))
+                            if not _IN_RETURN.isdisjoint(words[ex_end:]) else ()))
         if action == "share" and (paid or traded):
             action = "sale"  # shared for money, or a list exchanged: a sale
         slots = Slots(action=action, actor=actor, data=data, recipients=tuple(recipients),

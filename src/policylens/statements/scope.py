@@ -189,6 +189,12 @@ class ScopeReader:
                              and lex.data.find(lemmas, g_end, body_end))))
                 for k in range(subject_start, walk + 1) if k < len(words)):
             scope = "description"  # names data or cases, asserts nothing
+        if scope == "description" and colon is not None and not presupposed and not rights \
+                and lex.data.find(lemmas, colon + 1, min(colon + 4, body_end)) \
+                and not lex.negations.find(lemmas, colon + 1, min(colon + 3, body_end)):
+            # "Categories of personal information we sold in the past 12 months: identifiers,
+            # sold to data brokers; ...": a label whose colon lists the data states the act
+            scope = "practice"
         if subject_start == walk and subject_start - 1 > cs \
                 and words[subject_start - 1] in {"that", "which"} \
                 and any(words[k] in BE for k in range(walk, g_start)) \
