@@ -1300,7 +1300,8 @@ class Analyzer:
             item_before.append((block.lead, partial(sents.lower_words, len(sents.spans) - 1, strings)))
         if asked is not None and sents.spans and strings[sents.lows[sents.spans[-1].end - 1]] == "?":
             asked.append(sents.lower_words(len(sents.spans) - 1, strings))
-        elif asked is not None and block.kind == "heading" and sents.spans and asks_whom(block.text):
+        elif asked is not None and block.kind in ("heading", "paragraph") and sents.spans \
+                and asks_whom(block.text):
             # (a title asking to whom with no question mark asks the paragraph under it too:
             # "Who we share your data with" + "Our card processor and our accountants.")
             asked.append(as_whom_question(sents.lower_words(len(sents.spans) - 1, strings)) + ["?"])
@@ -1356,7 +1357,8 @@ class Analyzer:
             # not the lead-in's fragment: "These are our principles:" + "We don't share your
             # personal information with anyone"; "We do not disclose it except in these cases:" +
             # "We may provide it to ..." stays an exception of the denial)
-            head = lead if i == 0 and lead and not (
+            # (a table's header row names its columns: no item of the lead-in)
+            head = lead if i == 0 and lead and not block.column_values and not (
                 span.end > span.start and strings[sents.lows[span.start]] in ITEM_SUBJECTS
                 and self.action_words.isdisjoint(lead)) else []
             if self.action_forms.isdisjoint(words) and not head \

@@ -552,7 +552,8 @@ class StatementReader:
             and (after in DETERMINERS or after in {"these", "those", "some", "personal"}
                  # (data named right after it, or past one modifier: "sold customer names"; not a
                  # preposition's pronoun, "spaces sold through them")
-                 or (after not in PREPOSITIONS and after not in {"it", "them"} and any(
+                 # (not past a comma: "if Brightwave, Inc. is ever sold, your account data ...")
+                 or (after not in PREPOSITIONS and after not in {"it", "them", ","} and any(
                      self.lex.data.match_at(lemmas, j, len(words)) is not None
                      and words[j] not in {"it", "them"} for j in (g_end, g_end + 1) if j < len(words))))
 
@@ -1489,12 +1490,14 @@ class StatementReader:
         if passive and any(lemmas[k] in lex.not_data_objects for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, cs, walk):
             return None  # "if the company is sold": not a flow of data
-        opener = cs + 1 if words[cs] == "even" and cs + 1 < n else cs  # ("Even if Ardent is sold, ...")
+        # (past a label's colon: "We have made a firm commitment: if StrideLoop, Inc. is sold, ...")
+        opener = max([cs] + [k + 1 for k in range(cs, subject_start) if words[k] == ":"])
+        opener = opener + 1 if words[opener] == "even" and opener + 1 < n else opener  # ("Even if Ardent is sold, ...")
         # (an opener of more words: "In the event that the club is sold, ...")
         opened = lex.condition_opens.match_at(lemmas, opener, subject_start) if passive else None
         if passive and (words[opener] in SUBORDINATORS or opened is not None) and walk > subject_start \
                 and all(words[k] not in PRONOUNS for k in range(subject_start, walk)) \
-                and any(words[k].isalpha() for k in range(subject_start, walk)) \
+                and any(words[k].rstrip(".").isalpha() for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, subject_start, walk):
             # "If ExampleCo is ever sold, ...", "If the shop is sold, ...": an event befalling
             # whatever the subject names, no flow of data

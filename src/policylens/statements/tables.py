@@ -50,6 +50,8 @@ _TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})  # 
 _ASKS_WHOM = frozenset({"who", "whom", "recipient", "recipients"})
 # a header that names those who receive the data, with no act ("Recipient | Purpose")
 _RECIPIENT_HEADS = frozenset({"recipient", "recipients"})
+# a recipient class named with the word for its kind ("Partner type", "Recipient category")
+_KIND_WORDS = frozenset({"type", "types", "category", "categories", "kind", "kinds"})
 _NOT_RECIPIENTS = frozenset({"user", "abroad"})
 # a label that asks the reader ("Can you limit this sharing?", "Do you have a choice?") names the
 # reader's choice, not the company's act: its cells answer for the reader
@@ -181,11 +183,23 @@ class TableReader:
         # (a row's purpose cell that says the recipients' own ends: "Marketing partners | Their
         # own marketing"; a purpose column names the company's ends of processing otherwise,
         # "Marketing" done for it by a vendor)
+        # (or any other cell that says their own ends: "What we pass on | Name and address, so
+        # they can write to you about their own titles")
         row_purposes = tuple(dict.fromkeys(
             p for c in order if c in labels and not labels[c].to_whom
             # (the purpose column may name the act: "Purpose of disclosure", "Why we share it")
-            and not _PURPOSE_HEADS.isdisjoint(labels[c].text.split())
-            for p in self.lex.purposes.classes_in(lemmas, *cells[c]) if p in _THEIR_PURPOSES))
+            for p in self.lex.purposes.classes_in(lemmas, *cells[c]) if p in _THEIR_PURPOSES
+            and (p == "own-use" or not _PURPOSE_HEADS.isdisjoint(labels[c].text.split()))))
+        # (and a column asking whether they use it for their own ends, answered yes: "Their own
+        # use? | Yes, may contact you about its other products")
+        asked_own = [(c, answer) for c in order if (answer := answers[c]) is not None
+                     and c in labels and not labels[c].acts
+                     and not _THEIR_PURPOSES.isdisjoint(labels[c].purposes)]
+        row_purposes += tuple(p for c, answer in asked_own if answer.polarity == "affirmed"
+                              for p in labels[c].purposes if p in _THEIR_PURPOSES and p not in row_purposes)
+        # (answered no, the row's recipients act for us, whatever they are called: "Cloud hosting
+        # | Your files | No")
+        for_us = any(answer.polarity == "negated" for _, answer in asked_own)
         # "Who | Do they receive your details?": a column of recipients beside a column that
         # answers the act names to whom each answer is given (not a list the act is affirmed of)
         answered = [c for c in order if answers[c] is not None and c in labels and labels[c].acts]
@@ -227,7 +241,7 @@ class TableReader:
             elif c in whom:
                 continue
             elif label.to_whom:
-                out += self._listed(label, acts, words, lemmas, cell, data, business, row_purposes)
+                out += self._listed(label, acts, words, lemmas, cell, data, business, row_purposes, for_us)
             elif c == data_column and not lists_recipients and acts == ("sale",) \
                     and cell[1] - cell[0] <= MAX_LABEL_WORDS * 3 and "." not in words[slice(*cell)]:
                 # "Categories of personal information sold in the past 12 months | Identifiers"
@@ -239,7 +253,8 @@ class TableReader:
 
     def _listed(self, label: _Label, acts: Sequence[str], words: Sequence[str],
                 lemmas: Sequence[str], cell: tuple[int, int], data: str,
-                business: bool = False, row_purposes: tuple[str, ...] = ()) -> list[TableStatement]:
+                business: bool = False, row_purposes: tuple[str, ...] = (),
+                for_us: bool = False) -> list[TableStatement]:
         """A cell under "to whom" that lists recipient classes: the act, to them (a closed list),
         for the purposes its header or the row's purpose cell names. In a table of disclosures
         "for a business purpose" (CCPA: operational purposes), partners and unnamed third parties
@@ -253,6 +268,8 @@ class TableReader:
             # ("The creator of any show you subscribe to" | "So the creator can send you its own
             # newsletters"): whoever gets data for its own ends is a third party, named or not
             named = ["third-party"]
+        elif not named and for_us and cell[1] > cell[0]:
+            named = ["service-provider"]  # (said not to use it for its own ends: acts for us)
         if not named:
             return []
         return [self._listed_act(label, act, named, data, business, row_purposes, cell)
@@ -371,7 +388,7 @@ class TableReader:
         if end - start > 1 and words[start] in _ASKS_THE_READER and words[start + 1] == "you":
             found = []  # "Can you limit this sharing?": the reader's choice
         if not found and not {"we", "us", "from", "i"} & set(words[start:end]) \
-                and lex.data.find(lemmas, start, end):
+                and (lex.data.find(lemmas, start, end) or words[start] == "what"):
             # a label asking whether the row's party receives the data ("Do they receive your
             # details?", "Gets your data?"): the act of giving it (not "Information we get",
             # "Data received from partners")
@@ -390,7 +407,8 @@ class TableReader:
         to_whom = bool(content) and "from" not in words[start:end] and (
             words[content[-1]] in _TO_WHOM_ENDS or not _ASKS_WHOM.isdisjoint(words[start:end])
             or names_to_whom(words, start, end)
-            or any(b - 1 == content[-1] for _, b, _ in named))
+            or any(b - 1 == content[-1] or (b == content[-1] and words[b] in _KIND_WORDS)
+                   for _, b, _ in named))
         recipients = list(dict.fromkeys(r for _, _, r in named))
         kinds = lex.data.classes_in(lemmas, start, end)
         data = "aggregate" if self.aggregate_only(words, lemmas, start, end) else (

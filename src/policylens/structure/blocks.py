@@ -631,8 +631,14 @@ _CLOSED = re.compile(r"[.!?:]$")
 # (not "to" or "with", which end titles: "Who we disclose data to")
 _DANGLING_ENDS = frozenset({"will", "may", "might", "can", "could", "shall", "should", "would", "must",
                             "not", "never"})
+# ... nor, in a sentence of the company's with a stop before it or many words, the preposition
+# whose object the items are ("Apart from section 4, we share members' names with" + "* the
+# insurer ..., and" + "* the travel company ...")
+_DANGLING_PREPOSITIONS = frozenset({"with", "to"})
+_DANGLING_SENTENCE_WORDS = 8
+_QUESTION_WORDS = frozenset({"who", "whom", "what", "which", "how", "when", "where", "why"})
 _DANGLING_ITEMS = 6
-_DANGLING_ITEM_WORDS = 25
+_DANGLING_ITEM_WORDS = 40
 
 
 def _joined(first: Block, rest: list[Block], drop_colon: bool = False) -> Block:
@@ -670,7 +676,10 @@ def _opening(block: Block) -> str | None:
         if not short:
             return None
         return "age" if text.count(" ") < _AGE_LEAD_WORDS and _AGE_LEAD.search(text) else "colon"
-    if text[text.rfind(" ") + 1:].lower() in _DANGLING_ENDS:
+    last = text[text.rfind(" ") + 1:].lower()
+    if last in _DANGLING_ENDS or (last in _DANGLING_PREPOSITIONS and " we " in text
+                                  and text.count(" ") >= _DANGLING_SENTENCE_WORDS
+                                  and text.split(" ", 1)[0].lower() not in _QUESTION_WORDS):
         return "dangling"
     return "run" if short and text[-1:].isascii() else None
 
@@ -692,9 +701,12 @@ def _takes(kind: str, pending: list[Block], item: Block) -> bool:
 def _one_sentence(kind: str, items: list[Block]) -> bool:
     """Whether an opening of `kind` and the blocks after it are one sentence."""
     listed = [b for b in items if b.kind == "list-item"]
-    if kind == "dangling" and len(listed) >= 2 and _CLOSED.search(listed[-1].text):
+    if kind == "dangling" and len(listed) >= 2 and (_CLOSED.search(listed[-1].text) or (
+            items[-1].kind == "paragraph" and _CLOSED.search(items[-1].text))):
         # ("If you leave it blank, we will" + "* pass your name" + "* to the brands we partner
-        # with," + "* so that they can tell you about their own products.")
+        # with," + "* so that they can tell you about their own products."; or its end in a
+        # paragraph of its own after the list: "..., so that each can tell you about its own
+        # products.")
         return True
     if kind == "age":
         return bool(items)
@@ -863,7 +875,9 @@ def _blocks(text: str) -> Iterator[Block]:
             start = line_start
             indent = len(line) - len(line.lstrip())
             kind = "heading" if heading else "list-item" if item else "paragraph"
-            marker = "" if not item else "bullet" if item.group("bullet") else "number"
+            # (letters and roman numerals, "(i)", "a)", are sub-clauses of a numbered item)
+            marker = "" if not item else "bullet" if item.group("bullet") \
+                else "number" if line.lstrip().lstrip("(")[:1].isdigit() else "letter"
         if heading:
             yield from flush(line_end)
             start, kind = None, "paragraph"
