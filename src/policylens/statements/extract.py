@@ -1492,7 +1492,8 @@ class StatementReader:
             return None  # "if the company is sold": not a flow of data
         # (past a label's colon: "We have made a firm commitment: if StrideLoop, Inc. is sold, ...")
         opener = max([cs] + [k + 1 for k in range(cs, subject_start) if words[k] == ":"])
-        opener = opener + 1 if words[opener] == "even" and opener + 1 < n else opener  # ("Even if Ardent is sold, ...")
+        # ("Even if Ardent is sold, ...")
+        opener = opener + 1 if words[opener] == "even" and opener + 1 < n else opener
         # (an opener of more words: "In the event that the club is sold, ...")
         opened = lex.condition_opens.match_at(lemmas, opener, subject_start) if passive else None
         if passive and (words[opener] in SUBORDINATORS or opened is not None) and walk > subject_start \
