@@ -180,13 +180,13 @@ HEADING_WORDS = 12
 LINE_HEADING_WORDS = 8
 # prepositions through which a denied verb reaches a gerund ("make no money from selling")
 GERUND_PREPOSITIONS = frozenset({"from", "in", "of", "by", "into", "through"})
-# words between ", which" and its verb when the company acts on the noun before the comma ("which
-# we may also never sell")
 # the words of a consideration said in a clause of its own ("..., and in return we receive ...")
 _IN_RETURN = frozenset({"return", "exchange"})
 # subject words that stand for data they do not name ("everything you tell us is passed on")
 STANDING_FOR_DATA = frozenset({"everything", "anything", "all", "what", "whatever", "this", "that",
                                "these", "those", "such", "none", "nothing", "something", "any"})
+# words between ", which" and its verb when the company acts on the noun before the comma ("which
+# we may also never sell")
 WHICH_BRIDGES = frozenset({"we", "also", "sometimes", "occasionally", "then", "never", "not", "do",
                            "does", "n't", "only", "regularly", "routinely"})
 # words that open a concession before the main clause ("while ..., ...")

@@ -631,9 +631,9 @@ _CLOSED = re.compile(r"[.!?:]$")
 # (not "to" or "with", which end titles: "Who we disclose data to")
 _DANGLING_ENDS = frozenset({"will", "may", "might", "can", "could", "shall", "should", "would", "must",
                             "not", "never"})
-# ... nor, in a sentence of the company's with a stop before it or many words, the preposition
-# whose object the items are ("Apart from section 4, we share members' names with" + "* the
-# insurer ..., and" + "* the travel company ...")
+# ... nor, in a sentence of the company's ("we", eight words or more, no question), the
+# preposition whose object the items are ("Apart from section 4, we share members' names with" +
+# "* the insurer ..., and" + "* the travel company ...")
 _DANGLING_PREPOSITIONS = frozenset({"with", "to"})
 _DANGLING_SENTENCE_WORDS = 8
 _QUESTION_WORDS = frozenset({"who", "whom", "what", "which", "how", "when", "where", "why"})
@@ -762,6 +762,7 @@ CONTENTS_ENTRY_WORDS = 12  # an entry is a title: a few words, no closing stop
 
 
 def _contents_title(block: Block) -> bool:
+    """Whether a heading is the title of a table of contents ("Contents", "1. Table of Contents")."""
     title = re.sub(r"[^a-z ]+", " ", block.text.lower()).split()
     return " ".join(title) in CONTENTS_TITLES
 
