@@ -183,6 +183,12 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
     passed = _passed_over(polarity, slots)
     if passed:
         return passed
+    if "cross-context" in slots.purposes and polarity != "negated" \
+            and OWN_ENDS.isdisjoint(slots.purposes):
+        # CPRA "sharing" for cross-context behavioral advertising ("Sold or shared? Yes" beside
+        # advertising partners) may be partners' cookies alone: third-party-ads, no disclosure of
+        # the company's (LABELS.md, modern wording)
+        return Decision(None, "CPRA “sharing” for cross-context advertising: third-party-ads")
     recipients = set(slots.recipients)
     if "own-use" in slots.purposes and recipients & {"service-provider", "adviser"}:
         # "prize providers, for their own marketing", "the insurers on our panel, who may contact
