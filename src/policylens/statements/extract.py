@@ -1473,8 +1473,10 @@ class StatementReader:
                 else g_start])
         if moving_verb and not moving and lemmas[g_start] not in self.share_verbs:
             return None  # "if you go to our settings page", "by going to Settings": not data
-        # ("Under no circumstances is your personal data sold": the auxiliary before the subject)
-        inverted_passive = participle and self._fronted_negation(words, lemmas, g_start) is not None
+        # ("Under no circumstances is your personal data sold": the auxiliary before the subject;
+        # the negation is the statement's polarity below)
+        fronted_denial = self._fronted_negation(words, lemmas, g_start)
+        inverted_passive = participle and fronted_denial is not None
         passive = moving or participle and (
             wanted or labelled or inverted_passive or any(words[k] in BE for k in range(walk, g_start)))
         if passive and any(c != "user" for _, _, c in lex.recipients.find(lemmas, subject_start, walk)) \
@@ -2194,7 +2196,7 @@ class StatementReader:
             # names, denied by its clause's own negation
             clause = max([cs] + [k + 1 for k in range(cs, g_start - 2) if words[k] in {",", ";"}])
             negation = lex.negations.find(lemmas, clause, g_start - 2)[-1:]
-        if not negation and (fronted_denial := self._fronted_negation(words, lemmas, g_start)) is not None:
+        if not negation and fronted_denial is not None:
             # "Under no circumstances is your data sold", "Not once have addresses been sold": the
             # negation fronted before the auxiliary and its subject
             negation = [fronted_denial]

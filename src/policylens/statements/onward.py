@@ -43,7 +43,7 @@ class OwnEndsAfter:
         self.lex = lexicon
         self.action_lemmas = action_lemmas
         self.aggregate_only = aggregate_only
-        self.reaching = frozenset(lexicon.granted_reaching) | lexicon.audience
+        self.reaching = lexicon.granted_reaching | lexicon.audience
 
     def read(self, words: Sequence[str], lemmas: Sequence[str],
              previous: Callable[[], Sequence[str]]) -> list[Extracted]:
@@ -56,9 +56,11 @@ class OwnEndsAfter:
         before_lemmas = lemmas_of(before)
         if not self._given_before(before, before_lemmas):
             return []
+        # (given to those who act for the company, the offers must be said to be the recipients'
+        # own: "We pass it to our mailing house. It sends you the offers." are ours)
         if not _FOR_US.isdisjoint(self.lex.recipients.classes_in(before_lemmas, 0, len(before))) \
                 and not _OWNERS & set(words[reach + 1:reach + OFFERS_REACH]):
-            return []  # ("We pass it to our mailing house. It sends you the offers.": ours)
+            return []
         modal = next((k for k in range(max(0, reach - 3), reach) if words[k] in MODALS), None)
         slots = Slots(action="share", actor="company", data="personal", recipients=("third-party",),
                       purposes=("own-use",))
@@ -93,8 +95,7 @@ class OwnEndsAfter:
 
     def _given_before(self, before: Sequence[str], lemmas: Sequence[str]) -> bool:
         """Whether the sentence before says the company gives personal data ("We give some retail
-        partners a hashed version of your email address"), not denies it. Given to those who act
-        for the company, the offers must be said to be the recipients' own."""
+        partners a hashed version of your email address"), not denies it."""
         n = len(before)
         return "we" in before and not self.action_lemmas.isdisjoint(lemmas) \
             and not self.lex.negations.find(lemmas, 0, n) \
