@@ -318,25 +318,30 @@ def test_sigterm_exits_143_and_leaves_no_output_file(tmp_path: Path):
     assert target.read_text() == "previous report\n" and _tmp_files(tmp_path) == []
 
 
-def test_a_sigterm_whose_exception_python_dropped_still_stops_the_run(tmp_path: Path, monkeypatch):
-    # Python drops an exception raised inside a finaliser ("Exception ignored in ..."): the
-    # handler's Terminated can be lost so, and the run must still end 143 with the old report.
+@pytest.mark.parametrize("handler, exit_code", [("_on_sigint", EXIT_INTERRUPTED),
+                                                ("_on_sigterm", EXIT_TERMINATED)])
+def test_a_signal_whose_exception_python_dropped_still_stops_the_run(
+        tmp_path: Path, monkeypatch, handler: str, exit_code: int):
+    # Python drops an exception raised inside a finaliser ("Exception ignored in ..."), and C code
+    # can clear one (a Ctrl-C during spaCy's import was lost so, about once in 80 runs): the
+    # handler's exception is lost, and the run must still end 130 or 143 with the old report.
     import contextlib
 
     from click.testing import CliRunner
 
+    from policylens import cli as cli_module
     from policylens import errors
-    from policylens.cli import _on_sigterm, cli
 
-    monkeypatch.setattr(errors, "_terminated", False, raising=False)  # (restored after)
-    with contextlib.suppress(errors.Terminated):
-        _on_sigterm(signal.SIGTERM, None)  # the raise a finaliser swallowed
+    monkeypatch.setattr(errors, "_stopped_by", None)  # (restored after)
+    with contextlib.suppress(KeyboardInterrupt):
+        getattr(cli_module, handler)(signal.SIGINT, None)  # the raise that was swallowed
     policy = tmp_path / "policy.md"
     policy.write_text("We never sell your personal information.\n")
     target = tmp_path / "report.json"
     target.write_text("previous report\n")
-    result = CliRunner().invoke(cli, ["analyze", str(policy), "-o", str(target), "--no-cache"])
-    assert result.exit_code == EXIT_TERMINATED
+    result = CliRunner().invoke(cli_module.cli, ["analyze", str(policy), "-o", str(target),
+                                                 "--no-cache"])
+    assert result.exit_code == exit_code
     assert target.read_text() == "previous report\n" and _tmp_files(tmp_path) == []
 
 

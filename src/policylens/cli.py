@@ -15,7 +15,8 @@ from policylens.errors import (
     EXIT_TERMINATED,
     PolicylensError,
     Terminated,
-    raise_if_terminated,
+    interrupt,
+    raise_if_stopped,
     terminate,
 )
 
@@ -59,7 +60,7 @@ class _Group(click.Group):
             try:
                 return super().invoke(ctx)
             finally:
-                raise_if_terminated()  # (a SIGTERM whose exception Python dropped: still 143)
+                raise_if_stopped()  # (a Ctrl-C or SIGTERM whose exception was dropped: 130, 143)
         except PolicylensError as exc:
             for line in exc.lines():
                 _err(f"error: {line}")
@@ -134,10 +135,16 @@ def _on_sigterm(signum: int, frame: object) -> None:
     terminate()
 
 
+def _on_sigint(signum: int, frame: object) -> None:
+    interrupt()
+
+
 def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _on_sigterm)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # (not SIG_IGN: nohup, &)
+        signal.signal(signal.SIGINT, _on_sigint)
     if sys.stdout is None:  # started with stdout closed: a clear error if anything is printed
         from policylens.output import ClosedStdout
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 # Exit codes, documented in --help and the README.
 EXIT_OK = 0  #: done, nothing at the gate
@@ -18,24 +19,35 @@ class Terminated(KeyboardInterrupt):
     temporary output file is left behind."""
 
 
-_terminated = False  # SIGTERM came (see `terminate`)
+_stopped_by: type[KeyboardInterrupt] | None = None  # Ctrl-C or SIGTERM came (see `stop`)
 
 
-def terminate() -> None:
-    """What SIGTERM does: raise `Terminated`, and remember it. Python drops an exception raised
-    where it cannot propagate (a finaliser that the signal handler interrupted prints "Exception
-    ignored" and goes on), so the run would finish as if nothing came: `raise_if_terminated` at
-    the points that commit a result raises it again."""
-    global _terminated
-    _terminated = True
-    raise Terminated
+def stop(kind: type[KeyboardInterrupt]) -> NoReturn:
+    """What Ctrl-C (`KeyboardInterrupt`) and SIGTERM (`Terminated`) do: raise `kind`, and
+    remember it. Python drops an exception raised where it cannot propagate (a finaliser that the
+    signal handler interrupted, or C code that clears it: spaCy's compiled modules do while they
+    are imported), so the run would finish as if nothing came: `raise_if_stopped` at the points
+    that commit a result raises it again."""
+    global _stopped_by
+    _stopped_by = kind
+    raise kind
 
 
-def raise_if_terminated() -> None:
-    """Raise `Terminated` again if SIGTERM came and its first raise was lost: before a report
-    replaces its file, and before a command ends as done."""
-    if _terminated:
-        raise Terminated
+def terminate() -> NoReturn:
+    """SIGTERM's handler."""
+    stop(Terminated)
+
+
+def interrupt() -> NoReturn:
+    """Ctrl-C's handler."""
+    stop(KeyboardInterrupt)
+
+
+def raise_if_stopped() -> None:
+    """Raise again what Ctrl-C or SIGTERM raised if that first raise was lost: once the pipeline
+    is built, before a report replaces its file, and before a command ends as done."""
+    if _stopped_by is not None:
+        raise _stopped_by
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from typing import TextIO
 
-from policylens.errors import InputError, Location, raise_if_terminated
+from policylens.errors import InputError, Location, raise_if_stopped
 
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
@@ -66,7 +66,7 @@ def atomic_output(path: str, encoding: str = "utf-8") -> Iterator[TextIO]:
             if exc.errno in _FULL:  # the disk filled up while the report was written
                 raise _write_error(path, exc) from None
             raise
-        raise_if_terminated()  # (a SIGTERM whose exception was lost: the old report stays)
+        raise_if_stopped()  # (a Ctrl-C or SIGTERM whose exception was lost: the old report stays)
         try:
             stream.flush()
             os.fsync(stream.fileno())

@@ -80,6 +80,7 @@ class AnalysisSpec:
                     f"policylens {__version__} on this worker is not the same install as the one "
                     "that started the run (code, spaCy or model differ), so its reports could differ",
                     hint="install the same policylens version and extras on every worker")
+            from policylens.errors import raise_if_stopped
             from policylens.reading.language import preload
             from policylens.running import collector
             from policylens.running.expressions import kept_compiled
@@ -88,6 +89,7 @@ class AnalysisSpec:
                 analyzer = Analyzer(self.ruleset(), self.model)
                 _ANALYZERS[self._memo_key()] = analyzer
                 preload()  # the language model too: workers forked from here share it
+            raise_if_stopped()  # (a Ctrl-C that spaCy's import swallowed: stop now, not at the end)
         return analyzer
 
     def _memo_key(self) -> tuple[Any, ...]:
