@@ -1320,12 +1320,14 @@ class Analyzer:
             # (what we never do is our denial: "What we will never do with your data:" + "sell it")
             leads[block.offsets[0]] = lead_words if labelled else denied_acts_lead(lead_words[:-1]) \
                 or lead_words[:-1]
-            if question is not None and len(sents.spans) == 1 and {"with", "to"} & set(lead_words) \
+            if question is not None and len(sents.spans) == 1 \
+                    and ({"with", "to"} & set(lead_words) or lead_words[:1] == ["only"]) \
                     and self.action_words.isdisjoint(lead_words) \
                     and not self.action_words.isdisjoint(question):
-                # an answer of its own that leads a list, naming to whom, completes the act asked
-                # about ("Do you share my details? Only with a few organisations:" + "* our card
-                # processor")
+                # an answer of its own that leads a list, naming to whom or the only cases,
+                # completes the act asked about ("Do you share my details? Only with a few
+                # organisations:" + "* our card processor"; "When do we share it? Only in these
+                # situations:" + "1. when the law requires it")
                 leads[block.offsets[0]] = list(SECTION_ACT) + leads[block.offsets[0]]
         elif leads is not None and block.text.endswith("?") and sents.spans:
             # a question over a list: each item answers it ("Who do we share your data with?" +

@@ -159,6 +159,11 @@ _EVERYONE_ELSE = frozenset({"anyone", "anybody", "everyone", "everybody", "adult
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
+# how many words the subject of an act may hold after "does not mean (that)"
+MEANT_SUBJECT_WORDS = 5
+# how far a bracket that defines aggregate data may run ("de-identified data (information from
+# which names, contact details and other identifiers have been removed)")
+ASIDE_REACH = 30
 # the words before a data noun that name all data besides a kind ("or any other information")
 ANY_OTHER = (["any", "other"], ["all", "other"])
 # how far "available" may stand from its "make": past a long object with an aside of its own
@@ -675,10 +680,20 @@ class StatementReader:
         protect transfers with standard contractual clauses", "we safeguard all such transfers"):
         how it is protected, not that it happens."""
         k = i - 1
-        while k >= 0 and lemmas[k] in {"such", "these", "those", "all", "any", "the", "our"}:
+        while k >= 0 and lemmas[k] in {"such", "this", "these", "that", "those", "all", "any", "the", "our"}:
+            # (lemmas: "these" is "this")
             k -= 1
         return k >= 0 and lemmas[k] in self.lex.guarding \
             and (k == 0 or lemmas[k - 1] in {"we", "to", "will", "also"})
+
+    def _meaning_denied(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
+                        walk: int) -> list[tuple[int, int, str]]:
+        """The negation of "mean" before the act's subject ("It does not mean we give your
+        information to other companies", "this doesn't mean that your data is sold"), else none."""
+        k = next((j for j in range(walk - 1, cs, -1) if lemmas[j] == "mean"), None)
+        if k is None or walk - k > MEANT_SUBJECT_WORDS:
+            return []
+        return [m for m in self.lex.negations.find(lemmas, max(cs, k - 3), k) if m[1] >= k - 1][-1:]
 
     def _asked_first(self, words: Sequence[str], lemmas: Sequence[str], cs: int, g_end: int) -> bool:
         """Whether the act's if- or before-clause is followed by the company asking the reader's
@@ -1077,6 +1092,13 @@ class StatementReader:
             # (past the rest of its noun phrase: "de-identified | data", "anonymised | trial results")
             b = next((j for j in range(mark_end, min(end, mark_end + 3))
                       if not words[j].isalpha() or words[j] in JOINERS), mark_end)
+            if words[b:b + 1] == ["("]:
+                # (a bracket after it defines it: "de-identified data (information from which
+                # names and other identifiers have been removed)")
+                close = next((j for j in range(b + 1, min(end, b + ASIDE_REACH)) if words[j] == ")"), None)
+                if close is not None:
+                    defined.append((b, close))
+                continue
             # (also "..., from which names and addresses have been removed, ...")
             if words[b:b + 1] == [","] and (words[b + 1:b + 2] in (["with"], ["without"])
                                             or words[b + 1:b + 3] == ["from", "which"]):
@@ -2200,6 +2222,10 @@ class StatementReader:
             # "Under no circumstances is your data sold", "Not once have addresses been sold": the
             # negation fronted before the auxiliary and its subject
             negation = [fronted_denial]
+        if not negation:
+            # "This does not mean that we sell your data": the act a denied meaning embeds is
+            # denied (the policy's way of saying it does not happen)
+            negation = self._meaning_denied(words, lemmas, cs, walk)
         if not negation and g_start == cs and (summed := post_list_denial(words, g_start)) is not None:
             negation = [(summed, summed + 1, "x")]  # "Sell it, rent it: none of these do we do"
         if not negation:

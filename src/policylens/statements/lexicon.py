@@ -167,6 +167,7 @@ class Lexicon:
     granted_sale: frozenset[str]  # granted verbs that make the grant a sale ("buy")
     granted_reaching: frozenset[str]  # granted verbs of reaching the reader ("contact")
     reaching_offers: frozenset[str]  # what reaching the reader brings that is the reacher's own
+    reaching_selling: frozenset[str]  # verbs of reaching the reader that are offers themselves
     grants: frozenset[str]  # "allow": with a granted verb after, the act of sharing
     granted: frozenset[str]  # "use", "access"
     compounds: frozenset[str]
@@ -284,6 +285,7 @@ def load_lexicon() -> Lexicon:
         granted_sale=frozenset(lemma(w) for w in actions["sale"].get("granted", [])),
         granted_reaching=frozenset(lemma(w) for w in actions["share"].get("reaching", [])),
         reaching_offers=frozenset(lemma(w) for w in actions["share"].get("reaching_offers", [])),
+        reaching_selling=frozenset(lemma(w) for w in actions["share"].get("reaching_selling", [])),
         grants=frozenset(lemma(w) for w in actions["share"].get("grants", [])),
         granted=frozenset(lemma(w) for w in actions["share"].get("granted", [])
                           + actions["share"].get("reaching", [])),

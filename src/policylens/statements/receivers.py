@@ -84,6 +84,14 @@ def _sent_by_reader(words: Sequence[str], lemmas: Sequence[str], start: int, end
                for k in range(start, min(end, len(words) - 2)))
 
 
+def _own_copy(words: Sequence[str], b: int) -> bool:
+    """Whether the verb's object at b is a copy of the subject's own data ("obtain a copy of
+    their personal data", "receive copies of your records"): the right of access, no giving."""
+    k = b + (words[b:b + 1] in (["a"], ["an"]))
+    return words[k:k + 1] in (["copy"], ["copies"]) and words[k + 1:k + 2] == ["of"] \
+        and words[k + 2:k + 3] in (["their"], ["your"], ["his"], ["her"])
+
+
 def _users_data(words: Sequence[str], b: int, ce: int) -> bool:
     """Whether the object at b is the data of the company's users: "your details", "our
     members' records", "loyalty customers' names"."""
@@ -142,6 +150,8 @@ class ReceiverReader:
                 # a list's lead-in ("Third parties may receive information as follows:"; not its
                 # agents listed, "is received only by: ...")
                 continue
+            if _own_copy(words, b):
+                continue  # "residents may ... obtain a copy of their personal data": a right
             found = self._agent(words, lemmas, a, b, action, cs, ce) if participle \
                 else only_ones or self._subject(words, lemmas, a, b, action, cs, ce, previous, given)
             if found is not None:

@@ -98,6 +98,9 @@ _OUTSIDE_ADJECTIVE = frozenset({"to", "with", "onto", "among", "any", "no", "the
 RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 # a pronoun that is the recipients when the company is the subject ("and they may email you")
 THEY = frozenset({"they", "it", "both", "each"})
+# how far after the recipients' pronoun their verb of reaching the reader may stand ("who may
+# publish them and contact you")
+REACH_AFTER_SUBJECT = 8
 
 # determiners before a singular noun that name one organisation ("the project developer")
 _ONE_MARKERS = frozenset({"the", "that", "each", "our", "this"})
@@ -121,6 +124,7 @@ class RecipientFinder:
         self.data_nouns = data_nouns
         # base forms that have an "-ing" form in the lemma table: "to develop" is no recipient
         self.verb_lemmas = verb_lemmas
+        self.reaching = lexicon.granted_reaching | lexicon.reaching_selling
 
     def classes(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> list[str]:
         """Recipient classes named where a recipient stands: in a phrase opened by "to", "with",
@@ -259,19 +263,22 @@ class RecipientFinder:
             elif (words[k] in RELATIVE_SUBJECTS and not self._our_own(words, start, k)) \
                     or (recipient_subject and words[k] == "and"):
                 # (the pronoun is the subject: its verb follows, after a modal or an adverb)
-                subject, reach_end = k, min(k + 5, end - 1)
+                subject, reach_end = k, min(k + REACH_AFTER_SUBJECT, end - 1)
             elif words[k] == "and" and words[k + 1] in THEY:
                 # "we hand your email to the magazine, and they may email you about offers"
-                subject, reach_end = k + 1, min(k + 5, end - 1)
+                subject, reach_end = k + 1, min(k + REACH_AFTER_SUBJECT, end - 1)
             else:
                 continue
             # (whom they reach: the reader, or those the data is about, "tell students about
-            # their courses")
+            # their courses"; after a verb of their own, "which may publish them and contact you")
             reach = next((j for j in range(subject + 1, reach_end)
-                          if lemmas[j] in self.lex.granted_reaching
+                          if lemmas[j] in self.reaching
                           and words[j + 1] not in {"we", "us", "our", "it", "them"}), None)
+            if reach is not None and lemmas[reach] in self.lex.reaching_selling \
+                    and "you" in words[reach + 1:reach + 4]:
+                return True  # "who then markets directly to you"
             if reach is not None and any(
-                    lemmas[m] in self.lex.reaching_offers
+                    (lemmas[m] in self.lex.reaching_offers and "our" not in words[reach + 1:m])
                     or (words[m] in OWN_ENDS_OPENERS
                         and words[m + 1:m + 2] in (["their"], ["its"], ["other"]))
                     for m in range(reach + 2, min(reach + 8, end))):

@@ -48,8 +48,10 @@ _PUNCTUATION = frozenset({";", ",", ".", ":", "-", "–", "—", "/", "(", ")", 
 # the last word of a label whose cells name the recipients: "Disclosed to", "Shared with"
 _TO_WHOM_ENDS = frozenset({"to", "with", "whom", "recipient", "recipients"})  # "Disclosed to"
 _ASKS_WHOM = frozenset({"who", "whom", "recipient", "recipients"})
-# a header that names those who receive the data, with no act ("Recipient | Purpose")
+# a header that names those who receive the data, with no act ("Recipient | Purpose"); or asks
+# it in a header of its own ("Who | What | Why")
 _RECIPIENT_HEADS = frozenset({"recipient", "recipients"})
+_WHO_HEADS = frozenset({("who",), ("whom",), ("to", "whom")})
 # a recipient class named with the word for its kind ("Partner type", "Recipient category")
 _KIND_WORDS = frozenset({"type", "types", "category", "categories", "kind", "kinds"})
 _NOT_RECIPIENTS = frozenset({"user", "abroad"})
@@ -161,12 +163,14 @@ class TableReader:
         if labels is None:  # (a table's rows share their header: read once)
             if len(self.headers) >= MAX_KEPT_HEADERS:
                 self.headers.clear()  # (memory flat over a corpus of many tables)
-            labels = self.headers[key] = _matrix({c: self._label(h, lemmas_of(h), 0, len(h), column=c)
-                                                  for c, h in enumerate(map(self.tokenize, header)) if h})
+            labels = self.headers[key] = _cpra_pair(_matrix(
+                {c: self._label(h, lemmas_of(h), 0, len(h), column=c)
+                 for c, h in enumerate(map(self.tokenize, header)) if h}))
         table_acts = tuple(dict.fromkeys(a for label in labels.values() for a in label.acts)) or (
             # "Recipient | Purpose": a column of those who receive the data names the act of
             # giving it to them
-            ("share",) if any(label.to_whom and not _RECIPIENT_HEADS.isdisjoint(label.text.split())
+            ("share",) if any(label.to_whom and (not _RECIPIENT_HEADS.isdisjoint(label.text.split())
+                                                 or tuple(label.text.split()) in _WHO_HEADS)
                               for label in labels.values()) else ())
         if not table_acts:
             return []  # a table of cookies, retention periods or purposes: no act named
@@ -444,6 +448,17 @@ class TableReader:
             elif lemmas[k] not in COORDINATORS:
                 return ()
         return tuple(dict.fromkeys(acts))
+
+
+def _cpra_pair(labels: dict[int, _Label]) -> dict[int, _Label]:
+    """A bare "Shared" column beside a "Sold" one ("Category | Recipients | Sold | Shared"): the
+    CPRA's pair of terms, in which "shared" is sharing for cross-context behavioral advertising
+    (LABELS.md, modern wording: third-party-ads; a disclosure only where the text says one)."""
+    if not any("sale" in label.acts for label in labels.values()):
+        return labels
+    return {c: replace(label, purposes=(*label.purposes, "cross-context"))
+            if label.acts == ("share",) and len(label.text.replace("?", "").split()) == 1 else label
+            for c, label in labels.items()}
 
 
 def _matrix(labels: dict[int, _Label]) -> dict[int, _Label]:
