@@ -261,6 +261,19 @@ def sell(cookies: list[str], children: int = 13) -> None:
     assert policy["statements"] == [] and "does not look like a privacy policy" in policy["notes"][0]
 
 
+def test_a_long_section_on_childrens_information_is_a_policy(cli, tmp_path: Path):
+    # (words written for this test: a policy's section on children that never says "privacy",
+    # "personal" or "your data"; it was screened out as no policy, and its denial lost)
+    path = tmp_path / "children.md"
+    path.write_text("Children's information\n======================\n\n"
+                    + "Most of our pupils are children, so the music school keeps details of them "
+                      "for lessons, exams and concerts, as a parent agrees when booking.\n\n" * 8
+                    + "We don't pass your or your child's details to anyone outside the school.\n")
+    run = cli("analyze", "-f", "json", path)
+    policy = run.json()["policies"][0]
+    assert not policy["notes"] and policy["practices"]["third-party-sharing"]["value"] == "no"
+
+
 def test_a_long_excerpt_about_sharing_members_information_is_a_policy(cli, tmp_path: Path):
     # (words written for this test: no "privacy", "personal" or "your data"; it shares
     # "members' information", as clauses quoted from a policy's section do)

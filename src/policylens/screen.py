@@ -23,7 +23,13 @@ _VOCABULARY = re.compile(
     r"(?:personal\s+|contact\s+)?(?:details|records)\b"
     # (or of giving or gathering information: "We share CrowdTangle Users' information with
     # certain third-parties", "information we collect")
-    r"|\b(?:collect|shar|disclos|sell|sold|process)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:information|data)\b"
+    # (also keeping it, and over a coordinated owner: "share your or your child's information")
+    r"|\b(?:collect|shar|disclos|sell|sold|process|hold|keep|kept|stor)\w*\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:information|data)\b"
+    # (or of a child's information, as a children's section does: "Children's information",
+    # "information about children")
+    r"|\bchild(?:ren)?['’]s\s+(?:personal\s+)?(?:information|data|details|records)\b"
+    r"|\binformation\s+about\s+(?:you|your|children|child|users|members|customers|patients)\b"
     r"|\b(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|provide|share|disclose)"
     # (or of who receives it: a list of recipients quoted from a policy, "Service providers who
     # help us provide our products")

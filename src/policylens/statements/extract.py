@@ -159,6 +159,9 @@ _EVERYONE_ELSE = frozenset({"anyone", "anybody", "everyone", "everybody", "adult
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
+# adverbs between a passive's auxiliary and its participle ("is only disclosed when you agree")
+PASSIVE_ADVERBS = frozenset({"only", "never", "not", "also", "always", "ever", "solely", "usually",
+                             "generally", "normally", "sometimes", "occasionally", "strictly"})
 # how many words the subject of an act may hold after "does not mean (that)"
 MEANT_SUBJECT_WORDS = 5
 # how far a bracket that defines aggregate data may run ("de-identified data (information from
@@ -169,7 +172,7 @@ ANY_OTHER = (["any", "other"], ["all", "other"])
 # how far "available" may stand from its "make": past a long object with an aside of its own
 # ("make information about our readers, including the subjects of articles they have read,
 # available to selected third parties": 16 words)
-MADE_AVAILABLE_REACH = 20
+MADE_AVAILABLE_REACH = 28
 # how many words may name whom a grant lets act ("let the independently owned hotels in the
 # Heritage network receive"), past a relative clause set off by commas
 GRANTEE_WORDS = 12
@@ -686,6 +689,15 @@ class StatementReader:
         return k >= 0 and lemmas[k] in self.lex.guarding \
             and (k == 0 or lemmas[k - 1] in {"we", "to", "will", "also"})
 
+    @staticmethod
+    def _second_predicate_of_we(words: Sequence[str], cs: int, g_start: int) -> bool:
+        """Whether the verb at g_start follows ", and" (past modals and adverbs) in a clause whose
+        subject is "we" ("We work with partners, such as travel firms, and may give them ...")."""
+        k = g_start - 1
+        while k > cs and (words[k] in MODALS or words[k] in PASSIVE_ADVERBS or words[k] in {"then", "also"}):
+            k -= 1
+        return k - 1 > cs and words[k] == "and" and words[k - 1] == "," and words[cs] == "we"
+
     def _meaning_denied(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
                         walk: int) -> list[tuple[int, int, str]]:
         """The negation of "mean" before the act's subject ("It does not mean we give your
@@ -838,6 +850,8 @@ class StatementReader:
                 # (not after its subject: "we sold device identifiers")
                 adjectival = single and is_participle(words[i], lemmas[i]) \
                     and before not in BE and before not in PERFECT and before not in PRONOUNS \
+                    and not (i > 1 and before in PASSIVE_ADVERBS
+                             and (words[i - 2] in BE or words[i - 2] in PERFECT)) \
                     and after.isalpha() \
                     and after not in DETERMINERS and after not in OBJECT_SKIP \
                     and after not in FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns \
@@ -1153,10 +1167,13 @@ class StatementReader:
         to partners for payment is a sale", "our disclosure of cookie data may be a sale"): the
         law's name for that act, as "considered a sale" is. Not an event ("if there is a sale of
         the business") nor a thing with no act ("this is a sale between you and the seller")."""
-        if not (i >= 2 and words[i - 1] == "a" and words[i - 2] in {"is", "be", "are"}
-                and words[i - 3:i - 2] != ["there"] and words[i + 1:i + 2] != ["of"]):
-            return False
         lex = self.lex
+        # (a sale "of" data is the act's name too: "... is a sale of personal information"; not
+        # "a sale of the business")
+        if not (i >= 2 and words[i - 1] == "a" and words[i - 2] in {"is", "be", "are"}
+                and words[i - 3:i - 2] != ["there"]
+                and (words[i + 1:i + 2] != ["of"] or lex.data.find(lemmas, i + 2, min(len(words), i + 5)))):
+            return False
         # (or lets others have it: "letting partners have your e-mail address is a sale")
         return any(lex.action_words.match_at(lemmas, k, i - 2) or lex.action_nouns.match_at(lemmas, k, i - 2)
                    or lemmas[k] in lex.grants for k in range(max(0, i - COPULA_REACH), i - 2))
@@ -1614,6 +1631,10 @@ class StatementReader:
                                         passive)
         if g_start == cs and lemmas[g_start] in LIST_NOUNS and words[g_end:g_end + 1] == [":"]:
             actor = "company"  # "Recipients: your data is processed by our host": whom we give it
+        if actor != "company" and not passive and self._second_predicate_of_we(words, cs, g_start):
+            # "We work with chosen partners, such as insurers, and may give them your details":
+            # the verb after "and" shares the clause's subject, not the list before it
+            actor = "company"
         if predicate is not None and actor != "company" and not passive:
             # a later predicate's subject is the first verb's ("We post it to the courier when you
             # order, and hand your email to ..."), not one inside the phrase before it

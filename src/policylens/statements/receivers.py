@@ -306,9 +306,10 @@ class ReceiverReader:
         if r is None or walk - r < 3 or walk - r > 12 or words[walk - 1] in PRONOUNS \
                 or any(not w.isalpha() and w != "-" for w in words[start:walk]):
             return None
-        if {"you", "your"} & set(words[r:walk]) and words[r] != "where":
+        if words[r + 1:r + 2] in (["you"], ["your"]) and words[r] != "where":
             # "the apps that you connect to your account": at the user's direction (not "each
-            # retailer where you collect points": a place)
+            # retailer where you collect points": a place; nor "organisers who run the events
+            # you sign up for", whose clause's subject is the recipient)
             return None
         return start, r
 
