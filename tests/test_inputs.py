@@ -274,6 +274,19 @@ def test_a_long_section_on_childrens_information_is_a_policy(cli, tmp_path: Path
     assert not policy["notes"] and policy["practices"]["third-party-sharing"]["value"] == "no"
 
 
+def test_a_newsletters_section_on_who_sees_the_email_address_is_a_policy(cli, tmp_path: Path):
+    # (words written for this test: no "privacy", "personal" or "your data"; a small newsletter
+    # says who sees subscribers' email addresses and that it never swaps its list)
+    path = tmp_path / "newsletter.md"
+    path.write_text("## Who sees your email address\n\n"
+                    + "The two of us who write the letter read the replies, and the delivery service "
+                      "that sends each issue keeps the addresses for us and for nothing else.\n\n" * 8
+                    + "We never sell, rent or swap the subscriber list.\n")
+    run = cli("analyze", "-f", "json", path)
+    policy = run.json()["policies"][0]
+    assert not policy["notes"] and policy["practices"]["data-sale"]["value"] == "no"
+
+
 def test_a_long_excerpt_about_sharing_members_information_is_a_policy(cli, tmp_path: Path):
     # (words written for this test: no "privacy", "personal" or "your data"; it shares
     # "members' information", as clauses quoted from a policy's section do)

@@ -39,6 +39,9 @@ _VOCABULARY = re.compile(
     # (or of the trackers, lists and choices of ads matched to people: "by uploading an encrypted
     # customer list", "a tracking technology from a third party", "to opt out of these ads")
     r"|\btracking\s+technolog|\bcustomer\s+lists?\b|\bopt(?:[\s-]*)out\b"
+    # (or of the addresses and lists a newsletter keeps: "who sees your email address", "the
+    # subscriber list")
+    r"|\be-?mail\s+address|\b(?:subscriber|mailing|member|donor)\s+(?:lists?|details|records|data)\b"
     r"|confidentialit|donn[ée]es\s+personnelles|datenschutz|privacidad|privacidade|riservatezza",
     re.I,
 )

@@ -188,6 +188,10 @@ HEADING_WORDS = 12
 LINE_HEADING_WORDS = 8
 # prepositions through which a denied verb reaches a gerund ("make no money from selling")
 GERUND_PREPOSITIONS = frozenset({"from", "in", "of", "by", "into", "through"})
+# the prepositions through which a denied verb is about an act-noun ("not involved in the sale
+# of", "not tied to the sale of"), and the words that make "not ... to" an inclusion
+NOUN_ACT_PREPOSITIONS = GERUND_PREPOSITIONS | {"to"}
+INCLUSIVE_AFTER_NOT = frozenset({"limited", "limit", "restricted", "only"})
 # the words of a consideration said in a clause of its own ("..., and in return we receive ...")
 _IN_RETURN = frozenset({"return", "exchange"})
 # subject words that stand for data they do not name ("everything you tell us is passed on")
@@ -2181,17 +2185,24 @@ class StatementReader:
                 negation = lex.negations.find(lemmas, head, min(walk, head + 5))
                 if negation:
                     break
-        if not negation and words[g_start].endswith("ing") and g_start - 1 > cs:
+        # (a noun after its determiner or a list's "or": "the sale", "the collection or sale")
+        act_noun = not words[g_start].endswith("ing") and not is_participle(words[g_start], lemmas[g_start]) \
+            and words[g_start - 1] in DETERMINERS | {"or", "and"} \
+            and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None
+        if not negation and (words[g_start].endswith("ing") or act_noun) and g_start - 1 > cs:
             # "We don't make money from selling your personal information", "we do not engage in
             # data mining or selling personal information": the gerund is what the denied verb
-            # is about, through its preposition
+            # is about, through its preposition; so is an act-noun ("We are not involved in the
+            # sale of personal information", "credits are not tied to the collection or sale of")
+            prepositions = NOUN_ACT_PREPOSITIONS if act_noun else GERUND_PREPOSITIONS
             prep = next((j for j in range(g_start - 1, max(cs, g_start - 5) - 1, -1)
-                         if words[j] in GERUND_PREPOSITIONS), None)
+                         if words[j] in prepositions), None)
             if prep is not None and all(words[j].isalpha() and words[j] not in PRONOUNS
                                         for j in range(prep + 1, g_start)):
+                # (not "including but not limited to the sale of ...": an inclusion)
                 negation = [m for m in lex.negations.find(lemmas, max(cs, prep - 6), prep)
                             if not any(words[j] in SUBORDINATORS or words[j] in PRONOUNS - {"we"}
-                                       for j in range(m[1], prep))]
+                                       or words[j] in INCLUSIVE_AFTER_NOT for j in range(m[1], prep))]
         if not negation and g_start - 2 > cs and words[g_start - 2:g_start] == ["to", "be"]:
             # "are never treated as an asset to be sold", "is not meant to be shared": the verb
             # the passive infinitive completes is denied, and with it the act
