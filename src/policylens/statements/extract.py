@@ -159,6 +159,8 @@ _EVERYONE_ELSE = frozenset({"anyone", "anybody", "everyone", "everybody", "adult
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
+# what someone holds when an act is theirs to choose ("the option to share it with others")
+OPTION_NOUNS = frozenset({"option", "opportunity", "ability", "choice", "chance"})
 # adverbs between a passive's auxiliary and its participle ("is only disclosed when you agree")
 PASSIVE_ADVERBS = frozenset({"only", "never", "not", "also", "always", "ever", "solely", "usually",
                              "generally", "normally", "sometimes", "occasionally", "strictly"})
@@ -694,6 +696,18 @@ class StatementReader:
             and (k == 0 or lemmas[k - 1] in {"we", "to", "will", "also"})
 
     @staticmethod
+    def _someone_elses_option(words: Sequence[str], lemmas: Sequence[str], cs: int, g_start: int) -> bool:
+        """Whether the act is an option someone other than the company has or is given ("other
+        members have the option to share it", "services that provide the option to share it"):
+        the holder's act; "we have the option to share it" stays ours."""
+        if g_start - 2 <= cs or words[g_start - 1] != "to" or words[g_start - 2] not in OPTION_NOUNS:
+            return False
+        k = g_start - 3
+        while k > cs and words[k] in {"the", "an", "a", "also", "always"}:
+            k -= 1
+        return not (lemmas[k] == "have" and "we" in words[cs:k])
+
+    @staticmethod
     def _second_predicate_of_we(words: Sequence[str], cs: int, g_start: int) -> bool:
         """Whether the verb at g_start follows ", and" (past modals and adverbs) in a clause whose
         subject is "we" ("We work with partners, such as travel firms, and may give them ...")."""
@@ -860,6 +874,10 @@ class StatementReader:
                     and after not in DETERMINERS and after not in OBJECT_SKIP \
                     and after not in FOLLOWING_PREPOSITIONS and lemmas[i + 1] not in self.data_nouns \
                     and lex.data.match_at(lemmas, i + 1, n) is None  # (not "sold customer names")
+                # (between a determiner and its data noun a participle describes the data: "the
+                # transmitted data", "any shared information")
+                adjectival = adjectival or (single and is_participle(words[i], lemmas[i])
+                                            and before in DETERMINERS and lemmas[i + 1] in self.data_nouns)
                 # (also after a possessive and its adjective: "your professional licenses")
                 as_noun = single and (before in DETERMINERS or after == "of"
                                       or (i > 1 and words[i - 2] in POSSESSIVES
@@ -1008,6 +1026,11 @@ class StatementReader:
         someone named between (not "allowed to use": a rule for the subject)."""
         if any(words[k] in BE for k in range(max(0, i - 3), i)):
             return None  # "bands are authorized to use": a rule for the subject, not a grant
+        k = i - 1
+        while k > 0 and words[k] in MODALS:
+            k -= 1
+        if k > 0 and words[k] in {"that", "which"} and lemmas[k - 1] in self.data_nouns:
+            return None  # "information that might allow others to locate you": what data enables
         granted_to = words[i + 1:i + 3]  # (none at a sentence's end: "... as the law may allow")
         if granted_to[:1] in (["us"], ["yourself"]) or (granted_to and granted_to[0] in USER_OBJECTS) \
                 or (granted_to[:1] in (["our"], ["other"], ["all"]) and granted_to[1:]
@@ -1441,6 +1464,8 @@ class StatementReader:
             # "you grant us a non-exclusive, royalty-free license to display them": a right to
             # content, no data sold
             return None
+        if self._someone_elses_option(words, lemmas, cs, g_start):
+            return None  # "People who can see your posts have the option to share them with others"
         walk = subjects.walk_back(words, lemmas, cs, g_start)
         if not any(words[k] in BE for k in range(walk, g_start)):
             # (a passive's auxiliary starts no list: "the topics you pick, are at no time sold")
@@ -1635,6 +1660,12 @@ class StatementReader:
                                         passive)
         if g_start == cs and lemmas[g_start] in LIST_NOUNS and words[g_end:g_end + 1] == [":"]:
             actor = "company"  # "Recipients: your data is processed by our host": whom we give it
+        opening = max([cs] + [k + 1 for k in range(cs, g_start) if words[k] == ":"])  # (past a label)
+        if actor == "company" and g_start - 1 > opening and words[g_start - 1] == "to" \
+                and words[opening:opening + 1] == ["you"] and "us" not in words[opening:g_start]:
+            # "You can request a copy of your data to transfer it to another organisation": the
+            # infinitive is the reader's, its clause's subject
+            actor = "user"
         if actor != "company" and not passive and self._second_predicate_of_we(words, cs, g_start):
             # "We work with chosen partners, such as insurers, and may give them your details":
             # the verb after "and" shares the clause's subject, not the list before it
