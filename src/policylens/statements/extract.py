@@ -159,6 +159,8 @@ _EVERYONE_ELSE = frozenset({"anyone", "anybody", "everyone", "everybody", "adult
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
+# statistics tied to the reader are the reader's ("reading statistics linked to your account")
+TIED = frozenset({"tied", "linked", "associated", "connected", "attached"})
 # what someone holds when an act is theirs to choose ("the option to share it with others")
 OPTION_NOUNS = frozenset({"option", "opportunity", "ability", "choice", "chance"})
 # adverbs between a passive's auxiliary and its participle ("is only disclosed when you agree")
@@ -1121,6 +1123,10 @@ class StatementReader:
         marks = [(a, b) for a, b, c in found if c == "aggregate"]
         if not marks:
             return False
+        if any(words[k] in TIED and words[k + 1:k + 2] in (["to"], ["with"])
+               and words[k + 2:k + 3] in (["you"], ["your"])
+               for _, b in marks for k in range(b, min(b + 3, end - 2))):
+            return False  # "reading statistics tied to your account": about the reader
         # (not the data an apposition after the aggregate phrase defines it as: "de-identified
         # information, meaning information that can no longer be linked to you")
         defined = [(k, next((j for j in range(k + 1, end) if words[j] in {",", ";", "."}), end))

@@ -142,6 +142,9 @@ GENERIC_SERVICE_KINDS = frozenset({
     "social", "video", "news", "financial", "delivery", "booking", "travel", "health"})
 
 # actor words that are no contract party's name when bare ("Other may ..." is not English)
+# words that open the subject of a clause of its own after ", and" ("..., and their use of it is")
+CLAUSE_SUBJECT_OPENERS = frozenset({"their", "its", "the", "this", "these", "those", "they", "it",
+                                    "our", "your", "such"})
 _NOT_A_PARTY = frozenset({"they", "other", "others", "anyone", "hacker", "attacker", "staff", "employee"})
 
 
@@ -593,8 +596,12 @@ class SubjectFinder:
             # would remain bound by this policy")
             # (nor of a predicate coordinated after it: "will be transferred to that entity and
             # will remain protected by this notice")
+            # (nor of a clause of its own after a comma: "..., and their use of it is governed by
+            # their own notices")
             relative = next((i for i in range(g_end, body_end) if words[i] in {"which", "who", "whom"}
-                             or words[i] in {"and", "but"} and words[i + 1:i + 2] and words[i + 1] in MODALS),
+                             or words[i] in {"and", "but"} and words[i + 1:i + 2] and (
+                                 words[i + 1] in MODALS
+                                 or (words[i - 1] == "," and words[i + 1] in CLAUSE_SUBJECT_OPENERS))),
                             body_end)
             # (not the "by" of a purchase: "made available for purchase by exhibitors" names
             # the buyers)
