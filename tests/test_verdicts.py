@@ -154,8 +154,16 @@ def test_a_group_named_younger_than_the_stated_one_is_the_youngest(analyze_text)
 
 def test_a_group_named_under_this_age_is_the_stated_group(analyze_text) -> None:
     # (words written for this test) "under this age" is the group the age before it names: its
-    # parental path and the age limit speak of the same group, and the limit outranks it
+    # parental path and the age to hold an account speak of the same group, and the path says how
+    # that group may use the service (round 25: the age alone no longer outranks it; three unread
+    # labelled sets and a read one label such text parental-consent)
     text = ("You must be 18 or older to open an account. Individuals under this age may only use "
             "the service with the approval of a parent.")
+    assert analyze_text(text).practices["children"].value == "parental-consent"
+
+
+def test_an_age_for_an_account_beside_a_parents_path_for_an_older_group_still_bars(analyze_text) -> None:
+    # (words written for this test) the youngest group is barred; the parent's path is for teens
+    text = "You must be at least 13 to use the app. Users under 18 need a parent's permission."
     assert analyze_text(text).practices["children"].value == "not-directed"
 

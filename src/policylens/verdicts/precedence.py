@@ -184,6 +184,26 @@ def _consented_parts(relevant: list[Finding]) -> list[Finding]:
     return []
 
 
+# An age to hold an account ("You must be at least 18 to subscribe") with a parent's path for
+# those under it ("Individuals under this age may only use the service with the approval of a
+# parent") says how minors of that group may use the service: the parent's path, not a bar
+# (unlike a prohibition a parent cannot lift: "not intended for under-13s").
+_AGE_REQUIREMENT = "children-age-requirement"
+
+
+def _parental_paths_below_an_age(group: list[Finding]) -> list[Finding]:
+    """The age requirements of the youngest group to set aside (and its statements about children's
+    profiles), when a parental-consent statement of that group stands beside them and they are its
+    only `not-directed` findings."""
+    barring = [f for f in group if f.value == "not-directed"]
+    if not barring or not any(f.value == "parental-consent" for f in group) \
+            or any(f.rule_id != _AGE_REQUIREMENT for f in barring):
+        return []
+    # (a service with an age to hold an account is for everyone: its children's profiles are a
+    # part of it, "Kids profiles", not a service made for children)
+    return barring + [f for f in group if f.value == _AUDIENCE_VALUE and _CHILD_PART.search(f.sentence)]
+
+
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
     """The findings that take part in the decision, and a note on why others do not."""
     relevant = [f for f in findings if f.practice == practice.id and f.value is not None]
@@ -206,9 +226,13 @@ def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], s
             younger = [f for f in relevant if _age(f) is None and _YOUNGER.search(f.sentence)]
             if younger:
                 youngest = float(int(youngest))
-            return ([f for f in relevant if _age(f) == youngest or f in younger
-                     or (_age(f) is None and f.value == _AUDIENCE_VALUE)],
-                    f" (statements about the youngest group stated, under {int(youngest)})" + note)
+            group = [f for f in relevant if _age(f) == youngest or f in younger
+                     or (_age(f) is None and f.value == _AUDIENCE_VALUE)]
+            paths = _parental_paths_below_an_age(group)
+            if paths:
+                note += f" ({len(paths)} age requirement(s) with a parent's path below them set aside)"
+                group = [f for f in group if f not in paths]
+            return group, f" (statements about the youngest group stated, under {int(youngest)})" + note
     return relevant, note
 
 
