@@ -59,6 +59,14 @@ def test_an_underline_inside_a_list_item_is_no_text():
         assert_maps_back(block, text)
 
 
+def test_a_block_tag_inside_a_markdown_line_parts_the_words_around_it():
+    # (a broken capture: a definition pasted as HTML into a markdown paragraph)
+    text = "We may collect data from children<p>Children means people under 13.</p>\n"
+    block = next(iter_blocks(text))
+    assert "children Children means" in block.text
+    assert_maps_back(block, text)
+
+
 def test_a_numbered_section_named_in_a_link_ends_no_sentence():
     text = "We share the data described in [Section 1. What We Collect](#collect) with our partners.\n"
     block = next(iter_blocks(text))

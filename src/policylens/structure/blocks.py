@@ -83,11 +83,13 @@ _SEPARATOR_CELL = re.compile(r":?-{2,}:?$")
 _TAGS = ("a|abbr|b|big|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|kbd|label|li|mark|ol|p"
          "|s|section|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul")
 # Markup to drop; a link keeps its text (group "label"), an entity becomes its character
-# (group "entity"), a <br> a space (group "brk"). Neither part of a link may hold its own opening
-# bracket, so "[[[[" or "[](" repeated a million times is scanned in linear time.
+# (group "entity"), a <br> or a block-level tag a space (group "brk"). Neither part of a link
+# may hold its own opening bracket, so "[[[[" or "[](" repeated a million times is scanned in
+# linear time.
 _MARKUP = re.compile(
     r"!?\[(?P<label>[^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)"
-    r"|(?P<brk><br\s*/?>)"
+    # (a block-level tag inside a line parts words too: "from children<p>Children means ...")
+    r"|(?P<brk><br\s*/?>|</?(?:p|div|li|h[1-6]|hr|tr|td|th|table|section|ul|ol)(?:\s[^<>\n]{0,500})?/?>)"
     rf"|</?(?:{_TAGS})(?:\s[^<>\n]{{0,500}})?/?>"
     r"|(?P<entity>&(?:amp|nbsp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});)"
     r"|^[ \t]*>[ \t]?"
