@@ -167,3 +167,18 @@ def test_an_age_for_an_account_beside_a_parents_path_for_an_older_group_still_ba
     text = "You must be at least 13 to use the app. Users under 18 need a parent's permission."
     assert analyze_text(text).practices["children"].value == "not-directed"
 
+
+
+def test_a_youth_section_with_a_parents_consent_is_a_part_not_a_service_for_children(analyze_text) -> None:
+    # (words written for this test) a club for everyone with a section for the young, which they
+    # join through their parents: parental-consent, not a service made for children
+    text = ("The rugby club has a youth section for players aged 6 to 17. A parent must give consent "
+            "before a player under 18 joins.")
+    assert analyze_text(text).practices["children"].value == "parental-consent"
+
+
+def test_a_service_made_for_children_with_a_parents_consent_stays_directed(analyze_text) -> None:
+    # (words written for this test) the whole service is for children
+    text = ("Our reading app is made for children aged 4 to 8. Children may use it only once a "
+            "parent has given consent.")
+    assert analyze_text(text).practices["children"].value == "directed"

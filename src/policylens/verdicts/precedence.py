@@ -170,16 +170,22 @@ def _one_feature(finding: Finding) -> bool:
 # children: beside a parental-consent statement of their section, they do not make `directed`.
 _CHILD_PART = re.compile(
     r"\b(?:junior|kids?|child(?:ren)?(?:['’]s?)?|teen|minor)\s+(?:accounts?|profiles?)\b"
-    r"|\b(?:accounts?|profiles?)\s+for\s+(?:a\s+|your\s+)?(?:young\s+)?(?:children|kids|child|minors)\b",
+    r"|\b(?:accounts?|profiles?)\s+for\s+(?:a\s+|your\s+)?(?:young\s+)?(?:children|kids|child|minors)\b"
+    # a part of an organisation's offer for the young ("a mini and youth section for players aged
+    # 6 to 17", "Our Youth Theatre is for young people aged 8 to 17", "our kids' classes")
+    r"|\b(?:youth|junior|juniors['’]?|kids['’]?|kid['’]s|children['’]s|mini)\s+(?:[\w-]+\s+)?"
+    r"(?:sections?|classes|class|theatre|theater|programmes?|programs?|clubs?|teams?|leagues?|sessions?"
+    r"|camps?|academy|squads?|choirs?|groups?|courses?|lessons?)\b",
     re.IGNORECASE)
 
 
 def _consented_parts(relevant: list[Finding]) -> list[Finding]:
-    """The `directed` findings that name only children's accounts or profiles in a section whose
-    parental-consent statement governs them (all of them, or none)."""
+    """The `directed` findings that name only children's accounts, profiles or parts of the offer
+    ("the youth section"), beside a parental-consent statement that governs them (all of them, or
+    none)."""
     directed = [f for f in relevant if f.value == _AUDIENCE_VALUE]
-    consent = {f.section for f in relevant if f.value == "parental-consent"}
-    if directed and all(_CHILD_PART.search(f.sentence) and f.section in consent for f in directed):
+    if directed and any(f.value == "parental-consent" for f in relevant) \
+            and all(_CHILD_PART.search(f.sentence) for f in directed):
         return directed
     return []
 
