@@ -159,6 +159,9 @@ _EVERYONE_ELSE = frozenset({"anyone", "anybody", "everyone", "everybody", "adult
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
+# words that open the subject of a clause after a comma ("..., your personal data will not be")
+SUBJECT_OPENERS = frozenset({"your", "our", "the", "this", "these", "such", "all", "any", "no", "we",
+                             "it", "they"})
 # statistics tied to the reader are the reader's ("reading statistics linked to your account")
 TIED = frozenset({"tied", "linked", "associated", "connected", "attached"})
 # what someone holds when an act is theirs to choose ("the option to share it with others")
@@ -544,6 +547,11 @@ class StatementReader:
                 # it)": an aside inside this one's object)
                 if not inside:
                     ce = max(group_end, self.subject_finder.walk_back(words, lemmas, group_end, nxt))
+                    # (and before the next verb's own subject after a comma: "If Glasshouse sells
+                    # its business, your personal data will not be transferred": not its object)
+                    comma = next((k for k in range(ce - 1, group_end - 1, -1) if words[k] == ","), None)
+                    if comma is not None and comma + 1 < ce and words[comma + 1] in SUBJECT_OPENERS:
+                        ce = comma
             if actions == ["share"] and self._defined_as_sale(words, lemmas, cs, group_start):
                 actions = ["share", "sale"]
             predicate = self._own_predicate(words, groups, g, cs, clauses)
@@ -1573,6 +1581,7 @@ class StatementReader:
         # (an opener of more words: "In the event that the club is sold, ...")
         opened = lex.condition_opens.match_at(lemmas, opener, subject_start) if passive else None
         if passive and (words[opener] in SUBORDINATORS or opened is not None) and walk > subject_start \
+                and "," not in words[opener:subject_start] \
                 and all(words[k] not in PRONOUNS for k in range(subject_start, walk)) \
                 and any(words[k].rstrip(".").isalpha() for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, subject_start, walk):
@@ -1617,7 +1626,8 @@ class StatementReader:
                 return None
         if k < body_end and not passive and antecedent is None and not act_noun:
             if words[k] in {"you", "yourself"} or (
-                    words[k] in USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))):
+                    words[k] in USER_OBJECTS and not lex.data.find(lemmas, k + 1, min(k + 5, body_end))
+                    and lex.data.match_at(lemmas, k, body_end) is None):  # (not "user accounts")
                 return None  # given to the reader: "we provide you with ..."
             # (no object after the verb when a recipient phrase follows it: "which we also
             # supply to sponsoring companies" has its object before)

@@ -154,6 +154,8 @@ class RecipientFinder:
                 or bool(self.lex.data.find(lemmas, b, min(b + (1 if words[b:b + 1] in _GIVING else 2), end)))
             if name == "user" and owner:
                 continue  # "access to your customer account information": whose data, not to whom
+            if (data_phrase := self.lex.data.match_at(lemmas, a, end)) is not None and data_phrase[0] > b:
+                continue  # "transfer user accounts", "customer lists": the first words of data
             if name == "third-party" and names_own_group(words, a, b):
                 name = "affiliate"  # "other organisations in the IKEA Group": the company's group
             if name == "public" and b < end and lemmas[b] in self.lex.not_recipients:
