@@ -1580,8 +1580,14 @@ class StatementReader:
         opener = opener + 1 if words[opener] == "even" and opener + 1 < n else opener
         # (an opener of more words: "In the event that the club is sold, ...")
         opened = lex.condition_opens.match_at(lemmas, opener, subject_start) if passive else None
+        # (the main clause after the if-clause's comma is none: "If Glasshouse is acquired, your
+        # data and your library will not be transferred"; a name's comma closes nothing: "if
+        # StrideLoop, Inc. is ever sold")
+        closed = next((k for k in range(subject_start - 1, opener, -1) if words[k] == ","), None)
+        closed_if = closed is not None and any(words[k] in BE or is_participle(words[k], lemmas[k])
+                                               for k in range(opener + 1, closed))
         if passive and (words[opener] in SUBORDINATORS or opened is not None) and walk > subject_start \
-                and "," not in words[opener:subject_start] \
+                and not closed_if \
                 and all(words[k] not in PRONOUNS for k in range(subject_start, walk)) \
                 and any(words[k].rstrip(".").isalpha() for k in range(subject_start, walk)) \
                 and not lex.data.find(lemmas, subject_start, walk):
