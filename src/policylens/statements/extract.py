@@ -112,7 +112,7 @@ from policylens.statements.words import (
     past_object_skip,
     without_mark,
 )
-from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_ENDS
+from policylens.verdicts.flows import LAW_DEFINED, OPEN_RECIPIENTS, OWN_ENDS
 
 # words after which an action word is a verb ("we trade names", "do not trade names", "we also
 # provide partners with")
@@ -2309,6 +2309,12 @@ class StatementReader:
             # "Under no circumstances is your data sold", "Not once have addresses been sold": the
             # negation fronted before the auxiliary and its subject
             negation = [fronted_denial]
+        if negation and action == "sale" and lex.plain_sense.find(lemmas, g_end, ce):
+            # "While we do not sell your data in the conventional sense, ...": the denial keeps
+            # to the plain sense and concedes a sale as a law defines it
+            negation = []
+            conditions = list(dict.fromkeys(conditions + ["legal"]))
+            purposes = list(dict.fromkeys(list(purposes) + [LAW_DEFINED]))
         if not negation:
             # "This does not mean that we sell your data": the act a denied meaning embeds is
             # denied (the policy's way of saying it does not happen)

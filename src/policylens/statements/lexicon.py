@@ -209,6 +209,7 @@ class Lexicon:
     blanket_consent: PhraseTable  # "by using the site you agree": no consent to a practice
     reporting_verbs: PhraseTable
     deemed: PhraseTable
+    plain_sense: PhraseTable  # "in the conventional sense": a denial that concedes the law's sense
     receiving: PhraseTable  # verbs whose subject receives ("partners receive") -> action class
     receiving_nobody: PhraseTable  # "no one", "nobody": a subject that names no one
     access_restricted: PhraseTable  # "access to X is restricted to": a closed list of recipients
@@ -331,6 +332,7 @@ def load_lexicon() -> Lexicon:
         blanket_consent=_table(raw["blanket_consent"]),
         reporting_verbs=_table(raw["reporting_verbs"]),
         deemed=_table(raw["deemed"]),
+        plain_sense=_table(raw["plain_sense"]),
         receiving=PhraseTable({name: raw["receiving"][name] for name in ("share", "sale")}),
         receiving_nobody=_table(raw["receiving"]["nobody"]),
         access_restricted=_table(raw["receiving"]["restricted"]),

@@ -18,6 +18,10 @@ from dataclasses import dataclass
 
 from policylens.models import Slots
 
+# the purpose a statement gets when it concedes a sale only as a law defines the word ("we do not
+# sell your data in the conventional sense"): data-sale's, no disclosure of its own
+LAW_DEFINED = "law-defined"
+
 ALLOWED_RECIPIENTS = frozenset({"service-provider", "affiliate", "authority", "adviser", "successor",
                                 "public"})
 # "organisation": a kind of organisation the lexicon has no class for ("exhibitors", "music labels")
@@ -160,7 +164,10 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         # cookies alone, no disclosure of the company's (LABELS.md, modern wording)
         # (nor a sale the law finds in partners' cookies or SDKs: "the use of advertising
         # cookies may be considered a sale", no disclosure of the company's)
-        if "cross-context" in slots.purposes or "their-tools" in slots.purposes:
+        if "cross-context" in slots.purposes or "their-tools" in slots.purposes \
+                or LAW_DEFINED in slots.purposes:
+            # (nor a sale conceded in the law's sense only: "we do not sell it in the conventional
+            # sense")
             return None
         sold = data_sale(polarity, slots)
         if sold is None or sold.value != "yes":
