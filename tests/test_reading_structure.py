@@ -67,6 +67,16 @@ def test_a_block_tag_inside_a_markdown_line_parts_the_words_around_it():
     assert_maps_back(block, text)
 
 
+def test_a_headless_tables_first_row_with_a_bracketed_note_heads_its_columns():
+    # (a table pasted from a web page: the header row above the dashes is empty; one title holds a
+    # note in brackets, as captured policies' tables do)
+    text = ("| | | |\n| --- | --- | --- |\n"
+            "| Category | Purposes (we may not use every example for each purpose) | Disclosed to |\n"
+            "| Identifiers | Marketing | Service providers; advertising partners |\n")
+    rows = [b for b in iter_blocks(text) if b.kind == "table-row"]
+    assert rows[-1].header[-1] == "Disclosed to"
+
+
 def test_a_numbered_section_named_in_a_link_ends_no_sentence():
     text = "We share the data described in [Section 1. What We Collect](#collect) with our partners.\n"
     block = next(iter_blocks(text))

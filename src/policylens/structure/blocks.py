@@ -472,7 +472,12 @@ _TITLE_WORDS = 8
 def _titles(texts: tuple[str, ...]) -> bool:
     """Whether a row's cells read as column titles: short, none a sentence ("Recipient |
     Purpose"), not content ("Partners and contractors | We work with partners to ...")."""
-    return all(len(t.split()) <= _TITLE_WORDS and not t.endswith(".") for t in texts)
+    # (a title's note in brackets is no sentence: 'Purposes (we may not use each data type in the
+    # "Examples" column for each purpose)')
+    return all(len(_BRACKETED.sub("", t).split()) <= _TITLE_WORDS and not t.endswith(".") for t in texts)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _column_values(lines: list[str], first: int) -> tuple[frozenset[str], ...]:
