@@ -195,6 +195,7 @@ def _consented_parts(relevant: list[Finding]) -> list[Finding]:
 # parent") says how minors of that group may use the service: the parent's path, not a bar
 # (unlike a prohibition a parent cannot lift: "not intended for under-13s").
 _AGE_REQUIREMENT = "children-age-requirement"
+_BELOW = re.compile(r"\b(?:under|below|younger|not\s+yet|minors?)\b", re.IGNORECASE)
 
 
 def _parental_paths_below_an_age(group: list[Finding]) -> list[Finding]:
@@ -202,7 +203,9 @@ def _parental_paths_below_an_age(group: list[Finding]) -> list[Finding]:
     profiles), when a parental-consent statement of that group stands beside them and they are its
     only `not-directed` findings."""
     barring = [f for f in group if f.value == "not-directed"]
-    if not barring or not any(f.value == "parental-consent" for f in group) \
+    # (a path for those below the age, not for an older band: "Riders must be at least 16; riders
+    # aged 16 and 17 need a parent's consent" still bars the younger)
+    if not barring or not any(f.value == "parental-consent" and _BELOW.search(f.sentence) for f in group) \
             or any(f.rule_id != _AGE_REQUIREMENT for f in barring):
         return []
     # (a service with an age to hold an account is for everyone: its children's profiles are a
