@@ -2227,11 +2227,11 @@ class StatementReader:
             if words[first] in DENIED_OBJECTS and words[first + 1:first + 2] != ["matter"]:
                 negation = [(first, first + 1, "x")]
         # (past the mark that opened the clause: "...; nothing about you is handed to")
-        first = subject_start + (subject_start < g_start and words[subject_start] in {";", ":", ","})
-        if not negation and passive and first < g_start and words[first] in DENIED_OBJECTS \
-                and words[first + 1:first + 2] != ["matter"]:
+        subject_first = subject_start + (subject_start < g_start and words[subject_start] in {";", ":", ","})
+        if not negation and passive and subject_first < g_start and words[subject_first] in DENIED_OBJECTS \
+                and words[subject_first + 1:subject_first + 2] != ["matter"]:
             # "Nothing we learn is passed to other firms": a passive's subject that names none
-            negation = [(first, first + 1, "x")]
+            negation = [(subject_first, subject_first + 1, "x")]
         if not negation and either:
             # "We do not rent these lists or share them": the negation of the first predicate
             # governs every one joined by "or"; the nearest subject's first ("We pledge that we

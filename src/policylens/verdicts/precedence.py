@@ -164,10 +164,11 @@ def _one_feature(finding: Finding) -> bool:
     return finding.value != _AUDIENCE_VALUE and _ONE_FEATURE.search(finding.sentence) is not None
 
 
-# Accounts or profiles for children that a parent opens or consents to ("Junior accounts for
-# children aged 8 to 15 can only be opened by a parent", "Kids profiles. ... only after the
-# parent has given consent") are a consent path in a service for everyone, not a service made for
-# children: beside a parental-consent statement of their section, they do not make `directed`.
+# Accounts, profiles or parts of the offer for children that a parent opens or consents to
+# ("Junior accounts for children aged 8 to 15 can only be opened by a parent", "Kids profiles. ...
+# only after the parent has given consent", "the club's youth section") are a consent path in a
+# service for everyone, not a service made for children: beside a parental-consent statement,
+# they do not make `directed`.
 _CHILD_PART = re.compile(
     r"\b(?:junior|kids?|child(?:ren)?(?:['’]s?)?|teen|minor)\s+(?:accounts?|profiles?)\b"
     r"|\b(?:accounts?|profiles?)\s+for\s+(?:a\s+|your\s+)?(?:young\s+)?(?:children|kids|child|minors)\b"
