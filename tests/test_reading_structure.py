@@ -343,6 +343,9 @@ def test_the_entries_of_a_table_of_contents_are_left_out_and_the_text_after_it_i
     text = "Contents\n========\n\nOur pledge to members, written plainly.\n\n* Cookies\n"
     assert [b.text for b in outside_contents(iter_blocks(text))][1:] == [
         "Our pledge to members, written plainly.", "Cookies"]
+    # (round 25) a contents title asked as a question of the notice
+    text = "What's in this notice\n---------------------\n\n- Part A: Cookies\n- Part B: Advertising\n"
+    assert [b.text for b in outside_contents(iter_blocks(text))] == ["What's in this notice"]
 
 
 def test_a_lead_in_leads_only_its_own_items_not_an_outer_item_after_them():

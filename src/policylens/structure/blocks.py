@@ -764,7 +764,11 @@ def _sentences_over_lists(blocks: Iterator[Block]) -> Iterator[Block]:
 # nothing ("Contents" + "* Cookies and similar technologies" says nothing of cookies)
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "index", "quick links", "jump to",
                              "in this policy", "in this notice", "in this privacy policy",
-                             "in this privacy notice", "sections", "summary of contents"})
+                             "in this privacy notice", "sections", "summary of contents",
+                             # ("What's in this notice": the apostrophe's "s" stands alone)
+                             "what s in this notice", "what s in this policy", "what is in this notice",
+                             "what is in this policy", "what this notice covers", "what this policy covers",
+                             "on this page"})
 CONTENTS_ENTRY_WORDS = 12  # an entry is a title: a few words, no closing stop
 
 
