@@ -24,6 +24,7 @@ from policylens.models import Document, Metadata
 from policylens.reading.ingest import load_document
 from policylens.structure.blocks import (
     _LONG_WORD,
+    BLOCK_TAGS,
     CELL_SEPARATOR,
     Block,
     iter_blocks,
@@ -174,7 +175,7 @@ def assert_maps_back(block: Block, text: str) -> None:
             assert text[offsets[i] - (ch == " "):offsets[i] + 1][:1] in "|<"
         else:
             # (a <br> or a block-level tag inside a line: "from children<p>Children means")
-            assert ch == " " and re.match(r"</?(?:br|p|div|li|h[1-6]|hr|tr|td|th|table|section|ul|ol)\b",
+            assert ch == " " and re.match(rf"</?(?:br|{BLOCK_TAGS})\b",
                                           text[offsets[i]:offsets[i] + 9], re.I), (ch, original)
 
 

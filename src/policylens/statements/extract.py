@@ -53,6 +53,7 @@ from policylens.statements.words import (
     BE,
     BOUNDARIES,
     BUSINESS_BOUGHT,
+    CLAUSE_SUBJECT_OPENERS,
     COLLECTING,
     CONTROL_VERBS,
     COORDINATORS,
@@ -102,6 +103,7 @@ from policylens.statements.words import (
     USER_OBJECTS,
     USER_TRADES,
     after_last_comma,
+    after_last_label,
     asks,
     causative_before,
     clause_of,
@@ -159,9 +161,6 @@ _EVERYONE_ELSE = frozenset({"anyone", "anybody", "everyone", "everybody", "adult
 # how far apart a removing verb and an identifying word may be ("after removing the names and
 # other identifying details")
 STRIP_REACH = 8
-# words that open the subject of a clause after a comma ("..., your personal data will not be")
-SUBJECT_OPENERS = frozenset({"your", "our", "the", "this", "these", "such", "all", "any", "no", "we",
-                             "it", "they"})
 # statistics tied to the reader are the reader's ("reading statistics linked to your account")
 TIED = frozenset({"tied", "linked", "associated", "connected", "attached"})
 # what someone holds when an act is theirs to choose ("the option to share it with others")
@@ -550,7 +549,7 @@ class StatementReader:
                     # (and before the next verb's own subject after a comma: "If Glasshouse sells
                     # its business, your personal data will not be transferred": not its object)
                     comma = next((k for k in range(ce - 1, group_end - 1, -1) if words[k] == ","), None)
-                    if comma is not None and comma + 1 < ce and words[comma + 1] in SUBJECT_OPENERS:
+                    if comma is not None and comma + 1 < ce and words[comma + 1] in CLAUSE_SUBJECT_OPENERS:
                         ce = comma
             if actions == ["share"] and self._defined_as_sale(words, lemmas, cs, group_start):
                 actions = ["share", "sale"]
@@ -1575,7 +1574,7 @@ class StatementReader:
                 and not lex.data.find(lemmas, cs, walk):
             return None  # "if the company is sold": not a flow of data
         # (past a label's colon: "We have made a firm commitment: if StrideLoop, Inc. is sold, ...")
-        opener = max([cs] + [k + 1 for k in range(cs, subject_start) if words[k] == ":"])
+        opener = after_last_label(words, cs, subject_start)
         # ("Even if Ardent is sold, ...")
         opener = opener + 1 if words[opener] == "even" and opener + 1 < n else opener
         # (an opener of more words: "In the event that the club is sold, ...")
@@ -1682,7 +1681,7 @@ class StatementReader:
                                         passive)
         if g_start == cs and lemmas[g_start] in LIST_NOUNS and words[g_end:g_end + 1] == [":"]:
             actor = "company"  # "Recipients: your data is processed by our host": whom we give it
-        opening = max([cs] + [k + 1 for k in range(cs, g_start) if words[k] == ":"])  # (past a label)
+        opening = after_last_label(words, cs, g_start)
         if actor == "company" and g_start - 1 > opening and words[g_start - 1] == "to" \
                 and words[opening:opening + 1] == ["you"] and "us" not in words[opening:g_start]:
             # "You can request a copy of your data to transfer it to another organisation": the
@@ -2241,15 +2240,16 @@ class StatementReader:
                 if negation:
                     break
         # (a noun after its determiner or a list's "or": "the sale", "the collection or sale")
-        act_noun = not words[g_start].endswith("ing") and not is_participle(words[g_start], lemmas[g_start]) \
+        noun_of_act = not words[g_start].endswith("ing") \
+            and not is_participle(words[g_start], lemmas[g_start]) \
             and words[g_start - 1] in DETERMINERS | {"or", "and"} \
             and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None
-        if not negation and (words[g_start].endswith("ing") or act_noun) and g_start - 1 > cs:
+        if not negation and (words[g_start].endswith("ing") or noun_of_act) and g_start - 1 > cs:
             # "We don't make money from selling your personal information", "we do not engage in
             # data mining or selling personal information": the gerund is what the denied verb
             # is about, through its preposition; so is an act-noun ("We are not involved in the
             # sale of personal information", "credits are not tied to the collection or sale of")
-            prepositions = NOUN_ACT_PREPOSITIONS if act_noun else GERUND_PREPOSITIONS
+            prepositions = NOUN_ACT_PREPOSITIONS if noun_of_act else GERUND_PREPOSITIONS
             prep = next((j for j in range(g_start - 1, max(cs, g_start - 5) - 1, -1)
                          if words[j] in prepositions), None)
             if prep is not None and all(words[j].isalpha() and words[j] not in PRONOUNS

@@ -227,6 +227,12 @@ class Lexicon:
     tracking_tools: frozenset[str]  # "these web beacons allow our partners to obtain ...": theirs
     ad_platforms: PhraseTable  # "upload hashed emails to Meta and Google" for ads: advertisers
 
+    def names_offer(self, words: Sequence[str], lemmas: Sequence[str], reach: int, m: int) -> bool:
+        """Whether word m, after the verb at `reach` by which someone reaches the reader, names
+        what they bring ("offers", "a quote", "news"), not the company's own ("sending you our
+        newsletter")."""
+        return lemmas[m] in self.reaching_offers and "our" not in words[reach + 1:m]
+
     def trigger_lemmas(self) -> set[str]:
         """Lemmas a sentence must hold (one of) for an action to be found in it."""
         return self.action_words.words() | self.action_nouns.words()

@@ -76,9 +76,8 @@ class OwnEndsAfter:
             if lemmas[r] not in self.reaching or words[r - 1] in _NOT_RECIPIENTS:
                 continue
             to_you = words[r + 1] == "you" or "you" in words[r + 1:min(n, r + OFFERS_REACH)]
-            # (not the company's own: "sending you our newsletter")
-            offers = any((lemmas[m] in self.lex.reaching_offers and "our" not in words[r + 1:m])
-                         or words[m] in _OWNERS for m in range(r + 1, min(n, r + OFFERS_REACH)))
+            offers = any(self.lex.names_offer(words, lemmas, r, m) or words[m] in _OWNERS
+                         for m in range(r + 1, min(n, r + OFFERS_REACH)))
             asked = any(words[m] == "you" and lemmas[m + 1] in _ASKED
                         for m in range(r + 2, min(n - 1, r + OFFERS_REACH + 3)))
             if not (to_you and offers) or asked:

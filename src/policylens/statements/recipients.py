@@ -280,7 +280,7 @@ class RecipientFinder:
                     and "you" in words[reach + 1:reach + 4]:
                 return True  # "who then markets directly to you"
             if reach is not None and any(
-                    (lemmas[m] in self.lex.reaching_offers and "our" not in words[reach + 1:m])
+                    self.lex.names_offer(words, lemmas, reach, m)
                     or (words[m] in OWN_ENDS_OPENERS
                         and words[m + 1:m + 2] in (["their"], ["its"], ["other"]))
                     for m in range(reach + 2, min(reach + 8, end))):

@@ -18,6 +18,7 @@ from policylens.statements.words import (
     AGENT_REFERENCES,
     BE,
     CLAUSE_OPENERS,
+    CLAUSE_SUBJECT_OPENERS,
     COORDINATORS,
     FRONTED_PREPOSITIONS,
     GOVERNING,
@@ -142,9 +143,6 @@ GENERIC_SERVICE_KINDS = frozenset({
     "social", "video", "news", "financial", "delivery", "booking", "travel", "health"})
 
 # actor words that are no contract party's name when bare ("Other may ..." is not English)
-# words that open the subject of a clause of its own after ", and" ("..., and their use of it is")
-CLAUSE_SUBJECT_OPENERS = frozenset({"their", "its", "the", "this", "these", "those", "they", "it",
-                                    "our", "your", "such"})
 _NOT_A_PARTY = frozenset({"they", "other", "others", "anyone", "hacker", "attacker", "staff", "employee"})
 
 

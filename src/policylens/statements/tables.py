@@ -223,7 +223,7 @@ class TableReader:
             # the row's other cells, which may say it acts for us)
             # (nor advertisers said to collect through their own cookies: "advertising partners
             # (collected through their own cookies on our sites)" get nothing from us, LABELS.md)
-            themselves = any(self._collect_themselves(words, lemmas, cells[c]) for c in whom)
+            themselves = any(self._collect_themselves(lemmas, cells[c]) for c in whom)
             reason = tuple(r for r in self._named_in(lemmas, [cells[c] for c in whom])
                            if r not in {"third-party", "organisation"}
                            and not (themselves and r == "advertiser")), ()
@@ -297,14 +297,10 @@ class TableReader:
                       only=act == "share" and OPEN_RECIPIENTS.isdisjoint(named))
         return TableStatement(Extracted(*cell, "affirmed", None, slots), label.text, (cell,), label.column)
 
-    def _collect_themselves(self, words: Sequence[str], lemmas: Sequence[str],
-                            cell: tuple[int, int]) -> bool:
+    def _collect_themselves(self, lemmas: Sequence[str], cell: tuple[int, int]) -> bool:
         """Whether a recipients cell says they collect through their own tracking tools
         ("advertising partners (collected through their own cookies on our sites)")."""
-        start, end = cell
-        return any(words[k:k + 2] == ["their", "own"]
-                   and not self.lex.tracking_tools.isdisjoint(lemmas[k + 2:min(k + 5, end)])
-                   for k in range(start, end - 2))
+        return "their-tools" in self.lex.purposes.classes_in(lemmas, *cell)
 
     def _recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                     end: int) -> list[str]:

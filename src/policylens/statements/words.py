@@ -173,6 +173,11 @@ SHARING_ASKED = HEADING_ACTS | {"receive"}
 # words before "their" that make a recipient's reaching the reader its own end ("tell you about
 # their courses", "invite you to support their work")
 OWN_ENDS_OPENERS = frozenset({"about", "support", "join"})
+# words that open the subject of a clause of its own after a comma, which ends the clause before
+# it ("If Fernhill sells its business, your data will not be transferred"; "..., and their use of
+# it is governed by their own notices")
+CLAUSE_SUBJECT_OPENERS = frozenset({"your", "our", "their", "its", "the", "this", "these", "those",
+                                    "such", "all", "any", "no", "we", "it", "they"})
 # what opens a purpose infinitive fronted before the main clause ("To run the platform, we ...")
 PURPOSE_OPENINGS = (["in", "order", "to"], ["so", "as", "to"], ["to"])
 # words after a fronted "to" that open no infinitive ("To the extent ...", "To date, ...", "To
@@ -336,6 +341,12 @@ def after_last_comma(words: Sequence[str], lo: int, hi: int) -> int:
     """Just past the last comma in words[lo:hi], else `lo`: words before it belong to another
     phrase ("Other than as disclosed in this notice, we ..."; "Where permitted by law, we ...")."""
     return max([lo] + [k + 1 for k in range(lo, hi) if words[k] == ","])
+
+
+def after_last_label(words: Sequence[str], lo: int, hi: int) -> int:
+    """Just past the last colon in words[lo:hi], else `lo`: a label before it ("We have made a
+    firm commitment: if ...", "Right to data portability: you can ...") is no part of the clause."""
+    return max([lo] + [k + 1 for k in range(lo, hi) if words[k] == ":"])
 
 
 def clause_of(clauses: Sequence[tuple[int, int]], i: int, n: int) -> tuple[int, int]:

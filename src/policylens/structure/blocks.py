@@ -82,6 +82,8 @@ _SEPARATOR_CELL = re.compile(r":?-{2,}:?$")
 # Inline HTML left in markdown: only tags of HTML's own vocabulary are marks ("<email>" is text).
 _TAGS = ("a|abbr|b|big|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|kbd|label|li|mark|ol|p"
          "|s|section|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul")
+# the block-level ones, which part the words around them when left inside a line
+BLOCK_TAGS = "p|div|li|h[1-6]|hr|tr|td|th|table|section|ul|ol"
 # Markup to drop; a link keeps its text (group "label"), an entity becomes its character
 # (group "entity"), a <br> or a block-level tag a space (group "brk"). Neither part of a link
 # may hold its own opening bracket, so "[[[[" or "[](" repeated a million times is scanned in
@@ -89,7 +91,7 @@ _TAGS = ("a|abbr|b|big|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|kbd|la
 _MARKUP = re.compile(
     r"!?\[(?P<label>[^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)"
     # (a block-level tag inside a line parts words too: "from children<p>Children means ...")
-    r"|(?P<brk><br\s*/?>|</?(?:p|div|li|h[1-6]|hr|tr|td|th|table|section|ul|ol)(?:\s[^<>\n]{0,500})?/?>)"
+    rf"|(?P<brk><br\s*/?>|</?(?:{BLOCK_TAGS})(?:\s[^<>\n]{{0,500}})?/?>)"
     rf"|</?(?:{_TAGS})(?:\s[^<>\n]{{0,500}})?/?>"
     r"|(?P<entity>&(?:amp|nbsp|lt|gt|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});)"
     r"|^[ \t]*>[ \t]?"
@@ -467,6 +469,7 @@ def column_texts(row: Block) -> tuple[str, ...]:
 
 # the most words of a column title (a cell with more, or a sentence, is a row of content)
 _TITLE_WORDS = 8
+_BRACKETED = re.compile(r"\([^()]*\)")  # a note in brackets inside a title
 
 
 def _titles(texts: tuple[str, ...]) -> bool:
@@ -475,9 +478,6 @@ def _titles(texts: tuple[str, ...]) -> bool:
     # (a title's note in brackets is no sentence: 'Purposes (we may not use each data type in the
     # "Examples" column for each purpose)')
     return all(len(_BRACKETED.sub("", t).split()) <= _TITLE_WORDS and not t.endswith(".") for t in texts)
-
-
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _column_values(lines: list[str], first: int) -> tuple[frozenset[str], ...]:
