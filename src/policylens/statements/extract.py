@@ -1561,7 +1561,10 @@ class StatementReader:
         passive = moving or participle and (
             wanted or labelled or inverted_passive or any(words[k] in BE for k in range(walk, g_start)))
         if passive and any(c != "user" for _, _, c in lex.recipients.find(lemmas, subject_start, walk)) \
-                and not lex.data.find(lemmas, data_from, walk):
+                and not lex.data.find(lemmas, data_from, walk) \
+                and not (subject_start > cs and words[subject_start - 1] == "of"
+                         and lex.data.find(lemmas, cs, subject_start)):
+            # (but an owner after "of" names whose data it is: "the donor list of the society")
             return None  # "partners are given access to it": the subject receives (receivers.py)
         if participle and not wanted and not labelled and not inverted_passive \
                 and not any(lemmas[k] in {"be", "have", "get"}

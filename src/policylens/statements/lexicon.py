@@ -216,6 +216,7 @@ class Lexicon:
     receiving_kept: PhraseTable  # "stays within our company": given to no one
     receiving_internal: PhraseTable  # "for internal use only": given to no one, no one named
     receiving_kept_by_none: PhraseTable  # "nothing ... leaves our office": after such a subject
+    receiving_left_only: PhraseTable  # "leaves our platform only when ...": a closed list
     kept_in: frozenset[str]  # where the company keeps data: "never leaves our office"
     receiving_agent_only: frozenset[str]  # "seen by": read only in the passive
     receiving_closed_only: frozenset[str]  # "used only by": only in the passive, with "only"
@@ -241,7 +242,7 @@ class Lexicon:
         """Lemmas a sentence must hold (one of) for a receiving verb to be found in it: each
         phrase's words but its auxiliaries ("have access to": "access")."""
         return {w for table in (self.receiving, self.receiving_kept, self.receiving_internal,
-                                 self.receiving_kept_by_none)
+                                 self.receiving_kept_by_none, self.receiving_left_only)
                 for options in table.by_first.values() for phrase, _ in options
                 for w in phrase} - {"be", "have", "gain", "to", "with", "within", "inside", "by", "not",
                                     "never", "for", "only", "solely", "exclusively", "our", "between", "in",
@@ -345,6 +346,7 @@ def load_lexicon() -> Lexicon:
         receiving_kept=_table(raw["receiving"]["kept"]),
         receiving_internal=_table(raw["receiving"]["internal"]),
         receiving_kept_by_none=_table(raw["receiving"]["kept_by_none"]),
+        receiving_left_only=_table(raw["receiving"]["left_only"]),
         kept_in=frozenset(lemma(w) for w in raw["receiving"]["kept_in"]),
         receiving_agent_only=frozenset(lemma(w) for w in raw["receiving"]["agent_only"]),
         receiving_closed_only=frozenset(lemma(w) for w in raw["receiving"]["closed_only"]),

@@ -24,6 +24,7 @@ from policylens.statements.recipients import RecipientFinder, as_marketers, name
 from policylens.statements.subjects import SubjectFinder
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
+    AUXILIARIES,
     BE,
     DENIED_OBJECTS,
     MODALS,
@@ -63,6 +64,9 @@ _QUANTITIES = frozenset({"number", "few", "couple", "handful", "range", "variety
 # how far after the verb its object's data word may stand ("receives Northern Chess Federation
 # members' personal data": a name and a possessive before it)
 DATA_REACH = 8
+# the words that open a second predicate after "and" ("stays with us and will not be passed on")
+_SECOND_PREDICATE = AUXILIARIES | {"not", "never"}
+
 # subjects of a verb of staying that are people, not data ("wherever you stay with us")
 _PEOPLE = frozenset({"you", "we", "i", "they", "he", "she", "guests", "visitors", "members"})
 # words without one of which no recipient's own end is named ("their own", "its offers")
@@ -168,6 +172,10 @@ class ReceiverReader:
                 found = self._kept(words, lemmas, a, b, cs, ce, named, by_none)
                 if found is not None:
                     out.append(found)
+        for a, b, _ in self.lex.receiving_left_only.find(lemmas, 0, len(words)):
+            found = self._left_only(words, lemmas, a, b, *clause_of(clauses, a, len(words)))
+            if found is not None:
+                out.append(found)
         return out
 
     def _kept(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, cs: int,
@@ -195,7 +203,10 @@ class ReceiverReader:
                                 data_span=(start, walk), lead=(start, walk))
         # (not past a colon, whose words say whom it is not given to: "keeps member records to
         # itself: they are not made available to sponsors or partners")
-        keep_end = next((k for k in range(b, ce) if words[k] == ":"), ce)
+        # (nor past a second predicate, which says something of its own: "your details will stay
+        # with us and will not be passed to the buyer")
+        keep_end = next((k for k in range(b, ce) if words[k] == ":" or (
+            words[k] == "and" and words[k + 1:k + 2] and words[k + 1] in _SECOND_PREDICATE)), ce)
         keepers = tuple(dict.fromkeys(c for c in self.lex.recipients.classes_in(lemmas, b, keep_end)
                                       if c not in {"user", "third-party"}))  # ("our company": us)
         if not OWN_ENDS.isdisjoint(found.slots.purposes):
@@ -203,6 +214,22 @@ class ReceiverReader:
             # except:" + "with outside publishers, who may write to you with offers of their own")
             keepers = tuple(as_marketers(keepers))
         return replace(found, slots=replace(found.slots, exceptions=keepers))
+
+    def _left_only(self, words: Sequence[str], lemmas: Sequence[str], a: int, b: int, cs: int,
+                   ce: int) -> Extracted | None:
+        """"Your information leaves our platform only when you tell it to, or when a court orders
+        us to hand it over": the data leaves the company (named after the verb) only in the cases
+        the clause names, a closed list (a denial, "never leaves", is `_kept`'s)."""
+        if "only" not in words[cs:ce] or self.lex.negations.find(lemmas, cs, b) \
+                or ("company" not in self.subjects.actor_classes(words, lemmas, b, min(b + 4, ce))
+                    and not self._kept_in(words, lemmas, b, ce)):
+            return None
+        walk = self.subjects.walk_back(words, lemmas, cs, a)
+        start, walk = self.subjects.span(words, lemmas, cs, walk, a)
+        if start == walk or not self.lex.data.find(lemmas, start, walk):
+            return None
+        return self._statement(words, lemmas, a, b, "share", cs, ce, b, ["third-party"], None, True,
+                               data_span=(start, walk), lead=(start, walk))
 
     def _access_restricted(self, words: Sequence[str], lemmas: Sequence[str],
                            clauses: Sequence[tuple[int, int]]) -> Extracted | None:
