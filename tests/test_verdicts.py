@@ -177,6 +177,15 @@ def test_a_youth_section_with_a_parents_consent_is_a_part_not_a_service_for_chil
     assert analyze_text(text).practices["children"].value == "parental-consent"
 
 
+def test_what_a_youth_section_collects_follows_the_section(analyze_text) -> None:
+    # (words written for this test) the section's own collection statement is part of the youth
+    # section a parent consents to, not a service made for children
+    text = ("# Our clubs\n\nWe run fixtures for adult members.\n\n# Junior squads\n\n"
+            "Our junior squads are for players aged 7 to 12. We collect from the child only a first "
+            "name and a shirt size. A parent must give consent before a child under 13 joins.")
+    assert analyze_text(text).practices["children"].value == "parental-consent"
+
+
 def test_a_service_made_for_children_with_a_parents_consent_stays_directed(analyze_text) -> None:
     # (words written for this test) the whole service is for children
     text = ("Our reading app is made for children aged 4 to 8. Children may use it only once a "

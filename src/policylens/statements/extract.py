@@ -279,6 +279,25 @@ def _term_named(words: Sequence[str], i: int) -> bool:
         or (k > 2 and words[k - 2] == "the" and words[k - 3] in CONTROL_VERBS))
 
 
+# verbs whose object may be an act with its doer before it ("This includes us sharing ...",
+# "which involves us passing your details to ...")
+_GERUND_CONTENT = frozenset({"include", "involve", "mean", "require", "cover", "entail"})
+
+# words that open examples in brackets ("(such as buy or sell)", "(e.g. trading)")
+_EXAMPLE_OPENERS = frozenset({"such", "e.g.", "e.g", "eg", "example", "like", "including"})
+
+# words before a quoted title that cite it ('See "Mailing list rental and exchange" above', 'under
+# "Who we share with"'): the title's words are a place in the text, no act
+_CITING = frozenset({"see", "under", "section", "heading", "headed", "entitled", "titled", "read"})
+
+
+def _cited_title(words: Sequence[str], i: int) -> bool:
+    """Whether word i stands inside a quoted title that the words before it cite."""
+    opening = next((k for k in range(i - 1, max(-1, i - 9), -1) if words[k] in QUOTES), None)
+    return opening is not None and opening > 0 and words[opening - 1] in _CITING \
+        and any(words[k] in QUOTES for k in range(i + 1, min(len(words), i + 10)))
+
+
 # words that open a gloss in brackets: what the word before means, no act of its own
 _GLOSS_OPENERS = (("that", "is"), ("i.e.",), ("ie",), ("i.e",), ("meaning",), ("namely",),
                   ("in", "other", "words"))
@@ -725,6 +744,21 @@ class StatementReader:
             k -= 1
         return k - 1 > cs and words[k] == "and" and words[k - 1] == "," and words[cs] == "we"
 
+    def _bracketed_example(self, words: Sequence[str], lemmas: Sequence[str], i: int) -> bool:
+        """Whether the act at i is an example in brackets ("(such as buy or sell)", "(e.g.
+        trading)") of a word before them that names no act of giving data ("Services to invest
+        (such as buy or sell)"): a kind of that, no act of the company's."""
+        opening = next((k for k in range(i - 1, max(-1, i - 6), -1) if words[k] in {"(", ")"}), None)
+        if opening is None or words[opening] != "(" or opening == 0 \
+                or _EXAMPLE_OPENERS.isdisjoint(words[opening + 1:i]):
+            return False
+        # (an act with data of its own in the brackets is one: "(such as selling it to brokers)")
+        closing = next((k for k in range(i + 1, len(words)) if words[k] in {")", "("}), len(words))
+        return self.lex.action_words.match_at(lemmas, opening - 1, opening) is None \
+            and self.lex.action_nouns.match_at(lemmas, opening - 1, opening) is None \
+            and not self.lex.data.find(lemmas, opening - 1, opening) \
+            and not self.lex.data.find(lemmas, i + 1, closing)
+
     def _meaning_denied(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
                         walk: int) -> list[tuple[int, int, str]]:
         """The negation of "mean" before the act's subject ("It does not mean we give your
@@ -799,6 +833,12 @@ class StatementReader:
                 continue  # do not trade names": a verb after a subject or an auxiliary)
             if before in QUOTES and after in QUOTES and _term_named(words, i):
                 i += 1  # 'the definitions of "sell" and "share"': terms named, no act
+                continue
+            if (verb or noun) and _cited_title(words, i):
+                i += 1  # 'See "Mailing list rental and exchange" above': a title cited, no act
+                continue
+            if (verb or noun) and self._bracketed_example(words, lemmas, i):
+                i += 1  # "Services to invest (such as buy or sell)": kinds of what is named before
                 continue
             if (verb or noun) and self._guarded(lemmas, i):
                 i += 1  # "We protect transfers with contractual commitments": their safeguard, no act
@@ -944,6 +984,11 @@ class StatementReader:
                         after == "of" or not {"activity", "activities"}.isdisjoint(words[i + 1:i + 4])):
                     # "our selling and sharing activity", "our selling of your data": the company's
                     # act by its own possessive (not a topic: "our sharing practices are below")
+                    owned = (None,)
+                if single and before == "us" and words[i].endswith("ing") and i > 1 \
+                        and lemmas[i - 2] in _GERUND_CONTENT:
+                    # "This includes us sharing the ads you were shown": the company's act, named
+                    # by its subject before the gerund
                     owned = (None,)
                 if owned is not None:
                     out.append((i, verb[0], verb[1]))
@@ -1495,7 +1540,7 @@ class StatementReader:
         # "outside of" and "beyond" open the exceptions of a denial ("we share nothing outside of
         # our group"); after an affirmed verb they name the recipient ("companies outside of
         # Google", "third parties beyond our service providers")
-        ex = [m for m in lex.exceptions.find(lemmas, g_end, ce)
+        ex = [m for m in lex.exceptions_in(words, lemmas, g_end, ce)
               if denial or words[m[0]] not in {"outside", "beyond"}]
         body_end = ex[0][0] if ex else ce
         # "passed to our sister companies, but never to outside parties": the recipients after

@@ -228,6 +228,13 @@ class Lexicon:
     tracking_tools: frozenset[str]  # "these web beacons allow our partners to obtain ...": theirs
     ad_platforms: PhraseTable  # "upload hashed emails to Meta and Google" for ads: advertisers
 
+    def exceptions_in(self, words: Sequence[str], lemmas: Sequence[str], lo: int,
+                      hi: int) -> list[tuple[int, int, str]]:
+        """The words that open a denial's exceptions in words[lo:hi]: uninflected ("save our
+        processors", not the participle "their saved words", whose lemma is the same)."""
+        return [(a, b, c) for a, b, c in self.exceptions.find(lemmas, lo, hi)
+                if not (b - a == 1 and words[a] != lemmas[a] and words[a].endswith(("ed", "es")))]
+
     def names_offer(self, words: Sequence[str], lemmas: Sequence[str], reach: int, m: int) -> bool:
         """Whether word m, after the verb at `reach` by which someone reaches the reader, names
         what they bring ("offers", "a quote", "news"), not the company's own ("sending you our

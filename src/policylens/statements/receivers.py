@@ -465,7 +465,7 @@ class ReceiverReader:
                 (k for k in range(start + 2, min(start + 5, head)) if words[k] == "nor"), None)) is not None \
                 and self._bare_name(words, lemmas, start + 1, nor):
             return None  # "Neither Telegram nor the merchants have access": the company has none either
-        ex = self.lex.exceptions.find(lemmas, b, ce)
+        ex = self.lex.exceptions_in(words, lemmas, b, ce)
         body_end = ex[0][0] if ex else ce
         object_end = next((k for k in range(b, body_end) if words[k] == ","), body_end)
         first = past_object_skip(words, b, object_end)
@@ -497,7 +497,7 @@ class ReceiverReader:
             recipients = self._named(words, lemmas, before, start - 1, bool(nobody))
         # "no company apart from our hosting contractor ever receives it": everyone else is
         # denied; those after the exception word are its exceptions
-        excepted = self.lex.exceptions.find(lemmas, head, walk) if nobody else []
+        excepted = self.lex.exceptions_in(words, lemmas, head, walk) if nobody else []
         kept_by = tuple(self._named(words, lemmas, excepted[0][1], walk, False)) if excepted else ()
         if not recipients and not nobody \
                 and not OWN_ENDS.isdisjoint(self.recipients.stated_purposes(words, lemmas, b, ce, b)) \
@@ -548,7 +548,7 @@ class ReceiverReader:
             return None
         if k + 1 < ce and words[k + 1] == ":":
             k += 1  # "received only by: hosting providers ...; our auditors": a list of agents
-        ex = self.lex.exceptions.find(lemmas, k, ce)
+        ex = self.lex.exceptions_in(words, lemmas, k, ce)
         body_end = ex[0][0] if ex else ce
         agent_end = next((j for j in range(k + 1, body_end)
                           if words[j] in {",", "for", "to", "when", "if", "(", "such", "other"}), body_end)

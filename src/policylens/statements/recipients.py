@@ -20,6 +20,7 @@ from policylens.statements.words import (
     OBJECT_SKIP,
     OWN_ENDS_OPENERS,
     PRONOUNS,
+    in_brackets_after,
     is_participle,
     past_object_skip,
 )
@@ -184,6 +185,10 @@ class RecipientFinder:
             if name == "third-party" and named \
                     and (words[a - 1:a] == ["("] or words[a - 2:a] == ["(", "i.e."]):
                 continue  # "our subsidiaries (entities that belong to our group)": what it restates
+            if named and in_brackets_after(words, start, a, ends):
+                # "our affiliates (Acme Insurance Agency; Acme Wealth Advisors)": the members named
+                # of the class before the bracket, no class of their own
+                continue
             if phrase is not None:
                 named.append((phrase[0], a, name))
             ends[b] = name

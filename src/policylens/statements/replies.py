@@ -145,7 +145,7 @@ class ReplyReader:
         if not asked or asked[-1] != "?" or self.to_whom_act(asked) is None:
             return []
         end = len(words) - 1 if words[-1] in {".", "!"} else len(words)
-        excepted = self.lex.exceptions.find(lemmas, 1, end)
+        excepted = self.lex.exceptions_in(words, lemmas, 1, end)
         exceptions: list[str] = []
         if excepted:
             after = excepted[0][1]

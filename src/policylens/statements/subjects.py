@@ -214,6 +214,10 @@ def _phrase_start(words: Sequence[str], lemmas: Sequence[str], cs: int, a: int) 
     return k
 
 
+# verbs whose "that" opens what is told, a clause of its own
+_TELLING = frozenset({"know", "tell", "inform", "notify", "confirm", "say", "show"})
+
+
 class SubjectFinder:
     """Finds the subject and the actor of a statement with one lexicon."""
 
@@ -257,8 +261,8 @@ class SubjectFinder:
         listed above, we do not ...") and where it ends: at its last comma ("Apart from the cases
         above, which involve our vendors, we ..."), or at the parenthesis that closes it ("Beyond
         three cases (..., and a buyer) your details are never handed over"); None for either."""
-        front = next((a for a, _, _ in self.lex.exceptions.find(lemmas, cs, subject_start) if a <= cs + 1),
-                     None)
+        front = next((a for a, _, _ in self.lex.exceptions_in(words, lemmas, cs, subject_start)
+                      if a <= cs + 1), None)
         if front is None:
             return None, None
         if words[subject_start - 1] == ")":
@@ -596,7 +600,10 @@ class SubjectFinder:
             # will remain protected by this notice")
             # (nor of a clause of its own after a comma: "..., and their use of it is governed by
             # their own notices")
+            # (nor of what someone is told: "let an advertiser know that a Pin has been saved by
+            # certain people")
             relative = next((i for i in range(g_end, body_end) if words[i] in {"which", "who", "whom"}
+                             or (words[i] == "that" and lemmas[i - 1] in _TELLING)
                              or words[i] in {"and", "but"} and words[i + 1:i + 2] and (
                                  words[i + 1] in MODALS
                                  or (words[i - 1] == "," and words[i + 1] in CLAUSE_SUBJECT_OPENERS))),

@@ -38,7 +38,7 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS, names_to_whom
+from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS, in_brackets_after, names_to_whom
 from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_ENDS, OWN_PURPOSES
 
 # closed answer words: a cell that opens with one of these answers its label (not "n": "N/A")
@@ -309,8 +309,17 @@ class TableReader:
         processors" is processors), items apart at ";", "," or a dash."""
         out: list[str] = []
         item = start
+        # (no item breaks inside brackets after a named class: "Our affiliates (Acme Agency, LLC;
+        # Acme Wealth Advisors, Inc.)" names the affiliates, one item; but "Third parties
+        # (advertisers, data brokers)" names who they are)
+        depth = 0
         for k in range(start, end + 1):
-            if k < end and words[k] not in _ITEM_BREAKS:
+            if k < end and words[k] == "(" and (depth or any(
+                    r != "third-party" for _, _, r in self.lex.recipients.find(lemmas, item, k))):
+                depth += 1
+            elif k < end and words[k] == ")" and depth:
+                depth -= 1
+            if k < end and (words[k] not in _ITEM_BREAKS or depth):
                 continue
             found = self.lex.recipients.find(lemmas, item, k)
             # (a class word right before another modifies it: "Maker-community partners")
@@ -335,9 +344,18 @@ class TableReader:
     def _named_in(self, lemmas: Sequence[str], cells: Sequence[tuple[int, int]]) -> tuple[str, ...]:
         """The recipient classes the cells name."""
         # (a class word before a thing's noun names no one: "for our everyday business purposes")
-        return tuple(dict.fromkeys(
-            r for cell in cells for _, b, r in self.lex.recipients.find(lemmas, *cell)
-            if r not in _NOT_RECIPIENTS and not (b < cell[1] and lemmas[b] in self.lex.not_recipients)))
+        # (nor the members named in brackets after a class: "Our affiliates (Acme Insurance
+        # Agency; Acme Wealth Advisors)")
+        out: list[str] = []
+        for cell in cells:
+            ends: dict[int, str] = {}
+            for a, b, r in self.lex.recipients.find(lemmas, *cell):
+                if r in _NOT_RECIPIENTS or (b < cell[1] and lemmas[b] in self.lex.not_recipients) \
+                        or (ends and in_brackets_after(lemmas, cell[0], a, ends)):
+                    continue
+                ends[b] = r
+                out.append(r)
+        return tuple(dict.fromkeys(out))
 
     def _answered(self, label: _Label, acts: Sequence[str], answer: _Answer, words: Sequence[str],
                   lemmas: Sequence[str], cell: tuple[int, int], data: str,

@@ -7,7 +7,7 @@ so they live here as code, each with the sentence that needs it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 # -- clauses and their openers ---------------------------------------------------------------------
 
@@ -393,3 +393,12 @@ def denied_acts_lead(lead: Sequence[str]) -> list[str] | None:
         return None
     subject = list(lead[1:len(lead) - 1 - list(reversed(lead)).index("do")])
     return subject if subject[:1] == ["we"] and {"never", "not", "n't"} & set(subject) else None
+
+
+def in_brackets_after(words: Sequence[str], start: int, a: int, ends: Mapping[int, str]) -> bool:
+    """Whether word a stands inside brackets opened right after a named recipient class
+    ("affiliates (Acme Insurance Agency, LLC; ...)"), `ends` mapping where each class found so far
+    ends to the class (not after "third parties" or "other companies", which the brackets name:
+    "other companies (known as our contractors)")."""
+    opening = next((k for k in range(a - 1, start - 1, -1) if words[k] in {"(", ")"}), None)
+    return opening is not None and words[opening] == "(" and ends.get(opening, "third-party") != "third-party"

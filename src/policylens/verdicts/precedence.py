@@ -182,11 +182,13 @@ _CHILD_PART = re.compile(
 
 def _consented_parts(relevant: list[Finding]) -> list[Finding]:
     """The `directed` findings that name only children's accounts, profiles or parts of the offer
-    ("the youth section"), beside a parental-consent statement that governs them (all of them, or
-    none)."""
+    ("the youth section"), or stand in a section that names one ("Junior Crew" + "We collect from
+    the child only a first name"), beside a parental-consent statement that governs them (all of
+    them, or none)."""
     directed = [f for f in relevant if f.value == _AUDIENCE_VALUE]
+    parts = {f.section for f in directed if _CHILD_PART.search(f.sentence)}
     if directed and any(f.value == "parental-consent" for f in relevant) \
-            and all(_CHILD_PART.search(f.sentence) for f in directed):
+            and all(_CHILD_PART.search(f.sentence) or (f.section and f.section in parts) for f in directed):
         return directed
     return []
 
