@@ -191,3 +191,26 @@ def test_a_service_made_for_children_with_a_parents_consent_stays_directed(analy
     text = ("Our reading app is made for children aged 4 to 8. Children may use it only once a "
             "parent has given consent.")
     assert analyze_text(text).practices["children"].value == "directed"
+
+
+def test_a_section_title_names_the_recipient_a_statement_leaves_vague(analyze_text) -> None:
+    # (words written for this test) "these third parties" under a title naming advertisers
+    text = ("# How we share\n\n## With advertising partners\n\nWe upload a hashed copy of your "
+            "e-mail address to these third parties so that our ads reach you there.")
+    assert analyze_text(text).practices["third-party-ads"].value == "yes"
+    text = "# How we share\n\n## Our hosting providers\n\nWe pass your booking details to these third parties."
+    assert analyze_text(text).practices["third-party-sharing"].value != "yes"
+
+
+def test_a_section_title_that_does_not_name_whom_is_not_a_recipient(analyze_text) -> None:
+    # (words written for this test) the title names what is collected, not to whom it goes
+    text = "## Information we collect from partner users\n\nWe may share your information with third parties."
+    report = analyze_text(text)
+    assert all(f.slots is None or f.slots.recipients == ("third-party",)
+               for f in report.findings if f.practice == "third-party-sharing")
+
+
+def test_a_denial_after_a_pause_is_not_the_readers_choice(analyze_text) -> None:
+    # (words written for this test) "your device," ends a clause: the next "doesn't" is the tool's
+    text = "Our counter stores nothing on your device, doesn't use tracking pixels and can't identify you."
+    assert analyze_text(text).practices["cookies"].value == "no"

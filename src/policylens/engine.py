@@ -1018,6 +1018,7 @@ class Analyzer:
         # it holds a form of an action word or noun.
         self.statement_rules = [r for r in ruleset.rules if r.statement]
         self.reader = StatementReader() if self.statement_rules else None
+        self._titles: dict[str, list[str]] = {}
         # disclosure tables: a header (or a row's label) names the act, a cell answers it
         self.tables = TableReader(self.reader.lex, self.reader.aggregate_only,
                                   lambda text: [t.lower_ for t in self.nlp.make_doc(text)]) \
@@ -1388,6 +1389,13 @@ class Analyzer:
                                                                span.end, sents)
                 if not read_cells.isdisjoint(range(hit.start, hit.end)):
                     continue
+                if not heading and set(found.slots.recipients) <= {"third-party"} \
+                        and found.polarity != "negated":
+                    # (the recipient its section's title names: "With advertising platforms";
+                    # not a run-in title that is the sentence's own first words)
+                    where = where or place(i)
+                    if not where.text.lower().startswith(where.section.lower()):
+                        found = self.reader.titled(found, self._title_words(where.section))
                 for rule in self.statement_rules:
                     if found.slots.action not in rule.statement:
                         continue
@@ -1425,6 +1433,13 @@ class Analyzer:
                         sections_open[where.section if found.slots.scope == "section"
                                       else ("list", block.offsets[0])] = finding
         return findings + self._table_findings(table, sents, place, misses)
+
+    def _title_words(self, title: str) -> list[str]:
+        """A section title's lowercase tokens, read once per title."""
+        words = self._titles.get(title)
+        if words is None:
+            words = self._titles[title] = [t.lower_ for t in self.nlp.make_doc(title)] if title else []
+        return words
 
     def _table_statements(self, sents: _Sentences, block: Block) -> list[TableStatement]:
         """A table row's statements (`statements/tables.py`): its tokens, the column of each,

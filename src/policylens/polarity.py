@@ -258,9 +258,11 @@ class PolarityDetector:
             clause_end = min((c.start for c in in_sentence if c.kind in ("terminators", "clause_joins")
                               and c.start >= trig_end), default=sent_end)
             later = _later_denials(in_sentence, clause_start, trig_end, clause_end)
+        breaks = [c.start for c in in_sentence if c.kind in ("pauses", "terminators")]
         for c in [c for c in reach if c.kind == "negation"] + governing + later:
+            # (not across a pause: "stores nothing on your device, doesn't use pixels")
             if any(u.end <= c.start and c.start - u.end <= 3 and u.start >= clause_start
-                   for u in users):
+                   and not any(u.end <= b < c.start for b in breaks) for u in users):
                 continue  # "you do not", "if you choose not to": the reader's choice
             return "negated", c
         for c in in_sentence:

@@ -279,6 +279,14 @@ def _term_named(words: Sequence[str], i: int) -> bool:
         or (k > 2 and words[k - 2] == "the" and words[k - 3] in CONTROL_VERBS))
 
 
+# the longest section title whose recipient class a statement under it takes ("3.2 With our
+# advertising partners")
+TITLE_WORDS = 8
+
+# how many words the object of a deeming verb may hold before "as" ("treat our brand-partner
+# programme as a 'sale'")
+DEEMED_OBJECT_WORDS = 12
+
 # verbs whose object may be an act with its doer before it ("This includes us sharing ...",
 # "which involves us passing your details to ...")
 _GERUND_CONTENT = frozenset({"include", "involve", "mean", "require", "cover", "entail"})
@@ -440,6 +448,26 @@ class StatementReader:
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
         return tuple(self.lex.condition_classes.classes_in(lemmas, 0, len(lemmas)))
+
+    def titled(self, found: Extracted, title: Sequence[str]) -> Extracted:
+        """The statement with the recipient its section's title names ("With advertising
+        platforms" over "We upload a hashed version of your email address to social media
+        platforms"; "Service providers" over "We share it with companies that help us"), when
+        the statement names none but third parties and denies nothing (a denial to "anyone else"
+        is one to all), and the title is short and names one class other than those."""
+        if found.slots.action not in ("share", "sale") or not title or len(title) > TITLE_WORDS \
+                or not set(found.slots.recipients) <= {"third-party"} or found.polarity == "negated":
+            return found
+        lemmas = lemmas_of(title)
+        # (a title that names whom, ending on the class: "3.2 Advertising partners", not
+        # "Information we collect from partner users")
+        last = max((k for k, w in enumerate(title) if w.isalpha()), default=-1)
+        found_classes = self.lex.recipients.find(lemmas, 0, len(title))
+        named = {c for _, _, c in found_classes if c not in {"third-party", "organisation", "user", "abroad"}}
+        if len(named) != 1 or self.lex.negations.find(lemmas, 0, len(title)) or "from" in title \
+                or not any(b == last + 1 for _, b, _ in found_classes):
+            return found
+        return replace(found, slots=replace(found.slots, recipients=tuple(named)))
 
     def read(self, words: Sequence[str], previous: Callable[[], Sequence[str]] | None = None,
              names: Sequence[bool] | None = None, heading: bool = False) -> list[Extracted]:
@@ -1769,8 +1797,14 @@ class StatementReader:
         if asked_first and scope == "hypothesis":
             scope = "practice"  # (the act with the reader's leave: see `_asked_first`)
         # "may be considered a sale", "may be treated as selling or sharing": the CCPA's terms
+        # ("Some state laws treat our partner programme as a 'sale'": the deeming verb before a
+        # longer object, the act-noun after "as")
+        as_at = g_start - 1 - (g_start > 0 and words[g_start - 1] in QUOTES)
+        as_at -= as_at > cs and words[as_at] in {"a", "an"}
+        deemed_as = as_at > cs and words[as_at] == "as" \
+            and bool(lex.deemed.find(lemmas, max(cs, as_at - DEEMED_OBJECT_WORDS), as_at))
         deemed = (bool(lex.deemed.find(lemmas, max(0, g_start - 4), g_start)
-                       or self._named_by_copula(words, lemmas, g_start)) and (
+                       or self._named_by_copula(words, lemmas, g_start) or deemed_as) and (
             (g_end - g_start == 1 and lex.action_nouns.match_at(lemmas, g_start, g_end) is not None)
             or (words[g_start].endswith("ing") and words[g_start - 1] in {"as", "to"}))) or (
             g_start > 0 and words[g_start - 1] in QUOTES

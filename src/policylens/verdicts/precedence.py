@@ -174,9 +174,9 @@ _CHILD_PART = re.compile(
     r"|\b(?:accounts?|profiles?)\s+for\s+(?:a\s+|your\s+)?(?:young\s+)?(?:children|kids|child|minors)\b"
     # a part of an organisation's offer for the young ("a mini and youth section for players aged
     # 6 to 17", "Our Youth Theatre is for young people aged 8 to 17", "our kids' classes")
-    r"|\b(?:youth|junior|juniors['’]?|kids['’]?|kid['’]s|children['’]s|mini)\s+(?:[\w-]+\s+)?"
+    r"|\b(?:youth|junior|juniors['’]?|kids['’]?|kid['’]s|children['’]s|mini)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:sections?|classes|class|theatre|theater|programmes?|programs?|clubs?|teams?|leagues?|sessions?"
-    r"|camps?|academy|squads?|choirs?|groups?|courses?|lessons?)\b",
+    r"|camps?|academy|squads?|choirs?|groups?|courses?|lessons?|memberships?|members)\b",
     re.IGNORECASE)
 
 
