@@ -1389,7 +1389,7 @@ class Analyzer:
                                                                span.end, sents)
                 if not read_cells.isdisjoint(range(hit.start, hit.end)):
                     continue
-                if not heading and set(found.slots.recipients) <= {"third-party"} \
+                if not heading and set(found.slots.recipients) <= {"third-party", "organisation"} \
                         and found.polarity != "negated":
                     # (the recipient its section's title names: "With advertising platforms";
                     # not a run-in title that is the sentence's own first words)

@@ -114,7 +114,7 @@ from policylens.statements.words import (
     past_object_skip,
     without_mark,
 )
-from policylens.verdicts.flows import LAW_DEFINED, OPEN_RECIPIENTS, OWN_ENDS
+from policylens.verdicts.flows import ALLOWED_RECIPIENTS, LAW_DEFINED, OPEN_RECIPIENTS, OWN_ENDS
 
 # words after which an action word is a verb ("we trade names", "do not trade names", "we also
 # provide partners with")
@@ -456,7 +456,8 @@ class StatementReader:
         the statement names none but third parties and denies nothing (a denial to "anyone else"
         is one to all), and the title is short and names one class other than those."""
         if found.slots.action not in ("share", "sale") or not title or len(title) > TITLE_WORDS \
-                or not set(found.slots.recipients) <= {"third-party"} or found.polarity == "negated":
+                or not set(found.slots.recipients) <= {"third-party", "organisation"} \
+                or found.polarity == "negated":
             return found
         lemmas = lemmas_of(title)
         # (a title that names whom, ending on the class: "3.2 Advertising partners", not
@@ -465,7 +466,11 @@ class StatementReader:
         found_classes = self.lex.recipients.find(lemmas, 0, len(title))
         named = {c for _, _, c in found_classes if c not in {"third-party", "organisation", "user", "abroad"}}
         if len(named) != 1 or self.lex.negations.find(lemmas, 0, len(title)) or "from" in title \
-                or not any(b == last + 1 for _, b, _ in found_classes):
+                or not any(b == last + 1 for _, b, _ in found_classes) \
+                or ("organisation" in found.slots.recipients and named <= ALLOWED_RECIPIENTS):
+            # (a kind of organisation the sentence names keeps its own ends under a title of
+            # allowed recipients: "Service providers." + "... we let magazine publishers write to
+            # you"; under a title of advertisers it is one: "social media platforms")
             return found
         return replace(found, slots=replace(found.slots, recipients=tuple(named)))
 
