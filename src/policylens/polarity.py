@@ -52,10 +52,38 @@ def load_cues() -> dict[str, object]:
 
 def _list_comma(doc: Doc, k: int) -> bool:
     """Whether the token at k is the comma of a list's items ("your browsing, location or call
-    data"): no pause in a negated verb's reach."""
+    data"; "your contacts, your precise location, or your advertising identifier"): no pause in
+    a negated verb's reach."""
     # (the cheapest test first: most commas have no "or" two words on)
-    return k + 3 < len(doc) and doc[k + 2].lower_ in {"or", "and"} and doc[k].text == "," \
-        and doc[k + 1].is_alpha and doc[k + 3].is_alpha and doc[k + 3].lower_ not in LIST_BREAKERS
+    if k + 3 < len(doc) and doc[k + 2].lower_ in {"or", "and"} and doc[k].text == "," \
+            and doc[k + 1].is_alpha and doc[k + 3].is_alpha and doc[k + 3].lower_ not in LIST_BREAKERS:
+        return True
+    if k + 2 < len(doc) and doc[k + 1].lower_ in {"or", "and"} and doc[k + 2].lower_ in _ITEM_OPENERS:
+        return _parallel_items(doc, k + 1, doc[k + 2].lower_, last=True)  # (", or your identifier")
+    opener = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+    return opener in _ITEM_OPENERS and _parallel_items(doc, k, opener)
+
+
+def _parallel_items(doc: Doc, k: int, opener: str, last: bool = False) -> bool:
+    """Whether the comma at k parts items that each open with `opener`: one before it in its
+    clause, and a last one after "or"/"and" further on (or, `last`, right after it)."""
+    before = False
+    for j in range(k - 1, max(-1, k - PARALLEL_ITEM_WORDS), -1):
+        word = doc[j].lower_
+        if word in {".", ";", ":"}:
+            break
+        if word == opener:
+            before = True
+            break
+    if not before or last:
+        return before
+    for j in range(k + 2, min(len(doc) - 1, k + 3 * PARALLEL_ITEM_WORDS)):
+        word = doc[j].lower_
+        if word in {".", ";", ":"}:
+            return False
+        if word in {"or", "and"} and doc[j + 1].lower_ == opener:
+            return True
+    return False
 
 
 def _verb_aside(doc: Doc, comma: int, text_of: Callable[[int, int], str]) -> Cue | None:
@@ -146,6 +174,11 @@ PREDICATE_REACH = 4
 VERB_ASIDE_WORDS = 14
 
 # words after "A, B or" that open a clause of its own, not a list's last item
+# the words that open each item of a list of noun phrases ("your contacts, your location, or your
+# identifier"), and how far apart two openers may stand
+_ITEM_OPENERS = frozenset({"your", "the", "any", "their", "his", "her"})
+PARALLEL_ITEM_WORDS = 6
+
 LIST_BREAKERS = frozenset({"we", "they", "you", "it", "i", "he", "she", "our", "not", "never", "if",
                            "then", "also", "so", "therefore", "may", "will", "can"})
 

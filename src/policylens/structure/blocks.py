@@ -492,9 +492,13 @@ def _column_values(lines: list[str], first: int) -> tuple[frozenset[str], ...]:
             while len(values) <= column:
                 values.append(set())
             text = cell.strip(" .!*_").lower()
-            if text:
+            if text and text not in _EMPTY_CELLS:  # (a dash or "n/a" answers nothing)
                 values[column].add(text)
     return tuple(map(frozenset, values))
+
+
+# cells that stand for no value ("Inferences | None — we don't create them | — | — | —")
+_EMPTY_CELLS = frozenset({"—", "–", "-", "--", "n/a", "na", "n.a"})
 
 
 def _is_table_line(line: str) -> bool:
