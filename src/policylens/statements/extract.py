@@ -1322,6 +1322,10 @@ class StatementReader:
         reach = min(k + (DITRANSITIVE_REACH if ditransitive else OBJECT_REACH), end)
         return next((j for j in range(k, reach)
                      if (lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns)
+                     # (an indirect object, the direct one after it: "send advertising platforms
+                     # a hashed version of your email address")
+                     and not (ditransitive and j + 1 < end and words[j + 1] in {"a", "an", "the", "your"}
+                              and lemmas[j] not in self.data_nouns)
                      and not (words[j].endswith("ing") and words[j] != lemmas[j] and j + 1 < end
                               and words[j + 1].isalpha() and lemmas[j + 1] not in FOLLOWING_PREPOSITIONS)
                      # (nor another act joined to ours: "‘selling or sharing’" sells no shares)
@@ -2180,7 +2184,9 @@ class StatementReader:
             # whoever "them" is gets the data for its own ends, a third party
             recipients = ["third-party"]
         if not recipients and "advertising" in purposes and "we" in words[subject_start:g_start] and any(
-                words[a - 1] in {"to", "with"} for a, _, _ in lex.ad_platforms.find(lemmas, g_end, body_end)):
+                words[a - 1] in {"to", "with"} or (a == g_end and lemmas[g_start] in DITRANSITIVE)
+                for a, _, _ in lex.ad_platforms.find(lemmas, g_end, body_end)):
+            # (or the verb's indirect object: "we also send Meta a hashed copy of your email")
             # "we may upload it in hashed form to Meta and Google" for advertising: advertisers
             # (what we give them, not what others give a platform: "these sites may share your
             # activity with Google")
