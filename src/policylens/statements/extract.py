@@ -959,7 +959,8 @@ class StatementReader:
                 # (between a determiner and its data noun a participle describes the data: "the
                 # transmitted data", "any shared information")
                 adjectival = adjectival or (single and is_participle(words[i], lemmas[i])
-                                            and before in DETERMINERS and lemmas[i + 1] in self.data_nouns)
+                                            and before in DETERMINERS and i + 1 < n
+                                            and lemmas[i + 1] in self.data_nouns)
                 # (also after a possessive and its adjective: "your professional licenses")
                 as_noun = single and (before in DETERMINERS or after == "of"
                                       or (i > 1 and words[i - 2] in POSSESSIVES
