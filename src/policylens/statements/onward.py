@@ -97,7 +97,10 @@ class OwnEndsAfter:
         """Whether the sentence before says the company gives personal data ("We give some retail
         partners a hashed version of your email address"), not denies it."""
         n = len(before)
-        return "we" in before and not self.action_lemmas.isdisjoint(lemmas) \
+        # (not partners let to collect through their own tools: "we allow advertising partners to
+        # place cookies and pixels that collect information about your browsing")
+        collecting = not self.lex.grants.isdisjoint(lemmas) and not self.lex.tracking_tools.isdisjoint(lemmas)
+        return "we" in before and not self.action_lemmas.isdisjoint(lemmas) and not collecting \
             and not self.lex.negations.find(lemmas, 0, n) \
             and "personal" in self.lex.data.classes_in(lemmas, 0, n) \
             and not self.aggregate_only(before, lemmas, 0, n)
