@@ -1389,8 +1389,7 @@ class Analyzer:
                                                                span.end, sents)
                 if not read_cells.isdisjoint(range(hit.start, hit.end)):
                     continue
-                if not heading and set(found.slots.recipients) <= {"third-party", "organisation"} \
-                        and found.polarity != "negated":
+                if not heading and self.reader.may_take_title(found):
                     # (the recipient its section's title names: "With advertising platforms";
                     # not a run-in title that is the sentence's own first words)
                     where = where or place(i)

@@ -449,15 +449,20 @@ class StatementReader:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
         return tuple(self.lex.condition_classes.classes_in(lemmas, 0, len(lemmas)))
 
+    @staticmethod
+    def may_take_title(found: Extracted) -> bool:
+        """Whether a statement may take its recipient from its section's title (`titled`): it
+        names none but third parties or an organisation of no known class, and denies nothing (a
+        denial to "anyone else" is one to all)."""
+        return found.slots.action in ("share", "sale") and found.polarity != "negated" \
+            and set(found.slots.recipients) <= {"third-party", "organisation"}
+
     def titled(self, found: Extracted, title: Sequence[str]) -> Extracted:
         """The statement with the recipient its section's title names ("With advertising
         platforms" over "We upload a hashed version of your email address to social media
-        platforms"; "Service providers" over "We share it with companies that help us"), when
-        the statement names none but third parties and denies nothing (a denial to "anyone else"
-        is one to all), and the title is short and names one class other than those."""
-        if found.slots.action not in ("share", "sale") or not title or len(title) > TITLE_WORDS \
-                or not set(found.slots.recipients) <= {"third-party", "organisation"} \
-                or found.polarity == "negated":
+        platforms"; "Service providers" over "We share it with companies that help us"), when it
+        `may_take_title` and the title is short and names one class other than those."""
+        if not title or len(title) > TITLE_WORDS or not self.may_take_title(found):
             return found
         lemmas = lemmas_of(title)
         # (a title that names whom, ending on the class: "3.2 Advertising partners", not
