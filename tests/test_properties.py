@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from policylens.errors import InputError
@@ -56,6 +56,12 @@ def _stands_for(clean: str, original: str) -> bool:
 
 def _fold(text: str) -> str:
     return " ".join(text.split())
+
+
+def _as_read(text: str) -> str:
+    """The text as the reader reads it: a plural's optional ending dropped ("third party(ies)"
+    reads "third party", structure/blocks.py), which the evidence sentence shows."""
+    return re.sub(r"(?<=[a-z])\((?:s|es|ies)\)", "", text, flags=re.I)
 
 
 def _cells_joined(text: str) -> str:
@@ -216,13 +222,15 @@ def pipeline(ruleset):
 
 @FAST
 @given(plain_text)
+# (a rule example with a plural's optional ending, which the evidence shows as read)
+@example("We may share your details with selected third party(ies) for their own marketing.")
 def test_plain_text_spans_equal_their_sentence(pipeline, text: str):
     doc = _doc(text)
     report = pipeline.analyze(doc)
     _check_findings(doc, report)
     for f in report.findings:
         span = doc.text[f.start : f.end]
-        assert _fold(f.sentence) in (_fold(span), _fold(_cells_joined(span)))
+        assert _fold(f.sentence) in (_fold(_as_read(span)), _fold(_as_read(_cells_joined(span))))
 
 
 @settings(FAST, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
