@@ -109,6 +109,7 @@ from policylens.statements.words import (
     clause_of,
     framed_subject,
     is_participle,
+    names_cross_context,
     names_to_whom,
     opted_out_of,
     past_object_skip,
@@ -2479,8 +2480,7 @@ class StatementReader:
             g_start > 0 and words[g_start - 1] in QUOTES
             and (g_end >= n or words[g_end] in QUOTES or not words[g_end].isalpha()
                  or words[g_end] in {"or", "and"}))
-        if action == "share" and (quoted or any(words[q:q + 3] == ["cross", "-", "context"]
-                                                for q in range(g_end, min(g_end + 4, ex_end)))):
+        if action == "share" and (quoted or names_cross_context(words, g_end, min(g_end + 4, ex_end))):
             # "we do not “sell” or “share” personal information", "we have not shared (for
             # cross-context behavioural advertising)": the CPRA term, sharing for cross-context
             # behavioral advertising

@@ -38,7 +38,13 @@ from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
-from policylens.statements.words import ACTING_RECIPIENTS, COORDINATORS, in_brackets_after, names_to_whom
+from policylens.statements.words import (
+    ACTING_RECIPIENTS,
+    COORDINATORS,
+    in_brackets_after,
+    names_cross_context,
+    names_to_whom,
+)
 from policylens.verdicts.flows import OPEN_RECIPIENTS, OWN_ENDS, OWN_PURPOSES
 
 # closed answer words: a cell that opens with one of these answers its label (not "n": "N/A")
@@ -431,8 +437,12 @@ class TableReader:
         kinds = lex.data.classes_in(lemmas, start, end)
         data = "aggregate" if self.aggregate_only(words, lemmas, start, end) else (
             "personal" if "personal" in kinds else None)
+        purposes = tuple(lex.purposes.classes_in(lemmas, start, end))
+        if "share" in acts and names_cross_context(words, start, end):
+            # "Shared for cross-context behavioral advertising": the CPRA's sharing, as in prose
+            purposes += ("cross-context",)
         return _Label(" ".join(words[start:end]), column, tuple(dict.fromkeys(acts)), tuple(recipients),
-                      to_whom, tuple(lex.purposes.classes_in(lemmas, start, end)), data)
+                      to_whom, purposes, data)
 
     def _answer(self, words: Sequence[str], lemmas: Sequence[str], start: int,
                 end: int) -> _Answer | None:

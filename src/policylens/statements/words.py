@@ -402,3 +402,9 @@ def in_brackets_after(words: Sequence[str], start: int, a: int, ends: Mapping[in
     "other companies (known as our contractors)")."""
     opening = next((k for k in range(a - 1, start - 1, -1) if words[k] in {"(", ")"}), None)
     return opening is not None and words[opening] == "(" and ends.get(opening, "third-party") != "third-party"
+
+
+def names_cross_context(words: Sequence[str], lo: int, hi: int) -> bool:
+    """Whether words[lo:hi] name the CPRA's cross-context (behavioral advertising), its sense of
+    "sharing" ("shared for cross-context behavioral advertising")."""
+    return any(words[q:q + 3] == ["cross", "-", "context"] for q in range(lo, hi))
