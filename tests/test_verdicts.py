@@ -152,45 +152,45 @@ def test_a_group_named_younger_than_the_stated_one_is_the_youngest(analyze_text)
     assert "anyone younger" in verdict.evidence[0].sentence
 
 
-def test_a_group_named_under_this_age_is_the_stated_group(analyze_text) -> None:
-    # (words written for this test) "under this age" is the group the age before it names: its
-    # parental path and the age to hold an account speak of the same group, and the path says how
-    # that group may use the service (round 25: the age alone no longer outranks it; three unread
-    # labelled sets and a read one label such text parental-consent)
-    text = ("You must be 18 or older to open an account. Individuals under this age may only use "
-            "the service with the approval of a parent.")
-    assert analyze_text(text).practices["children"].value == "parental-consent"
+# (words written for these tests) how a parent's path, an age to hold an account and a part of
+# the offer for the young decide together
+CHILDREN_PATHS = [
+    pytest.param(
+        # "under this age" is the group the age before it names: its parental path and the age to
+        # hold an account speak of the same group, and the path says how that group may use the
+        # service (round 25: the age alone no longer outranks it; three unread labelled sets and a
+        # read one label such text parental-consent)
+        "You must be 18 or older to open an account. Individuals under this age may only use "
+        "the service with the approval of a parent.", "parental-consent",
+        id="a group named under this age is the stated group"),
+    pytest.param(
+        # the youngest group is barred; the parent's path is for teens
+        "You must be at least 13 to use the app. Users under 18 need a parent's permission.",
+        "not-directed", id="an age for an account beside a parent's path for an older group still bars"),
+    pytest.param(
+        # a club for everyone with a section for the young, which they join through their
+        # parents: parental-consent, not a service made for children
+        "The rugby club has a youth section for players aged 6 to 17. A parent must give consent "
+        "before a player under 18 joins.", "parental-consent",
+        id="a youth section with a parent's consent is a part, not a service for children"),
+    pytest.param(
+        # the section's own collection statement is part of the youth section a parent consents
+        # to, not a service made for children
+        "# Our clubs\n\nWe run fixtures for adult members.\n\n# Junior squads\n\n"
+        "Our junior squads are for players aged 7 to 12. We collect from the child only a first "
+        "name and a shirt size. A parent must give consent before a child under 13 joins.",
+        "parental-consent", id="what a youth section collects follows the section"),
+    pytest.param(
+        # the whole service is for children
+        "Our reading app is made for children aged 4 to 8. Children may use it only once a "
+        "parent has given consent.", "directed",
+        id="a service made for children with a parent's consent stays directed"),
+]
 
 
-def test_an_age_for_an_account_beside_a_parents_path_for_an_older_group_still_bars(analyze_text) -> None:
-    # (words written for this test) the youngest group is barred; the parent's path is for teens
-    text = "You must be at least 13 to use the app. Users under 18 need a parent's permission."
-    assert analyze_text(text).practices["children"].value == "not-directed"
-
-
-
-def test_a_youth_section_with_a_parents_consent_is_a_part_not_a_service_for_children(analyze_text) -> None:
-    # (words written for this test) a club for everyone with a section for the young, which they
-    # join through their parents: parental-consent, not a service made for children
-    text = ("The rugby club has a youth section for players aged 6 to 17. A parent must give consent "
-            "before a player under 18 joins.")
-    assert analyze_text(text).practices["children"].value == "parental-consent"
-
-
-def test_what_a_youth_section_collects_follows_the_section(analyze_text) -> None:
-    # (words written for this test) the section's own collection statement is part of the youth
-    # section a parent consents to, not a service made for children
-    text = ("# Our clubs\n\nWe run fixtures for adult members.\n\n# Junior squads\n\n"
-            "Our junior squads are for players aged 7 to 12. We collect from the child only a first "
-            "name and a shirt size. A parent must give consent before a child under 13 joins.")
-    assert analyze_text(text).practices["children"].value == "parental-consent"
-
-
-def test_a_service_made_for_children_with_a_parents_consent_stays_directed(analyze_text) -> None:
-    # (words written for this test) the whole service is for children
-    text = ("Our reading app is made for children aged 4 to 8. Children may use it only once a "
-            "parent has given consent.")
-    assert analyze_text(text).practices["children"].value == "directed"
+@pytest.mark.parametrize(("text", "value"), CHILDREN_PATHS)
+def test_parental_paths_ages_and_parts_for_the_young(analyze_text, text: str, value: str) -> None:
+    assert analyze_text(text).practices["children"].value == value
 
 
 def test_a_section_title_names_the_recipient_a_statement_leaves_vague(analyze_text) -> None:

@@ -59,24 +59,24 @@ def _list_comma(doc: Doc, k: int) -> bool:
             and doc[k + 1].is_alpha and doc[k + 3].is_alpha and doc[k + 3].lower_ not in LIST_BREAKERS:
         return True
     if k + 2 < len(doc) and doc[k + 1].lower_ in {"or", "and"} and doc[k + 2].lower_ in _ITEM_OPENERS:
-        return _parallel_items(doc, k + 1, doc[k + 2].lower_, last=True)  # (", or your identifier")
+        return _opened_before(doc, k, doc[k + 2].lower_)  # the last item: ", or your identifier"
     opener = doc[k + 1].lower_ if k + 1 < len(doc) else ""
-    return opener in _ITEM_OPENERS and _parallel_items(doc, k, opener)
+    return opener in _ITEM_OPENERS and _opened_before(doc, k, opener) and _last_item_after(doc, k, opener)
 
 
-def _parallel_items(doc: Doc, k: int, opener: str, last: bool = False) -> bool:
-    """Whether the comma at k parts items that each open with `opener`: one before it in its
-    clause, and a last one after "or"/"and" further on (or, `last`, right after it)."""
-    before = False
+def _opened_before(doc: Doc, k: int, opener: str) -> bool:
+    """Whether an item opened by `opener` stands before the comma at k, in its clause."""
     for j in range(k - 1, max(-1, k - PARALLEL_ITEM_WORDS), -1):
         word = doc[j].lower_
         if word in {".", ";", ":"}:
-            break
+            return False
         if word == opener:
-            before = True
-            break
-    if not before or last:
-        return before
+            return True
+    return False
+
+
+def _last_item_after(doc: Doc, k: int, opener: str) -> bool:
+    """Whether a last item opened by "or"/"and" and `opener` follows the comma at k."""
     for j in range(k + 2, min(len(doc) - 1, k + 3 * PARALLEL_ITEM_WORDS)):
         word = doc[j].lower_
         if word in {".", ";", ":"}:
@@ -173,12 +173,12 @@ PREDICATE_REACH = 4
 # how long an aside inside a verb group may be ("will not, at any point while you browse, place")
 VERB_ASIDE_WORDS = 14
 
-# words after "A, B or" that open a clause of its own, not a list's last item
 # the words that open each item of a list of noun phrases ("your contacts, your location, or your
 # identifier"), and how far apart two openers may stand
 _ITEM_OPENERS = frozenset({"your", "the", "any", "their", "his", "her"})
 PARALLEL_ITEM_WORDS = 6
 
+# words after "A, B or" that open a clause of its own, not a list's last item
 LIST_BREAKERS = frozenset({"we", "they", "you", "it", "i", "he", "she", "our", "not", "never", "if",
                            "then", "also", "so", "therefore", "may", "will", "can"})
 

@@ -63,6 +63,7 @@ from policylens.statements.words import (
     DIALOGUE_MARKS,
     DITRANSITIVE,
     ENUMERATION_CUES,
+    EXAMPLE_OPENERS,
     FINITE,
     FOLLOWING_PREPOSITIONS,
     GRANTING_US,
@@ -292,9 +293,6 @@ DEEMED_OBJECT_WORDS = 12
 # "which involves us passing your details to ...")
 _GERUND_CONTENT = frozenset({"include", "involve", "mean", "require", "cover", "entail"})
 
-# words that open examples in brackets ("(such as buy or sell)", "(e.g. trading)")
-_EXAMPLE_OPENERS = frozenset({"such", "e.g.", "e.g", "eg", "example", "like", "including"})
-
 # words before a quoted title that cite it ('See "Mailing list rental and exchange" above', 'under
 # "Who we share with"'): the title's words are a place in the text, no act
 _CITING = frozenset({"see", "under", "section", "heading", "headed", "entitled", "titled", "read"})
@@ -472,8 +470,9 @@ class StatementReader:
         found_classes = self.lex.recipients.find(lemmas, 0, len(title))
         named = {c for _, _, c in found_classes if c not in {"third-party", "organisation", "user", "abroad"}}
         if len(named) != 1 or self.lex.negations.find(lemmas, 0, len(title)) or "from" in title \
-                or not any(b == last + 1 for _, b, _ in found_classes) \
-                or ("organisation" in found.slots.recipients and named <= ALLOWED_RECIPIENTS):
+                or not any(b == last + 1 for _, b, _ in found_classes):
+            return found
+        if "organisation" in found.slots.recipients and named <= ALLOWED_RECIPIENTS:
             # (a kind of organisation the sentence names keeps its own ends under a title of
             # allowed recipients: "Service providers." + "... we let magazine publishers write to
             # you"; under a title of advertisers it is one: "social media platforms")
@@ -789,7 +788,7 @@ class StatementReader:
         (such as buy or sell)"): a kind of that, no act of the company's."""
         opening = next((k for k in range(i - 1, max(-1, i - 6), -1) if words[k] in {"(", ")"}), None)
         if opening is None or words[opening] != "(" or opening == 0 \
-                or _EXAMPLE_OPENERS.isdisjoint(words[opening + 1:i]):
+                or EXAMPLE_OPENERS.isdisjoint(words[opening + 1:i]):
             return False
         # (an act with data of its own in the brackets is one: "(such as selling it to brokers)")
         closing = next((k for k in range(i + 1, len(words)) if words[k] in {")", "("}), len(words))
@@ -1756,7 +1755,7 @@ class StatementReader:
                     # noun before the "or": not "books and vinyl records")
                     object_end = min(object_end + 4, body_end)
                 if object_end + 1 < body_end and words[object_end] == "," \
-                        and words[object_end + 1] in {"including", "such", "e.g.", "namely"}:
+                        and words[object_end + 1] in EXAMPLE_OPENERS:
                     # the object's examples are the object: "we sell your request, including your
                     # contact details, to insurance agents"
                     object_end = next((j for j in range(object_end + 2, body_end) if words[j] in {",", ";"}),

@@ -191,16 +191,14 @@ class ReceiverReader:
                        and words[k] not in {"never", "not", "always", "only"}), None)
         if before is not None and words[before] in _PEOPLE:
             return None  # "wherever you stay with us": a person stays, no data
-        walk = self.subjects.walk_back(words, lemmas, cs, a)
-        start, walk = self.subjects.span(words, lemmas, cs, walk, a)
-        if start == walk or not self.lex.data.find(lemmas, start, walk) \
-                or (start > cs and words[start - 1] in _NOT_STATED) \
-                or (by_none and words[start] not in DENIED_OBJECTS):
+        subject = self._data_subject(words, lemmas, cs, a)
+        if subject is None or (subject[0] > cs and words[subject[0] - 1] in _NOT_STATED) \
+                or (by_none and words[subject[0]] not in DENIED_OBJECTS):
             return None
         # (whoever it stays with, after the verb, keeps it: the exceptions of the denial, "your
         # details stay with us and the processors who work for us")
         found = self._statement(words, lemmas, a, b, "share", cs, ce, b, ["third-party"], (a, b), False,
-                                data_span=(start, walk), lead=(start, walk))
+                                data_span=subject, lead=subject)
         # (not past a colon, whose words say whom it is not given to: "keeps member records to
         # itself: they are not made available to sponsors or partners")
         # (nor past a second predicate, which says something of its own: "your details will stay
@@ -224,12 +222,21 @@ class ReceiverReader:
                 or ("company" not in self.subjects.actor_classes(words, lemmas, b, min(b + 4, ce))
                     and not self._kept_in(words, lemmas, b, ce)):
             return None
+        subject = self._data_subject(words, lemmas, cs, a)
+        if subject is None:
+            return None
+        return self._statement(words, lemmas, a, b, "share", cs, ce, b, ["third-party"], None, True,
+                               data_span=subject, lead=subject)
+
+    def _data_subject(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
+                      a: int) -> tuple[int, int] | None:
+        """The span of the subject before the verb at `a` when it names data ("Your details stay
+        ...", "Member records leave ..."), else None."""
         walk = self.subjects.walk_back(words, lemmas, cs, a)
         start, walk = self.subjects.span(words, lemmas, cs, walk, a)
         if start == walk or not self.lex.data.find(lemmas, start, walk):
             return None
-        return self._statement(words, lemmas, a, b, "share", cs, ce, b, ["third-party"], None, True,
-                               data_span=(start, walk), lead=(start, walk))
+        return start, walk
 
     def _access_restricted(self, words: Sequence[str], lemmas: Sequence[str],
                            clauses: Sequence[tuple[int, int]]) -> Extracted | None:

@@ -16,6 +16,7 @@ from policylens.statements.words import (
     BARRING,
     COORDINATORS,
     DETERMINERS,
+    EXAMPLE_OPENERS,
     JOINERS,
     OBJECT_SKIP,
     OWN_ENDS_OPENERS,
@@ -79,9 +80,6 @@ _ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "ive", "al", "ed", "ing", "i
 # the members of a company's group named by its name ("other Vodafone companies")
 _GROUP_MEMBERS = frozenset({"companies", "company", "entities", "entity", "businesses", "brands",
                             "subsidiaries", "organisations", "organizations", "firms"})
-
-# the words that open examples of a class ("third parties, including insurers")
-ILLUSTRATING = (["including"], ["such"], ["like"], ["e.g."], ["namely"])
 
 # determiners before a noun the lemma table does not know that make it a common noun
 _PLURAL_MARKERS = frozenset({"the", "our", "their", "these", "those", "such", "other", "selected",
@@ -314,8 +312,11 @@ class RecipientFinder:
                                   end: int) -> bool:
         """Whether "third parties" is followed by examples of them ("third parties, including
         insurers", "third parties such as advertisers"), which `classes` names instead of it."""
-        return any(name == "third-party" and (words[b:b + 1] in ILLUSTRATING or words[b:b + 1] == [","]
-                                              and words[b + 1:b + 2] in ILLUSTRATING)
+        def opens_examples(k: int) -> bool:
+            return k < len(words) and words[k] in EXAMPLE_OPENERS
+
+        return any(name == "third-party" and (opens_examples(b) or words[b:b + 1] == [","]
+                                              and opens_examples(b + 1))
                    for a, b, name in self.lex.recipients.find(lemmas, start, end))
 
     def audience(self, lemmas: Sequence[str], start: int, p: int) -> bool:

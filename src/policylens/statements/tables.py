@@ -357,7 +357,7 @@ class TableReader:
             ends: dict[int, str] = {}
             for a, b, r in self.lex.recipients.find(lemmas, *cell):
                 if r in _NOT_RECIPIENTS or (b < cell[1] and lemmas[b] in self.lex.not_recipients) \
-                        or (ends and in_brackets_after(lemmas, cell[0], a, ends)):
+                        or in_brackets_after(lemmas, cell[0], a, ends):
                     continue
                 ends[b] = r
                 out.append(r)

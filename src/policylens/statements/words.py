@@ -173,6 +173,9 @@ SHARING_ASKED = HEADING_ACTS | {"receive"}
 # words before "their" that make a recipient's reaching the reader its own end ("tell you about
 # their courses", "invite you to support their work")
 OWN_ENDS_OPENERS = frozenset({"about", "support", "join"})
+# the words that open examples of what is named before them ("third parties, including insurers",
+# "Services to invest (such as buy or sell)")
+EXAMPLE_OPENERS = frozenset({"including", "such", "like", "e.g.", "e.g", "eg", "namely", "example"})
 # words that open the subject of a clause of its own after a comma, which ends the clause before
 # it ("If Fernhill sells its business, your data will not be transferred"; "..., and their use of
 # it is governed by their own notices")

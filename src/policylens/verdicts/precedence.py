@@ -186,9 +186,10 @@ def _consented_parts(relevant: list[Finding]) -> list[Finding]:
     the child only a first name"), beside a parental-consent statement that governs them (all of
     them, or none)."""
     directed = [f for f in relevant if f.value == _AUDIENCE_VALUE]
-    parts = {f.section for f in directed if _CHILD_PART.search(f.sentence)}
+    named = [f for f in directed if _CHILD_PART.search(f.sentence)]
+    parts = {f.section for f in named if f.section}
     if directed and any(f.value == "parental-consent" for f in relevant) \
-            and all(_CHILD_PART.search(f.sentence) or (f.section and f.section in parts) for f in directed):
+            and all(f in named or f.section in parts for f in directed):
         return directed
     return []
 
