@@ -260,13 +260,15 @@ def _table(entries: Iterable[str], name: str = "x") -> PhraseTable:
     return PhraseTable({name: list(entries)})
 
 
-def _with_deals_of_kind(conditions: Mapping[str, Any]) -> dict[str, list[str]]:
-    """The condition classes, the business-transfer class with each deal phrase made for each
-    kind of organisation ("buy our KIND" -> "buy our clinic", "buy our magazine", ...)."""
+def _with_kinds(conditions: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The condition classes, each phrase of `<name>_phrases` made once for each word of
+    `<name>_kinds` and added to the class `kinds_of` names ("buy our KIND" -> "buy our clinic",
+    "buy our magazine", ... in business-transfer; "KIND you choose" -> "partner you choose", ...
+    in direction)."""
     classes = {name: list(entries) for name, entries in conditions["classes"].items()}
-    classes["business-transfer"] += [phrase.replace("KIND", kind)
-                                     for phrase in conditions["deal_phrases"]
-                                     for kind in conditions["deal_kinds"]]
+    for name, target in conditions["kinds_of"].items():
+        classes[target] += [phrase.replace("KIND", kind) for phrase in conditions[f"{name}_phrases"]
+                            for kind in conditions[f"{name}_kinds"]]
     return classes
 
 
@@ -320,7 +322,7 @@ def load_lexicon() -> Lexicon:
         acting_for_us=_table(raw["acting_for_us"]),
         for_our_service=_table(raw["for_our_service"]),
         purposes=PhraseTable(raw["purposes"]),
-        condition_classes=PhraseTable(_with_deals_of_kind(raw["conditions"])),
+        condition_classes=PhraseTable(_with_kinds(raw["conditions"])),
         condition_opens=_table(raw["conditions"]["opens"]),
         not_deals=_table(raw["conditions"]["not_deals"]),
         deal_references=_table(raw["conditions"]["deal_references"]),
