@@ -1676,13 +1676,15 @@ class StatementReader:
         closed = next((k for k in range(subject_start - 1, opener, -1) if words[k] == ","), None)
         closed_if = closed is not None and any(words[k] in BE or is_participle(words[k], lemmas[k])
                                                for k in range(opener + 1, closed))
-        if passive and (words[opener] in SUBORDINATORS or opened is not None) and walk > subject_start \
-                and not closed_if \
-                and all(words[k] not in PRONOUNS for k in range(subject_start, walk)) \
-                and any(words[k].rstrip(".").isalpha() for k in range(subject_start, walk)) \
-                and not lex.data.find(lemmas, subject_start, walk):
-            # "If ExampleCo is ever sold, ...", "If the shop is sold, ...": an event befalling
-            # whatever the subject names, no flow of data
+        # ("if we are acquired": the company itself, a pronoun the subject's words leave out)
+        we_befallen = walk == subject_start and words[walk:walk + 1] == ["we"]
+        if passive and (words[opener] in SUBORDINATORS or opened is not None) and not closed_if \
+                and (we_befallen or walk > subject_start
+                     and all(words[k] not in PRONOUNS for k in range(subject_start, walk))
+                     and any(words[k].rstrip(".").isalpha() for k in range(subject_start, walk))
+                     and not lex.data.find(lemmas, subject_start, walk)):
+            # "If ExampleCo is ever sold, ...", "If the shop is sold, ...", "if we are acquired":
+            # an event befalling whatever the subject names, no flow of data
             return None
 
         presupposed = action == "sale" and ":" not in words[g_end:] and bool(

@@ -133,6 +133,10 @@ class RecipientFinder:
 
         "Third parties" followed in its phrase by the classes it stands for ("third parties such
         as payment processors", "third-party processors") is those classes."""
+        # (the company's own purpose names no recipient: "shared with our sister titles so that
+        # we can offer you subscriptions to our other papers")
+        end = next((k for k in range(start, end - 2) if words[k] == "so"
+                    and words[k + 1 + (words[k + 1] == "that")] == "we"), end)
         first = past_object_skip(words, start, end)
         # "with us, such as ...": the company receives; the phrase names nobody else
         # (a verb phrase may end in its opener: "passed to the draw's sponsor")
@@ -293,8 +297,9 @@ class RecipientFinder:
     @staticmethod
     def _our_own(words: Sequence[str], start: int, k: int) -> bool:
         """Whether the phrase a relative pronoun at `k` follows is the company's own ("with our
-        sales team, who may call you with offers": its own staff)."""
-        opening = next((j for j in range(k - 1, max(start, k - 8) - 1, -1)
+        sales team, who may call you with offers": its own staff; the verb's own "to" too: "goes to
+        our own sales team, who ...")."""
+        opening = next((j for j in range(k - 1, max(start - 1, k - 8, 0) - 1, -1)
                         if words[j] in {"with", "to"}), None)
         return opening is not None and words[opening + 1:opening + 2] == ["our"]
 

@@ -101,8 +101,9 @@ PERFECT = PERFECT_AUXILIARIES | frozenset({"not", "never", "n't", "also", "ever"
                                            "recently"})
 IRREGULAR_PARTICIPLES = frozenset({"sold", "given", "shown", "sent", "dealt", "made", "bought", "paid",
                                    "told", "held", "kept", "lent", "leased"})
-# words that head a verb group read as a passive ("is not for sale", "it is up for sale")
-ADJECTIVE_PASSIVES = frozenset({"for", "up", "accessible"})
+# words that head a verb group read as a passive ("is not for sale", "it is up for sale", "is
+# known only to us")
+ADJECTIVE_PASSIVES = frozenset({"for", "up", "accessible", "known"})
 # "we stopped renting", "we continue sharing": a gerund that is the act
 ASPECT_VERBS = frozenset({"stop", "start", "begin", "continue", "keep", "resume", "commence",
                           # (and those that weigh the act: "We'd never consider selling it")
