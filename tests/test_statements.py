@@ -459,7 +459,7 @@ def test_a_bare_name_after_kept_is_the_company(read) -> None:
 
 @pytest.mark.parametrize(("sentence", "recipients", "exceptions", "value"), [
     ("Your details may go to our parent company, but never to outside marketers.",
-     ("advertiser",), ("affiliate",), "no"),
+     ("marketing-partner",), ("affiliate",), "no"),
     ("We pass order data to our sister brands and not to anyone else.",
      ("third-party",), ("affiliate",), "no"),
 ])

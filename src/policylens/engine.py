@@ -1027,6 +1027,8 @@ class Analyzer:
         self.word_strings = _WordStrings(strings)
         # "If that happens", "In that case": a sentence that refers back to the one before
         self.back_references = load_lexicon().back_references
+        # "Here are the most common examples": a section on sharing that is no closed list
+        self.illustrations = load_lexicon().illustrations
         self._answers = Answers(self._read_alone, self._reply_value)
         self.label_marks = (strings.add("?"), strings.add(":"))
         self.stand_ins = frozenset(map(strings.add, STAND_IN_WORDS))
@@ -1356,6 +1358,12 @@ class Analyzer:
         read_cells = {k for t in table for a, b in t.used for k in range(a, b)}
         for i, words in enumerate(sents.words):
             span = sents.spans[i]
+            if sections_open and not heading and (section := place(i).section) in sections_open:
+                lows = sents.lower_words(i, strings)
+                if self.illustrations.find(lows, 0, len(lows)):
+                    # (a section on sharing that gives examples is no closed list: "How we share
+                    # information" + "Here are the most common examples.")
+                    del sections_open[section]
             # (under a lead-in that names no act, an item with a subject of its own is a sentence,
             # not the lead-in's fragment: "These are our principles:" + "We don't share your
             # personal information with anyone"; "We do not disclose it except in these cases:" +

@@ -188,6 +188,7 @@ class Lexicon:
     not_deals: PhraseTable  # "user acquisition": a deal word naming no deal
     deal_references: PhraseTable  # "the transaction": a deal only where one was named before
     back_references: PhraseTable
+    illustrations: PhraseTable  # "here are the most common examples": an open list
     bridges: PhraseTable
     negations: PhraseTable
     hedges: PhraseTable
@@ -327,6 +328,7 @@ def load_lexicon() -> Lexicon:
         not_deals=_table(raw["conditions"]["not_deals"]),
         deal_references=_table(raw["conditions"]["deal_references"]),
         back_references=_table(raw["back_references"]),
+        illustrations=_table(raw["illustrations"]),
         bridges=_table(raw["bridges"]),
         negations=_table(raw["negations"]),
         hedges=_table(raw["hedges"]),

@@ -399,7 +399,9 @@ class RecipientFinder:
                 and not (head is not None and words[j].endswith("ed") and len(words[j]) > 4):
             head = j
             j += 1
-        if head is None:
+        if head is None or words[p] == "our" and head > p:
+            # (a kind of no known class that is "our" own is the company's: "our support and
+            # engineering teams")
             return False
         word, lem = words[head], lemmas[head]
         # ("services we use to market our app": a thing said to act for us is an organisation)
