@@ -1879,8 +1879,12 @@ class StatementReader:
         # (not the one a grant names: "enabling them to sell more to their customers" names no
         # data; "allow partners to buy your data" names it after the act)
         # (not information about a topic: "information about our data processing activities")
-        data_named = lex.data.find(lemmas, g_end if lemmas[g_start] in lex.grants and g_end - g_start > 2
-                                   else g_start, body_end)
+        # (nor a pronoun after a preposition, whom it goes to: "the listings we sell to them")
+        data_named = [(a, b, c) for a, b, c in lex.data.find(
+                          lemmas, g_end if lemmas[g_start] in lex.grants and g_end - g_start > 2
+                          else g_start, body_end)
+                      if not (b - a == 1 and words[a] in {"them", "it"}
+                              and words[a - 1] in {"to", "with", "for", "from"})]
         topics = [(b, t) for _, b, c in data_named if c == "personal"
                   and (t := self._about_topic(words, lemmas, b, body_end)) is not None]
         kinds = list(dict.fromkeys(c for a, b, c in data_named if c != "personal" or not any(

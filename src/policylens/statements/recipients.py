@@ -399,9 +399,10 @@ class RecipientFinder:
                 and not (head is not None and words[j].endswith("ed") and len(words[j]) > 4):
             head = j
             j += 1
-        if head is None or words[p] == "our" and head > p:
+        if head is None or head > p and any(words[k] == "our" and all(w.isalpha() for w in words[k + 1:p])
+                                            for k in range(max(0, p - 4), p + 1)):
             # (a kind of no known class that is "our" own is the company's: "our support and
-            # engineering teams")
+            # engineering teams", also from the list's second item)
             return False
         word, lem = words[head], lemmas[head]
         # ("services we use to market our app": a thing said to act for us is an organisation)
