@@ -2293,6 +2293,17 @@ class StatementReader:
             # (one naming only the company's own group says nothing of third parties: "with: (1)
             # our parent company; and (2) a group member in Dubai")
             listed = listed or bool(set(recipients) - {"affiliate"})
+        elif colon is not None and any(
+                b == colon and c == "third-party"
+                for _, b, c in lex.recipients.find(lemmas, max(g_end, colon - 3), colon)):
+            # "with third parties: our mailing house and our auditors": the items after the
+            # colon say who the third parties are
+            # (not examples of them: "third parties: for example, advertisers")
+            named = [] if EXAMPLE_OPENERS & set(words[colon + 1:colon + 4]) \
+                else self._items_recipients(words, lemmas, colon + 1)
+            if named:
+                recipients = list(dict.fromkeys([r for r in recipients if r != "third-party"] + named))
+                listed = True
         if recipients and (listed or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
         if scope == "lead-in" and words[-2:-1] in (["to"], ["with"]):
