@@ -1328,7 +1328,7 @@ class StatementReader:
         reach = min(k + (DITRANSITIVE_REACH if ditransitive else OBJECT_REACH), end)
         return next((j for j in range(k, reach)
                      if (lemmas[j] in lex.not_data_objects or lemmas[j] in self.data_nouns)
-                     # (a data noun that names a kind of goods is no data: "photo books")
+                     # (a data noun that names a kind of goods is no data: "photo prints")
                      and not (j + 1 < reach and lemmas[j] in self.data_nouns
                               and lemmas[j + 1] in lex.not_data_objects and words[j + 1].isalpha())
                      # (an indirect object, the direct one after it: "send advertising platforms
