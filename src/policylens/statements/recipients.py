@@ -153,8 +153,10 @@ class RecipientFinder:
         for a, b, name in found:
             # "sell users' personal information": a possessive, not the one who receives
             # (not data after a preposition: "provide advertising companies with identifiers")
+            # (not a verb after them: "let selected partners contact you")
+            data_after = self.lex.data.find(lemmas, b, min(b + (1 if words[b:b + 1] in _GIVING else 2), end))
             owner = any(w in {"'", "'s"} for w in words[b:b + 2]) \
-                or bool(self.lex.data.find(lemmas, b, min(b + (1 if words[b:b + 1] in _GIVING else 2), end)))
+                or bool(data_after) and words[b + 1:b + 2] != ["you"]
             if name == "user" and owner:
                 continue  # "access to your customer account information": whose data, not to whom
             if (data_phrase := self.lex.data.match_at(lemmas, a, end)) is not None and data_phrase[0] > b:
