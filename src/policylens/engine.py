@@ -1358,12 +1358,15 @@ class Analyzer:
         read_cells = {k for t in table for a, b in t.used for k in range(a, b)}
         for i, words in enumerate(sents.words):
             span = sents.spans[i]
-            if sections_open and not heading and (section := place(i).section) in sections_open:
+            # (the sentence's place and words, found once and kept for its statements below)
+            where: _Place | None = place(i) if sections_open and not heading else None
+            lows: list[str] | None = None
+            if sections_open and where is not None and where.section in sections_open:
                 lows = sents.lower_words(i, strings)
                 if self.illustrations.find(lows, 0, len(lows)):
                     # (a section on sharing that gives examples is no closed list: "How we share
                     # information" + "Here are the most common examples.")
-                    del sections_open[section]
+                    del sections_open[where.section]
             # (under a lead-in that names no act, an item with a subject of its own is a sentence,
             # not the lead-in's fragment: "These are our principles:" + "We don't share your
             # personal information with anyone"; "We do not disclose it except in these cases:" +
@@ -1384,14 +1387,13 @@ class Analyzer:
                             and not self._names_recipients(opening)
                             and not names_no_one(opening)):
                     continue
-            tokens = head + sents.lower_words(i, strings)
+            tokens = head + (lows if lows is not None else sents.lower_words(i, strings))
             # (a table row the table reader read is no answer to the heading above it:
             # "Internet activity | Advertising networks; Data brokers | None")
             previous = partial(sents.lower_words, i - 1, strings) if i \
                 else (lambda: question) if question and not table \
                 else said_before
             names = _Names(sents, len(head), span.start, span.end)
-            where: _Place | None = None
             for found in self.reader.read(tokens, previous, names, heading=heading):
                 hit, trigger, cue, cue_text = _statement_marks(found, tokens, len(head), span.start,
                                                                span.end, sents)

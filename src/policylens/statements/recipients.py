@@ -64,6 +64,13 @@ def names_own_group(words: Sequence[str], a: int, b: int) -> bool:
             and not words[a - 1].endswith(_ADJECTIVE_ENDINGS))
 
 
+def _ours(words: Sequence[str], p: int) -> bool:
+    """Whether the phrase at p is opened by "our", or is a later item of a list it opens: a kind
+    of no known class that is "our" own is the company's ("our support and engineering teams")."""
+    return any(words[k] == "our" and all(w.isalpha() for w in words[k + 1:p])
+               for k in range(max(0, p - 4), p + 1))
+
+
 def _inside_own_group(words: Sequence[str], k: int, end: int) -> bool:
     """Whether the words at k, right after whom a phrase names, place them inside a group by its
     name ("the hotels" + "in the Harbourline group", "the clinics" + "within our group")."""
@@ -401,10 +408,7 @@ class RecipientFinder:
                 and not (head is not None and words[j].endswith("ed") and len(words[j]) > 4):
             head = j
             j += 1
-        if head is None or head > p and any(words[k] == "our" and all(w.isalpha() for w in words[k + 1:p])
-                                            for k in range(max(0, p - 4), p + 1)):
-            # (a kind of no known class that is "our" own is the company's: "our support and
-            # engineering teams", also from the list's second item)
+        if head is None or head > p and _ours(words, p):
             return False
         word, lem = words[head], lemmas[head]
         # ("services we use to market our app": a thing said to act for us is an organisation)
