@@ -109,3 +109,17 @@ def test_a_fronted_negation_governs_its_clause(analyze_text, text: str, value: s
 def test_a_negation_after_the_subject_denies_its_clause_up_to_a_pause(analyze_text, text: str,
                                                                        value: str) -> None:
     assert analyze_text(text).practices["third-party-ads"].value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a negation inside a relative clause set off by commas is the clause's own
+    ("If the shop is sold, which we hope never happens, the buyer may receive your order history.", "yes"),
+    ("Our mailing list, which we built over many years, is never sold.", None),
+])
+def test_a_negation_inside_a_relative_aside_is_the_asides_own(analyze_text, text: str, value) -> None:
+    report = analyze_text(text)
+    if value == "yes":
+        assert report.practices["merger-transfer"].value == "yes"
+    else:
+        # (the trigger after the aside is negated by its own clause's "never")
+        assert report.practices["data-sale"].value == "no"

@@ -10,6 +10,7 @@ import json
 import pytest
 import yaml
 
+from policylens.explain import near_misses
 from policylens.models import Slots
 from policylens.statements import StatementReader
 from policylens.statements.lexicon import lexicon_text, load_lexicon
@@ -803,3 +804,62 @@ def test_every_cut_of_a_statement_example_reads_without_error(nlp, reader: State
         words = [t.lower_ for t in nlp.make_doc(text)]
         for cut in range(1, len(words) + 1):
             reader.read(words[:cut])
+
+
+# -- a sentence that says who the recipients of the one before are ----------------------------
+
+@pytest.mark.parametrize("before, after, recipients", [
+    ("We may pass your details to other organisations.",
+     "Those organisations are limited to the couriers that deliver our parcels.", {"service-provider"}),
+    ("We share some information with third parties.",
+     "These are our hosting provider and our accountants.", {"service-provider", "adviser"}),
+    ("We may share your data with our partners.",
+     "By 'partners' we mean only the firms that host our website for us.", {"service-provider"}),
+])
+def test_a_restatement_names_the_recipients_as_a_closed_list(nlp, reader, before, after, recipients) -> None:
+    prev = [t.lower_ for t in nlp.make_doc(before)]
+    words = [t.lower_ for t in nlp.make_doc(after)]
+    found = reader.read(words, lambda: prev)
+    assert len(found) == 1 and found[0].restates
+    assert set(found[0].slots.recipients) - {"third-party"} == recipients
+    assert found[0].slots.only and found[0].slots.action == "share"
+
+
+@pytest.mark.parametrize("before, after", [
+    # an open list: one example among others
+    ("We may share your data with other companies.", "These include our payment processor."),
+    # others than the allowed exceptions add nothing
+    ("We may share your data with third parties.", "These third parties are advertisers and data brokers."),
+    # a denial of the saying verb
+    ("We may share your data with third parties.", "These third parties are not our processors."),
+    # nothing given before
+    ("We keep your data on our own servers.", "These are run by our hosting provider."),
+])
+def test_no_restatement(nlp, reader, before, after) -> None:
+    prev = [t.lower_ for t in nlp.make_doc(before)]
+    words = [t.lower_ for t in nlp.make_doc(after)]
+    assert not [e for e in reader.read(words, lambda: prev) if e.restates]
+
+
+def test_the_restated_admission_yields_and_explain_says_why(analyzer, analyze_text) -> None:
+    text = ("We may share your information with our partners. By 'partners' we mean only the firms "
+            "that run our booking system and take payments for us.")
+    report = analyze_text(text)
+    assert report.practices["third-party-sharing"].value == "no"
+    misses = near_misses(report, analyzer)
+    assert any("restated by the sentence after" in m.why and m.line == 1 for m in misses)
+
+
+def test_a_demonstrative_object_stands_for_the_data_before(read) -> None:
+    _, slots = one(read, "Your name and e-mail address are another matter; we make these available "
+                         "to our partner hotels.")
+    assert slots.data == "personal" and slots.recipients == ("marketing-partner",)
+
+
+@pytest.mark.parametrize("items, value", [
+    ("- our bank, to take your payment;\n- our accountant.", "no"),
+    ("- our bank, to take your payment;\n- holiday firms that send you their own offers.", "yes"),
+])
+def test_a_lead_in_asking_to_whom_with_a_colon_is_answered_by_its_items(analyze_text, items, value) -> None:
+    report = analyze_text("Who gets your details:\n" + items)
+    assert report.practices["third-party-sharing"].value == value

@@ -44,6 +44,8 @@ from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma, lemmas_of
 from policylens.statements.lexicon import load_lexicon
 from policylens.statements.replies import ANSWER_OPENING, as_whom_question, names_no_one, opens_reply
+from policylens.statements.restated import OPENERS as RESTATING_OPENERS
+from policylens.statements.restated import restates
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
 from policylens.statements.words import (
     CASE_OPENERS,
@@ -1321,8 +1323,11 @@ class Analyzer:
             labelled = block.text.endswith(":") and (names_to_whom(lead_words)
                                                      or labels_categories(lead_words))
             # (what we never do is our denial: "What we will never do with your data:" + "sell it")
-            leads[block.offsets[0]] = lead_words if labelled else denied_acts_lead(lead_words[:-1]) \
-                or lead_words[:-1]
+            # (a lead-in asking to whom is the question its items answer: "Who receives your
+            # data:" + "our hosting firm")
+            leads[block.offsets[0]] = lead_words if labelled \
+                else as_whom_question(lead_words[:-1]) + ["?"] if asks_whom(block.text) \
+                else denied_acts_lead(lead_words[:-1]) or lead_words[:-1]
             if question is not None and len(sents.spans) == 1 \
                     and ({"with", "to"} & set(lead_words) or lead_words[:1] == ["only"]) \
                     and self.action_words.isdisjoint(lead_words) \
@@ -1386,7 +1391,11 @@ class Analyzer:
                             and not opens_reply(opening := self._answer_opening(sents, span))
                             and not self._names_recipients(opening)
                             and not names_no_one(opening)):
-                    continue
+                    # (but a sentence may say who the ones before are: "We may pass your details
+                    # to other organisations. Those organisations are limited to our couriers.")
+                    if not (i and strings[sents.lows[span.start]] in RESTATING_OPENERS
+                            and restates(lows if lows is not None else sents.lower_words(i, strings))):
+                        continue
             tokens = head + (lows if lows is not None else sents.lower_words(i, strings))
             # (a table row the table reader read is no answer to the heading above it:
             # "Internet activity | Advertising networks; Data brokers | None")
@@ -1434,6 +1443,11 @@ class Analyzer:
                         # a heading naming the act of sharing asks to whom of a list right under
                         # it: "Disclosures" + "* GM dealers, to deliver their products to you"
                         leads[block.offsets[0]] = list(SECTION_QUESTION)
+                    if found.restates and i:
+                        # the admission this sentence says the recipients of ("We may share it
+                        # with our partners. By 'partners' we mean only our processors.") is read
+                        # as restated: its vaguer words yield
+                        findings = self._restated(findings, rule.id, place(i - 1).start, misses)
                     if not decision.held:
                         findings.append(finding)
                     elif sections_open is not None:
@@ -1442,6 +1456,22 @@ class Analyzer:
                         sections_open[where.section if found.slots.scope == "section"
                                       else ("list", block.offsets[0])] = finding
         return findings + self._table_findings(table, sents, place, misses)
+
+    @staticmethod
+    def _restated(findings: list[Finding], rule_id: str, start: int,
+                  misses: list[NearMiss] | None) -> list[Finding]:
+        """The findings without rule `rule_id`'s admissions in the sentence at `start`, which the
+        sentence after restates (kept in `misses`, with why, for `explain`)."""
+        out = []
+        for f in findings:
+            if f.rule_id == rule_id and f.start == start and f.value == "yes":
+                if misses is not None:
+                    misses.append(NearMiss(f.rule_id, f.practice, f.sentence, f.start, f.line, f.section,
+                                           f.trigger, f.trigger_span,
+                                           "statement: its recipients restated by the sentence after"))
+                continue
+            out.append(f)
+        return out
 
     def _title_words(self, title: str) -> list[str]:
         """A section title's lowercase tokens, read once per title."""

@@ -106,6 +106,25 @@ def _outside_asides(asides: list[Cue], start: int, end: int) -> int:
                                if a.start < end and start < a.end)
 
 
+RELATIVE_OPENERS = frozenset({"which", "who", "whom"})
+# how far a relative clause set off by commas may run before its closing comma
+RELATIVE_ASIDE_MOST = 12
+
+
+def _relative_aside(doc: Doc, opener: int, text_of: Callable[[int, int], str]) -> Cue | None:
+    """The relative clause that opens with ", which" (or ", who") at `opener` and closes at the
+    next comma: from the opener to the closing comma."""
+    if opener == 0 or doc[opener - 1].text != ",":
+        return None
+    for k in range(opener + 1, min(len(doc), opener + RELATIVE_ASIDE_MOST)):
+        text = doc[k].text
+        if text == ",":
+            return Cue("relative_asides", opener, k + 1, text_of(opener, k + 1))
+        if text in {".", ";", ":", "!", "?"}:
+            return None
+    return None
+
+
 def _stops(in_sentence: list[Cue]) -> list[int]:
     """Where a verb negation's reach ends: a pause or a clause of its own, except the commas
     that open and close an aside of examples (", including your history,")."""
@@ -225,6 +244,8 @@ class PolarityDetector:
                  and (key != self.post_key or self._denies_passive(doc, end))]
         found += [aside for key, start, end in matches if key == self.verb_aside_key
                   if (aside := _verb_aside(doc, end - 1, text_of)) is not None]
+        found += [aside for c in found if c.kind == "terminators" and c.text.lower() in RELATIVE_OPENERS
+                  if (aside := _relative_aside(doc, c.start, text_of)) is not None]
         pseudo = [c for c in found if c.kind == "pseudo"]
         if not pseudo:
             return found
@@ -261,6 +282,12 @@ class PolarityDetector:
             # you browse, place cookies")
             in_sentence = [c for c in in_sentence if c.kind == "verb_asides"
                            or not any(a.start < c.start < a.end for a in asides)]
+        relatives = [c for c in in_sentence if c.kind == "relative_asides" and c.end <= trig_start]
+        if relatives:
+            # (a negation inside a relative clause set off by commas is the clause's own, not the
+            # main verb's: "In that case, which we hope never arises, a buyer could receive it")
+            in_sentence = [c for c in in_sentence
+                           if not any(r.start < c.start and c.end < r.end for r in relatives)]
         clause_start = sent_start
         # (a terminator inside a negation is none: "pages, none of which set cookies")
         phrases = [c for c in in_sentence if c.kind == "negation" and c.end - c.start > 1]

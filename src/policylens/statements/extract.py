@@ -40,6 +40,8 @@ from policylens.statements.owned import OwnedActs
 from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder, as_marketers
 from policylens.statements.replies import ReplyReader, names_no_one, opens_reply
+from policylens.statements.restated import OPENERS as RESTATING_OPENERS
+from policylens.statements.restated import RestatedRecipients
 from policylens.statements.scope import ScopeReader
 from policylens.statements.subjects import ASIDE_WORDS, SubjectFinder, aside_before, post_list_denial
 from policylens.statements.words import (
@@ -415,6 +417,12 @@ def _contrast(words: Sequence[str], start: int, end: int) -> int | None:
                  and words[k + 1] in {"not", "never"} and words[k + 2] in {"to", "with"}), None)
 
 
+# what may follow a demonstrative that is a verb's whole object ("share these with", "make those
+# available to"), not its determiner ("share these reports")
+DEMONSTRATIVE_FOLLOWERS = frozenset({"available", "accessible", "to", "with", "on", "over", "out", ".",
+                                     ",", ";"})
+
+
 class StatementReader:
     """Reads statements from sentences with one lexicon."""
 
@@ -443,6 +451,7 @@ class StatementReader:
         self.scopes = ScopeReader(self.lex, self.subject_finder, self.data_nouns, self.reporting)
         self.replies = ReplyReader(self.lex, self.recipient_finder, self.aggregate_only, self.read)
         self.own_ends_after = OwnEndsAfter(self.lex, self.action_lemmas, self.aggregate_only)
+        self.restated = RestatedRecipients(self.lex, self.recipient_finder, self.read, ALLOWED_RECIPIENTS)
 
     def conditions_of(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """The condition classes a sentence names anywhere (for a back-reference to it)."""
@@ -542,6 +551,10 @@ class StatementReader:
         if not out and previous is not None and not self.own_ends_after.reaching.isdisjoint(lemmas):
             # ("We give partners a hash of your email. They can then send you their own offers.")
             out = self.own_ends_after.read(words, lemmas, previous)
+        if not out and previous is not None and words[0] in RESTATING_OPENERS:
+            # ("We may pass your details to other organisations. Those organisations are limited
+            # to our couriers.")
+            out = self.restated.read(words, lemmas, previous)
         if (replying or self.replies.names_recipients(words, lemmas)) and not out and previous is not None:
             # (a reply, or an answer that opens naming to whom: "Advertisers and sponsors.")
             return self.replies.reply(words, lemmas, previous)
@@ -1955,6 +1968,12 @@ class StatementReader:
                     and all(words[j] in WHICH_BRIDGES or words[j] in MODALS
                             for j in range(which + 1, g_start)):
                 kinds += lex.data.classes_in(lemmas, max(0, which - 7), which)
+        if not kinds and not passive and words[g_end:g_end + 1] in (["these"], ["those"]) \
+                and words[g_end + 1:g_end + 2] in ([], *([w] for w in DEMONSTRATIVE_FOLLOWERS)):
+            # "Your name and e-mail are another matter: we make these available to our partners":
+            # a demonstrative object stands for the data named before it
+            kinds += self.lex.data.classes_in(lemmas, 0, cs) if cs > 0 \
+                else self._pronoun_data(["these"], ["these"], 0, 0, 1, previous)
         if antecedent is not None:  # (the copula's negation denies the act)
             kinds += lex.data.classes_in(lemmas, cs, antecedent)
             membership = lex.negations.find(lemmas, antecedent, g_start)

@@ -16,3 +16,5 @@ class Extracted:
     polarity: str  # affirmed | negated | hedged | conditional
     cue: tuple[int, int] | None  # the token span of the cue that set the polarity
     slots: Slots
+    # the statement says who the recipients of the sentence before are: that one's admission yields
+    restates: bool = False
