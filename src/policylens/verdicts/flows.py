@@ -306,6 +306,11 @@ def merger_transfer(polarity: str, slots: Slots) -> Decision | None:
         return Decision(None, "aggregate or de-identified data")
     if slots.data == "unspecified" and not slots.recipients:
         return Decision(None, "neither data nor a recipient named (a heading?)")
+    if slots.data == "unspecified" and slots.action == "sale" and polarity == "conditional" \
+            and "successor" not in slots.recipients:
+        # "if Hoppity Toys were ever sold to or merged with another company, ...": the deal
+        # itself, the condition of what the main clause says of the data
+        return Decision(None, "the deal itself, in a condition: it names no data")
     if slots.data == "unspecified" and polarity == "negated" and "successor" not in slots.recipients \
             and not excepted:
         # "We do not lend to anyone who has been declared bankrupt": a denial of an act on no
