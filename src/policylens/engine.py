@@ -259,6 +259,9 @@ class _Sentences:
 
 # what a heading naming the act of sharing ("Disclosures", "Information we share") asks of the
 # list right under it, whose items name the recipients
+# the words that open a sentence on those the sentence before names ("Those vendors may then
+# contact you ...")
+BACK_OPENERS = frozenset({"they", "these", "those", "such", "each", "both", "it"})
 SECTION_QUESTION = ("who", "receives", "your", "information", "?")
 # what such a heading says to an item that names a case instead of a recipient ("Disclosures" +
 # "* To comply with a court order"): the act, of a closed list, which the item completes as a
@@ -1043,10 +1046,13 @@ class Analyzer:
         acting: set[str] = set()
         grants: frozenset[str] = frozenset()
         granted: frozenset[str] = frozenset()
+        reaching: frozenset[str] = frozenset()
         if self.reader:
             lex = self.reader.lex
             acting, grants, granted = lex.trigger_lemmas() | lex.receiving_lemmas(), lex.grants, lex.granted
-        forms = forms_of(acting | grants | granted) if self.reader else set()  # (one walk of the table)
+            reaching = self.reader.own_ends_after.reaching
+        # (one walk of the table)
+        forms = forms_of(acting | grants | granted | reaching) if self.reader else set()
 
         def forms_for(lemmas: set[str] | frozenset[str]) -> frozenset[str]:
             return frozenset(f for f in forms if f in lemmas or lemma(f) in lemmas)
@@ -1055,6 +1061,10 @@ class Analyzer:
         self.action_forms: frozenset[int] = frozenset(map(strings.add, self.action_words))
         self.grant_forms: frozenset[int] = frozenset(map(strings.add, forms_for(grants)))
         self.granted_forms: frozenset[int] = frozenset(map(strings.add, forms_for(granted)))
+        # verbs by which those given data reach the reader with their own offers, in the sentence
+        # after ("Those vendors may then contact you with proposals of their own")
+        self.reaching_forms: frozenset[int] = frozenset(map(strings.add, forms_for(reaching)))
+        self.you = strings.add("you")
 
     def findings_in_block(self, block: Block, doc: Doc, document: Document | None,
                           sections: tuple[Section, ...] = (),
@@ -1380,6 +1390,7 @@ class Analyzer:
             head = lead if i == 0 and lead and not block.column_values and not (
                 span.end > span.start and strings[sents.lows[span.start]] in ITEM_SUBJECTS
                 and self.action_words.isdisjoint(lead)) else []
+            after_only = False
             if self.action_forms.isdisjoint(words) and not head \
                     and (self.grant_forms.isdisjoint(words) or self.granted_forms.isdisjoint(words)):
                 # (a short answer to a question holds no act of its own: "Do you sell my data?
@@ -1391,11 +1402,10 @@ class Analyzer:
                             and not opens_reply(opening := self._answer_opening(sents, span))
                             and not self._names_recipients(opening)
                             and not names_no_one(opening)):
-                    # (but a sentence may say who the ones before are: "We may pass your details
-                    # to other organisations. Those organisations are limited to our couriers.")
-                    if not (i and strings[sents.lows[span.start]] in RESTATING_OPENERS
-                            and restates(lows if lows is not None else sents.lower_words(i, strings))):
+                    # (but one that speaks of the sentence before is read for that alone)
+                    if not (i and self._speaks_of_before(sents, i, words, lows)):
                         continue
+                    after_only = True
             tokens = head + (lows if lows is not None else sents.lower_words(i, strings))
             # (a table row the table reader read is no answer to the heading above it:
             # "Internet activity | Advertising networks; Data brokers | None")
@@ -1403,7 +1413,8 @@ class Analyzer:
                 else (lambda: question) if question and not table \
                 else said_before
             names = _Names(sents, len(head), span.start, span.end)
-            for found in self.reader.read(tokens, previous, names, heading=heading):
+            for found in (self.reader.read_after(tokens, previous) if after_only and previous is not None
+                          else self.reader.read(tokens, previous, names, heading=heading)):
                 hit, trigger, cue, cue_text = _statement_marks(found, tokens, len(head), span.start,
                                                                span.end, sents)
                 if not read_cells.isdisjoint(range(hit.start, hit.end)):
@@ -1456,6 +1467,17 @@ class Analyzer:
                         sections_open[where.section if found.slots.scope == "section"
                                       else ("list", block.offsets[0])] = finding
         return findings + self._table_findings(table, sents, place, misses)
+
+    def _speaks_of_before(self, sents: _Sentences, i: int, words: set[int], lows: list[str] | None) -> bool:
+        """Whether sentence i, with no act of its own, may speak of the data given in the one
+        before: that its recipients reach the reader with offers of their own ("Those vendors may
+        then contact you with proposals of their own"), or who they are ("We may pass your details
+        to other organisations. Those organisations are limited to our couriers.")."""
+        first = self.word_strings[sents.lows[sents.spans[i].start]]
+        if first in BACK_OPENERS and self.you in words and not self.reaching_forms.isdisjoint(words):
+            return True  # (opening on those it names: "Those vendors", "They", "Each partner")
+        return first in RESTATING_OPENERS \
+            and restates(lows if lows is not None else sents.lower_words(i, self.word_strings))
 
     @staticmethod
     def _restated(findings: list[Finding], rule_id: str, start: int,

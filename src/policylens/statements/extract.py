@@ -560,6 +560,18 @@ class StatementReader:
             return self.replies.reply(words, lemmas, previous)
         return out
 
+    def read_after(self, words: Sequence[str], previous: Callable[[], Sequence[str]]) -> list[Extracted]:
+        """The statements of a sentence with no act of its own that speaks of the one before: its
+        recipients reach the reader with their own offers ("Those vendors may then contact you
+        with proposals of their own"), or it says who they are ("These are our couriers")."""
+        words = [w.replace("\u2019", "'") for w in words]
+        lemmas = lemmas_of(words)
+        if not self.own_ends_after.reaching.isdisjoint(lemmas):
+            found = self.own_ends_after.read(words, lemmas, previous)
+            if found:
+                return found
+        return self.restated.read(words, lemmas, previous) if words[0] in RESTATING_OPENERS else []
+
     def _to_whom_lead(self, words: Sequence[str]) -> Extracted | None:
         """A question that asks who is given the data ("Who receives your data?", "With whom do
         we share your information?") or whether anyone is ("Do we share your data with other

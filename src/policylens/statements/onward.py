@@ -76,8 +76,12 @@ class OwnEndsAfter:
             if lemmas[r] not in self.reaching or words[r - 1] in _NOT_RECIPIENTS:
                 continue
             to_you = words[r + 1] == "you" or "you" in words[r + 1:min(n, r + OFFERS_REACH)]
+            # (or "of its own" anywhere in the clause: "to email you about merchandise, events and
+            # other shows of its own")
+            clause_end = next((m for m in range(r + 1, n) if words[m] in {".", ";", ":"}), n)
             offers = any(self.lex.names_offer(words, lemmas, r, m) or words[m] in _OWNERS
-                         for m in range(r + 1, min(n, r + OFFERS_REACH)))
+                         for m in range(r + 1, min(n, r + OFFERS_REACH))) \
+                or any(words[m] in _OWNERS and words[m + 1] == "own" for m in range(r + 1, clause_end - 1))
             asked = any(words[m] == "you" and lemmas[m + 1] in _ASKED
                         for m in range(r + 2, min(n - 1, r + OFFERS_REACH + 3)))
             if not (to_you and offers) or asked:
@@ -100,7 +104,10 @@ class OwnEndsAfter:
         # (not partners let to collect through their own tools: "we allow advertising partners to
         # place cookies and pixels that collect information about your browsing")
         collecting = not self.lex.grants.isdisjoint(lemmas) and not self.lex.tracking_tools.isdisjoint(lemmas)
+        # (a negation in a relative clause after the recipient describes it: "the show's creator,
+        # who is an independent business and not part of our company")
+        aside = next((k for k in range(1, n) if before[k] in {"who", "which"} and before[k - 1] == ","), n)
         return "we" in before and not self.action_lemmas.isdisjoint(lemmas) and not collecting \
-            and not self.lex.negations.find(lemmas, 0, n) \
+            and not self.lex.negations.find(lemmas, 0, aside) \
             and "personal" in self.lex.data.classes_in(lemmas, 0, n) \
             and not self.aggregate_only(before, lemmas, 0, n)
