@@ -30,6 +30,7 @@ from policylens.statements.words import (
     MODALS,
     OBJECT_SKIP,
     POSSESSIVE_MARKS,
+    PREPOSITIONS,
     PRONOUNS,
     SUBORDINATORS,
     USER_OWNERS,
@@ -101,6 +102,10 @@ def _users_data(words: Sequence[str], b: int, ce: int) -> bool:
     members' records", "loyalty customers' names"."""
     return words[b:b + 1] in (["your"], ["our"]) or any(
         words[k] in USER_OWNERS and words[k + 1] in POSSESSIVE_MARKS for k in range(b, min(b + 3, ce - 1)))
+
+
+# what follows a passive with one object, not two ("are sent to your address", "are sent by email")
+_NOT_OBJECTS = PREPOSITIONS | {"to", "via", "through", "with", "at", "onto", ".", ",", ";", ":"}
 
 
 class ReceiverReader:
@@ -494,9 +499,13 @@ class ReceiverReader:
             return None
         nobody = self.lex.receiving_nobody.find(lemmas, start, head) \
             or ([(start, start + 1, "x")] if words[start] in DENIED_OBJECTS | {"neither"} else [])
+        # (a passive with two objects has the company as its giver: "Local shops that sponsor
+        # the race are given the names of runners")
         recipients = self._named(words, lemmas, start, head, bool(nobody),
                                  ours=not {"our", "us", "we"}.isdisjoint(words[cs:ce])
-                                 or "your" in words[b:min(b + 3, object_end)] or antecedent)
+                                 or "your" in words[b:min(b + 3, object_end)] or antecedent
+                                 or (lemmas[a] == "be" and words[b:b + 1] != []
+                                     and words[b] not in _NOT_OBJECTS))
         if not recipients and start - 2 > cs and words[start - 1] == "," and head - start <= 3:
             # a name in apposition: "Our official kit partner, Stridewell, receives ...": the
             # class is named before it
