@@ -215,3 +215,28 @@ def test_a_denial_after_a_pause_is_not_the_readers_choice(analyze_text) -> None:
     # (words written for this test) "your device," ends a clause: the next "doesn't" is the tool's
     text = "Our counter stores nothing on your device, doesn't use tracking pixels and can't identify you."
     assert analyze_text(text).practices["cookies"].value == "no"
+
+
+def _said(value: str, sentence: str, age: str | None = None) -> Finding:
+    return Finding("r", "children", value, "affirmed", sentence, 0, 1, 1, "", "t",
+                   attributes=(("age", age),) if age else ())
+
+
+@pytest.mark.parametrize("barring", [
+    "Most of our websites are for a general audience and are not directed to children.",
+    "Standard accounts are for listeners aged 13 and over.",
+    "The rest of our service is not meant for anyone under 13.",
+])
+def test_a_bar_said_of_the_rest_of_the_service_yields_to_a_part_made_for_children(barring: str) -> None:
+    children = load_practices()["children"]
+    part = _said("directed", "Our Kids Corner pages are directed to children.")
+    verdict = decide(children, [_said("not-directed", barring, "13" if "13" in barring else None), part])
+    assert verdict.value == "directed"
+    assert "rest of the service set aside" in verdict.reason
+
+
+def test_a_bar_said_of_the_whole_service_still_outranks_a_part_made_for_children() -> None:
+    children = load_practices()["children"]
+    verdict = decide(children, [_said("not-directed", "Our websites are not directed to children."),
+                                _said("directed", "Our Kids Corner pages are directed to children.")])
+    assert verdict.value == "not-directed"

@@ -217,6 +217,27 @@ def _parental_paths_below_an_age(group: list[Finding]) -> list[Finding]:
     return barring + [f for f in group if f.value == _AUDIENCE_VALUE and _CHILD_PART.search(f.sentence)]
 
 
+# A bar or limit said of most of the service, or of its standard accounts ("Most of our online
+# services are intended for general audiences", "Standard accounts are for listeners aged 13 and
+# over"), leaves a part made for children: beside a statement that a part is directed to children,
+# it does not decide.
+_REST_OF_SERVICE = re.compile(
+    r"\b(?:most|many)\s+of\s+(?:our|the|its)\b"
+    r"|\bstandard\s+(?:[\w-]+\s+)?(?:accounts?|profiles?|memberships?|plans?|services?)\b"
+    r"|\b(?:the\s+)?rest\s+of\s+(?:our|the|its)\b",
+    re.IGNORECASE)
+
+
+def _rest_of_service(relevant: list[Finding]) -> list[Finding]:
+    """The `not-directed` findings said of most of the service only, when a part is directed to
+    children (all of its `not-directed` findings are such, or none is set aside)."""
+    barring = [f for f in relevant if f.value == "not-directed"]
+    if barring and any(f.value == _AUDIENCE_VALUE for f in relevant) \
+            and all(_REST_OF_SERVICE.search(f.sentence) for f in barring):
+        return barring
+    return []
+
+
 def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], str]:
     """The findings that take part in the decision, and a note on why others do not."""
     relevant = [f for f in findings if f.practice == practice.id and f.value is not None]
@@ -226,6 +247,10 @@ def scope(practice: Practice, findings: list[Finding]) -> tuple[list[Finding], s
         if service_wide and len(service_wide) < len(relevant):
             note = f" ({len(relevant) - len(service_wide)} statement(s) about one feature set aside)"
             relevant = service_wide
+        rest = _rest_of_service(relevant)
+        if rest:
+            note += f" ({len(rest)} statement(s) about the rest of the service set aside)"
+            relevant = [f for f in relevant if f not in rest]
         parts = _consented_parts(relevant)
         if parts:
             note += f" ({len(parts)} statement(s) about children's accounts a parent opens set aside)"
@@ -340,6 +365,7 @@ def decision_rule(practice: Practice) -> str:
     text = f"the first of {order} that a finding supports wins; no finding: {NOT_MENTIONED}"
     if practice.decide == "youngest-age":
         text = ("only findings about the youngest age group stated count (all count when no age "
-                "is stated; a limit on one feature yields to statements about the whole service); "
+                "is stated; a limit on one feature yields to statements about the whole service, "
+                "a bar on most of the service to a part made for children); "
                 "then " + text)
     return text
