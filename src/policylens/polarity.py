@@ -244,8 +244,10 @@ class PolarityDetector:
                  and (key != self.post_key or self._denies_passive(doc, end))]
         found += [aside for key, start, end in matches if key == self.verb_aside_key
                   if (aside := _verb_aside(doc, end - 1, text_of)) is not None]
-        found += [aside for c in found if c.kind == "terminators" and c.text.lower() in RELATIVE_OPENERS
-                  if (aside := _relative_aside(doc, c.start, text_of)) is not None]
+        if any(c.kind == "negation" for c in found):
+            # (a relative clause matters only to a negation inside it)
+            found += [aside for c in found if c.kind == "terminators" and c.text.lower() in RELATIVE_OPENERS
+                      if (aside := _relative_aside(doc, c.start, text_of)) is not None]
         pseudo = [c for c in found if c.kind == "pseudo"]
         if not pseudo:
             return found
