@@ -43,7 +43,8 @@ class OwnEndsAfter:
         self.lex = lexicon
         self.action_lemmas = action_lemmas
         self.aggregate_only = aggregate_only
-        self.reaching = lexicon.granted_reaching | lexicon.audience
+        # (a verb of more words by its first: "write to" you)
+        self.reaching = frozenset(v.split()[0] for v in lexicon.granted_reaching | lexicon.audience)
 
     def read(self, words: Sequence[str], lemmas: Sequence[str],
              previous: Callable[[], Sequence[str]]) -> list[Extracted]:
