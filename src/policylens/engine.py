@@ -257,11 +257,11 @@ class _Sentences:
         return i if i >= 0 and hit.end <= self.spans[i].end else None
 
 
-# what a heading naming the act of sharing ("Disclosures", "Information we share") asks of the
-# list right under it, whose items name the recipients
 # the words that open a sentence on those the sentence before names ("Those vendors may then
 # contact you ...")
 BACK_OPENERS = frozenset({"they", "these", "those", "such", "each", "both", "it"})
+# what a heading naming the act of sharing ("Disclosures", "Information we share") asks of the
+# list right under it, whose items name the recipients
 SECTION_QUESTION = ("who", "receives", "your", "information", "?")
 # what such a heading says to an item that names a case instead of a recipient ("Disclosures" +
 # "* To comply with a court order"): the act, of a closed list, which the item completes as a

@@ -1116,11 +1116,14 @@ class StatementReader:
             return []
         if cs > 0:
             return self.lex.data.classes_in(lemmas, 0, cs)
+        return self._data_before(previous)
+
+    def _data_before(self, previous: Callable[[], Sequence[str]] | None) -> list[str]:
+        """The data the sentence before names in its first clause, a few words long ("Patient
+        records are not treated as an asset", "We keep your treatment notes on our server"; not
+        "We work with partners who get your email", whose "they" are the partners)."""
         if previous is None:
             return []
-        # (only data the sentence before names in its first clause, a few words long: "Patient
-        # records are not treated as an asset", "We keep your treatment notes on our server"; not
-        # "We work with partners who get your email", whose "they" are the partners)
         before = previous()
         end = next((k for k in range(min(len(before), PRONOUN_DATA_REACH))
                     if before[k] in {",", ";", ":", "who", "which", "that", "whom"}),
@@ -1981,11 +1984,10 @@ class StatementReader:
                             for j in range(which + 1, g_start)):
                 kinds += lex.data.classes_in(lemmas, max(0, which - 7), which)
         if not kinds and not passive and words[g_end:g_end + 1] in (["these"], ["those"]) \
-                and words[g_end + 1:g_end + 2] in ([], *([w] for w in DEMONSTRATIVE_FOLLOWERS)):
+                and (g_end + 1 == len(words) or words[g_end + 1] in DEMONSTRATIVE_FOLLOWERS):
             # "Your name and e-mail are another matter: we make these available to our partners":
             # a demonstrative object stands for the data named before it
-            kinds += self.lex.data.classes_in(lemmas, 0, cs) if cs > 0 \
-                else self._pronoun_data(["these"], ["these"], 0, 0, 1, previous)
+            kinds += self.lex.data.classes_in(lemmas, 0, cs) if cs > 0 else self._data_before(previous)
         if antecedent is not None:  # (the copula's negation denies the act)
             kinds += lex.data.classes_in(lemmas, cs, antecedent)
             membership = lex.negations.find(lemmas, antecedent, g_start)
