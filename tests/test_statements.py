@@ -863,3 +863,17 @@ def test_a_demonstrative_object_stands_for_the_data_before(read) -> None:
 def test_a_lead_in_asking_to_whom_with_a_colon_is_answered_by_its_items(analyze_text, items, value) -> None:
     report = analyze_text("Who gets your details:\n" + items)
     assert report.practices["third-party-sharing"].value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # the sentence that speaks of the one before may open the next paragraph
+    ("We may pass your details to other organisations.\n\nThose organisations are limited to the "
+     "couriers that deliver our parcels.", "no"),
+    ("We pass the names of buyers to the artist whose print they bought.\n\nThey may write to you "
+     "about new editions of their own.", "yes"),
+    # not across a heading
+    ("We may pass your details to other organisations.\n\n## Couriers\n\nThose organisations are "
+     "limited to the couriers that deliver our parcels.", "yes"),
+])
+def test_a_paragraph_may_speak_of_the_one_before(analyze_text, text, value) -> None:
+    assert analyze_text(text).practices["third-party-sharing"].value == value

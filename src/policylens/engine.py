@@ -257,6 +257,9 @@ class _Sentences:
         return i if i >= 0 and hit.end <= self.spans[i].end else None
 
 
+# the key under which `_Carried.item_before` keeps a paragraph's last sentence (a list item's is
+# its list's lead)
+_PARAGRAPH = -1
 # the words that open a sentence on those the sentence before names ("Those vendors may then
 # contact you ...")
 BACK_OPENERS = frozenset({"they", "these", "those", "such", "each", "both", "it"})
@@ -1311,8 +1314,13 @@ class Analyzer:
         item = item_before.pop() if item_before else None
         said_before = item[1] if item is not None and block.kind == "list-item" and item[0] == block.lead \
             else None
-        if item_before is not None and block.kind == "list-item" and sents.spans:
-            item_before.append((block.lead, partial(sents.lower_words, len(sents.spans) - 1, strings)))
+        # (the paragraph before, which an opening sentence with no act of its own may speak of:
+        # "We may pass your details to other firms." + "These firms are limited to our couriers.")
+        paragraph_before = item[1] if item is not None and block.kind == "paragraph" \
+            and item[0] == _PARAGRAPH else None
+        if item_before is not None and block.kind in ("list-item", "paragraph") and sents.spans:
+            item_before.append((block.lead if block.kind == "list-item" else _PARAGRAPH,
+                                partial(sents.lower_words, len(sents.spans) - 1, strings)))
         if asked is not None and sents.spans and strings[sents.lows[sents.spans[-1].end - 1]] == "?":
             asked.append(sents.lower_words(len(sents.spans) - 1, strings))
         elif asked is not None and block.kind in ("heading", "paragraph") and sents.spans \
@@ -1403,7 +1411,8 @@ class Analyzer:
                             and not self._names_recipients(opening)
                             and not names_no_one(opening)):
                     # (but one that speaks of the sentence before is read for that alone)
-                    if not (i and self._speaks_of_before(sents, i, words, lows)):
+                    if not ((i or paragraph_before is not None)
+                            and self._speaks_of_before(sents, i, words, lows)):
                         continue
                     after_only = True
             tokens = head + (lows if lows is not None else sents.lower_words(i, strings))
@@ -1411,7 +1420,7 @@ class Analyzer:
             # "Internet activity | Advertising networks; Data brokers | None")
             previous = partial(sents.lower_words, i - 1, strings) if i \
                 else (lambda: question) if question and not table \
-                else said_before
+                else said_before or (paragraph_before if after_only else None)
             names = _Names(sents, len(head), span.start, span.end)
             for found in (self.reader.read_after(tokens, previous) if after_only and previous is not None
                           else self.reader.read(tokens, previous, names, heading=heading)):
