@@ -891,7 +891,8 @@ class _Carried:
     answering: list[Pending] = field(default_factory=list)
     asked: list[list[str]] = field(default_factory=list)
     # the last sentence of the list item before, by its list's lead: what a pronoun opening the
-    # next item stands for ("* Your records stay with us." + "* They are never sold.")
+    # next item stands for ("* Your records stay with us." + "* They are never sold."); or of
+    # the paragraph before (key _PARAGRAPH), which the next paragraph's opening may speak of
     item_before: list[tuple[int | None, Callable[[], list[str]]]] = field(default_factory=list)
 
 
