@@ -927,8 +927,11 @@ class _Placer:
         return titles
 
     def row(self) -> _Place:
-        """The whole block as one place: a table row, whose cells are its evidence."""
-        return self._located(self.block.text, 0)
+        """The whole block as one place: a table row, whose cells are its evidence (cut as a
+        run-on sentence is, when a row runs into the text after it)."""
+        from policylens.structure.sentences import MAX_SENTENCE_CHARS as SENTENCE_LIMIT
+
+        return self._located(self.block.text[:SENTENCE_LIMIT].rstrip(), 0)
 
     def _located(self, text: str, base: int) -> _Place:
         """The place of `text`, which starts at `base` in the block: its span, line and section."""
