@@ -240,3 +240,34 @@ def test_a_bar_said_of_the_whole_service_still_outranks_a_part_made_for_children
     verdict = decide(children, [_said("not-directed", "Our websites are not directed to children."),
                                 _said("directed", "Our Kids Corner pages are directed to children.")])
     assert verdict.value == "not-directed"
+
+
+def _sharing(sentence: str, value: str, recipients: tuple[str, ...], only: bool = False,
+             polarity: str = "hedged") -> Finding:
+    from policylens.models import Slots
+    return Finding("third-party-sharing-flow", "third-party-sharing", value, polarity, sentence, 0, 1, 1,
+                   "", "t", slots=Slots(action="share", actor="company", data="personal",
+                                        recipients=recipients, only=only))
+
+
+@pytest.mark.parametrize("admission, value", [
+    # bare "partners" with no purpose say no more than "third parties"
+    ("Some information may be shared with our partners.", "no"),
+    # partners of a kind are named on purpose
+    ("Some information may be shared with our marketing partners.", "yes"),
+    ("We share your email with sponsors of the event.", "yes"),
+])
+def test_bare_partners_with_no_purpose_yield_to_a_denial(admission: str, value: str) -> None:
+    sharing = load_practices()["third-party-sharing"]
+    denial = _sharing("We never share your personal information with other companies.", "no",
+                      ("third-party",), polarity="negated")
+    verdict = decide(sharing, [denial, _sharing(admission, "yes", ("marketing-partner",))])
+    assert verdict.value == value
+
+
+def test_bare_partners_as_an_item_of_a_closed_list_are_named_on_purpose() -> None:
+    sharing = load_practices()["third-party-sharing"]
+    denial = _sharing("We never share your personal information with other companies.", "no",
+                      ("third-party",), polarity="negated")
+    item = _sharing("With our partners;", "yes", ("marketing-partner",), only=True, polarity="affirmed")
+    assert decide(sharing, [denial, item]).value == "yes"

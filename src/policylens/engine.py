@@ -262,7 +262,7 @@ class _Sentences:
 _PARAGRAPH = -1
 # the words that open a sentence on those the sentence before names ("Those vendors may then
 # contact you ...")
-BACK_OPENERS = frozenset({"they", "these", "those", "such", "each", "both", "it"})
+BACK_OPENERS = frozenset({"they", "these", "those", "such", "each", "both", "it", "that"})
 # what a heading naming the act of sharing ("Disclosures", "Information we share") asks of the
 # list right under it, whose items name the recipients
 SECTION_QUESTION = ("who", "receives", "your", "information", "?")

@@ -108,7 +108,10 @@ class OwnEndsAfter:
         # (a negation in a relative clause after the recipient describes it: "the show's creator,
         # who is an independent business and not part of our company")
         aside = next((k for k in range(1, n) if before[k] in {"who", "which"} and before[k - 1] == ","), n)
-        return "we" in before and not self.action_lemmas.isdisjoint(lemmas) and not collecting \
+        # (or the company's own data, given in a passive: "Your details may be passed on to our
+        # partner company")
+        return ("we" in before or "our" in before) and not self.action_lemmas.isdisjoint(lemmas) \
+            and not collecting \
             and not self.lex.negations.find(lemmas, 0, aside) \
             and "personal" in self.lex.data.classes_in(lemmas, 0, n) \
             and not self.aggregate_only(before, lemmas, 0, n)

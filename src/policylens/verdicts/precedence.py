@@ -119,12 +119,24 @@ def _age(finding: Finding) -> float | None:
     return None if attribute is None else float(attribute)
 
 
+# the words that make "partners" a kind of its own ("marketing partners", "sponsors", "selected
+# companies"): bare "partners" named with no purpose say no more than "third parties"
+_PARTNERS_OF_A_KIND = re.compile(
+    r"\b(?:marketing|business|advertising|promotional|strategic|co-?brand\w*|sponsor\w*|selected|"
+    r"select|carefully|commercial|media|retail|affiliate\w*)\b", re.IGNORECASE)
+
+
 def _vague(finding: Finding) -> bool:
-    """An admission that names no one but "third parties" and no purpose or opt-out (a sale
+    """An admission that names no one but "third parties" (or "partners" of no stated kind,
+    outside a closed list and a programme the user consents to) and no purpose or opt-out (a sale
     is never vague: selling gives data to others for their own ends)."""
     slots = finding.slots
+    named = PROGRAMME_RECIPIENTS
+    if slots is not None and not slots.only and "consent" not in slots.conditions \
+            and not _PARTNERS_OF_A_KIND.search(finding.sentence):
+        named = PROGRAMME_RECIPIENTS - {"marketing-partner"}
     return slots is not None and slots.action != "sale" \
-        and not set(slots.recipients) & (PROGRAMME_RECIPIENTS | {"organisation"}) \
+        and not set(slots.recipients) & (named | {"organisation"}) \
         and not set(slots.purposes) & OWN_PURPOSES \
         and "opt-out" not in slots.conditions \
         and not set(slots.exceptions) & (PROGRAMME_RECIPIENTS | {"opt-out", "advertising"})
