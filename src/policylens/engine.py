@@ -43,6 +43,7 @@ from policylens.senses import load_senses
 from policylens.statements import Extracted, StatementReader
 from policylens.statements.lemmas import forms_of, lemma, lemmas_of
 from policylens.statements.lexicon import load_lexicon
+from policylens.statements.onward import OPENERS as ONWARD_OPENERS
 from policylens.statements.replies import ANSWER_OPENING, as_whom_question, names_no_one, opens_reply
 from policylens.statements.restated import OPENERS as RESTATING_OPENERS
 from policylens.statements.restated import restates
@@ -260,9 +261,6 @@ class _Sentences:
 # the key under which `_Carried.item_before` keeps a paragraph's last sentence (a list item's is
 # its list's lead)
 _PARAGRAPH = -1
-# the words that open a sentence on those the sentence before names ("Those vendors may then
-# contact you ...")
-BACK_OPENERS = frozenset({"they", "these", "those", "such", "each", "both", "it", "that"})
 # what a heading naming the act of sharing ("Disclosures", "Information we share") asks of the
 # list right under it, whose items name the recipients
 SECTION_QUESTION = ("who", "receives", "your", "information", "?")
@@ -1487,7 +1485,7 @@ class Analyzer:
         then contact you with proposals of their own"), or who they are ("We may pass your details
         to other organisations. Those organisations are limited to our couriers.")."""
         first = self.word_strings[sents.lows[sents.spans[i].start]]
-        if first in BACK_OPENERS and self.you in words and not self.reaching_forms.isdisjoint(words):
+        if first in ONWARD_OPENERS and self.you in words and not self.reaching_forms.isdisjoint(words):
             return True  # (opening on those it names: "Those vendors", "They", "Each partner")
         return first in RESTATING_OPENERS \
             and restates(lows if lows is not None else sents.lower_words(i, self.word_strings))

@@ -189,6 +189,7 @@ class Lexicon:
     deal_references: PhraseTable  # "the transaction": a deal only where one was named before
     back_references: PhraseTable
     illustrations: PhraseTable  # "here are the most common examples": an open list
+    partner_kinds: tuple[str, ...]  # "marketing", "sponsor": partners of a kind (the sharing verdict)
     bridges: PhraseTable
     negations: PhraseTable
     hedges: PhraseTable
@@ -329,6 +330,7 @@ def load_lexicon() -> Lexicon:
         deal_references=_table(raw["conditions"]["deal_references"]),
         back_references=_table(raw["back_references"]),
         illustrations=_table(raw["illustrations"]),
+        partner_kinds=tuple(str(w) for w in raw["partner_kinds"]),
         bridges=_table(raw["bridges"]),
         negations=_table(raw["negations"]),
         hedges=_table(raw["hedges"]),

@@ -19,6 +19,9 @@ from policylens.statements.lemmas import lemmas_of
 from policylens.statements.lexicon import Lexicon
 from policylens.statements.words import MODALS
 
+# the words that open the second sentence on those the first names ("Those vendors may then
+# contact you ..."): the engine reads a sentence with no act word of its own only then
+OPENERS = frozenset({"they", "these", "those", "such", "each", "both", "it", "that"})
 # the subject of the second sentence may not be the company or the reader
 _NOT_RECIPIENTS = frozenset({"we", "you", "i", "us", "our", "your", "my"})
 # words that say the offers are the reacher's own ("their own promotions", "its other products")
@@ -32,6 +35,17 @@ _ASKED = frozenset({"ask", "request", "order", "buy", "book", "subscribe"})
 # fares to you"), and how far before it the subject may start
 OFFERS_REACH = 10
 SUBJECT_REACH = 12
+
+
+def _own_in_clause(words: Sequence[str], start: int) -> bool:
+    """Whether "its own" or "their own" stands in the clause from `start` on ("to email you about
+    merchandise, events and other shows of its own")."""
+    for m in range(start, len(words) - 1):
+        if words[m] in {".", ";", ":"}:
+            return False
+        if words[m] in _OWNERS and words[m + 1] == "own":
+            return True
+    return False
 
 
 class OwnEndsAfter:
@@ -77,12 +91,9 @@ class OwnEndsAfter:
             if lemmas[r] not in self.reaching or words[r - 1] in _NOT_RECIPIENTS:
                 continue
             to_you = words[r + 1] == "you" or "you" in words[r + 1:min(n, r + OFFERS_REACH)]
-            # (or "of its own" anywhere in the clause: "to email you about merchandise, events and
-            # other shows of its own")
-            clause_end = next((m for m in range(r + 1, n) if words[m] in {".", ";", ":"}), n)
-            offers = any(self.lex.names_offer(words, lemmas, r, m) or words[m] in _OWNERS
-                         for m in range(r + 1, min(n, r + OFFERS_REACH))) \
-                or any(words[m] in _OWNERS and words[m + 1] == "own" for m in range(r + 1, clause_end - 1))
+            offers = to_you and (any(self.lex.names_offer(words, lemmas, r, m) or words[m] in _OWNERS
+                                     for m in range(r + 1, min(n, r + OFFERS_REACH)))
+                                 or _own_in_clause(words, r + 1))
             asked = any(words[m] == "you" and lemmas[m + 1] in _ASKED
                         for m in range(r + 2, min(n - 1, r + OFFERS_REACH + 3)))
             if not (to_you and offers) or asked:

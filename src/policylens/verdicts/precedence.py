@@ -22,6 +22,7 @@ one is the first stated (children: the youngest age).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from policylens.models import Attributes, AttrValue, Finding, PracticeVerdict
 from policylens.practices import NOT_MENTIONED, Practice
@@ -119,11 +120,13 @@ def _age(finding: Finding) -> float | None:
     return None if attribute is None else float(attribute)
 
 
-# the words that make "partners" a kind of its own ("marketing partners", "sponsors", "selected
-# companies"): bare "partners" named with no purpose say no more than "third parties"
-_PARTNERS_OF_A_KIND = re.compile(
-    r"\b(?:marketing|business|advertising|promotional|strategic|co-?brand\w*|sponsor\w*|selected|"
-    r"select|carefully|commercial|media|retail|affiliate\w*)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _partners_of_a_kind() -> re.Pattern[str]:
+    """The lexicon's `partner_kinds`, as one expression over a sentence's text (any ending)."""
+    from policylens.statements.lexicon import load_lexicon
+
+    kinds = "|".join(re.escape(w).replace("\\-", "-?") for w in load_lexicon().partner_kinds)
+    return re.compile(rf"\b(?:{kinds})\w*", re.IGNORECASE)
 
 
 def _vague(finding: Finding) -> bool:
@@ -133,7 +136,7 @@ def _vague(finding: Finding) -> bool:
     slots = finding.slots
     named = PROGRAMME_RECIPIENTS
     if slots is not None and not slots.only and "consent" not in slots.conditions \
-            and not _PARTNERS_OF_A_KIND.search(finding.sentence):
+            and not _partners_of_a_kind().search(finding.sentence):
         named = PROGRAMME_RECIPIENTS - {"marketing-partner"}
     return slots is not None and slots.action != "sale" \
         and not set(slots.recipients) & (named | {"organisation"}) \
