@@ -1534,7 +1534,9 @@ class StatementReader:
                 and lemmas[b + 1] not in self.lex.recipients.words() \
                 and words[b + 1] in self.recipient_finder.verb_lemmas:
             return False
-        if not (words[b:b + 1] and words[b] in SUBORDINATORS):
+        if not (words[b:b + 1] and words[b] in SUBORDINATORS) or not {"nobody", "no"}.isdisjoint(words[a:b]):
+            # ("with nobody else unless the law demands it": the list is closed; what follows
+            # is its exception)
             return True
         named = self.recipient_finder.classes(words, lemmas, g_end, a) or list(recipients)
         return not (named and not set(named) & OPEN_RECIPIENTS
@@ -2231,6 +2233,14 @@ class StatementReader:
             # "we give them your details, and they may tell you about their other products":
             # whoever "them" is gets the data for its own ends, a third party
             recipients = ["third-party"]
+        if not recipients and not OWN_ENDS.isdisjoint(purposes) and any(
+                self.recipient_finder.one_organisation(words, lemmas, p, q)
+                for p, q in self.recipient_finder.phrases(
+                    words, lemmas, g_end - (words[g_end - 1] in {"to", "with"}), body_end)):
+            # "your name is passed to the regional league, which may write to you about its
+            # events", "to LottoWorks, which uses them to promote its lotteries": one organisation
+            # of no known class, with ends of its own
+            recipients = ["organisation"]
         if not recipients and "advertising" in purposes and "we" in words[subject_start:g_start] and any(
                 words[a - 1] in {"to", "with"} or (a == g_end and lemmas[g_start] in DITRANSITIVE)
                 for a, _, _ in lex.ad_platforms.find(lemmas, g_end, body_end)):
@@ -2337,6 +2347,19 @@ class StatementReader:
             if named:
                 recipients = list(dict.fromkeys([r for r in recipients if r != "third-party"] + named))
                 listed = True
+        if colon is not None and front_end is not None and words[colon - 1] not in {"to", "with"} \
+                and front is not None and not {"below", "following", "follows"}.isdisjoint(words[front:front_end]):
+            # "Except as described below, we do not disclose your data: (a) to our printers; (b)
+            # to comply with the law": the items after the colon are the exceptions the fronted
+            # phrase points to, not the recipients
+            # (an item naming a case names no recipient: "(c) in connection with a merger of our
+            # business")
+            stops = [k for k in range(colon + 1, n) if words[k] == ";"] + [n]
+            for a, b in zip([colon + 1] + [k + 1 for k in stops[:-1]], stops):
+                exceptions += lex.condition_classes.classes_in(lemmas, a, b) \
+                    or self._items_recipients(words[:b], lemmas[:b], a)
+            exceptions = list(dict.fromkeys(exceptions))
+            recipients, only, listed = self.recipient_finder.classes(words, lemmas, g_end, colon), False, False
         if recipients and (listed or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
         if scope == "lead-in" and words[-2:-1] in (["to"], ["with"]):

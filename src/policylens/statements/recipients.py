@@ -130,7 +130,8 @@ class RecipientFinder:
         self.data_nouns = data_nouns
         # base forms that have an "-ing" form in the lemma table: "to develop" is no recipient
         self.verb_lemmas = verb_lemmas
-        self.reaching = lexicon.granted_reaching | lexicon.reaching_selling
+        # (a verb of more words is known by its first: "write to")
+        self.reaching = frozenset(v.split()[0] for v in lexicon.granted_reaching | lexicon.reaching_selling)
 
     def classes(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> list[str]:
         """Recipient classes named where a recipient stands: in a phrase opened by "to", "with",
@@ -293,8 +294,8 @@ class RecipientFinder:
                           if lemmas[j] in self.reaching
                           and words[j + 1] not in {"we", "us", "our", "it", "them"}), None)
             if reach is not None and lemmas[reach] in self.lex.reaching_selling \
-                    and "you" in words[reach + 1:reach + 4]:
-                return True  # "who then markets directly to you"
+                    and ("you" in words[reach + 1:reach + 4] or words[reach + 1:reach + 2] in (["its"], ["their"])):
+                return True  # "who then markets directly to you", "which uses them to promote its lotteries"
             if reach is not None and any(
                     self.lex.names_offer(words, lemmas, reach, m)
                     or (words[m] in OWN_ENDS_OPENERS
@@ -425,6 +426,17 @@ class RecipientFinder:
                  or grantee and lem in {"company", "business", "firm", "organisation", "organization"}) \
             and lem not in self.data_nouns and not self.lex.data.find(lemmas, head, head + 1) \
             and not self.lex.purposes.find(lemmas, p, q) and not self.lex.condition_classes.find(lemmas, p, q)
+
+    def one_organisation(self, words: Sequence[str], lemmas: Sequence[str], p: int, q: int) -> bool:
+        """Whether the phrase words[p:q] after "to" or "with" names one organisation of no known
+        class: a singular noun after a determiner ("to the regional league") or a word the lemma
+        table does not know before a relative clause of its own ("to LottoWorks, which ..."). The
+        caller knows the clause names ends of the recipient's own."""
+        if self.unnamed_organisation(words, lemmas, p, q, one=True):
+            return True
+        return p < q and p + 2 < len(words) and words[p].isalpha() and words[p] not in lemma_table() \
+            and words[p + 1] == "," and words[p + 2] in {"which", "who"} \
+            and not self.lex.data.find(lemmas, p, p + 1) and not self.lex.purposes.find(lemmas, p, p + 1)
 
     def to_the_company(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
         """Whether a recipient phrase names the company: "share with us", "shared to us"."""
