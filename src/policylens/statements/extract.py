@@ -104,6 +104,7 @@ from policylens.statements.words import (
     TOPIC_PREPOSITIONS,
     TRADE_PARTIES,
     USER_OBJECTS,
+    USER_OWNERS,
     USER_TRADES,
     after_last_comma,
     after_last_label,
@@ -223,6 +224,14 @@ _PREDICATE_BRIDGES = frozenset({"and", "or", "then", "also", "sometimes", "occas
 CASE_NOUNS = frozenset({"circumstances", "situations", "cases", "instances", "occasions", "scenarios"})
 # words that open a sentence's fronted condition ("If you opt out, we ...")
 _FRONT_CONDITIONS = frozenset({"if", "once", "when", "after", "unless"})
+# the cases a closed list may hold alone (LABELS.md: the allowed exceptions)
+_ALLOWED_CASES = frozenset({"legal", "consent", "direction", "business-transfer"})
+# a condition's passive of a deal ("if the title is sold", "should the studio be acquired")
+_DEALT = frozenset({"sold", "acquired", "bought", "purchased"})
+# what the company sells as a whole in a deal, although it also names products ("if the business
+# is sold"; not "if a ticket is sold")
+_SOLD_WHOLE = frozenset({"business", "company", "asset", "operation", "app", "platform", "website", "site",
+                         "stock", "share"})
 # how far past the verb its object's head noun is looked for; past an indirect object, further
 OBJECT_REACH = 3
 DITRANSITIVE_REACH = 6
@@ -1385,6 +1394,25 @@ class StatementReader:
             item = k + 1
         return out
 
+    def _sold_in_condition(self, words: Sequence[str], lemmas: Sequence[str], cs: int,
+                           subject_start: int) -> bool:
+        """Whether a condition before the subject says that something of the company's, not data,
+        not the reader's and no product, is sold or bought ("If the Gazette title is sold to
+        another publisher, subscriber records ... may go to the new publisher"): a deal, whatever
+        the lexicon's deal words miss; what the main clause says of the data happens in it."""
+        if words[cs] not in _FRONT_CONDITIONS | {"should"}:
+            return False
+        sold = next((k for k in range(cs + 2, subject_start) if words[k] in _DEALT
+                     and (words[k - 1] in BE or words[k - 1] == "ever" and words[k - 2] in BE)), None)
+        if sold is None:
+            return False
+        subject = range(cs + 1, sold - 1 - (words[sold - 1] == "ever"))
+        return bool(subject) and USER_OWNERS.isdisjoint(words[k] for k in subject) \
+            and not {"you", "your", "i", "my", "it", "they", "this", "these"} & {words[k] for k in subject} \
+            and not self.lex.data.find(lemmas, subject.start, subject.stop) \
+            and not any(lemmas[k] in self.lex.not_data_objects and lemmas[k] not in _SOLD_WHOLE
+                        for k in subject)
+
     def _without_false_deal(self, words: Sequence[str], lemmas: Sequence[str], cs: int, end: int,
                             conditions: list[str], recipients: list[str], inherited: bool,
                             previous: Callable[[], Sequence[str]] | None) -> tuple[list[str], list[str]]:
@@ -1539,6 +1567,11 @@ class StatementReader:
             # is its exception)
             return True
         named = self.recipient_finder.classes(words, lemmas, g_end, a) or list(recipients)
+        if not named and not self.recipient_finder.classes(words, lemmas, b, ce) \
+                and not _ALLOWED_CASES & set(self.lex.condition_classes.classes_in(lemmas, b, ce)):
+            # "Your documents will only be shared if the position is similar": when, not to
+            # whom, and no allowed case (not "only if the law requires it": a closed list)
+            return False
         return not (named and not set(named) & OPEN_RECIPIENTS
                     and not self.recipient_finder.classes(words, lemmas, b, ce))
 
@@ -2263,6 +2296,9 @@ class StatementReader:
         spans = [(cond_start, ex_end)] if predicate is None \
             else [(cond_start, predicate[0]), (predicate[1], ex_end)]
         conditions = [c for a, b in spans for c in lex.condition_classes.classes_in(lemmas, a, b)]
+        if "business-transfer" not in conditions \
+                and self._sold_in_condition(words, lemmas, cs, subject_start):
+            conditions.append("business-transfer")
         if "consent" in conditions and lex.blanket_consent.find(lemmas, cs, g_start):
             # "By using the site you agree that we may share": using is no consent to sharing
             conditions = [c for c in conditions if c != "consent"]
@@ -2317,7 +2353,10 @@ class StatementReader:
         exceptions = list(dict.fromkeys(exceptions + spared))
         # "only with ...", "only in these cases"; not "only to charge your card" (a purpose)
         only_from = walk if predicate is None else max(walk, predicate[1])
-        only = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, only_from, g_end)) or any(
+        # (not "will only be shared if the position is similar": when, to no one named, in no
+        # allowed case)
+        only = (any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, only_from, g_end))
+                and (bool(recipients) or not conditions or bool(_ALLOWED_CASES & set(conditions)))) or any(
             self._restricts(words, lemmas, a, b, g_end, ce, recipients)
             for a, b, _ in lex.only.find(lemmas, g_end, ce))
         # a fronted phrase naming a list: "In the following cases, we may provide personal data
@@ -2348,18 +2387,20 @@ class StatementReader:
                 recipients = list(dict.fromkeys([r for r in recipients if r != "third-party"] + named))
                 listed = True
         if colon is not None and front_end is not None and words[colon - 1] not in {"to", "with"} \
-                and front is not None and not {"below", "following", "follows"}.isdisjoint(words[front:front_end]):
+                and front is not None \
+                and not {"below", "following", "follows"}.isdisjoint(words[front:front_end]):
             # "Except as described below, we do not disclose your data: (a) to our printers; (b)
             # to comply with the law": the items after the colon are the exceptions the fronted
             # phrase points to, not the recipients
             # (an item naming a case names no recipient: "(c) in connection with a merger of our
             # business")
             stops = [k for k in range(colon + 1, n) if words[k] == ";"] + [n]
-            for a, b in zip([colon + 1] + [k + 1 for k in stops[:-1]], stops):
+            for a, b in zip([colon + 1] + [k + 1 for k in stops[:-1]], stops, strict=True):
                 exceptions += lex.condition_classes.classes_in(lemmas, a, b) \
                     or self._items_recipients(words[:b], lemmas[:b], a)
             exceptions = list(dict.fromkeys(exceptions))
-            recipients, only, listed = self.recipient_finder.classes(words, lemmas, g_end, colon), False, False
+            recipients = self.recipient_finder.classes(words, lemmas, g_end, colon)
+            only = listed = False
         if recipients and (listed or listed_recipients):
             only = True  # "the following categories of recipients: ...": the whole list
         if scope == "lead-in" and words[-2:-1] in (["to"], ["with"]):

@@ -425,6 +425,11 @@ class ReceiverReader:
                 return None  # "sources that we receive data from": we receive
             start, walk = self.subjects.span(words, lemmas, cs, walk, a)
             start = self._coordinated(words, lemmas, cs, start)
+        if start > cs and start + 1 < walk and words[start] == lemmas[start] \
+                and words[start] in self.recipients.verb_lemmas and words[start - 1] in {",", "and", "or"} \
+                and not self.lex.recipients.find(lemmas, start, walk):
+            return None  # "you can pause your account, change notification settings, download your
+            # data": the object of the reader's verb before it, in a run of the reader's acts
         while start < walk and words[start] in CLAUSE_LINKS:
             start += 1  # (the word that opens the clause is no part of its subject: "..., but no company
             # outside the group receives it")

@@ -294,8 +294,10 @@ class RecipientFinder:
                           if lemmas[j] in self.reaching
                           and words[j + 1] not in {"we", "us", "our", "it", "them"}), None)
             if reach is not None and lemmas[reach] in self.lex.reaching_selling \
-                    and ("you" in words[reach + 1:reach + 4] or words[reach + 1:reach + 2] in (["its"], ["their"])):
-                return True  # "who then markets directly to you", "which uses them to promote its lotteries"
+                    and ("you" in words[reach + 1:reach + 4]
+                         or words[reach + 1:reach + 2] in (["its"], ["their"])):
+                # "who then markets directly to you", "which uses them to promote its lotteries"
+                return True
             if reach is not None and any(
                     self.lex.names_offer(words, lemmas, reach, m)
                     or (words[m] in OWN_ENDS_OPENERS
