@@ -1775,6 +1775,12 @@ class StatementReader:
         # advertising"; not "a sale of our products")
         phrase = lex.action_words.match_at(lemmas, g_start, g_end)  # (None: an act-noun)
         act_noun = phrase is None and words[g_end:g_end + 1] != ["of"]
+        label = next((j for j in range(g_start - 1, cs - 1, -1) if words[j] == ":"), None)
+        if label is not None and words[g_start - 1] == "," and words[g_end:g_end + 1] == [","] \
+                and "of" not in words[g_end:ce] and PRONOUNS.isdisjoint(words[label + 1:g_start]):
+            # "Financial information: deposits, withdrawals, transfers, loan payments": an item of
+            # a list of data after its label, no act
+            return None
         # (a verb's form after a determiner is its noun: "before any transfer of the business")
         if words[g_end:g_end + 1] == ["of"] and (phrase is None or (
                 g_start > cs and words[g_start - 1] in DETERMINERS | {"any", "no", "each", "every"})):
@@ -2592,7 +2598,9 @@ class StatementReader:
         else:
             polarity = "affirmed"
         # (the act's word quoted itself, not a name that opens with it: the “Share this” button)
-        quoted = g_end < n and words[g_end] in QUOTES or (
+        # (not a quotation that opens after it: "says we share “for our marketing purposes”")
+        opened_before = sum(w in QUOTES for w in words[:g_start]) % 2 == 1
+        quoted = g_end < n and words[g_end] in QUOTES and opened_before or (
             g_start > 0 and words[g_start - 1] in QUOTES
             and (g_end >= n or words[g_end] in QUOTES or not words[g_end].isalpha()
                  or words[g_end] in {"or", "and"}))
