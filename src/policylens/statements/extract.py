@@ -1445,7 +1445,13 @@ class StatementReader:
                   for _, b in deals]
         customers = [(a, b) for (a, b), head in zip(deals, bought, strict=True)
                      if lemmas[a] in TRADE_PARTIES and head is not None and head < len(words)
-                     and words[head] not in BUSINESS_BOUGHT]
+                     and words[head] not in BUSINESS_BOUGHT
+                     # (one buyer of one thing of ours is the business's: "a buyer of the hostel";
+                     # not "buyers of our products", "the buyer of the car you listed")
+                     and not (words[a] == lemmas[a] and words[head - 1] in {"the", "our", "this", "its"}
+                              and words[head] == lemmas[head] and words[head].isalpha()
+                              and lemmas[head] not in lex.not_data_objects
+                              and not PRONOUNS & set(words[head + 1:head + 3]))]
         if deals and not inherited and len(customers) == len(deals):
             return others, [r for r in recipients if r != "successor"]
         named = [(a, b) for a, b, c in lex.recipients.find(lemmas, cs, end) if c != "successor"]
@@ -2078,6 +2084,15 @@ class StatementReader:
                 and not any(words[k] in PRONOUNS or words[k] in STANDING_FOR_DATA or words[k] in POSSESSIVES
                             or words[k] in {"'", "'s"} for k in range(subject_start, walk)):
             return None  # "Brightbeam is provided to schools": the product is given, no data
+        if lemmas[g_start] in lex.needs_data and not passive and data_named:
+            # "we will give schools 60 days to export their data": the data is the infinitive's,
+            # what is given is no data
+            verbs = self.recipient_finder.verb_lemmas
+            infinitive = next((j for j in range(g_end, body_end - 1) if words[j] == "to"
+                               and words[j + 1] == lemmas[j + 1] and words[j + 1] in verbs
+                               and not lex.recipients.match_at(lemmas, j + 1, body_end)), None)
+            if infinitive is not None and all(a > infinitive for a, _, _ in data_named):
+                return None
         # -- recipients, purposes, conditions, exceptions --
         given = lex.recipients.match_at(lemmas, k, body_end) if k < body_end else None
         # (not what a grant lets them reach the reader with: "permit partners to contact you with
