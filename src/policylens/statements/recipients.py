@@ -115,6 +115,12 @@ _ONE_MARKERS = frozenset({"the", "that", "each", "our", "this"})
 SINGULAR_ENDINGS = ("ss", "us", "is", "ous", "ics")
 
 
+def _in_relative_clause(words: Sequence[str], start: int, p: int) -> bool:
+    """Whether a relative clause set off by a comma (", which", ", who") opens between `start`
+    and the phrase at `p`."""
+    return any(words[j] in {"which", "who"} and words[j - 1] == "," for j in range(start + 1, p))
+
+
 def _unknown_plural(word: str) -> bool:
     """Whether a word ending in "s" that the lemma table does not list (a compound:
     "sportsbooks") has no singular's ending ("bonus", "analysis", "famous")."""
@@ -194,6 +200,8 @@ class RecipientFinder:
                 continue  # "to bands, such as your email address and country of residence"
             if name == "user" and phrase is not None and self.audience(lemmas, start, phrase[0]):
                 continue  # "services we use to market our app to you": whom an ad reaches
+            if name == "user" and phrase is not None and _in_relative_clause(words, start, phrase[0]):
+                continue  # "with the airline, which may market its fares to you": whom it reaches
             if name == "third-party" and named \
                     and (words[a - 1:a] == ["("] or words[a - 2:a] == ["(", "i.e."]):
                 continue  # "our subsidiaries (entities that belong to our group)": what it restates
