@@ -45,7 +45,7 @@ from policylens.statements.lemmas import forms_of, lemma, lemmas_of
 from policylens.statements.lexicon import load_lexicon
 from policylens.statements.onward import OPENERS as ONWARD_OPENERS
 from policylens.statements.replies import ANSWER_OPENING, as_whom_question, names_no_one, opens_reply
-from policylens.statements.restated import OPENERS as RESTATING_OPENERS
+from policylens.statements.restated import FIRST_WORDS as RESTATING_OPENERS
 from policylens.statements.restated import restates
 from policylens.statements.tables import NO, YES, TableReader, TableStatement
 from policylens.statements.words import (

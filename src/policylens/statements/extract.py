@@ -40,7 +40,7 @@ from policylens.statements.owned import OwnedActs
 from policylens.statements.receivers import ReceiverReader
 from policylens.statements.recipients import RecipientFinder, as_marketers
 from policylens.statements.replies import ReplyReader, names_no_one, opens_reply
-from policylens.statements.restated import OPENERS as RESTATING_OPENERS
+from policylens.statements.restated import FIRST_WORDS as RESTATING_OPENERS
 from policylens.statements.restated import RestatedRecipients
 from policylens.statements.scope import ScopeReader
 from policylens.statements.subjects import ASIDE_WORDS, SubjectFinder, aside_before, post_list_denial

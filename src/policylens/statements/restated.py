@@ -23,11 +23,18 @@ from policylens.statements.recipients import RecipientFinder
 
 # the words that refer back to the recipients of the sentence before
 OPENERS = frozenset({"these", "those", "such", "they", "by"})
+# the first words of a sentence that says again what the one before did ("In practice, this
+# means ...", "This means ...")
+_SAYING_OPENERS = frozenset({"in", "put", "this", "that"})
+# the first words of every sentence this reader may read (the engine and the reader ask first)
+FIRST_WORDS = OPENERS | _SAYING_OPENERS
 # verbs that say who the recipients are: "are", "include", "consist of", "comprise", "are limited to"
 _SAYING_WHO = frozenset({"be", "include", "consist", "comprise", "limit", "mean"})
 _OPEN_SAYING = frozenset({"include"})  # an open list ("include", not "are")
 # a definition's verbs: "By 'partners' we mean ..."
 _DEFINING = frozenset({"mean", "refer"})
+# phrases before "this means" that say the same again ("In practice, this means only ...")
+_LEADS = (["in", "practice"], ["in", "other", "words"], ["in", "short"], ["put", "simply"], ["in", "effect"])
 # how many words the back-reference may take before its verb ("These third-party companies are")
 _SUBJECT_WORDS = 5
 # classes that say no more than the sentence before did
@@ -53,7 +60,8 @@ class RestatedRecipients:
         n = len(words)
         verb = _saying_verb(words, lemmas)
         # (the back-reference alone, "They are ..." / "These are ...", or with a recipient word)
-        if verb is None or (verb > 1 and not self.lex.recipients.find(lemmas, 1, verb)):
+        if verb is None or (verb > 1 and words[verb - 1] not in {"this", "that"}
+                            and not self.lex.recipients.find(lemmas, 1, verb)):
             return []
         # (the class the back-reference names may be what the sentence before names: "We share it
         # with our partners. By 'partners' we mean only ...")
@@ -87,12 +95,18 @@ class RestatedRecipients:
 
 def _saying_verb(words: Sequence[str], lemmas: Sequence[str]) -> int | None:
     """Where the verb that says who the recipients are stands: after a back-reference ("These
-    companies are ..."), or in a definition ("By 'partners' we mean ...")."""
+    companies are ..."), in a definition ("By 'partners' we mean ...") or after "this" ("In
+    practice, this means only our mailing house")."""
     if len(words) < 4:
         return None
     if words[0] in OPENERS:
         return next((k for k in range(1, min(len(words), _SUBJECT_WORDS + 1)) if lemmas[k] in _SAYING_WHO),
                     None)
+    start = next((len(lead) + (words[len(lead)] == ",") for lead in _LEADS
+                  if list(words[:len(lead)]) == lead and len(words) > len(lead)), 0)
+    if words[start:start + 1] in (["this"], ["that"]) and start + 1 < len(words) \
+            and lemmas[start + 1] == "mean":
+        return start + 1  # "In practice, this means only ...": the act before, its recipients said
     if words[0] == "by":
         we = next((k for k in range(2, min(len(words) - 1, _SUBJECT_WORDS + 2)) if words[k] == "we"), None)
         if we is not None and lemmas[we + 1] in _DEFINING:
@@ -103,4 +117,4 @@ def _saying_verb(words: Sequence[str], lemmas: Sequence[str]) -> int | None:
 def restates(words: Sequence[str]) -> bool:
     """Whether a sentence with no act of its own may say who the recipients before are (the
     engine reads it only then)."""
-    return bool(words) and words[0] in OPENERS and _saying_verb(words, lemmas_of(words)) is not None
+    return bool(words) and words[0] in FIRST_WORDS and _saying_verb(words, lemmas_of(words)) is not None
