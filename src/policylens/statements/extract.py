@@ -224,6 +224,8 @@ _PREDICATE_BRIDGES = frozenset({"and", "or", "then", "also", "sometimes", "occas
 CASE_NOUNS = frozenset({"circumstances", "situations", "cases", "instances", "occasions", "scenarios"})
 # words that open a sentence's fronted condition ("If you opt out, we ...")
 _FRONT_CONDITIONS = frozenset({"if", "once", "when", "after", "unless"})
+# the words that name data of any kind
+_ANY_DATA = frozenset({"data", "information", "info", "datum"})
 # the cases a closed list may hold alone (LABELS.md: the allowed exceptions)
 _ALLOWED_CASES = frozenset({"legal", "consent", "direction", "business-transfer"})
 # a condition's passive of a deal ("if the title is sold", "should the studio be acquired")
@@ -1840,7 +1842,14 @@ class StatementReader:
                     # contact details, to insurance agents"
                     object_end = next((j for j in range(object_end + 2, body_end) if words[j] in {",", ";"}),
                                       body_end)
-                if not lex.data.find(lemmas, k, object_end) and not _gathered(words, lemmas, k, object_end):
+                # (a data word before a plural noun of no data names the goods: "photo books")
+                # (not "data sets": data of any kind, whatever it is sold as)
+                data_words = [b for _, b, _ in lex.data.find(lemmas, k, object_end)
+                         if not (b < object_end and words[b].isalpha() and words[b] != lemmas[b]
+                                 and words[b].endswith("s")
+                                 and lemmas[b] not in self.data_nouns and lemmas[b - 1] not in _ANY_DATA
+                                 and not lex.data.match_at(lemmas, b, object_end))]
+                if not data_words and not _gathered(words, lemmas, k, object_end):
                     # (what "we collect" or "you give" is data: "the readings we collect"), unless
                     # data is set against the goods: "We sell wine, not information about the
                     # people who buy it"
