@@ -1456,6 +1456,11 @@ class StatementReader:
                               and not PRONOUNS & set(words[head + 1:head + 3]))]
         if deals and not inherited and len(customers) == len(deals):
             return others, [r for r in recipients if r != "successor"]
+        # ("our lists of trade buyers", "the names of purchasers": whose data, no deal)
+        listed = [(a, b) for a, b in deals if any(words[j] == "of" and lemmas[j - 1] in self.data_nouns
+                                                  for j in range(max(cs + 1, a - 3), a))]
+        if deals and not inherited and len(listed) == len(deals):
+            return others, [r for r in recipients if r != "successor"]
         named = [(a, b) for a, b, c in lex.recipients.find(lemmas, cs, end) if c != "successor"]
         if deals and not inherited and all(any(a0 <= a and b <= b0 for a0, b0 in named) for a, b in deals):
             return others, [r for r in recipients if r != "successor"] or recipients
