@@ -26,6 +26,7 @@ from policylens.statements.words import (
     ACTING_RECIPIENTS,
     AUXILIARIES,
     BE,
+    BUSINESS_BOUGHT,
     DENIED_OBJECTS,
     MODALS,
     OBJECT_SKIP,
@@ -33,6 +34,7 @@ from policylens.statements.words import (
     PREPOSITIONS,
     PRONOUNS,
     SUBORDINATORS,
+    TRADE_PARTIES,
     USER_OWNERS,
     after_last_comma,
     clause_of,
@@ -87,6 +89,14 @@ def _sent_by_reader(words: Sequence[str], lemmas: Sequence[str], start: int, end
     return any(words[k] == "you" and lemmas[k + 1] in READER_GIVES
                and "them" in words[k + 2:k + 6]  # ("you send them", "you pass on to them")
                for k in range(start, min(end, len(words) - 2)))
+
+
+def _buyer_of_business(words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
+    """Whether words[start:end] name a buyer of the business ("A buyer of all or part of our
+    business"): a successor, not the reader as a customer who buys."""
+    return any(lemmas[k] in TRADE_PARTIES and words[k + 1] == "of"
+               and words[past_object_skip(words, k + 2, end)] in BUSINESS_BOUGHT
+               for k in range(start, end - 2))
 
 
 def _own_copy(words: Sequence[str], b: int) -> bool:
@@ -476,7 +486,8 @@ class ReceiverReader:
         # (a pronoun after the head opens a relative clause: "the charities we work with")
         head = next((k for k in range(start + 1, walk)
                      if words[k] in _HEAD_ENDS or words[k] in {"we", "you"}), walk)
-        if {"company", "user"} & set(self.subjects.actor_classes(words, lemmas, start, head, heads=True)):
+        if {"company", "user"} & set(self.subjects.actor_classes(words, lemmas, start, head, heads=True)) \
+                and not _buyer_of_business(words, lemmas, start, head):
             return None  # "we receive", "you get": not a recipient (but "member clubs receive")
         if words[start:start + 1] == ["neither"] and (nor := next(
                 (k for k in range(start + 2, min(start + 5, head)) if words[k] == "nor"), None)) is not None \

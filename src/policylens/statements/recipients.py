@@ -287,13 +287,15 @@ class RecipientFinder:
                 if subject >= end or words[subject] in {"we", "us", "you", "your", "our"}:
                     continue
                 reach_end = min(subject + 14, end - 1)
-            elif (words[k] in RELATIVE_SUBJECTS and not self._our_own(words, start, k)) \
+            elif (words[k] in RELATIVE_SUBJECTS and not self._our_own(words, lemmas, start, k)) \
                     or (recipient_subject and words[k] == "and"):
                 # (the pronoun is the subject: its verb follows, after a modal or an adverb)
                 subject, reach_end = k, min(k + REACH_AFTER_SUBJECT, end - 1)
-            elif words[k] == "and" and words[k + 1] in THEY:
-                # "we hand your email to the magazine, and they may email you about offers"
-                subject, reach_end = k + 1, min(k + REACH_AFTER_SUBJECT, end - 1)
+            elif words[k] == "and" and (words[k + 1] in THEY or words[k + 1] in {"these", "those"}):
+                # "we hand your email to the magazine, and they may email you about offers", "...,
+                # and these vendors may use them to send you news of their products"
+                subject = k + 1 + (words[k + 1] in {"these", "those"})
+                reach_end = min(subject + REACH_AFTER_SUBJECT, end - 1)
             else:
                 continue
             # (whom they reach: the reader, or those the data is about, "tell students about
@@ -314,14 +316,14 @@ class RecipientFinder:
                 return True
         return False
 
-    @staticmethod
-    def _our_own(words: Sequence[str], start: int, k: int) -> bool:
+    def _our_own(self, words: Sequence[str], lemmas: Sequence[str], start: int, k: int) -> bool:
         """Whether the phrase a relative pronoun at `k` follows is the company's own ("with our
         sales team, who may call you with offers": its own staff; the verb's own "to" too: "goes to
-        our own sales team, who ...")."""
+        our own sales team, who ..."), not others it calls its own ("our vendors, who ...")."""
         opening = next((j for j in range(k - 1, max(start - 1, k - 8, 0) - 1, -1)
                         if words[j] in {"with", "to"}), None)
-        return opening is not None and words[opening + 1:opening + 2] == ["our"]
+        return opening is not None and words[opening + 1:opening + 2] == ["our"] \
+            and not self.lex.recipients.find(lemmas, opening + 2, k)
 
     def _denied(self, words: Sequence[str], lemmas: Sequence[str], a: int, verb_end: int) -> bool:
         """Whether a negation or a barring verb ("who are prohibited from using it") stands before
