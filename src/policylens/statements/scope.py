@@ -115,6 +115,9 @@ class ScopeReader:
                     # (nor a reference to another part of the text: "As explained above, some of
                     # our activities may constitute selling")
                     and not (m[0] > 0 and words[m[0] - 1] == "as")
+                    # (nor the means a "by" phrase names: "By requesting a quote you agree that we
+                    # may forward your details to local dealers")
+                    and not (m[0] > 0 and words[m[0] - 1] == "by" and words[m[0]].endswith("ing"))
                     # (nor a name's "-ing" word right before the verb: "Lumo Learning shares")
                     and not (m[1] == walk and m[1] - m[0] == 1 and words[m[0]].endswith("ing"))
                     # (nor data about a manner: "Details of how you use your thermostat ... may be
