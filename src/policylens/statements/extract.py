@@ -1404,6 +1404,11 @@ class StatementReader:
         the lexicon's deal words miss; what the main clause says of the data happens in it."""
         if words[cs] not in _FRONT_CONDITIONS | {"should"}:
             return False
+        if any(lemmas[k] in {"sell", "buy", "acquire"} and words[k - 1] not in {"you", "i"}
+               and any(words[j] in BUSINESS_BOUGHT for j in range(k + 1, min(k + 5, subject_start)))
+               and not self.lex.data.find(lemmas, k + 1, min(k + 5, subject_start))
+               for k in range(cs + 1, subject_start)):
+            return True  # "If Westbrook College ever sells the Bookstore business or ...": the business
         sold = next((k for k in range(cs + 2, subject_start) if words[k] in _DEALT
                      and (words[k - 1] in BE or words[k - 1] == "ever" and words[k - 2] in BE)), None)
         if sold is None:
