@@ -2068,7 +2068,8 @@ class StatementReader:
                 or (not passive and not self.aggregate_firsts.isdisjoint(lemmas[g_end:body_end])
                     and self.aggregate_only(words, lemmas, g_end, body_end)) \
                 or (not passive and words[g_end:g_end + 1] in (["it"], ["them"])
-                    and self.aggregate_only(words, lemmas, data_from, g_start)) \
+                    and (self.aggregate_only(words, lemmas, data_from, g_start)
+                         or cs > 0 and self.aggregate_only(words, lemmas, 0, cs))) \
                 or (not passive and words[g_end:g_end + 1] in (["these"], ["those"], ["such"])
                     and self.aggregate_only(words, lemmas, 0, g_start)):
             # ("we may aggregate anonymized user information and provide it to partners": the
