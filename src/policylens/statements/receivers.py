@@ -532,7 +532,8 @@ class ReceiverReader:
         excepted = self.lex.exceptions_in(words, lemmas, head, walk) if nobody else []
         kept_by = tuple(self._named(words, lemmas, excepted[0][1], walk, False)) if excepted else ()
         if not recipients and not nobody \
-                and not OWN_ENDS.isdisjoint(self.recipients.stated_purposes(words, lemmas, b, ce, b)) \
+                and not OWN_ENDS.isdisjoint(self.recipients.stated_purposes(words, lemmas, b, ce, b,
+                                                                             recipient_subject=True)) \
                 and self.recipients.unnamed_organisation(words, lemmas, start, head, opened=True, one=True):
             # "the project developer receives your name and may use it to tell you about its
             # projects": one organisation of no known class, with ends of its own
