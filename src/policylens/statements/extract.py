@@ -228,8 +228,13 @@ _FRONT_CONDITIONS = frozenset({"if", "once", "when", "after", "unless"})
 _ANY_DATA = frozenset({"data", "information", "info", "datum"})
 # the cases a closed list may hold alone (LABELS.md: the allowed exceptions)
 _ALLOWED_CASES = frozenset({"legal", "consent", "direction", "business-transfer"})
-# a condition's passive of a deal ("if the title is sold", "should the studio be acquired")
+# a condition's passive of a deal ("if the title is sold", "should the studio be acquired"), and its
+# active verbs ("if the college ever sells the bookstore business")
 _DEALT = frozenset({"sold", "acquired", "bought", "purchased"})
+_DEAL_VERBS = frozenset({"sell", "buy", "acquire"})
+# words of a condition's subject that name the reader or stand for data, no business sold ("if your
+# data is sold", "if it is sold")
+_NOT_THE_BUSINESS = frozenset({"you", "your", "i", "my", "it", "they", "this", "these"})
 # what the company sells as a whole in a deal, although it also names products ("if the business
 # is sold"; not "if a ticket is sold")
 _SOLD_WHOLE = frozenset({"business", "company", "asset", "operation", "app", "platform", "website", "site",
@@ -1404,7 +1409,7 @@ class StatementReader:
         the lexicon's deal words miss; what the main clause says of the data happens in it."""
         if words[cs] not in _FRONT_CONDITIONS | {"should"}:
             return False
-        if any(lemmas[k] in {"sell", "buy", "acquire"} and words[k - 1] not in {"you", "i"}
+        if any(lemmas[k] in _DEAL_VERBS and words[k - 1] not in {"you", "i"}
                and any(words[j] in BUSINESS_BOUGHT for j in range(k + 1, min(k + 5, subject_start)))
                and not self.lex.data.find(lemmas, k + 1, min(k + 5, subject_start))
                for k in range(cs + 1, subject_start)):
@@ -1415,7 +1420,7 @@ class StatementReader:
             return False
         subject = range(cs + 1, sold - 1 - (words[sold - 1] == "ever"))
         return bool(subject) and USER_OWNERS.isdisjoint(words[k] for k in subject) \
-            and not {"you", "your", "i", "my", "it", "they", "this", "these"} & {words[k] for k in subject} \
+            and _NOT_THE_BUSINESS.isdisjoint(words[k] for k in subject) \
             and not self.lex.data.find(lemmas, subject.start, subject.stop) \
             and not any(lemmas[k] in self.lex.not_data_objects and lemmas[k] not in _SOLD_WHOLE
                         for k in subject)
@@ -1793,9 +1798,9 @@ class StatementReader:
         # advertising"; not "a sale of our products")
         phrase = lex.action_words.match_at(lemmas, g_start, g_end)  # (None: an act-noun)
         act_noun = phrase is None and words[g_end:g_end + 1] != ["of"]
-        label = next((j for j in range(g_start - 1, cs - 1, -1) if words[j] == ":"), None)
-        if label is not None and words[g_start - 1] == "," and words[g_end:g_end + 1] == [","] \
-                and "of" not in words[g_end:ce] and PRONOUNS.isdisjoint(words[label + 1:g_start]):
+        label_colon = next((j for j in range(g_start - 1, cs - 1, -1) if words[j] == ":"), None)
+        if label_colon is not None and words[g_start - 1] == "," and words[g_end:g_end + 1] == [","] \
+                and "of" not in words[g_end:ce] and PRONOUNS.isdisjoint(words[label_colon + 1:g_start]):
             # "Financial information: deposits, withdrawals, transfers, loan payments": an item of
             # a list of data after its label, no act
             return None
@@ -1855,10 +1860,10 @@ class StatementReader:
                 # (a data word before a plural noun of no data names the goods: "photo books")
                 # (not "data sets": data of any kind, whatever it is sold as)
                 data_words = [b for _, b, _ in lex.data.find(lemmas, k, object_end)
-                         if not (b < object_end and words[b].isalpha() and words[b] != lemmas[b]
-                                 and words[b].endswith("s")
-                                 and lemmas[b] not in self.data_nouns and lemmas[b - 1] not in _ANY_DATA
-                                 and not lex.data.match_at(lemmas, b, object_end))]
+                              if not (b < object_end and words[b].isalpha() and words[b] != lemmas[b]
+                                      and words[b].endswith("s")
+                                      and lemmas[b] not in self.data_nouns and lemmas[b - 1] not in _ANY_DATA
+                                      and not lex.data.match_at(lemmas, b, object_end))]
                 if not data_words and not _gathered(words, lemmas, k, object_end):
                     # (what "we collect" or "you give" is data: "the readings we collect"), unless
                     # data is set against the goods: "We sell wine, not information about the

@@ -2,8 +2,9 @@
 
 "We may pass your details to other organisations. Those organisations are limited to the couriers
 and payment firms that help us deliver your order." / "We share it with our partners. By
-'partners' we mean only the firms that host our site.": the first sentence gives data to "third
-parties" (or "partners") in general; the second says who they are, with no act of its own. The
+'partners' we mean only the firms that host our site.", "... In practice, this means only the
+mailing house that posts our newsletter.": the first sentence gives data to "third parties" (or
+"partners") in general; the second says who they are, with no act of its own. The
 statement is the first one's act, to the recipients the second names, as a closed list, when it
 says they are (or are only, or are limited to) the allowed exceptions of LABELS.md (service
 providers, the authorities...); the engine then sets the first sentence's admission aside
