@@ -2132,6 +2132,10 @@ class StatementReader:
         if self._granted_to_users(words, lemmas, cs, g_start, g_end, granted):
             actor = "user"
         recipients = self.recipient_finder.classes(words, lemmas, g_start + 1 if granted else g_end, body_end)
+        if granted and not recipients:
+            # "We let a small number of hand-picked charities see ...": the words between the two
+            # verbs name the grantee, past a quantity and its adjectives
+            recipients = [c for c in lex.recipients.classes_in(lemmas, g_start + 1, g_end - 1) if c != "user"]
         if granted and lemmas[g_end - 1] in ONWARD_GRANTED and recipients \
                 and set(recipients) <= {"service-provider"} and scope == "practice":
             # "we do not permit our service providers to sell the data we share with them": a
