@@ -1109,6 +1109,14 @@ class StatementReader:
             return None  # (not "is used to improve the service we provide")
         return be
 
+    def _other_data_after(self, words: Sequence[str], lemmas: Sequence[str], head: int, end: int) -> bool:
+        """Whether a list the object at `head` opens ends in "or other information" ("sharing the
+        Pins or ads you were shown ..., or other information about your activity"): what it lists
+        is data, examples of the data it ends on."""
+        return any(words[j] in {"or", "and"} and words[j + 1] == "other"
+                   and self.lex.data.match_at(lemmas, j + 2, end) is not None
+                   for j in range(head + 1, end - 2))
+
     def _goods_before(self, words: Sequence[str], lemmas: Sequence[str], g_start: int) -> bool:
         """Whether a verb coordinated before the act at g_start has an object that is no data
         ("We make candles and sell them", "we bake bread and sell it to cafés"): the noun right
@@ -1828,7 +1836,8 @@ class StatementReader:
                 self._object_head(words, lemmas, k, body_end, lemmas[g_start] in DITRANSITIVE)
             if head is not None and lemmas[head] in lex.not_data_objects \
                     and not lex.data.find(lemmas, head + 1, min(head + 5 + words[head:head + 5].count("-"),
-                                                                 body_end)):
+                                                                 body_end)) \
+                    and not self._other_data_after(words, lemmas, head, body_end):
                 # "sell garden tools", "provide the service" (but not "sell tickets, but never
                 # the personal information of the people who buy them")
                 contrasted = self._contrasted_data(words, lemmas, head + 1, n) if action == "sale" else None
