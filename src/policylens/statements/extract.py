@@ -109,6 +109,7 @@ from policylens.statements.words import (
     after_last_comma,
     after_last_label,
     asks,
+    bought_by,
     causative_before,
     clause_of,
     framed_subject,
@@ -119,7 +120,13 @@ from policylens.statements.words import (
     past_object_skip,
     without_mark,
 )
-from policylens.verdicts.flows import ALLOWED_RECIPIENTS, LAW_DEFINED, OPEN_RECIPIENTS, OWN_ENDS
+from policylens.verdicts.flows import (
+    ALLOWED_CONDITIONS,
+    ALLOWED_RECIPIENTS,
+    LAW_DEFINED,
+    OPEN_RECIPIENTS,
+    OWN_ENDS,
+)
 
 # words after which an action word is a verb ("we trade names", "do not trade names", "we also
 # provide partners with")
@@ -226,8 +233,6 @@ CASE_NOUNS = frozenset({"circumstances", "situations", "cases", "instances", "oc
 _FRONT_CONDITIONS = frozenset({"if", "once", "when", "after", "unless"})
 # the words that name data of any kind
 _ANY_DATA = frozenset({"data", "information", "info", "datum"})
-# the cases a closed list may hold alone (LABELS.md: the allowed exceptions)
-_ALLOWED_CASES = frozenset({"legal", "consent", "direction", "business-transfer"})
 # a condition's passive of a deal ("if the title is sold", "should the studio be acquired"), and its
 # active verbs ("if the college ever sells the bookstore business")
 _DEALT = frozenset({"sold", "acquired", "bought", "purchased"})
@@ -1393,14 +1398,21 @@ class StatementReader:
                      and not (words[j].endswith("ing") and j > k and words[j - 1] in {"or", "and"})
                      and (j < k + OBJECT_REACH or words[j - 1] in {"the", "a", "an"})), None)
 
-    def _items_recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int) -> list[str]:
+    def _items_recipients(self, words: Sequence[str], lemmas: Sequence[str], start: int,
+                          cases: bool = False) -> list[str]:
         """The recipients the items of an inline list name, from `start` to the sentence's end,
         items apart at ";" ("(a) booking platforms that act on our behalf; (b) the police"): each
-        item's head class, one said to act for us a service provider."""
+        item's head class, one said to act for us a service provider; with `cases`, an item naming
+        a case names it instead ("(c) in connection with a merger of our business")."""
         out: list[str] = []
         item = start
         for k in range(start, len(words) + 1):
             if k < len(words) and words[k] != ";":
+                continue
+            named_cases = self.lex.condition_classes.classes_in(lemmas, item, k) if cases else []
+            if named_cases:
+                out += named_cases
+                item = k + 1
                 continue
             named = [c for c in self.lex.recipients.classes_in(lemmas, item, k) if c != "user"]
             named, _ = self.recipient_finder.acting_for_company(lemmas, named, [], item, item, k)
@@ -1461,8 +1473,7 @@ class StatementReader:
                         for a, _ in deals):
             return others, ["user" if r == "successor" else r for r in recipients]
         # ("dealers who have asked to be told about buyers of particular types of furniture")
-        bought = [past_object_skip(words, b + 1, len(words)) if words[b:b + 1] == ["of"] else None
-                  for _, b in deals]
+        bought = [bought_by(words, b - 1, len(words)) for _, b in deals]
         customers = [(a, b) for (a, b), head in zip(deals, bought, strict=True)
                      if lemmas[a] in TRADE_PARTIES and head is not None and head < len(words)
                      and words[head] not in BUSINESS_BOUGHT
@@ -1599,7 +1610,7 @@ class StatementReader:
             return True
         named = self.recipient_finder.classes(words, lemmas, g_end, a) or list(recipients)
         if not named and not self.recipient_finder.classes(words, lemmas, b, ce) \
-                and not _ALLOWED_CASES & set(self.lex.condition_classes.classes_in(lemmas, b, ce)):
+                and not ALLOWED_CONDITIONS & set(self.lex.condition_classes.classes_in(lemmas, b, ce)):
             # "Your documents will only be shared if the position is similar": when, not to
             # whom, and no allowed case (not "only if the law requires it": a closed list)
             return False
@@ -2414,10 +2425,10 @@ class StatementReader:
         only_from = walk if predicate is None else max(walk, predicate[1])
         # (not "will only be shared if the position is similar": when, to no one named, in no
         # allowed case)
-        only = (any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, only_from, g_end))
-                and (bool(recipients) or not conditions or bool(_ALLOWED_CASES & set(conditions)))) or any(
-            self._restricts(words, lemmas, a, b, g_end, ce, recipients)
-            for a, b, _ in lex.only.find(lemmas, g_end, ce))
+        only_before = any(words[a - 1:a] != ["-"] for a, _, _ in lex.only.find(lemmas, only_from, g_end)) \
+            and (bool(recipients) or not conditions or bool(ALLOWED_CONDITIONS & set(conditions)))
+        only = only_before or any(self._restricts(words, lemmas, a, b, g_end, ce, recipients)
+                                  for a, b, _ in lex.only.find(lemmas, g_end, ce))
         # a fronted phrase naming a list: "In the following cases, we may provide personal data
         # to third parties" (not "As described above, ...": what it refers to is no closed list)
         only = only or closed or any({"following", "below"} & set(words[a:b]) and a <= cs + 2
@@ -2451,13 +2462,8 @@ class StatementReader:
             # "Except as described below, we do not disclose your data: (a) to our printers; (b)
             # to comply with the law": the items after the colon are the exceptions the fronted
             # phrase points to, not the recipients
-            # (an item naming a case names no recipient: "(c) in connection with a merger of our
-            # business")
-            stops = [k for k in range(colon + 1, n) if words[k] == ";"] + [n]
-            for a, b in zip([colon + 1] + [k + 1 for k in stops[:-1]], stops, strict=True):
-                exceptions += lex.condition_classes.classes_in(lemmas, a, b) \
-                    or self._items_recipients(words[:b], lemmas[:b], a)
-            exceptions = list(dict.fromkeys(exceptions))
+            exceptions = list(dict.fromkeys(
+                exceptions + self._items_recipients(words, lemmas, colon + 1, cases=True)))
             recipients = self.recipient_finder.classes(words, lemmas, g_end, colon)
             only = listed = False
         if recipients and (listed or listed_recipients):
@@ -2652,8 +2658,8 @@ class StatementReader:
             polarity = "affirmed"
         # (the act's word quoted itself, not a name that opens with it: the “Share this” button)
         # (not a quotation that opens after it: "says we share “for our marketing purposes”")
-        opened_before = sum(w in QUOTES for w in words[:g_start]) % 2 == 1
-        quoted = g_end < n and words[g_end] in QUOTES and opened_before or (
+        quoted = g_end < n and words[g_end] in QUOTES \
+            and sum(w in QUOTES for w in words[:g_start]) % 2 == 1 or (
             g_start > 0 and words[g_start - 1] in QUOTES
             and (g_end >= n or words[g_end] in QUOTES or not words[g_end].isalpha()
                  or words[g_end] in {"or", "and"}))

@@ -278,6 +278,11 @@ def lexicon_text() -> str:
     return resources.files("policylens.data").joinpath("lexicon.yaml").read_text("utf-8")
 
 
+def first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The first word of each phrase: a verb of more words is known by it ("write to")."""
+    return frozenset(p.split()[0] for p in phrases)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read data/lexicon.yaml once per process."""

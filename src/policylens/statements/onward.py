@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from policylens.models import Slots
 from policylens.statements.extracted import Extracted
 from policylens.statements.lemmas import lemmas_of
-from policylens.statements.lexicon import Lexicon
+from policylens.statements.lexicon import Lexicon, first_words
 from policylens.statements.words import MODALS
 
 # the words that open the second sentence on those the first names ("Those vendors may then
@@ -57,8 +57,7 @@ class OwnEndsAfter:
         self.lex = lexicon
         self.action_lemmas = action_lemmas
         self.aggregate_only = aggregate_only
-        # (a verb of more words by its first: "write to" you)
-        self.reaching = frozenset(v.split()[0] for v in lexicon.granted_reaching | lexicon.audience)
+        self.reaching = first_words(lexicon.granted_reaching | lexicon.audience)
 
     def read(self, words: Sequence[str], lemmas: Sequence[str],
              previous: Callable[[], Sequence[str]]) -> list[Extracted]:

@@ -37,6 +37,7 @@ from policylens.statements.words import (
     TRADE_PARTIES,
     USER_OWNERS,
     after_last_comma,
+    bought_by,
     clause_of,
     is_participle,
     past_object_skip,
@@ -94,8 +95,8 @@ def _sent_by_reader(words: Sequence[str], lemmas: Sequence[str], start: int, end
 def _buyer_of_business(words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> bool:
     """Whether words[start:end] name a buyer of the business ("A buyer of all or part of our
     business"): a successor, not the reader as a customer who buys."""
-    return any(lemmas[k] in TRADE_PARTIES and words[k + 1] == "of"
-               and words[past_object_skip(words, k + 2, end)] in BUSINESS_BOUGHT
+    return any(lemmas[k] in TRADE_PARTIES and (head := bought_by(words, k, end)) is not None
+               and words[head] in BUSINESS_BOUGHT
                for k in range(start, end - 2))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from policylens.statements.lemmas import known_words, lemma_table
-from policylens.statements.lexicon import Lexicon
+from policylens.statements.lexicon import Lexicon, first_words
 from policylens.statements.words import (
     ACTING_RECIPIENTS,
     BARRING,
@@ -136,8 +136,7 @@ class RecipientFinder:
         self.data_nouns = data_nouns
         # base forms that have an "-ing" form in the lemma table: "to develop" is no recipient
         self.verb_lemmas = verb_lemmas
-        # (a verb of more words is known by its first: "write to")
-        self.reaching = frozenset(v.split()[0] for v in lexicon.granted_reaching | lexicon.reaching_selling)
+        self.reaching = first_words(lexicon.granted_reaching | lexicon.reaching_selling)
 
     def classes(self, words: Sequence[str], lemmas: Sequence[str], start: int, end: int) -> list[str]:
         """Recipient classes named where a recipient stands: in a phrase opened by "to", "with",

@@ -341,6 +341,12 @@ def past_object_skip(words: Sequence[str], i: int, end: int) -> int:
     return i
 
 
+def bought_by(words: Sequence[str], k: int, end: int) -> int | None:
+    """Where the head of what the buyer at k buys stands, past "of" and its determiners ("buyers of
+    all or part of our business": "business"); None when no "of" follows."""
+    return past_object_skip(words, k + 2, end) if words[k + 1:k + 2] == ["of"] else None
+
+
 def after_last_comma(words: Sequence[str], lo: int, hi: int) -> int:
     """Just past the last comma in words[lo:hi], else `lo`: words before it belong to another
     phrase ("Other than as disclosed in this notice, we ..."; "Where permitted by law, we ...")."""

@@ -28,6 +28,8 @@ ALLOWED_RECIPIENTS = frozenset({"service-provider", "affiliate", "authority", "a
 OPEN_RECIPIENTS = frozenset({"third-party", "organisation", "advertiser", "marketing-partner",
                              "data-broker"})
 PROGRAMME_RECIPIENTS = frozenset({"advertiser", "marketing-partner", "data-broker"})
+# the cases a closed list may hold alone (LABELS.md: the allowed exceptions)
+ALLOWED_CONDITIONS = frozenset({"legal", "consent", "direction", "business-transfer"})
 # purposes that are the recipient's own, not the running of the service
 OWN_PURPOSES = frozenset({"marketing", "advertising", "own-use", "controller"})
 # the purposes that are a recipient's own ends: its own use, or its role as a controller of the data
@@ -255,7 +257,7 @@ def third_party_sharing(polarity: str, slots: Slots) -> Decision | None:
         return Decision("no", "a section on sharing: its paragraphs say to whom", held=True)
     if not open_ones:
         if recipients and recipients <= {"user", "public"}:
-            if slots.only and {"legal", "consent", "direction", "business-transfer"} & set(slots.conditions):
+            if slots.only and ALLOWED_CONDITIONS & set(slots.conditions):
                 # "only in three cases: if you ask us to (to your employer), if a court demands
                 # them, or if our business is sold": a closed list of the allowed exceptions
                 return Decision("no", "shared only with allowed recipients or under allowed conditions")
